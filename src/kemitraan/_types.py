@@ -1,0 +1,237 @@
+"""Reusable constrained types (``Annotated`` aliases) shared by the models.
+
+Each validator raises a pydantic error with a stable code, so a bad value comes
+back as one ``ValidationError`` that names the field and the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Final, Self
+
+import phonenumbers
+from babel import Locale, UnknownLocaleError
+from pydantic import AfterValidator, EmailStr, Field, StringConstraints, model_validator
+from stdnum.exceptions import ValidationError as StdnumValidationError
+from stdnum.id import nik as stdnum_nik
+from stdnum.id import npwp as stdnum_npwp
+
+from kemitraan._base import ValueModel, custom_error
+
+__all__ = [
+    "NIB",
+    "NIK",
+    "NIP",
+    "NPSN",
+    "NPWP",
+    "Email",
+    "LanguageCode",
+    "MaskedStr",
+    "NonEmptyStr",
+    "PartyId",
+    "Percent",
+    "Period",
+    "PhoneNumber",
+    "Rupiah",
+    "ShortText",
+]
+
+NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Text that is not empty once surrounding white space is removed."""
+
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+"""A name, title or label: one line, at most 500 characters."""
+
+Rupiah = Annotated[Decimal, Field(ge=0, decimal_places=2, allow_inf_nan=False)]
+"""An amount of money in rupiah: a ``Decimal``, never negative, at most two decimals (sen)."""
+
+Percent = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, allow_inf_nan=False)]
+"""A percentage from 0 to 100, at most two decimals."""
+
+_PARTY_ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+PartyId = Annotated[str, StringConstraints(pattern=_PARTY_ID, min_length=1, max_length=64)]
+"""A party's stable identifier: lowercase letters, digits, single ``-`` or ``_`` between them."""
+
+Email = EmailStr
+"""An e-mail address, checked for syntax by email-validator (no network look-up)."""
+
+
+class MaskedStr(str):
+    """A string holding personal data; its ``repr`` shows only the ends.
+
+    ``str(value)`` is the full value (for storage and documents); ``repr`` and
+    :attr:`masked` hide the middle, per UU 27/2022 on personal data.
+
+    >>> MaskedStr("3171011708450001")
+    MaskedStr('3171********0001')
+    """
+
+    __slots__ = ()
+    _keep: Final = 4
+
+    @property
+    def masked(self) -> str:
+        """The value with all but the first and last four characters replaced by ``*``."""
+        keep = self._keep
+        if len(self) <= 2 * keep:
+            return "*" * len(self)
+        return self[:keep] + "*" * (len(self) - 2 * keep) + self[-keep:]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.masked!r})"
+
+
+def _digits(value: str, *, length: int, code: str, label: str) -> str:
+    compact = re.sub(r"[\s.\-]", "", value)
+    if not compact.isascii() or not compact.isdigit() or len(compact) != length:
+        raise custom_error(
+            code,
+            "{label} must be exactly {length} digits, got '{value}'",
+            label=label,
+            length=length,
+            value=value,
+        )
+    return compact
+
+
+def _validate_nib(value: str) -> str:
+    return _digits(value, length=13, code="invalid_nib", label="NIB")
+
+
+def _validate_npsn(value: str) -> str:
+    return _digits(value, length=8, code="invalid_npsn", label="NPSN")
+
+
+def _validate_npwp(value: str) -> str:
+    try:
+        return str(stdnum_npwp.validate(value))
+    except StdnumValidationError as exc:
+        raise custom_error(
+            "invalid_npwp",
+            "NPWP must be 15 or 16 digits with a valid check digit ({reason}), got '{value}'",
+            reason=exc.message,
+            value=value,
+        ) from exc
+
+
+def _validate_nik(value: str) -> MaskedStr:
+    try:
+        return MaskedStr(stdnum_nik.validate(value))
+    except StdnumValidationError as exc:
+        # The value is personal data: the error shows it masked.
+        raise custom_error(
+            "invalid_nik",
+            "NIK must be 16 digits with a valid region and birth date ({reason}), got {value}",
+            reason=exc.message,
+            value=MaskedStr(value).masked,
+        ) from exc
+
+
+def _validate_nip(value: str) -> str:
+    compact = _digits(value, length=18, code="invalid_nip", label="NIP")
+    # NIP layout: birth date YYYYMMDD, appointment YYYYMM, sex (1 or 2), serial NNN.
+    try:
+        date(int(compact[0:4]), int(compact[4:6]), int(compact[6:8]))
+        date(int(compact[8:12]), int(compact[12:14]), 1)
+    except ValueError as exc:
+        raise custom_error(
+            "invalid_nip",
+            "NIP must start with a birth date (YYYYMMDD) and an appointment month (YYYYMM), "
+            "got '{value}'",
+            value=value,
+        ) from exc
+    if compact[14] not in "12":
+        raise custom_error(
+            "invalid_nip",
+            "NIP digit 15 must be 1 (male) or 2 (female), got '{value}'",
+            value=value,
+        )
+    return compact
+
+
+def _validate_phone(value: str) -> MaskedStr:
+    try:
+        parsed = phonenumbers.parse(value, "ID")
+    except phonenumbers.NumberParseException as exc:
+        raise custom_error(
+            "invalid_phone", "not a phone number: '{value}' ({reason})", value=value, reason=str(exc)
+        ) from exc
+    if not phonenumbers.is_valid_number(parsed):
+        raise custom_error(
+            "invalid_phone", "not a valid phone number: '{value}'", value=value
+        )
+    return MaskedStr(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _validate_language(value: str) -> str:
+    code = value.strip().lower()
+    try:
+        locale = Locale.parse(code)
+    except (UnknownLocaleError, ValueError) as exc:
+        raise custom_error(
+            "invalid_language", "unknown language code '{value}' (use ISO 639, e.g. 'id', 'en')",
+            value=value,
+        ) from exc
+    if locale.territory or locale.script or locale.language != code:
+        raise custom_error(
+            "invalid_language",
+            "language must be a bare ISO 639 code such as 'id' or 'en', got '{value}'",
+            value=value,
+        )
+    return code
+
+
+NIB = Annotated[str, AfterValidator(_validate_nib)]
+"""Nomor Induk Berusaha (business registration number): 13 digits."""
+
+NPSN = Annotated[str, AfterValidator(_validate_npsn)]
+"""Nomor Pokok Sekolah Nasional (education unit number): 8 digits."""
+
+NPWP = Annotated[str, AfterValidator(_validate_npwp)]
+"""Tax number: 15 digits (old) or 16 (since 2024), stored as digits, check digit verified."""
+
+NIK = Annotated[str, AfterValidator(_validate_nik)]
+"""Personal identity number: 16 digits, region and birth date checked; masked in ``repr``."""
+
+NIP = Annotated[str, AfterValidator(_validate_nip)]
+"""Civil servant number: 18 digits (birth date, appointment month, sex, serial)."""
+
+PhoneNumber = Annotated[str, AfterValidator(_validate_phone)]
+"""A phone number, Indonesian by default, stored in E.164 (``+62…``); masked in ``repr``."""
+
+LanguageCode = Annotated[str, AfterValidator(_validate_language)]
+"""A bare ISO 639 language code known to Babel (``"id"``, ``"en"``, ``"ja"``, …)."""
+
+
+class Period(ValueModel):
+    """A span of dates, both ends included; the end is never before the start.
+
+    >>> Period(start=date(2025, 1, 6), end=date(2025, 6, 30)).days
+    176
+    """
+
+    start: date
+    """First day."""
+    end: date
+    """Last day (inclusive)."""
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Self:
+        if self.end < self.start:
+            raise custom_error(
+                "end_before_start",
+                "end {end} is before start {start}",
+                end=self.end.isoformat(),
+                start=self.start.isoformat(),
+            )
+        return self
+
+    @property
+    def days(self) -> int:
+        """Number of days covered, both ends included."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end

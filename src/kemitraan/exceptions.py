@@ -1,0 +1,97 @@
+"""Errors raised by kemitraan.
+
+Every error the library raises on purpose derives from :class:`KemitraanError`,
+and also from the builtin exception it means, so callers can catch either::
+
+    KemitraanError
+    ├── InvalidDataError (ValueError)        stored data that does not validate
+    │   └── UnsupportedSchemaVersionError     data written by a newer kemitraan
+    └── UnknownPartyError (KeyError)          a party id that is not in the collection
+
+Validation of a model's fields raises pydantic's ``ValidationError`` (itself a
+``ValueError``), which names the field and carries the rule as its error type:
+
+>>> from kemitraan import Program
+>>> Program(name="PKW", objectives=[])  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Program
+objectives
+  List should have at least 1 item after validation, not 0 ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "InvalidDataError",
+    "KemitraanError",
+    "UnknownPartyError",
+    "UnsupportedSchemaVersionError",
+]
+
+
+class KemitraanError(Exception):
+    """Root of every error kemitraan raises on purpose."""
+
+
+class InvalidDataError(KemitraanError, ValueError):
+    """Stored data (JSON or a dict) that does not validate as the model asked for.
+
+    Attributes:
+        model: The name of the model the data was loaded as.
+        errors: pydantic's list of errors, each with ``loc`` (the field), ``type``
+            (the rule) and ``msg``.
+    """
+
+    def __init__(self, model: str, errors: Sequence[Any]) -> None:
+        self.model = model
+        self.errors = list(errors)
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e.get('loc', ())) or '<root>'}: {e.get('msg')} "
+            f"[{e.get('type')}]"
+            for e in self.errors
+        )
+        super().__init__(f"invalid {model}: {details}")
+
+
+class UnsupportedSchemaVersionError(InvalidDataError):
+    """Data carries a ``schema_version`` this version of kemitraan cannot read.
+
+    Attributes:
+        found: The version found in the data.
+        supported: The newest version this library reads.
+    """
+
+    def __init__(self, model: str, found: int, supported: int) -> None:
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            model,
+            [
+                {
+                    "loc": ("schema_version",),
+                    "msg": f"schema_version {found} is newer than the supported {supported}",
+                    "type": "unsupported_schema_version",
+                }
+            ],
+        )
+
+
+class UnknownPartyError(KemitraanError, KeyError):
+    """A party id was looked up that is not among the parties.
+
+    Attributes:
+        party_id: The id asked for.
+        known: The ids that exist.
+    """
+
+    def __init__(self, party_id: str, known: Sequence[str]) -> None:
+        self.party_id = party_id
+        self.known = tuple(known)
+        super().__init__(f"unknown party {party_id!r}; known: {', '.join(self.known) or 'none'}")
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])

@@ -1,0 +1,684 @@
+"""Parties: the institution (lembaga) and the candidate partners it maps and studies.
+
+Guide A.1 maps candidate partners of five kinds; guide A.2 gathers their goals,
+scope of work (*bidang garapan*), vision and mission by observation, interview and
+documents, through personal, informal and formal approaches. Everything that
+step gathers has a home here: :class:`PartyProfile` and :class:`GatheringRecord`.
+
+The institution and its partners share one model, :class:`Party`;
+:class:`Institution` and :class:`Partner` only tell them apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Annotated, Any, Final, Literal, Self
+
+from pydantic import Field, field_validator, model_validator
+
+from kemitraan._base import KemitraanModel, LabelledEnum, ValueModel, custom_error, field_error
+from kemitraan._types import (
+    NIB,
+    NIK,
+    NIP,
+    NPSN,
+    NPWP,
+    Email,
+    LanguageCode,
+    NonEmptyStr,
+    PartyId,
+    PhoneNumber,
+    Rupiah,
+    ShortText,
+)
+
+__all__ = [
+    "AnyParty",
+    "BusinessScale",
+    "Contact",
+    "ContributionKind",
+    "EducationUnitType",
+    "GatheringApproach",
+    "GatheringMethod",
+    "GatheringRecord",
+    "Institution",
+    "Partner",
+    "PartnerKind",
+    "Party",
+    "PartyProfile",
+    "Region",
+    "Representative",
+    "ScaleBasis",
+    "ScaleEvidence",
+    "classify_scale",
+    "province_names",
+]
+
+
+class PartnerKind(LabelledEnum):
+    """What kind of organisation or person a party is.
+
+    The first five are the guide's own examples of candidate partners (A.1); the
+    rest are the kinds a facilitator meets in practice.
+
+    >>> PartnerKind.COOPERATIVE.label_id
+    'Koperasi/KUD'
+    >>> PartnerKind.COOPERATIVE.in_guide, PartnerKind.UNIVERSITY.in_guide
+    (True, False)
+    """
+
+    COMMUNITY_GROUP = (
+        "community_group",
+        "Kelompok masyarakat yang sudah maju",
+        "Advanced community group",
+    )
+    COMMUNITY_FIGURE = (
+        "community_figure",
+        "Tokoh masyarakat yang berpengaruh",
+        "Influential community figure",
+    )
+    BUSINESS = "business", "Dunia usaha dan industri", "Business and industry"
+    COOPERATIVE = "cooperative", "Koperasi/KUD", "Cooperative / village unit cooperative (KUD)"
+    GOVERNMENT = (
+        "government",
+        "Lembaga pemerintah (dinas terkait, unit pelaksana teknis)",
+        "Government agency or technical unit",
+    )
+    EDUCATION_UNIT = "education_unit", "Satuan pendidikan", "Education unit"
+    FOUNDATION = "foundation", "Yayasan/LSM", "Foundation / NGO"
+    STATE_ENTERPRISE = "state_enterprise", "BUMN/BUMD", "State-owned enterprise"
+    VILLAGE_ENTERPRISE = "village_enterprise", "BUMDes", "Village-owned enterprise"
+    FINANCIAL_INSTITUTION = "financial_institution", "Lembaga keuangan", "Financial institution"
+    DIGITAL_PLATFORM = "digital_platform", "Platform digital", "Digital platform"
+    UNIVERSITY = "university", "Perguruan tinggi", "University"
+    OTHER = "other", "Lainnya", "Other"
+
+    @property
+    def in_guide(self) -> bool:
+        """Whether the guide (A.1) names this kind among its examples."""
+        return self in _GUIDE_KINDS
+
+
+_GUIDE_KINDS: Final = frozenset(
+    {
+        PartnerKind.COMMUNITY_GROUP,
+        PartnerKind.COMMUNITY_FIGURE,
+        PartnerKind.BUSINESS,
+        PartnerKind.COOPERATIVE,
+        PartnerKind.GOVERNMENT,
+    }
+)
+
+
+class EducationUnitType(LabelledEnum):
+    """The kind of non-formal education unit an institution is."""
+
+    PKBM = "pkbm", "Pusat Kegiatan Belajar Masyarakat (PKBM)", "Community learning centre (PKBM)"
+    LKP = "lkp", "Lembaga Kursus dan Pelatihan (LKP)", "Course and training institute (LKP)"
+    SKB = "skb", "Sanggar Kegiatan Belajar (SKB)", "Learning activity studio (SKB)"
+    OTHER = "other", "Satuan pendidikan lainnya", "Other education unit"
+
+
+class BusinessScale(LabelledEnum):
+    """Business scale under PP 7/2021 Pasal 35 (UMKM criteria).
+
+    >>> BusinessScale.SMALL.label_id
+    'Usaha kecil'
+    >>> BusinessScale.MICRO < BusinessScale.LARGE
+    True
+    """
+
+    MICRO = "micro", "Usaha mikro", "Micro enterprise"
+    SMALL = "small", "Usaha kecil", "Small enterprise"
+    MEDIUM = "medium", "Usaha menengah", "Medium enterprise"
+    LARGE = "large", "Usaha besar", "Large enterprise"
+
+    @property
+    def rank(self) -> int:
+        """1 for micro up to 4 for large."""
+        return list(BusinessScale).index(self) + 1
+
+    def __lt__(self, other: str) -> bool:
+        if isinstance(other, BusinessScale):
+            return self.rank < other.rank
+        return NotImplemented
+
+    def __le__(self, other: str) -> bool:
+        if isinstance(other, BusinessScale):
+            return self.rank <= other.rank
+        return NotImplemented
+
+    def __gt__(self, other: str) -> bool:
+        if isinstance(other, BusinessScale):
+            return self.rank > other.rank
+        return NotImplemented
+
+    def __ge__(self, other: str) -> bool:
+        if isinstance(other, BusinessScale):
+            return self.rank >= other.rank
+        return NotImplemented
+
+
+class ScaleBasis(LabelledEnum):
+    """Which figure decides a business's scale (PP 7/2021 Pasal 35 ayat 3 and 5)."""
+
+    WORKING_CAPITAL = (
+        "working_capital",
+        "Modal usaha (di luar tanah dan bangunan)",
+        "Working capital (excluding land and buildings)",
+    )
+    ANNUAL_SALES = "annual_sales", "Hasil penjualan tahunan", "Annual sales"
+
+
+_MILIAR: Final = Decimal(1_000_000_000)
+
+# PP 7/2021 Pasal 35: the upper bound (inclusive) of each scale; above the last is large.
+_THRESHOLDS: Final[dict[ScaleBasis, tuple[tuple[Decimal, BusinessScale], ...]]] = {
+    ScaleBasis.WORKING_CAPITAL: (
+        (1 * _MILIAR, BusinessScale.MICRO),
+        (5 * _MILIAR, BusinessScale.SMALL),
+        (10 * _MILIAR, BusinessScale.MEDIUM),
+    ),
+    ScaleBasis.ANNUAL_SALES: (
+        (2 * _MILIAR, BusinessScale.MICRO),
+        (15 * _MILIAR, BusinessScale.SMALL),
+        (50 * _MILIAR, BusinessScale.MEDIUM),
+    ),
+}
+
+
+def classify_scale(
+    *, working_capital: Decimal | None = None, annual_sales: Decimal | None = None
+) -> BusinessScale:
+    """Classify a business by PP 7/2021 Pasal 35.
+
+    Working capital (excluding land and buildings) decides when it is given, as it
+    does when a business is founded or registered; otherwise annual sales decide.
+    Each bound is inclusive: exactly Rp1 miliar of working capital is micro.
+
+    Args:
+        working_capital: *Modal usaha* in rupiah.
+        annual_sales: *Hasil penjualan tahunan* in rupiah.
+
+    Returns:
+        The scale.
+
+    Raises:
+        ValueError: when neither figure is given, or one is negative.
+
+    >>> classify_scale(working_capital=Decimal(1_000_000_000))
+    <BusinessScale.MICRO: 'micro'>
+    >>> classify_scale(working_capital=Decimal(1_000_000_001))
+    <BusinessScale.SMALL: 'small'>
+    >>> classify_scale(annual_sales=Decimal(60_000_000_000))
+    <BusinessScale.LARGE: 'large'>
+    """
+    if working_capital is not None:
+        basis, amount = ScaleBasis.WORKING_CAPITAL, working_capital
+    elif annual_sales is not None:
+        basis, amount = ScaleBasis.ANNUAL_SALES, annual_sales
+    else:
+        raise ValueError("classify_scale needs working_capital or annual_sales")
+    if amount < 0:
+        raise ValueError(f"{basis.value} must not be negative, got {amount}")
+    for upper, scale in _THRESHOLDS[basis]:
+        if amount <= upper:
+            return scale
+    return BusinessScale.LARGE
+
+
+class ScaleEvidence(ValueModel):
+    """The figures a business's scale is classified from.
+
+    >>> ScaleEvidence(annual_sales=Decimal("2000000000.01")).scale
+    <BusinessScale.SMALL: 'small'>
+    """
+
+    working_capital: Rupiah | None = None
+    """*Modal usaha*, excluding land and buildings, in rupiah."""
+    annual_sales: Rupiah | None = None
+    """*Hasil penjualan tahunan*, in rupiah."""
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    """The year the figures describe, when known."""
+
+    @model_validator(mode="after")
+    def _one_figure(self) -> Self:
+        if self.working_capital is None and self.annual_sales is None:
+            raise custom_error(
+                "scale_evidence_missing", "give working_capital or annual_sales (PP 7/2021 Pasal 35)"
+            )
+        return self
+
+    @property
+    def basis(self) -> ScaleBasis:
+        """Which figure decides: working capital when given, else annual sales."""
+        if self.working_capital is not None:
+            return ScaleBasis.WORKING_CAPITAL
+        return ScaleBasis.ANNUAL_SALES
+
+    @property
+    def scale(self) -> BusinessScale:
+        """The scale these figures classify to."""
+        return classify_scale(working_capital=self.working_capital, annual_sales=self.annual_sales)
+
+
+class ContributionKind(LabelledEnum):
+    """What a party can bring to a partnership, or what a programme needs from one.
+
+    One vocabulary serves the partner's offer (guide A.2), the programme's needs
+    (A.3: relevance) and the patterns' terms (B: who brings what).
+    """
+
+    LAND = "land", "Lahan", "Land"
+    FACILITIES = "facilities", "Sarana dan prasarana", "Facilities"
+    LABOUR = "labour", "Tenaga kerja", "Labour"
+    CAPITAL = "capital", "Biaya dan modal", "Funds and capital"
+    INTEREST_FREE_CAPITAL = "interest_free_capital", "Modal tanpa bunga", "Interest-free capital"
+    MANAGEMENT = "management", "Manajemen", "Management"
+    PRODUCTION_INPUTS = (
+        "production_inputs",
+        "Pengadaan sarana produksi dan bahan baku",
+        "Production inputs and raw materials",
+    )
+    PROCESSING_PACKAGING = (
+        "processing_packaging",
+        "Pengolahan dan pengemasan",
+        "Processing and packaging",
+    )
+    MARKET_GUARANTEE = "market_guarantee", "Penjaminan pasar", "Market guarantee"
+    MARKETING = "marketing", "Pemasaran", "Marketing"
+    PRODUCTS = "products", "Barang atau jasa untuk dipasarkan", "Goods or services to market"
+    SUPPLY = "supply", "Pasokan hasil produksi", "Supply of produce"
+    OFFTAKE = "offtake", "Pembelian hasil produksi", "Purchase of produce (offtake)"
+    BUSINESS_LOCATION = "business_location", "Penyediaan lokasi usaha", "Business premises"
+    DISTRIBUTION = "distribution", "Pengumpulan dan penyaluran", "Collection and distribution"
+    BRAND = "brand", "Merek dan sistem usaha", "Brand and business system"
+    CONTRACT_PRODUCTION = (
+        "contract_production",
+        "Produksi komponen atau jasa sesuai pesanan",
+        "Production of parts or services to order",
+    )
+    SUPPORT_SERVICES = "support_services", "Jasa pendukung", "Support services"
+    TRAINING = "training", "Pelatihan", "Training"
+    INSTRUCTORS = "instructors", "Narasumber dan instruktur", "Resource persons and instructors"
+    MENTORING = "mentoring", "Pendampingan", "Mentoring"
+    APPRENTICESHIP = "apprenticeship", "Tempat magang", "Apprenticeship places"
+    CERTIFICATION = "certification", "Uji kompetensi dan sertifikasi", "Competency certification"
+    CURRICULUM = "curriculum", "Penyusunan kurikulum", "Curriculum development"
+    MARKET_ACCESS = "market_access", "Akses pasar", "Market access"
+    LICENSING = "licensing", "Perizinan usaha", "Business licensing"
+    GRADUATE_PLACEMENT = "graduate_placement", "Penyerapan lulusan", "Graduate placement"
+    PARTICIPANTS = "participants", "Peserta didik", "Learners"
+    OTHER = "other", "Lainnya", "Other"
+
+
+# The 38 provinces of Indonesia (since the 2022 Papua expansion), with common short names.
+_PROVINCES: Final = (
+    "Aceh",
+    "Sumatera Utara",
+    "Sumatera Barat",
+    "Riau",
+    "Jambi",
+    "Sumatera Selatan",
+    "Bengkulu",
+    "Lampung",
+    "Kepulauan Bangka Belitung",
+    "Kepulauan Riau",
+    "DKI Jakarta",
+    "Jawa Barat",
+    "Jawa Tengah",
+    "DI Yogyakarta",
+    "Jawa Timur",
+    "Banten",
+    "Bali",
+    "Nusa Tenggara Barat",
+    "Nusa Tenggara Timur",
+    "Kalimantan Barat",
+    "Kalimantan Tengah",
+    "Kalimantan Selatan",
+    "Kalimantan Timur",
+    "Kalimantan Utara",
+    "Sulawesi Utara",
+    "Sulawesi Tengah",
+    "Sulawesi Selatan",
+    "Sulawesi Tenggara",
+    "Gorontalo",
+    "Sulawesi Barat",
+    "Maluku",
+    "Maluku Utara",
+    "Papua",
+    "Papua Barat",
+    "Papua Selatan",
+    "Papua Tengah",
+    "Papua Pegunungan",
+    "Papua Barat Daya",
+)
+_PROVINCE_ALIASES: Final = {
+    "jakarta": "DKI Jakarta",
+    "daerah khusus ibukota jakarta": "DKI Jakarta",
+    "daerah khusus jakarta": "DKI Jakarta",
+    "dki": "DKI Jakarta",
+    "yogyakarta": "DI Yogyakarta",
+    "daerah istimewa yogyakarta": "DI Yogyakarta",
+    "diy": "DI Yogyakarta",
+    "bangka belitung": "Kepulauan Bangka Belitung",
+    "babel": "Kepulauan Bangka Belitung",
+    "kepri": "Kepulauan Riau",
+    "sumut": "Sumatera Utara",
+    "sumbar": "Sumatera Barat",
+    "sumsel": "Sumatera Selatan",
+    "jabar": "Jawa Barat",
+    "jateng": "Jawa Tengah",
+    "jatim": "Jawa Timur",
+    "ntb": "Nusa Tenggara Barat",
+    "ntt": "Nusa Tenggara Timur",
+    "kalbar": "Kalimantan Barat",
+    "kalteng": "Kalimantan Tengah",
+    "kalsel": "Kalimantan Selatan",
+    "kaltim": "Kalimantan Timur",
+    "kaltara": "Kalimantan Utara",
+    "sulut": "Sulawesi Utara",
+    "sulteng": "Sulawesi Tengah",
+    "sulsel": "Sulawesi Selatan",
+    "sultra": "Sulawesi Tenggara",
+    "sulbar": "Sulawesi Barat",
+    "malut": "Maluku Utara",
+}
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().casefold().removeprefix("provinsi "))
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> dict[str, str]:
+    index = {_fold(name): name for name in _PROVINCES}
+    index.update(_PROVINCE_ALIASES)
+    return index
+
+
+def province_names() -> tuple[str, ...]:
+    """The canonical names of Indonesia's 38 provinces.
+
+    >>> len(province_names()), province_names()[21]
+    (38, 'Kalimantan Selatan')
+    """
+    return _PROVINCES
+
+
+class Region(ValueModel):
+    """Where a party or programme is: province down to village.
+
+    The province is checked against Indonesia's 38 provinces and stored under its
+    canonical name (``"kalsel"`` becomes ``"Kalimantan Selatan"``).
+
+    >>> Region(province="Provinsi Kalimantan Selatan", regency="Kota Banjarmasin").province
+    'Kalimantan Selatan'
+    """
+
+    province: ShortText
+    """*Provinsi*."""
+    regency: ShortText | None = None
+    """*Kabupaten/kota* (regency or city)."""
+    district: ShortText | None = None
+    """*Kecamatan*."""
+    village: ShortText | None = None
+    """*Desa/kelurahan*."""
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, value: str) -> str:
+        try:
+            return _province_index()[_fold(value)]
+        except KeyError:
+            raise custom_error(
+                "unknown_province",
+                "'{value}' is not one of Indonesia's 38 provinces (see province_names())",
+                value=value,
+            ) from None
+
+    def __str__(self) -> str:
+        parts = [self.village, self.district, self.regency, f"Provinsi {self.province}"]
+        return ", ".join(p for p in parts if p)
+
+
+class Representative(ValueModel):
+    """The person who acts and signs for a party.
+
+    >>> Representative(name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM").position
+    'Ketua PKBM'
+    """
+
+    name: ShortText
+    """Full name with titles, as it will appear under the signature."""
+    position: ShortText
+    """*Jabatan*: the position held, e.g. ``"Kepala Dinas Pendidikan"``."""
+    nip: NIP | None = None
+    """Civil servant number (18 digits), shown under a civil servant's signature."""
+    authority: NonEmptyStr | None = None
+    """The basis of the authority to act for the party (a deed, decree or letter of
+    assignment), needed to show capacity (KUHPerdata 1320)."""
+
+
+class Contact(ValueModel):
+    """A way to reach a party: a phone number, an e-mail address, or both.
+
+    Phone numbers are normalised to E.164 and shown masked in ``repr``.
+
+    >>> Contact(phone="0812-5123-4567").phone
+    MaskedStr('+628******4567')
+    """
+
+    name: ShortText | None = None
+    """Who answers, when it is a person."""
+    role: ShortText | None = None
+    """Their role, e.g. ``"Bendahara"``."""
+    phone: PhoneNumber | None = None
+    """Phone number; Indonesian numbers may be written locally (``0812…``)."""
+    email: Email | None = None
+    """E-mail address."""
+    personal: bool = True
+    """Whether this is a person's own contact (personal data, UU 27/2022)."""
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Self:
+        if self.phone is None and self.email is None:
+            raise custom_error("contact_unreachable", "a contact needs a phone number or an e-mail")
+        return self
+
+
+class GatheringMethod(LabelledEnum):
+    """How information about a candidate partner was gathered (guide A.2)."""
+
+    OBSERVATION = "observation", "Observasi", "Observation"
+    INTERVIEW = "interview", "Wawancara", "Interview"
+    DOCUMENTS = "documents", "Studi dokumen", "Document review"
+
+
+class GatheringApproach(LabelledEnum):
+    """The approach taken to the source of information (guide A.2)."""
+
+    PERSONAL = "personal", "Pendekatan personal", "Personal approach"
+    INFORMAL = "informal", "Pendekatan informal", "Informal approach"
+    FORMAL = "formal", "Pendekatan formal", "Formal approach"
+
+
+class GatheringRecord(ValueModel):
+    """One dated act of gathering information about a party (guide A.2).
+
+    >>> GatheringRecord(
+    ...     on=date(2025, 2, 3),
+    ...     method=GatheringMethod.INTERVIEW,
+    ...     approach=GatheringApproach.PERSONAL,
+    ...     source="Pemilik usaha, di rumahnya",
+    ...     findings="Bersedia menerima peserta magang.",
+    ... ).method.label_id
+    'Wawancara'
+    """
+
+    on: date
+    """When it took place."""
+    method: GatheringMethod
+    """Observation, interview or documents."""
+    approach: GatheringApproach
+    """Personal, informal or formal."""
+    source: NonEmptyStr
+    """Who or what the information came from."""
+    findings: NonEmptyStr
+    """What was learned."""
+    by: ShortText | None = None
+    """The facilitator (*pendamping*) who gathered it."""
+
+
+class PartyProfile(KemitraanModel):
+    """What step A.2 learns about a party: goals, scope of work, vision and mission.
+
+    >>> PartyProfile(goals=["Memberdayakan perajin lokal"]).is_gathered
+    False
+    """
+
+    goals: list[NonEmptyStr] = Field(default_factory=list)
+    """The organisation's goals (*tujuan organisasi*)."""
+    scope_of_work: list[NonEmptyStr] = Field(default_factory=list)
+    """Its scope of work (*ruang lingkup pekerjaan* or *bidang garapan*)."""
+    vision: NonEmptyStr | None = None
+    """Its vision (*visi*)."""
+    mission: list[NonEmptyStr] = Field(default_factory=list)
+    """Its mission statements (*misi*)."""
+    offers: list[ContributionKind] = Field(default_factory=list)
+    """What it can bring to a partnership."""
+    needs: list[ContributionKind] = Field(default_factory=list)
+    """What it needs from one."""
+    notes: list[NonEmptyStr] = Field(default_factory=list)
+    """Anything else worth keeping, in the facilitator's words."""
+    gathering_records: list[GatheringRecord] = Field(default_factory=list)
+    """Dated records of how the information was gathered."""
+
+    @property
+    def is_gathered(self) -> bool:
+        """Goals and scope of work are known and at least one gathering is on record."""
+        return bool(self.goals and self.scope_of_work and self.gathering_records)
+
+
+def _slug(name: object) -> str:
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+
+
+def _default_id(data: dict[str, Any]) -> str:
+    return _slug(data.get("name", ""))
+
+
+class Party(KemitraanModel):
+    """A party to a partnership: the institution or a (candidate) partner.
+
+    ``id`` defaults to a slug of the name and is how agreements and plans refer to
+    the party. Identifiers are validated by format; the NIK is masked in ``repr``.
+
+    >>> party = Party(name="Koperasi Serba Usaha Maju Bersama", kind=PartnerKind.COOPERATIVE)
+    >>> party.id
+    'koperasi-serba-usaha-maju-bersama'
+    """
+
+    name: ShortText
+    """The party's name (an organisation, or a person for a community figure)."""
+    id: PartyId = Field(default_factory=_default_id, validate_default=True)
+    """Stable identifier; defaults to a slug of the name."""
+    kind: PartnerKind
+    """What kind of party this is (guide A.1)."""
+    scale: BusinessScale | None = None
+    """Business scale as known; must agree with ``finances`` when both are given."""
+    finances: ScaleEvidence | None = None
+    """Working capital or annual sales, from which the scale is classified."""
+    region: Region | None = None
+    """Where the party is."""
+    address: NonEmptyStr | None = None
+    """Street address."""
+    representative: Representative | None = None
+    """Who acts and signs for the party."""
+    contacts: list[Contact] = Field(default_factory=list)
+    """How to reach the party."""
+    nib: NIB | None = None
+    """Business registration number (13 digits)."""
+    npwp: NPWP | None = None
+    """Tax number (15 or 16 digits)."""
+    npsn: NPSN | None = None
+    """Education unit number (8 digits)."""
+    nik: NIK | None = None
+    """Identity number of a party who is a person (16 digits; personal data)."""
+    is_foreign: bool = False
+    """Whether the party is foreign (an agreement then needs a second language, UU 24/2009)."""
+    language: LanguageCode = "id"
+    """The party's working language (ISO 639)."""
+    profile: PartyProfile = Field(default_factory=PartyProfile)
+    """What step A.2 gathered about the party."""
+
+    @model_validator(mode="after")
+    def _scale_agrees(self) -> Self:
+        if self.scale is not None and self.finances is not None:
+            classified = self.finances.scale
+            if classified is not self.scale:
+                raise field_error(
+                    self,
+                    ("scale",),
+                    "scale_mismatch",
+                    "scale is {scale} but the {basis} classifies as {classified} (PP 7/2021)",
+                    scale=self.scale.value,
+                    basis=self.finances.basis.value,
+                    classified=classified.value,
+                )
+        return self
+
+    @property
+    def business_scale(self) -> BusinessScale | None:
+        """The scale: classified from ``finances`` when given, else ``scale``."""
+        if self.finances is not None:
+            return self.finances.scale
+        return self.scale
+
+    @property
+    def display_name(self) -> str:
+        """The name, for messages and documents."""
+        return self.name
+
+
+class Institution(Party):
+    """The education unit (*lembaga*) that seeks partners, e.g. a PKBM running a PKW.
+
+    >>> pkbm = Institution(name="PKBM Harapan Bangsa", npsn="P9971234")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Institution
+    npsn
+      NPSN must be exactly 8 digits, got 'P9971234' [type=invalid_npsn]
+    >>> Institution(name="PKBM Harapan Bangsa", npsn="69971234").kind.label_id
+    'Satuan pendidikan'
+    """
+
+    party_type: Literal["institution"] = "institution"
+    """Discriminator: this party is the institution."""
+    kind: PartnerKind = PartnerKind.EDUCATION_UNIT
+    """Normally an education unit."""
+    unit_type: EducationUnitType | None = None
+    """PKBM, LKP, SKB, …"""
+
+
+class Partner(Party):
+    """A candidate or actual partner of the institution (guide A.1).
+
+    >>> Partner(name="Dinas Koperasi dan UKM", kind=PartnerKind.GOVERNMENT).id
+    'dinas-koperasi-dan-ukm'
+    """
+
+    party_type: Literal["partner"] = "partner"
+    """Discriminator: this party is a partner."""
+    mapped_on: date | None = None
+    """When the facilitator mapped this candidate (guide A.1)."""
+
+
+AnyParty = Annotated[Institution | Partner, Field(discriminator="party_type")]
+"""Either party type, told apart in JSON by ``party_type``."""

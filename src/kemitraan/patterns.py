@@ -1,0 +1,829 @@
+"""Partnership patterns (*pola kemitraan*, guide B) and their terms.
+
+The guide names four patterns: agency (*keagenan*), operational cooperation
+(*kerja sama operasional*, KSO), foster parent (*bapak angkat – anak angkat*) and
+general trade (*dagang umum*). PP 7/2021 allows more (core–plasma,
+subcontracting, franchise, supply chain, profit sharing, joint venture,
+outsourcing). Each is a typed terms model in one discriminated union,
+:data:`PatternTerms`, told apart by its ``pattern`` field; each validates its own
+terms. :func:`pattern_info` gives a pattern's names and description.
+
+Parties are referred to by their ``id``; whether those ids are parties of the
+agreement is checked by the agreement (:meth:`kemitraan.Agreement.check`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Final, Literal, Self
+
+from pydantic import Field, model_validator
+
+from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
+from kemitraan.parties import ContributionKind
+
+__all__ = [
+    "AgencyTerms",
+    "ChainLink",
+    "Contribution",
+    "CorePlasmaTerms",
+    "FosterParentTerms",
+    "FranchiseTerms",
+    "GeneralTradeTerms",
+    "JointVentureTerms",
+    "Loan",
+    "OperationalCooperationTerms",
+    "OutsourcingTerms",
+    "PatternInfo",
+    "PatternKind",
+    "PatternTerms",
+    "ProfitSharingTerms",
+    "SubcontractTerms",
+    "SupplyChainTerms",
+    "TradeMode",
+    "TradedGood",
+    "pattern_info",
+]
+
+_HUNDRED: Final = Decimal(100)
+
+
+class PatternKind(LabelledEnum):
+    """The partnership patterns: the guide's four first, then PP 7/2021's others."""
+
+    AGENCY = "agency", "Keagenan", "Agency"
+    OPERATIONAL_COOPERATION = (
+        "operational_cooperation",
+        "Kerja sama operasional",
+        "Operational cooperation",
+    )
+    FOSTER_PARENT = "foster_parent", "Bapak angkat – anak angkat", "Foster parent"
+    GENERAL_TRADE = "general_trade", "Dagang umum", "General trade"
+    CORE_PLASMA = "core_plasma", "Inti-plasma", "Core–plasma"
+    SUBCONTRACT = "subcontract", "Subkontrak", "Subcontracting"
+    FRANCHISE = "franchise", "Waralaba", "Franchise"
+    SUPPLY_CHAIN = "supply_chain", "Rantai pasok", "Supply chain"
+    PROFIT_SHARING = "profit_sharing", "Bagi hasil", "Profit sharing"
+    JOINT_VENTURE = "joint_venture", "Usaha patungan", "Joint venture"
+    OUTSOURCING = "outsourcing", "Penyumberluaran", "Outsourcing"
+
+    @property
+    def in_guide(self) -> bool:
+        """Whether the guide itself (section B) names this pattern."""
+        return pattern_info(self).source.startswith("Panduan")
+
+
+class Contribution(ValueModel):
+    """What one party brings to a partnership.
+
+    >>> Contribution(party_id="kelompok-tani", kinds={ContributionKind.LAND}).kinds
+    frozenset({<ContributionKind.LAND: 'land'>})
+    """
+
+    party_id: PartyId
+    """The party that contributes."""
+    kinds: frozenset[ContributionKind] = Field(min_length=1)
+    """What it contributes (at least one kind)."""
+    description: NonEmptyStr | None = None
+    """The contribution in words, for the document."""
+
+
+def _shares_total(model: ValueModel, field: str, shares: Mapping[str, Decimal]) -> None:
+    total = sum(shares.values(), Decimal(0))
+    if total != _HUNDRED:
+        raise field_error(
+            model,
+            (field,),
+            "shares_not_100",
+            "{field} must sum to 100 %, they sum to {total} %",
+            field=field,
+            total=str(total),
+        )
+
+
+def _contributors(model: ValueModel, contributions: Iterable[Contribution]) -> set[str]:
+    seen: set[str] = set()
+    for index, contribution in enumerate(contributions):
+        if contribution.party_id in seen:
+            raise field_error(
+                model,
+                ("contributions", index, "party_id"),
+                "duplicate_party",
+                "party '{party}' has two contributions; merge them",
+                party=contribution.party_id,
+            )
+        seen.add(contribution.party_id)
+    return seen
+
+
+def _same_parties(model: ValueModel, field: str, shares: Mapping[str, Decimal], who: set[str]) -> None:
+    if set(shares) != who:
+        raise field_error(
+            model,
+            (field,),
+            "shares_parties_mismatch",
+            "{field} must name exactly the contributing parties ({expected}), got ({got})",
+            field=field,
+            expected=", ".join(sorted(who)),
+            got=", ".join(sorted(shares)),
+        )
+
+
+def _distinct(model: ValueModel, first: str, second: str, a: str, b: str) -> None:
+    if a == b:
+        raise field_error(
+            model,
+            (second,),
+            "same_party",
+            "{second} must be another party than {first} ('{party}')",
+            first=first,
+            second=second,
+            party=a,
+        )
+
+
+class _Terms(ValueModel):
+    """Base of every pattern's terms."""
+
+    notes: list[NonEmptyStr] = Field(default_factory=list)
+    """Further agreed terms, in words."""
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        raise NotImplementedError
+
+
+class AgencyTerms(_Terms):
+    """Keagenan: a small business gets a special right to market a larger partner's goods.
+
+    >>> AgencyTerms(
+    ...     principal="pt-benang-nusantara", agent="kube-rajut",
+    ...     products=["Benang rajut"], territory=["Kota Banjarmasin"],
+    ... ).exclusive
+    False
+    """
+
+    pattern: Literal["agency"] = "agency"
+    """Discriminator."""
+    principal: PartyId
+    """The medium or large business whose goods or services are marketed."""
+    agent: PartyId
+    """The small business given the right to market them."""
+    products: list[NonEmptyStr] = Field(min_length=1)
+    """The goods or services the agent may market."""
+    territory: list[NonEmptyStr] = Field(min_length=1)
+    """Where the agent may market them."""
+    exclusive: bool = False
+    """Whether the right is exclusive in the territory."""
+    commission_percent: Percent | None = None
+    """The agent's commission, as a percentage of sales."""
+    margin_percent: Percent | None = None
+    """The agent's margin, when it buys and resells."""
+    targets: list[NonEmptyStr] = Field(default_factory=list)
+    """Sales targets, in words."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _distinct(self, "principal", "agent", self.principal, self.agent)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.principal, self.agent})
+
+
+class OperationalCooperationTerms(_Terms):
+    """Kerja sama operasional (KSO): pooled resources, shared profit and risk.
+
+    The group of partners provides land, facilities and labour; the partner company
+    provides funds, capital, management and production inputs, and guarantees the
+    market. Profit and risk shares are agreed; each sums to 100 %.
+
+    >>> terms = OperationalCooperationTerms(
+    ...     contributions=[
+    ...         Contribution(party_id="kelompok", kinds={ContributionKind.LAND, ContributionKind.LABOUR}),
+    ...         Contribution(party_id="pt-mitra", kinds={ContributionKind.CAPITAL}),
+    ...     ],
+    ...     profit_shares={"kelompok": 40, "pt-mitra": 60},
+    ...     risk_shares={"kelompok": 30, "pt-mitra": 70},
+    ... )
+    >>> terms.profit_shares["pt-mitra"]
+    Decimal('60')
+    """
+
+    pattern: Literal["operational_cooperation"] = "operational_cooperation"
+    """Discriminator."""
+    contributions: list[Contribution] = Field(min_length=2)
+    """What each party brings; every party contributes something."""
+    profit_shares: dict[PartyId, Percent]
+    """Each party's share of the profit, in percent; sums to 100."""
+    risk_shares: dict[PartyId, Percent]
+    """Each party's share of the risk (losses), in percent; sums to 100."""
+    market_guarantor: PartyId | None = None
+    """The party that guarantees the market, when one does."""
+    value_added: list[NonEmptyStr] = Field(default_factory=list)
+    """How value is added to the product (processing, packaging, …)."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        who = _contributors(self, self.contributions)
+        _same_parties(self, "profit_shares", self.profit_shares, who)
+        _shares_total(self, "profit_shares", self.profit_shares)
+        _same_parties(self, "risk_shares", self.risk_shares, who)
+        _shares_total(self, "risk_shares", self.risk_shares)
+        if self.market_guarantor is not None and self.market_guarantor not in who:
+            raise field_error(
+                self,
+                ("market_guarantor",),
+                "guarantor_not_party",
+                "market_guarantor '{party}' is not one of the contributing parties",
+                party=self.market_guarantor,
+            )
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset(c.party_id for c in self.contributions)
+
+
+class Loan(ValueModel):
+    """A loan of capital; the interest may be zero (guide B.3: *modal tanpa bunga*).
+
+    >>> Loan(amount=Decimal("25000000"), tenor_months=12).interest_free
+    True
+    """
+
+    amount: Rupiah = Field(gt=0)
+    """Principal, in rupiah."""
+    annual_interest_percent: Percent = Decimal(0)
+    """Yearly interest; 0 for an interest-free loan."""
+    tenor_months: int = Field(ge=1, le=600)
+    """Months to repay."""
+    grace_months: int = Field(default=0, ge=0)
+    """Months before the first repayment."""
+
+    @model_validator(mode="after")
+    def _grace_within_tenor(self) -> Self:
+        if self.grace_months >= self.tenor_months:
+            raise field_error(
+                self,
+                ("grace_months",),
+                "grace_exceeds_tenor",
+                "grace_months ({grace}) must be shorter than tenor_months ({tenor})",
+                grace=self.grace_months,
+                tenor=self.tenor_months,
+            )
+        return self
+
+    @property
+    def interest_free(self) -> bool:
+        """Whether no interest is charged."""
+        return self.annual_interest_percent == 0
+
+
+_FOSTER_SUPPORT: Final = frozenset(
+    {
+        ContributionKind.CAPITAL,
+        ContributionKind.INTEREST_FREE_CAPITAL,
+        ContributionKind.TRAINING,
+        ContributionKind.MENTORING,
+        ContributionKind.MARKET_ACCESS,
+        ContributionKind.FACILITIES,
+        ContributionKind.PRODUCTION_INPUTS,
+        ContributionKind.MANAGEMENT,
+        ContributionKind.LICENSING,
+    }
+)
+
+
+class FosterParentTerms(_Terms):
+    """Bapak angkat – anak angkat: a large business helps small ones grow.
+
+    >>> FosterParentTerms(
+    ...     foster_parent="bumn", foster_children=["peternak"],
+    ...     support={ContributionKind.INTEREST_FREE_CAPITAL},
+    ...     loan=Loan(amount=Decimal("50000000"), tenor_months=24),
+    ... ).loan.interest_free
+    True
+    """
+
+    pattern: Literal["foster_parent"] = "foster_parent"
+    """Discriminator."""
+    foster_parent: PartyId
+    """The large business that helps (*bapak angkat*)."""
+    foster_children: list[PartyId] = Field(min_length=1)
+    """The small businesses it helps (*anak angkat*)."""
+    support: frozenset[ContributionKind] = Field(min_length=1)
+    """Kinds of support: capital, training, mentoring, market access, …"""
+    loan: Loan | None = None
+    """Capital lent, when support includes capital."""
+    mentoring_schedule: NonEmptyStr | None = None
+    """How often mentoring happens, in words (e.g. ``"dua kali sebulan"``)."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.foster_parent in self.foster_children:
+            raise field_error(
+                self,
+                ("foster_children",),
+                "same_party",
+                "the foster parent '{party}' cannot also be a foster child",
+                party=self.foster_parent,
+            )
+        if len(set(self.foster_children)) != len(self.foster_children):
+            raise field_error(
+                self, ("foster_children",), "duplicate_party", "a foster child is listed twice"
+            )
+        unsupported = self.support - _FOSTER_SUPPORT
+        if unsupported:
+            raise field_error(
+                self,
+                ("support",),
+                "not_foster_support",
+                "{kinds} is not support a foster parent gives",
+                kinds=", ".join(sorted(k.value for k in unsupported)),
+            )
+        capital = {ContributionKind.CAPITAL, ContributionKind.INTEREST_FREE_CAPITAL}
+        if self.loan is not None and not self.support & capital:
+            raise field_error(
+                self,
+                ("support",),
+                "loan_without_capital",
+                "a loan is given, so support must include capital",
+            )
+        if (
+            ContributionKind.INTEREST_FREE_CAPITAL in self.support
+            and self.loan is not None
+            and not self.loan.interest_free
+        ):
+            raise field_error(
+                self,
+                ("loan", "annual_interest_percent"),
+                "interest_on_interest_free_capital",
+                "support is interest-free capital but the loan charges {rate} % interest",
+                rate=str(self.loan.annual_interest_percent),
+            )
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.foster_parent, *self.foster_children})
+
+
+class TradeMode(LabelledEnum):
+    """The forms general trade takes (guide B.4)."""
+
+    MARKETING = (
+        "marketing",
+        "Pemasaran hasil produksi usaha kecil oleh usaha menengah/besar",
+        "The larger business markets the small business's products",
+    )
+    SUPPLY = (
+        "supply",
+        "Pasokan kebutuhan usaha menengah/besar oleh usaha kecil",
+        "The small business supplies what the larger business needs",
+    )
+    BUSINESS_LOCATION = (
+        "business_location",
+        "Penyediaan lokasi usaha bagi usaha kecil",
+        "The larger business provides premises for the small business",
+    )
+
+
+class TradedGood(ValueModel):
+    """One good traded under general trade."""
+
+    name: ShortText
+    """The good, e.g. ``"Tas rajut ukuran sedang"``."""
+    unit: ShortText = "buah"
+    """The unit counted (``"buah"``, ``"kg"``, …)."""
+    quantity: Decimal | None = Field(default=None, gt=0, allow_inf_nan=False)
+    """Agreed quantity per period."""
+    period: ShortText | None = None
+    """The period the quantity is for (``"per bulan"``)."""
+    unit_price: Rupiah | None = None
+    """Agreed price per unit, in rupiah."""
+
+
+class GeneralTradeTerms(_Terms):
+    """Dagang umum: the larger business markets, buys or houses the small one's products.
+
+    The supplier must deliver goods that meet the quality requirements agreed
+    together (guide B.4), so the terms must state them.
+
+    >>> GeneralTradeTerms(
+    ...     supplier="kelompok-tani", buyer="swalayan", intermediary="koperasi",
+    ...     goods=[TradedGood(name="Sayur hidroponik", unit="kg")],
+    ...     quality_requirements=["Segar, dipanen paling lama 24 jam sebelum dikirim"],
+    ... ).mode.label_en
+    'The small business supplies what the larger business needs'
+    """
+
+    pattern: Literal["general_trade"] = "general_trade"
+    """Discriminator."""
+    supplier: PartyId
+    """The small business that supplies or whose products are marketed."""
+    buyer: PartyId
+    """The medium or large business that buys, markets or houses them."""
+    intermediary: PartyId | None = None
+    """A cooperative or other party between them, when there is one."""
+    mode: TradeMode = TradeMode.SUPPLY
+    """Which form of general trade."""
+    goods: list[TradedGood] = Field(min_length=1)
+    """What is traded."""
+    quality_requirements: list[NonEmptyStr]
+    """The quality requirements agreed together (guide B.4)."""
+    delivery_schedule: NonEmptyStr | None = None
+    """When deliveries happen."""
+    payment_terms: NonEmptyStr | None = None
+    """How and when the supplier is paid."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _distinct(self, "supplier", "buyer", self.supplier, self.buyer)
+        if self.intermediary in (self.supplier, self.buyer):
+            raise field_error(
+                self,
+                ("intermediary",),
+                "same_party",
+                "the intermediary must be a third party",
+            )
+        if not self.quality_requirements:
+            raise field_error(
+                self,
+                ("quality_requirements",),
+                "quality_requirements_missing",
+                "general trade must state the quality requirements agreed together (guide B.4)",
+            )
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        ids = {self.supplier, self.buyer}
+        if self.intermediary is not None:
+            ids.add(self.intermediary)
+        return frozenset(ids)
+
+
+class CorePlasmaTerms(_Terms):
+    """Inti-plasma: the large core supports its small plasma partners and buys their output."""
+
+    pattern: Literal["core_plasma"] = "core_plasma"
+    """Discriminator."""
+    core: PartyId
+    """The large business at the core (*inti*)."""
+    plasma: list[PartyId] = Field(min_length=1)
+    """The small partners (*plasma*)."""
+    inputs_supplied: list[NonEmptyStr] = Field(min_length=1)
+    """What the core supplies: land, seed, inputs, technical guidance, …"""
+    offtake_guarantee: bool = True
+    """Whether the core guarantees to buy the plasma's output."""
+    price_basis: NonEmptyStr | None = None
+    """How the purchase price is set."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if self.core in self.plasma:
+            raise field_error(
+                self, ("plasma",), "same_party", "the core '{party}' cannot be plasma", party=self.core
+            )
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.core, *self.plasma})
+
+
+class SubcontractTerms(_Terms):
+    """Subkontrak: the small party produces parts or services to the larger one's order."""
+
+    pattern: Literal["subcontract"] = "subcontract"
+    """Discriminator."""
+    contractor: PartyId
+    """The larger business that orders."""
+    subcontractor: PartyId
+    """The small business that produces."""
+    specification: NonEmptyStr
+    """What is to be produced, to what specification."""
+    volume: NonEmptyStr
+    """How much, over what period."""
+    payment_terms: NonEmptyStr
+    """How and when the subcontractor is paid."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _distinct(self, "contractor", "subcontractor", self.contractor, self.subcontractor)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.contractor, self.subcontractor})
+
+
+class FranchiseTerms(_Terms):
+    """Waralaba: the larger party licenses its brand and business system."""
+
+    pattern: Literal["franchise"] = "franchise"
+    """Discriminator."""
+    franchisor: PartyId
+    """The party that grants the franchise."""
+    franchisee: PartyId
+    """The party that runs it."""
+    brand: ShortText
+    """The brand licensed."""
+    initial_fee: Rupiah | None = None
+    """One-off franchise fee, in rupiah."""
+    royalty_percent: Percent | None = None
+    """Continuing royalty, as a percentage of sales."""
+    standards: list[NonEmptyStr] = Field(min_length=1)
+    """Standards the franchisee must keep."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _distinct(self, "franchisor", "franchisee", self.franchisor, self.franchisee)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.franchisor, self.franchisee})
+
+
+class ChainLink(ValueModel):
+    """One party's place in a supply chain."""
+
+    party_id: PartyId
+    """The party."""
+    position: int = Field(ge=1)
+    """Its position along the chain, from 1 (upstream)."""
+    role: NonEmptyStr
+    """What it does there (``"produsen"``, ``"pengumpul"``, ``"pengecer"``)."""
+
+
+class SupplyChainTerms(_Terms):
+    """Rantai pasok: partners linked along one supply chain."""
+
+    pattern: Literal["supply_chain"] = "supply_chain"
+    """Discriminator."""
+    links: list[ChainLink] = Field(min_length=2)
+    """The parties in the chain, each once, at distinct positions."""
+    flows: list[NonEmptyStr] = Field(default_factory=list)
+    """What moves along the chain (goods, payment, information)."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        if len({link.party_id for link in self.links}) != len(self.links):
+            raise field_error(
+                self, ("links",), "duplicate_party", "a party appears twice in the chain"
+            )
+        if len({link.position for link in self.links}) != len(self.links):
+            raise field_error(
+                self, ("links",), "duplicate_position", "two links share a position"
+            )
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset(link.party_id for link in self.links)
+
+
+class ProfitSharingTerms(_Terms):
+    """Bagi hasil: contributions pooled, the result shared by agreed percentages."""
+
+    pattern: Literal["profit_sharing"] = "profit_sharing"
+    """Discriminator."""
+    contributions: list[Contribution] = Field(min_length=2)
+    """What each party brings."""
+    shares: dict[PartyId, Percent]
+    """Each party's share of the result; sums to 100."""
+    settlement: NonEmptyStr | None = None
+    """When and how the result is settled."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        who = _contributors(self, self.contributions)
+        _same_parties(self, "shares", self.shares, who)
+        _shares_total(self, "shares", self.shares)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset(c.party_id for c in self.contributions)
+
+
+class JointVentureTerms(_Terms):
+    """Usaha patungan: the parties found a joint business and own it in agreed shares."""
+
+    pattern: Literal["joint_venture"] = "joint_venture"
+    """Discriminator."""
+    venture_name: ShortText
+    """The joint business's name."""
+    contributions: list[Contribution] = Field(min_length=2)
+    """What each party brings."""
+    ownership: dict[PartyId, Percent]
+    """Each party's ownership share; sums to 100."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        who = _contributors(self, self.contributions)
+        _same_parties(self, "ownership", self.ownership, who)
+        _shares_total(self, "ownership", self.ownership)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset(c.party_id for c in self.contributions)
+
+
+class OutsourcingTerms(_Terms):
+    """Penyumberluaran: the small party does work outside the larger one's core business."""
+
+    pattern: Literal["outsourcing"] = "outsourcing"
+    """Discriminator."""
+    client: PartyId
+    """The business that outsources."""
+    provider: PartyId
+    """The business that does the work."""
+    services: list[NonEmptyStr] = Field(min_length=1)
+    """The work outsourced."""
+    service_levels: list[NonEmptyStr] = Field(default_factory=list)
+    """Agreed service levels."""
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _distinct(self, "client", "provider", self.client, self.provider)
+        return self
+
+    def party_ids(self) -> frozenset[str]:
+        """Every party id these terms name."""
+        return frozenset({self.client, self.provider})
+
+
+PatternTerms = Annotated[
+    AgencyTerms
+    | OperationalCooperationTerms
+    | FosterParentTerms
+    | GeneralTradeTerms
+    | CorePlasmaTerms
+    | SubcontractTerms
+    | FranchiseTerms
+    | SupplyChainTerms
+    | ProfitSharingTerms
+    | JointVentureTerms
+    | OutsourcingTerms,
+    Field(discriminator="pattern"),
+]
+"""Any pattern's terms; JSON tells them apart by ``pattern``."""
+
+
+@dataclass(frozen=True, slots=True)
+class PatternInfo:
+    """A pattern's names, meaning and the model of its terms."""
+
+    kind: PatternKind
+    """The pattern."""
+    description_id: str
+    """What it is, in Indonesian, in the guide's or the regulation's sense."""
+    description_en: str
+    """The same in English."""
+    source: str
+    """Where the pattern is defined."""
+    terms_model: type[_Terms]
+    """The model of its terms."""
+
+    @property
+    def name_id(self) -> str:
+        """Indonesian name."""
+        return self.kind.label_id
+
+    @property
+    def name_en(self) -> str:
+        """English name."""
+        return self.kind.label_en
+
+
+_GUIDE: Final = "Panduan Melakukan Kemitraan, bagian B"
+_PP: Final = "PP 7/2021 (pelaksanaan UU 20/2008)"
+
+_INFO: Final[dict[PatternKind, PatternInfo]] = {
+    info.kind: info
+    for info in (
+        PatternInfo(
+            PatternKind.AGENCY,
+            "Hubungan kemitraan yang di dalamnya usaha kecil diberi hak khusus untuk "
+            "memasarkan barang dan jasa usaha menengah atau usaha besar mitranya.",
+            "A partnership in which a small business is given a special right to market "
+            "the goods and services of its medium or large partner.",
+            _GUIDE,
+            AgencyTerms,
+        ),
+        PatternInfo(
+            PatternKind.OPERATIONAL_COOPERATION,
+            "Hubungan bisnis antara kelompok mitra yang menyediakan lahan, sarana dan tenaga "
+            "kerja dengan perusahaan mitra yang menyediakan biaya, modal, manajemen dan "
+            "pengadaan sarana produksi, sekaligus menjamin pasar dan meningkatkan nilai "
+            "tambah produk; pembagian hasil dan risiko disepakati bersama.",
+            "A business relationship in which a partner group provides land, facilities and "
+            "labour and a partner company provides funds, capital, management and production "
+            "inputs, guarantees the market and adds value to the product; the sharing of "
+            "profit and risk is agreed.",
+            _GUIDE,
+            OperationalCooperationTerms,
+        ),
+        PatternInfo(
+            PatternKind.FOSTER_PARENT,
+            "Hubungan antara pengusaha besar yang bersedia membantu perkembangan pengusaha "
+            "kecil, misalnya BUMN yang memberikan modal tanpa bunga kepada peternak di daerah "
+            "miskin.",
+            "A relationship in which a large business is willing to help a small business "
+            "grow, for example a state enterprise giving interest-free capital to breeders "
+            "in poor regions.",
+            _GUIDE,
+            FosterParentTerms,
+        ),
+        PatternInfo(
+            PatternKind.GENERAL_TRADE,
+            "Hubungan kemitraan antara usaha kecil dengan usaha menengah atau besar, di mana "
+            "usaha menengah atau besar memasarkan hasil produksi usaha kecil, atau usaha kecil "
+            "memasok kebutuhan usaha menengah atau besar sesuai persyaratan dan kualitas yang "
+            "disepakati bersama.",
+            "A partnership between a small business and a medium or large one, in which the "
+            "larger business markets the small one's products, or the small business supplies "
+            "what the larger one needs to the quality agreed together.",
+            _GUIDE,
+            GeneralTradeTerms,
+        ),
+        PatternInfo(
+            PatternKind.CORE_PLASMA,
+            "Usaha besar sebagai inti membina dan mengembangkan usaha mikro, kecil dan "
+            "menengah sebagai plasma, serta menampung hasil produksinya.",
+            "A large business as the core supports and develops micro, small and medium "
+            "businesses as its plasma, and takes up their output.",
+            _PP,
+            CorePlasmaTerms,
+        ),
+        PatternInfo(
+            PatternKind.SUBCONTRACT,
+            "Usaha kecil memproduksi komponen atau jasa yang diperlukan usaha menengah atau "
+            "besar sebagai bagian dari produksinya.",
+            "A small business produces parts or services a medium or large business needs "
+            "as part of its production.",
+            _PP,
+            SubcontractTerms,
+        ),
+        PatternInfo(
+            PatternKind.FRANCHISE,
+            "Pemberi waralaba memberikan hak penggunaan merek dan sistem usahanya kepada "
+            "penerima waralaba.",
+            "The franchisor grants the franchisee the right to use its brand and business "
+            "system.",
+            _PP,
+            FranchiseTerms,
+        ),
+        PatternInfo(
+            PatternKind.SUPPLY_CHAIN,
+            "Para pihak terhubung dalam satu rantai pasok, dari produksi hingga penjualan.",
+            "The parties are linked along one supply chain, from production to sale.",
+            _PP,
+            SupplyChainTerms,
+        ),
+        PatternInfo(
+            PatternKind.PROFIT_SHARING,
+            "Para pihak menyatukan kontribusi dan membagi hasil usaha menurut persentase yang "
+            "disepakati.",
+            "The parties pool contributions and share the result by agreed percentages.",
+            _PP,
+            ProfitSharingTerms,
+        ),
+        PatternInfo(
+            PatternKind.JOINT_VENTURE,
+            "Para pihak mendirikan usaha bersama dan memilikinya menurut bagian yang "
+            "disepakati.",
+            "The parties found a joint business and own it in agreed shares.",
+            _PP,
+            JointVentureTerms,
+        ),
+        PatternInfo(
+            PatternKind.OUTSOURCING,
+            "Usaha menengah atau besar menyerahkan pekerjaan di luar usaha pokoknya kepada "
+            "usaha mikro atau kecil.",
+            "A medium or large business hands work outside its core business to a micro or "
+            "small business.",
+            _PP,
+            OutsourcingTerms,
+        ),
+    )
+}
+
+
+def pattern_info(kind: PatternKind | str) -> PatternInfo:
+    """The names, description and terms model of a pattern.
+
+    >>> pattern_info("foster_parent").name_id
+    'Bapak angkat – anak angkat'
+    >>> pattern_info(PatternKind.AGENCY).terms_model.__name__
+    'AgencyTerms'
+    """
+    return _INFO[PatternKind(kind)]

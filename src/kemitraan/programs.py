@@ -1,0 +1,138 @@
+"""The institution's programme: what partners are sought for.
+
+A PKBM or LKP runs a programme (a PKW course such as "Pembuatan Tas Rajut") with
+objectives, and has problems and needs that partners should help with. Guide A.3
+weighs each candidate against exactly these problems and needs.
+"""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, field_error
+from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
+from kemitraan.parties import ContributionKind, Region
+
+__all__ = ["NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
+
+
+class ProgramKind(LabelledEnum):
+    """The kind of non-formal education programme."""
+
+    PKW = (
+        "pkw",
+        "Pendidikan Kecakapan Wirausaha (PKW)",
+        "Entrepreneurship skills education (PKW)",
+    )
+    PKK = "pkk", "Pendidikan Kecakapan Kerja (PKK)", "Work skills education (PKK)"
+    LITERACY = "literacy", "Pendidikan keaksaraan", "Literacy education"
+    EQUIVALENCY = "equivalency", "Pendidikan kesetaraan (Paket A/B/C)", "Equivalency education"
+    COURSE = "course", "Kursus dan pelatihan", "Course and training"
+    OTHER = "other", "Program lainnya", "Other programme"
+
+
+class NeedKind(LabelledEnum):
+    """Whether an item is a problem to solve or a need to meet (guide A.3)."""
+
+    PROBLEM = "problem", "Permasalahan", "Problem"
+    NEED = "need", "Kebutuhan", "Need"
+
+
+class ProgramNeed(ValueModel):
+    """A problem or need of the programme that a partner could help with.
+
+    >>> ProgramNeed(
+    ...     code="pemasaran",
+    ...     description="Hasil rajutan peserta belum punya pasar tetap",
+    ...     kind=NeedKind.PROBLEM,
+    ...     category=ContributionKind.MARKET_ACCESS,
+    ... ).category.label_id
+    'Akses pasar'
+    """
+
+    code: PartyId
+    """Short stable code, referred to by relevance assessments (e.g. ``"pemasaran"``)."""
+    description: NonEmptyStr
+    """The problem or need, in the facilitator's words."""
+    kind: NeedKind = NeedKind.NEED
+    """Problem or need."""
+    category: ContributionKind = ContributionKind.OTHER
+    """What a partner would have to contribute to meet it."""
+
+
+class Participants(ValueModel):
+    """Who takes part in the programme."""
+
+    count: int = Field(ge=1)
+    """Number of learners."""
+    target_group: NonEmptyStr
+    """Who they are, e.g. ``"Ibu rumah tangga dan remaja putus sekolah"``."""
+    criteria: list[NonEmptyStr] = Field(default_factory=list)
+    """Selection criteria."""
+
+
+class Program(VersionedDocument):
+    """A programme of the institution, with the problems and needs partners should meet.
+
+    >>> program = Program(
+    ...     name="Pembuatan Tas Rajut",
+    ...     kind=ProgramKind.PKW,
+    ...     objectives=["Peserta mampu memproduksi dan menjual tas rajut"],
+    ... )
+    >>> program.title
+    'PKW "Pembuatan Tas Rajut"'
+    """
+
+    name: ShortText
+    """The programme's name, e.g. ``"Pembuatan Tas Rajut"``."""
+    kind: ProgramKind = ProgramKind.OTHER
+    """The kind of programme."""
+    institution_id: PartyId | None = None
+    """The institution that runs it."""
+    objectives: list[NonEmptyStr] = Field(min_length=1)
+    """What the programme aims to achieve."""
+    needs: list[ProgramNeed] = Field(default_factory=list)
+    """Problems and needs partners should help with."""
+    location: Region | None = None
+    """Where it runs."""
+    address: NonEmptyStr | None = None
+    """Where it runs, as a street address."""
+    period: Period | None = None
+    """When it runs."""
+    participants: Participants | None = None
+    """Who takes part."""
+
+    @model_validator(mode="after")
+    def _unique_need_codes(self) -> Self:
+        seen: set[str] = set()
+        for index, need in enumerate(self.needs):
+            if need.code in seen:
+                raise field_error(
+                    self,
+                    ("needs", index, "code"),
+                    "duplicate_need_code",
+                    "need code '{code}' is used twice",
+                    code=need.code,
+                )
+            seen.add(need.code)
+        return self
+
+    @property
+    def title(self) -> str:
+        """The programme's name with its kind's short name, e.g. ``PKW "Pembuatan Tas Rajut"``."""
+        if self.kind in (ProgramKind.PKW, ProgramKind.PKK):
+            return f'{self.kind.value.upper()} "{self.name}"'
+        return self.name
+
+    def need(self, code: str) -> ProgramNeed:
+        """The need with ``code``.
+
+        Raises:
+            KeyError: when no need has that code.
+        """
+        for item in self.needs:
+            if item.code == code:
+                return item
+        raise KeyError(code)
