@@ -98,7 +98,7 @@ class VersionedDocument(KemitraanModel):
 
 
 def field_error(
-    model: object, loc: tuple[str | int, ...], code: str, message: str, **context: Any
+    model: object, loc: tuple[str | int, ...], code: str, message: str, /, **context: Any
 ) -> ValidationError:
     """A ``ValidationError`` located at ``loc``, for rules checked across fields.
 
@@ -118,7 +118,7 @@ def field_error(
     )
 
 
-def custom_error(code: str, message: str, **context: Any) -> PydanticCustomError:
+def custom_error(code: str, message: str, /, **context: Any) -> PydanticCustomError:
     """A pydantic error with a stable ``code`` (the rule) and a formatted message."""
     return PydanticCustomError(code, message, context or None)
 
@@ -126,8 +126,9 @@ def custom_error(code: str, message: str, **context: Any) -> PydanticCustomError
 class BilingualText(ValueModel):
     """A short text in Indonesian (the documents' language) and English.
 
-    >>> BilingualText(indonesian="Pihak belum menandatangani", english="Party has not signed").get("en")
-    'Party has not signed'
+    >>> text = BilingualText(indonesian="Belum menandatangani", english="Has not signed")
+    >>> text.get("en")
+    'Has not signed'
     """
 
     indonesian: str

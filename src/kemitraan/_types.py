@@ -111,7 +111,7 @@ def _validate_npwp(value: str) -> str:
         raise custom_error(
             "invalid_npwp",
             "NPWP must be 15 or 16 digits with a valid check digit ({reason}), got '{value}'",
-            reason=exc.message,
+            reason=str(exc),
             value=value,
         ) from exc
 
@@ -124,7 +124,7 @@ def _validate_nik(value: str) -> MaskedStr:
         raise custom_error(
             "invalid_nik",
             "NIK must be 16 digits with a valid region and birth date ({reason}), got {value}",
-            reason=exc.message,
+            reason=str(exc),
             value=MaskedStr(value).masked,
         ) from exc
 
@@ -156,12 +156,13 @@ def _validate_phone(value: str) -> MaskedStr:
         parsed = phonenumbers.parse(value, "ID")
     except phonenumbers.NumberParseException as exc:
         raise custom_error(
-            "invalid_phone", "not a phone number: '{value}' ({reason})", value=value, reason=str(exc)
+            "invalid_phone",
+            "not a phone number: '{value}' ({reason})",
+            value=value,
+            reason=str(exc),
         ) from exc
     if not phonenumbers.is_valid_number(parsed):
-        raise custom_error(
-            "invalid_phone", "not a valid phone number: '{value}'", value=value
-        )
+        raise custom_error("invalid_phone", "not a valid phone number: '{value}'", value=value)
     return MaskedStr(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
@@ -171,7 +172,8 @@ def _validate_language(value: str) -> str:
         locale = Locale.parse(code)
     except (UnknownLocaleError, ValueError) as exc:
         raise custom_error(
-            "invalid_language", "unknown language code '{value}' (use ISO 639, e.g. 'id', 'en')",
+            "invalid_language",
+            "unknown language code '{value}' (use ISO 639, e.g. 'id', 'en')",
             value=value,
         ) from exc
     if locale.territory or locale.script or locale.language != code:

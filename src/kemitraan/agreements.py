@@ -90,7 +90,7 @@ class Finding(ValueModel):
 
 
 def party_label(index: int) -> str:
-    """The label of the party at ``index`` (0-based): PIHAK PERTAMA, KEDUA, KETIGA, …
+    """The label of the party at ``index`` (0-based): PIHAK PERTAMA, KEDUA, KETIGA, and so on.
 
     >>> party_label(0), party_label(2)
     ('PIHAK PERTAMA', 'PIHAK KETIGA')
@@ -156,7 +156,7 @@ class Term(Period):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Term
     end
-      the term must end after it starts (start 2025-01-01, end 2025-01-01) [type=end_not_after_start]
+      the term must end after it starts (start 2025-01-01, end 2025-01-01) [type=...]
     """
 
     @model_validator(mode="after")
@@ -377,7 +377,10 @@ class Agreement(VersionedDocument):
                 )
             if not self.amendments:
                 raise field_error(
-                    self, ("amendments",), "addendum_without_changes", "an addendum must change something"
+                    self,
+                    ("amendments",),
+                    "addendum_without_changes",
+                    "an addendum must change something",
                 )
         elif self.amends is not None or self.amendments:
             raise field_error(
@@ -433,9 +436,7 @@ class Agreement(VersionedDocument):
     @property
     def fully_signed(self) -> bool:
         """Every party has a signatory and every signatory has signed."""
-        return all(
-            (s := self.signatory_of(pid)) is not None and s.signed for pid in self.party_ids
-        )
+        return all((s := self.signatory_of(pid)) is not None and s.signed for pid in self.party_ids)
 
     @property
     def meterai_count(self) -> int:
@@ -490,7 +491,10 @@ class Agreement(VersionedDocument):
                 for i, f in enumerate(self.financing)
                 if f.source_party_id is not None
             ),
-            *((f"monitoring.responsible.{i}", pid) for i, pid in enumerate(self.monitoring.responsible)),
+            *(
+                (f"monitoring.responsible.{i}", pid)
+                for i, pid in enumerate(self.monitoring.responsible)
+            ),
         ]
         if self.pattern is not None:
             named.extend(("pattern", pid) for pid in sorted(self.pattern.party_ids()))

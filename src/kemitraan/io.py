@@ -47,7 +47,9 @@ def load_json(model_type: type[M], data: str | bytes | dict[str, Any]) -> M:
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         for error in errors:
-            if error["type"] == "unsupported_schema_version" and error["loc"] == ("schema_version",):
+            if error["type"] == "unsupported_schema_version" and error["loc"] == (
+                "schema_version",
+            ):
                 found = (error.get("ctx") or {}).get("found", -1)
                 raise UnsupportedSchemaVersionError(
                     model_type.__name__, int(found), SCHEMA_VERSION

@@ -249,7 +249,8 @@ class ScaleEvidence(ValueModel):
     def _one_figure(self) -> Self:
         if self.working_capital is None and self.annual_sales is None:
             raise custom_error(
-                "scale_evidence_missing", "give working_capital or annual_sales (PP 7/2021 Pasal 35)"
+                "scale_evidence_missing",
+                "give working_capital or annual_sales (PP 7/2021 Pasal 35)",
             )
         return self
 

@@ -119,7 +119,9 @@ def _contributors(model: ValueModel, contributions: Iterable[Contribution]) -> s
     return seen
 
 
-def _same_parties(model: ValueModel, field: str, shares: Mapping[str, Decimal], who: set[str]) -> None:
+def _same_parties(
+    model: ValueModel, field: str, shares: Mapping[str, Decimal], who: set[str]
+) -> None:
     if set(shares) != who:
         raise field_error(
             model,
@@ -202,9 +204,10 @@ class OperationalCooperationTerms(_Terms):
     provides funds, capital, management and production inputs, and guarantees the
     market. Profit and risk shares are agreed; each sums to 100 %.
 
+    >>> K = ContributionKind
     >>> terms = OperationalCooperationTerms(
     ...     contributions=[
-    ...         Contribution(party_id="kelompok", kinds={ContributionKind.LAND, ContributionKind.LABOUR}),
+    ...         Contribution(party_id="kelompok", kinds={K.LAND, K.LABOUR}),
     ...         Contribution(party_id="pt-mitra", kinds={ContributionKind.CAPITAL}),
     ...     ],
     ...     profit_shares={"kelompok": 40, "pt-mitra": 60},
@@ -488,7 +491,11 @@ class CorePlasmaTerms(_Terms):
     def _check(self) -> Self:
         if self.core in self.plasma:
             raise field_error(
-                self, ("plasma",), "same_party", "the core '{party}' cannot be plasma", party=self.core
+                self,
+                ("plasma",),
+                "same_party",
+                "the core '{party}' cannot be plasma",
+                party=self.core,
             )
         return self
 
@@ -579,9 +586,7 @@ class SupplyChainTerms(_Terms):
                 self, ("links",), "duplicate_party", "a party appears twice in the chain"
             )
         if len({link.position for link in self.links}) != len(self.links):
-            raise field_error(
-                self, ("links",), "duplicate_position", "two links share a position"
-            )
+            raise field_error(self, ("links",), "duplicate_position", "two links share a position")
         return self
 
     def party_ids(self) -> frozenset[str]:
@@ -777,8 +782,7 @@ _INFO: Final[dict[PatternKind, PatternInfo]] = {
             PatternKind.FRANCHISE,
             "Pemberi waralaba memberikan hak penggunaan merek dan sistem usahanya kepada "
             "penerima waralaba.",
-            "The franchisor grants the franchisee the right to use its brand and business "
-            "system.",
+            "The franchisor grants the franchisee the right to use its brand and business system.",
             _PP,
             FranchiseTerms,
         ),
@@ -799,8 +803,7 @@ _INFO: Final[dict[PatternKind, PatternInfo]] = {
         ),
         PatternInfo(
             PatternKind.JOINT_VENTURE,
-            "Para pihak mendirikan usaha bersama dan memilikinya menurut bagian yang "
-            "disepakati.",
+            "Para pihak mendirikan usaha bersama dan memilikinya menurut bagian yang disepakati.",
             "The parties found a joint business and own it in agreed shares.",
             _PP,
             JointVentureTerms,

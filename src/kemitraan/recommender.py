@@ -30,7 +30,7 @@ from pydantic import Field
 from kemitraan._base import BilingualText, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.exceptions import UnknownPartyError
-from kemitraan.parties import BusinessScale, ContributionKind, Party, PartnerKind
+from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
 from kemitraan.patterns import Contribution, PatternKind
 
 __all__ = ["PatternRecommendation", "recommend_patterns"]
@@ -390,8 +390,10 @@ _RULES: Final[tuple[Callable[[_Ctx], Iterator[_Match]], ...]] = (
         frozenset({K.LABOUR, K.LAND, K.SUPPLY}),
         frozenset({K.PRODUCTION_INPUTS}),
         ("plasma", "core"),
-        ("usaha besar sebagai inti menyediakan sarana produksi bagi plasma (pola inti-plasma)",
-         "a large core supplies production inputs to its plasma (core–plasma pattern)"),
+        (
+            "usaha besar sebagai inti menyediakan sarana produksi bagi plasma (pola inti-plasma)",
+            "a large core supplies production inputs to its plasma (core–plasma pattern)",
+        ),
     ),
     _pair_rule(
         PatternKind.SUBCONTRACT,
