@@ -1,0 +1,102 @@
+import kemitraan
+
+
+def test_all_is_pinned() -> None:
+    assert kemitraan.__all__ == [
+        "SCHEMA_VERSION",
+        "STAMP_DUTY",
+        "AgencyTerms",
+        "Agreement",
+        "AgreementKind",
+        "AgreementReference",
+        "Amendment",
+        "AnyParty",
+        "BilingualText",
+        "BusinessScale",
+        "ChainLink",
+        "Contact",
+        "Contribution",
+        "ContributionKind",
+        "CorePlasmaTerms",
+        "DisputeForum",
+        "DisputeSettlement",
+        "EducationUnitType",
+        "Finding",
+        "ForceMajeure",
+        "FosterParentTerms",
+        "FranchiseTerms",
+        "Funding",
+        "GatheringApproach",
+        "GatheringMethod",
+        "GatheringRecord",
+        "GeneralTradeTerms",
+        "Institution",
+        "InvalidDataError",
+        "JointVentureTerms",
+        "KemitraanError",
+        "LabelledEnum",
+        "Loan",
+        "MaskedStr",
+        "MonitoringArrangement",
+        "MonitoringFrequency",
+        "NeedKind",
+        "OperationalCooperationTerms",
+        "OutsourcingTerms",
+        "Participants",
+        "Partner",
+        "PartnerKind",
+        "Party",
+        "PartyProfile",
+        "PartyRole",
+        "PatternInfo",
+        "PatternKind",
+        "PatternRecommendation",
+        "PatternTerms",
+        "Period",
+        "ProfitSharingTerms",
+        "Program",
+        "ProgramKind",
+        "ProgramNeed",
+        "Region",
+        "Representative",
+        "ScaleBasis",
+        "ScaleEvidence",
+        "Severity",
+        "Signatory",
+        "SubcontractTerms",
+        "SupplyChainTerms",
+        "Term",
+        "TradeMode",
+        "TradedGood",
+        "UnknownPartyError",
+        "UnsupportedSchemaVersionError",
+        "__version__",
+        "classify_scale",
+        "dump_json",
+        "json_schema",
+        "load_json",
+        "party_label",
+        "pattern_info",
+        "province_names",
+        "recommend_patterns",
+    ]
+
+
+def test_all_is_sorted_and_importable() -> None:
+    upper = [n for n in kemitraan.__all__ if n.isupper()]
+    rest = [n for n in kemitraan.__all__ if not n.isupper()]
+    assert kemitraan.__all__ == upper + rest
+    assert rest == sorted(rest, key=lambda n: (n[0].islower() or n.startswith("_"), n))
+    for name in kemitraan.__all__:
+        assert hasattr(kemitraan, name), name
+
+
+def test_issue_front_door() -> None:
+    from kemitraan import (  # noqa: F401
+        Agreement,
+        BusinessScale,
+        Institution,
+        Partner,
+        PartnerKind,
+        Program,
+    )
