@@ -14,5 +14,7 @@ def rejects(build: Callable[[], Any], loc: tuple[str | int, ...], rule: str) -> 
     with pytest.raises(ValidationError) as caught:
         build()
     found = [(e["loc"], e["type"]) for e in caught.value.errors()]
-    assert any(tuple(e_loc[-len(loc):]) == loc and e_type == rule for e_loc, e_type in found), found
+    assert any(tuple(e_loc[-len(loc) :]) == loc and e_type == rule for e_loc, e_type in found), (
+        found
+    )
     return caught.value

@@ -42,6 +42,7 @@ from kemitraan import (
     Partner,
     PartnerKind,
     PartyProfile,
+    PatternTerms,
     Period,
     ProfitSharingTerms,
     Program,
@@ -237,24 +238,30 @@ def programs() -> st.SearchStrategy[Program]:
 @st.composite
 def shares(draw: st.DrawFn, party_ids: list[str]) -> dict[str, Decimal]:
     """Percentages in hundredths, one per party, summing to exactly 100."""
-    cuts = sorted(draw(st.lists(st.integers(0, 10_000), min_size=len(party_ids) - 1,
-                                max_size=len(party_ids) - 1)))
+    cuts = sorted(
+        draw(
+            st.lists(
+                st.integers(0, 10_000), min_size=len(party_ids) - 1, max_size=len(party_ids) - 1
+            )
+        )
+    )
     bounds = [0, *cuts, 10_000]
-    return {
-        pid: Decimal(bounds[i + 1] - bounds[i]) / 100 for i, pid in enumerate(party_ids)
-    }
+    return {pid: Decimal(bounds[i + 1] - bounds[i]) / 100 for i, pid in enumerate(party_ids)}
 
 
 @st.composite
-def pattern_terms(draw: st.DrawFn, party_ids: list[str]) -> object:
+def pattern_terms(draw: st.DrawFn, party_ids: list[str]) -> PatternTerms:
     """Valid terms of any pattern, naming parties among ``party_ids`` (at least 3)."""
     a, b, c = party_ids[:3]
     contributions = [Contribution(party_id=p, kinds=draw(kinds)) for p in (a, b)]
     choice = draw(st.integers(0, 10))
     if choice == 0:
         return AgencyTerms(
-            principal=a, agent=b, products=draw(st.lists(text, min_size=1, max_size=2)),
-            territory=[draw(text)], exclusive=draw(st.booleans()),
+            principal=a,
+            agent=b,
+            products=draw(st.lists(text, min_size=1, max_size=2)),
+            territory=[draw(text)],
+            exclusive=draw(st.booleans()),
             commission_percent=draw(st.none() | st.decimals(0, 100, places=2)),
         )
     if choice == 1:
@@ -267,37 +274,67 @@ def pattern_terms(draw: st.DrawFn, party_ids: list[str]) -> object:
         )
     if choice == 2:
         rate = draw(st.decimals(0, 30, places=2))
-        support = {ContributionKind.CAPITAL} if rate else {ContributionKind.INTEREST_FREE_CAPITAL}
+        support = frozenset(
+            {ContributionKind.CAPITAL if rate else ContributionKind.INTEREST_FREE_CAPITAL}
+        )
         return FosterParentTerms(
-            foster_parent=a, foster_children=[b, c], support=support,
-            loan=Loan(amount=draw(positive_rupiah), annual_interest_percent=rate,
-                      tenor_months=draw(st.integers(2, 60)), grace_months=1),
+            foster_parent=a,
+            foster_children=[b, c],
+            support=support,
+            loan=Loan(
+                amount=draw(positive_rupiah),
+                annual_interest_percent=rate,
+                tenor_months=draw(st.integers(2, 60)),
+                grace_months=1,
+            ),
             mentoring_schedule=draw(st.none() | text),
         )
     if choice == 3:
         return GeneralTradeTerms(
-            supplier=a, buyer=b, intermediary=draw(st.sampled_from([None, c])),
+            supplier=a,
+            buyer=b,
+            intermediary=draw(st.sampled_from([None, c])),
             mode=draw(st.sampled_from(list(TradeMode))),
-            goods=[TradedGood(name=draw(short), quantity=draw(st.none() | st.decimals(1, 10_000, places=1)),
-                              unit_price=draw(st.none() | rupiah))],
+            goods=[
+                TradedGood(
+                    name=draw(short),
+                    quantity=draw(st.none() | st.decimals(1, 10_000, places=1)),
+                    unit_price=draw(st.none() | rupiah),
+                )
+            ],
             quality_requirements=draw(st.lists(text, min_size=1, max_size=2)),
         )
     if choice == 4:
         return CorePlasmaTerms(core=a, plasma=[b, c], inputs_supplied=[draw(text)])
     if choice == 5:
-        return SubcontractTerms(contractor=a, subcontractor=b, specification=draw(text),
-                                volume=draw(text), payment_terms=draw(text))
+        return SubcontractTerms(
+            contractor=a,
+            subcontractor=b,
+            specification=draw(text),
+            volume=draw(text),
+            payment_terms=draw(text),
+        )
     if choice == 6:
-        return FranchiseTerms(franchisor=a, franchisee=b, brand=draw(short),
-                              initial_fee=draw(st.none() | rupiah), standards=[draw(text)])
+        return FranchiseTerms(
+            franchisor=a,
+            franchisee=b,
+            brand=draw(short),
+            initial_fee=draw(st.none() | rupiah),
+            standards=[draw(text)],
+        )
     if choice == 7:
-        return SupplyChainTerms(links=[ChainLink(party_id=p, position=i + 1, role=draw(text))
-                                       for i, p in enumerate((a, b, c))])
+        return SupplyChainTerms(
+            links=[
+                ChainLink(party_id=p, position=i + 1, role=draw(text))
+                for i, p in enumerate((a, b, c))
+            ]
+        )
     if choice == 8:
         return ProfitSharingTerms(contributions=contributions, shares=draw(shares([a, b])))
     if choice == 9:
-        return JointVentureTerms(venture_name=draw(short), contributions=contributions,
-                                 ownership=draw(shares([a, b])))
+        return JointVentureTerms(
+            venture_name=draw(short), contributions=contributions, ownership=draw(shares([a, b]))
+        )
     return OutsourcingTerms(client=a, provider=b, services=[draw(text)])
 
 
@@ -309,7 +346,7 @@ def agreements(draw: st.DrawFn) -> Agreement:
             lambda ps: institution.id not in {p.id for p in ps}
         )
     )
-    parties = [institution, *partners_]
+    parties: list[Institution | Partner] = [institution, *partners_]
     party_ids = [p.id for p in parties]
     kind = draw(st.sampled_from(list(AgreementKind)))
     addendum = kind is AgreementKind.ADDENDUM
@@ -328,29 +365,50 @@ def agreements(draw: st.DrawFn) -> Agreement:
         roles=[],
         financing=draw(
             st.lists(
-                st.builds(Funding, source_party_id=st.sampled_from(party_ids),
-                          amount=positive_rupiah, purpose=st.none() | text),
+                st.builds(
+                    Funding,
+                    source_party_id=st.sampled_from(party_ids),
+                    amount=positive_rupiah,
+                    purpose=st.none() | text,
+                ),
                 max_size=2,
             )
         ),
         term=draw(st.none() | terms()),
         monitoring=draw(
-            st.builds(MonitoringArrangement, frequency=st.sampled_from(list(MonitoringFrequency)),
-                      responsible=st.lists(st.sampled_from(party_ids), max_size=2))
+            st.builds(
+                MonitoringArrangement,
+                frequency=st.sampled_from(list(MonitoringFrequency)),
+                responsible=st.lists(st.sampled_from(party_ids), max_size=2),
+            )
         ),
         dispute_settlement=draw(
-            st.builds(DisputeSettlement, deliberation_days=st.integers(1, 90),
-                      forum=st.sampled_from(list(DisputeForum)), venue=st.none() | short)
+            st.builds(
+                DisputeSettlement,
+                deliberation_days=st.integers(1, 90),
+                forum=st.sampled_from(list(DisputeForum)),
+                venue=st.none() | short,
+            )
         ),
         force_majeure=draw(st.builds(ForceMajeure, notice_days=st.integers(1, 30))),
-        amends=AgreementReference(kind=AgreementKind.MOU, numbers=["1/2024"],
-                                  date=date(2024, 1, 2), subject="Kerja sama awal")
-        if addendum else None,
+        amends=AgreementReference(
+            kind=AgreementKind.MOU,
+            numbers=["1/2024"],
+            date=date(2024, 1, 2),
+            subject="Kerja sama awal",
+        )
+        if addendum
+        else None,
         amendments=[Amendment(article="Pasal 7", text=draw(text))] if addendum else [],
         signatories=[
-            Signatory(party_id=pid, name=draw(short), position=draw(short),
-                      nip=draw(st.none() | st.sampled_from(VALID_NIP)),
-                      signed_on=draw(st.none() | days), signed_at=draw(st.none() | short))
+            Signatory(
+                party_id=pid,
+                name=draw(short),
+                position=draw(short),
+                nip=draw(st.none() | st.sampled_from(VALID_NIP)),
+                signed_on=draw(st.none() | days),
+                signed_at=draw(st.none() | short),
+            )
             for pid in party_ids
         ],
         originals=draw(st.integers(1, 5)),

@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import rejects
 from pydantic import ValidationError
 
+from helpers import rejects
 from kemitraan import Contact, MaskedStr, Partner, PartnerKind, Representative
+
+
+# "9120001234567" in full-width digits, which str.isdigit() would accept.
+FULL_WIDTH_NIB = "".join(chr(0xFF10 + int(d)) for d in "9120001234567")
 
 
 def partner(**fields: Any) -> Partner:
@@ -42,7 +46,7 @@ def test_valid_identifiers_are_normalised(field: str, value: str, expected: str)
         ("nib", "912000123456", "invalid_nib"),  # 12 digits
         ("nib", "91200012345678", "invalid_nib"),  # 14 digits
         ("nib", "912000123456A", "invalid_nib"),
-        ("nib", "９１２０００１２３４５６７", "invalid_nib"),  # full-width digits
+        ("nib", FULL_WIDTH_NIB, "invalid_nib"),
         ("npsn", "3030456", "invalid_npsn"),
         ("npsn", "P9971234", "invalid_npsn"),
         ("npwp", "01.312.166.1-091.000", "invalid_npwp"),  # wrong check digit
@@ -127,11 +131,13 @@ def test_contact_needs_a_way_to_reach() -> None:
 
 
 def test_nik_is_masked_in_repr_and_errors() -> None:
-    person = Partner(name="H. Abdul Somad", kind=PartnerKind.COMMUNITY_FIGURE,
-                     nik="3171011708450001")
+    person = Partner(
+        name="H. Abdul Somad", kind=PartnerKind.COMMUNITY_FIGURE, nik="3171011708450001"
+    )
     assert "3171011708450001" not in repr(person)
     assert "3171********0001" in repr(person)
-    assert person.nik is not None and person.nik.masked == "3171********0001"
+    assert isinstance(person.nik, MaskedStr)
+    assert person.nik.masked == "3171********0001"
     # The full value is kept for storage.
     assert '"nik":"3171011708450001"' in person.model_dump_json()
     with pytest.raises(ValidationError) as caught:

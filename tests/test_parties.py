@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from helpers import rejects
 from pydantic import ValidationError
 
+from helpers import rejects
 from kemitraan import (
     BusinessScale,
     EducationUnitType,
@@ -82,10 +82,16 @@ def test_classify_needs_a_figure() -> None:
     with pytest.raises(ValueError, match="negative"):
         classify_scale(annual_sales=Decimal(-1))
     rejects(lambda: ScaleEvidence(), (), "scale_evidence_missing")
-    rejects(lambda: ScaleEvidence(working_capital=Decimal(-1)), ("working_capital",),
-            "greater_than_equal")
-    rejects(lambda: ScaleEvidence(working_capital=Decimal("1.001")), ("working_capital",),
-            "decimal_max_places")
+    rejects(
+        lambda: ScaleEvidence(working_capital=Decimal(-1)),
+        ("working_capital",),
+        "greater_than_equal",
+    )
+    rejects(
+        lambda: ScaleEvidence(working_capital=Decimal("1.001")),
+        ("working_capital",),
+        "decimal_max_places",
+    )
 
 
 def test_business_scale_order() -> None:
@@ -96,23 +102,36 @@ def test_business_scale_order() -> None:
 
 def test_declared_scale_must_agree_with_finances() -> None:
     rejects(
-        lambda: Partner(name="Toko", kind=PartnerKind.BUSINESS, scale=BusinessScale.SMALL,
-                        finances=ScaleEvidence(working_capital=M)),
+        lambda: Partner(
+            name="Toko",
+            kind=PartnerKind.BUSINESS,
+            scale=BusinessScale.SMALL,
+            finances=ScaleEvidence(working_capital=M),
+        ),
         ("scale",),
         "scale_mismatch",
     )
-    agreed = Partner(name="Toko", kind=PartnerKind.BUSINESS, scale=BusinessScale.MICRO,
-                     finances=ScaleEvidence(working_capital=M))
+    agreed = Partner(
+        name="Toko",
+        kind=PartnerKind.BUSINESS,
+        scale=BusinessScale.MICRO,
+        finances=ScaleEvidence(working_capital=M),
+    )
     assert agreed.business_scale is BusinessScale.MICRO
-    classified = Partner(name="Toko", kind=PartnerKind.BUSINESS,
-                         finances=ScaleEvidence(annual_sales=20 * M))
+    classified = Partner(
+        name="Toko", kind=PartnerKind.BUSINESS, finances=ScaleEvidence(annual_sales=20 * M)
+    )
     assert classified.scale is None
     assert classified.business_scale is BusinessScale.MEDIUM
 
 
 def test_refused_assignment_changes_nothing() -> None:
-    party = Partner(name="Toko", kind=PartnerKind.BUSINESS, scale=BusinessScale.MICRO,
-                    finances=ScaleEvidence(working_capital=M))
+    party = Partner(
+        name="Toko",
+        kind=PartnerKind.BUSINESS,
+        scale=BusinessScale.MICRO,
+        finances=ScaleEvidence(working_capital=M),
+    )
     before = party.model_dump_json()
     with pytest.raises(ValidationError):
         party.scale = BusinessScale.LARGE  # disagrees with finances (model-level rule)
@@ -149,8 +168,12 @@ def test_thirty_eight_provinces() -> None:
 
 
 def test_region_reads_like_an_address() -> None:
-    region = Region(province="Kalimantan Selatan", regency="Kabupaten Banjar",
-                    district="Martapura", village="Desa Sungai Sipai")
+    region = Region(
+        province="Kalimantan Selatan",
+        regency="Kabupaten Banjar",
+        district="Martapura",
+        village="Desa Sungai Sipai",
+    )
     assert str(region) == (
         "Desa Sungai Sipai, Martapura, Kabupaten Banjar, Provinsi Kalimantan Selatan"
     )
@@ -171,22 +194,29 @@ def test_id_defaults_to_slug(name: str, slug: str) -> None:
 
 def test_id_rules() -> None:
     rejects(lambda: Partner(name="🙂", kind=PartnerKind.OTHER), ("id",), "string_too_short")
-    rejects(lambda: Partner(name="A", id="Bad Id", kind=PartnerKind.OTHER), ("id",),
-            "string_pattern_mismatch")
+    rejects(
+        lambda: Partner(name="A", id="Bad Id", kind=PartnerKind.OTHER),
+        ("id",),
+        "string_pattern_mismatch",
+    )
     assert Partner(name="🙂", id="senyum", kind=PartnerKind.OTHER).id == "senyum"
 
 
 def test_party_type_discriminates_institution_and_partner() -> None:
-    pkbm = Institution(name="PKBM Harapan Bangsa", unit_type=EducationUnitType.PKBM,
-                       npsn="69971234")
+    pkbm = Institution(
+        name="PKBM Harapan Bangsa", unit_type=EducationUnitType.PKBM, npsn="69971234"
+    )
     assert pkbm.kind is PartnerKind.EDUCATION_UNIT
     assert pkbm.party_type == "institution"
     assert Partner(name="X", kind=PartnerKind.BUSINESS).party_type == "partner"
 
 
 def test_unknown_fields_are_refused() -> None:
-    rejects(lambda: Partner.model_validate({"name": "X", "kind": "business", "skala": "mikro"}),
-            ("skala",), "extra_forbidden")
+    rejects(
+        lambda: Partner.model_validate({"name": "X", "kind": "business", "skala": "mikro"}),
+        ("skala",),
+        "extra_forbidden",
+    )
 
 
 def test_profile_holds_what_step_a2_gathers() -> None:
@@ -201,8 +231,13 @@ def test_profile_holds_what_step_a2_gathers() -> None:
     assert not profile.is_gathered
     profile.gathering_records.append(record)
     assert profile.is_gathered
-    rejects(lambda: GatheringRecord(on=date(2025, 2, 3), method="telepon", approach="formal",
-                                    source="x", findings="y"), ("method",), "enum")
+    rejects(
+        lambda: GatheringRecord(
+            on=date(2025, 2, 3), method="telepon", approach="formal", source="x", findings="y"
+        ),
+        ("method",),
+        "enum",
+    )
 
 
 def test_guide_kinds() -> None:

@@ -18,7 +18,7 @@ from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.id import nik as stdnum_nik
 from stdnum.id import npwp as stdnum_npwp
 
-from kemitraan._base import ValueModel, custom_error
+from kemitraan._base import ValueModel, custom_error, field_error
 
 __all__ = [
     "NIB",
@@ -222,7 +222,9 @@ class Period(ValueModel):
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Self:
         if self.end < self.start:
-            raise custom_error(
+            raise field_error(
+                self,
+                ("end",),
                 "end_before_start",
                 "end {end} is before start {start}",
                 end=self.end.isoformat(),

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Any, Final, Literal, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PlainSerializer, field_validator, model_validator
 
 from kemitraan._base import KemitraanModel, LabelledEnum, ValueModel, custom_error, field_error
 from kemitraan._types import (
@@ -41,6 +41,7 @@ __all__ = [
     "BusinessScale",
     "Contact",
     "ContributionKind",
+    "ContributionKinds",
     "EducationUnitType",
     "GatheringApproach",
     "GatheringMethod",
@@ -315,6 +316,18 @@ class ContributionKind(LabelledEnum):
     GRADUATE_PLACEMENT = "graduate_placement", "Penyerapan lulusan", "Graduate placement"
     PARTICIPANTS = "participants", "Peserta didik", "Learners"
     OTHER = "other", "Lainnya", "Other"
+
+
+def _in_declared_order(kinds: frozenset[ContributionKind]) -> list[ContributionKind]:
+    order = list(ContributionKind)
+    return sorted(kinds, key=order.index)
+
+
+ContributionKinds = Annotated[
+    frozenset[ContributionKind],
+    PlainSerializer(_in_declared_order, return_type=list[ContributionKind]),
+]
+"""A set of contribution kinds; stored as a list in declaration order, so JSON is stable."""
 
 
 # The 38 provinces of Indonesia (since the 2022 Papua expansion), with common short names.

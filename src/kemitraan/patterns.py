@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
-from kemitraan.parties import ContributionKind
+from kemitraan.parties import ContributionKind, ContributionKinds
 
 __all__ = [
     "AgencyTerms",
@@ -85,7 +85,7 @@ class Contribution(ValueModel):
 
     party_id: PartyId
     """The party that contributes."""
-    kinds: frozenset[ContributionKind] = Field(min_length=1)
+    kinds: ContributionKinds = Field(min_length=1)
     """What it contributes (at least one kind)."""
     description: NonEmptyStr | None = None
     """The contribution in words, for the document."""
@@ -149,6 +149,9 @@ def _distinct(model: ValueModel, first: str, second: str, a: str, b: str) -> Non
 
 class _Terms(ValueModel):
     """Base of every pattern's terms."""
+
+    pattern: str
+    """Which pattern these terms are for; each subclass fixes it."""
 
     notes: list[NonEmptyStr] = Field(default_factory=list)
     """Further agreed terms, in words."""
@@ -319,7 +322,7 @@ class FosterParentTerms(_Terms):
     """The large business that helps (*bapak angkat*)."""
     foster_children: list[PartyId] = Field(min_length=1)
     """The small businesses it helps (*anak angkat*)."""
-    support: frozenset[ContributionKind] = Field(min_length=1)
+    support: ContributionKinds = Field(min_length=1)
     """Kinds of support: capital, training, mentoring, market access, …"""
     loan: Loan | None = None
     """Capital lent, when support includes capital."""

@@ -1,0 +1,466 @@
+"""Agreements: structure is validated, the whole is judged by findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from helpers import rejects
+from kemitraan import (
+    STAMP_DUTY,
+    Agreement,
+    AgreementKind,
+    AgreementReference,
+    Amendment,
+    BusinessScale,
+    Contribution,
+    ContributionKind,
+    Funding,
+    GeneralTradeTerms,
+    Institution,
+    Partner,
+    PartnerKind,
+    PartyRole,
+    Representative,
+    Severity,
+    Signatory,
+    Term,
+    TradedGood,
+    UnknownPartyError,
+    party_label,
+)
+
+PKBM = Institution(
+    name="PKBM Harapan Bangsa",
+    representative=Representative(
+        name="Hj. Siti Aminah, S.Pd.",
+        position="Ketua PKBM",
+        authority="Akta Pendirian Yayasan Nomor 12 Tahun 2015",
+    ),
+)
+SHOP = Partner(
+    name="Toko Oleh-oleh Banjar",
+    kind=PartnerKind.BUSINESS,
+    scale=BusinessScale.MEDIUM,
+    representative=Representative(
+        name="H. Rahmat Hidayat", position="Pemilik", authority="NIB 9120001234567"
+    ),
+)
+DINAS = Partner(
+    name="Dinas Pendidikan Kota Banjarmasin",
+    kind=PartnerKind.GOVERNMENT,
+    representative=Representative(
+        name="Drs. Ahmad Yani, M.Pd.",
+        position="Kepala Dinas",
+        nip="197001011995031001",
+        authority="Keputusan Wali Kota Banjarmasin",
+    ),
+)
+FOREIGN = Partner(
+    name="Nihon Craft Co., Ltd.",
+    kind=PartnerKind.BUSINESS,
+    is_foreign=True,
+    language="ja",
+    representative=Representative(
+        name="Tanaka Hiroshi", position="Director", authority="Board resolution 2025-01"
+    ),
+)
+
+
+def signed(party: Institution | Partner) -> Signatory:
+    assert party.representative is not None
+    return Signatory(
+        party_id=party.id,
+        name=party.representative.name,
+        position=party.representative.position,
+        nip=party.representative.nip,
+        signed_on=date(2025, 3, 3),
+        signed_at="Banjarmasin",
+    )
+
+
+def complete(**changes: object) -> Agreement:
+    """An agreement with nothing wrong in it, then ``changes``."""
+    parties: list[Institution | Partner] = [PKBM, SHOP, DINAS]
+    data: dict[str, object] = {
+        "kind": AgreementKind.MOU,
+        "parties": parties,
+        "numbers": {
+            PKBM.id: "001/PKBM-HB/III/2025",
+            SHOP.id: "07/TOB/2025",
+            DINAS.id: "400.3/123/Disdik/2025",
+        },
+        "subject": "Kemitraan PKW Pembuatan Tas Rajut",
+        "place": "Banjarmasin",
+        "date": date(2025, 3, 3),
+        "considerations": ["PIHAK PERTAMA menyelenggarakan PKW Pembuatan Tas Rajut"],
+        "purpose": "Meningkatkan kecakapan wirausaha peserta didik",
+        "objectives": ["Lulusan mampu memproduksi dan memasarkan tas rajut"],
+        "scope": ["Pelatihan", "Pemasaran hasil produksi"],
+        "pattern": GeneralTradeTerms(
+            supplier=PKBM.id,
+            buyer=SHOP.id,
+            goods=[TradedGood(name="Tas rajut")],
+            quality_requirements=["Rajutan rapat dan rapi"],
+        ),
+        "roles": [
+            PartyRole(party_id=p.id, role="Peran", responsibilities=["Tanggung jawab"])
+            for p in parties
+        ],
+        "financing": [Funding(source_name="Bantuan PKW", amount=Decimal("2950000"))],
+        "term": Term(start=date(2025, 3, 3), end=date(2026, 3, 2)),
+        "signatories": [signed(p) for p in parties],
+        "originals": 3,
+    }
+    data.update(changes)
+    return Agreement.model_validate(data)
+
+
+def codes(agreement: Agreement, severity: Severity | None = None) -> list[str]:
+    return [f.code for f in agreement.check() if severity is None or f.severity is severity]
+
+
+def test_a_complete_agreement_has_no_errors_or_warnings() -> None:
+    agreement = complete()
+    assert codes(agreement, Severity.ERROR) == []
+    assert codes(agreement, Severity.WARNING) == []
+    assert codes(agreement, Severity.INFO) == ["lawful_cause_unverifiable", "stamp_duty"]
+    assert agreement.fully_signed
+
+
+def _drop_role(agreement: Agreement) -> Agreement:
+    return agreement.model_copy(update={"roles": agreement.roles[:2]})
+
+
+FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
+    (
+        "a party without a role (guide A.6)",
+        lambda: complete(
+            roles=[
+                PartyRole(party_id=PKBM.id, role="x", responsibilities=["y"]),
+                PartyRole(party_id=SHOP.id, role="x", responsibilities=["y"]),
+            ]
+        ),
+        "party_without_role",
+        Severity.ERROR,
+    ),
+    (
+        "a party without a responsibility",
+        lambda: complete(
+            roles=[PartyRole(party_id=p.id, role="x", responsibilities=["y"]) for p in (PKBM, SHOP)]
+            + [PartyRole(party_id=DINAS.id, role="Pembina")]
+        ),
+        "party_without_responsibility",
+        Severity.ERROR,
+    ),
+    (
+        "a role for a party not in the agreement",
+        lambda: complete(
+            roles=[
+                *complete().roles,
+                PartyRole(party_id="orang-lain", role="x", responsibilities=["y"]),
+            ]
+        ),
+        "unknown_party",
+        Severity.ERROR,
+    ),
+    (
+        "a signatory for a party not in the agreement",
+        lambda: complete(
+            signatories=[
+                *complete().signatories,
+                Signatory(party_id="orang-lain", name="X", position="Y"),
+            ]
+        ),
+        "unknown_party",
+        Severity.ERROR,
+    ),
+    (
+        "pattern terms naming a stranger",
+        lambda: complete(
+            pattern=GeneralTradeTerms(
+                supplier=PKBM.id,
+                buyer="swalayan",
+                goods=[TradedGood(name="Tas")],
+                quality_requirements=["Rapi"],
+            )
+        ),
+        "unknown_party",
+        Severity.ERROR,
+    ),
+    (
+        "financing from a stranger",
+        lambda: complete(financing=[Funding(source_party_id="bank", amount=Decimal(1))]),
+        "unknown_party",
+        Severity.ERROR,
+    ),
+    (
+        "KUHPerdata 1320 consent: no signatory",
+        lambda: complete(signatories=[signed(PKBM), signed(SHOP)]),
+        "no_signatory",
+        Severity.ERROR,
+    ),
+    (
+        "KUHPerdata 1320 consent: not signed yet",
+        lambda: complete(
+            signatories=[
+                signed(PKBM),
+                signed(SHOP),
+                signed(DINAS).model_copy(update={"signed_on": None}),
+            ]
+        ),
+        "not_signed",
+        Severity.INFO,
+    ),
+    (
+        "KUHPerdata 1320 capacity: no authority recorded",
+        lambda: complete(
+            parties=[
+                PKBM,
+                SHOP.model_copy(
+                    update={
+                        "representative": Representative(
+                            name="H. Rahmat Hidayat", position="Pemilik"
+                        )
+                    }
+                ),
+                DINAS,
+            ]
+        ),
+        "capacity_not_shown",
+        Severity.WARNING,
+    ),
+    (
+        "KUHPerdata 1320 capacity: signer is not the representative",
+        lambda: complete(
+            signatories=[
+                signed(PKBM),
+                signed(SHOP),
+                signed(DINAS).model_copy(update={"name": "Sekretaris"}),
+            ]
+        ),
+        "signatory_not_representative",
+        Severity.WARNING,
+    ),
+    (
+        "KUHPerdata 1320 definite object: no scope",
+        lambda: complete(scope=[]),
+        "scope_missing",
+        Severity.ERROR,
+    ),
+    (
+        "UU 24/2009: Indonesian missing",
+        lambda: complete(languages=["en"]),
+        "indonesian_missing",
+        Severity.ERROR,
+    ),
+    (
+        "UU 24/2009: a foreign party without its language or English",
+        lambda: complete(
+            parties=[PKBM, SHOP, FOREIGN],
+            roles=[
+                PartyRole(party_id=p.id, role="x", responsibilities=["y"])
+                for p in (PKBM, SHOP, FOREIGN)
+            ],
+            numbers={},
+            signatories=[signed(p) for p in (PKBM, SHOP, FOREIGN)],
+        ),
+        "foreign_language_missing",
+        Severity.ERROR,
+    ),
+    (
+        "UU 24/2009: prevailing language not used",
+        lambda: complete(prevailing_language="en"),
+        "prevailing_language_unused",
+        Severity.ERROR,
+    ),
+    (
+        "UU 24/2009: bilingual without a prevailing text",
+        lambda: complete(languages=["id", "en"]),
+        "prevailing_language_missing",
+        Severity.WARNING,
+    ),
+    ("no term", lambda: complete(term=None), "term_missing", Severity.WARNING),
+    ("no pattern", lambda: complete(pattern=None), "pattern_missing", Severity.WARNING),
+    (
+        "a party without a number",
+        lambda: complete(numbers={PKBM.id: "1"}),
+        "number_missing",
+        Severity.WARNING,
+    ),
+    (
+        "fewer originals than parties",
+        lambda: complete(originals=2),
+        "too_few_originals",
+        Severity.WARNING,
+    ),
+    (
+        "two roles for one party",
+        lambda: complete(
+            roles=[
+                *complete().roles,
+                PartyRole(party_id=PKBM.id, role="lagi", responsibilities=["y"]),
+            ]
+        ),
+        "duplicate_role",
+        Severity.WARNING,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "build", "code", "severity"), FINDINGS, ids=[row[0] for row in FINDINGS]
+)
+def test_each_rule_is_found(
+    why: str, build: Callable[[], Agreement], code: str, severity: Severity
+) -> None:
+    findings = [f for f in build().check() if f.code == code]
+    assert findings, why
+    assert {f.severity for f in findings} == {severity}
+    assert all(f.message.indonesian and f.message.english and f.basis for f in findings)
+
+
+def test_foreign_party_is_satisfied_by_english_or_its_language() -> None:
+    parties: list[Institution | Partner] = [PKBM, SHOP, FOREIGN]
+    base = {
+        "parties": parties,
+        "roles": [PartyRole(party_id=p.id, role="x", responsibilities=["y"]) for p in parties],
+        "signatories": [signed(p) for p in parties],
+        "prevailing_language": "id",
+    }
+    for languages in (["id", "en"], ["id", "ja"], ["id", "ja", "en"]):
+        assert "foreign_language_missing" not in codes(complete(languages=languages, **base))
+
+
+def test_findings_come_errors_first() -> None:
+    severities = [f.severity for f in complete(scope=[], term=None).check()]
+    order = list(Severity)
+    assert severities == sorted(severities, key=order.index)
+
+
+def test_check_changes_nothing() -> None:
+    agreement = complete(scope=[])
+    before = agreement.model_dump_json()
+    agreement.check()
+    assert agreement.model_dump_json() == before
+
+
+def test_stamp_duty_one_meterai_per_original() -> None:
+    agreement = complete(originals=4)
+    assert agreement.meterai_count == 4
+    assert agreement.stamp_duty == 4 * STAMP_DUTY == Decimal(40_000)
+    stamp = next(f for f in agreement.check() if f.code == "stamp_duty")
+    assert "4 meterai Rp10.000" in stamp.message.indonesian
+
+
+@pytest.mark.parametrize(
+    ("changes", "loc", "rule"),
+    [
+        ({"parties": [PKBM]}, ("parties",), "too_short"),
+        ({"parties": [PKBM, PKBM]}, ("parties", 1, "id"), "duplicate_party"),
+        ({"kind": AgreementKind.ADDENDUM}, ("amends",), "addendum_without_reference"),
+        (
+            {
+                "kind": AgreementKind.ADDENDUM,
+                "amends": AgreementReference(
+                    kind=AgreementKind.MOU, numbers=["1"], date=date(2024, 1, 1), subject="x"
+                ),
+            },
+            ("amendments",),
+            "addendum_without_changes",
+        ),
+        (
+            {"amendments": [Amendment(article="Pasal 1", text="x")]},
+            ("amends",),
+            "amendment_outside_addendum",
+        ),
+        ({"originals": 0}, ("originals",), "greater_than_equal"),
+        ({"languages": []}, ("languages",), "too_short"),
+        ({"languages": ["id", "klingon"]}, ("languages", 1), "invalid_language"),
+        ({"subject": "   "}, ("subject",), "string_too_short"),
+        (
+            {"term": {"start": "2025-03-03", "end": "2025-03-01"}},
+            ("term", "end"),
+            "end_before_start",
+        ),
+        (
+            {"term": {"start": "2025-03-03", "end": "2025-03-03"}},
+            ("term", "end"),
+            "end_not_after_start",
+        ),
+        ({"financing": [{"amount": "100"}]}, ("financing", 0, "source_party_id"), "funding_source"),
+        (
+            {"financing": [{"source_name": "APBN", "amount": "-1"}]},
+            ("financing", 0, "amount"),
+            "greater_than_equal",
+        ),
+        (
+            {"financing": [{"source_name": "APBN", "amount": "0"}]},
+            ("financing", 0, "amount"),
+            "greater_than",
+        ),
+        (
+            {"financing": [{"source_name": "APBN", "amount": "0.001"}]},
+            ("financing", 0, "amount"),
+            "decimal_max_places",
+        ),
+        ({"schema_version": 2}, ("schema_version",), "unsupported_schema_version"),
+    ],
+)
+def test_structure_is_validated(
+    changes: dict[str, object], loc: tuple[str | int, ...], rule: str
+) -> None:
+    rejects(lambda: complete(**changes), loc, rule)
+
+
+def test_term_end_is_after_start_everywhere() -> None:
+    term = Term(start=date(2025, 3, 3), end=date(2026, 3, 2))
+    assert term.months == 12
+    assert date(2025, 12, 31) in term
+    assert date(2026, 3, 3) not in term
+
+
+def test_lookups() -> None:
+    agreement = complete()
+    assert agreement.label_of(DINAS.id) == "PIHAK KETIGA"
+    assert agreement.institution == PKBM
+    assert agreement.total_financing == Decimal("2950000")
+    with pytest.raises(UnknownPartyError):
+        agreement.party("tidak-ada")
+    assert [party_label(i) for i in range(5)] == [
+        "PIHAK PERTAMA",
+        "PIHAK KEDUA",
+        "PIHAK KETIGA",
+        "PIHAK KEEMPAT",
+        "PIHAK KELIMA",
+    ]
+    with pytest.raises(ValueError, match="negative"):
+        party_label(-1)
+
+
+def test_refused_assignment_leaves_agreement_unchanged() -> None:
+    agreement = complete()
+    before = agreement.model_dump_json()
+    with pytest.raises(ValueError, match="duplicate_party"):
+        agreement.parties = [PKBM, PKBM]
+    with pytest.raises(ValueError, match="addendum_without_reference"):
+        agreement.kind = AgreementKind.ADDENDUM
+    assert agreement.model_dump_json() == before
+
+
+def test_kso_terms_in_an_agreement() -> None:
+    from kemitraan import OperationalCooperationTerms
+
+    K = ContributionKind
+    terms = OperationalCooperationTerms(
+        contributions=[
+            Contribution(party_id=PKBM.id, kinds=frozenset({K.FACILITIES, K.LABOUR})),
+            Contribution(party_id=SHOP.id, kinds=frozenset({K.CAPITAL})),
+        ],
+        profit_shares={PKBM.id: Decimal(30), SHOP.id: Decimal(70)},
+        risk_shares={PKBM.id: Decimal(30), SHOP.id: Decimal(70)},
+    )
+    assert codes(complete(pattern=terms), Severity.ERROR) == []

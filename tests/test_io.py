@@ -1,0 +1,112 @@
+"""Serialisation: every model round-trips through JSON; schemas describe the JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import strategies as s
+from kemitraan import (
+    SCHEMA_VERSION,
+    Agreement,
+    Institution,
+    InvalidDataError,
+    KemitraanError,
+    Partner,
+    Program,
+    UnsupportedSchemaVersionError,
+    dump_json,
+    json_schema,
+    load_json,
+)
+
+ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+MODELS: list[tuple[str, st.SearchStrategy[Any]]] = [
+    ("partner", s.partners()),
+    ("institution", s.institutions()),
+    ("program", s.programs()),
+    ("agreement", s.agreements()),
+    ("region", s.regions()),
+    ("representative", s.representatives()),
+    ("contact", s.contacts()),
+    ("gathering record", s.gathering_records()),
+    ("profile", s.profiles()),
+    ("scale evidence", s.scale_evidence()),
+    ("period", s.periods()),
+    ("term", s.terms()),
+    ("pattern terms", s.pattern_terms(["a", "b", "c"])),
+]
+
+
+@pytest.mark.parametrize(("name", "strategy"), MODELS, ids=[m[0] for m in MODELS])
+def test_every_model_round_trips_through_json(name: str, strategy: st.SearchStrategy[Any]) -> None:
+    @ROUND_TRIP
+    @given(strategy)
+    def round_trip(model: BaseModel) -> None:
+        text = dump_json(model)
+        again = load_json(type(model), text)
+        assert again == model
+        assert dump_json(again) == text
+        assert type(again).model_validate(json.loads(text)) == model
+
+    round_trip()
+
+
+@pytest.mark.parametrize("model", [Agreement, Program, Partner, Institution])
+def test_json_schema_is_valid_and_describes_the_json(model: type[BaseModel]) -> None:
+    schema = json_schema(model)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["title"] == model.__name__
+    # Field docstrings become descriptions for embedding apps.
+    assert all("description" in prop for prop in schema["properties"].values()), model
+
+
+@ROUND_TRIP
+@given(s.agreements())
+def test_stored_agreements_validate_against_the_schema(agreement: Agreement) -> None:
+    validator = jsonschema.Draft202012Validator(json_schema(Agreement))
+    validator.validate(json.loads(dump_json(agreement)))
+
+
+def test_top_level_documents_carry_schema_version() -> None:
+    program = Program(name="Pembuatan Tas Rajut", objectives=["Mandiri"])
+    assert json.loads(dump_json(program))["schema_version"] == SCHEMA_VERSION
+
+
+def test_newer_schema_version_is_refused() -> None:
+    data = json.loads(dump_json(Program(name="X", objectives=["Y"])))
+    data["schema_version"] = SCHEMA_VERSION + 1
+    with pytest.raises(UnsupportedSchemaVersionError) as caught:
+        load_json(Program, json.dumps(data))
+    assert caught.value.found == SCHEMA_VERSION + 1
+    assert caught.value.supported == SCHEMA_VERSION
+    assert isinstance(caught.value, KemitraanError)
+    assert isinstance(caught.value, ValueError)
+
+
+def test_invalid_data_names_fields_and_rules() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partner, {"name": "Toko", "kind": "toko", "nib": "12"})
+    error = caught.value
+    assert error.model == "Partner"
+    assert {(e["loc"], e["type"]) for e in error.errors} == {
+        (("kind",), "enum"),
+        (("nib",), "invalid_nib"),
+    }
+    assert "nib: NIB must be exactly 13 digits" in str(error)
+    with pytest.raises(InvalidDataError):
+        load_json(Partner, "{not json")
+
+
+def test_personal_data_stays_out_of_load_errors() -> None:
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partner, {"name": "Tokoh", "kind": "community_figure", "nik": "9971011708450001"})
+    assert "9971011708450001" not in str(caught.value)
+    assert all("input" not in e for e in caught.value.errors)

@@ -1,0 +1,46 @@
+"""Every enum member has an Indonesian and an English label."""
+
+from __future__ import annotations
+
+import pytest
+
+import kemitraan
+from kemitraan import LabelledEnum, PartnerKind
+
+ENUMS = sorted(
+    (
+        obj
+        for name in kemitraan.__all__
+        if isinstance(obj := getattr(kemitraan, name), type)
+        and issubclass(obj, LabelledEnum)
+        and obj is not LabelledEnum
+    ),
+    key=lambda e: e.__name__,
+)
+
+
+def test_enums_found() -> None:
+    assert len(ENUMS) >= 15
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=[e.__name__ for e in ENUMS])
+def test_every_member_is_labelled(enum: type[LabelledEnum]) -> None:
+    for member in enum:
+        assert member.value == member.value.lower()
+        assert " " not in member.value
+        assert member.label_id.strip(), member
+        assert member.label_en.strip(), member
+        assert member.label("id") == member.label_id
+        assert member.label("en") == member.label_en
+    labels = [m.label_id for m in enum]
+    assert len(set(labels)) == len(labels), f"{enum.__name__} repeats an Indonesian label"
+
+
+def test_label_language_is_checked() -> None:
+    with pytest.raises(ValueError, match="'id' or 'en'"):
+        PartnerKind.BUSINESS.label("fr")
+
+
+def test_enum_values_are_json_strings() -> None:
+    assert PartnerKind("cooperative") is PartnerKind.COOPERATIVE
+    assert str(PartnerKind.COOPERATIVE) == "cooperative"
