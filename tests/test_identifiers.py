@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from helpers import rejects
 from kemitraan import Contact, MaskedStr, Partner, PartnerKind, Representative
 
-
 # "9120001234567" in full-width digits, which str.isdigit() would accept.
 FULL_WIDTH_NIB = "".join(chr(0xFF10 + int(d)) for d in "9120001234567")
 

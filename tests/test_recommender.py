@@ -107,6 +107,7 @@ def test_the_direction_of_marketing_decides_agency_or_trade() -> None:
     ranked = recommend_patterns([SMALL, FIRM], [gives(SMALL, K.PRODUCTS), gives(FIRM, K.MARKETING)])
     assert ranked[0].pattern is PatternKind.GENERAL_TRADE
     assert ranked[0].roles == {"supplier": [SMALL.id], "buyer": [FIRM.id]}
+    assert PatternKind.AGENCY not in [r.pattern for r in ranked]
 
 
 def test_unknown_scale_is_said_not_guessed() -> None:

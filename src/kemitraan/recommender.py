@@ -118,8 +118,12 @@ def _who(ctx: _Ctx, party_id: str) -> BilingualText:
     )
 
 
-def _size_reason(ctx: _Ctx, small: str, large: str) -> tuple[Decimal, BilingualText]:
-    """Score bonus and reason for the small-versus-larger relation the guide's patterns need."""
+def _size_reason(ctx: _Ctx, small: str, large: str) -> tuple[Decimal, BilingualText] | None:
+    """Score bonus and reason for the small-versus-larger relation the guide's patterns need.
+
+    ``None`` when both scales are known and ``small`` is not smaller: the pattern does
+    not apply that way round.
+    """
     s, big = ctx.scale(small), ctx.scale(large)
     if s is None or big is None:
         missing = ", ".join(ctx.name(p) for p in (small, large) if ctx.scale(p) is None)
@@ -136,18 +140,16 @@ def _size_reason(ctx: _Ctx, small: str, large: str) -> tuple[Decimal, BilingualT
             english=f"{ctx.name(small)} ({s.label_en.lower()}) is smaller than "
             f"{ctx.name(large)} ({big.label_en.lower()}).",
         )
-    return Decimal("-0.2"), BilingualText(
-        indonesian=f"{ctx.name(small)} ({s.label_id.lower()}) tidak lebih kecil daripada "
-        f"{ctx.name(large)} ({big.label_id.lower()}), padahal pola ini mengandaikannya.",
-        english=f"{ctx.name(small)} ({s.label_en.lower()}) is not smaller than "
-        f"{ctx.name(large)} ({big.label_en.lower()}), which this pattern assumes.",
-    )
+    return None
 
 
 def _agency(ctx: _Ctx) -> Iterator[_Match]:
     for agent, principal in permutations(ctx.ids(), 2):
         if ctx.has(agent, {K.MARKETING}) and ctx.has(principal, {K.PRODUCTS}):
-            bonus, size = _size_reason(ctx, agent, principal)
+            sized = _size_reason(ctx, agent, principal)
+            if sized is None:
+                continue
+            bonus, size = sized
             yield _Match(
                 PatternKind.AGENCY,
                 Decimal("0.6") + bonus,
@@ -256,7 +258,10 @@ def _general_trade(ctx: _Ctx) -> Iterator[_Match]:
         takes = ctx.has(buyer, {K.OFFTAKE, K.MARKETING, K.BUSINESS_LOCATION})
         if not (sells and takes) or ctx.has(supplier, {K.MARKETING}):
             continue
-        bonus, size = _size_reason(ctx, supplier, buyer)
+        sized = _size_reason(ctx, supplier, buyer)
+        if sized is None:
+            continue
+        bonus, size = sized
         roles: dict[str, list[str]] = {"supplier": [supplier], "buyer": [buyer]}
         reasons = [
             BilingualText(
@@ -304,7 +309,10 @@ def _pair_rule(
         for small, large in permutations(ctx.ids(), 2):
             a, b = ctx.has(small, small_kinds), ctx.has(large, large_kinds)
             if a and b:
-                bonus, size = _size_reason(ctx, small, large)
+                sized = _size_reason(ctx, small, large)
+                if sized is None:
+                    continue
+                bonus, size = sized
                 yield _Match(
                     pattern,
                     Decimal("0.5") + bonus,
