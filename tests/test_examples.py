@@ -19,8 +19,12 @@ def test_examples_exist() -> None:
 
 
 @pytest.mark.parametrize("script", EXAMPLES, ids=[p.name for p in EXAMPLES])
-def test_example_runs(script: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_example_runs(
+    script: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.setattr(sys, "argv", [str(script), str(tmp_path)])
     runpy.run_path(str(script), run_name="__main__")
     assert capsys.readouterr().out.strip()
@@ -33,8 +37,7 @@ def test_seed_case_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     runpy.run_path(str(script), run_name="__main__")
     data = json.loads((tmp_path / "seed_case.json").read_text(encoding="utf-8"))
     kinds = {c["kind"] for c in data["candidates"]}
-    assert kinds == {"community_group", "community_figure", "business", "cooperative",
-                     "government"}
+    assert kinds == {"community_group", "community_figure", "business", "cooperative", "government"}
     assert data["recommendations"][0]["pattern"] == PatternKind.GENERAL_TRADE.value
     program = load_json(Program, data["program"])
     assert program.title == 'PKW "Pembuatan Tas Rajut"'

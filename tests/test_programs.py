@@ -19,15 +19,20 @@ from kemitraan import (
 
 
 def need(code: str) -> ProgramNeed:
-    return ProgramNeed(code=code, description=f"Kebutuhan {code}",
-                       category=ContributionKind.INSTRUCTORS)
+    return ProgramNeed(
+        code=code, description=f"Kebutuhan {code}", category=ContributionKind.INSTRUCTORS
+    )
 
 
 def test_program_holds_problems_and_needs() -> None:
     program = Program(
-        name="Pembuatan Tas Rajut", kind=ProgramKind.PKW, objectives=["Mandiri berwirausaha"],
-        needs=[need("instruktur"), ProgramNeed(code="pasar", description="Belum ada pasar",
-                                               kind=NeedKind.PROBLEM)],
+        name="Pembuatan Tas Rajut",
+        kind=ProgramKind.PKW,
+        objectives=["Mandiri berwirausaha"],
+        needs=[
+            need("instruktur"),
+            ProgramNeed(code="pasar", description="Belum ada pasar", kind=NeedKind.PROBLEM),
+        ],
         period=Period(start=date(2025, 4, 14), end=date(2025, 7, 31)),
         participants=Participants(count=20, target_group="Remaja putus sekolah"),
     )
@@ -56,14 +61,26 @@ def test_title(kind: ProgramKind, title: str) -> None:
     [
         ({"objectives": []}, ("objectives",), "too_short"),
         ({"objectives": ["  "]}, ("objectives", 0), "string_too_short"),
-        ({"needs": [{"code": "a", "description": "x"}, {"code": "a", "description": "y"}]},
-         ("needs", 1, "code"), "duplicate_need_code"),
-        ({"needs": [{"code": "Bad Code", "description": "x"}]}, ("needs", 0, "code"),
-         "string_pattern_mismatch"),
-        ({"participants": {"count": 0, "target_group": "x"}}, ("participants", "count"),
-         "greater_than_equal"),
-        ({"period": {"start": "2025-07-31", "end": "2025-04-14"}}, ("period", "end"),
-         "end_before_start"),
+        (
+            {"needs": [{"code": "a", "description": "x"}, {"code": "a", "description": "y"}]},
+            ("needs", 1, "code"),
+            "duplicate_need_code",
+        ),
+        (
+            {"needs": [{"code": "Bad Code", "description": "x"}]},
+            ("needs", 0, "code"),
+            "string_pattern_mismatch",
+        ),
+        (
+            {"participants": {"count": 0, "target_group": "x"}},
+            ("participants", "count"),
+            "greater_than_equal",
+        ),
+        (
+            {"period": {"start": "2025-07-31", "end": "2025-04-14"}},
+            ("period", "end"),
+            "end_before_start",
+        ),
         ({"location": {"province": "Atlantis"}}, ("location", "province"), "unknown_province"),
     ],
 )
