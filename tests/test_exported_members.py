@@ -100,3 +100,15 @@ def test_issue_front_door() -> None:
         PartnerKind,
         Program,
     )
+
+
+def test_every_public_class_and_function_has_a_runnable_example() -> None:
+    import inspect
+
+    missing = [
+        name
+        for name in kemitraan.__all__
+        if (inspect.isclass(obj := getattr(kemitraan, name)) or inspect.isfunction(obj))
+        and ">>>" not in (inspect.getdoc(obj) or "")
+    ]
+    assert missing == []

@@ -110,3 +110,10 @@ def test_personal_data_stays_out_of_load_errors() -> None:
         load_json(Partner, {"name": "Tokoh", "kind": "community_figure", "nik": "9971011708450001"})
     assert "9971011708450001" not in str(caught.value)
     assert all("input" not in e for e in caught.value.errors)
+
+
+@ROUND_TRIP
+@given(s.agreements())
+def test_findings_round_trip(agreement: Agreement) -> None:
+    for finding in agreement.check():
+        assert load_json(type(finding), dump_json(finding)) == finding

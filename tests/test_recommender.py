@@ -15,7 +15,10 @@ from kemitraan import (
     Partner,
     PartnerKind,
     PatternKind,
+    PatternRecommendation,
     UnknownPartyError,
+    dump_json,
+    load_json,
     recommend_patterns,
 )
 from strategies import scaled_partners
@@ -162,6 +165,7 @@ def test_ranking_invariants(parties: list[Partner], data: st.DataObject) -> None
     assert len({r.pattern for r in ranked}) == len(ranked)
     ids = {p.id for p in parties}
     for r in ranked:
+        assert load_json(PatternRecommendation, dump_json(r)) == r
         assert Decimal(0) < r.score <= Decimal(1)
         assert r.reasons
         assert all(pid in ids for members in r.roles.values() for pid in members)

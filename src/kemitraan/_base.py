@@ -18,6 +18,10 @@ class LabelledEnum(StrEnum):
 
     Members are declared as ``NAME = "value", "Label Indonesia", "English label"``;
     the value (English, snake_case) is what JSON stores.
+
+    >>> from kemitraan import PartnerKind
+    >>> PartnerKind.GOVERNMENT.label("en")
+    'Government agency or technical unit'
     """
 
     label_id: str

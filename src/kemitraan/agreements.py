@@ -59,7 +59,11 @@ STAMP_DUTY: Final = Decimal(10_000)
 
 
 class AgreementKind(LabelledEnum):
-    """The kind of agreement document."""
+    """The kind of agreement document.
+
+    >>> AgreementKind.MOU.label_id
+    'Nota Kesepahaman'
+    """
 
     MOU = "mou", "Nota Kesepahaman", "Memorandum of Understanding"
     PKS = "pks", "Perjanjian Kerja Sama", "Cooperation Agreement"
@@ -67,7 +71,11 @@ class AgreementKind(LabelledEnum):
 
 
 class Severity(LabelledEnum):
-    """How serious a finding is."""
+    """How serious a finding is.
+
+    >>> [s.value for s in Severity]
+    ['error', 'warning', 'info']
+    """
 
     ERROR = "error", "Galat", "Error"
     WARNING = "warning", "Peringatan", "Warning"
@@ -75,7 +83,15 @@ class Severity(LabelledEnum):
 
 
 class Finding(ValueModel):
-    """One result of :meth:`Agreement.check`: a rule, how serious, and where."""
+    """One result of :meth:`Agreement.check`: a rule, how serious, and where.
+
+    >>> finding = Finding(
+    ...     code="scope_missing", severity=Severity.ERROR, basis="KUHPerdata Pasal 1320",
+    ...     message=BilingualText(indonesian="Ruang lingkup kosong", english="Empty scope"),
+    ... )
+    >>> finding.message.get("en")
+    'Empty scope'
+    """
 
     code: str
     """Stable code of the rule (``"party_without_role"``)."""
@@ -180,7 +196,11 @@ class Term(Period):
 
 
 class MonitoringFrequency(LabelledEnum):
-    """How often the cooperation is monitored (guide A.9)."""
+    """How often the cooperation is monitored (guide A.9).
+
+    >>> MonitoringFrequency.QUARTERLY.label_id
+    'Setiap tiga bulan'
+    """
 
     MONTHLY = "monthly", "Setiap bulan", "Monthly"
     QUARTERLY = "quarterly", "Setiap tiga bulan", "Quarterly"
@@ -189,7 +209,11 @@ class MonitoringFrequency(LabelledEnum):
 
 
 class MonitoringArrangement(ValueModel):
-    """How monitoring and the joint evaluation will be done (guide A.9)."""
+    """How monitoring and the joint evaluation will be done (guide A.9).
+
+    >>> MonitoringArrangement(responsible=["pkbm"]).frequency.label_en
+    'Quarterly'
+    """
 
     frequency: MonitoringFrequency = MonitoringFrequency.QUARTERLY
     """How often."""
@@ -204,14 +228,22 @@ class MonitoringArrangement(ValueModel):
 
 
 class DisputeForum(LabelledEnum):
-    """Where a dispute goes when deliberation fails."""
+    """Where a dispute goes when deliberation fails.
+
+    >>> DisputeForum.DISTRICT_COURT.label_id
+    'Pengadilan Negeri'
+    """
 
     DISTRICT_COURT = "district_court", "Pengadilan Negeri", "District court"
     ARBITRATION = "arbitration", "Arbitrase", "Arbitration"
 
 
 class DisputeSettlement(ValueModel):
-    """Deliberation first (*musyawarah untuk mufakat*), then the chosen forum."""
+    """Deliberation first (*musyawarah untuk mufakat*), then the chosen forum.
+
+    >>> DisputeSettlement(venue="Pengadilan Negeri Martapura").deliberation_days
+    30
+    """
 
     deliberation_days: int = Field(default=30, ge=1, le=365)
     """Days allowed for deliberation before the forum."""
@@ -222,7 +254,11 @@ class DisputeSettlement(ValueModel):
 
 
 class ForceMajeure(ValueModel):
-    """Events that excuse performance, and how fast they must be reported."""
+    """Events that excuse performance, and how fast they must be reported.
+
+    >>> ForceMajeure().events[0], ForceMajeure().notice_days
+    ('bencana alam', 7)
+    """
 
     events: list[NonEmptyStr] = Field(
         default_factory=lambda: [
@@ -241,7 +277,11 @@ class ForceMajeure(ValueModel):
 
 
 class Signatory(ValueModel):
-    """Who signs for which party, and when and where they signed (guide A.7)."""
+    """Who signs for which party, and when and where they signed (guide A.7).
+
+    >>> Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua").signed
+    False
+    """
 
     party_id: PartyId
     """The party signed for."""
@@ -263,7 +303,12 @@ class Signatory(ValueModel):
 
 
 class AgreementReference(ValueModel):
-    """A reference to an earlier agreement, for an addendum."""
+    """A reference to an earlier agreement, for an addendum.
+
+    >>> AgreementReference(kind=AgreementKind.MOU, numbers=["005/PKBM/2025"],
+    ...                    date=date(2025, 3, 10), subject="Kemitraan PKW").kind.label_id
+    'Nota Kesepahaman'
+    """
 
     kind: AgreementKind
     """The kind of the agreement amended."""
@@ -276,7 +321,11 @@ class AgreementReference(ValueModel):
 
 
 class Amendment(ValueModel):
-    """One change an addendum makes."""
+    """One change an addendum makes.
+
+    >>> Amendment(article="Pasal 9 ayat (1)", text="Jangka waktu diperpanjang").article
+    'Pasal 9 ayat (1)'
+    """
 
     article: ShortText
     """What is changed (``"Pasal 7 ayat (1)"``)."""

@@ -34,7 +34,12 @@ __all__ = [
 
 
 class KemitraanError(Exception):
-    """Root of every error kemitraan raises on purpose."""
+    """Root of every error kemitraan raises on purpose.
+
+    >>> from kemitraan import UnknownPartyError
+    >>> issubclass(UnknownPartyError, KemitraanError)
+    True
+    """
 
 
 class InvalidDataError(KemitraanError, ValueError):
@@ -44,6 +49,13 @@ class InvalidDataError(KemitraanError, ValueError):
         model: The name of the model the data was loaded as.
         errors: pydantic's list of errors, each with ``loc`` (the field), ``type``
             (the rule) and ``msg``.
+
+    >>> from kemitraan import Partner, load_json
+    >>> try:
+    ...     load_json(Partner, {"name": "Toko", "kind": "toko"})
+    ... except InvalidDataError as error:
+    ...     print(error.errors[0]["loc"], error.errors[0]["type"])
+    ('kind',) enum
     """
 
     def __init__(self, model: str, errors: Sequence[Any]) -> None:
@@ -63,6 +75,9 @@ class UnsupportedSchemaVersionError(InvalidDataError):
     Attributes:
         found: The version found in the data.
         supported: The newest version this library reads.
+
+    >>> UnsupportedSchemaVersionError("Agreement", found=9, supported=1).found
+    9
     """
 
     def __init__(self, model: str, found: int, supported: int) -> None:
@@ -86,6 +101,9 @@ class UnknownPartyError(KemitraanError, KeyError):
     Attributes:
         party_id: The id asked for.
         known: The ids that exist.
+
+    >>> str(UnknownPartyError("toko", ["pkbm"]))
+    "unknown party 'toko'; known: pkbm"
     """
 
     def __init__(self, party_id: str, known: Sequence[str]) -> None:

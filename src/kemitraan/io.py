@@ -29,7 +29,12 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def dump_json(model: BaseModel, *, indent: int | None = 2) -> str:
-    """The model as JSON text, every field included."""
+    """The model as JSON text, every field included.
+
+    >>> from kemitraan import Region
+    >>> print(dump_json(Region(province="kalsel"), indent=None))
+    {"province":"Kalimantan Selatan","regency":null,"district":null,"village":null}
+    """
     return model.model_dump_json(indent=indent)
 
 
@@ -39,6 +44,10 @@ def load_json(model_type: type[M], data: str | bytes | dict[str, Any]) -> M:
     Raises:
         UnsupportedSchemaVersionError: the data was written by a newer kemitraan.
         InvalidDataError: the data does not validate; ``errors`` lists each field and rule.
+
+    >>> from kemitraan import Region
+    >>> load_json(Region, '{"province": "Jawa Timur"}').province
+    'Jawa Timur'
     """
     try:
         if isinstance(data, dict):
@@ -61,6 +70,10 @@ def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a model, for apps that embed kemitraan's data.
 
     It describes what :func:`load_json` accepts, which includes all that :func:`dump_json` writes.
+
+    >>> from kemitraan import Agreement
+    >>> json_schema(Agreement)["title"]
+    'Agreement'
     """
     schema = model_type.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

@@ -116,7 +116,11 @@ _GUIDE_KINDS: Final = frozenset(
 
 
 class EducationUnitType(LabelledEnum):
-    """The kind of non-formal education unit an institution is."""
+    """The kind of non-formal education unit an institution is.
+
+    >>> EducationUnitType.PKBM.label_en
+    'Community learning centre (PKBM)'
+    """
 
     PKBM = "pkbm", "Pusat Kegiatan Belajar Masyarakat (PKBM)", "Community learning centre (PKBM)"
     LKP = "lkp", "Lembaga Kursus dan Pelatihan (LKP)", "Course and training institute (LKP)"
@@ -165,7 +169,11 @@ class BusinessScale(LabelledEnum):
 
 
 class ScaleBasis(LabelledEnum):
-    """Which figure decides a business's scale (PP 7/2021 Pasal 35 ayat 3 and 5)."""
+    """Which figure decides a business's scale (PP 7/2021 Pasal 35 ayat 3 and 5).
+
+    >>> ScaleEvidence(working_capital=Decimal(1)).basis is ScaleBasis.WORKING_CAPITAL
+    True
+    """
 
     WORKING_CAPITAL = (
         "working_capital",
@@ -273,6 +281,9 @@ class ContributionKind(LabelledEnum):
 
     One vocabulary serves the partner's offer (guide A.2), the programme's needs
     (A.3: relevance) and the patterns' terms (B: who brings what).
+
+    >>> ContributionKind.INTEREST_FREE_CAPITAL.label_id
+    'Modal tanpa bunga'
     """
 
     LAND = "land", "Lahan", "Land"
@@ -506,7 +517,11 @@ class Contact(ValueModel):
 
 
 class GatheringMethod(LabelledEnum):
-    """How information about a candidate partner was gathered (guide A.2)."""
+    """How information about a candidate partner was gathered (guide A.2).
+
+    >>> [m.label_id for m in GatheringMethod]
+    ['Observasi', 'Wawancara', 'Studi dokumen']
+    """
 
     OBSERVATION = "observation", "Observasi", "Observation"
     INTERVIEW = "interview", "Wawancara", "Interview"
@@ -514,7 +529,11 @@ class GatheringMethod(LabelledEnum):
 
 
 class GatheringApproach(LabelledEnum):
-    """The approach taken to the source of information (guide A.2)."""
+    """The approach taken to the source of information (guide A.2).
+
+    >>> GatheringApproach.PERSONAL.label_en
+    'Personal approach'
+    """
 
     PERSONAL = "personal", "Pendekatan personal", "Personal approach"
     INFORMAL = "informal", "Pendekatan informal", "Informal approach"

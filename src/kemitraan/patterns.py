@@ -52,7 +52,11 @@ _HUNDRED: Final = Decimal(100)
 
 
 class PatternKind(LabelledEnum):
-    """The partnership patterns: the guide's four first, then PP 7/2021's others."""
+    """The partnership patterns: the guide's four first, then PP 7/2021's others.
+
+    >>> PatternKind.FOSTER_PARENT.label_id, PatternKind.FOSTER_PARENT.in_guide
+    ('Bapak angkat – anak angkat', True)
+    """
 
     AGENCY = "agency", "Keagenan", "Agency"
     OPERATIONAL_COOPERATION = (
@@ -380,7 +384,11 @@ class FosterParentTerms(_Terms):
 
 
 class TradeMode(LabelledEnum):
-    """The forms general trade takes (guide B.4)."""
+    """The forms general trade takes (guide B.4).
+
+    >>> TradeMode.SUPPLY.label_id
+    'Pasokan kebutuhan usaha menengah/besar oleh usaha kecil'
+    """
 
     MARKETING = (
         "marketing",
@@ -400,7 +408,11 @@ class TradeMode(LabelledEnum):
 
 
 class TradedGood(ValueModel):
-    """One good traded under general trade."""
+    """One good traded under general trade.
+
+    >>> TradedGood(name="Tas rajut", quantity=Decimal(200), period="per bulan").unit
+    'buah'
+    """
 
     name: ShortText
     """The good, e.g. ``"Tas rajut ukuran sedang"``."""
@@ -475,7 +487,12 @@ class GeneralTradeTerms(_Terms):
 
 
 class CorePlasmaTerms(_Terms):
-    """Inti-plasma: the large core supports its small plasma partners and buys their output."""
+    """Inti-plasma: the large core supports its small plasma partners and buys their output.
+
+    >>> terms = CorePlasmaTerms(core="pt-sawit", plasma=["kud"], inputs_supplied=["Bibit"])
+    >>> sorted(terms.party_ids())
+    ['kud', 'pt-sawit']
+    """
 
     pattern: Literal["core_plasma"] = "core_plasma"
     """Discriminator."""
@@ -508,7 +525,12 @@ class CorePlasmaTerms(_Terms):
 
 
 class SubcontractTerms(_Terms):
-    """Subkontrak: the small party produces parts or services to the larger one's order."""
+    """Subkontrak: the small party produces parts or services to the larger one's order.
+
+    >>> SubcontractTerms(contractor="pt", subcontractor="ukm", specification="Tali tas",
+    ...                  volume="1.000 buah per bulan", payment_terms="30 hari").pattern
+    'subcontract'
+    """
 
     pattern: Literal["subcontract"] = "subcontract"
     """Discriminator."""
@@ -534,7 +556,12 @@ class SubcontractTerms(_Terms):
 
 
 class FranchiseTerms(_Terms):
-    """Waralaba: the larger party licenses its brand and business system."""
+    """Waralaba: the larger party licenses its brand and business system.
+
+    >>> FranchiseTerms(franchisor="pt", franchisee="ukm", brand="Rajutku",
+    ...                standards=["SOP gerai"]).brand
+    'Rajutku'
+    """
 
     pattern: Literal["franchise"] = "franchise"
     """Discriminator."""
@@ -562,7 +589,11 @@ class FranchiseTerms(_Terms):
 
 
 class ChainLink(ValueModel):
-    """One party's place in a supply chain."""
+    """One party's place in a supply chain.
+
+    >>> ChainLink(party_id="kube", position=1, role="produsen").position
+    1
+    """
 
     party_id: PartyId
     """The party."""
@@ -573,7 +604,12 @@ class ChainLink(ValueModel):
 
 
 class SupplyChainTerms(_Terms):
-    """Rantai pasok: partners linked along one supply chain."""
+    """Rantai pasok: partners linked along one supply chain.
+
+    >>> SupplyChainTerms(links=[ChainLink(party_id="kube", position=1, role="produsen"),
+    ...                        ChainLink(party_id="toko", position=2, role="pengecer")]).pattern
+    'supply_chain'
+    """
 
     pattern: Literal["supply_chain"] = "supply_chain"
     """Discriminator."""
@@ -598,7 +634,20 @@ class SupplyChainTerms(_Terms):
 
 
 class ProfitSharingTerms(_Terms):
-    """Bagi hasil: contributions pooled, the result shared by agreed percentages."""
+    """Bagi hasil: contributions pooled, the result shared by agreed percentages.
+
+    >>> K = ContributionKind
+    >>> ProfitSharingTerms(
+    ...     contributions=[Contribution(party_id="a", kinds={K.CAPITAL}),
+    ...                    Contribution(party_id="b", kinds={K.LABOUR})],
+    ...     shares={"a": 50, "b": 40},
+    ... )  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for ProfitSharingTerms
+    shares
+      shares must sum to 100 %, they sum to 90 % [type=shares_not_100]
+    """
 
     pattern: Literal["profit_sharing"] = "profit_sharing"
     """Discriminator."""
@@ -622,7 +671,17 @@ class ProfitSharingTerms(_Terms):
 
 
 class JointVentureTerms(_Terms):
-    """Usaha patungan: the parties found a joint business and own it in agreed shares."""
+    """Usaha patungan: the parties found a joint business and own it in agreed shares.
+
+    >>> K = ContributionKind
+    >>> JointVentureTerms(
+    ...     venture_name="PT Rajut Bersama",
+    ...     contributions=[Contribution(party_id="a", kinds={K.CAPITAL}),
+    ...                    Contribution(party_id="b", kinds={K.CAPITAL})],
+    ...     ownership={"a": 51, "b": 49},
+    ... ).ownership["a"]
+    Decimal('51')
+    """
 
     pattern: Literal["joint_venture"] = "joint_venture"
     """Discriminator."""
@@ -646,7 +705,11 @@ class JointVentureTerms(_Terms):
 
 
 class OutsourcingTerms(_Terms):
-    """Penyumberluaran: the small party does work outside the larger one's core business."""
+    """Penyumberluaran: the small party does work outside the larger one's core business.
+
+    >>> OutsourcingTerms(client="pt", provider="ukm", services=["Pengemasan"]).services
+    ['Pengemasan']
+    """
 
     pattern: Literal["outsourcing"] = "outsourcing"
     """Discriminator."""
@@ -688,7 +751,12 @@ PatternTerms = Annotated[
 
 @dataclass(frozen=True, slots=True)
 class PatternInfo:
-    """A pattern's names, meaning and the model of its terms."""
+    """A pattern's names, meaning and the model of its terms.
+
+    >>> info = pattern_info(PatternKind.GENERAL_TRADE)
+    >>> info.name_en, info.source
+    ('General trade', 'Panduan Melakukan Kemitraan, bagian B')
+    """
 
     kind: PatternKind
     """The pattern."""

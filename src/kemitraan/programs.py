@@ -19,7 +19,11 @@ __all__ = ["NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
 
 
 class ProgramKind(LabelledEnum):
-    """The kind of non-formal education programme."""
+    """The kind of non-formal education programme.
+
+    >>> ProgramKind.PKW.label_id
+    'Pendidikan Kecakapan Wirausaha (PKW)'
+    """
 
     PKW = (
         "pkw",
@@ -34,7 +38,11 @@ class ProgramKind(LabelledEnum):
 
 
 class NeedKind(LabelledEnum):
-    """Whether an item is a problem to solve or a need to meet (guide A.3)."""
+    """Whether an item is a problem to solve or a need to meet (guide A.3).
+
+    >>> NeedKind.PROBLEM.label_id
+    'Permasalahan'
+    """
 
     PROBLEM = "problem", "Permasalahan", "Problem"
     NEED = "need", "Kebutuhan", "Need"
@@ -63,7 +71,11 @@ class ProgramNeed(ValueModel):
 
 
 class Participants(ValueModel):
-    """Who takes part in the programme."""
+    """Who takes part in the programme.
+
+    >>> Participants(count=20, target_group="Remaja putus sekolah").count
+    20
+    """
 
     count: int = Field(ge=1)
     """Number of learners."""

@@ -61,6 +61,13 @@ class PatternRecommendation(ValueModel):
     """One fitting pattern, how well it fits, who plays which role, and why.
 
     Attributes are what :func:`recommend_patterns` found; ``score`` runs from 0 to 1.
+
+    >>> from kemitraan import BilingualText
+    >>> PatternRecommendation(
+    ...     pattern=PatternKind.AGENCY, score=Decimal("0.9"), roles={"agent": ["kube"]},
+    ...     reasons=[BilingualText(indonesian="Alasan", english="Reason")],
+    ... ).pattern.label_id
+    'Keagenan'
     """
 
     pattern: PatternKind
