@@ -29,10 +29,37 @@ from kemitraan.agreements import (
 from kemitraan.exceptions import (
     InvalidDataError,
     KemitraanError,
+    MoveNotAllowedError,
+    RequirementsUnmetError,
+    TransitionRefusedError,
     UnknownPartyError,
     UnsupportedSchemaVersionError,
 )
+from kemitraan.exploration import (
+    Exploration,
+    ExplorationKind,
+    ExplorationResponse,
+    PartnerResponse,
+)
 from kemitraan.io import dump_json, json_schema, load_json
+from kemitraan.lifecycle import (
+    AuditRecord,
+    Move,
+    PartnershipMachine,
+    Requirement,
+    Stage,
+    allowed_moves,
+    graphviz_diagram,
+    mermaid_diagram,
+    transition_table,
+)
+from kemitraan.monitoring import (
+    Decision,
+    Evaluation,
+    ImplementationRecord,
+    MonitoringRecord,
+    Obstacle,
+)
 from kemitraan.parties import (
     AnyParty,
     BusinessScale,
@@ -54,6 +81,7 @@ from kemitraan.parties import (
     classify_scale,
     province_names,
 )
+from kemitraan.partnerships import Partnership, stage_counts, waiting_on
 from kemitraan.patterns import (
     AgencyTerms,
     ChainLink,
@@ -76,8 +104,10 @@ from kemitraan.patterns import (
     TradeMode,
     pattern_info,
 )
+from kemitraan.planning import FollowUpPlan, PlannedActivity, WorkPlan
 from kemitraan.programs import NeedKind, Participants, Program, ProgramKind, ProgramNeed
 from kemitraan.recommender import PatternRecommendation, recommend_patterns
+from kemitraan.relevance import RelevanceAssessment
 
 __version__ = "0.1.0"
 
@@ -90,6 +120,7 @@ __all__ = [
     "AgreementReference",
     "Amendment",
     "AnyParty",
+    "AuditRecord",
     "BilingualText",
     "BusinessScale",
     "ChainLink",
@@ -97,10 +128,16 @@ __all__ = [
     "Contribution",
     "ContributionKind",
     "CorePlasmaTerms",
+    "Decision",
     "DisputeForum",
     "DisputeSettlement",
     "EducationUnitType",
+    "Evaluation",
+    "Exploration",
+    "ExplorationKind",
+    "ExplorationResponse",
     "Finding",
+    "FollowUpPlan",
     "ForceMajeure",
     "FosterParentTerms",
     "FranchiseTerms",
@@ -109,6 +146,7 @@ __all__ = [
     "GatheringMethod",
     "GatheringRecord",
     "GeneralTradeTerms",
+    "ImplementationRecord",
     "Institution",
     "InvalidDataError",
     "JointVentureTerms",
@@ -118,12 +156,19 @@ __all__ = [
     "MaskedStr",
     "MonitoringArrangement",
     "MonitoringFrequency",
+    "MonitoringRecord",
+    "Move",
+    "MoveNotAllowedError",
     "NeedKind",
+    "Obstacle",
     "OperationalCooperationTerms",
     "OutsourcingTerms",
     "Participants",
     "Partner",
     "PartnerKind",
+    "PartnerResponse",
+    "Partnership",
+    "PartnershipMachine",
     "Party",
     "PartyProfile",
     "PartyRole",
@@ -132,30 +177,43 @@ __all__ = [
     "PatternRecommendation",
     "PatternTerms",
     "Period",
+    "PlannedActivity",
     "ProfitSharingTerms",
     "Program",
     "ProgramKind",
     "ProgramNeed",
     "Region",
+    "RelevanceAssessment",
     "Representative",
+    "Requirement",
+    "RequirementsUnmetError",
     "ScaleBasis",
     "ScaleEvidence",
     "Severity",
     "Signatory",
+    "Stage",
     "SubcontractTerms",
     "SupplyChainTerms",
     "Term",
     "TradeMode",
     "TradedGood",
+    "TransitionRefusedError",
     "UnknownPartyError",
     "UnsupportedSchemaVersionError",
+    "WorkPlan",
     "__version__",
+    "allowed_moves",
     "classify_scale",
     "dump_json",
+    "graphviz_diagram",
     "json_schema",
     "load_json",
+    "mermaid_diagram",
     "party_label",
     "pattern_info",
     "province_names",
     "recommend_patterns",
+    "stage_counts",
+    "transition_table",
+    "waiting_on",
 ]

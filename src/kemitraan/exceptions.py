@@ -6,7 +6,10 @@ and also from the builtin exception it means, so callers can catch either::
     KemitraanError
     ├── InvalidDataError (ValueError)        stored data that does not validate
     │   └── UnsupportedSchemaVersionError     data written by a newer kemitraan
-    └── UnknownPartyError (KeyError)          a party id that is not in the collection
+    ├── UnknownPartyError (KeyError)          a party id that is not in the collection
+    └── TransitionRefusedError (RuntimeError) a lifecycle move refused; nothing changed
+        ├── MoveNotAllowedError               the move does not exist from this stage
+        └── RequirementsUnmetError            the guide's requirements are not met
 
 Validation of a model's fields raises pydantic's ``ValidationError`` (itself a
 ``ValueError``), which names the field and carries the rule as its error type:
@@ -28,6 +31,9 @@ from typing import Any
 __all__ = [
     "InvalidDataError",
     "KemitraanError",
+    "MoveNotAllowedError",
+    "RequirementsUnmetError",
+    "TransitionRefusedError",
     "UnknownPartyError",
     "UnsupportedSchemaVersionError",
 ]
@@ -113,3 +119,51 @@ class UnknownPartyError(KemitraanError, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the whole message
         return str(self.args[0])
+
+
+class TransitionRefusedError(KemitraanError, RuntimeError):
+    """A lifecycle move was refused; the partnership is exactly as it was.
+
+    Attributes:
+        move: The move asked for (``"advance"``, ``"decline"``, ``"end"``, ``"renew"``).
+        stage: The stage the partnership is in.
+    """
+
+    def __init__(self, message: str, *, move: str, stage: str) -> None:
+        self.move = move
+        self.stage = stage
+        super().__init__(message)
+
+
+class MoveNotAllowedError(TransitionRefusedError):
+    """The move does not exist from this stage (e.g. ``renew`` while mapping partners).
+
+    Attributes:
+        allowed: The moves that do exist from this stage.
+    """
+
+    def __init__(self, *, move: str, stage: str, allowed: Sequence[str]) -> None:
+        self.allowed = tuple(allowed)
+        super().__init__(
+            f"cannot {move} from stage '{stage}'; allowed: {', '.join(self.allowed) or 'none'}",
+            move=move,
+            stage=stage,
+        )
+
+
+class RequirementsUnmetError(TransitionRefusedError):
+    """The guide's requirements for the move are not met.
+
+    Attributes:
+        unmet: The unmet requirements (:class:`kemitraan.Requirement`), the same list
+            :meth:`kemitraan.Partnership.unmet_requirements` returns.
+    """
+
+    def __init__(self, *, move: str, stage: str, unmet: Sequence[Any]) -> None:
+        self.unmet = list(unmet)
+        lines = "; ".join(f"{r.code}: {r.message.english}" for r in self.unmet)
+        super().__init__(
+            f"cannot {move} from stage '{stage}': {len(self.unmet)} requirement(s) unmet: {lines}",
+            move=move,
+            stage=stage,
+        )
