@@ -1,9 +1,12 @@
 """The guide's own case: a PKBM in Kalimantan Selatan seeks partners for PKW "Pembuatan Tas Rajut".
 
-Builds the institution, its programme and five candidate partners (one of each kind
-the guide names in A.1), records what was gathered about them (A.2), asks the
-recommender which partnership pattern fits (B), drafts the MoU with it and checks
-the draft, then writes everything to ``out/seed_case.json``.
+Walks the partnership through the guide's 11 steps and one renewal: five candidate
+partners of the guide's five kinds (A.1) and what was gathered about them (A.2), the
+relevance analysis and the recommended pattern (A.3, B), the exploration meetings
+(A.4), the joint work plan (A.5), the MoU with every party's roles (A.6) and its
+signing (A.7), implementation, monitoring and the joint evaluation (A.8–A.9), the
+decision (A.10) and the follow-up plan with an addendum (A.11); then writes the
+partnership to ``out/partnership.json``.
 
 All names and identifiers are invented for the example.
 
@@ -12,45 +15,62 @@ Run: ``python examples/seed_case.py [output-directory]``
 
 from __future__ import annotations
 
-import json
 import sys
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
 from kemitraan import (
     Agreement,
     AgreementKind,
+    AgreementReference,
+    Amendment,
     BusinessScale,
     Contact,
     Contribution,
     ContributionKind,
+    Decision,
     EducationUnitType,
+    Evaluation,
+    Exploration,
+    ExplorationKind,
+    ExplorationResponse,
+    FollowUpPlan,
     Funding,
     GatheringApproach,
     GatheringMethod,
     GatheringRecord,
     GeneralTradeTerms,
+    ImplementationRecord,
     Institution,
+    MonitoringRecord,
+    Move,
     NeedKind,
+    Obstacle,
     Participants,
     Partner,
     PartnerKind,
+    PartnerResponse,
+    Partnership,
     PartyProfile,
     PartyRole,
-    PatternKind,
     Period,
+    PlannedActivity,
     Program,
     ProgramKind,
     ProgramNeed,
     Region,
+    RelevanceAssessment,
     Representative,
     ScaleEvidence,
     Severity,
     Signatory,
+    Stage,
     Term,
     TradedGood,
     TradeMode,
+    WorkPlan,
     dump_json,
     pattern_info,
     recommend_patterns,
@@ -126,21 +146,20 @@ def build_program(institution: Institution) -> Program:
     )
 
 
+WITA = timezone(timedelta(hours=8), "WITA")
+FACILITATOR = "Rina Marlina (pendamping)"
+
+
 def _gathered(
     on: date, method: GatheringMethod, approach: GatheringApproach, source: str, findings: str
 ) -> GatheringRecord:
     return GatheringRecord(
-        on=on,
-        method=method,
-        approach=approach,
-        source=source,
-        findings=findings,
-        by="Rina Marlina (pendamping)",
+        on=on, method=method, approach=approach, source=source, findings=findings, by=FACILITATOR
     )
 
 
 def build_candidates() -> list[Partner]:
-    """One candidate of each of the guide's five kinds (A.1), with what A.2 gathered."""
+    """Step A.1: one candidate of each of the guide's five kinds, with kind, scale and region."""
     return [
         Partner(
             name="KUBE Rajut Lestari",
@@ -149,23 +168,8 @@ def build_candidates() -> list[Partner]:
             region=BANJAR,
             representative=Representative(
                 name="Normasari",
-                position="Ketua KUBE",
-                authority="Berita acara pembentukan KUBE 2019",
-            ),
-            profile=PartyProfile(
-                goals=["Menambah penghasilan anggota dari kerajinan rajut"],
-                scope_of_work=["Produksi tas dan dompet rajut"],
-                offers=[K.PRODUCTS, K.SUPPLY, K.INSTRUCTORS],
-                needs=[K.MARKET_ACCESS],
-                gathering_records=[
-                    _gathered(
-                        date(2025, 1, 20),
-                        GatheringMethod.OBSERVATION,
-                        GatheringApproach.INFORMAL,
-                        "Kunjungan ke rumah produksi",
-                        "12 anggota aktif, 300 tas per bulan",
-                    )
-                ],
+                position="Ketua KUBE Rajut Lestari",
+                authority="Berita Acara Pembentukan KUBE Tahun 2019",
             ),
             mapped_on=date(2025, 1, 13),
         ),
@@ -175,20 +179,6 @@ def build_candidates() -> list[Partner]:
             kind=PartnerKind.COMMUNITY_FIGURE,
             region=BANJAR,
             contacts=[Contact(phone="0812-5123-4567")],
-            profile=PartyProfile(
-                goals=["Melestarikan kerajinan tangan perempuan Banjar"],
-                scope_of_work=["Pembinaan perajin", "Majelis taklim"],
-                offers=[K.MENTORING],
-                gathering_records=[
-                    _gathered(
-                        date(2025, 1, 22),
-                        GatheringMethod.INTERVIEW,
-                        GatheringApproach.PERSONAL,
-                        "Hj. Norhayati, di rumahnya",
-                        "Bersedia mengajak jamaah menjadi peserta",
-                    )
-                ],
-            ),
             mapped_on=date(2025, 1, 13),
         ),
         Partner(
@@ -201,8 +191,8 @@ def build_candidates() -> list[Partner]:
             address="Jl. Lambung Mangkurat No. 8, Banjarmasin",
             representative=Representative(
                 name="H. Rahmat Hidayat",
-                position="Direktur",
-                authority="Akta Pendirian CV Nomor 21 Tahun 2016",
+                position="Direktur CV Kriya Banua",
+                authority="Akta Pendirian CV Kriya Banua Nomor 21 Tahun 2016",
             ),
             contacts=[
                 Contact(
@@ -212,21 +202,6 @@ def build_candidates() -> list[Partner]:
                     personal=False,
                 )
             ],
-            profile=PartyProfile(
-                goals=["Memasarkan kerajinan khas Kalimantan Selatan"],
-                scope_of_work=["Toko oleh-oleh dan kerajinan", "Penjualan daring"],
-                vision="Menjadi etalase kriya Banua",
-                offers=[K.OFFTAKE, K.MARKETING, K.TRAINING],
-                gathering_records=[
-                    _gathered(
-                        date(2025, 1, 27),
-                        GatheringMethod.INTERVIEW,
-                        GatheringApproach.FORMAL,
-                        "Direktur, melalui surat permohonan audiensi",
-                        "Membutuhkan 200 tas rajut per bulan dengan mutu seragam",
-                    )
-                ],
-            ),
             mapped_on=date(2025, 1, 13),
         ),
         Partner(
@@ -239,20 +214,6 @@ def build_candidates() -> list[Partner]:
                 position="Ketua Pengurus",
                 authority="Anggaran Dasar Koperasi Pasal 24",
             ),
-            profile=PartyProfile(
-                goals=["Menyejahterakan anggota"],
-                scope_of_work=["Simpan pinjam", "Pengumpulan dan pemasaran produk anggota"],
-                offers=[K.DISTRIBUTION, K.CAPITAL],
-                gathering_records=[
-                    _gathered(
-                        date(2025, 1, 29),
-                        GatheringMethod.DOCUMENTS,
-                        GatheringApproach.FORMAL,
-                        "Laporan RAT 2024",
-                        "Sudah menyalurkan produk anggota ke dua toko",
-                    )
-                ],
-            ),
             mapped_on=date(2025, 1, 13),
         ),
         Partner(
@@ -260,49 +221,131 @@ def build_candidates() -> list[Partner]:
             id="diskopukmnaker-banjar",
             kind=PartnerKind.GOVERNMENT,
             region=BANJAR,
+            address="Jl. Menteri Empat No. 1, Martapura",
             representative=Representative(
                 name="Drs. H. Ahmad Yani, M.Si.",
-                position="Kepala Dinas",
+                position="Kepala Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar",
                 nip="197001011995031001",
                 authority="Keputusan Bupati Banjar",
-            ),
-            profile=PartyProfile(
-                goals=["Menumbuhkan wirausaha baru"],
-                scope_of_work=["Pelatihan kewirausahaan", "Fasilitasi perizinan UMKM"],
-                offers=[K.TRAINING, K.LICENSING],
-                gathering_records=[
-                    _gathered(
-                        date(2025, 2, 3),
-                        GatheringMethod.INTERVIEW,
-                        GatheringApproach.FORMAL,
-                        "Kepala Bidang UKM",
-                        "Dapat memfasilitasi NIB dan sertifikasi halal gratis",
-                    )
-                ],
             ),
             mapped_on=date(2025, 1, 13),
         ),
     ]
 
 
-def contributions_of(institution: Institution, candidates: list[Partner]) -> list[Contribution]:
+# What step A.2 gathers about each candidate.
+PROFILES: dict[str, PartyProfile] = {
+    "kube-rajut-lestari": PartyProfile(
+        goals=["Menambah penghasilan anggota dari kerajinan rajut"],
+        scope_of_work=["Produksi tas dan dompet rajut"],
+        offers=[K.PRODUCTS, K.SUPPLY, K.INSTRUCTORS],
+        needs=[K.MARKET_ACCESS],
+        gathering_records=[
+            _gathered(
+                date(2025, 1, 20),
+                GatheringMethod.OBSERVATION,
+                GatheringApproach.INFORMAL,
+                "Kunjungan ke rumah produksi",
+                "12 anggota aktif, 300 tas per bulan",
+            )
+        ],
+    ),
+    "hj-norhayati": PartyProfile(
+        goals=["Melestarikan kerajinan tangan perempuan Banjar"],
+        scope_of_work=["Pembinaan perajin", "Majelis taklim"],
+        offers=[K.MENTORING],
+        gathering_records=[
+            _gathered(
+                date(2025, 1, 22),
+                GatheringMethod.INTERVIEW,
+                GatheringApproach.PERSONAL,
+                "Hj. Norhayati, di rumahnya",
+                "Bersedia mengajak jamaah menjadi peserta",
+            )
+        ],
+    ),
+    "cv-kriya-banua": PartyProfile(
+        goals=["Memasarkan kerajinan khas Kalimantan Selatan"],
+        scope_of_work=["Toko oleh-oleh dan kerajinan", "Penjualan daring"],
+        vision="Menjadi etalase kriya Banua",
+        offers=[K.OFFTAKE, K.MARKETING, K.TRAINING],
+        gathering_records=[
+            _gathered(
+                date(2025, 1, 27),
+                GatheringMethod.INTERVIEW,
+                GatheringApproach.FORMAL,
+                "Direktur, melalui surat permohonan audiensi",
+                "Membutuhkan 200 tas rajut per bulan dengan mutu seragam",
+            )
+        ],
+    ),
+    "koperasi-wanita-sejahtera": PartyProfile(
+        goals=["Menyejahterakan anggota"],
+        scope_of_work=["Simpan pinjam", "Pengumpulan dan pemasaran produk anggota"],
+        offers=[K.DISTRIBUTION, K.CAPITAL],
+        gathering_records=[
+            _gathered(
+                date(2025, 1, 29),
+                GatheringMethod.DOCUMENTS,
+                GatheringApproach.FORMAL,
+                "Laporan RAT 2024",
+                "Sudah menyalurkan produk anggota ke dua toko",
+            )
+        ],
+    ),
+    "diskopukmnaker-banjar": PartyProfile(
+        goals=["Menumbuhkan wirausaha baru"],
+        scope_of_work=["Pelatihan kewirausahaan", "Fasilitasi perizinan UMKM"],
+        offers=[K.TRAINING, K.LICENSING],
+        gathering_records=[
+            _gathered(
+                date(2025, 2, 3),
+                GatheringMethod.INTERVIEW,
+                GatheringApproach.FORMAL,
+                "Kepala Bidang UKM",
+                "Dapat memfasilitasi NIB dan sertifikasi halal gratis",
+            )
+        ],
+    ),
+}
+
+# Step A.3: which candidate meets which of the programme's problems and needs.
+RELEVANCE: dict[str, list[str]] = {
+    "kube-rajut-lestari": ["instruktur"],
+    "hj-norhayati": [],
+    "cv-kriya-banua": ["pemasaran"],
+    "koperasi-wanita-sejahtera": ["modal"],
+    "diskopukmnaker-banjar": ["perizinan"],
+}
+
+# Step A.4: each candidate's answer at the audience or presentation.
+ANSWERS: dict[str, PartnerResponse] = {
+    "kube-rajut-lestari": PartnerResponse.AGREED,
+    "cv-kriya-banua": PartnerResponse.AGREED,
+    "koperasi-wanita-sejahtera": PartnerResponse.CONSIDERING,
+    "diskopukmnaker-banjar": PartnerResponse.AGREED,
+}
+
+
+def contributions_of(partnership: Partnership) -> list[Contribution]:
     """What each party offers: the institution its learners and venue, partners their offers."""
     return [
         Contribution(
-            party_id=institution.id, kinds=frozenset({K.PARTICIPANTS, K.FACILITIES, K.TRAINING})
+            party_id=partnership.institution.id,
+            kinds=frozenset({K.PARTICIPANTS, K.FACILITIES, K.TRAINING}),
         ),
         *(
             Contribution(party_id=p.id, kinds=frozenset(p.profile.offers))
-            for p in candidates
+            for p in partnership.partners
             if p.profile.offers
         ),
     ]
 
 
-def draft_mou(institution: Institution, program: Program, partners: list[Partner]) -> Agreement:
-    """A draft MoU among the institution, the producers' group and the shop (general trade)."""
-    group, shop = partners
-    parties: list[Institution | Partner] = [institution, group, shop]
+def draft_mou(partnership: Partnership) -> Agreement:
+    """Step A.6: the MoU with every party's role and responsibilities, in general trade."""
+    pkbm, kube, shop, dinas = partnership.parties
+    program = partnership.program
     signatories = [
         Signatory(
             party_id=p.id,
@@ -310,16 +353,17 @@ def draft_mou(institution: Institution, program: Program, partners: list[Partner
             position=p.representative.position,
             nip=p.representative.nip,
         )
-        for p in parties
+        for p in partnership.parties
         if p.representative is not None
     ]
     return Agreement(
         kind=AgreementKind.MOU,
-        parties=parties,
+        parties=partnership.parties,
         numbers={
-            institution.id: "005/PKBM-HB/III/2025",
-            group.id: "02/KUBE-RL/III/2025",
+            pkbm.id: "005/PKBM-HB/III/2025",
+            kube.id: "02/KUBE-RL/III/2025",
             shop.id: "017/KB/III/2025",
+            dinas.id: "500.3/118/DISKOPUKMNAKER/2025",
         },
         subject=f"Kemitraan Program {program.title}",
         place="Martapura",
@@ -329,12 +373,17 @@ def draft_mou(institution: Institution, program: Program, partners: list[Partner
             f"{program.participants.count if program.participants else 0} peserta didik",
             "PIHAK KEDUA adalah kelompok usaha bersama yang memproduksi tas rajut",
             "PIHAK KETIGA memasarkan kerajinan khas Kalimantan Selatan",
+            "PIHAK KEEMPAT bertugas menumbuhkan wirausaha baru di Kabupaten Banjar",
         ],
         purpose="Meningkatkan kecakapan wirausaha peserta didik dan membuka pasar hasil rajutan",
         objectives=list(program.objectives),
-        scope=["Praktik produksi tas rajut", "Pemasaran hasil produksi", "Magang usaha"],
+        scope=[
+            "Praktik produksi tas rajut",
+            "Pemasaran hasil produksi",
+            "Fasilitasi perizinan usaha lulusan",
+        ],
         pattern=GeneralTradeTerms(
-            supplier=group.id,
+            supplier=kube.id,
             buyer=shop.id,
             mode=TradeMode.MARKETING,
             goods=[
@@ -353,16 +402,18 @@ def draft_mou(institution: Institution, program: Program, partners: list[Partner
         ),
         roles=[
             PartyRole(
-                party_id=institution.id,
+                party_id=pkbm.id,
                 role="Penyelenggara PKW",
+                rights=["Memperoleh dukungan instruktur dan pasar bagi lulusan"],
                 responsibilities=[
                     "Merekrut dan membina peserta didik",
                     "Menyediakan tempat dan alat praktik",
                 ],
             ),
             PartyRole(
-                party_id=group.id,
+                party_id=kube.id,
                 role="Mitra produksi dan instruktur",
+                rights=["Memperoleh pembeli tetap untuk tas rajut"],
                 responsibilities=[
                     "Menyediakan instruktur praktik",
                     "Memasok tas rajut sesuai persyaratan mutu",
@@ -374,76 +425,302 @@ def draft_mou(institution: Institution, program: Program, partners: list[Partner
                 rights=["Memperoleh pasokan tas rajut sesuai mutu yang disepakati"],
                 responsibilities=["Membeli dan memasarkan tas rajut hasil produksi"],
             ),
+            PartyRole(
+                party_id=dinas.id,
+                role="Pembina dan fasilitator perizinan",
+                responsibilities=["Memfasilitasi NIB dan sertifikat halal lulusan"],
+            ),
         ],
         financing=[
             Funding(
                 source_name="Bantuan Pemerintah Program PKW Tahun 2025",
-                amount=Decimal("2950000"),
-                purpose="Bahan praktik per peserta",
+                amount=Decimal("59000000"),
+                purpose="Biaya penyelenggaraan PKW untuk 20 peserta didik",
             )
         ],
         term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
         signatories=signatories,
-        originals=3,
+        originals=4,
     )
+
+
+def draft_addendum(partnership: Partnership) -> Agreement:
+    """Step A.11: an addendum that extends the term and raises the monthly quantity."""
+    mou = partnership.agreement
+    assert mou is not None
+    assert mou.term is not None
+    return Agreement(
+        kind=AgreementKind.ADDENDUM,
+        parties=mou.parties,
+        numbers={pid: f"{number}/ADD-1" for pid, number in mou.numbers.items()},
+        subject=f"Adendum Pertama {mou.kind.label_id} tentang {mou.subject}",
+        place="Martapura",
+        date=date(2026, 2, 16),
+        considerations=[
+            "Hasil evaluasi bersama tahun pertama menunjukkan permintaan tas rajut melebihi pasokan"
+        ],
+        scope=list(mou.scope),
+        amends=AgreementReference(
+            kind=mou.kind, numbers=list(mou.numbers.values()), date=mou.date, subject=mou.subject
+        ),
+        amendments=[
+            Amendment(
+                article="Jangka waktu",
+                text="Kerja sama diperpanjang sampai dengan tanggal 9 Maret 2027.",
+            ),
+            Amendment(
+                article="Pola kemitraan",
+                text="Jumlah tas rajut yang dipasok menjadi 300 buah per bulan.",
+            ),
+        ],
+        roles=list(mou.roles),
+        term=Term(start=mou.term.start, end=date(2027, 3, 9)),
+        signatories=[
+            s.model_copy(update={"signed_on": date(2026, 2, 16), "signed_at": "Martapura"})
+            for s in mou.signatories
+        ],
+        originals=mou.originals,
+    )
+
+
+def record_step(partnership: Partnership) -> str:
+    """Record what the current step produces, in the seed case; return what was recorded."""
+    stage, cycle = partnership.stage, partnership.cycle
+    institution = partnership.institution
+    if stage is Stage.MAPPING:
+        if not partnership.partners:
+            partnership.partners.extend(build_candidates())
+        kinds = ", ".join(p.kind.label_id for p in partnership.partners)
+        return f"{len(partnership.partners)} calon mitra dipetakan: {kinds}"
+    if stage is Stage.GATHERING:
+        for partner in partnership.partners:
+            partner.profile = PROFILES[partner.id]
+        records = sum(len(p.profile.gathering_records) for p in partnership.partners)
+        return f"profil {len(partnership.partners)} calon mitra, {records} catatan penggalian"
+    if stage is Stage.ANALYSIS:
+        partnership.relevance = [
+            RelevanceAssessment(
+                partner_id=pid,
+                relevant=bool(codes),
+                need_codes=codes,
+                assessed_on=date(2025, 2, 10),
+                by=FACILITATOR,
+                rationale=None if codes else "Membantu rekrutmen peserta saja",
+            )
+            for pid, codes in RELEVANCE.items()
+        ]
+        best = recommend_patterns(
+            [institution, *partnership.partners], contributions_of(partnership)
+        )[0]
+        relevant = sum(a.relevant for a in partnership.relevance)
+        return (
+            f"{relevant} calon relevan; pola yang disarankan: {best.pattern.label_id} "
+            f"({best.reasons[0].indonesian})"
+        )
+    if stage is Stage.EXPLORATION:
+        partnership.explorations = [
+            Exploration(
+                on=date(2025, 2, 17),
+                kind=ExplorationKind.AUDIENCE,
+                partner_ids=["cv-kriya-banua"],
+                place="Kantor CV Kriya Banua",
+                responses=[
+                    ExplorationResponse(
+                        partner_id="cv-kriya-banua", response=ANSWERS["cv-kriya-banua"]
+                    )
+                ],
+            ),
+            Exploration(
+                on=date(2025, 2, 19),
+                kind=ExplorationKind.PRESENTATION,
+                partner_ids=[
+                    "kube-rajut-lestari",
+                    "koperasi-wanita-sejahtera",
+                    "diskopukmnaker-banjar",
+                ],
+                place="PKBM Harapan Bangsa",
+                summary="Presentasi program PKW Pembuatan Tas Rajut",
+                responses=[
+                    ExplorationResponse(partner_id=pid, response=answer)
+                    for pid, answer in ANSWERS.items()
+                    if pid != "cv-kriya-banua"
+                ],
+            ),
+        ]
+        agreed = ", ".join(p.name for p in partnership.committed_partners)
+        return f"audiensi dan presentasi; bersedia bekerja sama: {agreed}"
+    if stage is Stage.PLANNING:
+        pkbm, kube, shop, dinas = (p.id for p in partnership.parties)
+        partnership.work_plan = WorkPlan(
+            drawn_up_on=date(2025, 2, 24),
+            participants=[pkbm, kube, shop, dinas],
+            activities=[
+                PlannedActivity(name="Rekrutmen peserta didik", responsible=pkbm),
+                PlannedActivity(
+                    name="Praktik produksi tas rajut",
+                    responsible=kube,
+                    supporting=[pkbm],
+                    period=Period(start=date(2025, 4, 14), end=date(2025, 7, 31)),
+                ),
+                PlannedActivity(name="Kurasi mutu dan pembelian produk", responsible=shop),
+                PlannedActivity(name="Fasilitasi NIB dan sertifikat halal", responsible=dinas),
+            ],
+            notes="Disusun bersama dalam rapat koordinasi di PKBM",
+        )
+        return (
+            f"rencana kerja {len(partnership.work_plan.activities)} kegiatan, disusun "
+            f"bersama {len(partnership.work_plan.participants)} pihak"
+        )
+    if stage is Stage.AGREEMENT:
+        mou = partnership.agreement = draft_mou(partnership)
+        errors = [f for f in mou.check() if f.severity is Severity.ERROR]
+        pattern = pattern_info(mou.pattern.pattern).name_id if mou.pattern else "-"
+        return (
+            f"{mou.kind.label_id} dirumuskan: {len(mou.roles)} peran, pola {pattern}, "
+            f"{len(errors)} galat"
+        )
+    if stage is Stage.SIGNING:
+        for party in partnership.parties:
+            partnership.sign(party.id, on=date(2025, 3, 10), at="Martapura")
+        return f"ditandatangani {len(partnership.parties)} pihak di Martapura, 10 Maret 2025"
+    if stage is Stage.IMPLEMENTATION:
+        year = 2024 + cycle
+        partnership.implementation.extend(
+            [
+                ImplementationRecord(
+                    cycle=cycle,
+                    on=date(year, 4, 14),
+                    activity="Praktik produksi tas rajut",
+                    party_ids=[institution.id, "kube-rajut-lestari"],
+                    result="20 peserta mengikuti praktik",
+                ),
+                ImplementationRecord(
+                    cycle=cycle,
+                    on=date(year, 6, 2),
+                    activity="Kurasi mutu dan pembelian produk",
+                    party_ids=["cv-kriya-banua"],
+                    result="180 tas dibeli",
+                ),
+            ]
+        )
+        return f"{sum(r.cycle == cycle for r in partnership.implementation)} kegiatan terlaksana"
+    if stage is Stage.MONITORING:
+        year = 2024 + cycle
+        partnership.monitoring.append(
+            MonitoringRecord(
+                cycle=cycle,
+                on=date(year, 5, 30),
+                by=institution.id,
+                findings="18 dari 20 peserta hadir rutin; 10% tas ditolak karena tali longgar",
+                deviations=["Target 200 tas per bulan baru tercapai 180"],
+                solutions=["Pelatihan tambahan teknik sambungan tali"],
+            )
+        )
+        partnership.evaluations.append(
+            Evaluation(
+                cycle=cycle,
+                on=date(year + 1, 1, 26),
+                participants=[p.id for p in partnership.parties],
+                activities_on_plan=["Praktik produksi tas rajut"],
+                activities_off_plan=["Fasilitasi sertifikat halal"],
+                objectives_met=["Peserta didik terampil membuat tas rajut bermutu jual"],
+                objectives_unmet=["Baru 12 dari 20 lulusan memulai usaha"],
+                obstacles=[
+                    Obstacle(problem="Tali tas mudah lepas", cause="Teknik sambungan belum seragam")
+                ],
+            )
+        )
+        return "monitoring lapangan dan evaluasi bersama oleh semua pihak"
+    if stage is Stage.IMPROVEMENT:
+        year = 2024 + cycle
+        partnership.decisions.append(
+            Decision(
+                cycle=cycle,
+                on=date(year + 1, 2, 2),
+                continue_cooperation=True,
+                improvements=["Standar mutu sambungan tali", "Jadwal sertifikasi halal dipercepat"],
+                reason="Permintaan tas rajut melebihi pasokan",
+                decided_by=[p.id for p in partnership.parties],
+            )
+        )
+        return "perbaikan disepakati; kerja sama dilanjutkan tahun berikutnya"
+    if stage is Stage.FOLLOW_UP:
+        year = 2024 + cycle
+        partnership.follow_up_plans.append(
+            FollowUpPlan(
+                for_cycle=cycle + 1,
+                drawn_up_on=date(year + 1, 2, 9),
+                period=Period(start=date(year + 1, 3, 10), end=date(year + 2, 3, 9)),
+                lessons=[
+                    "Mutu sambungan tali perlu distandarkan",
+                    "Permintaan 300 tas per bulan dapat dipenuhi dengan dua angkatan",
+                ],
+                activities=[
+                    PlannedActivity(name="Pelatihan standar mutu", responsible="cv-kriya-banua"),
+                    PlannedActivity(
+                        name="Praktik produksi angkatan kedua", responsible="kube-rajut-lestari"
+                    ),
+                ],
+                amend_agreement=True,
+            )
+        )
+        partnership.addenda.append(draft_addendum(partnership))
+        return f"rencana tahun ke-{cycle + 1} dan adendum perpanjangan sampai 9 Maret 2027"
+    raise ValueError(f"nothing to record in stage {stage.value}")
+
+
+def walk(partnership: Partnership, *, out: Callable[[str], None] = print) -> None:
+    """Walk the partnership through all 11 steps and one renewal, printing each step."""
+    dates = iter(
+        [
+            date(2025, 1, 17),
+            date(2025, 2, 7),
+            date(2025, 2, 14),
+            date(2025, 2, 21),
+            date(2025, 3, 3),
+            date(2025, 3, 7),
+            date(2025, 3, 10),
+            date(2026, 1, 26),
+            date(2026, 2, 2),
+            date(2026, 2, 9),
+            date(2026, 3, 10),
+        ]
+    )
+    while True:
+        stage = partnership.stage
+        what = record_step(partnership)
+        out(f"{stage.title_id:<45} {what}")
+        move = partnership.next_move()
+        assert move is not None
+        when = datetime.combine(next(dates), time(9, 0), WITA)
+        if move is Move.RENEW:
+            partnership.renew(actor=FACILITATOR, note=what, at=when)
+            out(f"{'':<45} → tahun ke-{partnership.cycle}: {partnership.stage.title_id}")
+            return
+        partnership.advance(actor=FACILITATOR, note=what, at=when)
 
 
 def main(out_dir: Path) -> Path:
-    """Build the case, recommend a pattern, draft and check the MoU, write JSON."""
+    """Build the seed case, walk it through the lifecycle and write it as JSON."""
     institution = build_institution()
-    program = build_program(institution)
-    candidates = build_candidates()
-
-    print(f"{institution.name} — {program.title}, {institution.region}")
-    print("\nA.1–A.2 Calon mitra:")
-    for partner in candidates:
-        scale = partner.business_scale
-        print(
-            f"  - {partner.name}: {partner.kind.label_id}"
-            + (f", {scale.label_id.lower()}" if scale else "")
-            + f"; {len(partner.profile.gathering_records)} catatan penggalian informasi"
-        )
-
-    ranked = recommend_patterns(
-        [institution, *candidates], contributions_of(institution, candidates)
+    partnership = Partnership(
+        id="pkbm-harapan-bangsa-pkw-tas-rajut",
+        institution=institution,
+        program=build_program(institution),
     )
-    print("\nB. Pola kemitraan yang disarankan:")
-    for rec in ranked[:3]:
-        print(f"  {rec.score:.2f}  {rec.pattern.label_id} ({rec.pattern.label_en})")
-        for reason in rec.reasons:
-            print(f"        · {reason.indonesian}")
-    if not ranked or ranked[0].pattern is not PatternKind.GENERAL_TRADE:
-        raise SystemExit("expected general trade for the seed case")
-    best = ranked[0]
-    print(f"\n{pattern_info(best.pattern).description_id}")
-
-    by_id = {p.id: p for p in candidates}
-    mou = draft_mou(
-        institution, program, [by_id[best.roles["supplier"][0]], by_id[best.roles["buyer"][0]]]
-    )
-    findings = mou.check()
+    print(f"{institution.name}: {partnership.program.title}, {institution.region}\n")
+    walk(partnership)
     print(
-        f"\nA.6 Rancangan {mou.kind.label_id}: {len(mou.parties)} pihak, "
-        f"{sum(f.severity is Severity.ERROR for f in findings)} galat, "
-        f"{sum(f.severity is Severity.WARNING for f in findings)} peringatan"
+        f"\nRiwayat: {len(partnership.history)} langkah; tahun ke-{partnership.cycle}; "
+        f"tahap {partnership.stage.label_id}"
     )
-    for finding in findings:
-        print(f"  [{finding.severity.label_id}] {finding.message.indonesian} ({finding.basis})")
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "seed_case.json"
-    document = {
-        "institution": json.loads(dump_json(institution)),
-        "program": json.loads(dump_json(program)),
-        "candidates": [json.loads(dump_json(p)) for p in candidates],
-        "recommendations": [json.loads(dump_json(r)) for r in ranked],
-        "mou": json.loads(dump_json(mou)),
-        "findings": [json.loads(dump_json(f)) for f in findings],
-    }
+    path = out_dir / "partnership.json"
     tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(document, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(dump_json(partnership), encoding="utf-8")
     tmp.replace(path)
-    print(f"\nDitulis: {path}")
+    print(f"Ditulis: {path}")
     return path
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import runpy
 import sys
 from pathlib import Path
 
 import pytest
 
-from kemitraan import Agreement, PatternKind, Program, Severity, load_json
+from kemitraan import Partnership, PatternKind, Severity, Stage, load_json
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
 
@@ -31,18 +30,44 @@ def test_example_runs(
     assert list(tmp_path.iterdir())
 
 
-def test_seed_case_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_seed_case_walks_all_eleven_steps_and_renews(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     script = next(p for p in EXAMPLES if p.name == "seed_case.py")
     monkeypatch.setattr(sys, "argv", [str(script), str(tmp_path)])
     runpy.run_path(str(script), run_name="__main__")
-    data = json.loads((tmp_path / "seed_case.json").read_text(encoding="utf-8"))
-    kinds = {c["kind"] for c in data["candidates"]}
-    assert kinds == {"community_group", "community_figure", "business", "cooperative", "government"}
-    assert data["recommendations"][0]["pattern"] == PatternKind.GENERAL_TRADE.value
-    program = load_json(Program, data["program"])
-    assert program.title == 'PKW "Pembuatan Tas Rajut"'
-    assert program.location is not None
-    assert program.location.province == "Kalimantan Selatan"
-    mou = load_json(Agreement, data["mou"])
-    assert not [f for f in mou.check() if f.severity is Severity.ERROR]
+    printed = capsys.readouterr().out
+    for stage in Stage:
+        if not stage.is_terminal:
+            assert stage.title_id in printed
+    partnership = load_json(Partnership, (tmp_path / "partnership.json").read_text("utf-8"))
+    assert [r.to_stage for r in partnership.history] == [
+        *[s for s in Stage if s.number is not None and s.number > 1],
+        Stage.IMPLEMENTATION,
+    ]
+    assert (partnership.stage, partnership.cycle) == (Stage.IMPLEMENTATION, 2)
+    assert {p.kind.value for p in partnership.partners} == {
+        "community_group",
+        "community_figure",
+        "business",
+        "cooperative",
+        "government",
+    }
+    assert partnership.program.title == 'PKW "Pembuatan Tas Rajut"'
+    assert partnership.agreement is not None
+    assert partnership.agreement.pattern is not None
+    assert partnership.agreement.pattern.pattern == PatternKind.GENERAL_TRADE.value
+    assert partnership.agreement.fully_signed
+    assert not [f for f in partnership.agreement.check() if f.severity is Severity.ERROR]
+    assert len(partnership.addenda) == 1
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_seed_case_output_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = next(p for p in EXAMPLES if p.name == "seed_case.py")
+    outputs = []
+    for run in ("a", "b"):
+        monkeypatch.setattr(sys, "argv", [str(script), str(tmp_path / run)])
+        runpy.run_path(str(script), run_name="__main__")
+        outputs.append((tmp_path / run / "partnership.json").read_bytes())
+    assert outputs[0] == outputs[1]

@@ -127,6 +127,9 @@ class TransitionRefusedError(KemitraanError, RuntimeError):
     Attributes:
         move: The move asked for (``"advance"``, ``"decline"``, ``"end"``, ``"renew"``).
         stage: The stage the partnership is in.
+
+    >>> issubclass(TransitionRefusedError, RuntimeError)
+    True
     """
 
     def __init__(self, message: str, *, move: str, stage: str) -> None:
@@ -140,6 +143,9 @@ class MoveNotAllowedError(TransitionRefusedError):
 
     Attributes:
         allowed: The moves that do exist from this stage.
+
+    >>> str(MoveNotAllowedError(move="renew", stage="mapping", allowed=["advance"]))
+    "cannot renew from stage 'mapping'; allowed: advance"
     """
 
     def __init__(self, *, move: str, stage: str, allowed: Sequence[str]) -> None:
@@ -157,6 +163,15 @@ class RequirementsUnmetError(TransitionRefusedError):
     Attributes:
         unmet: The unmet requirements (:class:`kemitraan.Requirement`), the same list
             :meth:`kemitraan.Partnership.unmet_requirements` returns.
+
+    >>> from kemitraan import Partnership, Institution, Program
+    >>> p = Partnership(institution=Institution(name="PKBM A"),
+    ...                 program=Program(name="PKW", objectives=["x"]))
+    >>> try:
+    ...     p.advance()
+    ... except RequirementsUnmetError as error:
+    ...     print([r.code for r in error.unmet])
+    ['candidate_mapped']
     """
 
     def __init__(self, *, move: str, stage: str, unmet: Sequence[Any]) -> None:

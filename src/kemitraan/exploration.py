@@ -18,7 +18,11 @@ __all__ = ["Exploration", "ExplorationKind", "ExplorationResponse", "PartnerResp
 
 
 class ExplorationKind(LabelledEnum):
-    """How a candidate was approached to explore cooperation (guide A.4)."""
+    """How a candidate was approached to explore cooperation (guide A.4).
+
+    >>> ExplorationKind.AUDIENCE.label_id
+    'Audiensi'
+    """
 
     AUDIENCE = "audience", "Audiensi", "Audience"
     PRESENTATION = "presentation", "Presentasi program", "Programme presentation"
@@ -27,7 +31,11 @@ class ExplorationKind(LabelledEnum):
 
 
 class PartnerResponse(LabelledEnum):
-    """A candidate's answer to the invitation to cooperate."""
+    """A candidate's answer to the invitation to cooperate.
+
+    >>> PartnerResponse.CONSIDERING.label_en
+    'Still considering'
+    """
 
     AGREED = "agreed", "Bersedia bekerja sama", "Agreed to cooperate"
     CONSIDERING = "considering", "Masih mempertimbangkan", "Still considering"

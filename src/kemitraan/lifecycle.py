@@ -88,7 +88,11 @@ _STEPS: Final[list[Stage]] = [s for s in Stage if s not in (Stage.DECLINED, Stag
 
 
 class Move(LabelledEnum):
-    """What can happen to a partnership."""
+    """What can happen to a partnership.
+
+    >>> Move.RENEW.label_id
+    'Lanjutkan ke tahun berikutnya'
+    """
 
     ADVANCE = "advance", "Lanjut ke langkah berikutnya", "Advance to the next step"
     DECLINE = "decline", "Tidak dilanjutkan", "Decline"
@@ -233,7 +237,11 @@ def transition_table() -> dict[tuple[Stage, Move], Stage]:
 
 
 def allowed_moves(stage: Stage) -> list[Move]:
-    """The moves that exist from ``stage``, in declaration order."""
+    """The moves that exist from ``stage``, in declaration order.
+
+    >>> [m.value for m in allowed_moves(Stage.FOLLOW_UP)]
+    ['end', 'renew']
+    """
     table = transition_table()
     return [move for move in Move if (stage, move) in table]
 
@@ -258,6 +266,9 @@ def graphviz_diagram() -> str:
 
     Raises:
         ImportError: when pydot is not installed, naming the extra to install.
+
+    >>> graphviz_diagram().startswith("digraph")
+    True
     """
     try:
         import pydot  # noqa: F401

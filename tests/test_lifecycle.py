@@ -1,0 +1,420 @@
+"""The lifecycle: every (stage, move) pair, each requirement, the audit trail, loading."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from pydantic import ValidationError
+from statemachine.exceptions import TransitionNotAllowed
+
+from kemitraan import (
+    InvalidDataError,
+    KemitraanError,
+    Move,
+    MoveNotAllowedError,
+    Partnership,
+    PartnershipMachine,
+    RequirementsUnmetError,
+    Stage,
+    TransitionRefusedError,
+    dump_json,
+    load_json,
+    stage_counts,
+    transition_table,
+    waiting_on,
+)
+from seed import AT, at_stage, fresh, record
+
+STEPS = [s for s in Stage if not s.is_terminal]
+
+
+def expected_target(stage: Stage, move: Move) -> Stage | None:
+    """The guide's rules, written independently of the machine."""
+    if stage.is_terminal:
+        return None
+    n = STEPS.index(stage)
+    if move is Move.ADVANCE:
+        return STEPS[n + 1] if n < 10 else None
+    if move is Move.DECLINE:
+        return Stage.DECLINED if n < 7 else None  # steps 1-7
+    if move is Move.END:
+        return Stage.ENDED if n >= 7 else None  # steps 8-11
+    return Stage.IMPLEMENTATION if stage is Stage.FOLLOW_UP else None
+
+
+PAIRS = [(stage, move) for stage in Stage for move in Move]
+
+
+def test_stage_numbers_and_labels() -> None:
+    assert [s.number for s in STEPS] == list(range(1, 12))
+    assert Stage.MAPPING.label_id == "Identifikasi atau pemetaan objek mitra"
+    assert Stage.FOLLOW_UP.title_id == "11. Rencana tindak lanjut"
+    assert Stage.ENDED.number is None
+
+
+def test_machine_matches_the_guide() -> None:
+    table = transition_table()
+    assert {pair: target for pair, target in table.items()} == {
+        (s, m): t for s, m in PAIRS if (t := expected_target(s, m)) is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("stage", "move"),
+    PAIRS,
+    ids=[
+        f"{s.value}-{m.value}-{'allowed' if expected_target(s, m) else 'refused'}" for s, m in PAIRS
+    ],
+)
+def test_every_stage_and_move(stage: Stage, move: Move) -> None:
+    target = expected_target(stage, move)
+    partnership = at_stage(stage)
+    before = partnership.model_dump_json()
+    if target is None:
+        # Refused: the move does not exist from this stage.
+        with pytest.raises(MoveNotAllowedError) as not_allowed:
+            getattr(partnership, move.value)(
+                *(["alasan"] if move in (Move.DECLINE, Move.END) else []), at=AT
+            )
+        assert not_allowed.value.stage == stage.value
+        assert not_allowed.value.move == move.value
+        assert partnership.model_dump_json() == before
+        return
+    if move in (Move.DECLINE, Move.END):
+        # Refused without a reason, allowed with one.
+        with pytest.raises(RequirementsUnmetError) as caught:
+            getattr(partnership, move.value)("  ", at=AT)
+        assert [r.code for r in caught.value.unmet] == ["reason_given"]
+        assert partnership.model_dump_json() == before
+        record_ = getattr(partnership, move.value)("Calon mitra menarik diri", at=AT)
+    else:
+        # Refused until the step's data is recorded, then allowed.
+        with pytest.raises(RequirementsUnmetError) as caught:
+            getattr(partnership, move.value)(at=AT)
+        assert caught.value.unmet
+        assert caught.value.unmet == partnership.unmet_requirements(move)
+        assert partnership.model_dump_json() == before
+        record(partnership)
+        assert partnership.unmet_requirements(move) == []
+        record_ = getattr(partnership, move.value)(at=AT)
+    assert partnership.stage is target
+    assert partnership.history[-1] == record_
+    assert (record_.from_stage, record_.to_stage, record_.move) == (stage, target, move)
+
+
+def test_errors_are_kemitraan_errors_that_say_why() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    with pytest.raises(RequirementsUnmetError) as caught:
+        partnership.advance(at=AT)
+    error = caught.value
+    assert isinstance(error, TransitionRefusedError)
+    assert isinstance(error, KemitraanError)
+    assert isinstance(error, RuntimeError)
+    assert {r.code for r in error.unmet} == {"all_signed"}
+    assert {r.party_id for r in error.unmet} == {p.id for p in partnership.parties}
+    assert "has not signed" in str(error)
+    with pytest.raises(MoveNotAllowedError) as not_allowed:
+        at_stage(Stage.MAPPING).renew(at=AT)
+    assert not_allowed.value.allowed == ("advance", "decline")
+
+
+# -- each requirement: fails when its data is missing, passes when present ---------------
+
+Breaker = Callable[[Partnership], None]
+
+
+def _drop_goals(p: Partnership) -> None:
+    p.partners[0].profile = p.partners[0].profile.model_copy(update={"goals": []})
+
+
+def _drop_gathering(p: Partnership) -> None:
+    p.partners[1].profile = p.partners[1].profile.model_copy(update={"gathering_records": []})
+
+
+def _drop_assessment(p: Partnership) -> None:
+    p.relevance = p.relevance[1:]
+
+
+def _relevant_without_needs(p: Partnership) -> None:
+    p.relevance = [p.relevance[0].model_copy(update={"need_codes": []}), *p.relevance[1:]]
+
+
+def _unknown_need(p: Partnership) -> None:
+    p.relevance = [
+        p.relevance[0].model_copy(update={"need_codes": ["tidak-ada"]}),
+        *p.relevance[1:],
+    ]
+
+
+def _nobody_relevant(p: Partnership) -> None:
+    p.relevance = [a.model_copy(update={"relevant": False, "need_codes": []}) for a in p.relevance]
+
+
+def _nobody_agreed(p: Partnership) -> None:
+    p.explorations = []
+
+
+def _plan_without(p: Partnership) -> None:
+    assert p.work_plan is not None
+    p.work_plan = p.work_plan.model_copy(update={"participants": p.work_plan.participants[:-1]})
+
+
+def _plan_without_activities(p: Partnership) -> None:
+    assert p.work_plan is not None
+    p.work_plan = p.work_plan.model_copy(update={"activities": []})
+
+
+def _activity_for_stranger(p: Partnership) -> None:
+    assert p.work_plan is not None
+    first = p.work_plan.activities[0].model_copy(update={"responsible": "orang-lain"})
+    p.work_plan = p.work_plan.model_copy(update={"activities": [first]})
+
+
+def _no_work_plan(p: Partnership) -> None:
+    p.work_plan = None
+
+
+def _no_agreement(p: Partnership) -> None:
+    p.agreement = None
+
+
+def _agreement_update(**changes: object) -> Breaker:
+    def breaker(p: Partnership) -> None:
+        assert p.agreement is not None
+        p.agreement = p.agreement.model_copy(update=changes)
+
+    return breaker
+
+
+def _role_without_responsibility(p: Partnership) -> None:
+    assert p.agreement is not None
+    roles = list(p.agreement.roles)
+    roles[1] = roles[1].model_copy(update={"responsibilities": []})
+    p.agreement = p.agreement.model_copy(update={"roles": roles})
+
+
+def _one_unsigned(p: Partnership) -> None:
+    assert p.agreement is not None
+    signatories = list(p.agreement.signatories)
+    signatories[2] = signatories[2].model_copy(update={"signed_on": None})
+    p.agreement = p.agreement.model_copy(update={"signatories": signatories})
+
+
+def _clear(field: str) -> Breaker:
+    def breaker(p: Partnership) -> None:
+        setattr(p, field, [])
+
+    return breaker
+
+
+def _evaluation_without_one(p: Partnership) -> None:
+    p.evaluations = [
+        e.model_copy(update={"participants": e.participants[:-1]}) for e in p.evaluations
+    ]
+
+
+def _decide_to_stop(p: Partnership) -> None:
+    p.decisions = [d.model_copy(update={"continue_cooperation": False}) for d in p.decisions]
+
+
+def _plan_without_lessons(p: Partnership) -> None:
+    p.follow_up_plans = [f.model_copy(update={"lessons": []}) for f in p.follow_up_plans]
+
+
+def _no_extension(p: Partnership) -> None:
+    p.addenda = []
+
+
+REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
+    (Stage.MAPPING, "candidate_mapped", _clear("partners")),
+    (Stage.GATHERING, "profile_gathered", _drop_goals),
+    (Stage.GATHERING, "gathering_recorded", _drop_gathering),
+    (Stage.ANALYSIS, "relevance_assessed", _drop_assessment),
+    (Stage.ANALYSIS, "relevance_names_needs", _relevant_without_needs),
+    (Stage.ANALYSIS, "unknown_need", _unknown_need),
+    (Stage.ANALYSIS, "relevant_partner_found", _nobody_relevant),
+    (Stage.EXPLORATION, "partner_agreed", _nobody_agreed),
+    (Stage.PLANNING, "work_plan_drawn_up", _no_work_plan),
+    (Stage.PLANNING, "plan_with_every_party", _plan_without),
+    (Stage.PLANNING, "activities_planned", _plan_without_activities),
+    (Stage.PLANNING, "activity_responsible_party", _activity_for_stranger),
+    (Stage.AGREEMENT, "agreement_drafted", _no_agreement),
+    (
+        Stage.AGREEMENT,
+        "agreement_parties",
+        lambda p: _agreement_update(parties=p.agreement.parties[:3] if p.agreement else [])(p),
+    ),
+    (
+        Stage.AGREEMENT,
+        "role_for_every_party",
+        lambda p: _agreement_update(roles=p.agreement.roles[:-1] if p.agreement else [])(p),
+    ),
+    (Stage.AGREEMENT, "responsibility_for_every_party", _role_without_responsibility),
+    (
+        Stage.AGREEMENT,
+        "signatory_named",
+        lambda p: _agreement_update(
+            signatories=p.agreement.signatories[:-1] if p.agreement else []
+        )(p),
+    ),
+    (Stage.AGREEMENT, "pattern_chosen", _agreement_update(pattern=None)),
+    (Stage.AGREEMENT, "term_set", _agreement_update(term=None)),
+    (Stage.SIGNING, "all_signed", _one_unsigned),
+    (Stage.IMPLEMENTATION, "implementation_recorded", _clear("implementation")),
+    (Stage.MONITORING, "monitoring_recorded", _clear("monitoring")),
+    (Stage.MONITORING, "joint_evaluation", _clear("evaluations")),
+    (Stage.MONITORING, "evaluation_with_every_party", _evaluation_without_one),
+    (Stage.IMPROVEMENT, "decision_recorded", _clear("decisions")),
+    (Stage.IMPROVEMENT, "decision_to_continue", _decide_to_stop),
+    (Stage.FOLLOW_UP, "follow_up_plan", _clear("follow_up_plans")),
+    (Stage.FOLLOW_UP, "follow_up_considers_evaluation", _plan_without_lessons),
+    (Stage.FOLLOW_UP, "term_extended", _no_extension),
+    (Stage.FOLLOW_UP, "addendum_made", _no_extension),
+]
+
+
+@pytest.mark.parametrize(
+    ("stage", "code", "breaker"), REQUIREMENTS, ids=[f"{s.value}-{c}" for s, c, _ in REQUIREMENTS]
+)
+def test_each_requirement(stage: Stage, code: str, breaker: Breaker) -> None:
+    partnership = at_stage(stage, recorded=True)
+    assert code not in [r.code for r in partnership.unmet_requirements()]
+    breaker(partnership)
+    unmet = partnership.unmet_requirements()
+    assert code in [r.code for r in unmet]
+    found = next(r for r in unmet if r.code == code)
+    assert found.message.indonesian
+    assert found.message.english
+    assert found.basis.startswith("Panduan")
+    before = partnership.model_dump_json()
+    move = partnership.next_move()
+    assert move is not None
+    with pytest.raises(RequirementsUnmetError):
+        getattr(partnership, move.value)(at=AT)
+    assert partnership.model_dump_json() == before
+
+
+def test_renewal_with_an_extended_term_but_no_addendum() -> None:
+    # Guide A.11: extended "with or without" an amendment.
+    partnership = at_stage(Stage.FOLLOW_UP, recorded=True)
+    partnership.follow_up_plans = [
+        f.model_copy(update={"amend_agreement": False}) for f in partnership.follow_up_plans
+    ]
+    partnership.addenda = []
+    assert [r.code for r in partnership.unmet_requirements()] == ["term_extended"]
+    assert partnership.agreement is not None
+    assert partnership.agreement.term is not None
+    partnership.agreement = partnership.agreement.model_copy(
+        update={"term": partnership.agreement.term.model_copy(update={"end": date(2027, 3, 9)})}
+    )
+    assert partnership.unmet_requirements() == []
+    partnership.renew(at=AT)
+    assert (partnership.stage, partnership.cycle) == (Stage.IMPLEMENTATION, 2)
+
+
+def test_second_cycle_needs_its_own_records() -> None:
+    partnership = at_stage(Stage.IMPLEMENTATION, cycle=2)
+    assert partnership.implementation  # cycle 1's records are there ...
+    assert [r.code for r in partnership.unmet_requirements()] == ["implementation_recorded"]
+
+
+# -- the audit trail ---------------------------------------------------------------------
+
+
+def test_history_records_who_when_why() -> None:
+    partnership = fresh()
+    record(partnership)
+    wita = timezone(timedelta(hours=8))
+    entry = partnership.advance(
+        actor="Rina", note="Lima calon", at=datetime(2025, 1, 17, 9, tzinfo=wita)
+    )
+    assert entry.actor == "Rina"
+    assert entry.note == "Lima calon"
+    assert entry.at.utcoffset() == timedelta(hours=8)
+    assert entry.cycle == 1
+    default = at_stage(Stage.GATHERING, recorded=True).advance()
+    assert default.at.tzinfo is not None
+    assert abs(default.at - datetime.now(UTC)) < timedelta(minutes=5)
+
+
+def test_naive_time_is_refused_and_changes_nothing() -> None:
+    partnership = at_stage(Stage.MAPPING, recorded=True)
+    before = partnership.model_dump_json()
+    with pytest.raises(ValidationError, match="timezone"):
+        partnership.advance(at=datetime(2025, 1, 17, 9))
+    assert partnership.model_dump_json() == before
+
+
+def test_stage_cycle_and_history_change_only_through_moves() -> None:
+    partnership = at_stage(Stage.GATHERING)
+    for field, value in (("stage", Stage.SIGNING), ("cycle", 3), ("history", [])):
+        with pytest.raises(AttributeError, match="only through moves"):
+            setattr(partnership, field, value)
+    assert partnership.stage is Stage.GATHERING
+
+
+def test_the_machine_itself_refuses_what_the_guide_forbids() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    before = partnership.model_dump_json()
+    with pytest.raises(TransitionNotAllowed):
+        partnership.machine.send("advance")
+    assert partnership.model_dump_json() == before
+    assert isinstance(partnership.machine, PartnershipMachine)
+
+
+# -- loading -----------------------------------------------------------------------------
+
+
+def test_loaded_partnership_continues_where_it_was() -> None:
+    original = at_stage(Stage.SIGNING, recorded=True)
+    loaded = load_json(Partnership, dump_json(original))
+    assert list(loaded.machine.configuration_values) == [Stage.SIGNING]  # no entry action ran
+    assert loaded.history == original.history
+    a, b = original.advance(at=AT), loaded.advance(at=AT)
+    assert a == b
+    assert dump_json(loaded) == dump_json(original)
+
+
+def test_a_stored_stage_that_is_not_a_stage_is_refused() -> None:
+    data = at_stage(Stage.GATHERING).model_dump(mode="json")
+    data["stage"] = "negotiation"
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, data)
+    assert [(e["loc"], e["type"]) for e in caught.value.errors] == [(("stage",), "enum")]
+
+
+def test_a_stage_that_disagrees_with_history_is_refused() -> None:
+    data = at_stage(Stage.GATHERING).model_dump(mode="json")
+    data["stage"] = "signing"
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, data)
+    assert [(e["loc"], e["type"]) for e in caught.value.errors] == [
+        (("stage",), "history_mismatch")
+    ]
+
+
+def test_copies_get_their_own_machine() -> None:
+    original = at_stage(Stage.MAPPING, recorded=True)
+    _ = original.machine
+    copy = original.model_copy(deep=True)
+    copy.advance(at=AT)
+    assert copy.stage is Stage.GATHERING
+    assert original.stage is Stage.MAPPING
+    assert original.machine.model is original
+
+
+# -- many partnerships, no machines --------------------------------------------------------
+
+
+def test_stage_counts_and_waiting_on() -> None:
+    signing = at_stage(Stage.SIGNING)
+    signed = at_stage(Stage.SIGNING, recorded=True)
+    mapping = at_stage(Stage.MAPPING)
+    ended = at_stage(Stage.ENDED)
+    group = [signing, signed, mapping, ended]
+    assert stage_counts(group) == {Stage.SIGNING: 2, Stage.MAPPING: 1, Stage.ENDED: 1}
+    assert waiting_on(group, "all_signed") == [signing]
+    assert waiting_on(group, "candidate_mapped") == [mapping]
+    assert all(p._machine is None for p in (signing, signed, mapping))
