@@ -104,6 +104,7 @@ def test_all_is_pinned() -> None:
         "pattern_info",
         "province_names",
         "recommend_patterns",
+        "requirement_codes",
         "stage_counts",
         "transition_table",
         "waiting_on",

@@ -21,6 +21,7 @@ from kemitraan import (
     TransitionRefusedError,
     dump_json,
     load_json,
+    requirement_codes,
     stage_counts,
     transition_table,
     waiting_on,
@@ -152,6 +153,10 @@ def _nobody_relevant(p: Partnership) -> None:
     p.relevance = [a.model_copy(update={"relevant": False, "need_codes": []}) for a in p.relevance]
 
 
+def _assess_a_stranger(p: Partnership) -> None:
+    p.relevance = [*p.relevance, p.relevance[0].model_copy(update={"partner_id": "orang-lain"})]
+
+
 def _nobody_agreed(p: Partnership) -> None:
     p.explorations = []
 
@@ -235,6 +240,7 @@ REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
     (Stage.ANALYSIS, "relevance_names_needs", _relevant_without_needs),
     (Stage.ANALYSIS, "unknown_need", _unknown_need),
     (Stage.ANALYSIS, "relevant_partner_found", _nobody_relevant),
+    (Stage.ANALYSIS, "unknown_partner", _assess_a_stranger),
     (Stage.EXPLORATION, "partner_agreed", _nobody_agreed),
     (Stage.PLANNING, "work_plan_drawn_up", _no_work_plan),
     (Stage.PLANNING, "plan_with_every_party", _plan_without),
@@ -284,13 +290,14 @@ def test_each_requirement(stage: Stage, code: str, breaker: Breaker) -> None:
     breaker(partnership)
     unmet = partnership.unmet_requirements()
     assert code in [r.code for r in unmet]
+    move = partnership.next_move()
+    assert move is not None
+    assert {r.code for r in unmet} <= requirement_codes()[(stage, move)]
     found = next(r for r in unmet if r.code == code)
     assert found.message.indonesian
     assert found.message.english
     assert found.basis.startswith("Panduan")
     before = partnership.model_dump_json()
-    move = partnership.next_move()
-    assert move is not None
     with pytest.raises(RequirementsUnmetError):
         getattr(partnership, move.value)(at=AT)
     assert partnership.model_dump_json() == before
@@ -418,3 +425,10 @@ def test_stage_counts_and_waiting_on() -> None:
     assert waiting_on(group, "all_signed") == [signing]
     assert waiting_on(group, "candidate_mapped") == [mapping]
     assert all(p._machine is None for p in (signing, signed, mapping))
+
+
+def test_requirement_codes_cover_every_move_that_exists() -> None:
+    assert set(requirement_codes()) == set(transition_table())
+    every_code = {c for codes in requirement_codes().values() for c in codes}
+    tested = {code for _, code, _ in REQUIREMENTS} | {"reason_given"}
+    assert every_code == tested

@@ -81,7 +81,7 @@ from kemitraan.parties import (
     classify_scale,
     province_names,
 )
-from kemitraan.partnerships import Partnership, stage_counts, waiting_on
+from kemitraan.partnerships import Partnership, requirement_codes, stage_counts, waiting_on
 from kemitraan.patterns import (
     AgencyTerms,
     ChainLink,
@@ -213,6 +213,7 @@ __all__ = [
     "pattern_info",
     "province_names",
     "recommend_patterns",
+    "requirement_codes",
     "stage_counts",
     "transition_table",
     "waiting_on",

@@ -49,7 +49,7 @@ from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
 from kemitraan.relevance import RelevanceAssessment
 
-__all__ = ["Partnership", "stage_counts", "waiting_on"]
+__all__ = ["Partnership", "requirement_codes", "stage_counts", "waiting_on"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
 
@@ -695,6 +695,69 @@ _ADVANCE: Final[dict[Stage, Callable[[Partnership], Iterable[Requirement]]]] = {
 }
 
 
+_CODES: Final[dict[tuple[Stage, Move], frozenset[str]]] = {
+    (Stage.MAPPING, Move.ADVANCE): frozenset({"candidate_mapped"}),
+    (Stage.GATHERING, Move.ADVANCE): frozenset(
+        {"candidate_mapped", "profile_gathered", "gathering_recorded"}
+    ),
+    (Stage.ANALYSIS, Move.ADVANCE): frozenset(
+        {
+            "unknown_partner",
+            "relevance_assessed",
+            "relevance_names_needs",
+            "unknown_need",
+            "relevant_partner_found",
+        }
+    ),
+    (Stage.EXPLORATION, Move.ADVANCE): frozenset({"partner_agreed"}),
+    (Stage.PLANNING, Move.ADVANCE): frozenset(
+        {
+            "work_plan_drawn_up",
+            "plan_with_every_party",
+            "activities_planned",
+            "activity_responsible_party",
+        }
+    ),
+    (Stage.AGREEMENT, Move.ADVANCE): frozenset(
+        {
+            "agreement_drafted",
+            "agreement_parties",
+            "role_for_every_party",
+            "responsibility_for_every_party",
+            "signatory_named",
+            "pattern_chosen",
+            "term_set",
+        }
+    ),
+    (Stage.SIGNING, Move.ADVANCE): frozenset({"agreement_drafted", "all_signed"}),
+    (Stage.IMPLEMENTATION, Move.ADVANCE): frozenset({"implementation_recorded"}),
+    (Stage.MONITORING, Move.ADVANCE): frozenset(
+        {"monitoring_recorded", "joint_evaluation", "evaluation_with_every_party"}
+    ),
+    (Stage.IMPROVEMENT, Move.ADVANCE): frozenset({"decision_recorded", "decision_to_continue"}),
+    (Stage.FOLLOW_UP, Move.RENEW): frozenset(
+        {"follow_up_plan", "follow_up_considers_evaluation", "term_extended", "addendum_made"}
+    ),
+    **{
+        (stage, move): frozenset({"reason_given"})
+        for (stage, move) in transition_table()
+        if move in (Move.DECLINE, Move.END)
+    },
+}
+
+
+def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
+    """Every requirement code the guide's rules can report, per ``(stage, move)``.
+
+    Apps use it to build checklists and translations; :func:`waiting_on` uses it to
+    look only at partnerships that could be held up by a code.
+
+    >>> sorted(requirement_codes()[(Stage.SIGNING, Move.ADVANCE)])
+    ['agreement_drafted', 'all_signed']
+    """
+    return dict(_CODES)
+
+
 def stage_counts(partnerships: Iterable[Partnership]) -> Counter[Stage]:
     """How many partnerships are in each stage (no machine is built).
 
@@ -710,8 +773,14 @@ def waiting_on(partnerships: Iterable[Partnership], code: str) -> list[Partnersh
     >>> waiting_on([], "all_signed")
     []
     """
+    # Only the stages whose next step can report ``code`` are evaluated at all.
+    stages = {
+        stage
+        for (stage, move), codes in _CODES.items()
+        if code in codes and move in (Move.ADVANCE, Move.RENEW)
+    }
     return [
         p
         for p in partnerships
-        if p.next_move() is not None and any(r.code == code for r in p.unmet_requirements())
+        if p.stage in stages and any(r.code == code for r in p.unmet_requirements())
     ]
