@@ -405,7 +405,10 @@ def test_a_stage_that_disagrees_with_history_is_refused() -> None:
 def test_copies_get_their_own_machine() -> None:
     original = at_stage(Stage.MAPPING, recorded=True)
     _ = original.machine
+    shallow = original.model_copy()
+    assert shallow._machine is None
     copy = original.model_copy(deep=True)
+    assert copy._machine is None
     copy.advance(at=AT)
     assert copy.stage is Stage.GATHERING
     assert original.stage is Stage.MAPPING

@@ -162,6 +162,17 @@ class Partnership(VersionedDocument):
             )
         super().__setattr__(name, value)
 
+    def __copy__(self) -> Self:
+        # A copy gets a machine of its own, bound to itself, when it first needs one.
+        copy = super().__copy__()
+        copy._machine = None
+        return copy
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copy = super().__deepcopy__(memo)
+        copy._machine = None
+        return copy
+
     # -- parties --------------------------------------------------------------------
 
     def partner(self, partner_id: str) -> Partner:

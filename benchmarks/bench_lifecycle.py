@@ -1,0 +1,212 @@
+"""Lifecycle benchmark: ratios against baselines measured in the same run.
+
+1. Load a partnership from JSON and make one move, against a bare python-statemachine
+   machine of the same shape (same states and transitions, a trivial guard) loaded
+   from JSON and doing the same move.
+2. Count stages and find the partnerships waiting on a requirement across 100,000
+   partnerships without building a machine for each; the baseline is a plain loop
+   that reads each partnership's stage. Goal: under one second on a 2-core machine.
+
+Run: ``python benchmarks/bench_lifecycle.py`` (from the repository root).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from statemachine import State, StateMachine
+
+from kemitraan import (
+    Partnership,
+    Stage,
+    dump_json,
+    load_json,
+    stage_counts,
+    transition_table,
+    waiting_on,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+AT = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def _seed_module() -> Any:
+    spec = importlib.util.spec_from_file_location("seed_case", ROOT / "examples" / "seed_case.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _bare_machine_class() -> type[Any]:
+    """A machine with the partnership's shape: same states and transitions, guard always true."""
+    attrs: dict[str, Any] = {}
+    for stage in Stage:
+        attrs[stage.value] = State(
+            stage.title_id,
+            value=stage.value,
+            initial=stage is Stage.MAPPING,
+            final=stage.is_terminal,
+        )
+    events: dict[str, Any] = {}
+    for (source, move), target in transition_table().items():
+        transition = attrs[source.value].to(attrs[target.value], cond="ok")
+        events[move.value] = (
+            transition if move.value not in events else events[move.value] | transition
+        )
+    attrs.update(events)
+    attrs["ok"] = lambda self: True
+    return type("BareMachine", (StateMachine,), attrs)
+
+
+class _BareModel:
+    def __init__(self, stage: str) -> None:
+        self.stage = stage
+
+
+def _per_call(fn: Callable[[], object], repeat: int, rounds: int = 7) -> float:
+    """Median seconds per call over ``rounds`` rounds of ``repeat`` calls."""
+    times = []
+    for _ in range(rounds):
+        gc.collect()
+        start = time.perf_counter()
+        for _ in range(repeat):
+            fn()
+        times.append((time.perf_counter() - start) / repeat)
+    return statistics.median(times)
+
+
+def _signing_partnership(seed: Any) -> Partnership:
+    institution = seed.build_institution()
+    p = Partnership(id="bench", institution=institution, program=seed.build_program(institution))
+    while p.stage is not Stage.SIGNING:
+        seed.record_step(p)
+        p.advance(at=AT)
+    seed.record_step(p)  # signed: ready to advance to implementation
+    return p
+
+
+def bench_load_and_move(seed: Any) -> None:
+    stored = dump_json(_signing_partnership(seed))
+    bare_class = _bare_machine_class()
+    bare_stored = json.dumps({"stage": "signing"})
+
+    def ours() -> None:
+        p = load_json(Partnership, stored)
+        p.advance(at=AT)
+
+    def bare() -> None:
+        model = _BareModel(json.loads(bare_stored)["stage"])
+        machine = bare_class(model=model, state_field="stage")
+        machine.send("advance")
+
+    def ours_load() -> None:
+        load_json(Partnership, stored)
+
+    loaded = [load_json(Partnership, stored) for _ in range(2100)]
+    it = iter(loaded)
+
+    def ours_move() -> None:
+        next(it).advance(at=AT)
+
+    repeat = 300
+    t_bare = _per_call(bare, repeat)
+    t_ours = _per_call(ours, repeat)
+    t_load = _per_call(ours_load, repeat)
+    t_move = _per_call(ours_move, repeat)
+    print("1. load from JSON + one move (advance: signing -> implementation)")
+    print(f"   bare python-statemachine, same shape   {t_bare * 1e6:9.1f} us   1.00x")
+    print(
+        f"   kemitraan Partnership                  {t_ours * 1e6:9.1f} us {t_ours / t_bare:7.2f}x"
+    )
+    print(
+        f"     of which: load and validate ({len(stored):,} bytes of JSON)"
+        f" {t_load * 1e6:9.1f} us {t_load / t_bare:7.2f}x"
+    )
+    print(
+        f"     of which: requirements + machine + audit record "
+        f"{t_move * 1e6:9.1f} us {t_move / t_bare:7.2f}x"
+    )
+
+
+def _population(seed: Any, size: int) -> list[Partnership]:
+    """``size`` partnerships spread over every stage (shallow copies of one per stage)."""
+    protos: list[Partnership] = []
+    institution = seed.build_institution()
+    p = Partnership(id="p", institution=institution, program=seed.build_program(institution))
+    protos.append(p.model_copy(deep=True))
+    while p.stage is not Stage.FOLLOW_UP:
+        seed.record_step(p)
+        p.advance(at=AT)
+        protos.append(p.model_copy(deep=True))
+    declined = protos[0].model_copy(deep=True)
+    declined.decline("Tidak ada calon yang sesuai", at=AT)
+    ended = protos[7].model_copy(deep=True)
+    ended.end("Mitra menutup usahanya", at=AT)
+    protos += [declined, ended]
+    return [protos[i % len(protos)].model_copy() for i in range(size)]
+
+
+def bench_population(seed: Any, size: int = 100_000) -> None:
+    population = _population(seed, size)
+
+    def baseline() -> object:
+        return Counter(p.stage for p in population)
+
+    def counts() -> object:
+        return stage_counts(population)
+
+    def waiting() -> object:
+        return waiting_on(population, "all_signed")
+
+    def waiting_early() -> object:
+        return waiting_on(population, "profile_gathered")
+
+    t_base = _per_call(baseline, 1, rounds=5)
+    t_counts = _per_call(counts, 1, rounds=5)
+    t_wait = _per_call(waiting, 1, rounds=5)
+    t_wait2 = _per_call(waiting_early, 1, rounds=5)
+    found = len(waiting_on(population, "all_signed"))
+    built = sum(p._machine is not None for p in population)
+    print(f"\n2. {size:,} partnerships in memory, no machine built ({built} built)")
+    print(f"   baseline: plain loop reading .stage          {t_base * 1e3:8.1f} ms   1.00x")
+    print(
+        f"   stage_counts                                 {t_counts * 1e3:8.1f} ms "
+        f"{t_counts / t_base:7.2f}x"
+    )
+    print(
+        f"   waiting_on 'all_signed' ({found:,} found)       {t_wait * 1e3:8.1f} ms "
+        f"{t_wait / t_base:7.2f}x"
+    )
+    print(
+        f"   waiting_on 'profile_gathered'                {t_wait2 * 1e3:8.1f} ms "
+        f"{t_wait2 / t_base:7.2f}x"
+    )
+    total = t_counts + t_wait
+    verdict = "met" if total < 1 else "NOT met"
+    print(f"   stage_counts + waiting_on: {total:.3f} s (goal < 1 s: {verdict})")
+
+
+def main() -> None:
+    seed = _seed_module()
+    print(
+        f"Python {sys.version.split()[0]}; medians of repeated rounds; ratios to the "
+        "baseline measured in this run\n"
+    )
+    bench_load_and_move(seed)
+    bench_population(seed)
+
+
+if __name__ == "__main__":
+    main()
