@@ -1,0 +1,27 @@
+"""The docs stay true: the committed diagram is the generated one; every code is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kemitraan import mermaid_diagram, requirement_codes
+
+DOCS = Path(__file__).parent.parent / "docs"
+
+
+def test_committed_diagram_is_the_generated_one() -> None:
+    text = (DOCS / "lifecycle.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```mermaid\n(.*?)```", text, re.S)
+    assert len(blocks) == 1
+    assert blocks[0] == mermaid_diagram(), (
+        "docs/lifecycle.md is out of date: replace its mermaid block with the output of "
+        "python -c 'import kemitraan; print(kemitraan.mermaid_diagram(), end=\"\")'"
+    )
+
+
+def test_every_requirement_code_is_documented() -> None:
+    text = (DOCS / "lifecycle.md").read_text(encoding="utf-8")
+    codes = {code for codes in requirement_codes().values() for code in codes}
+    missing = sorted(code for code in codes if f"`{code}`" not in text)
+    assert missing == []
