@@ -19,6 +19,7 @@ from kemitraan import (
     RequirementsUnmetError,
     Stage,
     TransitionRefusedError,
+    UnknownPartyError,
     dump_json,
     load_json,
     requirement_codes,
@@ -435,3 +436,77 @@ def test_requirement_codes_cover_every_move_that_exists() -> None:
     every_code = {c for codes in requirement_codes().values() for c in codes}
     tested = {code for _, code, _ in REQUIREMENTS} | {"reason_given"}
     assert every_code == tested
+
+
+# -- helpers and edge cases -----------------------------------------------------------------
+
+
+def test_party_lookups() -> None:
+    partnership = at_stage(Stage.PLANNING)
+    assert partnership.party(partnership.institution.id) is partnership.institution
+    assert partnership.party("cv-kriya-banua").name == "CV Kriya Banua"
+    with pytest.raises(UnknownPartyError) as caught:
+        partnership.party("tidak-ada")
+    assert "cv-kriya-banua" in caught.value.known
+    assert [p.id for p in partnership.committed_partners] == [
+        "kube-rajut-lestari",
+        "cv-kriya-banua",
+        "diskopukmnaker-banjar",
+    ]
+
+
+def test_duplicate_party_ids_are_refused() -> None:
+    data = at_stage(Stage.GATHERING).model_dump(mode="json")
+    data["partners"].append(data["partners"][0])
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, data)
+    assert caught.value.errors[0]["type"] == "duplicate_party"
+    assert caught.value.errors[0]["loc"] == ("partners", 5, "id")
+
+
+def test_signing_only_in_the_signing_step() -> None:
+    early = at_stage(Stage.AGREEMENT, recorded=True)
+    with pytest.raises(TransitionRefusedError, match="signing happens in stage 'signing'"):
+        early.sign(early.institution.id, on=date(2025, 3, 10))
+    signing = at_stage(Stage.SIGNING)
+    with pytest.raises(UnknownPartyError):
+        signing.sign("tidak-ada", on=date(2025, 3, 10))
+    signed = signing.sign(signing.institution.id, on=date(2025, 3, 10), at="Martapura")
+    assert signed.signed
+    assert signing.agreement is not None
+    assert signing.agreement.signatory_of(signing.institution.id) == signed
+
+
+def test_terminal_stages_have_no_next_step() -> None:
+    for stage in (Stage.DECLINED, Stage.ENDED):
+        partnership = at_stage(stage)
+        assert partnership.next_move() is None
+        assert partnership.unmet_requirements() == []
+        with pytest.raises(MoveNotAllowedError):
+            partnership.unmet_requirements(Move.ADVANCE)
+
+
+def test_requirements_hold_when_earlier_data_is_gone() -> None:
+    gathering = at_stage(Stage.GATHERING)
+    gathering.partners = []
+    assert [r.code for r in gathering.unmet_requirements()] == ["candidate_mapped"]
+    signing = at_stage(Stage.SIGNING)
+    signing.agreement = None
+    assert [r.code for r in signing.unmet_requirements()] == ["agreement_drafted"]
+    monitoring = at_stage(Stage.MONITORING, recorded=True)
+    monitoring.agreement = None  # the joint evaluation is then judged against the parties
+    assert monitoring.unmet_requirements() == []
+
+
+def test_a_failing_machine_leaves_everything_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    partnership = at_stage(Stage.MAPPING, recorded=True)
+    before = partnership.model_dump_json()
+
+    def boom(self: PartnershipMachine, event: str) -> None:
+        self.model.stage = Stage.GATHERING  # the stage has moved when a listener fails
+        raise RuntimeError("listener failed")
+
+    monkeypatch.setattr(PartnershipMachine, "send", boom)
+    with pytest.raises(RuntimeError, match="listener failed"):
+        partnership.advance(at=AT)
+    assert partnership.model_dump_json() == before
