@@ -6,7 +6,8 @@ relevance analysis and the recommended pattern (A.3, B), the exploration meeting
 (A.4), the joint work plan (A.5), the MoU with every party's roles (A.6) and its
 signing (A.7), implementation, monitoring and the joint evaluation (A.8–A.9), the
 decision (A.10) and the follow-up plan with an addendum (A.11); then writes the
-partnership to ``out/partnership.json``.
+partnership to ``out/partnership.json`` and the MoU and its addendum as DOCX
+(``out/mou.docx``, ``out/addendum.docx``).
 
 All names and identifiers are invented for the example.
 
@@ -31,6 +32,7 @@ from kemitraan import (
     Contribution,
     ContributionKind,
     Decision,
+    DisputeSettlement,
     EducationUnitType,
     Evaluation,
     Exploration,
@@ -74,6 +76,7 @@ from kemitraan import (
     dump_json,
     pattern_info,
     recommend_patterns,
+    render_document,
 )
 
 K = ContributionKind
@@ -439,6 +442,7 @@ def draft_mou(partnership: Partnership) -> Agreement:
             )
         ],
         term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        dispute_settlement=DisputeSettlement(venue="Pengadilan Negeri Martapura"),
         signatories=signatories,
         originals=4,
     )
@@ -710,6 +714,10 @@ def main(out_dir: Path) -> Path:
     )
     print(f"{institution.name}: {partnership.program.title}, {institution.region}\n")
     walk(partnership)
+    mou = render_document(partnership, out_dir / "mou.docx")
+    addendum = render_document(
+        partnership.addenda[-1], out_dir / "addendum.docx", partnership=partnership
+    )
     print(
         f"\nRiwayat: {len(partnership.history)} langkah; tahun ke-{partnership.cycle}; "
         f"tahap {partnership.stage.label_id}"
@@ -720,7 +728,7 @@ def main(out_dir: Path) -> Path:
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(dump_json(partnership), encoding="utf-8")
     tmp.replace(path)
-    print(f"Ditulis: {path}")
+    print(f"Ditulis: {path}, {mou}, {addendum}")
     return path
 
 

@@ -402,6 +402,9 @@ class Agreement(VersionedDocument):
     """The languages it is written in (UU 24/2009 Pasal 31)."""
     prevailing_language: LanguageCode | None = None
     """The text that prevails when the versions differ."""
+    translations: dict[NonEmptyStr, NonEmptyStr] = Field(default_factory=dict)
+    """English text of the agreement's own wording (subject, scope, roles, …), keyed by the
+    Indonesian text, for the bilingual document; names and addresses stay as they are."""
 
     @model_validator(mode="after")
     def _structure(self) -> Self:

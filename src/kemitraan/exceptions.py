@@ -7,9 +7,15 @@ and also from the builtin exception it means, so callers can catch either::
     ├── InvalidDataError (ValueError)        stored data that does not validate
     │   └── UnsupportedSchemaVersionError     data written by a newer kemitraan
     ├── UnknownPartyError (KeyError)          a party id that is not in the collection
-    └── TransitionRefusedError (RuntimeError) a lifecycle move refused; nothing changed
-        ├── MoveNotAllowedError               the move does not exist from this stage
-        └── RequirementsUnmetError            the guide's requirements are not met
+    ├── TransitionRefusedError (RuntimeError) a lifecycle move refused; nothing changed
+    │   ├── MoveNotAllowedError               the move does not exist from this stage
+    │   └── RequirementsUnmetError            the guide's requirements are not met
+    ├── TemplateRenderError (ValueError)      a document template cannot be rendered
+    │   ├── MissingTemplateVariablesError     it uses names the context does not have
+    │   ├── UnsafeTemplateError               it reaches outside the sandbox
+    │   └── MissingTranslationsError          a bilingual document lacks English wording
+    ├── ConverterNotFoundError (FileNotFoundError)  LibreOffice is not installed
+    └── ConversionFailedError (RuntimeError)  LibreOffice could not convert the document
 
 Validation of a model's fields raises pydantic's ``ValidationError`` (itself a
 ``ValueError``), which names the field and carries the rule as its error type:
@@ -29,12 +35,18 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "ConversionFailedError",
+    "ConverterNotFoundError",
     "InvalidDataError",
     "KemitraanError",
+    "MissingTemplateVariablesError",
+    "MissingTranslationsError",
     "MoveNotAllowedError",
     "RequirementsUnmetError",
+    "TemplateRenderError",
     "TransitionRefusedError",
     "UnknownPartyError",
+    "UnsafeTemplateError",
     "UnsupportedSchemaVersionError",
 ]
 
@@ -182,3 +194,78 @@ class RequirementsUnmetError(TransitionRefusedError):
             move=move,
             stage=stage,
         )
+
+
+class TemplateRenderError(KemitraanError, ValueError):
+    """A document template cannot be rendered (bad syntax, a missing attribute, …).
+
+    Attributes:
+        template: The template's name or path.
+    """
+
+    def __init__(self, message: str, *, template: str) -> None:
+        self.template = template
+        super().__init__(f"{template}: {message}")
+
+
+class MissingTemplateVariablesError(TemplateRenderError):
+    """The template uses names the context does not provide; nothing was rendered.
+
+    Attributes:
+        missing: The names, sorted.
+    """
+
+    def __init__(self, missing: Sequence[str], *, template: str) -> None:
+        self.missing = sorted(missing)
+        super().__init__(
+            f"the template uses undefined name(s): {', '.join(self.missing)}", template=template
+        )
+
+
+class UnsafeTemplateError(TemplateRenderError):
+    """The template reaches for something the sandbox forbids (``__class__`` and the like)."""
+
+
+class MissingTranslationsError(TemplateRenderError):
+    """A bilingual document needs English for wording that has none.
+
+    Attributes:
+        missing: The Indonesian texts without an English translation, in document order.
+    """
+
+    def __init__(self, missing: Sequence[str], *, template: str = "bilingual document") -> None:
+        self.missing = list(dict.fromkeys(missing))
+        shown = "; ".join(repr(t) for t in self.missing[:5])
+        more = f" and {len(self.missing) - 5} more" if len(self.missing) > 5 else ""
+        super().__init__(
+            f"needs English for {len(self.missing)} text(s) (add them to "
+            f"Agreement.translations): {shown}{more}",
+            template=template,
+        )
+
+
+class ConverterNotFoundError(KemitraanError, FileNotFoundError):
+    """The program that converts DOCX to PDF is not installed.
+
+    Attributes:
+        program: The program looked for.
+    """
+
+    def __init__(self, program: str) -> None:
+        self.program = program
+        super().__init__(
+            f"{program} (LibreOffice) is not installed or not on PATH; install LibreOffice "
+            "(e.g. apt-get install libreoffice-writer) to convert documents to PDF"
+        )
+
+
+class ConversionFailedError(KemitraanError, RuntimeError):
+    """LibreOffice ran but did not produce the PDF.
+
+    Attributes:
+        output: What the program printed.
+    """
+
+    def __init__(self, message: str, *, output: str = "") -> None:
+        self.output = output
+        super().__init__(message)

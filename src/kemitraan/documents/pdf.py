@@ -1,0 +1,83 @@
+"""Optional PDF conversion through LibreOffice, when it is installed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from kemitraan.documents._render import write_atomically
+from kemitraan.exceptions import ConversionFailedError, ConverterNotFoundError
+
+__all__ = ["find_converter", "to_pdf"]
+
+_PROGRAMS = ("soffice", "libreoffice")
+
+
+def find_converter() -> str | None:
+    """The path of LibreOffice's ``soffice`` (or ``libreoffice``), or ``None``."""
+    for program in _PROGRAMS:
+        found = shutil.which(program)
+        if found is not None:
+            return found
+    return None
+
+
+def to_pdf(
+    docx: str | os.PathLike[str],
+    pdf: str | os.PathLike[str] | None = None,
+    *,
+    timeout: float = 300,
+) -> Path:
+    """Convert a DOCX to PDF with LibreOffice (``soffice --headless --convert-to pdf``).
+
+    Args:
+        docx: The document to convert.
+        pdf: Where to write the PDF; by default beside the DOCX, with ``.pdf``.
+        timeout: Seconds to wait for LibreOffice.
+
+    Returns:
+        The PDF's path, written atomically.
+
+    Raises:
+        ConverterNotFoundError: LibreOffice is not installed (names the program).
+        ConversionFailedError: LibreOffice failed or produced nothing.
+        FileNotFoundError: ``docx`` does not exist.
+    """
+    source = Path(docx)
+    if not source.is_file():
+        raise FileNotFoundError(f"no such document: {source}")
+    program = find_converter()
+    if program is None:
+        raise ConverterNotFoundError(_PROGRAMS[0])
+    target = Path(pdf) if pdf is not None else source.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="kemitraan-pdf-") as work:
+        profile = Path(work, "profile").as_uri()
+        command = [
+            program,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            work,
+            str(source),
+        ]
+        try:
+            done = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ConversionFailedError(
+                f"LibreOffice did not finish converting {source.name} within {timeout:g} s"
+            ) from exc
+        produced = Path(work, source.with_suffix(".pdf").name)
+        if done.returncode != 0 or not produced.is_file():
+            output = (done.stdout + done.stderr).strip()
+            raise ConversionFailedError(
+                f"LibreOffice could not convert {source.name} (exit {done.returncode})",
+                output=output,
+            )
+        return write_atomically(target, produced.read_bytes())

@@ -1,0 +1,403 @@
+"""Build the bundled DOCX templates (MoU, PKS, addendum) with python-docx.
+
+The templates are docxtpl (Jinja) documents: every word a document says comes from
+the context built by ``kemitraan.documents.agreement_context``; the template only
+lays it out in the conventional Indonesian order and look. Run this script after
+changing the layout, then review and commit the templates:
+
+    python tools/build_templates.py
+
+The output is byte-for-byte reproducible (fixed timestamps and properties), so a
+template that changes in git changed on purpose.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell  # noqa: F401
+from docx.text.paragraph import Paragraph
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "src" / "kemitraan" / "documents" / "templates"
+FIXED_TIME = datetime(2025, 1, 1, 0, 0, 0)
+FONT = "Times New Roman"
+
+KINDS = {
+    "mou": "Nota Kesepahaman",
+    "pks": "Perjanjian Kerja Sama",
+    "addendum": "Adendum",
+}
+
+
+def _paragraph(
+    where: object,
+    text: str = "",
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+    size: float | None = None,
+    left: float = 0,
+    hanging: float = 0,
+    tabs: tuple[float, ...] = (),
+    keep_next: bool = False,
+    after: float = 4,
+) -> Paragraph:
+    paragraph: Paragraph = where.add_paragraph()  # type: ignore[attr-defined]
+    fmt = paragraph.paragraph_format
+    fmt.space_after = Pt(after)
+    fmt.space_before = Pt(0)
+    if align is not None:
+        paragraph.alignment = align
+    if left or hanging:
+        fmt.left_indent = Cm(left)
+        fmt.first_line_indent = Cm(-hanging)
+    for stop in tabs:
+        fmt.tab_stops.add_tab_stop(Cm(stop))
+    fmt.keep_with_next = keep_next
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.italic = italic
+        run.underline = underline
+        if size is not None:
+            run.font.size = Pt(size)
+        _preserve(run)
+    return paragraph
+
+
+def _preserve(run: object) -> None:
+    for t in run._r.findall(qn("w:t")):  # type: ignore[attr-defined]
+        t.set(qn("xml:space"), "preserve")
+
+
+def _tag(where: object, tag: str) -> None:
+    """A paragraph that holds only a docxtpl paragraph tag ({%p … %})."""
+    _paragraph(where, tag, after=0)
+
+
+def _box(paragraph: Paragraph) -> None:
+    """Draw a border round the paragraph: the meterai box."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "6")
+        edge.set(qn("w:space"), "4")
+        edge.set(qn("w:color"), "808080")
+        borders.append(edge)
+    p_pr.append(borders)
+
+
+def _no_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    tbl_pr.append(borders)
+
+
+def _full_width(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "autofit")
+    tbl_pr.append(layout)
+
+
+def _page_number_footer(document: DocumentObject) -> None:
+    paragraph = document.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    run.font.size = Pt(9)
+
+
+def _indonesian_body(document: DocumentObject) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _paragraph(document, "{{ title }}", bold=True, align=center, size=14, after=2)
+    _tag(document, "{%p if subtitle %}")
+    _paragraph(document, "{{ subtitle }}", bold=True, align=center, after=2)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "ANTARA", bold=True, align=center, after=2)
+    _tag(document, "{%p for line in title_parties %}")
+    _paragraph(document, "{{ line.text }}", bold=True, align=center, after=2)
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "TENTANG", bold=True, align=center, after=2)
+    _paragraph(document, "{{ about }}", bold=True, align=center, after=10)
+    _tag(document, "{%p for n in numbers %}")
+    _paragraph(document, "NOMOR: {{ n.number }}", align=center, after=0)
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "", after=6)
+    _paragraph(document, "{{ opening }}", align=justify)
+
+    tabs = (0.75, 3.5, 4.0)
+    _tag(document, "{%p for p in parties %}")
+    _paragraph(
+        document, "{{ p.index }}.\tNama\t:\t{{ p.name }}", tabs=tabs, left=4.0, hanging=4.0, after=0
+    )
+    _paragraph(
+        document, "\tJabatan\t:\t{{ p.position }}", tabs=tabs, left=4.0, hanging=4.0, after=0
+    )
+    _tag(document, "{%p if p.nip %}")
+    _paragraph(document, "\tNIP\t:\t{{ p.nip }}", tabs=tabs, left=4.0, hanging=4.0, after=0)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "\tAlamat\t:\t{{ p.address }}", tabs=tabs, left=4.0, hanging=4.0, after=2)
+    _paragraph(document, "{{ p.acting }}", align=justify, left=0.75)
+    _tag(document, "{%p endfor %}")
+
+    _paragraph(document, "{{ para_pihak }}", align=justify)
+    _paragraph(document, "{{ considerations_intro }}", align=justify)
+    _tag(document, "{%p for c in considerations %}")
+    _paragraph(
+        document,
+        "{{ c.letter }}.\t{{ c.text }}",
+        align=justify,
+        left=0.75,
+        hanging=0.75,
+        tabs=(0.75,),
+        after=2,
+    )
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "{{ binding }}", align=justify, after=8)
+
+    _tag(document, "{%p for a in articles %}")
+    _paragraph(document, "{{ a.heading }}", bold=True, align=center, keep_next=True, after=0)
+    _paragraph(document, "{{ a.title }}", bold=True, align=center, keep_next=True)
+    _tag(document, "{%p for para in a.paragraphs %}")
+    _tag(document, "{%p if para.num %}")
+    _paragraph(
+        document,
+        "{{ para.num }}\t{{ para.text }}",
+        align=justify,
+        left=0.9,
+        hanging=0.9,
+        tabs=(0.9,),
+        after=2,
+    )
+    _tag(document, "{%p else %}")
+    _paragraph(document, "{{ para.text }}", align=justify, after=2)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p for item in para.points %}")
+    _paragraph(
+        document,
+        "{{ item.letter }}.\t{{ item.text }}",
+        align=justify,
+        left=1.6,
+        hanging=0.7,
+        tabs=(1.6,),
+        after=1,
+    )
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "", after=4)
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "{{ closing }}", align=justify, after=12)
+
+
+def _bilingual_body(document: DocumentObject) -> None:
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _paragraph(document, "{{ title }}", bold=True, align=center, size=14, after=0)
+    _paragraph(document, "{{ title_en }}", italic=True, bold=True, align=center, size=12, after=2)
+    _tag(document, "{%p if subtitle %}")
+    _paragraph(document, "{{ subtitle }} / {{ subtitle_en }}", bold=True, align=center, after=2)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "ANTARA / BETWEEN", bold=True, align=center, after=2)
+    _tag(document, "{%p for line in title_parties %}")
+    _paragraph(
+        document,
+        "{{ line.text }}{% if line.text == 'DAN' %} / AND{% endif %}",
+        bold=True,
+        align=center,
+        after=2,
+    )
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "TENTANG / ON", bold=True, align=center, after=2)
+    _paragraph(document, "{{ about }}", bold=True, align=center, after=0)
+    _paragraph(document, "{{ about_en }}", bold=True, italic=True, align=center, after=10)
+    _tag(document, "{%p for n in numbers %}")
+    _paragraph(document, "NOMOR / NUMBER: {{ n.number }}", align=center, after=0)
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "", after=6)
+
+    table = document.add_table(rows=9, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    tags = {
+        0: "{%tr for r in rows %}",
+        1: "{%tr if r.kind == 'heading' %}",
+        3: "{%tr elif r.kind == 'item' %}",
+        5: "{%tr else %}",
+        7: "{%tr endif %}",
+        8: "{%tr endfor %}",
+    }
+    for row, tag in tags.items():
+        table.cell(row, 0).paragraphs[0].add_run(tag)
+    for row, style in ((2, "heading"), (4, "item"), (6, "text")):
+        for col, key in ((0, "r.id"), (1, "r.en")):
+            cell = table.cell(row, col)
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(3)
+            if style == "heading":
+                paragraph.alignment = center
+                paragraph.paragraph_format.keep_with_next = True
+            else:
+                paragraph.alignment = justify
+            if style == "item":
+                paragraph.paragraph_format.left_indent = Cm(0.6)
+            run = paragraph.add_run("{{ " + key + " }}")
+            run.bold = style == "heading"
+            run.italic = col == 1
+            _preserve(run)
+
+
+def _half_width(cell: _Cell) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    width = tc_pr.find(qn("w:tcW"))
+    if width is None:
+        width = OxmlElement("w:tcW")
+        tc_pr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "2500")
+
+
+def _signatures(document: DocumentObject) -> None:
+    """Signature columns, two parties a row; each line its own table row, so names align."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    lines: list[tuple[str | None, str, dict[str, object]]] = [
+        ("{%tr for row in signature_rows %}", "", {}),
+        (None, "{{ s.label }},", {"bold": True}),
+        ("{%tr if bilingual %}", "", {}),
+        (None, "{{ s.label_en }},", {"italic": True}),
+        ("{%tr endif %}", "", {}),
+        (None, "{{ s.institution }}", {}),
+        (None, "{{ s.position }}", {}),
+        (None, "{{ s.meterai }}", {"box": True}),
+        (None, "{{ s.name }}", {"bold": True, "underline": True}),
+        (None, "{{ s.nip }}", {"after": 14}),
+        ("{%tr endfor %}", "", {}),
+    ]
+    table = document.add_table(rows=len(lines), cols=3)
+    _no_borders(table)
+    _full_width(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for index, (tag, text, style) in enumerate(lines):
+        row = table.rows[index]
+        if tag is not None:
+            row.cells[0].paragraphs[0].add_run(tag)
+            continue
+        row.cells[0].paragraphs[0].add_run("{%tc for s in row.cells %}")
+        row.cells[2].paragraphs[0].add_run("{%tc endfor %}")
+        cell = row.cells[1]
+        _half_width(cell)
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = center
+        fmt = paragraph.paragraph_format
+        fmt.space_after = Pt(float(str(style.get("after", 0))))
+        paragraph.add_run("{% colspan row.span %}")
+        run = paragraph.add_run(text)
+        run.bold = bool(style.get("bold"))
+        run.italic = bool(style.get("italic"))
+        run.underline = bool(style.get("underline"))
+        _preserve(run)
+        if style.get("box"):
+            run.font.size = Pt(8)
+            fmt.space_before = Pt(10)
+            fmt.space_after = Pt(10)
+            fmt.left_indent = fmt.right_indent = Cm(2.2)
+            _box(paragraph)
+
+
+def build(kind: str) -> bytes:
+    """One template, as reproducible DOCX bytes."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.0)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(12)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.line_spacing = 1.15
+
+    _tag(document, "{%p if not bilingual %}")
+    _indonesian_body(document)
+    _tag(document, "{%p else %}")
+    _bilingual_body(document)
+    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2)
+    _paragraph(
+        document, "{{ closing_en }}", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=12
+    )
+    _tag(document, "{%p endif %}")
+    _signatures(document)
+    _page_number_footer(document)
+
+    props = document.core_properties
+    props.title = KINDS[kind]
+    props.author = "kemitraan"
+    props.last_modified_by = "kemitraan"
+    props.comments = "Template built by tools/build_templates.py; rendered with docxtpl."
+    props.created = props.modified = FIXED_TIME
+    props.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible(buffer.getvalue())
+
+
+def _reproducible(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps, so the same layout gives the same bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def main() -> None:
+    """Write the three templates into the package."""
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    for kind in KINDS:
+        path = TEMPLATES / f"{kind}.docx"
+        path.write_bytes(build(kind))
+        print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+
+
+if __name__ == "__main__":
+    main()
