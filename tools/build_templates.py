@@ -26,7 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table, _Cell  # noqa: F401
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "src" / "kemitraan" / "documents" / "templates"

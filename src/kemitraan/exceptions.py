@@ -201,6 +201,9 @@ class TemplateRenderError(KemitraanError, ValueError):
 
     Attributes:
         template: The template's name or path.
+
+    >>> str(TemplateRenderError("undefined: x", template="mou.docx"))
+    'mou.docx: undefined: x'
     """
 
     def __init__(self, message: str, *, template: str) -> None:
@@ -213,6 +216,9 @@ class MissingTemplateVariablesError(TemplateRenderError):
 
     Attributes:
         missing: The names, sorted.
+
+    >>> MissingTemplateVariablesError(["ttd", "nomor"], template="surat.docx").missing
+    ['nomor', 'ttd']
     """
 
     def __init__(self, missing: Sequence[str], *, template: str) -> None:
@@ -223,7 +229,11 @@ class MissingTemplateVariablesError(TemplateRenderError):
 
 
 class UnsafeTemplateError(TemplateRenderError):
-    """The template reaches for something the sandbox forbids (``__class__`` and the like)."""
+    """The template reaches for something the sandbox forbids (``__class__`` and the like).
+
+    >>> issubclass(UnsafeTemplateError, TemplateRenderError)
+    True
+    """
 
 
 class MissingTranslationsError(TemplateRenderError):
@@ -231,6 +241,9 @@ class MissingTranslationsError(TemplateRenderError):
 
     Attributes:
         missing: The Indonesian texts without an English translation, in document order.
+
+    >>> MissingTranslationsError(["Ruang lingkup"]).missing
+    ['Ruang lingkup']
     """
 
     def __init__(self, missing: Sequence[str], *, template: str = "bilingual document") -> None:
@@ -249,6 +262,9 @@ class ConverterNotFoundError(KemitraanError, FileNotFoundError):
 
     Attributes:
         program: The program looked for.
+
+    >>> ConverterNotFoundError("soffice").program
+    'soffice'
     """
 
     def __init__(self, program: str) -> None:
@@ -264,6 +280,9 @@ class ConversionFailedError(KemitraanError, RuntimeError):
 
     Attributes:
         output: What the program printed.
+
+    >>> ConversionFailedError("exit 1", output="Error: source file could not be loaded").output
+    'Error: source file could not be loaded'
     """
 
     def __init__(self, message: str, *, output: str = "") -> None:

@@ -126,6 +126,14 @@ def render(
         MissingTranslationsError: a bilingual document lacks English wording.
         UnsafeTemplateError: the template reaches outside the sandbox.
         ValueError: a partnership without an agreement.
+
+    >>> from datetime import date
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+    >>> render(mou)[:2]  # a DOCX is a zip archive
+    b'PK'
     """
     data = _render_bytes(source, template, partnership)
     if target is None:
@@ -172,6 +180,16 @@ def render_many(
 
     Returns:
         The paths written, in the order of ``sources``.
+
+    >>> import tempfile
+    >>> from datetime import date
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     [p.name for p in render_many([mou, mou], folder)]
+    ['00001-mou.docx', '00002-mou.docx']
     """
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)

@@ -448,7 +448,7 @@ class _Builder:
     def disputes(self) -> _Article:
         d = self.agreement.dispute_settlement
         venue = d.venue or d.forum.label_id
-        venue_en = d.venue or d.forum.label_en.lower()
+        venue_en = d.venue or f"the {d.forum.label_en.lower()}"
         via = _Text(f"melalui {venue}", f"through {venue_en}")
         if d.forum is DisputeForum.ARBITRATION and d.venue is None:
             via = _Text("melalui arbitrase", "through arbitration")
@@ -1169,7 +1169,6 @@ def _rows(context: dict[str, Any]) -> list[dict[str, str]]:
                     f"{item['letter']}. {item['text']}",
                     f"{item['letter']}. {item['text_en']}",
                 )
-    add("text", context["closing"], context["closing_en"])
     return rows
 
 
@@ -1190,6 +1189,14 @@ def agreement_context(
             agreement's own wording.
         ValueError: the agreement is in a language kemitraan cannot write (only
             Indonesian and English are built in; use your own template for others).
+
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+    >>> context = agreement_context(mou)
+    >>> context["opening"][:45], [s["label"] for s in context["signatures"]]
+    ('Pada hari Senin, tanggal sepuluh, bulan Maret', ['PIHAK PERTAMA', 'PIHAK KEDUA'])
     """
     unsupported = sorted(set(agreement.languages) - {"id", "en"})
     if unsupported:
@@ -1340,6 +1347,14 @@ def missing_translations(
     """The agreement's own wording that a bilingual document still needs English for.
 
     Empty when the document is Indonesian only, or when every text has its translation.
+
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10),
+    ...                 languages=["id", "en"], translations={"Pemasaran": "Marketing"})
+    >>> missing_translations(mou)
+    []
     """
     if "en" not in agreement.languages:
         return []

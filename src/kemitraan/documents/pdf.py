@@ -45,6 +45,11 @@ def to_pdf(
         ConverterNotFoundError: LibreOffice is not installed (names the program).
         ConversionFailedError: LibreOffice failed or produced nothing.
         FileNotFoundError: ``docx`` does not exist.
+
+    >>> to_pdf("tidak-ada.docx")
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no such document: tidak-ada.docx
     """
     source = Path(docx)
     if not source.is_file():

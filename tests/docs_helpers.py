@@ -1,0 +1,34 @@
+"""Reading generated documents back with python-docx."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+
+def lines(data: bytes) -> list[str]:
+    """Every paragraph's text, in document order, table cells included (each once)."""
+    document = docx.Document(io.BytesIO(data))
+    out: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            table = Table(child, document)
+            for row in table.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    out.extend(p.text for p in cell.paragraphs)
+    return out
+
+
+def text(data: bytes) -> str:
+    return "\n".join(lines(data))

@@ -1,0 +1,624 @@
+"""Documents read back with python-docx: parties, labels, articles, amounts, dates, clauses."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from pydantic import TypeAdapter
+
+from docs_helpers import lines, text
+from kemitraan import (
+    Agreement,
+    AgreementKind,
+    AgreementReference,
+    Amendment,
+    ConverterNotFoundError,
+    DocumentTemplate,
+    Funding,
+    Institution,
+    KemitraanError,
+    MissingTemplateVariablesError,
+    MissingTranslationsError,
+    Partner,
+    PartnerKind,
+    PartyRole,
+    PatternKind,
+    PatternTerms,
+    Representative,
+    Signatory,
+    Stage,
+    TemplateRenderError,
+    Term,
+    UnsafeTemplateError,
+    agreement_context,
+    missing_translations,
+    render_document,
+    render_documents,
+    to_pdf,
+)
+from kemitraan.documents import bundled_template, clean_text
+from seed import at_stage
+
+# An independent oracle for weekdays (Monday = 0), not Babel's.
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+
+PKBM = Institution(
+    name="PKBM Harapan Bangsa",
+    address="Jl. Ahmad Yani Km 39, Martapura",
+    representative=Representative(
+        name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM", authority="SK Yayasan"
+    ),
+)
+PARTNERS = [
+    Partner(
+        name="KUBE Rajut Lestari",
+        id="kube",
+        kind=PartnerKind.COMMUNITY_GROUP,
+        representative=Representative(name="Normasari", position="Ketua KUBE"),
+    ),
+    Partner(
+        name="CV Kriya Banua",
+        id="toko",
+        kind=PartnerKind.BUSINESS,
+        representative=Representative(name="H. Rahmat Hidayat", position="Direktur"),
+    ),
+    Partner(
+        name="Dinas Koperasi Kabupaten Banjar",
+        id="dinas",
+        kind=PartnerKind.GOVERNMENT,
+        representative=Representative(
+            name="Drs. H. Ahmad Yani, M.Si.", position="Kepala Dinas", nip="197001011995031001"
+        ),
+    ),
+]
+LABELS = ["PIHAK PERTAMA", "PIHAK KEDUA", "PIHAK KETIGA", "PIHAK KEEMPAT"]
+
+
+def agreement(count: int = 3, **changes: Any) -> Agreement:
+    members = [PKBM, *PARTNERS[: count - 1]]
+    data: dict[str, Any] = {
+        "kind": AgreementKind.MOU,
+        "parties": members,
+        "numbers": {p.id: f"{i + 1:03d}/MOU/2025" for i, p in enumerate(members)},
+        "subject": "Kemitraan PKW Pembuatan Tas Rajut",
+        "place": "Martapura",
+        "date": date(2025, 3, 10),
+        "considerations": ["PIHAK PERTAMA menyelenggarakan PKW"],
+        "purpose": "Membuka pasar hasil rajutan",
+        "objectives": ["Lulusan mandiri"],
+        "scope": ["Pelatihan", "Pemasaran"],
+        "roles": [
+            PartyRole(party_id=p.id, role=f"Peran {p.name}", responsibilities=[f"Tugas {p.name}"])
+            for p in members
+        ],
+        "financing": [Funding(source_name="Bantuan PKW", amount=Decimal("2950000"))],
+        "term": Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        "signatories": [
+            Signatory(
+                party_id=p.id,
+                name=p.representative.name,
+                position=p.representative.position,
+                nip=p.representative.nip,
+            )
+            for p in members
+            if p.representative
+        ],
+        "originals": count,
+    }
+    data.update(changes)
+    return Agreement.model_validate(data)
+
+
+def article_numbers(data: bytes) -> list[int]:
+    return [int(m.group(1)) for line in lines(data) if (m := re.fullmatch(r"Pasal (\d+)", line))]
+
+
+@pytest.mark.parametrize("parties", [2, 3, 4])
+def test_mou_reads_back_for_two_three_and_four_parties(parties: int) -> None:
+    data = render_document(agreement(parties))
+    body = text(data)
+    all_lines = lines(data)
+    members = [PKBM, *PARTNERS[: parties - 1]]
+    # title block: a title line, the parties between ANTARA and TENTANG, a number per party
+    assert all_lines[0] == "NOTA KESEPAHAMAN"
+    assert all_lines.count("DAN") == parties - 1
+    assert [line for line in all_lines if line.startswith("NOMOR: ")] == [
+        f"NOMOR: {i + 1:03d}/MOU/2025" for i in range(parties)
+    ]
+    # the opening, with the true weekday and the date in words
+    assert WEEKDAYS[date(2025, 3, 10).weekday()] == "Senin"
+    assert (
+        "Pada hari Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima "
+        "(10-03-2025), bertempat di Martapura"
+    ) in body
+    # a block per party with its label, then PARA PIHAK
+    for index, party in enumerate(members):
+        assert f"atas nama {party.name}, selanjutnya disebut {LABELS[index]}." in body
+        assert f"Tugas {party.name}" in body
+    assert "secara bersama-sama disebut PARA PIHAK" in body
+    # lettered considerations, articles numbered without gaps
+    assert "a.\tbahwa PIHAK PERTAMA menyelenggarakan PKW;" in all_lines
+    numbers = article_numbers(data)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert len(numbers) >= 10
+    # amounts in digits and words
+    assert "Rp2.950.000,00 (dua juta sembilan ratus lima puluh ribu rupiah)" in body
+    assert "berlaku selama 1 (satu) tahun terhitung sejak tanggal 10 Maret 2025" in body
+    assert f"dibuat dalam rangkap {parties} (" in body
+    # a signature column per party, with a meterai box each
+    for index, party in enumerate(members):
+        assert f"{LABELS[index]}," in all_lines
+        assert party.representative is not None
+        assert party.representative.name in all_lines
+    assert all_lines.count("METERAI\nRp10.000") == parties
+    if parties == 4:
+        assert "NIP 197001011995031001" in all_lines
+
+
+ARTICLE_TITLES = [
+    "MAKSUD DAN TUJUAN",
+    "RUANG LINGKUP",
+    "PERAN, HAK DAN KEWAJIBAN",
+    "PELAKSANAAN",
+    "PEMBIAYAAN",
+    "MONITORING DAN EVALUASI",
+    "JANGKA WAKTU",
+    "KEADAAN KAHAR",
+    "PENYELESAIAN PERSELISIHAN",
+    "PERUBAHAN",
+    "PENUTUP",
+]
+
+
+def test_articles_come_in_the_conventional_order() -> None:
+    found = [line for line in lines(render_document(agreement(3))) if line in ARTICLE_TITLES]
+    assert found == ARTICLE_TITLES
+
+
+def test_omitted_parts_leave_no_gap_in_numbering() -> None:
+    data = render_document(agreement(2, purpose=None, objectives=[], financing=[]))
+    numbers = article_numbers(data)
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert "MAKSUD DAN TUJUAN" not in lines(data)
+    assert "dibebankan kepada masing-masing PIHAK" in text(data)
+
+
+def _terms(kind: PatternKind, a: str, b: str, c: str) -> dict[str, Any]:
+    table: dict[PatternKind, dict[str, Any]] = {
+        PatternKind.AGENCY: {
+            "principal": b,
+            "agent": a,
+            "products": ["Benang rajut"],
+            "territory": ["Kota Banjarmasin"],
+            "exclusive": True,
+            "commission_percent": "7.5",
+        },
+        PatternKind.OPERATIONAL_COOPERATION: {
+            "contributions": [
+                {"party_id": a, "kinds": ["land", "labour"]},
+                {"party_id": b, "kinds": ["capital"]},
+            ],
+            "profit_shares": {a: "40", b: "60"},
+            "risk_shares": {a: "30", b: "70"},
+            "market_guarantor": b,
+        },
+        PatternKind.FOSTER_PARENT: {
+            "foster_parent": b,
+            "foster_children": [a, c],
+            "support": ["interest_free_capital", "mentoring"],
+            "loan": {"amount": "25000000", "tenor_months": 12, "grace_months": 3},
+            "mentoring_schedule": "dua kali sebulan",
+        },
+        PatternKind.GENERAL_TRADE: {
+            "supplier": a,
+            "buyer": b,
+            "intermediary": c,
+            "goods": [
+                {
+                    "name": "Tas rajut",
+                    "quantity": "200",
+                    "period": "per bulan",
+                    "unit_price": "85000",
+                }
+            ],
+            "quality_requirements": ["Rajutan rapat"],
+        },
+        PatternKind.CORE_PLASMA: {
+            "core": b,
+            "plasma": [a],
+            "inputs_supplied": ["Bibit"],
+            "price_basis": "harga pasar",
+        },
+        PatternKind.SUBCONTRACT: {
+            "contractor": b,
+            "subcontractor": a,
+            "specification": "Tali tas 1 meter",
+            "volume": "1.000 buah",
+            "payment_terms": "30 hari",
+        },
+        PatternKind.FRANCHISE: {
+            "franchisor": b,
+            "franchisee": a,
+            "brand": "Rajutku",
+            "initial_fee": "15000000",
+            "royalty_percent": "5",
+            "standards": ["SOP gerai"],
+        },
+        PatternKind.SUPPLY_CHAIN: {
+            "links": [
+                {"party_id": a, "position": 1, "role": "produsen"},
+                {"party_id": c, "position": 2, "role": "pengumpul"},
+                {"party_id": b, "position": 3, "role": "pengecer"},
+            ]
+        },
+        PatternKind.PROFIT_SHARING: {
+            "contributions": [
+                {"party_id": a, "kinds": ["labour"]},
+                {"party_id": b, "kinds": ["capital"]},
+            ],
+            "shares": {a: "45", b: "55"},
+            "settlement": "setiap akhir bulan",
+        },
+        PatternKind.JOINT_VENTURE: {
+            "venture_name": "PT Rajut Bersama",
+            "contributions": [
+                {"party_id": a, "kinds": ["capital"]},
+                {"party_id": b, "kinds": ["capital"]},
+            ],
+            "ownership": {a: "51", b: "49"},
+        },
+        PatternKind.OUTSOURCING: {"client": b, "provider": a, "services": ["Pengemasan"]},
+    }
+    return {"pattern": kind.value, **table[kind]}
+
+
+# What each pattern's clause pack must state, in the document's words.
+CLAUSES: dict[PatternKind, list[str]] = {
+    PatternKind.AGENCY: [
+        "PIHAK KETIGA memberikan hak eksklusif kepada PIHAK KEDUA untuk "
+        "memasarkan Benang rajut di wilayah Kota Banjarmasin.",
+        "komisi sebesar 7,5% dari nilai penjualan",
+    ],
+    PatternKind.OPERATIONAL_COOPERATION: [
+        "PIHAK KEDUA menyediakan lahan dan tenaga kerja",
+        "PIHAK KEDUA sebesar 40%",
+        "PIHAK KETIGA sebesar 70%",
+        "PIHAK KETIGA menjamin pasar hasil produksi.",
+    ],
+    PatternKind.FOSTER_PARENT: [
+        "PIHAK KETIGA sebagai bapak angkat membantu perkembangan usaha "
+        "PIHAK KEDUA dan PIHAK KEEMPAT",
+        "Rp25.000.000,00 (dua puluh lima juta rupiah) tanpa bunga",
+        "12 (dua belas) bulan, dengan masa tenggang 3 (tiga) bulan",
+        "Pendampingan dilakukan dua kali sebulan.",
+    ],
+    PatternKind.GENERAL_TRADE: [
+        "PIHAK KETIGA menerima pasokan dari PIHAK KEDUA melalui PIHAK KEEMPAT.",
+        "sebanyak 200 (dua ratus) buah per bulan",
+        "Rp85.000,00 (delapan puluh lima ribu rupiah) per buah",
+        "Rajutan rapat.",
+    ],
+    PatternKind.CORE_PLASMA: [
+        "PIHAK KETIGA sebagai inti menyediakan bagi PIHAK KEDUA",
+        "dengan dasar harga harga pasar",
+    ],
+    PatternKind.SUBCONTRACT: ["PIHAK KEDUA memproduksi bagi PIHAK KETIGA: Tali tas 1 meter."],
+    PatternKind.FRANCHISE: [
+        "merek Rajutku",
+        "Royalti sebesar 5% dari penjualan.",
+        "Rp15.000.000,00 (lima belas juta rupiah)",
+    ],
+    PatternKind.SUPPLY_CHAIN: ["1. PIHAK KEDUA: produsen", "3. PIHAK KETIGA: pengecer"],
+    PatternKind.PROFIT_SHARING: ["PIHAK KEDUA sebesar 45%", "setiap akhir bulan"],
+    PatternKind.JOINT_VENTURE: [
+        "usaha patungan dengan nama PT Rajut Bersama",
+        "PIHAK KEDUA sebesar 51%",
+    ],
+    PatternKind.OUTSOURCING: [
+        "PIHAK KETIGA menyerahkan kepada PIHAK KEDUA pekerjaan berikut:",
+        "Pengemasan.",
+    ],
+}
+
+
+@pytest.mark.parametrize("kind", list(PatternKind))
+def test_each_pattern_has_its_clause_pack(kind: PatternKind) -> None:
+    terms = TypeAdapter(PatternTerms).validate_python(_terms(kind, "kube", "toko", "dinas"))
+    data = render_document(agreement(4, pattern=terms))
+    body = text(data)
+    assert "POLA KEMITRAAN" in lines(data)
+    assert f"bermitra dengan pola {kind.label_id.lower()}" in body
+    for clause in CLAUSES[kind]:
+        assert clause in body, clause
+    numbers = article_numbers(data)
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def _bilingual() -> Agreement:
+    foreign = Partner(
+        name="Nihon Craft Co., Ltd.",
+        id="nihon",
+        kind=PartnerKind.BUSINESS,
+        is_foreign=True,
+        language="ja",
+        representative=Representative(name="Tanaka Hiroshi", position="Direktur"),
+    )
+    base = agreement(
+        2,
+        parties=[PKBM, foreign],
+        numbers={},
+        roles=[
+            PartyRole(party_id=PKBM.id, role="Produsen", responsibilities=["Memasok tas"]),
+            PartyRole(party_id="nihon", role="Agen", responsibilities=["Memasarkan tas"]),
+        ],
+        signatories=[
+            Signatory(party_id=PKBM.id, name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM"),
+            Signatory(party_id="nihon", name="Tanaka Hiroshi", position="Direktur"),
+        ],
+        languages=["id", "en"],
+        prevailing_language="id",
+    )
+    return base
+
+
+ENGLISH = {
+    "Kemitraan PKW Pembuatan Tas Rajut": "Partnership for the PKW Knitted Bag Making course",
+    "PIHAK PERTAMA menyelenggarakan PKW": "THE FIRST PARTY runs the PKW",
+    "Membuka pasar hasil rajutan": "Opening a market for the knitwork",
+    "Lulusan mandiri": "Self-reliant graduates",
+    "Pelatihan": "Training",
+    "Pemasaran": "Marketing",
+    "Produsen": "producer",
+    "Memasok tas": "Supply bags",
+    "Agen": "agent",
+    "Memasarkan tas": "Market bags",
+    "Bantuan PKW": "PKW grant",
+    "Ketua PKBM": "Head of the PKBM",
+    "Direktur": "Director",
+}
+
+
+def test_bilingual_variant_sets_indonesian_beside_english() -> None:
+    bilingual = _bilingual()
+    assert set(missing_translations(bilingual)) == set(ENGLISH)
+    with pytest.raises(MissingTranslationsError) as caught:
+        render_document(bilingual)
+    assert isinstance(caught.value, KemitraanError)
+    assert "Membuka pasar hasil rajutan" in caught.value.missing
+    bilingual.translations = ENGLISH
+    assert missing_translations(bilingual) == []
+    data = render_document(bilingual)
+    all_lines = lines(data)
+    body = "\n".join(all_lines)
+    assert all_lines[:2] == ["NOTA KESEPAHAMAN", "MEMORANDUM OF UNDERSTANDING"]
+    assert "Pasal 1\nMAKSUD DAN TUJUAN" in all_lines
+    assert "Article 1\nPURPOSE AND OBJECTIVES" in all_lines
+    assert "On Monday, the tenth day of March of the year two thousand and twenty-five" in body
+    assert "IDR 2,950,000.00 (two million, nine hundred and fifty thousand rupiah)" in body
+    assert "the text in Indonesian prevails" in body
+    assert "yang berlaku adalah naskah dalam Bahasa Indonesia" in body
+    assert "THE SECOND PARTY," in all_lines
+    # every Indonesian row has its English beside it: the body table has two columns
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.tables[0].columns) == 2
+
+
+def test_other_languages_need_a_template_of_ones_own() -> None:
+    with pytest.raises(ValueError, match="use a template of your own"):
+        agreement_context(agreement(2, languages=["id", "ja"]))
+
+
+def test_addendum_reads_back() -> None:
+    addendum = agreement(
+        3,
+        kind=AgreementKind.ADDENDUM,
+        subject="Adendum Pertama",
+        amends=AgreementReference(
+            kind=AgreementKind.MOU,
+            numbers=["001/MOU/2025"],
+            date=date(2025, 3, 10),
+            subject="Kemitraan PKW",
+        ),
+        amendments=[Amendment(article="Jangka waktu", text="Diperpanjang sampai 9 Maret 2027.")],
+    )
+    data = render_document(addendum)
+    all_lines = lines(data)
+    body = text(data)
+    assert all_lines[:2] == ["ADENDUM", "NOTA KESEPAHAMAN"]
+    assert (
+        "bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor 001/MOU/2025 "
+        "tanggal 10 Maret 2025 tentang Kemitraan PKW;"
+    ) in body
+    assert "PERUBAHAN JANGKA WAKTU" in all_lines
+    assert "Diperpanjang sampai 9 Maret 2027." in body
+    assert "bagian yang tidak terpisahkan dari Nota Kesepahaman tanggal 10 Maret 2025" in body
+    assert article_numbers(data) == [1, 2, 3]
+
+
+def test_pks_title() -> None:
+    assert lines(render_document(agreement(2, kind=AgreementKind.PKS)))[0] == (
+        "PERJANJIAN KERJA SAMA"
+    )
+
+
+def test_seed_partnership_renders_its_work_plan() -> None:
+    partnership = at_stage(Stage.IMPLEMENTATION)
+    body = text(render_document(partnership))
+    assert "Praktik produksi tas rajut, dengan penanggung jawab PIHAK KEDUA;" in body
+    assert "Rp59.000.000,00 (lima puluh sembilan juta rupiah)" in body
+
+
+def test_a_partnership_without_agreement_cannot_be_rendered() -> None:
+    with pytest.raises(ValueError, match="no agreement yet"):
+        render_document(at_stage(Stage.MAPPING))
+
+
+# -- files, determinism, batch ---------------------------------------------------------
+
+
+def test_render_to_a_path_is_atomic_and_identical(tmp_path: Path) -> None:
+    target = render_document(agreement(3), tmp_path / "mou.docx")
+    assert target == tmp_path / "mou.docx"
+    assert target.read_bytes() == render_document(agreement(3))
+    assert [p.name for p in tmp_path.iterdir()] == ["mou.docx"]
+
+
+def test_a_failed_write_leaves_no_half_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "mou.docx"
+    target.write_bytes(b"old")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        render_document(agreement(2), target)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["mou.docx"]
+
+
+def test_rendering_twice_gives_identical_bytes() -> None:
+    assert render_document(agreement(4)) == render_document(agreement(4))
+
+
+def test_batch_matches_single_renders(tmp_path: Path) -> None:
+    sources = [agreement(2), agreement(3), agreement(4, kind=AgreementKind.PKS)]
+    paths = render_documents(sources, tmp_path / "one")
+    assert [p.name for p in paths] == ["00001-mou.docx", "00002-mou.docx", "00003-pks.docx"]
+    for path, source in zip(paths, sources, strict=True):
+        assert path.read_bytes() == render_document(source)
+    across = render_documents(sources, tmp_path / "two", processes=2)
+    assert [p.read_bytes() for p in across] == [p.read_bytes() for p in paths]
+
+
+def test_batch_with_a_template_of_ones_own(tmp_path: Path) -> None:
+    template = _user_template("{{ title }} — {{ place }}")
+    paths = render_documents([agreement(2)], tmp_path, template=template, processes=2)
+    assert lines(paths[0].read_bytes())[0] == "NOTA KESEPAHAMAN — Martapura"
+
+
+# -- user templates and the sandbox ------------------------------------------------------
+
+
+def _user_template(*paragraphs: str) -> bytes:
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_template_of_ones_own() -> None:
+    data = render_document(
+        agreement(2),
+        template=_user_template(
+            "{{ title }}", "{% for p in parties %}{{ p.label }}: {{ p.institution }}; {% endfor %}"
+        ),
+    )
+    assert lines(data)[:2] == [
+        "NOTA KESEPAHAMAN",
+        "PIHAK PERTAMA: PKBM Harapan Bangsa; PIHAK KEDUA: KUBE Rajut Lestari; ",
+    ]
+
+
+def test_a_missing_variable_is_named_before_rendering() -> None:
+    template = DocumentTemplate(
+        _user_template("{{ title }} {{ nomor_surat }} {{ ttd }}"), name="surat.docx"
+    )
+    assert template.variables == {"title", "nomor_surat", "ttd"}
+    with pytest.raises(MissingTemplateVariablesError) as caught:
+        render_document(agreement(2), template=template)
+    assert caught.value.missing == ["nomor_surat", "ttd"]
+    assert "surat.docx" in str(caught.value)
+    assert isinstance(caught.value, KemitraanError)
+
+
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [
+        ("{{ title.__class__ }}", UnsafeTemplateError),
+        ("{{ title.__class__.__mro__[1].__subclasses__() }}", UnsafeTemplateError),
+        ("{{ parties[0].__init__.__globals__ }}", UnsafeTemplateError),
+        ("{{ parties[0].no_such_field }}", TemplateRenderError),
+        ("{{ title", TemplateRenderError),
+        ("{% for x in %}", TemplateRenderError),
+    ],
+)
+def test_hostile_or_broken_templates_fail_cleanly(source: str, error: type[Exception]) -> None:
+    with pytest.raises(error) as caught:
+        render_document(agreement(2), template=_user_template(source))
+    assert isinstance(caught.value, KemitraanError)
+
+
+def test_not_a_docx() -> None:
+    with pytest.raises(TemplateRenderError, match="not a DOCX"):
+        DocumentTemplate(b"plain text", name="x.docx")
+
+
+def test_bundled_templates() -> None:
+    for kind in ("mou", "pks", "addendum"):
+        assert bundled_template(kind) is bundled_template(kind)  # compiled once
+    with pytest.raises(ValueError, match="no bundled template"):
+        bundled_template("surat")
+
+
+def test_bundled_templates_are_what_the_build_script_makes() -> None:
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "tools" / "build_templates.py"
+    spec = importlib.util.spec_from_file_location("build_templates", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for kind in ("mou", "pks", "addendum"):
+        committed = (module.TEMPLATES / f"{kind}.docx").read_bytes()
+        assert module.build(kind) == committed, f"run python tools/build_templates.py ({kind})"
+
+
+def test_clean_text() -> None:
+    assert clean_text("a\x00b\x1fc\ud800d\ufffee\tf\ng") == "abcde\tf\ng"
+    assert clean_text("baris\r\nbaru\rlagi") == "baris\nbaru\nlagi"
+
+
+# -- PDF ---------------------------------------------------------------------------------
+
+
+def test_pdf_without_libreoffice_names_the_program(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = render_document(agreement(2), tmp_path / "mou.docx")
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ConverterNotFoundError) as caught:
+        to_pdf(path)
+    assert caught.value.program == "soffice"
+    assert "LibreOffice" in str(caught.value)
+    assert isinstance(caught.value, FileNotFoundError)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or poppler-utils not installed",
+)
+def test_pdf_through_libreoffice(tmp_path: Path) -> None:
+    path = render_document(agreement(4), tmp_path / "mou.docx")
+    pdf = to_pdf(path)
+    assert pdf == tmp_path / "mou.pdf"
+    extracted = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "NOTA KESEPAHAMAN" in extracted
+    assert "Pasal 1" in extracted
+    assert "dua juta sembilan ratus lima puluh ribu rupiah" in extracted
