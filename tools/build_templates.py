@@ -222,7 +222,7 @@ def _indonesian_body(document: DocumentObject) -> None:
     _tag(document, "{%p endfor %}")
     _paragraph(document, "", after=4)
     _tag(document, "{%p endfor %}")
-    _paragraph(document, "{{ closing }}", align=justify, after=12)
+    _paragraph(document, "{{ closing }}", align=justify, after=12, keep_next=True)
 
 
 def _bilingual_body(document: DocumentObject) -> None:
@@ -303,7 +303,11 @@ def _signatures(document: DocumentObject) -> None:
         ("{%tr endif %}", "", {}),
         (None, "{{ s.institution }}", {}),
         (None, "{{ s.position }}", {}),
-        (None, "{{ s.meterai }}", {"box": True}),
+        ("{%tr if row.span == 1 %}", "", {}),
+        (None, "{{ s.meterai }}", {"box": 2.2}),
+        ("{%tr else %}", "", {}),
+        (None, "{{ s.meterai }}", {"box": 6.4}),
+        ("{%tr endif %}", "", {}),
         (None, "{{ s.name }}", {"bold": True, "underline": True}),
         (None, "{{ s.nip }}", {"after": 14}),
         ("{%tr endfor %}", "", {}),
@@ -331,12 +335,57 @@ def _signatures(document: DocumentObject) -> None:
         run.italic = bool(style.get("italic"))
         run.underline = bool(style.get("underline"))
         _preserve(run)
+        # guide A.7: the page is signed as a whole; keep the signatures together
+        fmt.keep_with_next = True
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         if style.get("box"):
             run.font.size = Pt(8)
             fmt.space_before = Pt(10)
             fmt.space_after = Pt(10)
-            fmt.left_indent = fmt.right_indent = Cm(2.2)
+            fmt.left_indent = fmt.right_indent = Cm(float(str(style["box"])))
             _box(paragraph)
+
+
+def _slim(document: DocumentObject) -> None:
+    """Drop what python-docx's default template carries but a legal document never uses.
+
+    Its styles (350 KB, mostly latent and table styles nobody applies), a second
+    copy of them for Word 2010 (stylesWithEffects, 440 KB), a thumbnail and a
+    bibliography part: each render would otherwise compress 0.8 MB for nothing.
+    """
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            part.drop_rel(r_id)
+    package_rels = part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(r_id)
+
+    styles = document.styles.element
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    used: set[str] = set()
+    xml_parts = [document.element, *(s.footer._element for s in document.sections)]
+    for tree in xml_parts:
+        for tag in ("w:pStyle", "w:rStyle", "w:tblStyle"):
+            used.update(el.get(qn("w:val")) for el in tree.iter(qn(tag)))
+    by_id = {st.get(qn("w:styleId")): st for st in styles.iterfind(qn("w:style"))}
+    keep = {sid for sid, st in by_id.items() if st.get(qn("w:default")) == "1"} | used
+    pending = list(keep)
+    while pending:  # styles the kept ones are based on, linked to or followed by
+        style = by_id.get(pending.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            ref = style.find(qn(tag))
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                pending.append(ref.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
 
 
 def build(kind: str) -> bytes:
@@ -359,12 +408,18 @@ def build(kind: str) -> bytes:
     _bilingual_body(document)
     _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2)
     _paragraph(
-        document, "{{ closing_en }}", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=12
+        document,
+        "{{ closing_en }}",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        after=12,
+        keep_next=True,
     )
     _tag(document, "{%p endif %}")
     _signatures(document)
     _page_number_footer(document)
 
+    _slim(document)
     props = document.core_properties
     props.title = KINDS[kind]
     props.author = "kemitraan"

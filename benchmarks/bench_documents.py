@@ -1,0 +1,139 @@
+"""Document rendering benchmark: ratios against raw docxtpl measured in the same run.
+
+1. Per-document time of ``render_documents`` (the batch call: the bundled MoU template
+   loaded and compiled once) against a naive docxtpl loop that loads, renders and
+   saves the same template for each document. Both build the context from the
+   agreement and write a file. Goal: the batch at least 3x faster.
+2. One single render (load the template, render, produce the bytes) against raw
+   docxtpl doing the same with the same template and context. Goal: at most 1.1x.
+
+Run: ``python benchmarks/bench_documents.py`` (from the repository root).
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib.util
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from kemitraan import Agreement, Partnership, Stage, agreement_context, render_documents
+from kemitraan.documents import DocumentTemplate
+
+ROOT = Path(__file__).resolve().parent.parent
+AT = datetime(2025, 1, 1, tzinfo=UTC)
+BATCH = 200
+
+
+def _seed_agreement() -> tuple[Agreement, Partnership]:
+    spec = importlib.util.spec_from_file_location("seed_case", ROOT / "examples" / "seed_case.py")
+    assert spec is not None
+    assert spec.loader is not None
+    seed: Any = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed)
+    institution = seed.build_institution()
+    p = Partnership(id="bench", institution=institution, program=seed.build_program(institution))
+    while p.stage is not Stage.SIGNING:
+        seed.record_step(p)
+        p.advance(at=AT)
+    assert p.agreement is not None
+    return p.agreement, p
+
+
+def _median(fn: Callable[[], object], rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _env() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def main() -> None:
+    agreement, partnership = _seed_agreement()
+    template_path = resources.files("kemitraan.documents").joinpath("templates", "mou.docx")
+    template_bytes = template_path.read_bytes()
+    agreements = [agreement] * BATCH
+    print(
+        f"Python {sys.version.split()[0]}; bundled MoU template, the seed case's "
+        f"4-party MoU; medians; ratios to raw docxtpl measured in this run\n"
+    )
+
+    with tempfile.TemporaryDirectory() as work:
+        folder = Path(work)
+
+        def batch() -> None:
+            render_documents(agreements, folder / "batch")
+
+        def naive() -> None:
+            out = folder / "naive"
+            out.mkdir(exist_ok=True)
+            for index, item in enumerate(agreements):
+                template = DocxTemplate(io.BytesIO(template_bytes))
+                template.render(agreement_context(item), _env(), autoescape=True)
+                template.save(out / f"{index:05d}.docx")
+
+        batch()  # warm: first use compiles the bundled template
+        t_naive = _median(naive, 3) / BATCH
+        t_batch = _median(batch, 3) / BATCH
+        print(f"1. {BATCH} documents, per document (context + render + file)")
+        print(f"   naive docxtpl loop (load, render, save each)  {t_naive * 1e3:8.2f} ms   1.00x")
+        print(
+            f"   render_documents (compiled once)              {t_batch * 1e3:8.2f} ms "
+            f"{t_batch / t_naive:7.2f}x   ({t_naive / t_batch:.1f}x faster; goal >= 3x: "
+            f"{'met' if t_naive / t_batch >= 3 else 'NOT met'})"
+        )
+
+    context = agreement_context(agreement, partnership=partnership)
+
+    def ours_single() -> bytes:
+        return DocumentTemplate(template_bytes).render(context)
+
+    def raw_single() -> bytes:
+        template = DocxTemplate(io.BytesIO(template_bytes))
+        template.render(context, _env(), autoescape=True)
+        out = io.BytesIO()
+        template.save(out)
+        return out.getvalue()
+
+    compiled = DocumentTemplate(template_bytes)
+
+    def ours_compiled() -> bytes:
+        return compiled.render(context)
+
+    rounds = 30
+    t_raw = _median(raw_single, rounds)
+    t_ours = _median(ours_single, rounds)
+    t_compiled = _median(ours_compiled, rounds)
+    print("\n2. one render, same template and context (load + render + bytes)")
+    print(f"   raw docxtpl                                    {t_raw * 1e3:8.2f} ms   1.00x")
+    print(
+        f"   DocumentTemplate(path).render(context)         {t_ours * 1e3:8.2f} ms "
+        f"{t_ours / t_raw:7.2f}x   (goal <= 1.1x: "
+        f"{'met' if t_ours / t_raw <= 1.1 else 'NOT met'})"
+    )
+    print(
+        f"   already compiled template                      {t_compiled * 1e3:8.2f} ms "
+        f"{t_compiled / t_raw:7.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
