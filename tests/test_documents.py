@@ -19,6 +19,7 @@ from docs_helpers import lines, text
 from kemitraan import (
     Agreement,
     AgreementKind,
+    AgreementNotReadyError,
     AgreementReference,
     Amendment,
     ConverterNotFoundError,
@@ -622,3 +623,13 @@ def test_pdf_through_libreoffice(tmp_path: Path) -> None:
     assert "NOTA KESEPAHAMAN" in extracted
     assert "Pasal 1" in extracted
     assert "dua juta sembilan ratus lima puluh ribu rupiah" in extracted
+
+
+def test_an_agreement_with_errors_renders_only_as_a_draft() -> None:
+    unfinished = agreement(3, scope=[], roles=[])
+    with pytest.raises(AgreementNotReadyError) as caught:
+        render_document(unfinished)
+    assert {f.code for f in caught.value.findings} == {"scope_missing", "party_without_role"}
+    draft = lines(render_document(unfinished, draft=True))
+    assert draft[0] == "DRAF — BELUM UNTUK DITANDATANGANI"
+    assert "DRAF — BELUM UNTUK DITANDATANGANI" not in lines(render_document(agreement(3)))

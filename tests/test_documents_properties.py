@@ -131,7 +131,10 @@ def test_hostile_text_comes_back(
         ),
         financing=[Funding(source_name=source[:500], amount=Decimal("1500.50"))],
         term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
-        signatories=[Signatory(party_id="lembaga", name=person[:500], position=role[:500])],
+        signatories=[
+            Signatory(party_id="lembaga", name=person[:500], position=role[:500]),
+            Signatory(party_id="mitra", name="Direktur Mitra", position="Direktur"),
+        ],
     )
     first = render_document(agreement)
     assert render_document(agreement) == first  # identical bytes, every time

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from docs_helpers import lines
 from kemitraan import Partnership, PatternKind, Severity, Stage, load_json
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
@@ -60,7 +61,15 @@ def test_seed_case_walks_all_eleven_steps_and_renews(
     assert partnership.agreement.fully_signed
     assert not [f for f in partnership.agreement.check() if f.severity is Severity.ERROR]
     assert len(partnership.addenda) == 1
+    mou = lines((tmp_path / "mou.docx").read_bytes())
+    assert mou[0] == "NOTA KESEPAHAMAN"
+    assert "Rp59.000.000,00 (lima puluh sembilan juta rupiah)" in "\n".join(mou)
+    assert "PIHAK KEEMPAT," in mou
+    addendum = lines((tmp_path / "addendum.docx").read_bytes())
+    assert addendum[:2] == ["ADENDUM", "NOTA KESEPAHAMAN"]
+    assert "PERUBAHAN JANGKA WAKTU" in addendum
     assert not list(tmp_path.glob("*.tmp"))
+    assert not list(tmp_path.glob(".*"))
 
 
 def test_seed_case_output_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,5 +78,10 @@ def test_seed_case_output_is_reproducible(tmp_path: Path, monkeypatch: pytest.Mo
     for run in ("a", "b"):
         monkeypatch.setattr(sys, "argv", [str(script), str(tmp_path / run)])
         runpy.run_path(str(script), run_name="__main__")
-        outputs.append((tmp_path / run / "partnership.json").read_bytes())
+        outputs.append(
+            [
+                (tmp_path / run / name).read_bytes()
+                for name in ("partnership.json", "mou.docx", "addendum.docx")
+            ]
+        )
     assert outputs[0] == outputs[1]

@@ -8,6 +8,7 @@ def test_all_is_pinned() -> None:
         "AgencyTerms",
         "Agreement",
         "AgreementKind",
+        "AgreementNotReadyError",
         "AgreementReference",
         "Amendment",
         "AnyParty",

@@ -402,6 +402,16 @@ def build(kind: str) -> bytes:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.line_spacing = 1.15
 
+    _tag(document, "{%p if draft %}")
+    _paragraph(
+        document,
+        "DRAF — BELUM UNTUK DITANDATANGANI",
+        bold=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        size=10,
+        after=8,
+    )
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p if not bilingual %}")
     _indonesian_body(document)
     _tag(document, "{%p else %}")

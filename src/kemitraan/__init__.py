@@ -35,6 +35,7 @@ from kemitraan.documents import (
 from kemitraan.documents import render as render_document
 from kemitraan.documents import render_many as render_documents
 from kemitraan.exceptions import (
+    AgreementNotReadyError,
     ConversionFailedError,
     ConverterNotFoundError,
     InvalidDataError,
@@ -131,6 +132,7 @@ __all__ = [
     "AgencyTerms",
     "Agreement",
     "AgreementKind",
+    "AgreementNotReadyError",
     "AgreementReference",
     "Amendment",
     "AnyParty",

@@ -10,6 +10,7 @@ and also from the builtin exception it means, so callers can catch either::
     ├── TransitionRefusedError (RuntimeError) a lifecycle move refused; nothing changed
     │   ├── MoveNotAllowedError               the move does not exist from this stage
     │   └── RequirementsUnmetError            the guide's requirements are not met
+    ├── AgreementNotReadyError (ValueError)   an agreement with errors rendered as final
     ├── TemplateRenderError (ValueError)      a document template cannot be rendered
     │   ├── MissingTemplateVariablesError     it uses names the context does not have
     │   ├── UnsafeTemplateError               it reaches outside the sandbox
@@ -35,6 +36,7 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "AgreementNotReadyError",
     "ConversionFailedError",
     "ConverterNotFoundError",
     "InvalidDataError",
@@ -288,3 +290,24 @@ class ConversionFailedError(KemitraanError, RuntimeError):
     def __init__(self, message: str, *, output: str = "") -> None:
         self.output = output
         super().__init__(message)
+
+
+class AgreementNotReadyError(KemitraanError, ValueError):
+    """An agreement whose check finds errors was to be rendered as a final document.
+
+    Render it with ``draft=True`` to get a document marked as a draft.
+
+    Attributes:
+        findings: The error findings of :meth:`kemitraan.Agreement.check`.
+
+    >>> AgreementNotReadyError([]).findings
+    []
+    """
+
+    def __init__(self, findings: Sequence[Any]) -> None:
+        self.findings = list(findings)
+        listed = "; ".join(f"{f.code}: {f.message.english}" for f in self.findings[:5])
+        super().__init__(
+            f"the agreement has {len(self.findings)} error(s) to fix before it is final "
+            f"(or render it as a draft): {listed}"
+        )

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, overload
 
-from kemitraan.agreements import Agreement
+from kemitraan.agreements import Agreement, Severity
 from kemitraan.documents._render import (
     DocumentTemplate,
     bundled_template,
@@ -29,6 +29,7 @@ from kemitraan.documents._render import (
 )
 from kemitraan.documents.mou import agreement_context, missing_translations
 from kemitraan.documents.pdf import find_converter, to_pdf
+from kemitraan.exceptions import AgreementNotReadyError
 from kemitraan.partnerships import Partnership
 
 __all__ = [
@@ -74,10 +75,18 @@ def _template_for(agreement: Agreement, template: TemplateSource | None) -> Docu
 
 
 def _render_bytes(
-    source: Source, template: TemplateSource | None, partnership: Partnership | None
+    source: Source,
+    template: TemplateSource | None,
+    partnership: Partnership | None,
+    draft: bool,
 ) -> bytes:
     agreement, owner = _resolve(source, partnership)
+    if not draft:
+        errors = [f for f in agreement.check() if f.severity is Severity.ERROR]
+        if errors:
+            raise AgreementNotReadyError(errors)
     context = agreement_context(agreement, partnership=owner)
+    context["draft"] = draft
     return _template_for(agreement, template).render(context)
 
 
@@ -88,6 +97,7 @@ def render(
     *,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
+    draft: bool = False,
 ) -> bytes: ...
 
 
@@ -98,6 +108,7 @@ def render(
     *,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
+    draft: bool = False,
 ) -> Path: ...
 
 
@@ -107,6 +118,7 @@ def render(
     *,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
+    draft: bool = False,
 ) -> bytes | Path:
     """Render an MoU, PKS or addendum as DOCX, to bytes or to a file.
 
@@ -117,11 +129,14 @@ def render(
             default the bundled one for the agreement's kind.
         partnership: With an agreement as ``source`` (an addendum, say), the
             partnership it belongs to, for the work plan.
+        draft: Render even when :meth:`~kemitraan.Agreement.check` finds errors; the
+            document is then marked as a draft (``DRAF``) at the top.
 
     Returns:
         The DOCX bytes, or the path written.
 
     Raises:
+        AgreementNotReadyError: the agreement's check finds errors (and not ``draft``).
         MissingTemplateVariablesError: the template uses a name the context lacks.
         MissingTranslationsError: a bilingual document lacks English wording.
         UnsafeTemplateError: the template reaches outside the sandbox.
@@ -132,10 +147,10 @@ def render(
     >>> mou = Agreement(parties=[Institution(name="PKBM A"),
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
-    >>> render(mou)[:2]  # a DOCX is a zip archive
+    >>> render(mou, draft=True)[:2]  # a DOCX is a zip archive
     b'PK'
     """
-    data = _render_bytes(source, template, partnership)
+    data = _render_bytes(source, template, partnership, draft)
     if target is None:
         return data
     return write_atomically(target, data)
@@ -146,16 +161,18 @@ def _default_name(index: int, agreement: Agreement) -> str:
 
 
 _WORKER_TEMPLATE: DocumentTemplate | None = None
+_WORKER_DRAFT = False
 
 
-def _init_worker(template: TemplateSource | None) -> None:
-    global _WORKER_TEMPLATE  # one compiled template per worker process
+def _init_worker(template: TemplateSource | None, draft: bool) -> None:
+    global _WORKER_TEMPLATE, _WORKER_DRAFT  # one compiled template per worker process
     _WORKER_TEMPLATE = None if template is None else load_template(template)
+    _WORKER_DRAFT = draft
 
 
 def _render_job(job: tuple[Source, Partnership | None, str]) -> str:
     source, partnership, path = job
-    data = _render_bytes(source, _WORKER_TEMPLATE, partnership)
+    data = _render_bytes(source, _WORKER_TEMPLATE, partnership, _WORKER_DRAFT)
     return str(write_atomically(path, data))
 
 
@@ -166,6 +183,7 @@ def render_many(
     template: TemplateSource | None = None,
     name: Callable[[int, Agreement], str] = _default_name,
     processes: int | None = None,
+    draft: bool = False,
 ) -> list[Path]:
     """Render many documents into ``out_dir``, each template loaded and compiled once.
 
@@ -177,6 +195,7 @@ def render_many(
         name: The file name for the ``index``-th agreement.
         processes: Render across this many worker processes (each compiles the
             template once); ``None`` or ``1`` renders in this process.
+        draft: As for :func:`render`.
 
     Returns:
         The paths written, in the order of ``sources``.
@@ -188,7 +207,7 @@ def render_many(
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [p.name for p in render_many([mou, mou], folder)]
+    ...     [p.name for p in render_many([mou, mou], folder, draft=True)]
     ['00001-mou.docx', '00002-mou.docx']
     """
     folder = Path(out_dir)
@@ -200,14 +219,14 @@ def render_many(
     if processes is None or processes <= 1:
         compiled = None if template is None else load_template(template)
         return [
-            write_atomically(path, _render_bytes(source, compiled, owner))
+            write_atomically(path, _render_bytes(source, compiled, owner, draft))
             for source, owner, path in jobs
         ]
     shipped: Any = template
     if isinstance(template, DocumentTemplate):
         raise TypeError("with processes, pass the template as a path or bytes, not loaded")
     with ProcessPoolExecutor(
-        max_workers=processes, initializer=_init_worker, initargs=(shipped,)
+        max_workers=processes, initializer=_init_worker, initargs=(shipped, draft)
     ) as pool:
         chunk = max(1, len(jobs) // (processes * 4))
         return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]
