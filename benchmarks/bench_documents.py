@@ -12,54 +12,21 @@ Run: ``python benchmarks/bench_documents.py`` (from the repository root).
 
 from __future__ import annotations
 
-import gc
-import importlib.util
 import io
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
+from _common import per_call, seed_at
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from kemitraan import Agreement, Partnership, Stage, agreement_context, render_documents
+from kemitraan import Stage, agreement_context, render_documents
 from kemitraan.documents import DocumentTemplate
 
-ROOT = Path(__file__).resolve().parent.parent
-AT = datetime(2025, 1, 1, tzinfo=UTC)
 BATCH = 200
-
-
-def _seed_agreement() -> tuple[Agreement, Partnership]:
-    spec = importlib.util.spec_from_file_location("seed_case", ROOT / "examples" / "seed_case.py")
-    assert spec is not None
-    assert spec.loader is not None
-    seed: Any = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(seed)
-    institution = seed.build_institution()
-    p = Partnership(id="bench", institution=institution, program=seed.build_program(institution))
-    while p.stage is not Stage.SIGNING:
-        seed.record_step(p)
-        p.advance(at=AT)
-    assert p.agreement is not None
-    return p.agreement, p
-
-
-def _median(fn: Callable[[], object], rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _env() -> SandboxedEnvironment:
@@ -67,7 +34,9 @@ def _env() -> SandboxedEnvironment:
 
 
 def main() -> None:
-    agreement, partnership = _seed_agreement()
+    partnership = seed_at(Stage.SIGNING)
+    agreement = partnership.agreement
+    assert agreement is not None
     template_path = resources.files("kemitraan.documents").joinpath("templates", "mou.docx")
     template_bytes = template_path.read_bytes()
     agreements = [agreement] * BATCH
@@ -91,8 +60,8 @@ def main() -> None:
                 template.save(out / f"{index:05d}.docx")
 
         batch()  # warm: first use compiles the bundled template
-        t_naive = _median(naive, 3) / BATCH
-        t_batch = _median(batch, 3) / BATCH
+        t_naive = per_call(naive, rounds=3) / BATCH
+        t_batch = per_call(batch, rounds=3) / BATCH
         print(f"1. {BATCH} documents, per document (context + render + file)")
         print(f"   naive docxtpl loop (load, render, save each)  {t_naive * 1e3:8.2f} ms   1.00x")
         print(
@@ -119,9 +88,9 @@ def main() -> None:
         return compiled.render(context)
 
     rounds = 30
-    t_raw = _median(raw_single, rounds)
-    t_ours = _median(ours_single, rounds)
-    t_compiled = _median(ours_compiled, rounds)
+    t_raw = per_call(raw_single, rounds=rounds)
+    t_ours = per_call(ours_single, rounds=rounds)
+    t_compiled = per_call(ours_compiled, rounds=rounds)
     print("\n2. one render, same template and context (load + render + bytes)")
     print(f"   raw docxtpl                                    {t_raw * 1e3:8.2f} ms   1.00x")
     print(

@@ -12,18 +12,12 @@ Run: ``python benchmarks/bench_lifecycle.py`` (from the repository root).
 
 from __future__ import annotations
 
-import gc
-import importlib.util
 import json
-import statistics
 import sys
-import time
 from collections import Counter
-from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
+from _common import AT, per_call, seed_at, seed_module
 from statemachine import State, StateMachine
 
 from kemitraan import (
@@ -35,18 +29,6 @@ from kemitraan import (
     transition_table,
     waiting_on,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
-AT = datetime(2025, 1, 1, tzinfo=UTC)
-
-
-def _seed_module() -> Any:
-    spec = importlib.util.spec_from_file_location("seed_case", ROOT / "examples" / "seed_case.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _bare_machine_class() -> type[Any]:
@@ -75,30 +57,8 @@ class _BareModel:
         self.stage = stage
 
 
-def _per_call(fn: Callable[[], object], repeat: int, rounds: int = 7) -> float:
-    """Median seconds per call over ``rounds`` rounds of ``repeat`` calls."""
-    times = []
-    for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        for _ in range(repeat):
-            fn()
-        times.append((time.perf_counter() - start) / repeat)
-    return statistics.median(times)
-
-
-def _signing_partnership(seed: Any) -> Partnership:
-    institution = seed.build_institution()
-    p = Partnership(id="bench", institution=institution, program=seed.build_program(institution))
-    while p.stage is not Stage.SIGNING:
-        seed.record_step(p)
-        p.advance(at=AT)
-    seed.record_step(p)  # signed: ready to advance to implementation
-    return p
-
-
 def bench_load_and_move(seed: Any) -> None:
-    stored = dump_json(_signing_partnership(seed))
+    stored = dump_json(seed_at(Stage.SIGNING, recorded=True))
     bare_class = _bare_machine_class()
     bare_stored = json.dumps({"stage": "signing"})
 
@@ -121,10 +81,10 @@ def bench_load_and_move(seed: Any) -> None:
         next(it).advance(at=AT)
 
     repeat = 300
-    t_bare = _per_call(bare, repeat)
-    t_ours = _per_call(ours, repeat)
-    t_load = _per_call(ours_load, repeat)
-    t_move = _per_call(ours_move, repeat)
+    t_bare = per_call(bare, repeat)
+    t_ours = per_call(ours, repeat)
+    t_load = per_call(ours_load, repeat)
+    t_move = per_call(ours_move, repeat)
     print("1. load from JSON + one move (advance: signing -> implementation)")
     print(f"   bare python-statemachine, same shape   {t_bare * 1e6:9.1f} us   1.00x")
     print(
@@ -173,10 +133,10 @@ def bench_population(seed: Any, size: int = 100_000) -> None:
     def waiting_early() -> object:
         return waiting_on(population, "profile_gathered")
 
-    t_base = _per_call(baseline, 1, rounds=5)
-    t_counts = _per_call(counts, 1, rounds=5)
-    t_wait = _per_call(waiting, 1, rounds=5)
-    t_wait2 = _per_call(waiting_early, 1, rounds=5)
+    t_base = per_call(baseline, 1, rounds=5)
+    t_counts = per_call(counts, 1, rounds=5)
+    t_wait = per_call(waiting, 1, rounds=5)
+    t_wait2 = per_call(waiting_early, 1, rounds=5)
     found = len(waiting_on(population, "all_signed"))
     built = sum(p._machine is not None for p in population)
     print(f"\n2. {size:,} partnerships in memory, no machine built ({built} built)")
@@ -199,7 +159,7 @@ def bench_population(seed: Any, size: int = 100_000) -> None:
 
 
 def main() -> None:
-    seed = _seed_module()
+    seed = seed_module()
     print(
         f"Python {sys.version.split()[0]}; medians of repeated rounds; ratios to the "
         "baseline measured in this run\n"

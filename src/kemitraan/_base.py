@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, ClassVar, Self
 
@@ -11,6 +12,15 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 #: The version of the JSON layout written by this library. Loading data with a
 #: newer version is refused rather than silently misread.
 SCHEMA_VERSION = 1
+
+
+def in_language(language: str, indonesian: str, english: str) -> str:
+    """Pick the Indonesian (``"id"``) or English (``"en"``) text."""
+    if language == "id":
+        return indonesian
+    if language == "en":
+        return english
+    raise ValueError(f"language must be 'id' or 'en', not {language!r}")
 
 
 class LabelledEnum(StrEnum):
@@ -36,11 +46,7 @@ class LabelledEnum(StrEnum):
 
     def label(self, language: str = "id") -> str:
         """The member's label in ``"id"`` (Indonesian) or ``"en"`` (English)."""
-        if language == "id":
-            return self.label_id
-        if language == "en":
-            return self.label_en
-        raise ValueError(f"language must be 'id' or 'en', not {language!r}")
+        return in_language(language, self.label_id, self.label_en)
 
 
 class KemitraanModel(BaseModel):
@@ -122,6 +128,30 @@ def field_error(
     )
 
 
+def reject_duplicates(
+    model: object,
+    values: Sequence[str],
+    where: Callable[[int], tuple[str | int, ...]],
+    code: str,
+    message: str,
+) -> set[str]:
+    """Raise at the second occurrence of any value; return the values as a set.
+
+    Args:
+        model: The model being validated (for the error's title).
+        values: The values that must be unique, in order.
+        where: The field location of the value at an index.
+        code: The rule's code.
+        message: The message; ``{value}`` stands for the repeated value.
+    """
+    seen: set[str] = set()
+    for index, value in enumerate(values):
+        if value in seen:
+            raise field_error(model, where(index), code, message, value=value)
+        seen.add(value)
+    return seen
+
+
 def custom_error(code: str, message: str, /, **context: Any) -> PydanticCustomError:
     """A pydantic error with a stable ``code`` (the rule) and a formatted message."""
     return PydanticCustomError(code, message, context or None)
@@ -142,8 +172,4 @@ class BilingualText(ValueModel):
 
     def get(self, language: str = "id") -> str:
         """The text in ``"id"`` or ``"en"``."""
-        if language == "id":
-            return self.indonesian
-        if language == "en":
-            return self.english
-        raise ValueError(f"language must be 'id' or 'en', not {language!r}")
+        return in_language(language, self.indonesian, self.english)

@@ -28,6 +28,7 @@ from kemitraan._base import (
     ValueModel,
     VersionedDocument,
     field_error,
+    reject_duplicates,
 )
 from kemitraan._types import NIP, LanguageCode, NonEmptyStr, PartyId, Period, Rupiah, ShortText
 from kemitraan.exceptions import UnknownPartyError
@@ -408,17 +409,13 @@ class Agreement(VersionedDocument):
 
     @model_validator(mode="after")
     def _structure(self) -> Self:
-        seen: set[str] = set()
-        for index, party in enumerate(self.parties):
-            if party.id in seen:
-                raise field_error(
-                    self,
-                    ("parties", index, "id"),
-                    "duplicate_party",
-                    "party id '{party}' appears twice",
-                    party=party.id,
-                )
-            seen.add(party.id)
+        reject_duplicates(
+            self,
+            [party.id for party in self.parties],
+            lambda index: ("parties", index, "id"),
+            "duplicate_party",
+            "party id '{value}' appears twice",
+        )
         if self.kind is AgreementKind.ADDENDUM:
             if self.amends is None:
                 raise field_error(

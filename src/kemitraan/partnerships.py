@@ -24,7 +24,7 @@ from uuid import uuid4
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from kemitraan._base import BilingualText, VersionedDocument, field_error
+from kemitraan._base import BilingualText, VersionedDocument, field_error, reject_duplicates
 from kemitraan._types import Period
 from kemitraan.agreements import Agreement, Signatory, Term
 from kemitraan.exceptions import (
@@ -128,17 +128,13 @@ class Partnership(VersionedDocument):
     def _consistent(self) -> Self:
         if getattr(self, "_in_move", False):
             return self
-        ids = [self.institution.id]
-        for index, partner in enumerate(self.partners):
-            if partner.id in ids:
-                raise field_error(
-                    self,
-                    ("partners", index, "id"),
-                    "duplicate_party",
-                    "party id '{party}' appears twice",
-                    party=partner.id,
-                )
-            ids.append(partner.id)
+        reject_duplicates(
+            self,
+            [self.institution.id, *(p.id for p in self.partners)],
+            lambda index: ("partners", index - 1, "id"),
+            "duplicate_party",
+            "party id '{value}' appears twice",
+        )
         if self.history:
             last = self.history[-1]
             if last.to_stage is not self.stage or last.cycle != self.cycle:

@@ -21,7 +21,7 @@ from typing import Annotated, Final, Literal, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._base import LabelledEnum, ValueModel, field_error, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
 from kemitraan.parties import ContributionKind, ContributionKinds
 
@@ -109,18 +109,13 @@ def _shares_total(model: ValueModel, field: str, shares: Mapping[str, Decimal]) 
 
 
 def _contributors(model: ValueModel, contributions: Iterable[Contribution]) -> set[str]:
-    seen: set[str] = set()
-    for index, contribution in enumerate(contributions):
-        if contribution.party_id in seen:
-            raise field_error(
-                model,
-                ("contributions", index, "party_id"),
-                "duplicate_party",
-                "party '{party}' has two contributions; merge them",
-                party=contribution.party_id,
-            )
-        seen.add(contribution.party_id)
-    return seen
+    return reject_duplicates(
+        model,
+        [c.party_id for c in contributions],
+        lambda index: ("contributions", index, "party_id"),
+        "duplicate_party",
+        "party '{value}' has two contributions; merge them",
+    )
 
 
 def _same_parties(

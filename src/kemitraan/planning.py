@@ -13,7 +13,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import ValueModel, field_error
+from kemitraan._base import ValueModel, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
 
 __all__ = ["FollowUpPlan", "PlannedActivity", "WorkPlan"]
@@ -39,17 +39,13 @@ class PlannedActivity(ValueModel):
 
 
 def _unique_names(model: ValueModel, activities: list[PlannedActivity]) -> None:
-    seen: set[str] = set()
-    for index, activity in enumerate(activities):
-        if activity.name in seen:
-            raise field_error(
-                model,
-                ("activities", index, "name"),
-                "duplicate_activity",
-                "activity '{name}' is planned twice",
-                name=activity.name,
-            )
-        seen.add(activity.name)
+    reject_duplicates(
+        model,
+        [a.name for a in activities],
+        lambda index: ("activities", index, "name"),
+        "duplicate_activity",
+        "activity '{value}' is planned twice",
+    )
 
 
 class WorkPlan(ValueModel):

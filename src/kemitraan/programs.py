@@ -11,7 +11,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, field_error
+from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
 from kemitraan.parties import ContributionKind, Region
 
@@ -118,17 +118,13 @@ class Program(VersionedDocument):
 
     @model_validator(mode="after")
     def _unique_need_codes(self) -> Self:
-        seen: set[str] = set()
-        for index, need in enumerate(self.needs):
-            if need.code in seen:
-                raise field_error(
-                    self,
-                    ("needs", index, "code"),
-                    "duplicate_need_code",
-                    "need code '{code}' is used twice",
-                    code=need.code,
-                )
-            seen.add(need.code)
+        reject_duplicates(
+            self,
+            [need.code for need in self.needs],
+            lambda index: ("needs", index, "code"),
+            "duplicate_need_code",
+            "need code '{value}' is used twice",
+        )
         return self
 
     @property

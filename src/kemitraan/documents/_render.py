@@ -116,8 +116,9 @@ class DocumentTemplate:
             if "{{" not in source_xml and "{%" not in source_xml:
                 continue
             try:
-                variables |= meta.find_undeclared_variables(env.parse(source_xml))
-                self._compiled[part] = env.from_string(source_xml)
+                tree = env.parse(source_xml)  # parsed once: for its names and to compile
+                variables |= meta.find_undeclared_variables(tree)
+                self._compiled[part] = env.from_string(tree)
             except TemplateSyntaxError as exc:
                 raise TemplateRenderError(
                     f"template syntax error in {part}: {exc.message}", template=self.name

@@ -1263,6 +1263,7 @@ def agreement_context(
     articles = b.articles()
     context: dict[str, Any] = {
         "kind": kind.value,
+        "draft": False,
         "bilingual": bilingual,
         "title": title,
         "title_en": title_en,
