@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -18,3 +21,13 @@ def rejects(build: Callable[[], Any], loc: tuple[str | int, ...], rule: str) -> 
         found
     )
     return caught.value
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """Import a script that is not part of a package (examples/, tools/)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

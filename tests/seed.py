@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
+from helpers import load_script
 from kemitraan import Move, Partnership, Stage, load_json
 
 AT = datetime(2025, 1, 1, tzinfo=UTC)
@@ -15,13 +15,7 @@ AT = datetime(2025, 1, 1, tzinfo=UTC)
 
 @lru_cache(maxsize=1)
 def example() -> ModuleType:
-    path = Path(__file__).parent.parent / "examples" / "seed_case.py"
-    spec = importlib.util.spec_from_file_location("seed_case", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(Path(__file__).parent.parent / "examples" / "seed_case.py", "seed_case")
 
 
 def fresh() -> Partnership:

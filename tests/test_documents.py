@@ -16,6 +16,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from docs_helpers import lines, text
+from helpers import load_script
 from kemitraan import (
     Agreement,
     AgreementKind,
@@ -576,14 +577,9 @@ def test_bundled_templates() -> None:
 
 
 def test_bundled_templates_are_what_the_build_script_makes() -> None:
-    import importlib.util
-
-    path = Path(__file__).parent.parent / "tools" / "build_templates.py"
-    spec = importlib.util.spec_from_file_location("build_templates", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(
+        Path(__file__).parent.parent / "tools" / "build_templates.py", "build_templates"
+    )
     for kind in ("mou", "pks", "addendum"):
         committed = (module.TEMPLATES / f"{kind}.docx").read_bytes()
         assert module.build(kind) == committed, f"run python tools/build_templates.py ({kind})"
