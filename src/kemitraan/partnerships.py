@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Final, Self
 from uuid import uuid4
 
@@ -217,7 +217,7 @@ class Partnership(VersionedDocument):
                 return addendum.term
         return self.agreement.term if self.agreement is not None else None
 
-    def sign(self, party_id: str, *, on: Any, at: str | None = None) -> Signatory:
+    def sign(self, party_id: str, *, on: date, at: str | None = None) -> Signatory:
         """Record that ``party_id``'s signatory signed the agreement (A.7).
 
         Signing happens in the signing step, after the agreement is drawn up.

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
-from kemitraan.agreements import Agreement, AgreementKind, DisputeForum, Term
+from kemitraan.agreements import Agreement, AgreementKind, Amendment, DisputeForum, Term
 from kemitraan.documents.text import count, date_long, opening_date, rupiah
 from kemitraan.exceptions import MissingTranslationsError
 from kemitraan.parties import ContributionKind, Institution, Party
@@ -547,7 +547,7 @@ class _Builder:
 
     # addendum ---------------------------------------------------------------------------
 
-    def amendment(self, change: Any) -> _Article:
+    def amendment(self, change: Amendment) -> _Article:
         amends = self.agreement.amends
         assert amends is not None  # an addendum always names what it amends
         return _Article(
