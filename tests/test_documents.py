@@ -472,6 +472,13 @@ def test_render_to_a_path_is_atomic_and_identical(tmp_path: Path) -> None:
     assert target == tmp_path / "mou.docx"
     assert target.read_bytes() == render_document(agreement(3))
     assert [p.name for p in tmp_path.iterdir()] == ["mou.docx"]
+    # permissions as open() would give them, not the temporary file's 0600
+    plain = tmp_path / "plain"
+    plain.write_bytes(b"")
+    assert target.stat().st_mode & 0o777 == plain.stat().st_mode & 0o777
+    target.chmod(0o640)
+    render_document(agreement(3), target)
+    assert target.stat().st_mode & 0o777 == 0o640
 
 
 def test_a_failed_write_leaves_no_half_file(

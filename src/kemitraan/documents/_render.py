@@ -43,6 +43,10 @@ _ILLEGAL_XML: Final = re.compile(
 )
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
+# The process's umask, read once (reading it means setting it).
+_UMASK: Final = os.umask(0o022)
+os.umask(_UMASK)
+
 # docxtpl's XML patching and post-processing do not depend on a loaded document.
 _DOCXTPL: Final = DocxTemplate(io.BytesIO())
 
@@ -228,8 +232,13 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:  # a file replaced keeps its permissions; a new one gets what open() would give
+        mode = target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
