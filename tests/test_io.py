@@ -19,12 +19,15 @@ from kemitraan import (
     InvalidDataError,
     KemitraanError,
     Partner,
+    Partnership,
     Program,
+    Stage,
     UnsupportedSchemaVersionError,
     dump_json,
     json_schema,
     load_json,
 )
+from seed import at_stage
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -117,3 +120,13 @@ def test_personal_data_stays_out_of_load_errors() -> None:
 def test_findings_round_trip(agreement: Agreement) -> None:
     for finding in agreement.check():
         assert load_json(type(finding), dump_json(finding)) == finding
+
+
+@pytest.mark.parametrize("stage", list(Stage), ids=[s.value for s in Stage])
+def test_partnerships_round_trip_at_every_stage(stage: Stage) -> None:
+    partnership = at_stage(stage) if stage.is_terminal else at_stage(stage, recorded=True)
+    text = dump_json(partnership)
+    again = load_json(Partnership, text)
+    assert again == partnership
+    assert dump_json(again) == text
+    jsonschema.Draft202012Validator(json_schema(Partnership)).validate(json.loads(text))

@@ -158,6 +158,14 @@ class Partnership(VersionedDocument):
             )
         super().__setattr__(name, value)
 
+    def __eq__(self, other: object) -> bool:
+        # Equal data is equal partnerships, whether or not a machine has been built yet.
+        if not isinstance(other, Partnership):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model
+
     def __copy__(self) -> Self:
         # A copy gets a machine of its own, bound to itself, when it first needs one.
         copy = super().__copy__()
