@@ -166,3 +166,37 @@ def test_lone_surrogates_are_refused_at_the_door() -> None:
     with pytest.raises(ValidationError) as caught:
         Partner(name="Mitra\ud800", kind=PartnerKind.BUSINESS, id="mitra")
     assert caught.value.errors()[0]["type"] == "string_unicode"
+
+
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_opening_has_the_true_weekday_and_agrees_with_the_figures(day: date) -> None:
+    from kemitraan import agreement_context
+
+    mou = Agreement(
+        parties=[Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+        subject="Uji",
+        place="Martapura",
+        date=day,
+    )
+    opening = agreement_context(mou)["opening"]
+    assert opening.startswith(f"Pada hari {WEEKDAYS[day.weekday()]}, tanggal ")
+    assert f", bulan {MONTHS[day.month - 1]}, tahun " in opening
+    assert f"({day:%d-%m-%Y}), bertempat di Martapura" in opening
