@@ -26,6 +26,7 @@ from kemitraan import (
     ConverterNotFoundError,
     DocumentTemplate,
     Funding,
+    GeneralTradeTerms,
     Institution,
     KemitraanError,
     MissingTemplateVariablesError,
@@ -40,6 +41,7 @@ from kemitraan import (
     Stage,
     TemplateRenderError,
     Term,
+    TradedGood,
     UnsafeTemplateError,
     agreement_context,
     missing_translations,
@@ -319,7 +321,7 @@ CLAUSES: dict[PatternKind, list[str]] = {
         "Royalti sebesar 5% dari penjualan.",
         "Rp15.000.000,00 (lima belas juta rupiah)",
     ],
-    PatternKind.SUPPLY_CHAIN: ["1. PIHAK KEDUA: produsen", "3. PIHAK KETIGA: pengecer"],
+    PatternKind.SUPPLY_CHAIN: ["a.\tPIHAK KEDUA: produsen;", "c.\tPIHAK KETIGA: pengecer."],
     PatternKind.PROFIT_SHARING: ["PIHAK KEDUA sebesar 45%", "setiap akhir bulan"],
     PatternKind.JOINT_VENTURE: [
         "usaha patungan dengan nama PT Rajut Bersama",
@@ -636,3 +638,18 @@ def test_an_agreement_with_errors_renders_only_as_a_draft() -> None:
     draft = lines(render_document(unfinished, draft=True))
     assert draft[0] == "DRAF — BELUM UNTUK DITANDATANGANI"
     assert "DRAF — BELUM UNTUK DITANDATANGANI" not in lines(render_document(agreement(3)))
+
+
+def test_usual_units_need_no_translation() -> None:
+    bilingual = _bilingual()
+    bilingual.translations = ENGLISH
+    bilingual.pattern = GeneralTradeTerms(
+        supplier=PKBM.id,
+        buyer="nihon",
+        goods=[TradedGood(name="Tas rajut", quantity=Decimal(200), period="per bulan")],
+        quality_requirements=["Rapi"],
+    )
+    assert set(missing_translations(bilingual)) == {"Tas rajut", "Rapi"}
+    bilingual.translations = {**ENGLISH, "Tas rajut": "Knitted bags", "Rapi": "Neat"}
+    body = text(render_document(bilingual))
+    assert "Knitted bags, 200 (two hundred) pieces per month" in body

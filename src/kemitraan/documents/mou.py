@@ -59,6 +59,13 @@ _BUILT_IN_EN: Final = {
     ),
     "kunjungan lapangan": "field visits",
     "laporan kegiatan": "activity reports",
+    # the usual units and periods of traded goods
+    "buah": "pieces",
+    "kg": "kg",
+    "liter": "litres",
+    "per minggu": "per week",
+    "per bulan": "per month",
+    "per tahun": "per year",
 }
 
 
@@ -915,8 +922,8 @@ def _supply_chain(b: _Builder, t: SupplyChainTerms) -> list[_Para]:
     links = sorted(t.links, key=lambda link: link.position)
     items = [
         _Text(
-            f"{link.position}. {b.label(link.party_id).id}: {link.role}",
-            f"{link.position}. {b.label(link.party_id).en}: {b.tr(link.role)}",
+            f"{b.label(link.party_id).id}: {link.role}",
+            f"{b.label(link.party_id).en}: {b.tr(link.role)}",
         )
         for link in links
         if link.party_id in b.agreement.party_ids
