@@ -55,7 +55,7 @@ def _paragraph(
     keep_next: bool = False,
     after: float = 4,
 ) -> Paragraph:
-    paragraph: Paragraph = where.add_paragraph()  # type: ignore[attr-defined]
+    paragraph: Paragraph = where.add_paragraph()  # type: ignore[attr-defined]  # document or cell
     fmt = paragraph.paragraph_format
     fmt.space_after = Pt(after)
     fmt.space_before = Pt(0)
@@ -79,7 +79,7 @@ def _paragraph(
 
 
 def _preserve(run: object) -> None:
-    for t in run._r.findall(qn("w:t")):  # type: ignore[attr-defined]
+    for t in run._r.findall(qn("w:t")):  # type: ignore[attr-defined]  # python-docx run internals
         t.set(qn("xml:space"), "preserve")
 
 

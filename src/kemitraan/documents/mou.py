@@ -22,7 +22,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
-from kemitraan.agreements import Agreement, AgreementKind, Amendment, DisputeForum, Term
+from num2words import num2words
+
+from kemitraan.agreements import (
+    Agreement,
+    AgreementKind,
+    Amendment,
+    DisputeForum,
+    Term,
+    party_label,
+)
 from kemitraan.documents.text import count, date_long, opening_date, rupiah
 from kemitraan.exceptions import MissingTranslationsError
 from kemitraan.parties import ContributionKind, Institution, Party
@@ -112,7 +121,7 @@ class _Builder:
 
     def label(self, party_id: str) -> _Text:
         index = self.agreement.party_ids.index(party_id)
-        return _Text(_label_id(index), _label_en(index))
+        return _Text(party_label(index), _label_en(index))
 
     def labels(self, party_ids: Iterable[str]) -> _Text:
         labels = [self.label(pid) for pid in party_ids]
@@ -1016,15 +1025,7 @@ _CLAUSE_PACKS: Final[dict[type, Callable[[_Builder, Any], list[_Para]]]] = {
 # -- small helpers -----------------------------------------------------------------------
 
 
-def _label_id(index: int) -> str:
-    from kemitraan.agreements import party_label
-
-    return party_label(index)
-
-
 def _label_en(index: int) -> str:
-    from num2words import num2words
-
     return f"THE {num2words(index + 1, lang='en', to='ordinal').upper()} PARTY"
 
 
@@ -1069,7 +1070,7 @@ def _add_months(day: date, months: int) -> date:
 
 def _party_block(b: _Builder, index: int, party: Party) -> dict[str, Any]:
     rep = party.representative
-    label_id, label_en = _label_id(index), _label_en(index)
+    label_id, label_en = party_label(index), _label_en(index)
     acting = _Text(
         f"Dalam hal ini bertindak untuk dan atas nama {party.name}, selanjutnya disebut "
         f"{label_id}.",
@@ -1099,7 +1100,7 @@ def _signature(b: _Builder, index: int, party: Party) -> dict[str, Any]:
     position = signatory.position if signatory else (rep.position if rep else "")
     nip = signatory.nip if signatory and signatory.nip else (rep.nip if rep and rep.nip else "")
     return {
-        "label": _label_id(index),
+        "label": party_label(index),
         "label_en": _label_en(index),
         "institution": "" if party.name.casefold() in position.casefold() else party.name,
         "position": position,
@@ -1232,7 +1233,7 @@ def agreement_context(
             title_parties.append({"text": "DAN", "text_en": "AND"})
         title_parties.append({"text": party.name.upper(), "text_en": party.name.upper()})
 
-    labels = [_label_id(i) for i in range(len(agreement.parties))]
+    labels = [party_label(i) for i in range(len(agreement.parties))]
     labels_en = [_label_en(i) for i in range(len(agreement.parties))]
     considerations = list(agreement.considerations)
     if amends is not None:
