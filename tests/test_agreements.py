@@ -144,7 +144,7 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
                 PartyRole(party_id=SHOP.id, role="x", responsibilities=["y"]),
             ]
         ),
-        "party_without_role",
+        "role_for_every_party",
         Severity.ERROR,
     ),
     (
@@ -153,7 +153,7 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
             roles=[PartyRole(party_id=p.id, role="x", responsibilities=["y"]) for p in (PKBM, SHOP)]
             + [PartyRole(party_id=DINAS.id, role="Pembina")]
         ),
-        "party_without_responsibility",
+        "responsibility_for_every_party",
         Severity.ERROR,
     ),
     (
@@ -200,7 +200,7 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
     (
         "KUHPerdata 1320 consent: no signatory",
         lambda: complete(signatories=[signed(PKBM), signed(SHOP)]),
-        "no_signatory",
+        "signatory_named",
         Severity.ERROR,
     ),
     (
@@ -212,7 +212,7 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
                 signed(DINAS).model_copy(update={"signed_on": None}),
             ]
         ),
-        "not_signed",
+        "all_signed",
         Severity.INFO,
     ),
     (
@@ -283,8 +283,8 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
         "prevailing_language_missing",
         Severity.WARNING,
     ),
-    ("no term", lambda: complete(term=None), "term_missing", Severity.WARNING),
-    ("no pattern", lambda: complete(pattern=None), "pattern_missing", Severity.WARNING),
+    ("no term", lambda: complete(term=None), "term_set", Severity.WARNING),
+    ("no pattern", lambda: complete(pattern=None), "pattern_chosen", Severity.WARNING),
     (
         "a party without a number",
         lambda: complete(numbers={PKBM.id: "1"}),

@@ -634,7 +634,7 @@ def test_an_agreement_with_errors_renders_only_as_a_draft() -> None:
     unfinished = agreement(3, scope=[], roles=[])
     with pytest.raises(AgreementNotReadyError) as caught:
         render_document(unfinished)
-    assert {f.code for f in caught.value.findings} == {"scope_missing", "party_without_role"}
+    assert {f.code for f in caught.value.findings} == {"scope_missing", "role_for_every_party"}
     draft = lines(render_document(unfinished, draft=True))
     assert draft[0] == "DRAF — BELUM UNTUK DITANDATANGANI"
     assert "DRAF — BELUM UNTUK DITANDATANGANI" not in lines(render_document(agreement(3)))

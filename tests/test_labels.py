@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import kemitraan
-from kemitraan import LabelledEnum, PartnerKind
+from kemitraan import LabelledEnum, PartnerKind, UnsupportedLanguageError
 
 ENUMS = sorted(
     (
@@ -37,8 +37,10 @@ def test_every_member_is_labelled(enum: type[LabelledEnum]) -> None:
 
 
 def test_label_language_is_checked() -> None:
-    with pytest.raises(ValueError, match="'id' or 'en'"):
+    with pytest.raises(UnsupportedLanguageError, match=r"'id' .* and 'en' .*, not 'fr'") as caught:
         PartnerKind.BUSINESS.label("fr")
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.language == "fr"
 
 
 def test_enum_values_are_json_strings() -> None:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from statemachine.exceptions import TransitionNotAllowed
 
 from kemitraan import (
+    ActionNotAllowedError,
     InvalidDataError,
     KemitraanError,
     Move,
@@ -466,8 +467,11 @@ def test_duplicate_party_ids_are_refused() -> None:
 
 def test_signing_only_in_the_signing_step() -> None:
     early = at_stage(Stage.AGREEMENT, recorded=True)
-    with pytest.raises(TransitionRefusedError, match="signing happens in stage 'signing'"):
+    with pytest.raises(ActionNotAllowedError, match="cannot sign in stage 'agreement'") as caught:
         early.sign(early.institution.id, on=date(2025, 3, 10))
+    assert isinstance(caught.value, RuntimeError)
+    assert (caught.value.action, caught.value.stage) == ("sign", "agreement")
+    assert caught.value.allowed_stages == ("signing",)
     signing = at_stage(Stage.SIGNING)
     with pytest.raises(UnknownPartyError):
         signing.sign("tidak-ada", on=date(2025, 3, 10))

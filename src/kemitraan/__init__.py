@@ -1,248 +1,26 @@
 """kemitraan: building and keeping partnerships, after *Panduan Melakukan Kemitraan*.
 
 Typed models of the institution, its partners and programmes, the partnership
-patterns and agreements, with the checks the guide and Indonesian law ask for.
-Everything public is imported from here.
+patterns and agreements, with the checks the guide and Indonesian law ask for, the
+guide's 11 steps as a lifecycle, and the documents. Everything public is imported
+from here: ``from kemitraan import Partnership, Agreement, render_document``.
+
+Each name loads on first use (the list is ``__init__.pyi``, which type checkers
+read), so ``import kemitraan`` costs almost nothing and the document libraries
+load only when a document is made.
+
+>>> import kemitraan
+>>> kemitraan.Stage.SIGNING.number
+7
 """
 
-from kemitraan._base import SCHEMA_VERSION, BilingualText, LabelledEnum
-from kemitraan._types import MaskedStr, Period
-from kemitraan.agreements import (
-    STAMP_DUTY,
-    Agreement,
-    AgreementKind,
-    AgreementReference,
-    Amendment,
-    DisputeForum,
-    DisputeSettlement,
-    Finding,
-    ForceMajeure,
-    Funding,
-    MonitoringArrangement,
-    MonitoringFrequency,
-    PartyRole,
-    Severity,
-    Signatory,
-    Term,
-    party_label,
-)
-from kemitraan.documents import (
-    DocumentTemplate,
-    agreement_context,
-    missing_translations,
-    to_pdf,
-)
-from kemitraan.documents import render as render_document
-from kemitraan.documents import render_many as render_documents
-from kemitraan.exceptions import (
-    AgreementNotReadyError,
-    ConversionFailedError,
-    ConverterNotFoundError,
-    InvalidDataError,
-    KemitraanError,
-    MissingTemplateVariablesError,
-    MissingTranslationsError,
-    MoveNotAllowedError,
-    RequirementsUnmetError,
-    TemplateRenderError,
-    TransitionRefusedError,
-    UnknownPartyError,
-    UnsafeTemplateError,
-    UnsupportedSchemaVersionError,
-)
-from kemitraan.exploration import (
-    Exploration,
-    ExplorationKind,
-    ExplorationResponse,
-    PartnerResponse,
-)
-from kemitraan.io import dump_json, json_schema, load_json
-from kemitraan.lifecycle import (
-    AuditRecord,
-    Move,
-    PartnershipMachine,
-    Requirement,
-    Stage,
-    allowed_moves,
-    graphviz_diagram,
-    mermaid_diagram,
-    transition_table,
-)
-from kemitraan.monitoring import (
-    Decision,
-    Evaluation,
-    ImplementationRecord,
-    MonitoringRecord,
-    Obstacle,
-)
-from kemitraan.parties import (
-    AnyParty,
-    BusinessScale,
-    Contact,
-    ContributionKind,
-    EducationUnitType,
-    GatheringApproach,
-    GatheringMethod,
-    GatheringRecord,
-    Institution,
-    Partner,
-    PartnerKind,
-    Party,
-    PartyProfile,
-    Region,
-    Representative,
-    ScaleBasis,
-    ScaleEvidence,
-    classify_scale,
-    province_names,
-)
-from kemitraan.partnerships import Partnership, requirement_codes, stage_counts, waiting_on
-from kemitraan.patterns import (
-    AgencyTerms,
-    ChainLink,
-    Contribution,
-    CorePlasmaTerms,
-    FosterParentTerms,
-    FranchiseTerms,
-    GeneralTradeTerms,
-    JointVentureTerms,
-    Loan,
-    OperationalCooperationTerms,
-    OutsourcingTerms,
-    PatternInfo,
-    PatternKind,
-    PatternTerms,
-    ProfitSharingTerms,
-    SubcontractTerms,
-    SupplyChainTerms,
-    TradedGood,
-    TradeMode,
-    pattern_info,
-)
-from kemitraan.planning import FollowUpPlan, PlannedActivity, WorkPlan
-from kemitraan.programs import NeedKind, Participants, Program, ProgramKind, ProgramNeed
-from kemitraan.recommender import PatternRecommendation, recommend_patterns
-from kemitraan.relevance import RelevanceAssessment
+import lazy_loader
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "STAMP_DUTY",
-    "AgencyTerms",
-    "Agreement",
-    "AgreementKind",
-    "AgreementNotReadyError",
-    "AgreementReference",
-    "Amendment",
-    "AnyParty",
-    "AuditRecord",
-    "BilingualText",
-    "BusinessScale",
-    "ChainLink",
-    "Contact",
-    "Contribution",
-    "ContributionKind",
-    "ConversionFailedError",
-    "ConverterNotFoundError",
-    "CorePlasmaTerms",
-    "Decision",
-    "DisputeForum",
-    "DisputeSettlement",
-    "DocumentTemplate",
-    "EducationUnitType",
-    "Evaluation",
-    "Exploration",
-    "ExplorationKind",
-    "ExplorationResponse",
-    "Finding",
-    "FollowUpPlan",
-    "ForceMajeure",
-    "FosterParentTerms",
-    "FranchiseTerms",
-    "Funding",
-    "GatheringApproach",
-    "GatheringMethod",
-    "GatheringRecord",
-    "GeneralTradeTerms",
-    "ImplementationRecord",
-    "Institution",
-    "InvalidDataError",
-    "JointVentureTerms",
-    "KemitraanError",
-    "LabelledEnum",
-    "Loan",
-    "MaskedStr",
-    "MissingTemplateVariablesError",
-    "MissingTranslationsError",
-    "MonitoringArrangement",
-    "MonitoringFrequency",
-    "MonitoringRecord",
-    "Move",
-    "MoveNotAllowedError",
-    "NeedKind",
-    "Obstacle",
-    "OperationalCooperationTerms",
-    "OutsourcingTerms",
-    "Participants",
-    "Partner",
-    "PartnerKind",
-    "PartnerResponse",
-    "Partnership",
-    "PartnershipMachine",
-    "Party",
-    "PartyProfile",
-    "PartyRole",
-    "PatternInfo",
-    "PatternKind",
-    "PatternRecommendation",
-    "PatternTerms",
-    "Period",
-    "PlannedActivity",
-    "ProfitSharingTerms",
-    "Program",
-    "ProgramKind",
-    "ProgramNeed",
-    "Region",
-    "RelevanceAssessment",
-    "Representative",
-    "Requirement",
-    "RequirementsUnmetError",
-    "ScaleBasis",
-    "ScaleEvidence",
-    "Severity",
-    "Signatory",
-    "Stage",
-    "SubcontractTerms",
-    "SupplyChainTerms",
-    "TemplateRenderError",
-    "Term",
-    "TradeMode",
-    "TradedGood",
-    "TransitionRefusedError",
-    "UnknownPartyError",
-    "UnsafeTemplateError",
-    "UnsupportedSchemaVersionError",
-    "WorkPlan",
-    "__version__",
-    "agreement_context",
-    "allowed_moves",
-    "classify_scale",
-    "dump_json",
-    "graphviz_diagram",
-    "json_schema",
-    "load_json",
-    "mermaid_diagram",
-    "missing_translations",
-    "party_label",
-    "pattern_info",
-    "province_names",
-    "recommend_patterns",
-    "render_document",
-    "render_documents",
-    "requirement_codes",
-    "stage_counts",
-    "to_pdf",
-    "transition_table",
-    "waiting_on",
-]
+__getattr__, __dir__, _public = lazy_loader.attach_stub(__name__, __file__)
+# Constants first, then classes, then functions (the order ruff keeps for __all__).
+__all__ = sorted(
+    [*_public, "__version__"],
+    key=lambda name: (not name.isupper(), name[0].islower() or name[0] == "_", name),
+)

@@ -1,13 +1,26 @@
-"""Shared machinery: the model bases, labelled enums and the schema version."""
+"""Shared machinery: the model bases, labelled enums, bilingual text and the schema version."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import ast
+import inspect
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
+from functools import cache
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetJsonSchemaHandler,
+    ValidationError,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
+
+from kemitraan.exceptions import UnsupportedLanguageError
 
 #: The version of the JSON layout written by this library. Loading data with a
 #: newer version is refused rather than silently misread.
@@ -20,7 +33,7 @@ def in_language(language: str, indonesian: str, english: str) -> str:
         return indonesian
     if language == "en":
         return english
-    raise ValueError(f"language must be 'id' or 'en', not {language!r}")
+    raise UnsupportedLanguageError(str(language))
 
 
 class LabelledEnum(StrEnum):
@@ -48,18 +61,97 @@ class LabelledEnum(StrEnum):
         """The member's label in ``"id"`` (Indonesian) or ``"en"`` (English)."""
         return in_language(language, self.label_id, self.label_en)
 
+    @classmethod
+    def in_order(cls, members: Iterable[Self]) -> list[Self]:
+        """``members`` in declaration order: the one order for lists, JSON and documents.
 
-class KemitraanModel(BaseModel):
-    """Base of every mutable kemitraan model: strict about unknown fields, revalidating."""
+        >>> from kemitraan import ContributionKind as K
+        >>> [k.value for k in K.in_order({K.MARKETING, K.LAND})]
+        ['land', 'marketing']
+        """
+        order = {member: index for index, member in enumerate(cls)}
+        return sorted(members, key=order.__getitem__)
+
+
+@cache
+def _module_attribute_docs(module: str) -> dict[str, dict[str, str]]:
+    """Attribute docstrings of every class in ``module``, by qualified class name."""
+    try:
+        tree = ast.parse(inspect.getsource(sys.modules[module]))
+    except (KeyError, OSError, TypeError, SyntaxError):  # no source: no descriptions
+        return {}
+    found: dict[str, dict[str, str]] = {}
+
+    def visit(body: list[ast.stmt], prefix: str) -> None:
+        for node in body:
+            if not isinstance(node, ast.ClassDef):
+                continue
+            name = f"{prefix}{node.name}"
+            docs: dict[str, str] = {}
+            for before, after in zip(node.body, node.body[1:], strict=False):
+                if (
+                    isinstance(before, ast.AnnAssign)
+                    and isinstance(before.target, ast.Name)
+                    and isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Constant)
+                    and isinstance(after.value.value, str)
+                ):
+                    docs[before.target.id] = inspect.cleandoc(after.value.value)
+            found[name] = docs
+            visit(node.body, f"{name}.")
+
+    visit(tree.body, "")
+    return found
+
+
+def attribute_docs(cls: type) -> dict[str, str]:
+    """The attribute docstrings of ``cls`` and its bases (the subclass's win).
+
+    pydantic's ``use_attribute_docstrings`` reads them when each class is created, which
+    costs every import tens of milliseconds; kemitraan reads them only when a JSON
+    Schema is asked for (see ``_Model.__get_pydantic_json_schema__``).
+    """
+    docs: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        if klass.__module__.startswith("kemitraan"):
+            docs.update(_module_attribute_docs(klass.__module__).get(klass.__qualname__, {}))
+    return docs
+
+
+class _Model(BaseModel):
+    """What every kemitraan model shares: a cheap class creation and documented fields.
+
+    Schemas are built on first use (``defer_build``), and each field's attribute
+    docstring becomes its ``description`` in the JSON Schema.
+    """
 
     model_config = ConfigDict(
         extra="forbid",
-        validate_assignment=True,
-        use_attribute_docstrings=True,
         str_strip_whitespace=True,
         # Personal data (NIK, phone numbers) must not leak through error messages.
         hide_input_in_errors=True,
+        defer_build=True,
     )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler, /
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        properties = target.get("properties", {})
+        for name, doc in attribute_docs(cls).items():
+            field = cls.model_fields.get(name)
+            key = (field.alias if field is not None and field.alias else None) or name
+            if key in properties and "description" not in properties[key]:
+                properties[key]["description"] = doc
+        return schema
+
+
+class KemitraanModel(_Model):
+    """Base of every mutable kemitraan model: strict about unknown fields, revalidating."""
+
+    model_config = ConfigDict(validate_assignment=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic assigns before running model-level validators; undo the
@@ -74,17 +166,10 @@ class KemitraanModel(BaseModel):
             raise
 
 
-class ValueModel(BaseModel):
+class ValueModel(_Model):
     """Base of immutable value objects."""
 
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        use_attribute_docstrings=True,
-        str_strip_whitespace=True,
-        # Personal data (NIK, phone numbers) must not leak through error messages.
-        hide_input_in_errors=True,
-    )
+    model_config = ConfigDict(frozen=True)
 
 
 class VersionedDocument(KemitraanModel):
@@ -173,3 +258,14 @@ class BilingualText(ValueModel):
     def get(self, language: str = "id") -> str:
         """The text in ``"id"`` or ``"en"``."""
         return in_language(language, self.indonesian, self.english)
+
+    @classmethod
+    def of(cls, indonesian: str, english: str) -> BilingualText:
+        """Library wording, taken as it is (no validation, white space kept).
+
+        For the sentences kemitraan writes itself, which are many and already right.
+
+        >>> BilingualText.of("Pasal ", "Article ").indonesian
+        'Pasal '
+        """
+        return cls.model_construct(indonesian=indonesian, english=english)

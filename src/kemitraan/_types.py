@@ -6,6 +6,7 @@ back as one ``ValidationError`` that names the field and the rule.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from decimal import Decimal
@@ -36,6 +37,7 @@ __all__ = [
     "PhoneNumber",
     "Rupiah",
     "ShortText",
+    "add_months",
 ]
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -239,3 +241,15 @@ class Period(ValueModel):
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (the month's last day when it is shorter).
+
+    >>> add_months(date(2025, 1, 31), 1)
+    datetime.date(2025, 2, 28)
+    """
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

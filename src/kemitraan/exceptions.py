@@ -4,19 +4,28 @@ Every error the library raises on purpose derives from :class:`KemitraanError`,
 and also from the builtin exception it means, so callers can catch either::
 
     KemitraanError
-    ├── InvalidDataError (ValueError)        stored data that does not validate
-    │   └── UnsupportedSchemaVersionError     data written by a newer kemitraan
-    ├── UnknownPartyError (KeyError)          a party id that is not in the collection
-    ├── TransitionRefusedError (RuntimeError) a lifecycle move refused; nothing changed
-    │   ├── MoveNotAllowedError               the move does not exist from this stage
-    │   └── RequirementsUnmetError            the guide's requirements are not met
-    ├── AgreementNotReadyError (ValueError)   an agreement with errors rendered as final
-    ├── TemplateRenderError (ValueError)      a document template cannot be rendered
-    │   ├── MissingTemplateVariablesError     it uses names the context does not have
-    │   ├── UnsafeTemplateError               it reaches outside the sandbox
-    │   └── MissingTranslationsError          a bilingual document lacks English wording
+    ├── InvalidDataError (ValueError)          stored data that does not validate
+    │   └── UnsupportedSchemaVersionError       data of a schema version this library cannot read
+    ├── InvalidArgumentError (ValueError)      an argument a function cannot work with
+    │   └── UnsupportedLanguageError            a language kemitraan does not write
+    ├── NotFoundError (KeyError)               an id or name that is not there
+    │   ├── UnknownPartyError                   a party id
+    │   ├── UnknownNeedError                    a programme need's code
+    │   └── UnknownDocumentKindError            a kind of document
+    ├── ReadOnlyFieldError (AttributeError)    a field that changes only through a move
+    ├── TransitionRefusedError (RuntimeError)  a lifecycle move refused; nothing changed
+    │   ├── MoveNotAllowedError                 the move does not exist from this stage
+    │   └── RequirementsUnmetError              the guide's requirements are not met
+    ├── ActionNotAllowedError (RuntimeError)   an action (signing, …) outside its step
+    ├── AgreementNotReadyError (ValueError)    an agreement with errors rendered as final
+    ├── TemplateRenderError (ValueError)       a document template cannot be rendered
+    │   ├── MissingTemplateVariablesError       it uses names the context does not have
+    │   ├── UnsafeTemplateError                 it reaches outside the sandbox
+    │   └── MissingTranslationsError            a bilingual document lacks English wording
+    ├── MissingExtraError (ImportError)        an optional extra is not installed
+    ├── DocumentNotFoundError (FileNotFoundError)   a document to convert does not exist
     ├── ConverterNotFoundError (FileNotFoundError)  LibreOffice is not installed
-    └── ConversionFailedError (RuntimeError)  LibreOffice could not convert the document
+    └── ConversionFailedError (RuntimeError)   LibreOffice could not convert the document
 
 Validation of a model's fields raises pydantic's ``ValidationError`` (itself a
 ``ValueError``), which names the field and carries the rule as its error type:
@@ -36,19 +45,28 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
+    "ActionNotAllowedError",
     "AgreementNotReadyError",
     "ConversionFailedError",
     "ConverterNotFoundError",
+    "DocumentNotFoundError",
+    "InvalidArgumentError",
     "InvalidDataError",
     "KemitraanError",
+    "MissingExtraError",
     "MissingTemplateVariablesError",
     "MissingTranslationsError",
     "MoveNotAllowedError",
+    "NotFoundError",
+    "ReadOnlyFieldError",
     "RequirementsUnmetError",
     "TemplateRenderError",
     "TransitionRefusedError",
+    "UnknownDocumentKindError",
+    "UnknownNeedError",
     "UnknownPartyError",
     "UnsafeTemplateError",
+    "UnsupportedLanguageError",
     "UnsupportedSchemaVersionError",
 ]
 
@@ -115,7 +133,59 @@ class UnsupportedSchemaVersionError(InvalidDataError):
         )
 
 
-class UnknownPartyError(KemitraanError, KeyError):
+class InvalidArgumentError(KemitraanError, ValueError):
+    """An argument a function cannot work with (a negative count, a duplicate party, …).
+
+    >>> from kemitraan import classify_scale
+    >>> classify_scale()
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.InvalidArgumentError: classify_scale needs working_capital or annual_sales
+    """
+
+
+class UnsupportedLanguageError(InvalidArgumentError):
+    """A language kemitraan does not write (its own wording is Indonesian and English).
+
+    Attributes:
+        language: The language asked for.
+        supported: The languages that are written.
+
+    >>> str(UnsupportedLanguageError("ja"))
+    "kemitraan writes 'id' (Indonesian) and 'en' (English), not 'ja'"
+    """
+
+    def __init__(
+        self, language: str, supported: Sequence[str] = ("id", "en"), hint: str = ""
+    ) -> None:
+        self.language = language
+        self.supported = tuple(supported)
+        super().__init__(
+            f"kemitraan writes 'id' (Indonesian) and 'en' (English), not {language!r}{hint}"
+        )
+
+
+class NotFoundError(KemitraanError, KeyError):
+    """Something was looked up by its id or name and is not there.
+
+    Attributes:
+        key: What was asked for.
+        known: What exists.
+
+    >>> str(NotFoundError("x", ["a", "b"], what="item"))
+    "unknown item 'x'; known: a, b"
+    """
+
+    def __init__(self, key: str, known: Sequence[str], *, what: str = "key") -> None:
+        self.key = key
+        self.known = tuple(known)
+        super().__init__(f"unknown {what} {key!r}; known: {', '.join(self.known) or 'none'}")
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+class UnknownPartyError(NotFoundError):
     """A party id was looked up that is not among the parties.
 
     Attributes:
@@ -128,11 +198,44 @@ class UnknownPartyError(KemitraanError, KeyError):
 
     def __init__(self, party_id: str, known: Sequence[str]) -> None:
         self.party_id = party_id
-        self.known = tuple(known)
-        super().__init__(f"unknown party {party_id!r}; known: {', '.join(self.known) or 'none'}")
+        super().__init__(party_id, known, what="party")
 
-    def __str__(self) -> str:  # KeyError would quote the whole message
-        return str(self.args[0])
+
+class UnknownNeedError(NotFoundError):
+    """A programme need was looked up by a code the programme does not have.
+
+    >>> str(UnknownNeedError("modal", ["pemasaran"]))
+    "unknown need 'modal'; known: pemasaran"
+    """
+
+    def __init__(self, code: str, known: Sequence[str]) -> None:
+        super().__init__(code, known, what="need")
+
+
+class UnknownDocumentKindError(NotFoundError):
+    """A kind of document that is not registered (see ``kemitraan.documents.document_kinds``).
+
+    >>> str(UnknownDocumentKindError("surat", ["mou", "pks"]))
+    "unknown document kind 'surat'; known: mou, pks"
+    """
+
+    def __init__(self, kind: str, known: Sequence[str]) -> None:
+        super().__init__(kind, known, what="document kind")
+
+
+class ReadOnlyFieldError(KemitraanError, AttributeError):
+    """A field that cannot be assigned: it changes only through the lifecycle's moves.
+
+    Attributes:
+        field: The field.
+
+    >>> str(ReadOnlyFieldError("stage", "it changes only through moves"))
+    'stage cannot be assigned: it changes only through moves'
+    """
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        super().__init__(f"{field} cannot be assigned: {reason}")
 
 
 class TransitionRefusedError(KemitraanError, RuntimeError):
@@ -198,6 +301,29 @@ class RequirementsUnmetError(TransitionRefusedError):
         )
 
 
+class ActionNotAllowedError(KemitraanError, RuntimeError):
+    """An action (signing, recording an addendum, …) was asked for outside its step.
+
+    Nothing changed.
+
+    Attributes:
+        action: What was asked for (``"sign"``).
+        stage: The stage the partnership is in.
+        allowed_stages: The stages where the action is allowed.
+
+    >>> str(ActionNotAllowedError("sign", stage="mapping", allowed_stages=["signing"]))
+    "cannot sign in stage 'mapping'; allowed in: signing"
+    """
+
+    def __init__(self, action: str, *, stage: str, allowed_stages: Sequence[str]) -> None:
+        self.action = action
+        self.stage = stage
+        self.allowed_stages = tuple(allowed_stages)
+        super().__init__(
+            f"cannot {action} in stage {stage!r}; allowed in: {', '.join(self.allowed_stages)}"
+        )
+
+
 class TemplateRenderError(KemitraanError, ValueError):
     """A document template cannot be rendered (bad syntax, a missing attribute, …).
 
@@ -257,6 +383,32 @@ class MissingTranslationsError(TemplateRenderError):
             f"Agreement.translations): {shown}{more}",
             template=template,
         )
+
+
+class MissingExtraError(KemitraanError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names it.
+
+    Attributes:
+        extra: The extra to install (``pip install 'kemitraan[extra]'``).
+
+    >>> MissingExtraError("diagrams", "graphviz_diagram", "pydot").extra
+    'diagrams'
+    """
+
+    def __init__(self, extra: str, feature: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(f"{feature} needs {package}: pip install 'kemitraan[{extra}]'")
+
+
+class DocumentNotFoundError(KemitraanError, FileNotFoundError):
+    """A document to convert or read does not exist.
+
+    >>> str(DocumentNotFoundError("mou.docx"))
+    'no such document: mou.docx'
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"no such document: {path}")
 
 
 class ConverterNotFoundError(KemitraanError, FileNotFoundError):

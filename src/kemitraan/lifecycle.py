@@ -25,14 +25,15 @@ from typing import Any, Final, Protocol
 from pydantic import AwareDatetime
 from statemachine import State, StateMachine
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, ShortText
+from kemitraan.exceptions import MissingExtraError
+from kemitraan.findings import Finding
 
 __all__ = [
     "AuditRecord",
     "Move",
     "PartnershipMachine",
-    "Requirement",
     "Stage",
     "graphviz_diagram",
     "mermaid_diagram",
@@ -100,27 +101,6 @@ class Move(LabelledEnum):
     RENEW = "renew", "Lanjutkan ke tahun berikutnya", "Renew for the next cycle"
 
 
-class Requirement(ValueModel):
-    """One condition the guide sets before a move, as unmet by the data.
-
-    >>> Requirement(
-    ...     code="all_signed", basis="Panduan A.7", party_id="kube",
-    ...     message=BilingualText(indonesian="KUBE belum menandatangani",
-    ...                           english="KUBE has not signed"),
-    ... ).code
-    'all_signed'
-    """
-
-    code: str
-    """Stable code of the requirement (``"plan_with_every_party"``)."""
-    message: BilingualText
-    """What is missing, in Indonesian and English."""
-    basis: str
-    """The guide's step it comes from (``"Panduan A.5"``)."""
-    party_id: str | None = None
-    """The party it concerns, when it concerns one."""
-
-
 class AuditRecord(ValueModel):
     """One move in a partnership's history: who moved it, when, why.
 
@@ -149,7 +129,7 @@ class AuditRecord(ValueModel):
 
 
 class _Model(Protocol):
-    def unmet_requirements(self, move: Move | str = ...) -> list[Requirement]: ...
+    def unmet_requirements(self, move: Move | str = ...) -> list[Finding]: ...
 
 
 def _state(stage: Stage, **kwargs: Any) -> Any:
@@ -265,7 +245,7 @@ def graphviz_diagram() -> str:
     Needs the ``diagrams`` extra (pydot).
 
     Raises:
-        ImportError: when pydot is not installed, naming the extra to install.
+        MissingExtraError: when pydot is not installed, naming the extra to install.
 
     >>> graphviz_diagram().startswith("digraph")
     True
@@ -273,9 +253,7 @@ def graphviz_diagram() -> str:
     try:
         import pydot  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "graphviz_diagram needs pydot: pip install 'kemitraan[diagrams]'"
-        ) from exc
+        raise MissingExtraError("diagrams", "graphviz_diagram", "pydot") from exc
     from statemachine.contrib.diagram import formatter
 
     return str(formatter.render(PartnershipMachine, "dot"))

@@ -15,10 +15,9 @@ import re
 import unicodedata
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Annotated, Any, Final, Literal, Self
 
-from pydantic import Field, PlainSerializer, field_validator, model_validator
+from pydantic import Field, PlainSerializer, model_validator
 
 from kemitraan._base import KemitraanModel, LabelledEnum, ValueModel, custom_error, field_error
 from kemitraan._types import (
@@ -35,6 +34,8 @@ from kemitraan._types import (
     Rupiah,
     ShortText,
 )
+from kemitraan.exceptions import InvalidArgumentError
+from kemitraan.regions import Region
 
 __all__ = [
     "AnyParty",
@@ -51,12 +52,10 @@ __all__ = [
     "PartnerKind",
     "Party",
     "PartyProfile",
-    "Region",
     "Representative",
     "ScaleBasis",
     "ScaleEvidence",
     "classify_scale",
-    "province_names",
 ]
 
 
@@ -217,7 +216,7 @@ def classify_scale(
         The scale.
 
     Raises:
-        ValueError: when neither figure is given, or one is negative.
+        InvalidArgumentError: when neither figure is given, or one is negative.
 
     >>> classify_scale(working_capital=Decimal(1_000_000_000))
     <BusinessScale.MICRO: 'micro'>
@@ -231,9 +230,9 @@ def classify_scale(
     elif annual_sales is not None:
         basis, amount = ScaleBasis.ANNUAL_SALES, annual_sales
     else:
-        raise ValueError("classify_scale needs working_capital or annual_sales")
+        raise InvalidArgumentError("classify_scale needs working_capital or annual_sales")
     if amount < 0:
-        raise ValueError(f"{basis.value} must not be negative, got {amount}")
+        raise InvalidArgumentError(f"{basis.value} must not be negative, got {amount}")
     for upper, scale in _THRESHOLDS[basis]:
         if amount <= upper:
             return scale
@@ -329,146 +328,11 @@ class ContributionKind(LabelledEnum):
     OTHER = "other", "Lainnya", "Other"
 
 
-def _in_declared_order(kinds: frozenset[ContributionKind]) -> list[ContributionKind]:
-    order = list(ContributionKind)
-    return sorted(kinds, key=order.index)
-
-
 ContributionKinds = Annotated[
     frozenset[ContributionKind],
-    PlainSerializer(_in_declared_order, return_type=list[ContributionKind]),
+    PlainSerializer(ContributionKind.in_order, return_type=list[ContributionKind]),
 ]
 """A set of contribution kinds; stored as a list in declaration order, so JSON is stable."""
-
-
-# The 38 provinces of Indonesia (since the 2022 Papua expansion), with common short names.
-_PROVINCES: Final = (
-    "Aceh",
-    "Sumatera Utara",
-    "Sumatera Barat",
-    "Riau",
-    "Jambi",
-    "Sumatera Selatan",
-    "Bengkulu",
-    "Lampung",
-    "Kepulauan Bangka Belitung",
-    "Kepulauan Riau",
-    "DKI Jakarta",
-    "Jawa Barat",
-    "Jawa Tengah",
-    "DI Yogyakarta",
-    "Jawa Timur",
-    "Banten",
-    "Bali",
-    "Nusa Tenggara Barat",
-    "Nusa Tenggara Timur",
-    "Kalimantan Barat",
-    "Kalimantan Tengah",
-    "Kalimantan Selatan",
-    "Kalimantan Timur",
-    "Kalimantan Utara",
-    "Sulawesi Utara",
-    "Sulawesi Tengah",
-    "Sulawesi Selatan",
-    "Sulawesi Tenggara",
-    "Gorontalo",
-    "Sulawesi Barat",
-    "Maluku",
-    "Maluku Utara",
-    "Papua",
-    "Papua Barat",
-    "Papua Selatan",
-    "Papua Tengah",
-    "Papua Pegunungan",
-    "Papua Barat Daya",
-)
-_PROVINCE_ALIASES: Final = {
-    "jakarta": "DKI Jakarta",
-    "daerah khusus ibukota jakarta": "DKI Jakarta",
-    "daerah khusus jakarta": "DKI Jakarta",
-    "dki": "DKI Jakarta",
-    "yogyakarta": "DI Yogyakarta",
-    "daerah istimewa yogyakarta": "DI Yogyakarta",
-    "diy": "DI Yogyakarta",
-    "bangka belitung": "Kepulauan Bangka Belitung",
-    "babel": "Kepulauan Bangka Belitung",
-    "kepri": "Kepulauan Riau",
-    "sumut": "Sumatera Utara",
-    "sumbar": "Sumatera Barat",
-    "sumsel": "Sumatera Selatan",
-    "jabar": "Jawa Barat",
-    "jateng": "Jawa Tengah",
-    "jatim": "Jawa Timur",
-    "ntb": "Nusa Tenggara Barat",
-    "ntt": "Nusa Tenggara Timur",
-    "kalbar": "Kalimantan Barat",
-    "kalteng": "Kalimantan Tengah",
-    "kalsel": "Kalimantan Selatan",
-    "kaltim": "Kalimantan Timur",
-    "kaltara": "Kalimantan Utara",
-    "sulut": "Sulawesi Utara",
-    "sulteng": "Sulawesi Tengah",
-    "sulsel": "Sulawesi Selatan",
-    "sultra": "Sulawesi Tenggara",
-    "sulbar": "Sulawesi Barat",
-    "malut": "Maluku Utara",
-}
-
-
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold().removeprefix("provinsi "))
-
-
-@lru_cache(maxsize=1)
-def _province_index() -> dict[str, str]:
-    index = {_fold(name): name for name in _PROVINCES}
-    index.update(_PROVINCE_ALIASES)
-    return index
-
-
-def province_names() -> tuple[str, ...]:
-    """The canonical names of Indonesia's 38 provinces.
-
-    >>> len(province_names()), province_names()[21]
-    (38, 'Kalimantan Selatan')
-    """
-    return _PROVINCES
-
-
-class Region(ValueModel):
-    """Where a party or programme is: province down to village.
-
-    The province is checked against Indonesia's 38 provinces and stored under its
-    canonical name (``"kalsel"`` becomes ``"Kalimantan Selatan"``).
-
-    >>> Region(province="Provinsi Kalimantan Selatan", regency="Kota Banjarmasin").province
-    'Kalimantan Selatan'
-    """
-
-    province: ShortText
-    """*Provinsi*."""
-    regency: ShortText | None = None
-    """*Kabupaten/kota* (regency or city)."""
-    district: ShortText | None = None
-    """*Kecamatan*."""
-    village: ShortText | None = None
-    """*Desa/kelurahan*."""
-
-    @field_validator("province")
-    @classmethod
-    def _known_province(cls, value: str) -> str:
-        try:
-            return _province_index()[_fold(value)]
-        except KeyError:
-            raise custom_error(
-                "unknown_province",
-                "'{value}' is not one of Indonesia's 38 provinces (see province_names())",
-                value=value,
-            ) from None
-
-    def __str__(self) -> str:
-        parts = [self.village, self.district, self.regency, f"Provinsi {self.province}"]
-        return ", ".join(p for p in parts if p)
 
 
 class Representative(ValueModel):

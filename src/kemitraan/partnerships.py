@@ -17,28 +17,28 @@ each checked against the guide's requirements first: a refused move raises a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any, Final, Self
 from uuid import uuid4
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from kemitraan._base import BilingualText, VersionedDocument, field_error, reject_duplicates
-from kemitraan._types import Period
-from kemitraan.agreements import Agreement, Signatory, Term
+from kemitraan._base import VersionedDocument, field_error, reject_duplicates
+from kemitraan.agreements import Agreement
 from kemitraan.exceptions import (
+    ActionNotAllowedError,
     MoveNotAllowedError,
+    ReadOnlyFieldError,
     RequirementsUnmetError,
-    TransitionRefusedError,
     UnknownPartyError,
 )
 from kemitraan.exploration import Exploration, PartnerResponse
+from kemitraan.findings import Requirement, canonical_code
 from kemitraan.lifecycle import (
     AuditRecord,
     Move,
     PartnershipMachine,
-    Requirement,
     Stage,
     allowed_moves,
     transition_table,
@@ -47,22 +47,21 @@ from kemitraan.monitoring import Decision, Evaluation, ImplementationRecord, Mon
 from kemitraan.parties import Institution, Partner, Party
 from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
+from kemitraan.provisions import Signatory, Term
 from kemitraan.relevance import RelevanceAssessment
+from kemitraan.requirements import stages_held_up_by, unmet
 
-__all__ = ["Partnership", "requirement_codes", "stage_counts", "waiting_on"]
+__all__ = ["Partnership", "stage_counts", "waiting_on"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
 
 
-def _req(
-    code: str, basis: str, indonesian: str, english: str, party_id: str | None = None
-) -> Requirement:
-    return Requirement(
-        code=code,
-        basis=basis,
-        party_id=party_id,
-        message=BilingualText(indonesian=indonesian, english=english),
-    )
+def _move(move: Move | str, stage: Stage) -> Move:
+    try:
+        return Move(move)
+    except ValueError:
+        allowed = [m.value for m in allowed_moves(stage)]
+        raise MoveNotAllowedError(move=str(move), stage=stage.value, allowed=allowed) from None
 
 
 class Partnership(VersionedDocument):
@@ -153,8 +152,8 @@ class Partnership(VersionedDocument):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _GUARDED and not getattr(self, "_in_move", False):
-            raise AttributeError(
-                f"{name} changes only through moves (advance, decline, end, renew)"
+            raise ReadOnlyFieldError(
+                name, "it changes only through moves (advance, decline, end, renew)"
             )
         super().__setattr__(name, value)
 
@@ -231,14 +230,12 @@ class Partnership(VersionedDocument):
         Signing happens in the signing step, after the agreement is drawn up.
 
         Raises:
-            TransitionRefusedError: when the partnership is not in the signing step.
+            ActionNotAllowedError: when the partnership is not in the signing step.
             UnknownPartyError: when the agreement names no signatory for the party.
         """
         if self.stage is not Stage.SIGNING or self.agreement is None:
-            raise TransitionRefusedError(
-                f"signing happens in stage 'signing' (step 7), not '{self.stage.value}'",
-                move="sign",
-                stage=self.stage.value,
+            raise ActionNotAllowedError(
+                "sign", stage=self.stage.value, allowed_stages=[Stage.SIGNING.value]
             )
         agreement = self.agreement
         for index, signatory in enumerate(agreement.signatories):
@@ -268,6 +265,7 @@ class Partnership(VersionedDocument):
         """What the guide still requires before ``move`` (default: the next step).
 
         An app shows this as a checklist; an empty list means the move may be made.
+        The requirements are declared in :mod:`kemitraan.requirements`.
 
         Args:
             move: ``"advance"``, ``"decline"``, ``"end"`` or ``"renew"``; by default the
@@ -277,7 +275,7 @@ class Partnership(VersionedDocument):
         Raises:
             MoveNotAllowedError: when the move does not exist from the current stage.
         """
-        chosen = self.next_move() if move is None else Move(move)
+        chosen = self.next_move() if move is None else _move(move, self.stage)
         if chosen is None:
             return []
         if (self.stage, chosen) not in transition_table():
@@ -286,332 +284,23 @@ class Partnership(VersionedDocument):
                 stage=self.stage.value,
                 allowed=[m.value for m in allowed_moves(self.stage)],
             )
-        if chosen in (Move.DECLINE, Move.END):
-            if reason is None or not reason.strip():
-                return [
-                    _req(
-                        "reason_given",
-                        "Panduan A.10" if chosen is Move.END else "Panduan A.4",
-                        "Alasan harus dicatat.",
-                        "A reason must be recorded.",
-                    )
-                ]
-            return []
-        if chosen is Move.RENEW:
-            return list(self._renewal())
-        return list(_ADVANCE[self.stage](self))
+        return unmet(self, chosen, reason)
 
-    # advance, per stage ------------------------------------------------------------------
+    # look-ups the requirements read ---------------------------------------------------------
 
-    def _from_mapping(self) -> Iterator[Requirement]:
-        if not any(p.region is not None for p in self.partners):
-            yield _req(
-                "candidate_mapped",
-                "Panduan A.1",
-                "Petakan sedikitnya satu calon mitra beserta jenis dan wilayahnya.",
-                "Map at least one candidate partner with its kind and region.",
-            )
+    def latest_assessments(self) -> dict[str, RelevanceAssessment]:
+        """Each assessed candidate's latest relevance assessment (A.3), by partner id."""
+        return {a.partner_id: a for a in self.relevance}
 
-    def _from_gathering(self) -> Iterator[Requirement]:
-        if not self.partners:
-            yield from self._from_mapping()
-        for partner in self.partners:
-            profile = partner.profile
-            if not profile.goals or not profile.scope_of_work:
-                yield _req(
-                    "profile_gathered",
-                    "Panduan A.2",
-                    f"Tujuan dan bidang garapan {partner.name} belum digali.",
-                    f"The goals and scope of work of {partner.name} have not been gathered.",
-                    partner.id,
-                )
-            if not profile.gathering_records:
-                yield _req(
-                    "gathering_recorded",
-                    "Panduan A.2",
-                    f"Belum ada catatan penggalian informasi bertanggal untuk {partner.name}.",
-                    f"There is no dated information-gathering record for {partner.name}.",
-                    partner.id,
-                )
-
-    def _from_analysis(self) -> Iterator[Requirement]:
-        codes = {need.code for need in self.program.needs}
-        assessed: dict[str, RelevanceAssessment] = {}
-        for assessment in self.relevance:
-            assessed[assessment.partner_id] = assessment
-        known = {p.id for p in self.partners}
-        for pid in assessed:
-            if pid not in known:
-                yield _req(
-                    "unknown_partner",
-                    "Panduan A.3",
-                    f"Penilaian relevansi menyebut '{pid}', yang bukan calon mitra.",
-                    f"A relevance assessment names '{pid}', which is not a candidate.",
-                    pid,
-                )
-        for partner in self.partners:
-            found = assessed.get(partner.id)
-            if found is None:
-                yield _req(
-                    "relevance_assessed",
-                    "Panduan A.3",
-                    f"Relevansi {partner.name} dengan permasalahan dan kebutuhan program belum "
-                    "dianalisis.",
-                    f"The relevance of {partner.name} to the programme's problems and needs "
-                    "has not been analysed.",
-                    partner.id,
-                )
-                continue
-            if found.relevant and not found.need_codes:
-                yield _req(
-                    "relevance_names_needs",
-                    "Panduan A.3",
-                    f"Sebutkan permasalahan atau kebutuhan program yang dijawab {partner.name}.",
-                    f"Name the programme problems or needs that {partner.name} addresses.",
-                    partner.id,
-                )
-            for code in found.need_codes:
-                if code not in codes:
-                    yield _req(
-                        "unknown_need",
-                        "Panduan A.3",
-                        f"Kebutuhan '{code}' tidak ada dalam program.",
-                        f"Need '{code}' is not one of the programme's.",
-                        partner.id,
-                    )
-        relevant = [a for a in assessed.values() if a.relevant and a.partner_id in known]
-        if self.partners and not relevant:
-            yield _req(
-                "relevant_partner_found",
-                "Panduan A.3",
-                "Belum ada calon mitra yang relevan; tambah calon atau nyatakan tidak dilanjutkan.",
-                "No candidate is relevant yet; add candidates or decline.",
-            )
-
-    def _from_exploration(self) -> Iterator[Requirement]:
-        if not self.committed_partners:
-            yield _req(
-                "partner_agreed",
-                "Panduan A.4",
-                "Belum ada calon mitra yang menyatakan bersedia bekerja sama dalam audiensi atau "
-                "presentasi.",
-                "No candidate has agreed to cooperate at an audience or presentation.",
-            )
-
-    def _from_planning(self) -> Iterator[Requirement]:
-        plan = self.work_plan
-        if plan is None:
-            yield _req(
-                "work_plan_drawn_up",
-                "Panduan A.5",
-                "Rencana kerja sama belum disusun.",
-                "The joint work plan has not been drawn up.",
-            )
-            return
-        parties = self.parties
-        for party in parties:
-            if party.id not in plan.participants:
-                yield _req(
-                    "plan_with_every_party",
-                    "Panduan A.5",
-                    f"{party.name} belum dilibatkan dalam penyusunan rencana kerja.",
-                    f"{party.name} did not take part in drawing up the work plan.",
-                    party.id,
-                )
-        if not plan.activities:
-            yield _req(
-                "activities_planned",
-                "Panduan A.5",
-                "Rencana kerja belum memuat kegiatan.",
-                "The work plan has no activities.",
-            )
-        ids = {p.id for p in parties}
-        for activity in plan.activities:
-            if activity.responsible not in ids:
-                yield _req(
-                    "activity_responsible_party",
-                    "Panduan A.5",
-                    f"Penanggung jawab kegiatan '{activity.name}' ('{activity.responsible}') "
-                    "bukan pihak yang bermitra.",
-                    f"The party responsible for '{activity.name}' ('{activity.responsible}') is "
-                    "not a party to the cooperation.",
-                    activity.responsible,
-                )
-
-    def _from_agreement(self) -> Iterator[Requirement]:
-        agreement = self.agreement
-        if agreement is None:
-            yield _req(
-                "agreement_drafted",
-                "Panduan A.6",
-                "Nota kesepahaman belum dirumuskan.",
-                "The memorandum of understanding has not been drafted.",
-            )
-            return
-        expected = [p.id for p in self.parties]
-        if sorted(agreement.party_ids) != sorted(expected):
-            yield _req(
-                "agreement_parties",
-                "Panduan A.6",
-                f"Pihak dalam kesepakatan ({', '.join(agreement.party_ids)}) tidak sama dengan "
-                f"pihak yang bermitra ({', '.join(expected)}).",
-                f"The agreement's parties ({', '.join(agreement.party_ids)}) differ from the "
-                f"parties to the cooperation ({', '.join(expected)}).",
-            )
-        for party in agreement.parties:
-            role = agreement.role_of(party.id)
-            if role is None:
-                yield _req(
-                    "role_for_every_party",
-                    "Panduan A.6",
-                    f"Peran {party.name} belum dirumuskan.",
-                    f"The role of {party.name} is not set out.",
-                    party.id,
-                )
-            elif not role.responsibilities:
-                yield _req(
-                    "responsibility_for_every_party",
-                    "Panduan A.6",
-                    f"Tanggung jawab {party.name} belum dirumuskan.",
-                    f"The responsibilities of {party.name} are not set out.",
-                    party.id,
-                )
-            if agreement.signatory_of(party.id) is None:
-                yield _req(
-                    "signatory_named",
-                    "Panduan A.7",
-                    f"Penanda tangan untuk {party.name} belum ditunjuk.",
-                    f"No signatory is named for {party.name}.",
-                    party.id,
-                )
-        if agreement.pattern is None:
-            yield _req(
-                "pattern_chosen",
-                "Panduan B",
-                "Pola kemitraan belum dipilih.",
-                "No partnership pattern is chosen.",
-            )
-        if agreement.term is None:
-            yield _req(
-                "term_set",
-                "Panduan A.6",
-                "Jangka waktu kerja sama belum ditetapkan.",
-                "The term of the cooperation is not set.",
-            )
-
-    def _from_signing(self) -> Iterator[Requirement]:
-        agreement = self.agreement
-        if agreement is None:
-            yield from self._from_agreement()
-            return
-        for party in agreement.parties:
-            signatory = agreement.signatory_of(party.id)
-            if signatory is None or not signatory.signed:
-                yield _req(
-                    "all_signed",
-                    "Panduan A.7",
-                    f"{party.name} belum menandatangani nota kesepahaman.",
-                    f"{party.name} has not signed the memorandum of understanding.",
-                    party.id,
-                )
-
-    def _from_implementation(self) -> Iterator[Requirement]:
-        if not any(r.cycle == self.cycle for r in self.implementation):
-            yield _req(
-                "implementation_recorded",
-                "Panduan A.8",
-                f"Belum ada kegiatan yang dicatat terlaksana pada tahun ke-{self.cycle}.",
-                f"No activity is recorded as carried out in cycle {self.cycle}.",
-            )
-
-    def _from_monitoring(self) -> Iterator[Requirement]:
-        if not any(r.cycle == self.cycle for r in self.monitoring):
-            yield _req(
-                "monitoring_recorded",
-                "Panduan A.9",
-                f"Belum ada catatan monitoring pada tahun ke-{self.cycle}.",
-                f"There is no monitoring record in cycle {self.cycle}.",
-            )
-        evaluations = [e for e in self.evaluations if e.cycle == self.cycle]
-        if not evaluations:
-            yield _req(
-                "joint_evaluation",
-                "Panduan A.9",
-                f"Evaluasi bersama tahun ke-{self.cycle} belum dilakukan.",
-                f"The joint evaluation of cycle {self.cycle} has not taken place.",
-            )
-            return
-        present = {pid for e in evaluations for pid in e.participants}
-        for party in self._agreement_parties():
-            if party.id not in present:
-                yield _req(
-                    "evaluation_with_every_party",
-                    "Panduan A.9",
-                    f"{party.name} belum ikut dalam evaluasi bersama.",
-                    f"{party.name} has not taken part in the joint evaluation.",
-                    party.id,
-                )
-
-    def _from_improvement(self) -> Iterator[Requirement]:
+    def decision(self) -> Decision | None:
+        """The latest decision of the current cycle (A.10), if one is recorded."""
         decisions = [d for d in self.decisions if d.cycle == self.cycle]
-        if not decisions:
-            yield _req(
-                "decision_recorded",
-                "Panduan A.10",
-                "Keputusan apakah kerja sama dilanjutkan tahun berikutnya belum dicatat.",
-                "The decision whether to continue next year is not recorded.",
-            )
-        elif not max(decisions, key=lambda d: d.on).continue_cooperation:
-            yield _req(
-                "decision_to_continue",
-                "Panduan A.11",
-                "Para pihak memutuskan tidak melanjutkan; akhiri kerja sama.",
-                "The parties decided not to continue; end the cooperation instead.",
-            )
+        return max(decisions, key=lambda d: d.on) if decisions else None
 
-    def _renewal(self) -> Iterator[Requirement]:
+    def follow_up_plan(self) -> FollowUpPlan | None:
+        """The latest plan for the next cycle (A.11), if one is drawn up."""
         plans = [p for p in self.follow_up_plans if p.for_cycle == self.cycle + 1]
-        if not plans:
-            yield _req(
-                "follow_up_plan",
-                "Panduan A.11",
-                f"Rencana kegiatan tahun ke-{self.cycle + 1} belum disusun.",
-                f"The plan for cycle {self.cycle + 1} has not been drawn up.",
-            )
-            return
-        plan = max(plans, key=lambda p: p.drawn_up_on)
-        if not plan.lessons:
-            yield _req(
-                "follow_up_considers_evaluation",
-                "Panduan A.11",
-                "Rencana tindak lanjut perlu mempertimbangkan hasil evaluasi dan refleksi.",
-                "The follow-up plan must take the evaluation and reflection into account.",
-            )
-        yield from self._term_covers(plan.period)
-        if plan.amend_agreement and not any(a.date >= plan.drawn_up_on for a in self.addenda):
-            yield _req(
-                "addendum_made",
-                "Panduan A.11",
-                "Rencana menyatakan perubahan nota kesepahaman, tetapi adendum belum dibuat.",
-                "The plan says the agreement changes, but no addendum has been made.",
-            )
-
-    def _term_covers(self, period: Period) -> Iterator[Requirement]:
-        term = self.effective_term
-        if term is None or term.end < period.end:
-            ends = term.end.isoformat() if term is not None else "-"
-            yield _req(
-                "term_extended",
-                "Panduan A.11",
-                f"Jangka waktu kerja sama (berakhir {ends}) belum diperpanjang sampai "
-                f"{period.end.isoformat()}.",
-                f"The term (ending {ends}) is not extended to {period.end.isoformat()}.",
-            )
-
-    def _agreement_parties(self) -> list[Party]:
-        if self.agreement is not None:
-            return list(self.agreement.parties)
-        return list(self.parties)
+        return max(plans, key=lambda p: p.drawn_up_on) if plans else None
 
     # -- moves ------------------------------------------------------------------------
 
@@ -696,83 +385,6 @@ class Partnership(VersionedDocument):
         return record
 
 
-_ADVANCE: Final[dict[Stage, Callable[[Partnership], Iterable[Requirement]]]] = {
-    Stage.MAPPING: Partnership._from_mapping,
-    Stage.GATHERING: Partnership._from_gathering,
-    Stage.ANALYSIS: Partnership._from_analysis,
-    Stage.EXPLORATION: Partnership._from_exploration,
-    Stage.PLANNING: Partnership._from_planning,
-    Stage.AGREEMENT: Partnership._from_agreement,
-    Stage.SIGNING: Partnership._from_signing,
-    Stage.IMPLEMENTATION: Partnership._from_implementation,
-    Stage.MONITORING: Partnership._from_monitoring,
-    Stage.IMPROVEMENT: Partnership._from_improvement,
-}
-
-
-_CODES: Final[dict[tuple[Stage, Move], frozenset[str]]] = {
-    (Stage.MAPPING, Move.ADVANCE): frozenset({"candidate_mapped"}),
-    (Stage.GATHERING, Move.ADVANCE): frozenset(
-        {"candidate_mapped", "profile_gathered", "gathering_recorded"}
-    ),
-    (Stage.ANALYSIS, Move.ADVANCE): frozenset(
-        {
-            "unknown_partner",
-            "relevance_assessed",
-            "relevance_names_needs",
-            "unknown_need",
-            "relevant_partner_found",
-        }
-    ),
-    (Stage.EXPLORATION, Move.ADVANCE): frozenset({"partner_agreed"}),
-    (Stage.PLANNING, Move.ADVANCE): frozenset(
-        {
-            "work_plan_drawn_up",
-            "plan_with_every_party",
-            "activities_planned",
-            "activity_responsible_party",
-        }
-    ),
-    (Stage.AGREEMENT, Move.ADVANCE): frozenset(
-        {
-            "agreement_drafted",
-            "agreement_parties",
-            "role_for_every_party",
-            "responsibility_for_every_party",
-            "signatory_named",
-            "pattern_chosen",
-            "term_set",
-        }
-    ),
-    (Stage.SIGNING, Move.ADVANCE): frozenset({"agreement_drafted", "all_signed"}),
-    (Stage.IMPLEMENTATION, Move.ADVANCE): frozenset({"implementation_recorded"}),
-    (Stage.MONITORING, Move.ADVANCE): frozenset(
-        {"monitoring_recorded", "joint_evaluation", "evaluation_with_every_party"}
-    ),
-    (Stage.IMPROVEMENT, Move.ADVANCE): frozenset({"decision_recorded", "decision_to_continue"}),
-    (Stage.FOLLOW_UP, Move.RENEW): frozenset(
-        {"follow_up_plan", "follow_up_considers_evaluation", "term_extended", "addendum_made"}
-    ),
-    **{
-        (stage, move): frozenset({"reason_given"})
-        for (stage, move) in transition_table()
-        if move in (Move.DECLINE, Move.END)
-    },
-}
-
-
-def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
-    """Every requirement code the guide's rules can report, per ``(stage, move)``.
-
-    Apps use it to build checklists and translations; :func:`waiting_on` uses it to
-    look only at partnerships that could be held up by a code.
-
-    >>> sorted(requirement_codes()[(Stage.SIGNING, Move.ADVANCE)])
-    ['agreement_drafted', 'all_signed']
-    """
-    return dict(_CODES)
-
-
 def stage_counts(partnerships: Iterable[Partnership]) -> Counter[Stage]:
     """How many partnerships are in each stage (no machine is built).
 
@@ -789,13 +401,10 @@ def waiting_on(partnerships: Iterable[Partnership], code: str) -> list[Partnersh
     []
     """
     # Only the stages whose next step can report ``code`` are evaluated at all.
-    stages = {
-        stage
-        for (stage, move), codes in _CODES.items()
-        if code in codes and move in (Move.ADVANCE, Move.RENEW)
-    }
+    stages = stages_held_up_by(code)
+    wanted = canonical_code(code)
     return [
         p
         for p in partnerships
-        if p.stage in stages and any(r.code == code for r in p.unmet_requirements())
+        if p.stage in stages and any(r.code == wanted for r in p.unmet_requirements())
     ]

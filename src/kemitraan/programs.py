@@ -13,7 +13,8 @@ from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
-from kemitraan.parties import ContributionKind, Region
+from kemitraan.parties import ContributionKind
+from kemitraan.regions import Region
 
 __all__ = ["NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
 

@@ -31,7 +31,8 @@ from kemitraan._base import BilingualText, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.exceptions import UnknownPartyError
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
-from kemitraan.patterns import Contribution, PatternKind
+from kemitraan.pattern_terms import Contribution
+from kemitraan.patterns import PatternKind
 
 __all__ = ["PatternRecommendation", "recommend_patterns"]
 

@@ -1,11 +1,10 @@
 """DOCX documents: the MoU, the PKS and the addendum, in conventional Indonesian form.
 
->>> from kemitraan.documents import render
->>> # render(partnership) -> bytes; render(partnership, "out/mou.docx") -> Path
+>>> from kemitraan.documents import render_document
 
-:func:`render` turns a :class:`~kemitraan.Partnership` (its agreement) or an
+:func:`render_document` turns a :class:`~kemitraan.Partnership` (its agreement) or an
 :class:`~kemitraan.Agreement` into a DOCX with the bundled template for its kind,
-or with your own; :func:`render_many` renders many with each template loaded and
+or with your own; :func:`render_documents` renders many with each template loaded and
 compiled once, optionally across processes; :func:`to_pdf` converts with
 LibreOffice when it is installed. The template language is docxtpl's Jinja, run in
 a sandbox with autoescaping and strict undefined names; see ``docs/documents.md``
@@ -20,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, overload
 
-from kemitraan.agreements import Agreement, Severity
+from kemitraan.agreements import Agreement
 from kemitraan.documents._render import (
     DocumentTemplate,
     bundled_template,
@@ -30,6 +29,7 @@ from kemitraan.documents._render import (
 from kemitraan.documents.mou import agreement_context, missing_translations
 from kemitraan.documents.pdf import find_converter, to_pdf
 from kemitraan.exceptions import AgreementNotReadyError
+from kemitraan.findings import Severity
 from kemitraan.partnerships import Partnership
 
 __all__ = [
@@ -40,8 +40,8 @@ __all__ = [
     "find_converter",
     "load_template",
     "missing_translations",
-    "render",
-    "render_many",
+    "render_document",
+    "render_documents",
     "to_pdf",
 ]
 
@@ -91,7 +91,7 @@ def _render_bytes(
 
 
 @overload
-def render(
+def render_document(
     source: Source,
     target: None = None,
     *,
@@ -102,7 +102,7 @@ def render(
 
 
 @overload
-def render(
+def render_document(
     source: Source,
     target: str | os.PathLike[str],
     *,
@@ -112,7 +112,7 @@ def render(
 ) -> Path: ...
 
 
-def render(
+def render_document(
     source: Source,
     target: str | os.PathLike[str] | None = None,
     *,
@@ -147,7 +147,7 @@ def render(
     >>> mou = Agreement(parties=[Institution(name="PKBM A"),
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
-    >>> render(mou, draft=True)[:2]  # a DOCX is a zip archive
+    >>> render_document(mou, draft=True)[:2]  # a DOCX is a zip archive
     b'PK'
     """
     data = _render_bytes(source, template, partnership, draft)
@@ -176,7 +176,7 @@ def _render_job(job: tuple[Source, Partnership | None, str]) -> str:
     return str(write_atomically(path, data))
 
 
-def render_many(
+def render_documents(
     sources: Iterable[Source],
     out_dir: str | os.PathLike[str],
     *,
@@ -195,7 +195,7 @@ def render_many(
         name: The file name for the ``index``-th agreement.
         processes: Render across this many worker processes (each compiles the
             template once); ``None`` or ``1`` renders in this process.
-        draft: As for :func:`render`.
+        draft: As for :func:`render_document`.
 
     Returns:
         The paths written, in the order of ``sources``.
@@ -207,7 +207,7 @@ def render_many(
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [p.name for p in render_many([mou, mou], folder, draft=True)]
+    ...     [p.name for p in render_documents([mou, mou], folder, draft=True)]
     ['00001-mou.docx', '00002-mou.docx']
     """
     folder = Path(out_dir)

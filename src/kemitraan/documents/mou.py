@@ -24,19 +24,12 @@ from typing import Any, Final
 
 from num2words import num2words
 
-from kemitraan.agreements import (
-    Agreement,
-    AgreementKind,
-    Amendment,
-    DisputeForum,
-    Term,
-    party_label,
-)
-from kemitraan.documents.text import count, date_long, opening_date, rupiah
+from kemitraan.agreements import Agreement
+from kemitraan.conventions import count, date_long, opening_date, party_label, rupiah
 from kemitraan.exceptions import MissingTranslationsError
 from kemitraan.parties import ContributionKind, Institution, Party
 from kemitraan.partnerships import Partnership
-from kemitraan.patterns import (
+from kemitraan.pattern_terms import (
     AgencyTerms,
     CorePlasmaTerms,
     FosterParentTerms,
@@ -49,8 +42,9 @@ from kemitraan.patterns import (
     SubcontractTerms,
     SupplyChainTerms,
     TradeMode,
-    pattern_info,
 )
+from kemitraan.patterns import pattern_info
+from kemitraan.provisions import AgreementKind, Amendment, DisputeForum, Term
 
 __all__ = ["agreement_context", "missing_translations"]
 

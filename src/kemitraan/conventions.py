@@ -1,0 +1,185 @@
+"""How Indonesian agreements write things: party labels, amounts, counts, dates, stamp duty.
+
+One home for the conventions every agreement, check and document shares
+(REFERENCE.md, "MoU and PKS"):
+
+- the parties are PIHAK PERTAMA, PIHAK KEDUA, … in the order they are listed;
+- money is written in digits and in words together — ``Rp2.950.000,00 (dua juta
+  sembilan ratus lima puluh ribu rupiah)`` — and counts likewise — ``2 (dua)``;
+- the opening states the true weekday and the date in words;
+- each signed original carries one meterai of Rp10.000 (UU 10/2020).
+
+Words come from num2words, month and weekday names from Babel (CLDR); nothing here
+spells a number by hand. Both load on first use, so importing kemitraan stays cheap.
+
+>>> from decimal import Decimal
+>>> rupiah(Decimal("2950000"))
+'Rp2.950.000,00 (dua juta sembilan ratus lima puluh ribu rupiah)'
+>>> count(4)
+'4 (empat)'
+>>> from datetime import date
+>>> opening_date(date(2025, 3, 10))
+'hari Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima'
+>>> party_label(1), party_label(1, "en")
+('PIHAK KEDUA', 'THE SECOND PARTY')
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from kemitraan._base import in_language
+from kemitraan.exceptions import InvalidArgumentError, UnsupportedLanguageError
+
+__all__ = [
+    "STAMP_DUTY",
+    "count",
+    "date_long",
+    "opening_date",
+    "ordinal",
+    "party_label",
+    "rupiah",
+    "rupiah_digits",
+    "rupiah_words",
+    "stamp_duty_text",
+    "weekday",
+    "words",
+]
+
+#: Stamp duty per signed original (UU 10/2020 Pasal 5): Rp10.000.
+STAMP_DUTY: Final = Decimal(10_000)
+
+_LOCALE: Final = {"id": "id_ID", "en": "en_GB"}
+_SEN: Final = Decimal("0.01")
+
+
+def _locale(language: str) -> str:
+    try:
+        return _LOCALE[language]
+    except KeyError:
+        raise UnsupportedLanguageError(str(language)) from None
+
+
+def words(number: int, language: str = "id") -> str:
+    """A whole number in words.
+
+    >>> words(2025), words(2025, "en")
+    ('dua ribu dua puluh lima', 'two thousand and twenty-five')
+    """
+    from num2words import num2words
+
+    _locale(language)
+    if number < 0:
+        raise InvalidArgumentError(f"cannot write a negative number in words: {number}")
+    return str(num2words(number, lang=language))
+
+
+def ordinal(number: int, language: str = "id") -> str:
+    """An ordinal in words: ``kedua``, ``second``.
+
+    >>> ordinal(2), ordinal(2, "en")
+    ('kedua', 'second')
+    """
+    from num2words import num2words
+
+    _locale(language)
+    if number < 1:
+        raise InvalidArgumentError(f"an ordinal starts at 1, got {number}")
+    return str(num2words(number, lang=language, to="ordinal"))
+
+
+def party_label(index: int, language: str = "id") -> str:
+    """The label of the party at ``index`` (0-based): PIHAK PERTAMA, KEDUA, KETIGA, and so on.
+
+    >>> party_label(0), party_label(2), party_label(0, "en")
+    ('PIHAK PERTAMA', 'PIHAK KETIGA', 'THE FIRST PARTY')
+    """
+    if index < 0:
+        raise InvalidArgumentError(f"a party's index must not be negative, got {index}")
+    nth = ordinal(index + 1, language).upper()
+    return in_language(language, f"PIHAK {nth}", f"THE {nth} PARTY")
+
+
+def count(number: int, language: str = "id") -> str:
+    """A count in digits and words, as legal documents write it: ``2 (dua)``."""
+    return f"{number} ({words(number, language)})"
+
+
+def rupiah_digits(amount: Decimal, language: str = "id") -> str:
+    """``Rp2.950.000,00``: no space after Rp, full stops between thousands, comma before sen.
+
+    >>> rupiah_digits(Decimal("1500.5")), rupiah_digits(Decimal("1500.5"), "en")
+    ('Rp1.500,50', 'IDR 1,500.50')
+    """
+    from babel.numbers import format_decimal
+
+    formatted = format_decimal(amount.quantize(_SEN), format="#,##0.00", locale=_locale(language))
+    return f"Rp{formatted}" if language == "id" else f"IDR {formatted}"
+
+
+def rupiah_words(amount: Decimal, language: str = "id") -> str:
+    """The amount in words: ``dua juta sembilan ratus lima puluh ribu rupiah``.
+
+    >>> rupiah_words(Decimal("1000.25"))
+    'seribu rupiah dua puluh lima sen'
+    >>> rupiah_words(Decimal("1000.25"), "en")
+    'one thousand rupiah and twenty-five sen'
+    """
+    if amount < 0:
+        raise InvalidArgumentError(f"amount must not be negative: {amount}")
+    whole = int(amount)
+    sen = int((amount.quantize(_SEN) - whole) * 100)
+    text = f"{words(whole, language)} rupiah"
+    if sen:
+        joiner = " " if language == "id" else " and "
+        text += f"{joiner}{words(sen, language)} sen"
+    return text
+
+
+def rupiah(amount: Decimal, language: str = "id") -> str:
+    """Digits and words together: ``Rp2.950.000,00 (dua juta … rupiah)``."""
+    return f"{rupiah_digits(amount, language)} ({rupiah_words(amount, language)})"
+
+
+def weekday(day: date, language: str = "id") -> str:
+    """The true weekday of ``day``: ``Senin``."""
+    from babel.dates import format_date
+
+    return format_date(day, "EEEE", locale=_locale(language))
+
+
+def date_long(day: date, language: str = "id") -> str:
+    """``10 Maret 2025`` (``10 March 2025``)."""
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale=_locale(language))
+
+
+def opening_date(day: date, language: str = "id") -> str:
+    """The date of an agreement's opening line, weekday and all, in words.
+
+    >>> opening_date(date(2025, 3, 10), "en")
+    'Monday, the tenth day of March of the year two thousand and twenty-five'
+    """
+    from babel.dates import format_date
+
+    month = format_date(day, "MMMM", locale=_locale(language))
+    if language == "id":
+        return (
+            f"hari {weekday(day)}, tanggal {words(day.day)}, bulan {month}, tahun {words(day.year)}"
+        )
+    return (
+        f"{weekday(day, 'en')}, the {ordinal(day.day, 'en')} day of {month} of the year "
+        f"{words(day.year, 'en')}"
+    )
+
+
+def stamp_duty_text(language: str = "id") -> str:
+    """The stamp duty per original in digits: ``Rp10.000`` (``IDR 10,000``).
+
+    >>> stamp_duty_text()
+    'Rp10.000'
+    """
+    return rupiah_digits(STAMP_DUTY, language).removesuffix(",00").removesuffix(".00")

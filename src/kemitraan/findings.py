@@ -1,0 +1,224 @@
+"""Findings, and the rules that find them.
+
+Every rule in kemitraan — a legal check of an agreement (KUHPerdata 1320, UU 24/2009,
+…) or a requirement of the guide before a lifecycle move — is one :class:`Rule`
+declaration: its stable code, its basis, its Indonesian and English message, and the
+check that finds where it is not met. What a rule finds is one shape everywhere, a
+:class:`Finding`, whether :meth:`kemitraan.Agreement.check` returns it or
+:meth:`kemitraan.Partnership.unmet_requirements` does (there it is called a
+requirement, and :data:`Requirement` is the same class).
+
+A rule that both the agreement check and a lifecycle step need is declared once,
+with the agreement's checks, and used by both.
+
+Codes are stable. Where two codes once meant the same rule, the old one is listed in
+the rule's ``replaces`` and still accepted wherever a code is looked up
+(:func:`canonical_code`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+
+__all__ = [
+    "Finding",
+    "Hit",
+    "Requirement",
+    "Rule",
+    "RuleBook",
+    "Severity",
+    "canonical_code",
+]
+
+S = TypeVar("S")
+
+
+class Severity(LabelledEnum):
+    """How serious a finding is.
+
+    >>> [s.value for s in Severity]
+    ['error', 'warning', 'info']
+    """
+
+    ERROR = "error", "Galat", "Error"
+    WARNING = "warning", "Peringatan", "Warning"
+    INFO = "info", "Informasi", "Information"
+
+
+class Finding(ValueModel):
+    """What a rule found: the rule's code, how serious, why, and where.
+
+    >>> finding = Finding(
+    ...     code="scope_missing", severity=Severity.ERROR, basis="KUHPerdata Pasal 1320",
+    ...     message=BilingualText(indonesian="Ruang lingkup kosong", english="Empty scope"),
+    ... )
+    >>> finding.message.get("en")
+    'Empty scope'
+    """
+
+    code: str
+    """Stable code of the rule (``"role_for_every_party"``)."""
+    severity: Severity = Severity.ERROR
+    """Error (must be fixed; an unmet lifecycle requirement always is), warning or information."""
+    message: BilingualText
+    """What was found, in Indonesian and English."""
+    basis: str
+    """Where the rule comes from (``"KUHPerdata Pasal 1320"``, ``"Panduan A.6"``)."""
+    party_id: str | None = None
+    """The party it concerns, when it concerns one."""
+    path: str | None = None
+    """The field concerned, as a dotted path, when there is one."""
+
+
+Requirement = Finding
+"""A lifecycle requirement the data does not meet yet: a :class:`Finding` that blocks a move."""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place where a rule is not met: the party and field concerned, and the message's values.
+
+    >>> Hit(party_id="kube", values={"name": "KUBE"}).values["name"]
+    'KUBE'
+    """
+
+    party_id: str | None = None
+    """The party concerned."""
+    path: str | None = None
+    """The field concerned, as a dotted path."""
+    values: Mapping[str, Any] = field(default_factory=dict)
+    """What the rule's message templates name (``{name}``, ``{label}``, …)."""
+
+
+@dataclass(frozen=True)
+class Rule(Generic[S]):
+    """One rule, declared once: code, basis, messages, severity and the check.
+
+    The messages are templates (``str.format`` fields filled from each :class:`Hit`'s
+    values); the check yields a hit for every place the rule is not met.
+
+    >>> rule = Rule(
+    ...     code="named", basis="Panduan A.1", summary="Every candidate has a name.",
+    ...     indonesian="Calon {n} belum bernama.", english="Candidate {n} has no name.",
+    ...     check=lambda names: (Hit(values={"n": i}) for i, n in enumerate(names) if not n),
+    ... )
+    >>> [f.message.english for f in rule.findings(["PKBM", ""])]
+    ['Candidate 1 has no name.']
+    """
+
+    code: str
+    """Stable code."""
+    basis: str
+    """The guide's step, or the law, it comes from."""
+    summary: str
+    """What the rule asks for, in English (for checklists and the docs)."""
+    indonesian: str
+    """The message when it is not met, in Indonesian (a template)."""
+    english: str
+    """The message when it is not met, in English (a template)."""
+    check: Callable[[S], Iterable[Hit]]
+    """Yields a :class:`Hit` for every place the rule is not met."""
+    severity: Severity = Severity.ERROR
+    """How serious it is when not met."""
+    replaces: tuple[str, ...] = ()
+    """Older codes of the same rule, still accepted when looked up."""
+
+    def findings(self, subject: S, *, severity: Severity | None = None) -> Iterator[Finding]:
+        """The findings for ``subject``, one per hit (``severity`` overrides the rule's)."""
+        for hit in self.check(subject):
+            yield Finding.model_construct(
+                code=self.code,
+                severity=severity or self.severity,
+                basis=self.basis,
+                message=BilingualText.of(
+                    self.indonesian.format_map(hit.values), self.english.format_map(hit.values)
+                ),
+                party_id=hit.party_id,
+                path=hit.path,
+            )
+
+
+class RuleBook(Generic[S]):
+    """An ordered set of rules on one kind of subject, filled by declaration.
+
+    >>> book: RuleBook[str] = RuleBook()
+    >>> @book.rule("not_empty", basis="-", summary="Not empty.", indonesian="Kosong.",
+    ...            english="Empty.")
+    ... def _(text: str) -> Iterator[Hit]:
+    ...     if not text:
+    ...         yield Hit()
+    >>> [f.code for f in book.findings("")]
+    ['not_empty']
+    """
+
+    def __init__(self) -> None:
+        self._rules: dict[str, Rule[S]] = {}
+
+    def add(self, rule: Rule[S]) -> Rule[S]:
+        """Add a declared rule; its code (and the codes it replaces) must be new."""
+        for code in (rule.code, *rule.replaces):
+            if code in self._rules or code in _LEGACY:
+                raise ValueError(f"rule code {code!r} is declared twice")
+        self._rules[rule.code] = rule
+        for old in rule.replaces:
+            _LEGACY[old] = rule.code
+        return rule
+
+    def rule(
+        self,
+        code: str,
+        *,
+        basis: str,
+        summary: str,
+        indonesian: str,
+        english: str,
+        severity: Severity = Severity.ERROR,
+        replaces: tuple[str, ...] = (),
+    ) -> Callable[[Callable[[S], Iterable[Hit]]], Rule[S]]:
+        """Declare a rule whose check is the decorated function."""
+
+        def declare(check: Callable[[S], Iterable[Hit]]) -> Rule[S]:
+            return self.add(
+                Rule(
+                    code=code,
+                    basis=basis,
+                    summary=summary,
+                    indonesian=indonesian,
+                    english=english,
+                    check=check,
+                    severity=severity,
+                    replaces=replaces,
+                )
+            )
+
+        return declare
+
+    def __iter__(self) -> Iterator[Rule[S]]:
+        return iter(self._rules.values())
+
+    def __getitem__(self, code: str) -> Rule[S]:
+        return self._rules[canonical_code(code)]
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and canonical_code(code) in self._rules
+
+    def findings(self, subject: S) -> list[Finding]:
+        """Every finding of every rule, in declaration order."""
+        return [finding for rule in self for finding in rule.findings(subject)]
+
+
+_LEGACY: dict[str, str] = {}
+
+
+def canonical_code(code: str) -> str:
+    """The code a rule has now, for a code that may be an older name of it.
+
+    >>> import kemitraan  # the rules are declared with the agreement's checks
+    >>> canonical_code("party_without_role"), canonical_code("all_signed")
+    ('role_for_every_party', 'all_signed')
+    """
+    return _LEGACY.get(code, code)

@@ -1,0 +1,279 @@
+"""The provisions an agreement is made of (guide A.6–A.7).
+
+The kind of document, each party's role and responsibilities, the financing, the
+term, the monitoring arrangement, dispute settlement, force majeure, the
+signatories, and for an addendum the agreement it amends and its changes. The
+:class:`~kemitraan.Agreement` assembles them and judges the whole.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._types import NIP, NonEmptyStr, PartyId, Period, Rupiah, ShortText, add_months
+
+__all__ = [
+    "AgreementKind",
+    "AgreementReference",
+    "Amendment",
+    "DisputeForum",
+    "DisputeSettlement",
+    "ForceMajeure",
+    "Funding",
+    "MonitoringArrangement",
+    "MonitoringFrequency",
+    "PartyRole",
+    "Signatory",
+    "Term",
+]
+
+
+class AgreementKind(LabelledEnum):
+    """The kind of agreement document.
+
+    >>> AgreementKind.MOU.label_id
+    'Nota Kesepahaman'
+    """
+
+    MOU = "mou", "Nota Kesepahaman", "Memorandum of Understanding"
+    PKS = "pks", "Perjanjian Kerja Sama", "Cooperation Agreement"
+    ADDENDUM = "addendum", "Adendum", "Addendum"
+
+
+class PartyRole(ValueModel):
+    """The role, rights and responsibilities of one party (guide A.6).
+
+    >>> PartyRole(
+    ...     party_id="pkbm-harapan", role="Penyelenggara PKW",
+    ...     responsibilities=["Menyiapkan peserta didik"],
+    ... ).role
+    'Penyelenggara PKW'
+    """
+
+    party_id: PartyId
+    """The party."""
+    role: NonEmptyStr
+    """Its role (*peran*) in the cooperation."""
+    rights: list[NonEmptyStr] = Field(default_factory=list)
+    """What it is entitled to (*hak*)."""
+    responsibilities: list[NonEmptyStr] = Field(default_factory=list)
+    """What it must do (*kewajiban dan tanggung jawab*)."""
+
+
+class Funding(ValueModel):
+    """One source of financing, in rupiah.
+
+    >>> from decimal import Decimal
+    >>> Funding(source_name="Bantuan Pemerintah PKW", amount=Decimal("2950000")).amount
+    Decimal('2950000')
+    """
+
+    source_party_id: PartyId | None = None
+    """The party that pays, when a party does."""
+    source_name: ShortText | None = None
+    """The source when it is not a party (``"APBN – Bantuan PKW"``)."""
+    amount: Rupiah = Field(gt=0)
+    """Amount in rupiah."""
+    purpose: NonEmptyStr | None = None
+    """What it pays for."""
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Self:
+        if (self.source_party_id is None) == (self.source_name is None):
+            raise field_error(
+                self,
+                ("source_party_id",),
+                "funding_source",
+                "give exactly one of source_party_id or source_name",
+            )
+        return self
+
+
+class Term(Period):
+    """How long the agreement runs; it ends after it starts.
+
+    >>> Term(start=date(2025, 1, 1), end=date(2025, 1, 1))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Term
+    end
+      the term must end after it starts (start 2025-01-01, end 2025-01-01) [type=...]
+    """
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Self:
+        if self.end <= self.start:
+            raise field_error(
+                self,
+                ("end",),
+                "end_not_after_start",
+                "the term must end after it starts (start {start}, end {end})",
+                start=self.start.isoformat(),
+                end=self.end.isoformat(),
+            )
+        return self
+
+    @property
+    def months(self) -> int:
+        """Whole calendar months from start to end (a year is 12)."""
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month
+        return months if self.end.day >= self.start.day - 1 else months - 1
+
+    @property
+    def exact_months(self) -> int | None:
+        """The number of months the term runs when it is a whole number of them, else ``None``.
+
+        A term of *m* months ends the day before the same date *m* months on.
+
+        >>> Term(start=date(2025, 3, 10), end=date(2026, 3, 9)).exact_months
+        12
+        >>> Term(start=date(2025, 3, 10), end=date(2026, 3, 10)).exact_months is None
+        True
+        """
+        months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        for m in (months, months - 1):
+            if m > 0 and add_months(self.start, m) - timedelta(days=1) == self.end:
+                return m
+        return None
+
+
+class MonitoringFrequency(LabelledEnum):
+    """How often the cooperation is monitored (guide A.9).
+
+    >>> MonitoringFrequency.QUARTERLY.label_id
+    'Setiap tiga bulan'
+    """
+
+    MONTHLY = "monthly", "Setiap bulan", "Monthly"
+    QUARTERLY = "quarterly", "Setiap tiga bulan", "Quarterly"
+    SEMESTER = "semester", "Setiap enam bulan", "Every six months"
+    YEARLY = "yearly", "Setiap tahun", "Yearly"
+
+
+class MonitoringArrangement(ValueModel):
+    """How monitoring and the joint evaluation will be done (guide A.9).
+
+    >>> MonitoringArrangement(responsible=["pkbm"]).frequency.label_en
+    'Quarterly'
+    """
+
+    frequency: MonitoringFrequency = MonitoringFrequency.QUARTERLY
+    """How often."""
+    methods: list[NonEmptyStr] = Field(
+        default_factory=lambda: ["kunjungan lapangan", "laporan kegiatan"]
+    )
+    """How: visits, reports, meetings."""
+    responsible: list[PartyId] = Field(default_factory=list)
+    """The parties that carry it out."""
+    joint_evaluation: bool = True
+    """Whether the parties evaluate together, as the guide asks (A.9)."""
+
+
+class DisputeForum(LabelledEnum):
+    """Where a dispute goes when deliberation fails.
+
+    >>> DisputeForum.DISTRICT_COURT.label_id
+    'Pengadilan Negeri'
+    """
+
+    DISTRICT_COURT = "district_court", "Pengadilan Negeri", "District court"
+    ARBITRATION = "arbitration", "Arbitrase", "Arbitration"
+
+
+class DisputeSettlement(ValueModel):
+    """Deliberation first (*musyawarah untuk mufakat*), then the chosen forum.
+
+    >>> DisputeSettlement(venue="Pengadilan Negeri Martapura").deliberation_days
+    30
+    """
+
+    deliberation_days: int = Field(default=30, ge=1, le=365)
+    """Days allowed for deliberation before the forum."""
+    forum: DisputeForum = DisputeForum.DISTRICT_COURT
+    """Court or arbitration."""
+    venue: ShortText | None = None
+    """Which court or arbitration body (``"Pengadilan Negeri Banjarmasin"``)."""
+
+
+class ForceMajeure(ValueModel):
+    """Events that excuse performance, and how fast they must be reported.
+
+    >>> ForceMajeure().events[0], ForceMajeure().notice_days
+    ('bencana alam', 7)
+    """
+
+    events: list[NonEmptyStr] = Field(
+        default_factory=lambda: [
+            "bencana alam",
+            "wabah penyakit",
+            "kebakaran",
+            "huru-hara",
+            "perang",
+            "kebijakan pemerintah yang secara langsung memengaruhi pelaksanaan kerja sama",
+        ],
+        min_length=1,
+    )
+    """The events."""
+    notice_days: int = Field(default=7, ge=1, le=90)
+    """Days within which the affected party notifies the others in writing."""
+
+
+class Signatory(ValueModel):
+    """Who signs for which party, and when and where they signed (guide A.7).
+
+    >>> Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua").signed
+    False
+    """
+
+    party_id: PartyId
+    """The party signed for."""
+    name: ShortText
+    """The signer's name as printed under the signature."""
+    position: ShortText
+    """The signer's position (*jabatan*)."""
+    nip: NIP | None = None
+    """Civil servant number, printed under the name when given."""
+    signed_on: date | None = None
+    """When they signed; ``None`` while unsigned."""
+    signed_at: ShortText | None = None
+    """Where they signed."""
+
+    @property
+    def signed(self) -> bool:
+        """Whether this signatory has signed."""
+        return self.signed_on is not None
+
+
+class AgreementReference(ValueModel):
+    """A reference to an earlier agreement, for an addendum.
+
+    >>> AgreementReference(kind=AgreementKind.MOU, numbers=["005/PKBM/2025"],
+    ...                    date=date(2025, 3, 10), subject="Kemitraan PKW").kind.label_id
+    'Nota Kesepahaman'
+    """
+
+    kind: AgreementKind
+    """The kind of the agreement amended."""
+    numbers: list[NonEmptyStr] = Field(min_length=1)
+    """Its numbers."""
+    date: date
+    """Its date."""
+    subject: NonEmptyStr
+    """Its subject."""
+
+
+class Amendment(ValueModel):
+    """One change an addendum makes.
+
+    >>> Amendment(article="Pasal 9 ayat (1)", text="Jangka waktu diperpanjang").article
+    'Pasal 9 ayat (1)'
+    """
+
+    article: ShortText
+    """What is changed (``"Pasal 7 ayat (1)"``)."""
+    text: NonEmptyStr
+    """The new wording."""

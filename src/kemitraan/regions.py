@@ -1,0 +1,150 @@
+"""Where parties and programmes are: Indonesia's provinces, down to the village.
+
+Guide A.1 maps candidates "mulai dari yang lebih kecil kepada hal yang lebih besar":
+village, district, regency or city, province. A :class:`Region` holds those levels,
+with the province checked against Indonesia's 38 provinces and stored under its
+canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from pydantic import field_validator
+
+from kemitraan._base import ValueModel, custom_error
+from kemitraan._types import ShortText
+
+__all__ = ["Region", "province_names"]
+
+
+# The 38 provinces of Indonesia (since the 2022 Papua expansion), with common short names.
+_PROVINCES: Final = (
+    "Aceh",
+    "Sumatera Utara",
+    "Sumatera Barat",
+    "Riau",
+    "Jambi",
+    "Sumatera Selatan",
+    "Bengkulu",
+    "Lampung",
+    "Kepulauan Bangka Belitung",
+    "Kepulauan Riau",
+    "DKI Jakarta",
+    "Jawa Barat",
+    "Jawa Tengah",
+    "DI Yogyakarta",
+    "Jawa Timur",
+    "Banten",
+    "Bali",
+    "Nusa Tenggara Barat",
+    "Nusa Tenggara Timur",
+    "Kalimantan Barat",
+    "Kalimantan Tengah",
+    "Kalimantan Selatan",
+    "Kalimantan Timur",
+    "Kalimantan Utara",
+    "Sulawesi Utara",
+    "Sulawesi Tengah",
+    "Sulawesi Selatan",
+    "Sulawesi Tenggara",
+    "Gorontalo",
+    "Sulawesi Barat",
+    "Maluku",
+    "Maluku Utara",
+    "Papua",
+    "Papua Barat",
+    "Papua Selatan",
+    "Papua Tengah",
+    "Papua Pegunungan",
+    "Papua Barat Daya",
+)
+_PROVINCE_ALIASES: Final = {
+    "jakarta": "DKI Jakarta",
+    "daerah khusus ibukota jakarta": "DKI Jakarta",
+    "daerah khusus jakarta": "DKI Jakarta",
+    "dki": "DKI Jakarta",
+    "yogyakarta": "DI Yogyakarta",
+    "daerah istimewa yogyakarta": "DI Yogyakarta",
+    "diy": "DI Yogyakarta",
+    "bangka belitung": "Kepulauan Bangka Belitung",
+    "babel": "Kepulauan Bangka Belitung",
+    "kepri": "Kepulauan Riau",
+    "sumut": "Sumatera Utara",
+    "sumbar": "Sumatera Barat",
+    "sumsel": "Sumatera Selatan",
+    "jabar": "Jawa Barat",
+    "jateng": "Jawa Tengah",
+    "jatim": "Jawa Timur",
+    "ntb": "Nusa Tenggara Barat",
+    "ntt": "Nusa Tenggara Timur",
+    "kalbar": "Kalimantan Barat",
+    "kalteng": "Kalimantan Tengah",
+    "kalsel": "Kalimantan Selatan",
+    "kaltim": "Kalimantan Timur",
+    "kaltara": "Kalimantan Utara",
+    "sulut": "Sulawesi Utara",
+    "sulteng": "Sulawesi Tengah",
+    "sulsel": "Sulawesi Selatan",
+    "sultra": "Sulawesi Tenggara",
+    "sulbar": "Sulawesi Barat",
+    "malut": "Maluku Utara",
+}
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().casefold().removeprefix("provinsi "))
+
+
+@lru_cache(maxsize=1)
+def _province_index() -> dict[str, str]:
+    index = {_fold(name): name for name in _PROVINCES}
+    index.update(_PROVINCE_ALIASES)
+    return index
+
+
+def province_names() -> tuple[str, ...]:
+    """The canonical names of Indonesia's 38 provinces.
+
+    >>> len(province_names()), province_names()[21]
+    (38, 'Kalimantan Selatan')
+    """
+    return _PROVINCES
+
+
+class Region(ValueModel):
+    """Where a party or programme is: province down to village.
+
+    The province is checked against Indonesia's 38 provinces and stored under its
+    canonical name (``"kalsel"`` becomes ``"Kalimantan Selatan"``).
+
+    >>> Region(province="Provinsi Kalimantan Selatan", regency="Kota Banjarmasin").province
+    'Kalimantan Selatan'
+    """
+
+    province: ShortText
+    """*Provinsi*."""
+    regency: ShortText | None = None
+    """*Kabupaten/kota* (regency or city)."""
+    district: ShortText | None = None
+    """*Kecamatan*."""
+    village: ShortText | None = None
+    """*Desa/kelurahan*."""
+
+    @field_validator("province")
+    @classmethod
+    def _known_province(cls, value: str) -> str:
+        try:
+            return _province_index()[_fold(value)]
+        except KeyError:
+            raise custom_error(
+                "unknown_province",
+                "'{value}' is not one of Indonesia's 38 provinces (see province_names())",
+                value=value,
+            ) from None
+
+    def __str__(self) -> str:
+        parts = [self.village, self.district, self.regency, f"Provinsi {self.province}"]
+        return ", ".join(p for p in parts if p)

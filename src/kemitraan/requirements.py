@@ -1,0 +1,629 @@
+"""Every lifecycle requirement of the guide, each declared once.
+
+A requirement is a :class:`~kemitraan.findings.Rule` on a partnership, guarding one
+or more ``(stage, move)`` pairs: "before the partnership leaves step 5, every party
+took part in drawing up the plan" (guide A.5). :meth:`kemitraan.Partnership.unmet_requirements`,
+:func:`requirement_codes`, :func:`kemitraan.waiting_on`, the machine's guards and the
+requirements table in ``docs/lifecycle.md`` (:func:`requirements_table`) all read
+these declarations; the tests do too.
+
+To add a requirement, declare it here::
+
+    @requirement("code", guards=advancing_from(Stage.PLANNING), basis="Panduan A.5",
+                 summary="...", indonesian="...", english="...")
+    def _(p: Partnership) -> Iterator[Hit]:
+        ...  # yield a Hit wherever it is not met
+
+A rule the agreement check also needs is declared with the agreement's checks and
+only named here (:func:`from_agreement`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final
+
+from kemitraan.agreement_checks import AGREEMENT_RULES
+from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
+from kemitraan.lifecycle import Move, Stage, transition_table
+
+if TYPE_CHECKING:
+    from kemitraan.partnerships import Partnership
+
+__all__ = [
+    "REQUIREMENTS",
+    "LifecycleRule",
+    "requirement_codes",
+    "requirements_table",
+    "unmet",
+]
+
+Guard = tuple[Stage, Move]
+Check = Callable[["Partnership", "str | None"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class LifecycleRule:
+    """A requirement of the guide: a rule on a partnership and the moves it guards.
+
+    >>> rule = next(r for r in REQUIREMENTS if r.rule.code == "all_signed")
+    >>> [(s.value, m.value) for s, m in rule.guards]
+    [('signing', 'advance')]
+    """
+
+    rule: Rule[tuple[Partnership, str | None]]
+    """The rule: code, basis, messages, check (on the partnership and the reason given)."""
+    guards: tuple[Guard, ...]
+    """The ``(stage, move)`` pairs it must be met before."""
+
+
+REQUIREMENTS: list[LifecycleRule] = []
+"""Every lifecycle requirement, in the order they are reported."""
+
+
+def advancing_from(*stages: Stage) -> tuple[Guard, ...]:
+    """The guards of moving on from ``stages`` to their next step."""
+    return tuple((stage, Move.ADVANCE) for stage in stages)
+
+
+RENEWAL: Final = ((Stage.FOLLOW_UP, Move.RENEW),)
+STOPPING: Final = tuple(
+    (stage, move)
+    for stage in Stage
+    for move in (Move.DECLINE, Move.END)
+    if not stage.is_terminal and (stage, move) in transition_table()
+)
+
+
+def _declare(rule: Rule[tuple[Partnership, str | None]], guards: tuple[Guard, ...]) -> None:
+    table = transition_table()
+    for guard in guards:
+        if guard not in table:
+            raise ValueError(f"{rule.code}: no move {guard[1].value} from {guard[0].value}")
+    if any(r.rule.code == rule.code for r in REQUIREMENTS):
+        raise ValueError(f"requirement {rule.code!r} is declared twice")
+    REQUIREMENTS.append(LifecycleRule(rule, guards))
+
+
+def requirement(
+    code: str,
+    *,
+    guards: tuple[Guard, ...],
+    basis: str,
+    summary: str,
+    indonesian: str,
+    english: str,
+) -> Callable[[Callable[[Partnership], Iterable[Hit]]], None]:
+    """Declare a requirement whose check is the decorated function of the partnership."""
+
+    def declare(check: Callable[[Partnership], Iterable[Hit]]) -> None:
+        rule: Rule[tuple[Partnership, str | None]] = Rule(
+            code=code,
+            basis=basis,
+            summary=summary,
+            indonesian=indonesian,
+            english=english,
+            check=lambda asked: check(asked[0]),
+        )
+        _declare(rule, guards)
+
+    return declare
+
+
+def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
+    """Use a rule of the agreement's checks as a requirement on the partnership's agreement."""
+    checked = AGREEMENT_RULES[code]
+
+    def check(asked: tuple[Partnership, str | None]) -> Iterable[Hit]:
+        agreement = asked[0].agreement
+        return () if agreement is None else checked.check(agreement)
+
+    rule: Rule[tuple[Partnership, str | None]] = Rule(
+        code=checked.code,
+        basis=checked.basis,
+        summary=checked.summary,
+        indonesian=checked.indonesian,
+        english=checked.english,
+        check=check,
+        replaces=checked.replaces,
+    )
+    _declare(rule, guards)
+
+
+def unmet(partnership: Partnership, move: Move, reason: str | None = None) -> list[Finding]:
+    """What the declared requirements still miss before ``move`` from the current stage.
+
+    Every unmet requirement blocks the move, so each is reported as an error.
+    """
+    guard = (partnership.stage, move)
+    return [
+        finding
+        for declared in REQUIREMENTS
+        if guard in declared.guards
+        for finding in declared.rule.findings((partnership, reason), severity=Severity.ERROR)
+    ]
+
+
+def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
+    """Every requirement code the guide's rules can report, per ``(stage, move)``.
+
+    Apps use it to build checklists and translations; :func:`kemitraan.waiting_on`
+    uses it to look only at partnerships that could be held up by a code.
+
+    >>> sorted(requirement_codes()[(Stage.SIGNING, Move.ADVANCE)])
+    ['agreement_drafted', 'all_signed']
+    """
+    codes: dict[tuple[Stage, Move], set[str]] = {}
+    for declared in REQUIREMENTS:
+        for guard in declared.guards:
+            codes.setdefault(guard, set()).add(declared.rule.code)
+    return {guard: frozenset(found) for guard, found in codes.items()}
+
+
+def stages_held_up_by(code: str) -> set[Stage]:
+    """The stages whose next step (advance or renew) can be held up by ``code``."""
+    wanted = canonical_code(code)
+    return {
+        stage
+        for declared in REQUIREMENTS
+        if declared.rule.code == wanted
+        for stage, move in declared.guards
+        if move in (Move.ADVANCE, Move.RENEW)
+    }
+
+
+def requirements_table() -> str:
+    """The Markdown table of every requirement, as ``docs/lifecycle.md`` shows it.
+
+    >>> print(requirements_table().splitlines()[2][:51])
+    | 2. Menggali informasi | `candidate_mapped` | Map
+    """
+    rows = ["| before | code | what it asks | basis |", "|---|---|---|---|"]
+    table = transition_table()
+    for (stage, move), target in table.items():
+        if move in (Move.DECLINE, Move.END):
+            continue
+        before = target.title_id if move is Move.ADVANCE else "renewal (next cycle)"
+        for declared in REQUIREMENTS:
+            if (stage, move) in declared.guards:
+                rule = declared.rule
+                rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
+    stopping = [d.rule for d in REQUIREMENTS if set(d.guards) & set(STOPPING)]
+    for rule in stopping:
+        rows.append(f"| decline, end | `{rule.code}` | {rule.summary} | {rule.basis} |")
+    return "\n".join(rows) + "\n"
+
+
+# -- A.1 mapping ------------------------------------------------------------------------
+
+
+@requirement(
+    "candidate_mapped",
+    guards=advancing_from(Stage.MAPPING, Stage.GATHERING),
+    basis="Panduan A.1",
+    summary="Map at least one candidate partner with its kind and region.",
+    indonesian="Petakan sedikitnya satu calon mitra beserta jenis dan wilayahnya.",
+    english="Map at least one candidate partner with its kind and region.",
+)
+def _candidate_mapped(p: Partnership) -> Iterator[Hit]:
+    if not any(partner.region is not None for partner in p.partners):
+        yield Hit(path="partners")
+
+
+# -- A.2 gathering ----------------------------------------------------------------------
+
+
+@requirement(
+    "profile_gathered",
+    guards=advancing_from(Stage.GATHERING),
+    basis="Panduan A.2",
+    summary="Each candidate's goals and scope of work are gathered.",
+    indonesian="Tujuan dan bidang garapan {name} belum digali.",
+    english="The goals and scope of work of {name} have not been gathered.",
+)
+def _profile_gathered(p: Partnership) -> Iterator[Hit]:
+    for index, partner in enumerate(p.partners):
+        if not partner.profile.goals or not partner.profile.scope_of_work:
+            yield Hit(partner.id, f"partners.{index}.profile", {"name": partner.name})
+
+
+@requirement(
+    "gathering_recorded",
+    guards=advancing_from(Stage.GATHERING),
+    basis="Panduan A.2",
+    summary="Each candidate has at least one dated information-gathering record.",
+    indonesian="Belum ada catatan penggalian informasi bertanggal untuk {name}.",
+    english="There is no dated information-gathering record for {name}.",
+)
+def _gathering_recorded(p: Partnership) -> Iterator[Hit]:
+    for index, partner in enumerate(p.partners):
+        if not partner.profile.gathering_records:
+            path = f"partners.{index}.profile.gathering_records"
+            yield Hit(partner.id, path, {"name": partner.name})
+
+
+# -- A.3 analysis -----------------------------------------------------------------------
+
+
+@requirement(
+    "unknown_partner",
+    guards=advancing_from(Stage.ANALYSIS),
+    basis="Panduan A.3",
+    summary="Every relevance assessment is of a candidate.",
+    indonesian="Penilaian relevansi menyebut '{party}', yang bukan calon mitra.",
+    english="A relevance assessment names '{party}', which is not a candidate.",
+)
+def _unknown_partner(p: Partnership) -> Iterator[Hit]:
+    known = {partner.id for partner in p.partners}
+    for pid in p.latest_assessments():
+        if pid not in known:
+            yield Hit(pid, "relevance", {"party": pid})
+
+
+@requirement(
+    "relevance_assessed",
+    guards=advancing_from(Stage.ANALYSIS),
+    basis="Panduan A.3",
+    summary="Each candidate's relevance to the programme's problems and needs is analysed.",
+    indonesian="Relevansi {name} dengan permasalahan dan kebutuhan program belum dianalisis.",
+    english="The relevance of {name} to the programme's problems and needs has not been analysed.",
+)
+def _relevance_assessed(p: Partnership) -> Iterator[Hit]:
+    assessed = p.latest_assessments()
+    for partner in p.partners:
+        if partner.id not in assessed:
+            yield Hit(partner.id, "relevance", {"name": partner.name})
+
+
+@requirement(
+    "relevance_names_needs",
+    guards=advancing_from(Stage.ANALYSIS),
+    basis="Panduan A.3",
+    summary="A relevant candidate names the programme's problems or needs it meets.",
+    indonesian="Sebutkan permasalahan atau kebutuhan program yang dijawab {name}.",
+    english="Name the programme problems or needs that {name} addresses.",
+)
+def _relevance_names_needs(p: Partnership) -> Iterator[Hit]:
+    assessed = p.latest_assessments()
+    for partner in p.partners:
+        found = assessed.get(partner.id)
+        if found is not None and found.relevant and not found.need_codes:
+            yield Hit(partner.id, "relevance", {"name": partner.name})
+
+
+@requirement(
+    "unknown_need",
+    guards=advancing_from(Stage.ANALYSIS),
+    basis="Panduan A.3",
+    summary="An assessment names only the programme's own problems and needs.",
+    indonesian="Kebutuhan '{need}' tidak ada dalam program.",
+    english="Need '{need}' is not one of the programme's.",
+)
+def _unknown_need(p: Partnership) -> Iterator[Hit]:
+    assessed = p.latest_assessments()
+    codes = {need.code for need in p.program.needs}
+    for partner in p.partners:
+        found = assessed.get(partner.id)
+        for code in found.need_codes if found is not None else ():
+            if code not in codes:
+                yield Hit(partner.id, "relevance", {"need": code})
+
+
+@requirement(
+    "relevant_partner_found",
+    guards=advancing_from(Stage.ANALYSIS),
+    basis="Panduan A.3",
+    summary="At least one candidate is relevant.",
+    indonesian="Belum ada calon mitra yang relevan; tambah calon atau nyatakan tidak dilanjutkan.",
+    english="No candidate is relevant yet; add candidates or decline.",
+)
+def _relevant_partner_found(p: Partnership) -> Iterator[Hit]:
+    known = {partner.id for partner in p.partners}
+    assessed = p.latest_assessments()
+    if p.partners and not any(a.relevant for pid, a in assessed.items() if pid in known):
+        yield Hit(path="relevance")
+
+
+# -- A.4 exploration --------------------------------------------------------------------
+
+
+@requirement(
+    "partner_agreed",
+    guards=advancing_from(Stage.EXPLORATION),
+    basis="Panduan A.4",
+    summary="A candidate agreed to cooperate at an audience or presentation.",
+    indonesian="Belum ada calon mitra yang menyatakan bersedia bekerja sama dalam audiensi atau "
+    "presentasi.",
+    english="No candidate has agreed to cooperate at an audience or presentation.",
+)
+def _partner_agreed(p: Partnership) -> Iterator[Hit]:
+    if not p.committed_partners:
+        yield Hit(path="explorations")
+
+
+# -- A.5 planning -----------------------------------------------------------------------
+
+
+@requirement(
+    "work_plan_drawn_up",
+    guards=advancing_from(Stage.PLANNING),
+    basis="Panduan A.5",
+    summary="The joint work plan is drawn up.",
+    indonesian="Rencana kerja sama belum disusun.",
+    english="The joint work plan has not been drawn up.",
+)
+def _work_plan_drawn_up(p: Partnership) -> Iterator[Hit]:
+    if p.work_plan is None:
+        yield Hit(path="work_plan")
+
+
+@requirement(
+    "plan_with_every_party",
+    guards=advancing_from(Stage.PLANNING),
+    basis="Panduan A.5",
+    summary="Every party took part in drawing up the plan.",
+    indonesian="{name} belum dilibatkan dalam penyusunan rencana kerja.",
+    english="{name} did not take part in drawing up the work plan.",
+)
+def _plan_with_every_party(p: Partnership) -> Iterator[Hit]:
+    plan = p.work_plan
+    if plan is None:
+        return
+    for party in p.parties:
+        if party.id not in plan.participants:
+            yield Hit(party.id, "work_plan.participants", {"name": party.name})
+
+
+@requirement(
+    "activities_planned",
+    guards=advancing_from(Stage.PLANNING),
+    basis="Panduan A.5",
+    summary="The plan has activities.",
+    indonesian="Rencana kerja belum memuat kegiatan.",
+    english="The work plan has no activities.",
+)
+def _activities_planned(p: Partnership) -> Iterator[Hit]:
+    if p.work_plan is not None and not p.work_plan.activities:
+        yield Hit(path="work_plan.activities")
+
+
+@requirement(
+    "activity_responsible_party",
+    guards=advancing_from(Stage.PLANNING),
+    basis="Panduan A.5",
+    summary="Each activity's responsible party is a party to the cooperation.",
+    indonesian="Penanggung jawab kegiatan '{activity}' ('{party}') bukan pihak yang bermitra.",
+    english="The party responsible for '{activity}' ('{party}') is not a party to the cooperation.",
+)
+def _activity_responsible_party(p: Partnership) -> Iterator[Hit]:
+    plan = p.work_plan
+    ids = {party.id for party in p.parties}
+    for index, activity in enumerate(plan.activities if plan is not None else ()):
+        if activity.responsible not in ids:
+            yield Hit(
+                activity.responsible,
+                f"work_plan.activities.{index}.responsible",
+                {"activity": activity.name, "party": activity.responsible},
+            )
+
+
+# -- A.6 agreement, A.7 signing -----------------------------------------------------------
+
+
+@requirement(
+    "agreement_drafted",
+    guards=advancing_from(Stage.AGREEMENT, Stage.SIGNING),
+    basis="Panduan A.6",
+    summary="The memorandum of understanding is drafted.",
+    indonesian="Nota kesepahaman belum dirumuskan.",
+    english="The memorandum of understanding has not been drafted.",
+)
+def _agreement_drafted(p: Partnership) -> Iterator[Hit]:
+    if p.agreement is None:
+        yield Hit(path="agreement")
+
+
+@requirement(
+    "agreement_parties",
+    guards=advancing_from(Stage.AGREEMENT),
+    basis="Panduan A.6",
+    summary="The agreement's parties are the parties to the cooperation.",
+    indonesian="Pihak dalam kesepakatan ({named}) tidak sama dengan pihak yang bermitra "
+    "({expected}).",
+    english="The agreement's parties ({named}) differ from the parties to the cooperation "
+    "({expected}).",
+)
+def _agreement_parties(p: Partnership) -> Iterator[Hit]:
+    agreement = p.agreement
+    expected = [party.id for party in p.parties]
+    if agreement is not None and sorted(agreement.party_ids) != sorted(expected):
+        values = {"named": ", ".join(agreement.party_ids), "expected": ", ".join(expected)}
+        yield Hit(path="agreement.parties", values=values)
+
+
+for _code in (
+    "role_for_every_party",
+    "responsibility_for_every_party",
+    "signatory_named",
+    "pattern_chosen",
+    "term_set",
+):
+    from_agreement(_code, guards=advancing_from(Stage.AGREEMENT))
+from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
+
+
+# -- A.8 implementation, A.9 monitoring and evaluation ------------------------------------
+
+
+@requirement(
+    "implementation_recorded",
+    guards=advancing_from(Stage.IMPLEMENTATION),
+    basis="Panduan A.8",
+    summary="An activity is recorded as carried out in this cycle.",
+    indonesian="Belum ada kegiatan yang dicatat terlaksana pada tahun ke-{cycle}.",
+    english="No activity is recorded as carried out in cycle {cycle}.",
+)
+def _implementation_recorded(p: Partnership) -> Iterator[Hit]:
+    if not any(r.cycle == p.cycle for r in p.implementation):
+        yield Hit(path="implementation", values={"cycle": p.cycle})
+
+
+@requirement(
+    "monitoring_recorded",
+    guards=advancing_from(Stage.MONITORING),
+    basis="Panduan A.9",
+    summary="There is a monitoring record in this cycle.",
+    indonesian="Belum ada catatan monitoring pada tahun ke-{cycle}.",
+    english="There is no monitoring record in cycle {cycle}.",
+)
+def _monitoring_recorded(p: Partnership) -> Iterator[Hit]:
+    if not any(r.cycle == p.cycle for r in p.monitoring):
+        yield Hit(path="monitoring", values={"cycle": p.cycle})
+
+
+@requirement(
+    "joint_evaluation",
+    guards=advancing_from(Stage.MONITORING),
+    basis="Panduan A.9",
+    summary="The joint evaluation of this cycle took place.",
+    indonesian="Evaluasi bersama tahun ke-{cycle} belum dilakukan.",
+    english="The joint evaluation of cycle {cycle} has not taken place.",
+)
+def _joint_evaluation(p: Partnership) -> Iterator[Hit]:
+    if not any(e.cycle == p.cycle for e in p.evaluations):
+        yield Hit(path="evaluations", values={"cycle": p.cycle})
+
+
+@requirement(
+    "evaluation_with_every_party",
+    guards=advancing_from(Stage.MONITORING),
+    basis="Panduan A.9",
+    summary="Every party of the agreement took part in the joint evaluation.",
+    indonesian="{name} belum ikut dalam evaluasi bersama.",
+    english="{name} has not taken part in the joint evaluation.",
+)
+def _evaluation_with_every_party(p: Partnership) -> Iterator[Hit]:
+    evaluations = [e for e in p.evaluations if e.cycle == p.cycle]
+    present = {pid for e in evaluations for pid in e.participants}
+    parties = p.agreement.parties if p.agreement is not None else p.parties
+    for party in parties if evaluations else ():
+        if party.id not in present:
+            yield Hit(party.id, "evaluations", {"name": party.name})
+
+
+# -- A.10 improvement and decision ------------------------------------------------------------
+
+
+@requirement(
+    "decision_recorded",
+    guards=advancing_from(Stage.IMPROVEMENT),
+    basis="Panduan A.10",
+    summary="The decision whether to continue next year is recorded.",
+    indonesian="Keputusan apakah kerja sama dilanjutkan tahun berikutnya belum dicatat.",
+    english="The decision whether to continue next year is not recorded.",
+)
+def _decision_recorded(p: Partnership) -> Iterator[Hit]:
+    if p.decision() is None:
+        yield Hit(path="decisions")
+
+
+@requirement(
+    "decision_to_continue",
+    guards=advancing_from(Stage.IMPROVEMENT),
+    basis="Panduan A.11",
+    summary="The parties decided to continue (otherwise end()).",
+    indonesian="Para pihak memutuskan tidak melanjutkan; akhiri kerja sama.",
+    english="The parties decided not to continue; end the cooperation instead.",
+)
+def _decision_to_continue(p: Partnership) -> Iterator[Hit]:
+    decision = p.decision()
+    if decision is not None and not decision.continue_cooperation:
+        yield Hit(path="decisions")
+
+
+# -- A.11 follow-up and renewal -------------------------------------------------------------
+
+
+@requirement(
+    "follow_up_plan",
+    guards=RENEWAL,
+    basis="Panduan A.11",
+    summary="The plan for the next cycle is drawn up.",
+    indonesian="Rencana kegiatan tahun ke-{cycle} belum disusun.",
+    english="The plan for cycle {cycle} has not been drawn up.",
+)
+def _follow_up_plan(p: Partnership) -> Iterator[Hit]:
+    if p.follow_up_plan() is None:
+        yield Hit(path="follow_up_plans", values={"cycle": p.cycle + 1})
+
+
+@requirement(
+    "follow_up_considers_evaluation",
+    guards=RENEWAL,
+    basis="Panduan A.11",
+    summary="The follow-up plan records the lessons of the evaluation.",
+    indonesian="Rencana tindak lanjut perlu mempertimbangkan hasil evaluasi dan refleksi.",
+    english="The follow-up plan must take the evaluation and reflection into account.",
+)
+def _follow_up_considers_evaluation(p: Partnership) -> Iterator[Hit]:
+    plan = p.follow_up_plan()
+    if plan is not None and not plan.lessons:
+        yield Hit(path="follow_up_plans")
+
+
+@requirement(
+    "term_extended",
+    guards=RENEWAL,
+    basis="Panduan A.11",
+    summary="The term in force (the latest addendum's, else the agreement's) covers the "
+    "plan's period.",
+    indonesian="Jangka waktu kerja sama (berakhir {ends}) belum diperpanjang sampai {until}.",
+    english="The term (ending {ends}) is not extended to {until}.",
+)
+def _term_extended(p: Partnership) -> Iterator[Hit]:
+    plan = p.follow_up_plan()
+    term = p.effective_term
+    if plan is not None and (term is None or term.end < plan.period.end):
+        ends = term.end.isoformat() if term is not None else "-"
+        yield Hit(path="addenda", values={"ends": ends, "until": plan.period.end.isoformat()})
+
+
+@requirement(
+    "addendum_made",
+    guards=RENEWAL,
+    basis="Panduan A.11",
+    summary="When the plan says the agreement changes, an addendum is made.",
+    indonesian="Rencana menyatakan perubahan nota kesepahaman, tetapi adendum belum dibuat.",
+    english="The plan says the agreement changes, but no addendum has been made.",
+)
+def _addendum_made(p: Partnership) -> Iterator[Hit]:
+    plan = p.follow_up_plan()
+    if (
+        plan is not None
+        and plan.amend_agreement
+        and not any(a.date >= plan.drawn_up_on for a in p.addenda)
+    ):
+        yield Hit(path="addenda")
+
+
+# -- decline and end --------------------------------------------------------------------------
+
+
+def _reason_given(asked: tuple[Partnership, str | None]) -> Iterator[Hit]:
+    reason = asked[1]
+    if reason is None or not reason.strip():
+        yield Hit()
+
+
+_declare(
+    Rule(
+        code="reason_given",
+        basis="Panduan A.4, A.10",
+        summary="A reason is recorded.",
+        indonesian="Alasan harus dicatat.",
+        english="A reason must be recorded.",
+        check=_reason_given,
+    ),
+    STOPPING,
+)
