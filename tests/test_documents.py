@@ -28,6 +28,7 @@ from kemitraan import (
     Funding,
     GeneralTradeTerms,
     Institution,
+    InvalidArgumentError,
     KemitraanError,
     MissingTemplateVariablesError,
     MissingTranslationsError,
@@ -42,14 +43,16 @@ from kemitraan import (
     TemplateRenderError,
     Term,
     TradedGood,
+    UnknownDocumentKindError,
     UnsafeTemplateError,
+    UnsupportedLanguageError,
     agreement_context,
     missing_translations,
     render_document,
     render_documents,
     to_pdf,
 )
-from kemitraan.documents import bundled_template, clean_text
+from kemitraan.documents import bundled_template, clean_text, document_kinds
 from seed import at_stage
 
 # An independent oracle for weekdays (Monday = 0), not Babel's.
@@ -417,7 +420,7 @@ def test_bilingual_variant_sets_indonesian_beside_english() -> None:
 
 
 def test_other_languages_need_a_template_of_ones_own() -> None:
-    with pytest.raises(ValueError, match="use a template of your own"):
+    with pytest.raises(UnsupportedLanguageError, match="use a template of your own"):
         agreement_context(agreement(2, languages=["id", "ja"]))
 
 
@@ -462,7 +465,7 @@ def test_seed_partnership_renders_its_work_plan() -> None:
 
 
 def test_a_partnership_without_agreement_cannot_be_rendered() -> None:
-    with pytest.raises(ValueError, match="no agreement yet"):
+    with pytest.raises(InvalidArgumentError, match="no agreement yet"):
         render_document(at_stage(Stage.MAPPING))
 
 
@@ -517,6 +520,9 @@ def test_batch_with_a_template_of_ones_own(tmp_path: Path) -> None:
     template = _user_template("{{ title }} — {{ place }}")
     paths = render_documents([agreement(2)], tmp_path, template=template, processes=2)
     assert lines(paths[0].read_bytes())[0] == "NOTA KESEPAHAMAN — Martapura"
+    loaded = DocumentTemplate(template)  # a loaded template ships to the workers too
+    again = render_documents([agreement(2)], tmp_path / "loaded", template=loaded, processes=2)
+    assert again[0].read_bytes() == paths[0].read_bytes()
 
 
 # -- user templates and the sandbox ------------------------------------------------------
@@ -581,17 +587,19 @@ def test_not_a_docx() -> None:
 def test_bundled_templates() -> None:
     for kind in ("mou", "pks", "addendum"):
         assert bundled_template(kind) is bundled_template(kind)  # compiled once
-    with pytest.raises(ValueError, match="no bundled template"):
+    with pytest.raises(UnknownDocumentKindError, match="unknown document kind 'surat'") as caught:
         bundled_template("surat")
+    assert isinstance(caught.value, KeyError)
+    assert caught.value.known == ("addendum", "mou", "pks")
 
 
 def test_bundled_templates_are_what_the_build_script_makes() -> None:
     module = load_script(
         Path(__file__).parent.parent / "tools" / "build_templates.py", "build_templates"
     )
-    for kind in ("mou", "pks", "addendum"):
-        committed = (module.TEMPLATES / f"{kind}.docx").read_bytes()
-        assert module.build(kind) == committed, f"run python tools/build_templates.py ({kind})"
+    for kind in document_kinds():
+        committed = (module.TEMPLATES / kind.template).read_bytes()
+        assert module.build(kind) == committed, f"run python tools/build_templates.py ({kind.name})"
 
 
 def test_clean_text() -> None:

@@ -1,9 +1,10 @@
-"""Build the bundled DOCX templates (MoU, PKS, addendum) with python-docx.
+"""Build the bundled DOCX templates of every registered kind of document with python-docx.
 
 The templates are docxtpl (Jinja) documents: every word a document says comes from
-the context built by ``kemitraan.documents.agreement_context``; the template only
-lays it out in the conventional Indonesian order and look. Run this script after
-changing the layout, then review and commit the templates:
+the context its kind builds (``kemitraan.documents``); the template only lays it out
+in the conventional Indonesian order and look. The kinds come from the documents'
+registry (``document_kinds()``); each names the layout drawn here (``LAYOUTS``).
+Run this script after changing a layout, then review and commit the templates:
 
     python tools/build_templates.py
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -29,15 +31,11 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from kemitraan.documents import DocumentKind, document_kind, document_kinds
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "src" / "kemitraan" / "documents" / "templates"
 FIXED_TIME = datetime(2025, 1, 1, 0, 0, 0)
 FONT = "Times New Roman"
-
-KINDS = {
-    "mou": "Nota Kesepahaman",
-    "pks": "Perjanjian Kerja Sama",
-    "addendum": "Adendum",
-}
 
 
 def _paragraph(
@@ -388,8 +386,32 @@ def _slim(document: DocumentObject) -> None:
             styles.remove(style)
 
 
-def build(kind: str) -> bytes:
-    """One template, as reproducible DOCX bytes."""
+def _agreement_layout(document: DocumentObject) -> None:
+    """MoU, PKS, addendum: the Indonesian or the bilingual body, then the signatures."""
+    _tag(document, "{%p if not bilingual %}")
+    _indonesian_body(document)
+    _tag(document, "{%p else %}")
+    _bilingual_body(document)
+    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2)
+    _paragraph(
+        document,
+        "{{ closing_en }}",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        after=12,
+        keep_next=True,
+    )
+    _tag(document, "{%p endif %}")
+    _signatures(document)
+
+
+LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {"agreement": _agreement_layout}
+"""The layouts a kind of document can name, by name."""
+
+
+def build(kind: str | DocumentKind) -> bytes:
+    """One kind's template, as reproducible DOCX bytes."""
+    chosen = document_kind(kind) if isinstance(kind, str) else kind
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -412,26 +434,12 @@ def build(kind: str) -> bytes:
         after=8,
     )
     _tag(document, "{%p endif %}")
-    _tag(document, "{%p if not bilingual %}")
-    _indonesian_body(document)
-    _tag(document, "{%p else %}")
-    _bilingual_body(document)
-    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2)
-    _paragraph(
-        document,
-        "{{ closing_en }}",
-        italic=True,
-        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-        after=12,
-        keep_next=True,
-    )
-    _tag(document, "{%p endif %}")
-    _signatures(document)
+    LAYOUTS[chosen.layout](document)
     _page_number_footer(document)
 
     _slim(document)
     props = document.core_properties
-    props.title = KINDS[kind]
+    props.title = chosen.title.indonesian
     props.author = "kemitraan"
     props.last_modified_by = "kemitraan"
     props.comments = "Template built by tools/build_templates.py; rendered with docxtpl."
@@ -456,10 +464,10 @@ def _reproducible(data: bytes) -> bytes:
 
 
 def main() -> None:
-    """Write the three templates into the package."""
+    """Write every registered kind's template into the package."""
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    for kind in KINDS:
-        path = TEMPLATES / f"{kind}.docx"
+    for kind in document_kinds():
+        path = TEMPLATES / kind.template
         path.write_bytes(build(kind))
         print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
 

@@ -1,14 +1,20 @@
 """DOCX documents: the MoU, the PKS and the addendum, in conventional Indonesian form.
 
->>> from kemitraan.documents import render_document
-
-:func:`render_document` turns a :class:`~kemitraan.Partnership` (its agreement) or an
-:class:`~kemitraan.Agreement` into a DOCX with the bundled template for its kind,
-or with your own; :func:`render_documents` renders many with each template loaded and
-compiled once, optionally across processes; :func:`to_pdf` converts with
+:func:`render_document` turns a :class:`~kemitraan.Partnership` (its agreement) or
+an :class:`~kemitraan.Agreement` into a DOCX with the bundled template for its kind,
+or with your own; :func:`render_documents` renders many with each template loaded
+and compiled once, optionally across processes; :func:`to_pdf` converts with
 LibreOffice when it is installed. The template language is docxtpl's Jinja, run in
 a sandbox with autoescaping and strict undefined names; see ``docs/documents.md``
 for the context a template receives.
+
+Each kind of document is one module (:mod:`~kemitraan.documents.mou`,
+:mod:`~kemitraan.documents.pks`, :mod:`~kemitraan.documents.addendum`) and one entry
+in the registry (:func:`document_kinds`), which rendering dispatches through.
+
+>>> from kemitraan.documents import document_kinds
+>>> [kind.name for kind in document_kinds()]
+['mou', 'pks', 'addendum']
 """
 
 from __future__ import annotations
@@ -19,82 +25,97 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, overload
 
-from kemitraan.agreements import Agreement
+from kemitraan.documents._agreement import agreement_context, missing_translations
+from kemitraan.documents._registry import (
+    DocumentKind,
+    document_kind,
+    document_kinds,
+    register_document_kind,
+)
 from kemitraan.documents._render import (
     DocumentTemplate,
     bundled_template,
     clean_text,
     write_atomically,
 )
-from kemitraan.documents.mou import agreement_context, missing_translations
 from kemitraan.documents.pdf import find_converter, to_pdf
-from kemitraan.exceptions import AgreementNotReadyError
+from kemitraan.exceptions import AgreementNotReadyError, InvalidArgumentError
 from kemitraan.findings import Severity
 from kemitraan.partnerships import Partnership
 
 __all__ = [
+    "DocumentKind",
     "DocumentTemplate",
     "agreement_context",
     "bundled_template",
     "clean_text",
+    "document_kind",
+    "document_kinds",
     "find_converter",
     "load_template",
     "missing_translations",
+    "register_document_kind",
     "render_document",
     "render_documents",
     "to_pdf",
 ]
 
 TemplateSource = str | os.PathLike[str] | bytes | DocumentTemplate
-Source = Agreement | Partnership
 
 
 def load_template(source: TemplateSource) -> DocumentTemplate:
-    """Load and compile a template once (a path, bytes, or an already loaded one)."""
+    """Load and compile a template once (a path, bytes, or an already loaded one).
+
+    >>> load_template(bundled_template("mou")) is bundled_template("mou")
+    True
+    """
     if isinstance(source, DocumentTemplate):
         return source
     return DocumentTemplate(source)
 
 
 def _resolve(
-    source: Source, partnership: Partnership | None
-) -> tuple[Agreement, Partnership | None]:
-    if isinstance(source, Partnership):
-        if source.agreement is None:
-            raise ValueError(
-                "the partnership has no agreement yet (guide A.6); draft it before rendering"
-            )
-        return source.agreement, source
-    return source, partnership
-
-
-def _template_for(agreement: Agreement, template: TemplateSource | None) -> DocumentTemplate:
-    if template is None:
-        return bundled_template(agreement.kind.value)
-    return load_template(template)
+    source: object, kind: str | None, partnership: Partnership | None
+) -> tuple[DocumentKind, Any, Partnership | None]:
+    """The kind that renders ``source``, what it renders, and the partnership it belongs to."""
+    candidates = [document_kind(kind)] if kind is not None else document_kinds()
+    for candidate in candidates:
+        found = candidate.subject(source)
+        if found is not None:
+            subject, owner = found
+            return candidate, subject, owner if owner is not None else partnership
+    if isinstance(source, Partnership) and source.agreement is None:
+        raise InvalidArgumentError(
+            "the partnership has no agreement yet (guide A.6); draft it before rendering"
+        )
+    wanted = f"a {kind}" if kind is not None else "any kind of document"
+    raise InvalidArgumentError(f"cannot render {type(source).__name__} as {wanted}")
 
 
 def _render_bytes(
-    source: Source,
+    source: object,
+    kind: str | None,
     template: TemplateSource | None,
     partnership: Partnership | None,
     draft: bool,
 ) -> bytes:
-    agreement, owner = _resolve(source, partnership)
+    chosen, subject, owner = _resolve(source, kind, partnership)
     if not draft:
-        errors = [f for f in agreement.check() if f.severity is Severity.ERROR]
+        errors = [f for f in chosen.check(subject) if f.severity is Severity.ERROR]
         if errors:
             raise AgreementNotReadyError(errors)
-    context = agreement_context(agreement, partnership=owner)
+    context = chosen.context(subject, owner)
     context["draft"] = draft
-    return _template_for(agreement, template).render(context)
+    compiled = bundled_template(chosen.name) if template is None else load_template(template)
+    return compiled.render(context)
 
 
 @overload
 def render_document(
-    source: Source,
+    source: object,
     target: None = None,
     *,
+    kind: str | None = None,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
@@ -103,9 +124,10 @@ def render_document(
 
 @overload
 def render_document(
-    source: Source,
+    source: object,
     target: str | os.PathLike[str],
     *,
+    kind: str | None = None,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
@@ -113,24 +135,27 @@ def render_document(
 
 
 def render_document(
-    source: Source,
+    source: object,
     target: str | os.PathLike[str] | None = None,
     *,
+    kind: str | None = None,
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
 ) -> bytes | Path:
-    """Render an MoU, PKS or addendum as DOCX, to bytes or to a file.
+    """Render an MoU, PKS or addendum (any registered kind) as DOCX, to bytes or to a file.
 
     Args:
         source: A partnership (its agreement is rendered) or an agreement.
         target: A path to write to (atomically); without one, the bytes are returned.
+        kind: The kind of document (``"mou"``, ``"pks"``, ``"addendum"``, …); by
+            default the kind that renders ``source`` (the agreement's own kind).
         template: Your own template (path, bytes or :class:`DocumentTemplate`); by
-            default the bundled one for the agreement's kind.
+            default the bundled one for the kind.
         partnership: With an agreement as ``source`` (an addendum, say), the
             partnership it belongs to, for the work plan.
-        draft: Render even when :meth:`~kemitraan.Agreement.check` finds errors; the
-            document is then marked as a draft (``DRAF``) at the top.
+        draft: Render even when the kind's check finds errors; the document is then
+            marked as a draft (``DRAF``) at the top.
 
     Returns:
         The DOCX bytes, or the path written.
@@ -140,7 +165,9 @@ def render_document(
         MissingTemplateVariablesError: the template uses a name the context lacks.
         MissingTranslationsError: a bilingual document lacks English wording.
         UnsafeTemplateError: the template reaches outside the sandbox.
-        ValueError: a partnership without an agreement.
+        UnknownDocumentKindError: ``kind`` is not registered.
+        InvalidArgumentError: nothing to render (a partnership without an agreement, a
+            source the kind does not render).
 
     >>> from datetime import date
     >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
@@ -150,38 +177,41 @@ def render_document(
     >>> render_document(mou, draft=True)[:2]  # a DOCX is a zip archive
     b'PK'
     """
-    data = _render_bytes(source, template, partnership, draft)
+    data = _render_bytes(source, kind, template, partnership, draft)
     if target is None:
         return data
     return write_atomically(target, data)
 
 
-def _default_name(index: int, agreement: Agreement) -> str:
-    return f"{index + 1:05d}-{agreement.kind.value}.docx"
+def _default_name(index: int, subject: Any) -> str:
+    kind = getattr(subject, "kind", None)
+    return f"{index + 1:05d}-{getattr(kind, 'value', 'document')}.docx"
 
 
 _WORKER_TEMPLATE: DocumentTemplate | None = None
-_WORKER_DRAFT = False
+_WORKER_OPTIONS: tuple[str | None, bool] = (None, False)
 
 
-def _init_worker(template: TemplateSource | None, draft: bool) -> None:
-    global _WORKER_TEMPLATE, _WORKER_DRAFT  # one compiled template per worker process
-    _WORKER_TEMPLATE = None if template is None else load_template(template)
-    _WORKER_DRAFT = draft
+def _init_worker(template: bytes | None, kind: str | None, draft: bool) -> None:
+    global _WORKER_TEMPLATE, _WORKER_OPTIONS  # one compiled template per worker process
+    _WORKER_TEMPLATE = None if template is None else DocumentTemplate(template)
+    _WORKER_OPTIONS = (kind, draft)
 
 
-def _render_job(job: tuple[Source, Partnership | None, str]) -> str:
+def _render_job(job: tuple[object, Partnership | None, str]) -> str:
     source, partnership, path = job
-    data = _render_bytes(source, _WORKER_TEMPLATE, partnership, _WORKER_DRAFT)
+    kind, draft = _WORKER_OPTIONS
+    data = _render_bytes(source, kind, _WORKER_TEMPLATE, partnership, draft)
     return str(write_atomically(path, data))
 
 
 def render_documents(
-    sources: Iterable[Source],
+    sources: Iterable[object],
     out_dir: str | os.PathLike[str],
     *,
+    kind: str | None = None,
     template: TemplateSource | None = None,
-    name: Callable[[int, Agreement], str] = _default_name,
+    name: Callable[[int, Any], str] = _default_name,
     processes: int | None = None,
     draft: bool = False,
 ) -> list[Path]:
@@ -190,9 +220,10 @@ def render_documents(
     Args:
         sources: Partnerships or agreements.
         out_dir: The folder to write to (created when missing).
-        template: One template for all (path or bytes); by default the bundled
-            template of each agreement's kind.
-        name: The file name for the ``index``-th agreement.
+        kind: As for :func:`render_document`.
+        template: One template for all (path, bytes or loaded); by default the
+            bundled template of each document's kind.
+        name: The file name for the ``index``-th document, given what it renders.
         processes: Render across this many worker processes (each compiles the
             template once); ``None`` or ``1`` renders in this process.
         draft: As for :func:`render_document`.
@@ -212,21 +243,19 @@ def render_documents(
     """
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    jobs: list[tuple[Source, Partnership | None, str]] = []
+    jobs: list[tuple[object, Partnership | None, str]] = []
     for index, source in enumerate(sources):
-        agreement, owner = _resolve(source, None)
-        jobs.append((source, owner, str(folder / name(index, agreement))))
+        _chosen, subject, owner = _resolve(source, kind, None)
+        jobs.append((source, owner, str(folder / name(index, subject))))
+    compiled = None if template is None else load_template(template)
     if processes is None or processes <= 1:
-        compiled = None if template is None else load_template(template)
         return [
-            write_atomically(path, _render_bytes(source, compiled, owner, draft))
+            write_atomically(path, _render_bytes(source, kind, compiled, owner, draft))
             for source, owner, path in jobs
         ]
-    shipped: Any = template
-    if isinstance(template, DocumentTemplate):
-        raise TypeError("with processes, pass the template as a path or bytes, not loaded")
+    shipped = None if compiled is None else compiled.source
     with ProcessPoolExecutor(
-        max_workers=processes, initializer=_init_worker, initargs=(shipped, draft)
+        max_workers=processes, initializer=_init_worker, initargs=(shipped, kind, draft)
     ) as pool:
         chunk = max(1, len(jobs) // (processes * 4))
         return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]

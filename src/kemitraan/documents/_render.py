@@ -26,6 +26,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from kemitraan.documents._registry import document_kind
 from kemitraan.exceptions import (
     MissingTemplateVariablesError,
     TemplateRenderError,
@@ -97,6 +98,8 @@ class DocumentTemplate:
         else:
             path = Path(source)
             data, self.name = path.read_bytes(), name or path.name
+        self.source: bytes = data
+        """The template file's bytes, as loaded (worker processes compile their own copy)."""
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             self._parts: list[tuple[str, bytes]] = [
@@ -214,15 +217,14 @@ class DocumentTemplate:
 
 @cache
 def bundled_template(kind: str) -> DocumentTemplate:
-    """The bundled template for ``"mou"``, ``"pks"`` or ``"addendum"``, compiled once.
+    """The bundled template of a kind of document (``"mou"``, ``"pks"``, …), compiled once.
 
     Raises:
-        ValueError: for any other kind.
+        UnknownDocumentKindError: no such kind is registered.
     """
-    if kind not in ("mou", "pks", "addendum"):
-        raise ValueError(f"no bundled template for {kind!r}; choose mou, pks or addendum")
-    data = resources.files("kemitraan.documents").joinpath("templates", f"{kind}.docx").read_bytes()
-    return DocumentTemplate(data, name=f"{kind}.docx (bundled)")
+    file = document_kind(kind).template
+    data = resources.files("kemitraan.documents").joinpath("templates", file).read_bytes()
+    return DocumentTemplate(data, name=f"{file} (bundled)")
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:

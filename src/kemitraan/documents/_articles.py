@@ -1,0 +1,455 @@
+"""The articles an agreement is made of, each a function of the agreement's wording.
+
+Each function returns one article — its title and paragraphs, in Indonesian and
+English — or ``None`` when the agreement has nothing to say there, so the articles
+are numbered without gaps once chosen. A document kind lists the articles it has,
+in order (:mod:`kemitraan.documents.mou`, :mod:`~kemitraan.documents.pks`,
+:mod:`~kemitraan.documents.addendum`).
+"""
+
+from __future__ import annotations
+
+from kemitraan.conventions import count, date_long, rupiah
+from kemitraan.documents._clauses import CLAUSE_PACKS
+from kemitraan.documents._wording import (
+    Article,
+    Para,
+    Wording,
+    bi,
+    duration,
+    join,
+    lower_first,
+    upper_first,
+)
+from kemitraan.patterns import pattern_info
+from kemitraan.provisions import AgreementKind, DisputeForum
+
+__all__ = [
+    "amendment_clause",
+    "closing_article",
+    "disputes",
+    "financing",
+    "force_majeure",
+    "implementation",
+    "language",
+    "monitoring",
+    "pattern",
+    "purpose",
+    "roles",
+    "scope",
+    "term",
+]
+
+
+def purpose(w: Wording) -> Article | None:
+    a = w.agreement
+    if a.purpose is None and not a.objectives:
+        return None
+    doc = w.doc
+    paras = []
+    if a.purpose is not None:
+        paras.append(
+            Para(
+                bi(
+                    f"Maksud {doc.indonesian} ini adalah {lower_first(a.purpose)}.",
+                    f"The purpose of {doc.english} is {lower_first(w.tr(a.purpose))}.",
+                )
+            )
+        )
+    if a.objectives:
+        paras.append(
+            Para(
+                bi(f"Tujuan {doc.indonesian} ini adalah:", f"The objectives of {doc.english} are:"),
+                [w.both(o) for o in a.objectives],
+            )
+        )
+    return Article(bi("MAKSUD DAN TUJUAN", "PURPOSE AND OBJECTIVES"), paras)
+
+
+def scope(w: Wording) -> Article | None:
+    if not w.agreement.scope:
+        return None
+    doc = w.doc
+    return Article(
+        bi("RUANG LINGKUP", "SCOPE"),
+        [
+            Para(
+                bi(
+                    f"Ruang lingkup {doc.indonesian} ini meliputi:",
+                    f"The scope of {doc.english} covers:",
+                ),
+                [w.both(s) for s in w.agreement.scope],
+            )
+        ],
+    )
+
+
+def pattern(w: Wording) -> Article | None:
+    terms = w.agreement.pattern
+    if terms is None:
+        return None
+    info = pattern_info(terms.pattern)
+    paras = [
+        Para(
+            bi(
+                f"PARA PIHAK sepakat bermitra dengan pola {info.name_id.lower()}, yaitu "
+                f"{lower_first(info.description_id)}",
+                f"THE PARTIES agree to cooperate in the {info.name_en.lower()} pattern: "
+                f"{lower_first(info.description_en)}",
+            )
+        )
+    ]
+    paras += CLAUSE_PACKS[type(terms)](w, terms)
+    paras += [Para(w.both(note)) for note in terms.notes]
+    return Article(bi("POLA KEMITRAAN", "PARTNERSHIP PATTERN"), paras)
+
+
+def roles(w: Wording) -> Article | None:
+    paras: list[Para] = []
+    for party in w.agreement.parties:
+        role = w.agreement.role_of(party.id)
+        if role is None:
+            continue
+        who = w.label(party.id)
+        duty = bi(
+            f"{who.indonesian} berperan sebagai {role.role} dan berkewajiban:",
+            f"{who.english} acts as {w.tr(role.role)} and shall:",
+        )
+        paras.append(Para(duty, [w.both(r) for r in role.responsibilities]))
+        if role.rights:
+            paras.append(
+                Para(
+                    bi(f"{who.indonesian} berhak:", f"{who.english} is entitled to:"),
+                    [w.both(r) for r in role.rights],
+                )
+            )
+    if not paras:
+        return None
+    return Article(bi("PERAN, HAK DAN KEWAJIBAN", "ROLES, RIGHTS AND OBLIGATIONS"), paras)
+
+
+def implementation(w: Wording) -> Article:
+    doc = w.doc
+    paras = [
+        Para(
+            bi(
+                f"Pelaksanaan {doc.indonesian} ini dituangkan dalam rencana kerja yang disusun "
+                "bersama oleh PARA PIHAK sehingga aspirasi dan kepentingan setiap PIHAK "
+                "terwakili.",
+                f"{upper_first(doc.english)} is carried out through a work plan drawn up by "
+                "THE PARTIES together, so that the aspirations and interests of each PARTY "
+                "are represented.",
+            )
+        )
+    ]
+    plan = w.partnership.work_plan if w.partnership is not None else None
+    known = set(w.agreement.party_ids)
+    if plan is not None and plan.activities:
+        items = []
+        for activity in plan.activities:
+            if activity.responsible not in known:
+                continue
+            who = w.label(activity.responsible)
+            items.append(
+                bi(
+                    f"{activity.name}, dengan penanggung jawab {who.indonesian}",
+                    f"{w.tr(activity.name)}, the responsibility of {who.english}",
+                )
+            )
+        if items:
+            paras.append(
+                Para(
+                    bi(
+                        "Rencana kerja memuat kegiatan sebagai berikut:",
+                        "The work plan comprises the following activities:",
+                    ),
+                    items,
+                )
+            )
+    if w.agreement.kind is AgreementKind.MOU:
+        paras.append(
+            Para(
+                bi(
+                    "Ketentuan teknis pelaksanaan diatur lebih lanjut dalam Perjanjian Kerja "
+                    "Sama atau kesepakatan tertulis PARA PIHAK.",
+                    "Technical arrangements are set out further in a Cooperation Agreement "
+                    "or in a written agreement of THE PARTIES.",
+                )
+            )
+        )
+    return Article(bi("PELAKSANAAN", "IMPLEMENTATION"), paras)
+
+
+def financing(w: Wording) -> Article:
+    a = w.agreement
+    doc = w.doc
+    rest = Para(
+        bi(
+            "Biaya lain yang timbul dibebankan kepada masing-masing PIHAK sesuai dengan "
+            "kewajibannya, kecuali disepakati lain secara tertulis.",
+            "Other costs are borne by each PARTY according to its obligations, unless "
+            "agreed otherwise in writing.",
+        )
+    )
+    if not a.financing:
+        return Article(bi("PEMBIAYAAN", "FINANCING"), [rest])
+    items = []
+    for funding in a.financing:
+        if funding.source_party_id is not None and funding.source_party_id in a.party_ids:
+            source = w.label(funding.source_party_id)
+        else:
+            source = w.both(funding.source_name or funding.source_party_id or "")
+        purpose_id = f" untuk {lower_first(funding.purpose)}" if funding.purpose else ""
+        purpose_en = f" for {lower_first(w.tr(funding.purpose))}" if funding.purpose else ""
+        items.append(
+            bi(
+                f"{source.indonesian}: {rupiah(funding.amount)}{purpose_id}",
+                f"{source.english}: {rupiah(funding.amount, 'en')}{purpose_en}",
+            )
+        )
+    paras = [
+        Para(
+            bi(
+                f"Biaya pelaksanaan {doc.indonesian} ini bersumber dari:",
+                f"The costs of {doc.english} are met from:",
+            ),
+            items,
+        ),
+        Para(
+            bi(
+                f"Jumlah seluruh pembiayaan sebesar {rupiah(a.total_financing)}.",
+                f"The financing amounts to {rupiah(a.total_financing, 'en')} in total.",
+            )
+        ),
+        rest,
+    ]
+    return Article(bi("PEMBIAYAAN", "FINANCING"), paras)
+
+
+def monitoring(w: Wording) -> Article:
+    m = w.agreement.monitoring
+    methods = [w.both(x) for x in m.methods]
+    paras = [
+        Para(
+            bi(
+                f"PARA PIHAK melakukan monitoring {m.frequency.label_id.lower()} melalui "
+                f"{join([x.indonesian for x in methods], 'dan')} untuk memantau perkembangan "
+                "pelaksanaan kegiatan dan mencegah penyimpangan dari tujuan.",
+                f"THE PARTIES monitor the cooperation {m.frequency.label_en.lower()} through "
+                f"{join([x.english for x in methods], 'and')} to follow the progress of the "
+                "activities and prevent deviation from the objectives.",
+            )
+        )
+    ]
+    responsible = [pid for pid in m.responsible if pid in w.agreement.party_ids]
+    if responsible:
+        who = w.labels(responsible)
+        paras.append(
+            Para(
+                bi(
+                    f"Monitoring dilaksanakan oleh {who.indonesian}.",
+                    f"Monitoring is carried out by {who.english}.",
+                )
+            )
+        )
+    together = bi("bersama oleh PARA PIHAK ", "jointly by THE PARTIES ")
+    if not m.joint_evaluation:
+        together = bi("", "")
+    paras.append(
+        Para(
+            bi(
+                f"Evaluasi dilakukan {together.indonesian}untuk mengetahui kegiatan yang belum "
+                "berjalan sesuai rencana, tujuan yang belum tercapai, serta masalah yang "
+                "menghambat dan penyebabnya; hasilnya menjadi dasar perbaikan dan keputusan "
+                "kelanjutan kerja sama.",
+                f"Evaluation is carried out {together.english}to find which activities have not "
+                "gone to plan, which objectives are not yet met, and which problems stand "
+                "in the way and why; its results are the basis for improvement and for the "
+                "decision whether to continue.",
+            )
+        )
+    )
+    return Article(bi("MONITORING DAN EVALUASI", "MONITORING AND EVALUATION"), paras)
+
+
+def term(w: Wording) -> Article:
+    doc = w.doc
+    term = w.agreement.term
+    if term is None:
+        return Article(
+            bi("JANGKA WAKTU", "TERM"),
+            [
+                Para(
+                    bi(
+                        f"{doc.indonesian} ini berlaku sejak tanggal ditandatangani sampai dengan "
+                        "diakhiri atas kesepakatan tertulis PARA PIHAK.",
+                        f"{upper_first(doc.english)} is in force from the date of signing until "
+                        "ended by written agreement of THE PARTIES.",
+                    )
+                )
+            ],
+        )
+    length = duration(term)
+    return Article(
+        bi("JANGKA WAKTU", "TERM"),
+        [
+            Para(
+                bi(
+                    f"{doc.indonesian} ini berlaku selama {length.indonesian} terhitung sejak "
+                    "tanggal "
+                    f"{date_long(term.start)} sampai dengan tanggal {date_long(term.end)}.",
+                    f"{upper_first(doc.english)} is in force for {length.english}, from "
+                    f"{date_long(term.start, 'en')} to {date_long(term.end, 'en')}.",
+                )
+            ),
+            Para(
+                bi(
+                    f"{doc.indonesian} ini dapat diperpanjang atas kesepakatan PARA PIHAK dengan "
+                    "mempertimbangkan hasil evaluasi bersama.",
+                    f"{upper_first(doc.english)} may be extended by agreement of THE PARTIES in "
+                    "the light of the joint evaluation.",
+                )
+            ),
+        ],
+    )
+
+
+def force_majeure(w: Wording) -> Article:
+    fm = w.agreement.force_majeure
+    events = [w.both(e) for e in fm.events]
+    return Article(
+        bi("KEADAAN KAHAR", "FORCE MAJEURE"),
+        [
+            Para(
+                bi(
+                    "Keadaan kahar adalah keadaan di luar kemampuan PARA PIHAK yang "
+                    "mengakibatkan kewajiban tidak dapat dilaksanakan, antara lain "
+                    f"{join([e.indonesian for e in events], 'dan')}.",
+                    "Force majeure is any circumstance beyond the control of THE PARTIES "
+                    "that prevents an obligation from being performed, including "
+                    f"{join([e.english for e in events], 'and')}.",
+                )
+            ),
+            Para(
+                bi(
+                    "PIHAK yang mengalami keadaan kahar memberitahukannya secara tertulis "
+                    f"kepada PIHAK lainnya paling lambat {count(fm.notice_days)} hari "
+                    "sejak keadaan kahar terjadi.",
+                    "The PARTY affected notifies the other PARTIES in writing within "
+                    f"{count(fm.notice_days, 'en')} days of its occurrence.",
+                )
+            ),
+            Para(
+                bi(
+                    "Kewajiban yang tertunda karena keadaan kahar dilaksanakan kembali "
+                    "setelah keadaan kahar berakhir sesuai kesepakatan PARA PIHAK.",
+                    "Obligations delayed by force majeure are resumed once it has ended, "
+                    "as THE PARTIES agree.",
+                )
+            ),
+        ],
+    )
+
+
+def disputes(w: Wording) -> Article:
+    d = w.agreement.dispute_settlement
+    venue = d.venue or d.forum.label_id
+    venue_en = d.venue or f"the {d.forum.label_en.lower()}"
+    via = bi(f"melalui {venue}", f"through {venue_en}")
+    if d.forum is DisputeForum.ARBITRATION and d.venue is None:
+        via = bi("melalui arbitrase", "through arbitration")
+    return Article(
+        bi("PENYELESAIAN PERSELISIHAN", "SETTLEMENT OF DISPUTES"),
+        [
+            Para(
+                bi(
+                    "Perselisihan yang timbul dalam pelaksanaan kerja sama ini diselesaikan "
+                    "secara musyawarah untuk mufakat dalam waktu paling lama "
+                    f"{count(d.deliberation_days)} hari.",
+                    "Any dispute arising from this cooperation is settled by deliberation "
+                    f"towards consensus within {count(d.deliberation_days, 'en')} days.",
+                )
+            ),
+            Para(
+                bi(
+                    "Apabila musyawarah tidak mencapai mufakat, PARA PIHAK sepakat "
+                    f"menyelesaikannya {via.indonesian}.",
+                    f"If deliberation does not reach consensus, THE PARTIES agree to settle "
+                    f"the dispute {via.english}.",
+                )
+            ),
+        ],
+    )
+
+
+def amendment_clause(w: Wording) -> Article:
+    doc = w.doc
+    if w.agreement.amendable_by_addendum:
+        text = bi(
+            f"Hal-hal yang belum diatur atau perubahan atas {doc.indonesian} ini dituangkan dalam "
+            f"adendum yang disepakati PARA PIHAK dan merupakan bagian yang tidak "
+            f"terpisahkan dari {doc.indonesian} ini.",
+            f"Matters not yet provided for and any change to {doc.english} are set out in an "
+            f"addendum agreed by THE PARTIES, which forms an inseparable part of {doc.english}.",
+        )
+    else:
+        text = bi(
+            f"{doc.indonesian} ini hanya dapat diubah atas kesepakatan tertulis PARA PIHAK.",
+            f"{upper_first(doc.english)} may be changed only by written agreement of THE PARTIES.",
+        )
+    return Article(bi("PERUBAHAN", "AMENDMENT"), [Para(text)])
+
+
+def language(w: Wording) -> Article | None:
+    if not w.bilingual:
+        return None
+    doc = w.doc
+    prevailing = w.agreement.prevailing_language or "id"
+    name = bi("Bahasa Indonesia", "Indonesian")
+    if prevailing == "en":
+        name = bi("Bahasa Inggris", "English")
+    return Article(
+        bi("BAHASA", "LANGUAGE"),
+        [
+            Para(
+                bi(
+                    f"{doc.indonesian} ini dibuat dalam Bahasa Indonesia dan Bahasa Inggris.",
+                    f"{upper_first(doc.english)} is made in Indonesian and English.",
+                )
+            ),
+            Para(
+                bi(
+                    "Apabila terdapat perbedaan penafsiran antara kedua naskah, yang "
+                    f"berlaku adalah naskah dalam {name.indonesian}.",
+                    "Should the two texts differ in interpretation, the text in "
+                    f"{name.english} prevails.",
+                )
+            ),
+        ],
+    )
+
+
+def closing_article(w: Wording) -> Article:
+    doc = w.doc
+    paras = [
+        Para(
+            bi(
+                f"{doc.indonesian} ini mulai berlaku sejak tanggal ditandatangani oleh PARA PIHAK.",
+                f"{upper_first(doc.english)} comes into force on the date it is signed by THE "
+                "PARTIES.",
+            )
+        )
+    ]
+    amends = w.agreement.amends
+    if amends is not None:
+        paras.append(
+            Para(
+                bi(
+                    f"Adendum ini merupakan bagian yang tidak terpisahkan dari "
+                    f"{amends.kind.label_id} tanggal {date_long(amends.date)}.",
+                    f"This Addendum forms an inseparable part of the {amends.kind.label_en} "
+                    f"of {date_long(amends.date, 'en')}.",
+                )
+            )
+        )
+    return Article(bi("PENUTUP", "CLOSING"), paras)
