@@ -47,6 +47,7 @@ def test_all_is_pinned() -> None:
         "Institution",
         "InvalidArgumentError",
         "InvalidDataError",
+        "InvalidDeclarationError",
         "JointVentureTerms",
         "KemitraanError",
         "LabelledEnum",

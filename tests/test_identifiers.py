@@ -122,7 +122,7 @@ def test_email(email: str, valid: bool) -> None:
     if valid:
         assert "@" in str(Contact(email=email).email)
     else:
-        rejects(lambda: Contact(email=email), ("email",), "value_error")
+        rejects(lambda: Contact(email=email), ("email",), "invalid_email")
 
 
 def test_contact_needs_a_way_to_reach() -> None:

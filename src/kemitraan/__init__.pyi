@@ -64,6 +64,9 @@ from .exceptions import (
     InvalidDataError as InvalidDataError,
 )
 from .exceptions import (
+    InvalidDeclarationError as InvalidDeclarationError,
+)
+from .exceptions import (
     KemitraanError as KemitraanError,
 )
 from .exceptions import (

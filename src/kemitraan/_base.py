@@ -139,6 +139,8 @@ class _Model(BaseModel):
     ) -> JsonSchemaValue:
         schema = handler(core_schema)
         target = handler.resolve_ref_schema(schema)
+        if cls.__doc__:  # the prose, not the runnable examples, describes the model
+            target["description"] = inspect.cleandoc(cls.__doc__).split("\n>>>")[0].strip()
         properties = target.get("properties", {})
         for name, doc in attribute_docs(cls).items():
             field = cls.model_fields.get(name)

@@ -12,12 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Final, Self
 
-import phonenumbers
-from babel import Locale, UnknownLocaleError
-from pydantic import AfterValidator, EmailStr, Field, StringConstraints, model_validator
-from stdnum.exceptions import ValidationError as StdnumValidationError
-from stdnum.id import nik as stdnum_nik
-from stdnum.id import npwp as stdnum_npwp
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
 from kemitraan._base import ValueModel, custom_error, field_error
 
@@ -56,8 +51,6 @@ _PARTY_ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 PartyId = Annotated[str, StringConstraints(pattern=_PARTY_ID, min_length=1, max_length=64)]
 """A party's stable identifier: lowercase letters, digits, single ``-`` or ``_`` between them."""
 
-Email = EmailStr
-"""An e-mail address, checked for syntax by email-validator (no network look-up)."""
 
 
 class MaskedStr(str):
@@ -106,7 +99,14 @@ def _validate_npsn(value: str) -> str:
     return _digits(value, length=8, code="invalid_npsn", label="NPSN")
 
 
+# python-stdnum, phonenumbers and Babel load on the first value they check, so that
+# importing kemitraan does not pay for them.
+
+
 def _validate_npwp(value: str) -> str:
+    from stdnum.exceptions import ValidationError as StdnumValidationError
+    from stdnum.id import npwp as stdnum_npwp
+
     try:
         return str(stdnum_npwp.validate(value))
     except StdnumValidationError as exc:
@@ -119,6 +119,9 @@ def _validate_npwp(value: str) -> str:
 
 
 def _validate_nik(value: str) -> MaskedStr:
+    from stdnum.exceptions import ValidationError as StdnumValidationError
+    from stdnum.id import nik as stdnum_nik
+
     try:
         return MaskedStr(stdnum_nik.validate(value))
     except StdnumValidationError as exc:
@@ -154,6 +157,8 @@ def _validate_nip(value: str) -> str:
 
 
 def _validate_phone(value: str) -> MaskedStr:
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(value, "ID")
     except phonenumbers.NumberParseException as exc:
@@ -168,7 +173,20 @@ def _validate_phone(value: str) -> MaskedStr:
     return MaskedStr(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
+def _validate_email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise custom_error(
+            "invalid_email", "not a valid e-mail address: {reason}", reason=str(exc)
+        ) from exc
+
+
 def _validate_language(value: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     code = value.strip().lower()
     try:
         locale = Locale.parse(code)
@@ -204,6 +222,11 @@ NIP = Annotated[str, AfterValidator(_validate_nip)]
 
 PhoneNumber = Annotated[str, AfterValidator(_validate_phone)]
 """A phone number, Indonesian by default, stored in E.164 (``+62…``); masked in ``repr``."""
+
+Email = Annotated[
+    str, AfterValidator(_validate_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+"""An e-mail address, checked for syntax by email-validator (no network look-up), normalised."""
 
 LanguageCode = Annotated[str, AfterValidator(_validate_language)]
 """A bare ISO 639 language code known to Babel (``"id"``, ``"en"``, ``"ja"``, …)."""

@@ -23,6 +23,7 @@ and also from the builtin exception it means, so callers can catch either::
     │   ├── UnsafeTemplateError                 it reaches outside the sandbox
     │   └── MissingTranslationsError            a bilingual document lacks English wording
     ├── MissingExtraError (ImportError)        an optional extra is not installed
+    ├── InvalidDeclarationError (ValueError)   a rule or document kind declared wrongly
     ├── DocumentNotFoundError (FileNotFoundError)   a document to convert does not exist
     ├── ConverterNotFoundError (FileNotFoundError)  LibreOffice is not installed
     └── ConversionFailedError (RuntimeError)   LibreOffice could not convert the document
@@ -52,6 +53,7 @@ __all__ = [
     "DocumentNotFoundError",
     "InvalidArgumentError",
     "InvalidDataError",
+    "InvalidDeclarationError",
     "KemitraanError",
     "MissingExtraError",
     "MissingTemplateVariablesError",
@@ -398,6 +400,16 @@ class MissingExtraError(KemitraanError, ImportError):
     def __init__(self, extra: str, feature: str, package: str) -> None:
         self.extra = extra
         super().__init__(f"{feature} needs {package}: pip install 'kemitraan[{extra}]'")
+
+
+class InvalidDeclarationError(KemitraanError, ValueError):
+    """A rule, requirement or document kind is declared wrongly (a code used twice, …).
+
+    Raised when the declaration is made, so a bad definition fails at import.
+
+    >>> issubclass(InvalidDeclarationError, ValueError)
+    True
+    """
 
 
 class DocumentNotFoundError(KemitraanError, FileNotFoundError):

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
     "Finding",
@@ -162,7 +163,7 @@ class RuleBook(Generic[S]):
         """Add a declared rule; its code (and the codes it replaces) must be new."""
         for code in (rule.code, *rule.replaces):
             if code in self._rules or code in _LEGACY:
-                raise ValueError(f"rule code {code!r} is declared twice")
+                raise InvalidDeclarationError(f"rule code {code!r} is declared twice")
         self._rules[rule.code] = rule
         for old in rule.replaces:
             _LEGACY[old] = rule.code

@@ -397,6 +397,11 @@ def stage_counts(partnerships: Iterable[Partnership]) -> Counter[Stage]:
 def waiting_on(partnerships: Iterable[Partnership], code: str) -> list[Partnership]:
     """The partnerships whose next step is held up by requirement ``code`` (no machine built).
 
+    An older code of a requirement is accepted (:func:`~kemitraan.findings.canonical_code`).
+
+    Raises:
+        NotFoundError: no requirement has that code.
+
     >>> waiting_on([], "all_signed")
     []
     """

@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
+from kemitraan.exceptions import UnknownNeedError
 from kemitraan.parties import ContributionKind
 from kemitraan.regions import Region
 
@@ -139,9 +140,9 @@ class Program(VersionedDocument):
         """The need with ``code``.
 
         Raises:
-            KeyError: when no need has that code.
+            UnknownNeedError: when no need has that code (a ``KeyError``).
         """
         for item in self.needs:
             if item.code == code:
                 return item
-        raise KeyError(code)
+        raise UnknownNeedError(code, [need.code for need in self.needs])

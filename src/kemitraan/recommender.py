@@ -29,7 +29,7 @@ from pydantic import Field
 
 from kemitraan._base import BilingualText, ValueModel
 from kemitraan._types import PartyId
-from kemitraan.exceptions import UnknownPartyError
+from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
 from kemitraan.pattern_terms import Contribution
 from kemitraan.patterns import PatternKind
@@ -452,7 +452,7 @@ def recommend_patterns(
 
     Raises:
         UnknownPartyError: a contribution names a party not among ``parties``.
-        ValueError: a party id appears twice among the parties or contributions.
+        InvalidArgumentError: a party id appears twice among the parties or contributions.
 
     >>> from kemitraan import Partner, PartnerKind, BusinessScale, ContributionKind as K
     >>> shop = Partner(name="Toko Oleh-oleh Banjar", kind=PartnerKind.BUSINESS,
@@ -470,14 +470,16 @@ def recommend_patterns(
     by_id: dict[str, Party] = {}
     for party in parties:
         if party.id in by_id:
-            raise ValueError(f"party id {party.id!r} appears twice")
+            raise InvalidArgumentError(f"party id {party.id!r} appears twice")
         by_id[party.id] = party
     offers: dict[str, frozenset[ContributionKind]] = {}
     for contribution in contributions:
         if contribution.party_id not in by_id:
             raise UnknownPartyError(contribution.party_id, list(by_id))
         if contribution.party_id in offers:
-            raise ValueError(f"party {contribution.party_id!r} has two contributions; merge them")
+            raise InvalidArgumentError(
+                f"party {contribution.party_id!r} has two contributions; merge them"
+            )
         offers[contribution.party_id] = contribution.kinds
     ctx = _Ctx(by_id, offers)
 

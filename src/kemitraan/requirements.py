@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from kemitraan.agreement_checks import AGREEMENT_RULES
+from kemitraan.exceptions import InvalidDeclarationError, NotFoundError
 from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
 from kemitraan.lifecycle import Move, Stage, transition_table
 
@@ -80,9 +81,11 @@ def _declare(rule: Rule[tuple[Partnership, str | None]], guards: tuple[Guard, ..
     table = transition_table()
     for guard in guards:
         if guard not in table:
-            raise ValueError(f"{rule.code}: no move {guard[1].value} from {guard[0].value}")
+            raise InvalidDeclarationError(
+                f"{rule.code}: no move {guard[1].value} from {guard[0].value}"
+            )
     if any(r.rule.code == rule.code for r in REQUIREMENTS):
-        raise ValueError(f"requirement {rule.code!r} is declared twice")
+        raise InvalidDeclarationError(f"requirement {rule.code!r} is declared twice")
     REQUIREMENTS.append(LifecycleRule(rule, guards))
 
 
@@ -162,8 +165,15 @@ def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
 
 
 def stages_held_up_by(code: str) -> set[Stage]:
-    """The stages whose next step (advance or renew) can be held up by ``code``."""
+    """The stages whose next step (advance or renew) can be held up by ``code``.
+
+    Raises:
+        NotFoundError: no requirement has that code (or had it once).
+    """
     wanted = canonical_code(code)
+    if not any(declared.rule.code == wanted for declared in REQUIREMENTS):
+        known = sorted(declared.rule.code for declared in REQUIREMENTS)
+        raise NotFoundError(code, known, what="requirement code")
     return {
         stage
         for declared in REQUIREMENTS

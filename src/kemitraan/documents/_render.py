@@ -142,7 +142,7 @@ class DocumentTemplate:
             root = etree.fromstring(blob)
             body = root.find(f"{{{_W}}}body")
             if body is None:
-                raise ValueError("document.xml has no body")
+                raise TemplateRenderError(f"{part} has no <w:body>", template="<template>")
             xml = etree.tostring(body, encoding="unicode")
             start, end = text.index("<w:body"), text.rindex("</w:body>") + len("</w:body>")
             frame = (text[:start], text[end:])

@@ -9,7 +9,11 @@ import tempfile
 from pathlib import Path
 
 from kemitraan.documents._render import write_atomically
-from kemitraan.exceptions import ConversionFailedError, ConverterNotFoundError
+from kemitraan.exceptions import (
+    ConversionFailedError,
+    ConverterNotFoundError,
+    DocumentNotFoundError,
+)
 
 __all__ = ["find_converter", "to_pdf"]
 
@@ -44,16 +48,16 @@ def to_pdf(
     Raises:
         ConverterNotFoundError: LibreOffice is not installed (names the program).
         ConversionFailedError: LibreOffice failed or produced nothing.
-        FileNotFoundError: ``docx`` does not exist.
+        DocumentNotFoundError: ``docx`` does not exist (a ``FileNotFoundError``).
 
     >>> to_pdf("tidak-ada.docx")
     Traceback (most recent call last):
     ...
-    FileNotFoundError: no such document: tidak-ada.docx
+    kemitraan.exceptions.DocumentNotFoundError: no such document: tidak-ada.docx
     """
     source = Path(docx)
     if not source.is_file():
-        raise FileNotFoundError(f"no such document: {source}")
+        raise DocumentNotFoundError(str(source))
     program = find_converter()
     if program is None:
         raise ConverterNotFoundError(_PROGRAMS[0])

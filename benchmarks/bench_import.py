@@ -1,0 +1,84 @@
+"""Import cost: ``import kemitraan`` against ``import pydantic``, each in fresh processes.
+
+Every figure is the median over fresh interpreter processes, timing only the import
+statement (not interpreter start-up), measured in this run:
+
+1. ``import kemitraan`` against ``import pydantic`` (goal: at most 4x).
+2. ``from kemitraan import Partnership, Agreement`` (models, lifecycle, checks)
+   against ``from pydantic import BaseModel``: what a script that uses the models pays.
+3. Which heavy libraries a bare import and a models import load (none of docxtpl,
+   python-docx, Jinja, lxml or email-validator may appear before a document is made).
+
+Run: ``python benchmarks/bench_import.py`` (from the repository root).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+
+RUNS = 15
+HEAVY = (
+    "docxtpl",
+    "docx",
+    "jinja2",
+    "lxml",
+    "email_validator",
+    "statemachine",
+    "babel",
+    "num2words",
+    "phonenumbers",
+    "stdnum",
+)
+
+PROBE = """
+import json, sys, time
+start = time.perf_counter()
+{statement}
+elapsed = time.perf_counter() - start
+heavy = [m for m in {heavy!r} if m in sys.modules]
+print(json.dumps({{"seconds": elapsed, "heavy": heavy}}))
+"""
+
+
+def measure(statement: str) -> tuple[float, list[str]]:
+    times = []
+    heavy: list[str] = []
+    for _ in range(RUNS):
+        code = PROBE.format(statement=statement, heavy=HEAVY)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        result = json.loads(out)
+        times.append(result["seconds"])
+        heavy = result["heavy"]
+    return statistics.median(times), heavy
+
+
+def main() -> None:
+    print(f"Python {sys.version.split()[0]}; median of {RUNS} fresh processes each\n")
+    base, _ = measure("import pydantic")
+    ours, loaded = measure("import kemitraan")
+    print(f"1. import pydantic                           {base * 1e3:7.1f} ms   1.00x")
+    print(
+        f"   import kemitraan                           {ours * 1e3:7.1f} ms {ours / base:6.2f}x"
+        f"   (goal <= 4x: {'met' if ours / base <= 4 else 'NOT met'})"
+    )
+    print(f"   heavy libraries loaded: {', '.join(loaded) or 'none'}\n")
+    base_model, _ = measure("from pydantic import BaseModel")
+    models, loaded = measure("from kemitraan import Partnership, Agreement")
+    print(f"2. from pydantic import BaseModel            {base_model * 1e3:7.1f} ms   1.00x")
+    print(
+        f"   from kemitraan import Partnership, ...     {models * 1e3:7.1f} ms "
+        f"{models / base_model:6.2f}x"
+    )
+    print(f"   heavy libraries loaded: {', '.join(loaded) or 'none'}")
+    documents = {"docxtpl", "docx", "jinja2", "lxml", "email_validator"}
+    leaked = documents & set(loaded)
+    print(f"\n3. document libraries after the models import: {', '.join(sorted(leaked)) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
