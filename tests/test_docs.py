@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from kemitraan import mermaid_diagram, requirement_codes
+from kemitraan.requirements import requirements_table
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -25,3 +26,15 @@ def test_every_requirement_code_is_documented() -> None:
     codes = {code for codes in requirement_codes().values() for code in codes}
     missing = sorted(code for code in codes if f"`{code}`" not in text)
     assert missing == []
+
+
+def test_committed_requirements_table_is_the_generated_one() -> None:
+    text = (DOCS / "lifecycle.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"<!-- requirements table: .*? -->\n(.*?)<!-- end of the requirements table -->", text, re.S
+    )
+    assert found is not None
+    assert found.group(1) == requirements_table(), (
+        "docs/lifecycle.md is out of date: replace its requirements table with the output of "
+        "kemitraan.requirements.requirements_table()"
+    )

@@ -164,3 +164,25 @@ def test_every_public_class_and_function_has_a_runnable_example() -> None:
         and ">>>" not in (inspect.getdoc(obj) or "")
     ]
     assert missing == []
+
+
+def test_a_bare_import_loads_no_document_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kemitraan; from kemitraan import Partnership, Agreement; "
+        "print(sorted(m for m in ('docxtpl', 'docx', 'jinja2', 'lxml', 'email_validator') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_public_name_resolves_in_a_fresh_process() -> None:
+    import subprocess
+    import sys
+
+    code = "import kemitraan; [getattr(kemitraan, n) for n in kemitraan.__all__]; print('ok')"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "ok"

@@ -28,6 +28,7 @@ from kemitraan import (
     transition_table,
     waiting_on,
 )
+from kemitraan.findings import canonical_code
 from seed import AT, at_stage, fresh, record
 
 STEPS = [s for s in Stage if not s.is_terminal]
@@ -430,6 +431,25 @@ def test_stage_counts_and_waiting_on() -> None:
     assert waiting_on(group, "all_signed") == [signing]
     assert waiting_on(group, "candidate_mapped") == [mapping]
     assert all(p._machine is None for p in (signing, signed, mapping))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("party_without_role", "role_for_every_party"),
+        ("party_without_responsibility", "responsibility_for_every_party"),
+        ("no_signatory", "signatory_named"),
+        ("not_signed", "all_signed"),
+        ("term_missing", "term_set"),
+        ("pattern_missing", "pattern_chosen"),
+    ],
+)
+def test_older_codes_still_work(old: str, new: str) -> None:
+    assert canonical_code(old) == new
+    assert canonical_code(new) == new
+    signing = at_stage(Stage.SIGNING)
+    if new == "all_signed":
+        assert waiting_on([signing], old) == waiting_on([signing], new) == [signing]
 
 
 def test_requirement_codes_cover_every_move_that_exists() -> None:

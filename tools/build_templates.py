@@ -3,7 +3,7 @@
 The templates are docxtpl (Jinja) documents: every word a document says comes from
 the context its kind builds (``kemitraan.documents``); the template only lays it out
 in the conventional Indonesian order and look. The kinds come from the documents'
-registry (``document_kinds()``); each names the layout drawn here (``LAYOUTS``).
+registry (``BUILT_IN``); each names the layout drawn here (``LAYOUTS``).
 Run this script after changing a layout, then review and commit the templates:
 
     python tools/build_templates.py
@@ -31,7 +31,8 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from kemitraan.documents import DocumentKind, document_kind, document_kinds
+from kemitraan.documents import DocumentKind, document_kind
+from kemitraan.documents._registry import BUILT_IN
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "src" / "kemitraan" / "documents" / "templates"
 FIXED_TIME = datetime(2025, 1, 1, 0, 0, 0)
@@ -464,9 +465,9 @@ def _reproducible(data: bytes) -> bytes:
 
 
 def main() -> None:
-    """Write every registered kind's template into the package."""
+    """Write every built-in kind's template into the package."""
     TEMPLATES.mkdir(parents=True, exist_ok=True)
-    for kind in document_kinds():
+    for kind in map(document_kind, BUILT_IN):
         path = TEMPLATES / kind.template
         path.write_bytes(build(kind))
         print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")

@@ -52,7 +52,6 @@ PartyId = Annotated[str, StringConstraints(pattern=_PARTY_ID, min_length=1, max_
 """A party's stable identifier: lowercase letters, digits, single ``-`` or ``_`` between them."""
 
 
-
 class MaskedStr(str):
     """A string holding personal data; its ``repr`` shows only the ends.
 

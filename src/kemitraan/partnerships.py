@@ -49,7 +49,7 @@ from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
 from kemitraan.provisions import Signatory, Term
 from kemitraan.relevance import RelevanceAssessment
-from kemitraan.requirements import stages_held_up_by, unmet
+from kemitraan.requirements import holds_up, stages_held_up_by, unmet
 
 __all__ = ["Partnership", "stage_counts", "waiting_on"]
 
@@ -408,8 +408,9 @@ def waiting_on(partnerships: Iterable[Partnership], code: str) -> list[Partnersh
     # Only the stages whose next step can report ``code`` are evaluated at all.
     stages = stages_held_up_by(code)
     wanted = canonical_code(code)
-    return [
-        p
-        for p in partnerships
-        if p.stage in stages and any(r.code == wanted for r in p.unmet_requirements())
-    ]
+    found = []
+    for p in partnerships:
+        move = p.next_move() if p.stage in stages else None
+        if move is not None and holds_up(p, move, wanted):
+            found.append(p)
+    return found

@@ -148,6 +148,16 @@ def unmet(partnership: Partnership, move: Move, reason: str | None = None) -> li
     ]
 
 
+def holds_up(partnership: Partnership, move: Move, code: str) -> bool:
+    """Whether requirement ``code`` is unmet before ``move`` (no finding is built)."""
+    guard = (partnership.stage, move)
+    return any(
+        next(iter(declared.rule.check((partnership, None))), None) is not None
+        for declared in REQUIREMENTS
+        if declared.rule.code == code and guard in declared.guards
+    )
+
+
 def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
     """Every requirement code the guide's rules can report, per ``(stage, move)``.
 

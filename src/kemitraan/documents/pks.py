@@ -1,54 +1,16 @@
 """The cooperation agreement (*Perjanjian Kerja Sama*, PKS) that implements an MoU.
 
-It has the MoU's articles; the PKS's own articles (termination, breach, notices)
-are set out in :mod:`kemitraan.documents.pks` as they are added.
+For now it has the MoU's articles (:mod:`kemitraan.documents.mou`); the articles
+only a PKS has (termination, breach, notices) come with their own module functions.
 """
 
 from __future__ import annotations
 
 from kemitraan.documents._agreement import agreement_kind
-from kemitraan.documents._articles import (
-    amendment_clause,
-    closing_article,
-    disputes,
-    financing,
-    force_majeure,
-    implementation,
-    language,
-    monitoring,
-    pattern,
-    purpose,
-    roles,
-    scope,
-    term,
-)
-from kemitraan.documents._wording import Article, Wording
+from kemitraan.documents.mou import articles
 from kemitraan.provisions import AgreementKind
 
-__all__ = ["ARTICLES", "KIND"]
-
-ARTICLES = (
-    purpose,
-    scope,
-    pattern,
-    roles,
-    implementation,
-    financing,
-    monitoring,
-    term,
-    force_majeure,
-    disputes,
-    amendment_clause,
-    language,
-    closing_article,
-)
-"""The articles, in order; each is left out when the agreement has nothing to say there."""
-
-
-def articles(w: Wording) -> list[Article]:
-    """The body of the document: the articles the agreement has something to say in."""
-    return [article for build in ARTICLES if (article := build(w)) is not None]
-
+__all__ = ["KIND"]
 
 KIND = agreement_kind(AgreementKind.PKS, articles)
 """The registry entry."""
