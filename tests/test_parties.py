@@ -193,13 +193,33 @@ def test_id_defaults_to_slug(name: str, slug: str) -> None:
 
 
 def test_id_rules() -> None:
-    rejects(lambda: Partner(name="🙂", kind=PartnerKind.OTHER), ("id",), "string_too_short")
+    error = rejects(lambda: Partner(name="🙂", kind=PartnerKind.OTHER), ("id",), "id_needed")
+    assert "give the party an id=" in str(error)
     rejects(
         lambda: Partner(name="A", id="Bad Id", kind=PartnerKind.OTHER),
         ("id",),
         "string_pattern_mismatch",
     )
     assert Partner(name="🙂", id="senyum", kind=PartnerKind.OTHER).id == "senyum"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("PKBM Harapan Bangsa", "pkbm-harapan-bangsa"),
+        ("مدرسة النور", "mdrs-lnwr"),  # Arabic script, transliterated
+        ("北京大学", "bei-jing-da-xue"),
+        ("Ünïcödé Çafé", "unicode-cafe"),
+        ("CV. Kriya—Banua", "cv-kriya-banua"),
+        # cut at a word boundary, never inside a word
+        (
+            "Koperasi Serba Usaha Maju Bersama Sejahtera Sentosa Abadi Jaya Makmur Raya Banjar",
+            "koperasi-serba-usaha-maju-bersama-sejahtera-sentosa-abadi-jaya",
+        ),
+    ],
+)
+def test_any_name_gives_a_usable_id(name: str, expected: str) -> None:
+    assert Partner(name=name, kind=PartnerKind.OTHER).id == expected
 
 
 def test_party_type_discriminates_institution_and_partner() -> None:

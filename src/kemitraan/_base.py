@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import cache
 from typing import Any, ClassVar, Self
@@ -14,17 +14,30 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     GetJsonSchemaHandler,
+    PrivateAttr,
     ValidationError,
     field_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
-from kemitraan.exceptions import UnsupportedLanguageError
+from kemitraan._containers import contain
+from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
 
 #: The version of the JSON layout written by this library. Loading data with a
 #: newer version is refused rather than silently misread.
 SCHEMA_VERSION = 1
+
+
+def mask(value: str, keep: int = 4) -> str:
+    """Personal data shown with all but its ends replaced by ``*`` (UU 27/2022).
+
+    >>> mask("3171011708450001"), mask("+6281251234567"), mask("siti@example.id")
+    ('3171********0001', '+628******4567', 'siti*******e.id')
+    """
+    if len(value) <= 2 * keep:
+        return "*" * len(value)
+    return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
 
 
 def in_language(language: str, indonesian: str, english: str) -> str:
@@ -122,8 +135,15 @@ class _Model(BaseModel):
     """What every kemitraan model shares: a cheap class creation and documented fields.
 
     Schemas are built on first use (``defer_build``), and each field's attribute
-    docstring becomes its ``description`` in the JSON Schema.
+    docstring becomes its ``description`` in the JSON Schema. Every route that makes a
+    model validates it: ``model_copy(update=...)`` and ``model_construct`` included.
+    Fields named in ``personal_fields`` (personal data, UU 27/2022) show masked in
+    ``repr`` however the model was made.
     """
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset()
+    """Fields that hold personal data: masked in ``repr`` and in masked exports."""
+    _frozen_containers: ClassVar[bool] = False
 
     model_config = ConfigDict(
         extra="forbid",
@@ -149,13 +169,89 @@ class _Model(BaseModel):
                 properties[key]["description"] = doc
         return schema
 
+    def model_post_init(self, context: Any, /) -> None:
+        """Wrap list and dict fields so that in-place edits are validated (or refused)."""
+        contain(self, frozen=self._frozen_containers)
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        contain(self, frozen=self._frozen_containers)
+
+    def __copy__(self) -> Self:
+        copy = super().__copy__()
+        contain(copy, frozen=self._frozen_containers)
+        return copy
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copy = super().__deepcopy__(memo)
+        contain(copy, frozen=self._frozen_containers)
+        return copy
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, validated like a new model (a bad update is refused).
+
+        >>> from kemitraan import Region
+        >>> Region(province="kalsel").model_copy(update={"province": "Atlantis"})
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Region
+        province
+          'Atlantis' is not one of Indonesia's 38 provinces ... [type=unknown_province]
+        """
+        copied = super().model_copy(deep=deep)
+        if not update:
+            return copied
+        return type(self).model_validate({**copied.__dict__, **update})
+
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
+        """Validated, like the constructor: a kemitraan model is never made unchecked.
+
+        >>> from kemitraan import Program
+        >>> Program.model_construct(name="PKW", objectives=[])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for Program
+        ...
+        """
+        return cls.model_validate(values)
+
+    @classmethod
+    def trusted(cls, **values: Any) -> Self:
+        """A model made from values the library itself computed, without validating them.
+
+        For kemitraan's own bulk output (findings, wording), never for input.
+        """
+        return super().model_construct(**values)
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        personal = self.personal_fields
+        for name, value in super().__repr_args__():
+            if name in personal and isinstance(value, str):
+                yield name, mask(value)
+            else:
+                yield name, value
+
 
 class KemitraanModel(_Model):
-    """Base of every mutable kemitraan model: strict about unknown fields, revalidating."""
+    """Base of every mutable kemitraan model: strict about unknown fields, revalidating.
+
+    Assignment revalidates, and so does an in-place edit of a list or dict field; a
+    refused change leaves the model as it was. A frozen model (a signed agreement and
+    what it holds) refuses every change.
+    """
 
     model_config = ConfigDict(validate_assignment=True)
 
+    _frozen: str | None = PrivateAttr(default=None)
+
     def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("_"):
+            super().__setattr__(name, value)
+            return
+        frozen = self._frozen
+        if frozen is not None:
+            raise ReadOnlyFieldError(f"{type(self).__name__}.{name}", frozen)
         # pydantic assigns before running model-level validators; undo the
         # assignment when one of them refuses, so bad input never sticks.
         missing = object()
@@ -166,12 +262,32 @@ class KemitraanModel(_Model):
             if old is not missing:
                 self.__dict__[name] = old
             raise
+        contain(self, frozen=False)
+
+    def freeze(self, reason: str) -> None:
+        """Refuse every later change to this model and the mutable models it holds.
+
+        Args:
+            reason: Why, for the error a refused change raises.
+        """
+        self._frozen = reason
+        for value in self.__dict__.values():
+            items = value.values() if isinstance(value, dict) else value
+            for item in items if isinstance(value, (list, tuple, dict)) else (value,):
+                if isinstance(item, KemitraanModel) and item._frozen is None:
+                    item.freeze(reason)
+
+    @property
+    def frozen(self) -> bool:
+        """Whether the model refuses changes (see :meth:`freeze`)."""
+        return self._frozen is not None
 
 
 class ValueModel(_Model):
-    """Base of immutable value objects."""
+    """Base of immutable value objects: their lists and dicts refuse edits too."""
 
     model_config = ConfigDict(frozen=True)
+    _frozen_containers: ClassVar[bool] = True
 
 
 class VersionedDocument(KemitraanModel):
@@ -185,10 +301,17 @@ class VersionedDocument(KemitraanModel):
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, value: int) -> int:
-        if value < 1 or value > SCHEMA_VERSION:
+        if value < 1:
+            raise PydanticCustomError(
+                "invalid_schema_version",
+                "schema_version {found} is not a version: versions start at 1",
+                {"found": value},
+            )
+        if value > SCHEMA_VERSION:
             raise PydanticCustomError(
                 "unsupported_schema_version",
-                "schema_version {found} is not supported; this library reads 1 to {supported}",
+                "schema_version {found} is newer than this library reads (1 to {supported}); "
+                "upgrade kemitraan",
                 {"found": value, "supported": SCHEMA_VERSION},
             )
         return value
@@ -206,7 +329,7 @@ def field_error(
         title,
         [
             InitErrorDetails(
-                type=PydanticCustomError(code, message, context or None),
+                type=PydanticCustomError(code, message, _clipped(context)),
                 loc=loc,
                 input=None,
             )
@@ -239,9 +362,27 @@ def reject_duplicates(
     return seen
 
 
+def clip(text: str, limit: int = 60) -> str:
+    """Text quoted in an error, cut to ``limit`` characters so huge input gives a short error.
+
+    >>> clip("x" * 100, 10)
+    'xxxxxxxxxx… (100 characters)'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text)} characters)"
+
+
+def _clipped(context: dict[str, Any]) -> dict[str, Any] | None:
+    return {k: clip(v) if isinstance(v, str) else v for k, v in context.items()} or None
+
+
 def custom_error(code: str, message: str, /, **context: Any) -> PydanticCustomError:
-    """A pydantic error with a stable ``code`` (the rule) and a formatted message."""
-    return PydanticCustomError(code, message, context or None)
+    """A pydantic error with a stable ``code`` (the rule) and a formatted message.
+
+    Text in ``context`` is quoted at most 60 characters long.
+    """
+    return PydanticCustomError(code, message, _clipped(context))
 
 
 class BilingualText(ValueModel):
@@ -270,4 +411,4 @@ class BilingualText(ValueModel):
         >>> BilingualText.of("Pasal ", "Article ").indonesian
         'Pasal '
         """
-        return cls.model_construct(indonesian=indonesian, english=english)
+        return cls.trusted(indonesian=indonesian, english=english)

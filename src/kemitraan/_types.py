@@ -10,11 +10,12 @@ import calendar
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Final, Self
 
 from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
-from kemitraan._base import ValueModel, custom_error, field_error
+from kemitraan._base import ValueModel, custom_error, field_error, mask
 
 __all__ = [
     "NIB",
@@ -35,14 +36,27 @@ __all__ = [
     "add_months",
 ]
 
-NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""Text that is not empty once surrounding white space is removed."""
+#: The longest text a field holds: a long paragraph of a document, about a page.
+MAX_TEXT: Final = 5_000
+#: The longest name, title or label.
+MAX_SHORT_TEXT: Final = 500
+#: Amounts stay below this (a trillion trillion is no partnership's): a document states them in
+#: words, and a ``Decimal`` with two places keeps every digit.
+MAX_RUPIAH: Final = Decimal(10) ** 18
 
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+NonEmptyStr = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT)
+]
+"""Text that is not empty once surrounding white space is removed; at most 5,000 characters."""
+
+ShortText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SHORT_TEXT)
+]
 """A name, title or label: one line, at most 500 characters."""
 
-Rupiah = Annotated[Decimal, Field(ge=0, decimal_places=2, allow_inf_nan=False)]
-"""An amount of money in rupiah: a ``Decimal``, never negative, at most two decimals (sen)."""
+Rupiah = Annotated[Decimal, Field(ge=0, lt=MAX_RUPIAH, decimal_places=2, allow_inf_nan=False)]
+"""An amount of money in rupiah: a ``Decimal``, never negative, at most two decimals (sen),
+below 10^18 (what a document can state in words)."""
 
 Percent = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, allow_inf_nan=False)]
 """A percentage from 0 to 100, at most two decimals."""
@@ -63,21 +77,17 @@ class MaskedStr(str):
     """
 
     __slots__ = ()
-    _keep: Final = 4
 
     @property
     def masked(self) -> str:
         """The value with all but the first and last four characters replaced by ``*``."""
-        keep = self._keep
-        if len(self) <= 2 * keep:
-            return "*" * len(self)
-        return self[:keep] + "*" * (len(self) - 2 * keep) + self[-keep:]
+        return mask(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.masked!r})"
 
 
-def _digits(value: str, *, length: int, code: str, label: str) -> str:
+def _digits(value: str, *, length: int, code: str, label: str, personal: bool = False) -> str:
     compact = re.sub(r"[\s.\-]", "", value)
     if not compact.isascii() or not compact.isdigit() or len(compact) != length:
         raise custom_error(
@@ -85,7 +95,7 @@ def _digits(value: str, *, length: int, code: str, label: str) -> str:
             "{label} must be exactly {length} digits, got '{value}'",
             label=label,
             length=length,
-            value=value,
+            value=mask(value) if personal else value,
         )
     return compact
 
@@ -102,6 +112,7 @@ def _validate_npsn(value: str) -> str:
 # importing kemitraan does not pay for them.
 
 
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_npwp(value: str) -> str:
     from stdnum.exceptions import ValidationError as StdnumValidationError
     from stdnum.id import npwp as stdnum_npwp
@@ -117,6 +128,7 @@ def _validate_npwp(value: str) -> str:
         ) from exc
 
 
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_nik(value: str) -> MaskedStr:
     from stdnum.exceptions import ValidationError as StdnumValidationError
     from stdnum.id import nik as stdnum_nik
@@ -133,8 +145,9 @@ def _validate_nik(value: str) -> MaskedStr:
         ) from exc
 
 
-def _validate_nip(value: str) -> str:
-    compact = _digits(value, length=18, code="invalid_nip", label="NIP")
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
+def _validate_nip(value: str) -> MaskedStr:
+    compact = _digits(value, length=18, code="invalid_nip", label="NIP", personal=True)
     # NIP layout: birth date YYYYMMDD, appointment YYYYMM, sex (1 or 2), serial NNN.
     try:
         date(int(compact[0:4]), int(compact[4:6]), int(compact[6:8]))
@@ -144,45 +157,53 @@ def _validate_nip(value: str) -> str:
             "invalid_nip",
             "NIP must start with a birth date (YYYYMMDD) and an appointment month (YYYYMM), "
             "got '{value}'",
-            value=value,
+            value=mask(value),
         ) from exc
     if compact[14] not in "12":
         raise custom_error(
             "invalid_nip",
             "NIP digit 15 must be 1 (male) or 2 (female), got '{value}'",
-            value=value,
+            value=mask(value),
         )
-    return compact
+    return MaskedStr(compact)
 
 
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_phone(value: str) -> MaskedStr:
     import phonenumbers
 
     try:
         parsed = phonenumbers.parse(value, "ID")
     except phonenumbers.NumberParseException as exc:
+        # A phone number is personal data: the error shows it masked.
         raise custom_error(
             "invalid_phone",
             "not a phone number: '{value}' ({reason})",
-            value=value,
+            value=mask(value),
             reason=str(exc),
         ) from exc
     if not phonenumbers.is_valid_number(parsed):
-        raise custom_error("invalid_phone", "not a valid phone number: '{value}'", value=value)
+        raise custom_error(
+            "invalid_phone", "not a valid phone number: '{value}'", value=mask(value)
+        )
     return MaskedStr(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_email(value: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
+        # An e-mail address may be personal data: the reason never quotes it.
+        reason = str(exc).replace(value, mask(value))
         raise custom_error(
-            "invalid_email", "not a valid e-mail address: {reason}", reason=str(exc)
+            "invalid_email", "not a valid e-mail address: {reason}", reason=reason
         ) from exc
 
 
+@lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_language(value: str) -> str:
     from babel import Locale, UnknownLocaleError
 
@@ -217,7 +238,8 @@ NIK = Annotated[str, AfterValidator(_validate_nik)]
 """Personal identity number: 16 digits, region and birth date checked; masked in ``repr``."""
 
 NIP = Annotated[str, AfterValidator(_validate_nip)]
-"""Civil servant number: 18 digits (birth date, appointment month, sex, serial)."""
+"""Civil servant number: 18 digits (birth date, appointment month, sex, serial); personal data,
+masked in ``repr``."""
 
 PhoneNumber = Annotated[str, AfterValidator(_validate_phone)]
 """A phone number, Indonesian by default, stored in E.164 (``+62…``); masked in ``repr``."""

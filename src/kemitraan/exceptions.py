@@ -100,13 +100,29 @@ class InvalidDataError(KemitraanError, ValueError):
 
     def __init__(self, model: str, errors: Sequence[Any]) -> None:
         self.model = model
-        self.errors = list(errors)
+        # Errors quote field names and messages only so far: a 50 MB key gives a short error.
+        self.errors = [
+            {
+                **e,
+                "loc": tuple(_clip(p) if isinstance(p, str) else p for p in e.get("loc", ())),
+                "msg": _clip(str(e.get("msg", "")), 300),
+            }
+            for e in list(errors)[:_MAX_ERRORS]
+        ]
+        more = len(errors) - len(self.errors)
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e.get('loc', ())) or '<root>'}: {e.get('msg')} "
-            f"[{e.get('type')}]"
+            f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']} [{e.get('type')}]"
             for e in self.errors
         )
-        super().__init__(f"invalid {model}: {details}")
+        tail = f"; and {more} more" if more > 0 else ""
+        super().__init__(f"invalid {model}: {details}{tail}")
+
+
+_MAX_ERRORS = 50
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 class UnsupportedSchemaVersionError(InvalidDataError):

@@ -131,7 +131,7 @@ class Rule(Generic[S]):
     def findings(self, subject: S, *, severity: Severity | None = None) -> Iterator[Finding]:
         """The findings for ``subject``, one per hit (``severity`` overrides the rule's)."""
         for hit in self.check(subject):
-            yield Finding.model_construct(
+            yield Finding.trusted(
                 code=self.code,
                 severity=severity or self.severity,
                 basis=self.basis,

@@ -11,8 +11,6 @@ The institution and its partners share one model, :class:`Party`;
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Final, Literal, Self
@@ -461,13 +459,21 @@ class PartyProfile(KemitraanModel):
         return bool(self.goals and self.scope_of_work and self.gathering_records)
 
 
-def _slug(name: object) -> str:
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+def slug(name: str) -> str:
+    """An id made from a name: transliterated to ASCII, lowercase, cut at a word boundary.
+
+    Transliteration is python-slugify's (text-unidecode), so names in any script give one.
+
+    >>> slug("PKBM Harapan Bangsa"), slug("مدرسة النور"), slug("Ünïcödé Çafé")
+    ('pkbm-harapan-bangsa', 'mdrs-lnwr', 'unicode-cafe')
+    """
+    from slugify import slugify
+
+    return str(slugify(name, max_length=64, word_boundary=True))
 
 
 def _default_id(data: dict[str, Any]) -> str:
-    return _slug(data.get("name", ""))
+    return slug(str(data.get("name", "")))
 
 
 class Party(KemitraanModel):
@@ -513,6 +519,23 @@ class Party(KemitraanModel):
     """The party's working language (ISO 639)."""
     profile: PartyProfile = Field(default_factory=PartyProfile)
     """What step A.2 gathered about the party."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("id") is None and isinstance(data.get("name"), str):
+            made = slug(data["name"])
+            if not made:
+                raise field_error(
+                    cls.__name__,
+                    ("id",),
+                    "id_needed",
+                    "the name '{name}' gives no id (it has no letters or digits to make one "
+                    "from); give the party an id= of lowercase letters and digits",
+                    name=data["name"],
+                )
+            data = {**data, "id": made}
+        return data
 
     @model_validator(mode="after")
     def _scale_agrees(self) -> Self:

@@ -1,0 +1,217 @@
+"""The lists and dicts inside kemitraan models, so that no in-place edit skips validation.
+
+A mutable model (``validate_assignment``) revalidates a field when it is assigned;
+an in-place edit of a list field (``partnership.partners.append(...)``) would not.
+:class:`OwnedList` and :class:`OwnedDict` make every in-place edit an assignment of
+the edited copy to the owning model, so the model's validators see it and a refused
+edit changes nothing. The lists and dicts of immutable value objects are
+:class:`FrozenList` and :class:`FrozenDict`, which refuse every edit.
+
+Both behave as the builtin they extend (``isinstance(x, list)``, equality, JSON).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import UnionType
+from typing import Any, SupportsIndex, Union, get_args, get_origin
+
+from kemitraan.exceptions import ReadOnlyFieldError
+
+__all__ = ["FrozenDict", "FrozenList", "OwnedDict", "OwnedList", "contain"]
+
+
+class OwnedList(list[Any]):
+    """A list field of a mutable model: each edit is validated by the model first."""
+
+    __slots__ = ("_field", "_owner")
+
+    def __init__(self, items: Iterable[Any], owner: Any, field: str) -> None:
+        super().__init__(items)
+        self._owner = owner
+        self._field = field
+
+    def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
+        candidate = list(self)
+        result = change(candidate)
+        # Assigning validates (and refuses, leaving everything as it was) ...
+        self._owner.__setattr__(self._field, candidate)
+        # ... then this list takes the validated items, so references to it stay good.
+        list.__setitem__(self, slice(None), self._owner.__dict__[self._field])
+        self._owner.__dict__[self._field] = self
+        return result
+
+    def append(self, item: Any) -> None:  # list's own documentation applies
+        self._edit(lambda c: c.append(item))
+
+    def extend(self, items: Iterable[Any]) -> None:
+        values = list(items)
+        self._edit(lambda c: c.extend(values))
+
+    def insert(self, index: SupportsIndex, item: Any) -> None:
+        self._edit(lambda c: c.insert(index, item))
+
+    def remove(self, item: Any) -> None:
+        self._edit(lambda c: c.remove(item))
+
+    def pop(self, index: SupportsIndex = -1) -> Any:
+        return self._edit(lambda c: c.pop(index))
+
+    def clear(self) -> None:
+        self._edit(lambda c: c.clear())
+
+    def sort(self, *, key: Any = None, reverse: bool = False) -> None:
+        self._edit(lambda c: c.sort(key=key, reverse=reverse))
+
+    def reverse(self) -> None:
+        self._edit(lambda c: c.reverse())
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        self._edit(lambda c: c.__setitem__(index, value))
+
+    def __delitem__(self, index: Any) -> None:
+        self._edit(lambda c: c.__delitem__(index))
+
+    def __iadd__(self, items: Iterable[Any]) -> OwnedList:  # type: ignore[override,misc]
+        self.extend(items)
+        return self
+
+    def __imul__(self, times: SupportsIndex) -> OwnedList:  # type: ignore[override,misc]
+        self._edit(lambda c: c.__imul__(times))
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)  # a copy that leaves the model is a plain list
+
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+
+class OwnedDict(dict[Any, Any]):
+    """A dict field of a mutable model: each edit is validated by the model first."""
+
+    __slots__ = ("_field", "_owner")
+
+    def __init__(self, items: Any, owner: Any, field: str) -> None:
+        super().__init__(items)
+        self._owner = owner
+        self._field = field
+
+    def _edit(self, change: Callable[[dict[Any, Any]], Any]) -> Any:
+        candidate = dict(self)
+        result = change(candidate)
+        self._owner.__setattr__(self._field, candidate)
+        validated = self._owner.__dict__[self._field]
+        dict.clear(self)
+        dict.update(self, validated)
+        self._owner.__dict__[self._field] = self
+        return result
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        self._edit(lambda c: c.__setitem__(key, value))
+
+    def __delitem__(self, key: Any) -> None:
+        self._edit(lambda c: c.__delitem__(key))
+
+    def clear(self) -> None:  # dict's own documentation applies
+        self._edit(lambda c: c.clear())
+
+    def pop(self, key: Any, *default: Any) -> Any:
+        return self._edit(lambda c: c.pop(key, *default))
+
+    def popitem(self) -> tuple[Any, Any]:
+        result: tuple[Any, Any] = self._edit(lambda c: c.popitem())
+        return result
+
+    def setdefault(self, key: Any, default: Any = None) -> Any:
+        return self._edit(lambda c: c.setdefault(key, default))
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._edit(lambda c: c.update(*args, **kwargs))
+
+    def __ior__(self, other: Any) -> OwnedDict:  # type: ignore[override,misc]
+        self.update(other)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (dict(self),)
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+
+def _refused(self: object, *args: Any, **kwargs: Any) -> Any:
+    raise ReadOnlyFieldError(
+        f"this {type(self).__name__.removeprefix('Frozen').lower()}",
+        "it belongs to a value object, which does not change in place; make a new one "
+        "with model_copy(update=...)",
+    )
+
+
+class FrozenList(list[Any]):
+    """A list field of an immutable value object: every edit is refused."""
+
+    __slots__ = ()
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refused
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refused  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return list, (list(self),)
+
+    def __copy__(self) -> list[Any]:
+        return list(self)
+
+
+class FrozenDict(dict[Any, Any]):
+    """A dict field of an immutable value object: every edit is refused."""
+
+    __slots__ = ()
+
+    clear = pop = popitem = setdefault = update = _refused
+    __setitem__ = __delitem__ = __ior__ = _refused  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return dict, (dict(self),)
+
+    def __copy__(self) -> dict[Any, Any]:
+        return dict(self)
+
+
+_CONTAINER_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _container_fields(model_type: Any) -> tuple[str, ...]:
+    """The fields of a model class whose values can be a list or a dict."""
+    found = _CONTAINER_FIELDS.get(model_type)
+    if found is None:
+        names = []
+        for name, info in model_type.model_fields.items():
+            annotation = info.annotation
+            options = get_args(annotation) if get_origin(annotation) in (Union, UnionType) else ()
+            for candidate in (annotation, *options):
+                if get_origin(candidate) in (list, dict) or candidate in (list, dict):
+                    names.append(name)
+                    break
+        found = _CONTAINER_FIELDS[model_type] = tuple(names)
+    return found
+
+
+def contain(model: Any, *, frozen: bool) -> None:
+    """Wrap the model's list and dict fields: owned by it, or frozen with it."""
+    fields = model.__dict__
+    for name in _container_fields(type(model)):
+        value = fields.get(name)
+        kind = type(value)
+        if kind is list or kind is OwnedList or kind is FrozenList:
+            if frozen:
+                if kind is not FrozenList:
+                    fields[name] = FrozenList(value)  # type: ignore[arg-type]
+            elif kind is not OwnedList or value._owner is not model:  # type: ignore[union-attr]
+                fields[name] = OwnedList(value, model, name)  # type: ignore[arg-type]
+        elif kind is dict or kind is OwnedDict or kind is FrozenDict:
+            if frozen:
+                if kind is not FrozenDict:
+                    fields[name] = FrozenDict(value)  # type: ignore[arg-type]
+            elif kind is not OwnedDict or value._owner is not model:  # type: ignore[union-attr]
+                fields[name] = OwnedDict(value, model, name)
