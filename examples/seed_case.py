@@ -480,15 +480,17 @@ def draft_addendum(partnership: Partnership) -> Agreement:
         roles=list(mou.roles),
         term=Term(start=mou.term.start, end=date(2027, 3, 9)),
         signatories=[
-            s.model_copy(update={"signed_on": date(2026, 2, 16), "signed_at": "Martapura"})
-            for s in mou.signatories
+            s.model_copy(update={"signed_on": None, "signed_at": None}) for s in mou.signatories
         ],
         originals=mou.originals,
     )
 
 
-def record_step(partnership: Partnership) -> str:
-    """Record what the current step produces, in the seed case; return what was recorded."""
+def record_step(partnership: Partnership, at: datetime | None = None) -> str:
+    """Record what the current step produces, in the seed case; return what was recorded.
+
+    ``at`` is when signatures made in this step are recorded (now by default).
+    """
     stage, cycle = partnership.stage, partnership.cycle
     institution = partnership.institution
     if stage is Stage.MAPPING:
@@ -585,7 +587,9 @@ def record_step(partnership: Partnership) -> str:
         )
     if stage is Stage.SIGNING:
         for party in partnership.parties:
-            partnership.sign(party.id, on=date(2025, 3, 10), at="Martapura")
+            partnership.sign(
+                party.id, on=date(2025, 3, 10), place="Martapura", actor=FACILITATOR, at=at
+            )
         return f"ditandatangani {len(partnership.parties)} pihak di Martapura, 10 Maret 2025"
     if stage is Stage.IMPLEMENTATION:
         year = 2024 + cycle
@@ -668,7 +672,16 @@ def record_step(partnership: Partnership) -> str:
                 amend_agreement=True,
             )
         )
-        partnership.addenda.append(draft_addendum(partnership))
+        partnership.addenda.append(draft_addendum(partnership))  # drafted, then signed
+        for party in partnership.parties:
+            partnership.sign_addendum(
+                -1 + len(partnership.addenda),
+                party.id,
+                on=date(year + 1, 2, 16),
+                place="Martapura",
+                actor=FACILITATOR,
+                at=at,
+            )
         return f"rencana tahun ke-{cycle + 1} dan adendum perpanjangan sampai 9 Maret 2027"
     raise ValueError(f"nothing to record in stage {stage.value}")
 
@@ -692,11 +705,11 @@ def walk(partnership: Partnership, *, out: Callable[[str], None] = print) -> Non
     )
     while True:
         stage = partnership.stage
-        what = record_step(partnership)
+        when = datetime.combine(next(dates), time(9, 0), WITA)
+        what = record_step(partnership, at=when)
         out(f"{stage.title_id:<45} {what}")
         move = partnership.next_move()
         assert move is not None
-        when = datetime.combine(next(dates), time(9, 0), WITA)
         if move is Move.RENEW:
             partnership.renew(actor=FACILITATOR, note=what, at=when)
             out(f"{'':<45} → tahun ke-{partnership.cycle}: {partnership.stage.title_id}")

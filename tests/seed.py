@@ -27,7 +27,7 @@ def fresh() -> Partnership:
 
 def record(partnership: Partnership) -> None:
     """Record the seed case's data for the current stage."""
-    example().record_step(partnership)
+    example().record_step(partnership, at=AT)
 
 
 @cache

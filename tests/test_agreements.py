@@ -24,6 +24,7 @@ from kemitraan import (
     Partner,
     PartnerKind,
     PartyRole,
+    ReadOnlyFieldError,
     Representative,
     Severity,
     Signatory,
@@ -442,7 +443,12 @@ def test_lookups() -> None:
 
 
 def test_refused_assignment_leaves_agreement_unchanged() -> None:
-    agreement = complete()
+    signed = complete()
+    agreement = signed.model_copy(
+        update={
+            "signatories": [s.model_copy(update={"signed_on": None}) for s in signed.signatories]
+        }
+    )
     before = agreement.model_dump_json()
     with pytest.raises(ValueError, match="duplicate_party"):
         agreement.parties = [PKBM, PKBM]
@@ -464,3 +470,35 @@ def test_kso_terms_in_an_agreement() -> None:
         risk_shares={PKBM.id: Decimal(30), SHOP.id: Decimal(70)},
     )
     assert codes(complete(pattern=terms), Severity.ERROR) == []
+
+
+def test_signed_means_frozen() -> None:
+    signed = complete()
+    assert signed.fully_signed
+    assert signed.frozen
+    before = signed.model_dump_json()
+    edits: list[Callable[[], object]] = [
+        lambda: setattr(signed, "roles", []),
+        lambda: signed.roles.clear(),
+        lambda: signed.scope.append("Lagi"),
+        lambda: signed.numbers.update({PKBM.id: "lain"}),
+        lambda: setattr(signed.parties[0], "address", "Alamat lain"),
+        lambda: signed.parties[0].contacts.clear(),
+    ]
+    for edit in edits:
+        with pytest.raises(ReadOnlyFieldError, match="changes only through an addendum"):
+            edit()
+    assert signed.model_dump_json() == before
+    # A changed copy is a new text, with a new digest: it is not the text signed.
+    changed = signed.model_copy(update={"scope": ["Lain"]})
+    assert changed.digest() != signed.digest()
+
+
+def test_the_agreement_holds_snapshots_of_its_parties() -> None:
+    partner = Partner(name="Toko Oleh-oleh Banjar", kind=PartnerKind.BUSINESS, address="Jl. A")
+    agreement = Agreement(
+        parties=[PKBM, partner], subject="Pemasaran", place="Martapura", date=date(2025, 3, 10)
+    )
+    partner.address = "Jl. B"  # the partner moves ...
+    assert agreement.parties[1].address == "Jl. A"  # ... the text drawn up does not change
+    assert agreement.parties[1] is not partner

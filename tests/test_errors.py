@@ -18,7 +18,6 @@ import pytest
 
 import kemitraan
 from kemitraan import (
-    ActionNotAllowedError,
     Agreement,
     Contribution,
     ContributionKind,
@@ -165,11 +164,11 @@ CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseExce
     ("renew while mapping", lambda: EMPTY.renew(at=AT), MoveNotAllowedError, RuntimeError),
     ("advance without data", lambda: EMPTY.advance(at=AT), RequirementsUnmetError, RuntimeError),
     (
-        "sign while mapping",
+        "sign before the signing step",
         lambda: at_stage(Stage.AGREEMENT, recorded=True).sign(
             "pkbm-harapan-bangsa", on=date(2025, 3, 10)
         ),
-        ActionNotAllowedError,
+        MoveNotAllowedError,
         RuntimeError,
     ),
     (

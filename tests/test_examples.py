@@ -42,10 +42,16 @@ def test_seed_case_walks_all_eleven_steps_and_renews(
         if not stage.is_terminal:
             assert stage.title_id in printed
     partnership = load_json(Partnership, (tmp_path / "partnership.json").read_text("utf-8"))
-    assert [r.to_stage for r in partnership.history] == [
+    assert [r.to_stage for r in partnership.history if not r.move.is_signing] == [
         *[s for s in Stage if s.number is not None and s.number > 1],
         Stage.IMPLEMENTATION,
     ]
+    signatures = [(r.move.value, r.party_id) for r in partnership.history if r.move.is_signing]
+    parties = [p.id for p in partnership.parties]
+    assert signatures == [("sign", pid) for pid in parties] + [
+        ("sign_addendum", pid) for pid in parties
+    ]
+    assert partnership.signed_addenda() == partnership.addenda
     assert (partnership.stage, partnership.cycle) == (Stage.IMPLEMENTATION, 2)
     assert {p.kind.value for p in partnership.partners} == {
         "community_group",

@@ -5,7 +5,6 @@ def test_all_is_pinned() -> None:
     assert kemitraan.__all__ == [
         "SCHEMA_VERSION",
         "STAMP_DUTY",
-        "ActionNotAllowedError",
         "AgencyTerms",
         "Agreement",
         "AgreementKind",

@@ -10,13 +10,15 @@ from pydantic import ValidationError
 from statemachine.exceptions import TransitionNotAllowed
 
 from kemitraan import (
-    ActionNotAllowedError,
+    AuditRecord,
+    FollowUpPlan,
     InvalidDataError,
     KemitraanError,
     Move,
     MoveNotAllowedError,
     Partnership,
     PartnershipMachine,
+    ReadOnlyFieldError,
     RequirementsUnmetError,
     Stage,
     TransitionRefusedError,
@@ -29,7 +31,7 @@ from kemitraan import (
     waiting_on,
 )
 from kemitraan.findings import canonical_code
-from seed import AT, at_stage, fresh, record
+from seed import AT, at_stage, example, fresh, record
 
 STEPS = [s for s in Stage if not s.is_terminal]
 
@@ -45,6 +47,10 @@ def expected_target(stage: Stage, move: Move) -> Stage | None:
         return Stage.DECLINED if n < 7 else None  # steps 1-7
     if move is Move.END:
         return Stage.ENDED if n >= 7 else None  # steps 8-11
+    if move is Move.SIGN:
+        return stage if stage is Stage.SIGNING else None  # step 7, staying there
+    if move is Move.SIGN_ADDENDUM:
+        return stage if n >= 7 else None  # steps 8-11, staying there
     return Stage.IMPLEMENTATION if stage is Stage.FOLLOW_UP else None
 
 
@@ -65,6 +71,17 @@ def test_machine_matches_the_guide() -> None:
     }
 
 
+def attempt(partnership: Partnership, move: Move, reason: str = "alasan") -> AuditRecord:
+    """Make ``move`` through the partnership's own method for it."""
+    if move is Move.SIGN:
+        return partnership.sign(partnership.institution.id, on=date(2025, 3, 10), at=AT)
+    if move is Move.SIGN_ADDENDUM:
+        return partnership.sign_addendum(0, partnership.institution.id, on=date(2026, 2, 16), at=AT)
+    if move in (Move.DECLINE, Move.END):
+        return getattr(partnership, move.value)(reason, at=AT)  # type: ignore[no-any-return]
+    return getattr(partnership, move.value)(at=AT)  # type: ignore[no-any-return]
+
+
 @pytest.mark.parametrize(
     ("stage", "move"),
     PAIRS,
@@ -79,9 +96,7 @@ def test_every_stage_and_move(stage: Stage, move: Move) -> None:
     if target is None:
         # Refused: the move does not exist from this stage.
         with pytest.raises(MoveNotAllowedError) as not_allowed:
-            getattr(partnership, move.value)(
-                *(["alasan"] if move in (Move.DECLINE, Move.END) else []), at=AT
-            )
+            attempt(partnership, move)
         assert not_allowed.value.stage == stage.value
         assert not_allowed.value.move == move.value
         assert partnership.model_dump_json() == before
@@ -89,20 +104,32 @@ def test_every_stage_and_move(stage: Stage, move: Move) -> None:
     if move in (Move.DECLINE, Move.END):
         # Refused without a reason, allowed with one.
         with pytest.raises(RequirementsUnmetError) as caught:
-            getattr(partnership, move.value)("  ", at=AT)
+            attempt(partnership, move, "  ")
         assert [r.code for r in caught.value.unmet] == ["reason_given"]
         assert partnership.model_dump_json() == before
-        record_ = getattr(partnership, move.value)("Calon mitra menarik diri", at=AT)
+        record_ = attempt(partnership, move, "Calon mitra menarik diri")
+    elif move.is_signing:
+        # Allowed once per party and text, then refused for the same party.
+        if move is Move.SIGN_ADDENDUM:
+            partnership.addenda.append(example().draft_addendum(partnership))
+            before = partnership.model_dump_json()
+        record_ = attempt(partnership, move)
+        assert record_.party_id == partnership.institution.id
+        after = partnership.model_dump_json()
+        with pytest.raises(RequirementsUnmetError) as caught:
+            attempt(partnership, move)
+        assert [r.code for r in caught.value.unmet] == ["signs_once"]
+        assert partnership.model_dump_json() == after != before
     else:
         # Refused until the step's data is recorded, then allowed.
         with pytest.raises(RequirementsUnmetError) as caught:
-            getattr(partnership, move.value)(at=AT)
+            attempt(partnership, move)
         assert caught.value.unmet
         assert caught.value.unmet == partnership.unmet_requirements(move)
         assert partnership.model_dump_json() == before
         record(partnership)
         assert partnership.unmet_requirements(move) == []
-        record_ = getattr(partnership, move.value)(at=AT)
+        record_ = attempt(partnership, move)
     assert partnership.stage is target
     assert partnership.history[-1] == record_
     assert (record_.from_stage, record_.to_stage, record_.move) == (stage, target, move)
@@ -204,10 +231,12 @@ def _role_without_responsibility(p: Partnership) -> None:
 
 
 def _one_unsigned(p: Partnership) -> None:
-    assert p.agreement is not None
-    signatories = list(p.agreement.signatories)
-    signatories[2] = signatories[2].model_copy(update={"signed_on": None})
-    p.agreement = p.agreement.model_copy(update={"signatories": signatories})
+    # The recorded step has every signature, and signed means frozen: start again from
+    # the unsigned agreement and let every party but the last sign it.
+    fresh_signing = at_stage(Stage.SIGNING)
+    for party in fresh_signing.parties[:-1]:
+        fresh_signing.sign(party.id, on=date(2025, 3, 10), at=AT)
+    p.__dict__.update(fresh_signing.__dict__)
 
 
 def _clear(field: str) -> Breaker:
@@ -231,8 +260,18 @@ def _plan_without_lessons(p: Partnership) -> None:
     p.follow_up_plans = [f.model_copy(update={"lessons": []}) for f in p.follow_up_plans]
 
 
-def _no_extension(p: Partnership) -> None:
-    p.addenda = []
+def _follow_up_plan_only(*, amend: bool, draft: bool) -> Breaker:
+    # The recorded step has a signed addendum, which stays: start again from the
+    # follow-up step and record only the plan (and, with draft, an unsigned addendum).
+    def breaker(p: Partnership) -> None:
+        again = at_stage(Stage.FOLLOW_UP)
+        plans = [f.model_copy(update={"amend_agreement": amend}) for f in p.follow_up_plans]
+        again.follow_up_plans = plans
+        if draft:
+            again.addenda.append(example().draft_addendum(again))
+        p.__dict__.update(again.__dict__)
+
+    return breaker
 
 
 REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
@@ -279,8 +318,8 @@ REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
     (Stage.IMPROVEMENT, "decision_to_continue", _decide_to_stop),
     (Stage.FOLLOW_UP, "follow_up_plan", _clear("follow_up_plans")),
     (Stage.FOLLOW_UP, "follow_up_considers_evaluation", _plan_without_lessons),
-    (Stage.FOLLOW_UP, "term_extended", _no_extension),
-    (Stage.FOLLOW_UP, "addendum_made", _no_extension),
+    (Stage.FOLLOW_UP, "term_extended", _follow_up_plan_only(amend=False, draft=False)),
+    (Stage.FOLLOW_UP, "addendum_signed", _follow_up_plan_only(amend=True, draft=True)),
 ]
 
 
@@ -306,22 +345,53 @@ def test_each_requirement(stage: Stage, code: str, breaker: Breaker) -> None:
     assert partnership.model_dump_json() == before
 
 
-def test_renewal_with_an_extended_term_but_no_addendum() -> None:
-    # Guide A.11: extended "with or without" an amendment.
-    partnership = at_stage(Stage.FOLLOW_UP, recorded=True)
-    partnership.follow_up_plans = [
-        f.model_copy(update={"amend_agreement": False}) for f in partnership.follow_up_plans
-    ]
-    partnership.addenda = []
-    assert [r.code for r in partnership.unmet_requirements()] == ["term_extended"]
+def test_renewal_without_an_addendum_when_the_term_already_covers_the_next_year() -> None:
+    # Guide A.11: extended "with or without" an amendment. An agreement whose term already
+    # runs through the next cycle renews without an addendum.
+    partnership = at_stage(Stage.AGREEMENT, recorded=True)
     assert partnership.agreement is not None
     assert partnership.agreement.term is not None
-    partnership.agreement = partnership.agreement.model_copy(
-        update={"term": partnership.agreement.term.model_copy(update={"end": date(2027, 3, 9)})}
-    )
+    two_years = partnership.agreement.term.model_copy(update={"end": date(2027, 3, 9)})
+    partnership.agreement = partnership.agreement.model_copy(update={"term": two_years})
+    for _ in range(Stage.FOLLOW_UP.number - Stage.AGREEMENT.number):  # type: ignore[operator]
+        partnership.advance(at=AT)
+        if partnership.next_move() is Move.ADVANCE:
+            record(partnership)
+    plans = [f.model_copy(update={"amend_agreement": False}) for f in example_plans()]
+    partnership.follow_up_plans = plans
     assert partnership.unmet_requirements() == []
     partnership.renew(at=AT)
-    assert (partnership.stage, partnership.cycle) == (Stage.IMPLEMENTATION, 2)
+    assert (partnership.stage, partnership.cycle, partnership.addenda) == (
+        Stage.IMPLEMENTATION,
+        2,
+        [],
+    )
+
+
+def example_plans() -> list[FollowUpPlan]:
+    recorded = at_stage(Stage.FOLLOW_UP, recorded=True)
+    return list(recorded.follow_up_plans)
+
+
+def test_a_drafted_addendum_takes_effect_only_when_every_party_signed_it() -> None:
+    partnership = at_stage(Stage.FOLLOW_UP)
+    record(partnership)  # the plan, and the addendum signed by all four
+    signed = at_stage(Stage.FOLLOW_UP)
+    signed.follow_up_plans = list(partnership.follow_up_plans)
+    signed.addenda.append(example().draft_addendum(signed))
+    assert signed.effective_term == signed.agreement.term if signed.agreement else False
+    codes = {r.code for r in signed.unmet_requirements()}
+    assert codes == {"term_extended", "addendum_signed"}
+    for party in signed.parties[:-1]:
+        signed.sign_addendum(0, party.id, on=date(2026, 2, 16), at=AT)
+    assert signed.signed_addenda() == []  # three of four is not in effect
+    assert signed.addenda[0].frozen  # but the text they signed does not change
+    signed.sign_addendum(0, signed.parties[-1].id, on=date(2026, 2, 16), at=AT)
+    assert signed.signed_addenda() == signed.addenda
+    assert signed.addenda[0].frozen
+    assert signed.effective_term is not None
+    assert signed.effective_term.end == date(2027, 3, 9)
+    assert signed.unmet_requirements() == []
 
 
 def test_second_cycle_needs_its_own_records() -> None:
@@ -365,13 +435,18 @@ def test_stage_cycle_and_history_change_only_through_moves() -> None:
     assert partnership.stage is Stage.GATHERING
 
 
-def test_the_machine_itself_refuses_what_the_guide_forbids() -> None:
-    partnership = at_stage(Stage.SIGNING)
+def test_the_machine_takes_only_moves_the_partnership_approved() -> None:
+    # The machine is private: sent directly, even a move whose requirements are met is
+    # refused, because only the partnership's own methods record it in the history.
+    partnership = at_stage(Stage.MAPPING, recorded=True)
+    assert partnership.unmet_requirements() == []
     before = partnership.model_dump_json()
+    machine = partnership._state_machine()
+    assert isinstance(machine, PartnershipMachine)
     with pytest.raises(TransitionNotAllowed):
-        partnership.machine.send("advance")
+        machine.send("advance")
     assert partnership.model_dump_json() == before
-    assert isinstance(partnership.machine, PartnershipMachine)
+    assert not hasattr(partnership, "machine")
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -380,7 +455,7 @@ def test_the_machine_itself_refuses_what_the_guide_forbids() -> None:
 def test_loaded_partnership_continues_where_it_was() -> None:
     original = at_stage(Stage.SIGNING, recorded=True)
     loaded = load_json(Partnership, dump_json(original))
-    assert list(loaded.machine.configuration_values) == [Stage.SIGNING]  # no entry action ran
+    assert list(loaded._state_machine().configuration_values) == [Stage.SIGNING]  # no entry ran
     assert loaded.history == original.history
     a, b = original.advance(at=AT), loaded.advance(at=AT)
     assert a == b
@@ -407,7 +482,7 @@ def test_a_stage_that_disagrees_with_history_is_refused() -> None:
 
 def test_copies_get_their_own_machine() -> None:
     original = at_stage(Stage.MAPPING, recorded=True)
-    _ = original.machine
+    _ = original._state_machine()
     shallow = original.model_copy()
     assert shallow._machine is None
     copy = original.model_copy(deep=True)
@@ -415,7 +490,7 @@ def test_copies_get_their_own_machine() -> None:
     copy.advance(at=AT)
     assert copy.stage is Stage.GATHERING
     assert original.stage is Stage.MAPPING
-    assert original.machine.model is original
+    assert original._state_machine().model is original
 
 
 # -- many partnerships, no machines --------------------------------------------------------
@@ -455,8 +530,37 @@ def test_older_codes_still_work(old: str, new: str) -> None:
 def test_requirement_codes_cover_every_move_that_exists() -> None:
     assert set(requirement_codes()) == set(transition_table())
     every_code = {c for codes in requirement_codes().values() for c in codes}
-    tested = {code for _, code, _ in REQUIREMENTS} | {"reason_given"}
+    tested = {code for _, code, _ in REQUIREMENTS} | {"reason_given"} | set(SIGNING_REQUIREMENTS)
     assert every_code == tested
+
+
+# -- signing: the guide's A.7 and A.11, each signature a move ----------------------------------
+
+SIGNING_REQUIREMENTS = ["text_free_of_errors", "signer_named", "signs_once"]
+
+
+def test_a_text_with_errors_is_not_signed() -> None:
+    partnership = at_stage(Stage.AGREEMENT, recorded=True)
+    assert partnership.agreement is not None
+    partnership.agreement = partnership.agreement.model_copy(update={"scope": []})
+    partnership.advance(at=AT)  # the step's requirements do not ask for a scope ...
+    with pytest.raises(RequirementsUnmetError) as caught:  # ... but the signature does
+        partnership.sign(partnership.institution.id, on=date(2025, 3, 10), at=AT)
+    assert [r.code for r in caught.value.unmet] == ["text_free_of_errors"]
+    assert "scope_missing" in caught.value.unmet[0].message.english
+
+
+def test_a_party_without_a_signatory_does_not_sign() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    assert partnership.agreement is not None
+    last = partnership.agreement.signatories[-1].party_id
+    # Before anyone signs, the agreement may still be redrawn in the signing step.
+    partnership.agreement = partnership.agreement.model_copy(
+        update={"signatories": partnership.agreement.signatories[:-1]}
+    )
+    with pytest.raises(RequirementsUnmetError) as caught:
+        partnership.sign(last, on=date(2025, 3, 10), at=AT)
+    assert [r.code for r in caught.value.unmet] == ["text_free_of_errors", "signer_named"]
 
 
 # -- helpers and edge cases -----------------------------------------------------------------
@@ -487,18 +591,28 @@ def test_duplicate_party_ids_are_refused() -> None:
 
 def test_signing_only_in_the_signing_step() -> None:
     early = at_stage(Stage.AGREEMENT, recorded=True)
-    with pytest.raises(ActionNotAllowedError, match="cannot sign in stage 'agreement'") as caught:
+    with pytest.raises(MoveNotAllowedError, match="cannot sign from stage 'agreement'") as caught:
         early.sign(early.institution.id, on=date(2025, 3, 10))
     assert isinstance(caught.value, RuntimeError)
-    assert (caught.value.action, caught.value.stage) == ("sign", "agreement")
-    assert caught.value.allowed_stages == ("signing",)
+    assert (caught.value.move, caught.value.stage) == ("sign", "agreement")
     signing = at_stage(Stage.SIGNING)
     with pytest.raises(UnknownPartyError):
         signing.sign("tidak-ada", on=date(2025, 3, 10))
-    signed = signing.sign(signing.institution.id, on=date(2025, 3, 10), at="Martapura")
-    assert signed.signed
+    entry = signing.sign(
+        signing.institution.id, on=date(2025, 3, 10), place="Martapura", actor="Rina", at=AT
+    )
+    assert (entry.move, entry.party_id, entry.document) == (
+        Move.SIGN,
+        signing.institution.id,
+        "agreement",
+    )
     assert signing.agreement is not None
-    assert signing.agreement.signatory_of(signing.institution.id) == signed
+    assert entry.digest == signing.agreement.digest()
+    shown = signing.agreement.signatory_of(signing.institution.id)
+    assert shown is not None
+    assert (shown.signed_on, shown.signed_at) == (date(2025, 3, 10), "Martapura")
+    assert list(signing.signatures(signing.agreement)) == [signing.institution.id]
+    assert signing.agreement.frozen  # a text someone signed does not change in place
 
 
 def test_terminal_stages_have_no_next_step() -> None:
@@ -518,8 +632,8 @@ def test_requirements_hold_when_earlier_data_is_gone() -> None:
     signing.agreement = None
     assert [r.code for r in signing.unmet_requirements()] == ["agreement_drafted"]
     monitoring = at_stage(Stage.MONITORING, recorded=True)
-    monitoring.agreement = None  # the joint evaluation is then judged against the parties
-    assert monitoring.unmet_requirements() == []
+    with pytest.raises(ReadOnlyFieldError, match="changes only through an addendum"):
+        monitoring.agreement = None  # signed means frozen
 
 
 def test_a_failing_machine_leaves_everything_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:

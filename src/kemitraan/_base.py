@@ -169,6 +169,14 @@ class _Model(BaseModel):
                 properties[key]["description"] = doc
         return schema
 
+    def __eq__(self, other: object) -> bool:
+        # Equal data is equal models: private state (a lock, a frozen flag) is not data.
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = BaseModel.__hash__
+
     def model_post_init(self, context: Any, /) -> None:
         """Wrap list and dict fields so that in-place edits are validated (or refused)."""
         contain(self, frozen=self._frozen_containers)
@@ -204,7 +212,9 @@ class _Model(BaseModel):
         return type(self).model_validate({**copied.__dict__, **update})
 
     @classmethod
-    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
+    def model_construct(  # type: ignore[override]  # the pydantic plugin types it per model
+        cls, _fields_set: set[str] | None = None, **values: Any
+    ) -> Self:
         """Validated, like the constructor: a kemitraan model is never made unchecked.
 
         >>> from kemitraan import Program

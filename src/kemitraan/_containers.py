@@ -72,11 +72,11 @@ class OwnedList(list[Any]):
     def __delitem__(self, index: Any) -> None:
         self._edit(lambda c: c.__delitem__(index))
 
-    def __iadd__(self, items: Iterable[Any]) -> OwnedList:  # type: ignore[override,misc]
+    def __iadd__(self, items: Iterable[Any]) -> OwnedList:
         self.extend(items)
         return self
 
-    def __imul__(self, times: SupportsIndex) -> OwnedList:  # type: ignore[override,misc]
+    def __imul__(self, times: SupportsIndex) -> OwnedList:
         self._edit(lambda c: c.__imul__(times))
         return self
 
@@ -129,7 +129,7 @@ class OwnedDict(dict[Any, Any]):
     def update(self, *args: Any, **kwargs: Any) -> None:
         self._edit(lambda c: c.update(*args, **kwargs))
 
-    def __ior__(self, other: Any) -> OwnedDict:  # type: ignore[override,misc]
+    def __ior__(self, other: Any) -> OwnedDict:
         self.update(other)
         return self
 
@@ -154,7 +154,7 @@ class FrozenList(list[Any]):
     __slots__ = ()
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refused
-    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refused  # type: ignore[assignment]
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refused
 
     def __reduce__(self) -> tuple[Any, ...]:
         return list, (list(self),)
@@ -169,7 +169,7 @@ class FrozenDict(dict[Any, Any]):
     __slots__ = ()
 
     clear = pop = popitem = setdefault = update = _refused
-    __setitem__ = __delitem__ = __ior__ = _refused  # type: ignore[assignment]
+    __setitem__ = __delitem__ = __ior__ = _refused
 
     def __reduce__(self) -> tuple[Any, ...]:
         return dict, (dict(self),)
@@ -206,12 +206,12 @@ def contain(model: Any, *, frozen: bool) -> None:
         if kind is list or kind is OwnedList or kind is FrozenList:
             if frozen:
                 if kind is not FrozenList:
-                    fields[name] = FrozenList(value)  # type: ignore[arg-type]
-            elif kind is not OwnedList or value._owner is not model:  # type: ignore[union-attr]
-                fields[name] = OwnedList(value, model, name)  # type: ignore[arg-type]
+                    fields[name] = FrozenList(value)
+            elif kind is not OwnedList or value._owner is not model:
+                fields[name] = OwnedList(value, model, name)
         elif kind is dict or kind is OwnedDict or kind is FrozenDict:
             if frozen:
                 if kind is not FrozenDict:
-                    fields[name] = FrozenDict(value)  # type: ignore[arg-type]
-            elif kind is not OwnedDict or value._owner is not model:  # type: ignore[union-attr]
+                    fields[name] = FrozenDict(value)
+            elif kind is not OwnedDict or value._owner is not model:
                 fields[name] = OwnedDict(value, model, name)

@@ -16,11 +16,13 @@ those rules is declared once in :mod:`kemitraan.agreement_checks`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
 from decimal import Decimal
-from typing import Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._types import LanguageCode, NonEmptyStr, PartyId, ShortText
@@ -44,6 +46,10 @@ from kemitraan.provisions import (
 )
 
 __all__ = ["Agreement"]
+
+
+def _snapshot(party: Party) -> Party:
+    return type(party).model_validate(party.model_dump())
 
 
 class Agreement(VersionedDocument):
@@ -119,6 +125,20 @@ class Agreement(VersionedDocument):
     """English text of the agreement's own wording (subject, scope, roles, …), keyed by the
     Indonesian text, for the bilingual document; names and addresses stay as they are."""
 
+    @field_validator("parties", mode="before")
+    @classmethod
+    def _snapshot(cls, value: Any) -> Any:
+        # The agreement holds the parties as they were when it was drawn up: editing a
+        # partner later does not edit the agreement.
+        if isinstance(value, (list, tuple)):
+            return [
+                type(party).model_validate(party.model_dump())
+                if isinstance(party, Party)
+                else party
+                for party in value
+            ]
+        return value
+
     @model_validator(mode="after")
     def _structure(self) -> Self:
         reject_duplicates(
@@ -150,6 +170,18 @@ class Agreement(VersionedDocument):
                 "amendment_outside_addendum",
                 "only an addendum amends another agreement (kind is '{kind}')",
                 kind=self.kind.value,
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _frozen_when_signed(self) -> Self:
+        # Signed means frozen: a text someone has signed does not change in place. Before
+        # every party has signed it may still be redrawn as a whole (and signed again);
+        # after, it changes only through an addendum.
+        if not self.frozen and any(s.signed for s in self.signatories):
+            self.freeze(
+                "it is signed; a signed text does not change in place (a partly signed one may "
+                "be redrawn as a whole; a fully signed one changes only through an addendum)"
             )
         return self
 
@@ -208,6 +240,31 @@ class Agreement(VersionedDocument):
     def stamp_duty(self) -> Decimal:
         """Stamp duty for all originals, in rupiah."""
         return STAMP_DUTY * self.meterai_count
+
+    def digest(self) -> str:
+        """A digest of the text: what every party signs, and what a signature refers to.
+
+        It covers every provision but the signatures themselves (who signed, when and
+        where), so every party signs the same digest; fields left at their defaults do not
+        count, so a later version of the library that adds a field keeps old digests.
+
+        >>> from kemitraan import Institution, Partner, PartnerKind
+        >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+        ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+        ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+        >>> mou.digest()[:7], mou.digest() == mou.model_copy(update={"place": "Banjar"}).digest()
+        ('sha256:', False)
+        """
+        data = self.model_dump(
+            mode="json",
+            exclude_defaults=True,
+            exclude={
+                "schema_version": True,
+                "signatories": {"__all__": {"signed_on", "signed_at"}},
+            },
+        )
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
     # -- checks ---------------------------------------------------------------------
 

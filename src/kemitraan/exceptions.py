@@ -16,7 +16,6 @@ and also from the builtin exception it means, so callers can catch either::
     ├── TransitionRefusedError (RuntimeError)  a lifecycle move refused; nothing changed
     │   ├── MoveNotAllowedError                 the move does not exist from this stage
     │   └── RequirementsUnmetError              the guide's requirements are not met
-    ├── ActionNotAllowedError (RuntimeError)   an action (signing, …) outside its step
     ├── AgreementNotReadyError (ValueError)    an agreement with errors rendered as final
     ├── TemplateRenderError (ValueError)       a document template cannot be rendered
     │   ├── MissingTemplateVariablesError       it uses names the context does not have
@@ -46,7 +45,6 @@ from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
-    "ActionNotAllowedError",
     "AgreementNotReadyError",
     "ConversionFailedError",
     "ConverterNotFoundError",
@@ -316,29 +314,6 @@ class RequirementsUnmetError(TransitionRefusedError):
             f"cannot {move} from stage '{stage}': {len(self.unmet)} requirement(s) unmet: {lines}",
             move=move,
             stage=stage,
-        )
-
-
-class ActionNotAllowedError(KemitraanError, RuntimeError):
-    """An action (signing, recording an addendum, …) was asked for outside its step.
-
-    Nothing changed.
-
-    Attributes:
-        action: What was asked for (``"sign"``).
-        stage: The stage the partnership is in.
-        allowed_stages: The stages where the action is allowed.
-
-    >>> str(ActionNotAllowedError("sign", stage="mapping", allowed_stages=["signing"]))
-    "cannot sign in stage 'mapping'; allowed in: signing"
-    """
-
-    def __init__(self, action: str, *, stage: str, allowed_stages: Sequence[str]) -> None:
-        self.action = action
-        self.stage = stage
-        self.allowed_stages = tuple(allowed_stages)
-        super().__init__(
-            f"cannot {action} in stage {stage!r}; allowed in: {', '.join(self.allowed_stages)}"
         )
 
 

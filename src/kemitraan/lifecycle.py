@@ -2,36 +2,36 @@
 
 :class:`Stage` names the steps and the two terminal outcomes; :class:`Move` names
 what can happen: ``advance`` to the next step, ``decline`` (steps 1–7), ``end``
-(steps 8–11) and ``renew`` (from the follow-up plan back to implementation, in the
-next cycle). :class:`PartnershipMachine` is the python-statemachine machine that
+(steps 8–11), ``renew`` (from the follow-up plan back to implementation, in the
+next cycle), and the two signings that stay in their step: ``sign`` (a party signs
+the agreement, step 7) and ``sign_addendum`` (a party signs an addendum while the
+cooperation runs, steps 8–11). :class:`PartnershipMachine` is the python-statemachine machine that
 binds these to a partnership's ``stage``; its transitions are the single source
 of truth for which move exists from which stage (:func:`transition_table`), and
 its diagram is drawn from it (:func:`mermaid_diagram`).
 
-The machine reads the guide's requirements from its model through the model's
-``unmet_requirements(move)``, so it refuses what the guide forbids even when
-driven directly. :class:`kemitraan.Partnership` checks first and raises an error
-carrying the unmet list, so a refused move changes nothing.
-
-python-statemachine is not thread-safe: share a partnership across threads only
-behind a lock around its moves.
+Every move leaves an :class:`AuditRecord` in the partnership's history, an
+:class:`AuditTrail` that cannot be edited; the history is the truth, and
+:mod:`kemitraan.audit` replays and verifies it. The machine is private to its
+partnership: :class:`kemitraan.Partnership` checks the guide's requirements first,
+under the partnership's lock, and only then sends the machine the approved move.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Final, Protocol
+from typing import Any, Final, Literal, Protocol
 
 from pydantic import AwareDatetime
 from statemachine import State, StateMachine
 
 from kemitraan._base import LabelledEnum, ValueModel
-from kemitraan._types import NonEmptyStr, ShortText
-from kemitraan.exceptions import MissingExtraError
-from kemitraan.findings import Finding
+from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan.exceptions import MissingExtraError, ReadOnlyFieldError
 
 __all__ = [
     "AuditRecord",
+    "AuditTrail",
     "Move",
     "PartnershipMachine",
     "Stage",
@@ -99,6 +99,17 @@ class Move(LabelledEnum):
     DECLINE = "decline", "Tidak dilanjutkan", "Decline"
     END = "end", "Akhiri kerja sama", "End the cooperation"
     RENEW = "renew", "Lanjutkan ke tahun berikutnya", "Renew for the next cycle"
+    SIGN = "sign", "Penandatanganan kesepakatan", "Sign the agreement"
+    SIGN_ADDENDUM = "sign_addendum", "Penandatanganan adendum", "Sign an addendum"
+
+    @property
+    def is_signing(self) -> bool:
+        """Whether this is a signature, which keeps the partnership in its step.
+
+        >>> Move.SIGN.is_signing, Move.ADVANCE.is_signing
+        (True, False)
+        """
+        return self in (Move.SIGN, Move.SIGN_ADDENDUM)
 
 
 class AuditRecord(ValueModel):
@@ -126,10 +137,41 @@ class AuditRecord(ValueModel):
     """Who made the move."""
     note: NonEmptyStr | None = None
     """Why, or what was recorded (the reason, for decline and end)."""
+    party_id: PartyId | None = None
+    """For a signature: the party that signed."""
+    document: Literal["agreement", "addendum"] | None = None
+    """For a signature: what was signed."""
+    digest: str | None = None
+    """For a signature: the digest of the text signed (:meth:`kemitraan.Agreement.digest`)."""
+    hash: str = ""
+    """This record's link in the chain: a hash of it and of the record before it
+    (:mod:`kemitraan.audit`)."""
+
+
+class AuditTrail(tuple[AuditRecord, ...]):
+    """A partnership's history: it grows only through moves, and refuses every edit.
+
+    >>> AuditTrail().append(None)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.ReadOnlyFieldError: history cannot be assigned: the audit trail grows ...
+    """
+
+    __slots__ = ()
+
+    def _refused(self, *args: Any, **kwargs: Any) -> Any:
+        raise ReadOnlyFieldError(
+            "history",
+            "the audit trail grows only through moves (advance, decline, end, renew, sign, "
+            "sign_addendum)",
+        )
+
+    append = extend = insert = remove = pop = clear = sort = reverse = _refused
+    __setitem__ = __delitem__ = _refused
 
 
 class _Model(Protocol):
-    def unmet_requirements(self, move: Move | str = ...) -> list[Finding]: ...
+    def approved(self, move: str) -> bool: ...
 
 
 def _state(stage: Stage, **kwargs: Any) -> Any:
@@ -144,7 +186,7 @@ class PartnershipMachine(StateMachine):
     ``stage`` is already set is taken as it is, no entry action runs again.
 
     >>> [e.id for e in PartnershipMachine.events]
-    ['advance', 'decline', 'end', 'renew']
+    ['advance', 'decline', 'end', 'renew', 'sign', 'sign_addendum']
     """
 
     mapping = _state(Stage.MAPPING, initial=True)
@@ -192,11 +234,24 @@ class PartnershipMachine(StateMachine):
     )
     # guide A.11: plan the next year and extend the agreement
     renew = follow_up.to(implementation, cond="requirements_met")
+    # guide A.7: each party signs the agreement; the step stays the same
+    sign = signing.to.itself(cond="requirements_met")
+    # guide A.11: "dengan atau tanpa perubahan" — an addendum is signed while the cooperation runs
+    sign_addendum = (
+        implementation.to.itself(cond="requirements_met")
+        | monitoring.to.itself(cond="requirements_met")
+        | improvement.to.itself(cond="requirements_met")
+        | follow_up.to.itself(cond="requirements_met")
+    )
 
     def requirements_met(self, event: str) -> bool:
-        """Guard: the model reports no unmet requirement for this move."""
+        """Guard: the partnership approved this very move after checking the guide's requirements.
+
+        The partnership checks, under its lock, and approves the one move it then sends; a
+        move sent any other way is refused.
+        """
         model: _Model = self.model
-        return not model.unmet_requirements(str(event))
+        return model.approved(str(event))
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +275,7 @@ def allowed_moves(stage: Stage) -> list[Move]:
     """The moves that exist from ``stage``, in declaration order.
 
     >>> [m.value for m in allowed_moves(Stage.FOLLOW_UP)]
-    ['end', 'renew']
+    ['end', 'renew', 'sign_addendum']
     """
     table = transition_table()
     return [move for move in Move if (stage, move) in table]

@@ -9,26 +9,39 @@ evaluation (A.9), the decision (A.10) and the follow-up plan (A.11) — plus its
 ``stage``, ``cycle`` and ``history``.
 
 The stage changes only through moves (:meth:`Partnership.advance`,
-:meth:`~Partnership.decline`, :meth:`~Partnership.end`, :meth:`~Partnership.renew`),
+:meth:`~Partnership.decline`, :meth:`~Partnership.end`, :meth:`~Partnership.renew`,
+and the signatures :meth:`~Partnership.sign` and :meth:`~Partnership.sign_addendum`),
 each checked against the guide's requirements first: a refused move raises a
 :class:`~kemitraan.exceptions.TransitionRefusedError` and changes nothing.
+
+The history is the truth: a partnership is valid only if its history replays to its
+stage and cycle and every signature it shows is in the history
+(:mod:`kemitraan.audit`, ``_integrity``), whichever route made it. Moves, signatures
+and every assignment are serialised by a lock per partnership, so one partnership can
+be shared between threads.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Any, Final, Self
+from typing import Annotated, Any, Final, Self
 from uuid import uuid4
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
+from kemitraan._containers import contain
+from kemitraan._integrity import problems, signatures
 from kemitraan.agreements import Agreement
+from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import (
-    ActionNotAllowedError,
+    InvalidArgumentError,
+    InvalidDataError,
     MoveNotAllowedError,
+    NotFoundError,
     ReadOnlyFieldError,
     RequirementsUnmetError,
     UnknownPartyError,
@@ -37,6 +50,7 @@ from kemitraan.exploration import Exploration, PartnerResponse
 from kemitraan.findings import Requirement, canonical_code
 from kemitraan.lifecycle import (
     AuditRecord,
+    AuditTrail,
     Move,
     PartnershipMachine,
     Stage,
@@ -47,13 +61,14 @@ from kemitraan.monitoring import Decision, Evaluation, ImplementationRecord, Mon
 from kemitraan.parties import Institution, Partner, Party
 from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
-from kemitraan.provisions import Signatory, Term
+from kemitraan.provisions import Term
 from kemitraan.relevance import RelevanceAssessment
-from kemitraan.requirements import holds_up, stages_held_up_by, unmet
+from kemitraan.requirements import Ask, holds_up, stages_held_up_by, unmet
 
 __all__ = ["Partnership", "stage_counts", "waiting_on"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
+_SIGNED: Final = "it is signed; a signed text does not change in place"
 
 
 def _move(move: Move | str, stage: Stage) -> Move:
@@ -115,17 +130,21 @@ class Partnership(VersionedDocument):
     """The step the partnership is in; changed only by moves."""
     cycle: int = Field(default=1, ge=1)
     """The year of the cooperation: 1, then 2 after the first renewal, …"""
-    history: list[AuditRecord] = Field(default_factory=list)
-    """Every move made: from, to, when, who, why."""
+    history: Annotated[tuple[AuditRecord, ...], AfterValidator(AuditTrail)] = Field(
+        default=(), validate_default=True
+    )
+    """Every move made: from, to, when, who, why; chained by hash, and never edited."""
 
     _machine: PartnershipMachine | None = PrivateAttr(default=None)
     _in_move: bool = PrivateAttr(default=False)
+    _approved: str | None = PrivateAttr(default=None)
+    _lock: threading.RLock = PrivateAttr(default_factory=threading.RLock)
 
     # -- integrity ------------------------------------------------------------------
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if getattr(self, "_in_move", False):
+        if self._in_move:
             return self
         reject_duplicates(
             self,
@@ -134,47 +153,63 @@ class Partnership(VersionedDocument):
             "duplicate_party",
             "party id '{value}' appears twice",
         )
-        if self.history:
-            last = self.history[-1]
-            if last.to_stage is not self.stage or last.cycle != self.cycle:
-                raise field_error(
-                    self,
-                    ("stage",),
-                    "history_mismatch",
-                    "stage '{stage}' in cycle {cycle} disagrees with the last move in the "
-                    "history ('{last}' in cycle {last_cycle})",
-                    stage=self.stage.value,
-                    cycle=self.cycle,
-                    last=last.to_stage.value,
-                    last_cycle=last.cycle,
-                )
+        for loc, code, message, values in problems(self):
+            raise field_error(self, loc, code, message, **values)
+        for document in (self.agreement, *self.addenda):
+            if document is not None and not document.frozen and self.signatures(document):
+                document.freeze(_SIGNED)
         return self
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in _GUARDED and not getattr(self, "_in_move", False):
-            raise ReadOnlyFieldError(
-                name, "it changes only through moves (advance, decline, end, renew)"
-            )
-        super().__setattr__(name, value)
-
-    def __eq__(self, other: object) -> bool:
-        # Equal data is equal partnerships, whether or not a machine has been built yet.
-        if not isinstance(other, Partnership):
-            return NotImplemented
-        return type(self) is type(other) and self.__dict__ == other.__dict__
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like every pydantic model
+        with self._lock:
+            if self._in_move and not name.startswith("_"):
+                # A move applies what it has checked (the machine writes the stage).
+                self.__dict__[name] = value
+                return
+            if name in _GUARDED:
+                raise ReadOnlyFieldError(
+                    name, "it changes only through moves (advance, decline, end, renew, sign)"
+                )
+            held = self.agreement
+            if name == "agreement" and held is not None and self._all_signed(held):
+                raise ReadOnlyFieldError(
+                    name, "every party has signed it; it changes only through an addendum"
+                )
+            super().__setattr__(name, value)
 
     def __copy__(self) -> Self:
-        # A copy gets a machine of its own, bound to itself, when it first needs one.
+        # A copy gets a lock and a machine of its own.
         copy = super().__copy__()
-        copy._machine = None
+        private = copy.__pydantic_private__
+        assert private is not None  # a Partnership has private attributes
+        private.update(_machine=None, _lock=threading.RLock(), _in_move=False)
         return copy
 
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
-        copy = super().__deepcopy__(memo)
-        copy._machine = None
-        return copy
+        memo = {} if memo is None else memo
+        memo[id(self._lock)] = threading.RLock()
+        memo[id(self._machine)] = None
+        return super().__deepcopy__(memo)
+
+    def __getstate__(self) -> dict[Any, Any]:
+        state = super().__getstate__()
+        private = dict(state.get("__pydantic_private__") or {})
+        private.update(_machine=None, _lock=None, _in_move=False, _approved=None)
+        return {**state, "__pydantic_private__": private}
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        private = self.__pydantic_private__
+        assert private is not None  # a Partnership has private attributes
+        private["_lock"] = threading.RLock()
+
+    @property
+    def history_head(self) -> str:
+        """The hash of the latest record ("" with none): keep it apart to detect a cut history.
+
+        See :mod:`kemitraan.audit` for what the chain proves.
+        """
+        return self.history[-1].hash if self.history else ""
 
     # -- parties --------------------------------------------------------------------
 
@@ -216,38 +251,112 @@ class Partnership(VersionedDocument):
 
     # -- agreement helpers -------------------------------------------------------------
 
+    def signatures(self, document: Agreement) -> dict[str, AuditRecord]:
+        """Who signed ``document`` — this very text — according to the history, by party id."""
+        return signatures(self.history, document)
+
+    def _all_signed(self, document: Agreement) -> bool:
+        return set(self.signatures(document)) >= set(document.party_ids)
+
+    def signed_addenda(self) -> list[Agreement]:
+        """The addenda every party has signed: the ones in effect, oldest first."""
+        return sorted(
+            (a for a in self.addenda if self._all_signed(a)), key=lambda a: (a.date, a.digest())
+        )
+
     @property
     def effective_term(self) -> Term | None:
-        """The term in force: the latest addendum's, else the agreement's."""
-        for addendum in sorted(self.addenda, key=lambda a: a.date, reverse=True):
+        """The term in force: the latest signed addendum's, else the agreement's."""
+        for addendum in reversed(self.signed_addenda()):
             if addendum.term is not None:
                 return addendum.term
         return self.agreement.term if self.agreement is not None else None
 
-    def sign(self, party_id: str, *, on: date, at: str | None = None) -> Signatory:
+    def sign(
+        self,
+        party_id: str,
+        *,
+        on: date,
+        place: str | None = None,
+        actor: str | None = None,
+        at: datetime | None = None,
+    ) -> AuditRecord:
         """Record that ``party_id``'s signatory signed the agreement (A.7).
 
-        Signing happens in the signing step, after the agreement is drawn up.
+        Signing happens in the signing step, on a text free of errors; each signature is a
+        move in the history. Once every party has signed, the agreement is frozen.
+
+        Args:
+            party_id: The party that signs.
+            on: The date it signed.
+            place: Where it signed.
+            actor: Who records it.
+            at: When it is recorded (now by default).
 
         Raises:
-            ActionNotAllowedError: when the partnership is not in the signing step.
-            UnknownPartyError: when the agreement names no signatory for the party.
+            MoveNotAllowedError: outside the signing step.
+            UnknownPartyError: the agreement has no such party.
+            RequirementsUnmetError: the text has errors, names no signatory for the party,
+                or the party has already signed it.
         """
-        if self.stage is not Stage.SIGNING or self.agreement is None:
-            raise ActionNotAllowedError(
-                "sign", stage=self.stage.value, allowed_stages=[Stage.SIGNING.value]
-            )
-        agreement = self.agreement
-        for index, signatory in enumerate(agreement.signatories):
-            if signatory.party_id == party_id:
-                signed = Signatory.model_validate(
-                    {**signatory.model_dump(), "signed_on": on, "signed_at": at}
-                )
-                signatories = list(agreement.signatories)
-                signatories[index] = signed
-                agreement.signatories = signatories
-                return signed
-        raise UnknownPartyError(party_id, [s.party_id for s in agreement.signatories])
+        with self._lock:
+            self._allowed(Move.SIGN)
+            agreement = self.agreement
+            if agreement is not None and party_id not in agreement.party_ids:
+                raise UnknownPartyError(party_id, agreement.party_ids)
+            ask = Ask(Move.SIGN, party_id=party_id, document=agreement)
+            return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
+
+    def sign_addendum(
+        self,
+        addendum: Agreement | int,
+        party_id: str,
+        *,
+        on: date,
+        place: str | None = None,
+        actor: str | None = None,
+        at: datetime | None = None,
+    ) -> AuditRecord:
+        """Record that ``party_id`` signed an addendum while the cooperation runs (A.11).
+
+        The addendum is drafted into :attr:`addenda` first (it must amend this agreement
+        and name all of its parties); it takes effect once every party has signed it.
+
+        Args:
+            addendum: The addendum, or its index in :attr:`addenda`.
+            party_id: The party that signs.
+            on: The date it signed.
+            place: Where it signed.
+            actor: Who records it.
+            at: When it is recorded (now by default).
+
+        Raises:
+            MoveNotAllowedError: outside steps 8–11.
+            UnknownPartyError: the addendum has no such party.
+            NotFoundError: the addendum is not among :attr:`addenda`.
+            RequirementsUnmetError: the addendum has errors, names no signatory for the
+                party, or the party has already signed it.
+        """
+        with self._lock:
+            self._allowed(Move.SIGN_ADDENDUM)
+            found = self._addendum(addendum)
+            if party_id not in found.party_ids:
+                raise UnknownPartyError(party_id, found.party_ids)
+            ask = Ask(Move.SIGN_ADDENDUM, party_id=party_id, document=found)
+            return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
+
+    def _addendum(self, addendum: Agreement | int) -> Agreement:
+        if isinstance(addendum, int):
+            if 0 <= addendum < len(self.addenda):
+                return self.addenda[addendum]
+        else:
+            for held in self.addenda:
+                if held is addendum or held == addendum:
+                    return held
+        known = [f"{i}: {a.subject}" for i, a in enumerate(self.addenda)]
+        raise NotFoundError(
+            str(addendum if isinstance(addendum, int) else addendum.subject), known, what="addendum"
+        )
 
     # -- requirements --------------------------------------------------------------------
 
@@ -268,8 +377,9 @@ class Partnership(VersionedDocument):
         The requirements are declared in :mod:`kemitraan.requirements`.
 
         Args:
-            move: ``"advance"``, ``"decline"``, ``"end"`` or ``"renew"``; by default the
-                move to the next step (advance, or renew in the follow-up step).
+            move: ``"advance"``, ``"decline"``, ``"end"`` or ``"renew"`` (``"sign"``
+                without a party reports only what concerns the text); by default the move to
+                the next step (advance, or renew in the follow-up step).
             reason: For decline and end, the reason that will be given.
 
         Raises:
@@ -284,7 +394,7 @@ class Partnership(VersionedDocument):
                 stage=self.stage.value,
                 allowed=[m.value for m in allowed_moves(self.stage)],
             )
-        return unmet(self, chosen, reason)
+        return unmet(self, Ask(chosen, reason=reason))
 
     # look-ups the requirements read ---------------------------------------------------------
 
@@ -304,13 +414,18 @@ class Partnership(VersionedDocument):
 
     # -- moves ------------------------------------------------------------------------
 
-    @property
-    def machine(self) -> PartnershipMachine:
-        """The python-statemachine machine bound to this partnership, created on first use."""
+    def approved(self, move: str) -> bool:
+        """Whether ``move`` is the one this partnership has checked and is making now.
+
+        The guard of the private machine: a move reaches the machine only through the
+        partnership's methods.
+        """
+        return self._approved == move
+
+    def _state_machine(self) -> PartnershipMachine:
         machine = self._machine
         if machine is None or machine.model is not self:
-            # Lazily, and anew after model_copy (which would share the original's machine).
-            # The stage is already set, so no entry action runs.
+            # Lazily, and anew for a copy. The stage is already set: no entry action runs.
             machine = PartnershipMachine(model=self, state_field="stage")
             self._machine = machine
         return machine
@@ -324,65 +439,146 @@ class Partnership(VersionedDocument):
             MoveNotAllowedError: in the follow-up step (renew or end instead) or an outcome.
             RequirementsUnmetError: with the unmet requirements.
         """
-        return self._move(Move.ADVANCE, actor=actor, note=note, at=at)
+        return self._move(Ask(Move.ADVANCE), actor=actor, note=note, at=at)
 
     def decline(
         self, reason: str, *, actor: str | None = None, at: datetime | None = None
     ) -> AuditRecord:
         """Stop before implementation (steps 1–7), with a reason."""
-        return self._move(Move.DECLINE, actor=actor, note=reason, at=at)
+        return self._move(Ask(Move.DECLINE, reason=reason), actor=actor, note=reason, at=at)
 
     def end(
         self, reason: str, *, actor: str | None = None, at: datetime | None = None
     ) -> AuditRecord:
         """End a running cooperation (steps 8–11), with a reason."""
-        return self._move(Move.END, actor=actor, note=reason, at=at)
+        return self._move(Ask(Move.END, reason=reason), actor=actor, note=reason, at=at)
 
     def renew(
         self, *, actor: str | None = None, note: str | None = None, at: datetime | None = None
     ) -> AuditRecord:
         """From the follow-up plan to implementation of the next cycle (A.11)."""
-        return self._move(Move.RENEW, actor=actor, note=note, at=at)
+        return self._move(Ask(Move.RENEW), actor=actor, note=note, at=at)
 
     def _move(
-        self, move: Move, *, actor: str | None, note: str | None, at: datetime | None
+        self,
+        ask: Ask,
+        *,
+        actor: str | None,
+        note: str | None,
+        at: datetime | None,
+        signed: tuple[date, str | None] | None = None,
     ) -> AuditRecord:
-        source = self.stage
-        target = transition_table().get((source, move))
+        with self._lock:
+            move, source = ask.move, self.stage
+            target = self._allowed(move)
+            self._check_in_step()
+            unmet_now = unmet(self, ask)
+            if unmet_now:
+                raise RequirementsUnmetError(move=move.value, stage=source.value, unmet=unmet_now)
+            record, changes = self._prepare(ask, target, actor, note, at, signed)
+            before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
+            machine = self._state_machine()
+            self._in_move, self._approved = True, move.value
+            try:
+                machine.send(move.value)
+                self.__dict__.update(changes, cycle=record.cycle)
+                self.__dict__["history"] = AuditTrail((*self.history, record))
+                contain(self, frozen=False)  # the lists it replaced are owned again
+            except BaseException:
+                # Nothing is lost: put back exactly what was there.
+                self.__dict__.update(before)
+                raise
+            finally:
+                self._in_move, self._approved = False, None
+            return record
+
+    def _allowed(self, move: Move) -> Stage:
+        """Where ``move`` leads from the current stage; refused when it does not exist here."""
+        target = transition_table().get((self.stage, move))
         if target is None:
             raise MoveNotAllowedError(
                 move=move.value,
-                stage=source.value,
-                allowed=[m.value for m in allowed_moves(source)],
+                stage=self.stage.value,
+                allowed=[m.value for m in allowed_moves(self.stage)],
             )
-        unmet = self.unmet_requirements(move, reason=note)
-        if unmet:
-            raise RequirementsUnmetError(move=move.value, stage=source.value, unmet=unmet)
-        cycle = self.cycle + 1 if move is Move.RENEW else self.cycle
-        # Built (and validated) before anything changes.
+        return target
+
+    def _check_in_step(self) -> None:
+        """The stage and cycle are where the history leads (a cheap check before each move)."""
+        last = self.history[-1] if self.history else None
+        where = (last.to_stage, last.cycle) if last is not None else (Stage.MAPPING, 1)
+        if where != (self.stage, self.cycle):
+            raise InvalidDataError(
+                "Partnership",
+                [
+                    {
+                        "loc": ("stage",),
+                        "msg": f"stage '{self.stage.value}' in cycle {self.cycle} is not where "
+                        f"the history leads ('{where[0].value}' in cycle {where[1]})",
+                        "type": "history_mismatch",
+                    }
+                ],
+            )
+
+    def _prepare(
+        self,
+        ask: Ask,
+        target: Stage,
+        actor: str | None,
+        note: str | None,
+        at: datetime | None,
+        signed: tuple[date, str | None] | None,
+    ) -> tuple[AuditRecord, dict[str, Any]]:
+        """The audit record of the move, and the data it changes; built before anything changes."""
+        changes: dict[str, Any] = {}
+        document = ask.document
+        if ask.move.is_signing and document is not None and signed is not None:
+            on, place = signed
+            signatory = document.signatory_of(str(ask.party_id))
+            assert signatory is not None  # a requirement
+            updated = [
+                s.model_copy(update={"signed_on": on, "signed_at": place})
+                if s.party_id == ask.party_id
+                else s
+                for s in document.signatories
+            ]
+            copy = document.model_copy(update={"signatories": updated})
+            if ask.move is Move.SIGN:
+                changes["agreement"] = copy
+            else:
+                changes["addenda"] = [copy if a is document else a for a in self.addenda]
+        last = self.history[-1] if self.history else None
+        when = at if at is not None else datetime.now(UTC)
+        if last is not None and when < last.at:
+            when = last.at if at is None else when  # a clock set back does not break the chain
         record = AuditRecord(
-            from_stage=source,
+            from_stage=self.stage,
             to_stage=target,
-            move=move,
-            at=at if at is not None else datetime.now(UTC),
-            cycle=cycle,
+            move=ask.move,
+            at=when,
+            cycle=self.cycle + 1 if ask.move is Move.RENEW else self.cycle,
             actor=actor,
             note=note,
+            party_id=ask.party_id if ask.move.is_signing else None,
+            document=("agreement" if ask.move is Move.SIGN else "addendum")
+            if ask.move.is_signing
+            else None,
+            digest=document.digest() if ask.move.is_signing and document is not None else None,
         )
-        machine = self.machine
-        before = (self.stage, self.cycle, self.history)
-        self._in_move = True
-        try:
-            machine.send(move.value)
-            self.cycle = cycle
-            self.history = [*self.history, record]
-        except BaseException:
-            # Nothing is lost: put back exactly what was there.
-            self.__dict__.update(zip(("stage", "cycle", "history"), before, strict=True))
-            raise
-        finally:
-            self._in_move = False
-        return record
+        if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
+            raise _time_error(f"is dated in the future ({record.at.isoformat()})")
+        if last is not None and record.at < last.at:
+            raise _time_error(
+                f"is dated {record.at.isoformat()}, before the last record ({last.at.isoformat()})"
+            )
+        chained = record.model_copy(
+            update={"hash": record_hash(self.history_head, self.id, record, current_key())}
+        )
+        return chained, changes
+
+
+def _time_error(message: str) -> InvalidArgumentError:
+    return InvalidArgumentError(f"the move {message}; time in the history only moves forward")
 
 
 def stage_counts(partnerships: Iterable[Partnership]) -> Counter[Stage]:

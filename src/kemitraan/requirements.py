@@ -30,10 +30,12 @@ from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
 from kemitraan.lifecycle import Move, Stage, transition_table
 
 if TYPE_CHECKING:
+    from kemitraan.agreements import Agreement
     from kemitraan.partnerships import Partnership
 
 __all__ = [
     "REQUIREMENTS",
+    "Ask",
     "LifecycleRule",
     "requirement_codes",
     "requirements_table",
@@ -41,7 +43,27 @@ __all__ = [
 ]
 
 Guard = tuple[Stage, Move]
-Check = Callable[["Partnership", "str | None"], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A move asked for, with what it carries: the reason, or who signs what.
+
+    >>> Ask(Move.DECLINE, reason="Mitra menutup usaha").reason
+    'Mitra menutup usaha'
+    """
+
+    move: Move
+    """The move."""
+    reason: str | None = None
+    """For decline and end: the reason given."""
+    party_id: str | None = None
+    """For a signature: who signs."""
+    document: Agreement | None = None
+    """For a signature: the agreement or addendum signed."""
+
+
+Subject = tuple["Partnership", Ask]
 
 
 @dataclass(frozen=True)
@@ -53,8 +75,8 @@ class LifecycleRule:
     [('signing', 'advance')]
     """
 
-    rule: Rule[tuple[Partnership, str | None]]
-    """The rule: code, basis, messages, check (on the partnership and the reason given)."""
+    rule: Rule[Subject]
+    """The rule: code, basis, messages, check (on the partnership and the move asked)."""
     guards: tuple[Guard, ...]
     """The ``(stage, move)`` pairs it must be met before."""
 
@@ -77,7 +99,7 @@ STOPPING: Final = tuple(
 )
 
 
-def _declare(rule: Rule[tuple[Partnership, str | None]], guards: tuple[Guard, ...]) -> None:
+def _declare(rule: Rule[Subject], guards: tuple[Guard, ...]) -> None:
     table = transition_table()
     for guard in guards:
         if guard not in table:
@@ -97,17 +119,44 @@ def requirement(
     summary: str,
     indonesian: str,
     english: str,
+    replaces: tuple[str, ...] = (),
 ) -> Callable[[Callable[[Partnership], Iterable[Hit]]], None]:
     """Declare a requirement whose check is the decorated function of the partnership."""
 
     def declare(check: Callable[[Partnership], Iterable[Hit]]) -> None:
-        rule: Rule[tuple[Partnership, str | None]] = Rule(
+        rule: Rule[Subject] = Rule(
             code=code,
             basis=basis,
             summary=summary,
             indonesian=indonesian,
             english=english,
-            check=lambda asked: check(asked[0]),
+            check=lambda subject: check(subject[0]),
+            replaces=replaces,
+        )
+        _declare(rule, guards)
+
+    return declare
+
+
+def requirement_on_ask(
+    code: str,
+    *,
+    guards: tuple[Guard, ...],
+    basis: str,
+    summary: str,
+    indonesian: str,
+    english: str,
+) -> Callable[[Callable[[Partnership, Ask], Iterable[Hit]]], None]:
+    """Declare a requirement whose check also reads the move asked (its reason, its signer)."""
+
+    def declare(check: Callable[[Partnership, Ask], Iterable[Hit]]) -> None:
+        rule: Rule[Subject] = Rule(
+            code=code,
+            basis=basis,
+            summary=summary,
+            indonesian=indonesian,
+            english=english,
+            check=lambda subject: check(*subject),
         )
         _declare(rule, guards)
 
@@ -118,11 +167,11 @@ def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
     """Use a rule of the agreement's checks as a requirement on the partnership's agreement."""
     checked = AGREEMENT_RULES[code]
 
-    def check(asked: tuple[Partnership, str | None]) -> Iterable[Hit]:
-        agreement = asked[0].agreement
+    def check(subject: Subject) -> Iterable[Hit]:
+        agreement = subject[0].agreement
         return () if agreement is None else checked.check(agreement)
 
-    rule: Rule[tuple[Partnership, str | None]] = Rule(
+    rule: Rule[Subject] = Rule(
         code=checked.code,
         basis=checked.basis,
         summary=checked.summary,
@@ -134,17 +183,17 @@ def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
     _declare(rule, guards)
 
 
-def unmet(partnership: Partnership, move: Move, reason: str | None = None) -> list[Finding]:
-    """What the declared requirements still miss before ``move`` from the current stage.
+def unmet(partnership: Partnership, ask: Ask) -> list[Finding]:
+    """What the declared requirements still miss before the move asked, from the current stage.
 
     Every unmet requirement blocks the move, so each is reported as an error.
     """
-    guard = (partnership.stage, move)
+    guard = (partnership.stage, ask.move)
     return [
         finding
         for declared in REQUIREMENTS
         if guard in declared.guards
-        for finding in declared.rule.findings((partnership, reason), severity=Severity.ERROR)
+        for finding in declared.rule.findings((partnership, ask), severity=Severity.ERROR)
     ]
 
 
@@ -152,7 +201,7 @@ def holds_up(partnership: Partnership, move: Move, code: str) -> bool:
     """Whether requirement ``code`` is unmet before ``move`` (no finding is built)."""
     guard = (partnership.stage, move)
     return any(
-        next(iter(declared.rule.check((partnership, None))), None) is not None
+        next(iter(declared.rule.check((partnership, Ask(move)))), None) is not None
         for declared in REQUIREMENTS
         if declared.rule.code == code and guard in declared.guards
     )
@@ -209,9 +258,15 @@ def requirements_table() -> str:
             if (stage, move) in declared.guards:
                 rule = declared.rule
                 rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
-    stopping = [d.rule for d in REQUIREMENTS if set(d.guards) & set(STOPPING)]
-    for rule in stopping:
-        rows.append(f"| decline, end | `{rule.code}` | {rule.summary} | {rule.basis} |")
+    for moves, before in (
+        ((Move.SIGN,), "a signature (step 7)"),
+        ((Move.SIGN_ADDENDUM,), "an addendum's signature (steps 8–11)"),
+        ((Move.DECLINE, Move.END), "decline, end"),
+    ):
+        for declared in REQUIREMENTS:
+            if any(move in moves for _, move in declared.guards):
+                rule = declared.rule
+                rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
     return "\n".join(rows) + "\n"
 
 
@@ -433,7 +488,7 @@ def _activity_responsible_party(p: Partnership) -> Iterator[Hit]:
 
 @requirement(
     "agreement_drafted",
-    guards=advancing_from(Stage.AGREEMENT, Stage.SIGNING),
+    guards=(*advancing_from(Stage.AGREEMENT, Stage.SIGNING), (Stage.SIGNING, Move.SIGN)),
     basis="Panduan A.6",
     summary="The memorandum of understanding is drafted.",
     indonesian="Nota kesepahaman belum dirumuskan.",
@@ -610,40 +665,90 @@ def _term_extended(p: Partnership) -> Iterator[Hit]:
 
 
 @requirement(
-    "addendum_made",
+    "addendum_signed",
     guards=RENEWAL,
     basis="Panduan A.11",
-    summary="When the plan says the agreement changes, an addendum is made.",
-    indonesian="Rencana menyatakan perubahan nota kesepahaman, tetapi adendum belum dibuat.",
-    english="The plan says the agreement changes, but no addendum has been made.",
+    summary="When the plan says the agreement changes, an addendum made after the plan, free "
+    "of errors, is signed by every party.",
+    indonesian="Rencana menyatakan perubahan kesepakatan, tetapi belum ada adendum yang "
+    "ditandatangani semua pihak.",
+    english="The plan says the agreement changes, but no addendum is signed by every party.",
+    replaces=("addendum_made",),
 )
-def _addendum_made(p: Partnership) -> Iterator[Hit]:
+def _addendum_signed(p: Partnership) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     if (
         plan is not None
         and plan.amend_agreement
-        and not any(a.date >= plan.drawn_up_on for a in p.addenda)
+        and not any(a.date >= plan.drawn_up_on for a in p.signed_addenda())
     ):
         yield Hit(path="addenda")
+
+
+# -- A.7 and A.11: signing the agreement and its addenda -------------------------------------
+
+SIGNING_GUARDS: Final = ((Stage.SIGNING, Move.SIGN),)
+ADDENDUM_GUARDS: Final = tuple(
+    guard for guard in transition_table() if guard[1] is Move.SIGN_ADDENDUM
+)
+
+
+@requirement_on_ask(
+    "text_free_of_errors",
+    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
+    summary="The text signed has no error in its check().",
+    indonesian="Naskah yang akan ditandatangani masih memuat galat: {errors}.",
+    english="The text to be signed still has errors: {errors}.",
+)
+def _text_free_of_errors(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    document = ask.document if ask.document is not None else p.agreement
+    if document is not None:
+        errors = [f.code for f in document.check() if f.severity is Severity.ERROR]
+        if errors:
+            yield Hit(path="agreement", values={"errors": ", ".join(errors)})
+
+
+@requirement_on_ask(
+    "signer_named",
+    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    basis="Panduan A.7",
+    summary="The text names the signatory of the party that signs.",
+    indonesian="Naskah belum menyebut penanda tangan untuk '{party}'.",
+    english="The text names no signatory for '{party}'.",
+)
+def _signer_named(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    document = ask.document if ask.document is not None else p.agreement
+    if document is not None and ask.party_id is not None:
+        if document.signatory_of(ask.party_id) is None:
+            yield Hit(ask.party_id, "signatories", {"party": ask.party_id})
+
+
+@requirement_on_ask(
+    "signs_once",
+    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    basis="Panduan A.7",
+    summary="A party signs a text once.",
+    indonesian="'{party}' sudah menandatangani naskah ini.",
+    english="'{party}' has already signed this text.",
+)
+def _signs_once(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    document = ask.document if ask.document is not None else p.agreement
+    if document is not None and ask.party_id in p.signatures(document):
+        yield Hit(ask.party_id, "history", {"party": ask.party_id})
 
 
 # -- decline and end --------------------------------------------------------------------------
 
 
-def _reason_given(asked: tuple[Partnership, str | None]) -> Iterator[Hit]:
-    reason = asked[1]
-    if reason is None or not reason.strip():
-        yield Hit()
-
-
-_declare(
-    Rule(
-        code="reason_given",
-        basis="Panduan A.4, A.10",
-        summary="A reason is recorded.",
-        indonesian="Alasan harus dicatat.",
-        english="A reason must be recorded.",
-        check=_reason_given,
-    ),
-    STOPPING,
+@requirement_on_ask(
+    "reason_given",
+    guards=STOPPING,
+    basis="Panduan A.4, A.10",
+    summary="A reason is recorded.",
+    indonesian="Alasan harus dicatat.",
+    english="A reason must be recorded.",
 )
+def _reason_given(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    if ask.reason is None or not ask.reason.strip():
+        yield Hit()

@@ -1,0 +1,195 @@
+"""What makes a partnership whole: its history replays, and its signatures are in it.
+
+:func:`problems` is what the partnership's validator runs on every route that makes
+or changes one (construction, loading, copying, assignment, in-place edits):
+
+- the history replays to the stage and cycle (:func:`kemitraan.audit.replay`);
+- every signature shown on the agreement or an addendum is a ``sign`` record in the
+  history for that very text (its digest), and every such record is shown;
+- once every party has signed a text, that text stays, unchanged (signed means
+  frozen): past step 7 the agreement is the one every party signed, and an addendum
+  every party signed cannot be removed;
+- each addendum amends this agreement and names all of its parties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from kemitraan.audit import HistoryProblem, current_key, replay
+from kemitraan.lifecycle import AuditRecord, Stage
+from kemitraan.provisions import AgreementKind
+
+if TYPE_CHECKING:
+    from kemitraan.agreements import Agreement
+    from kemitraan.partnerships import Partnership
+
+__all__ = ["Problem", "problems", "signatures", "signed_digests"]
+
+Problem = tuple[tuple[str | int, ...], str, str, dict[str, Any]]
+"""Where (a field path), the rule's code, the message template and its values."""
+
+_BEFORE_SIGNING = frozenset(
+    {
+        Stage.MAPPING,
+        Stage.GATHERING,
+        Stage.ANALYSIS,
+        Stage.EXPLORATION,
+        Stage.PLANNING,
+        Stage.AGREEMENT,
+        Stage.SIGNING,
+    }
+)
+
+
+def signatures(history: tuple[AuditRecord, ...], document: Agreement) -> dict[str, AuditRecord]:
+    """Who signed ``document`` — this very text — according to the history, by party id."""
+    kind = "addendum" if document.kind is AgreementKind.ADDENDUM else "agreement"
+    digest = document.digest()
+    return {
+        r.party_id: r
+        for r in history
+        if r.move.is_signing and r.document == kind and r.digest == digest and r.party_id
+    }
+
+
+def signed_digests(history: tuple[AuditRecord, ...], kind: str) -> dict[str, set[str]]:
+    """Each text of ``kind`` signed in the history: its digest and who signed it."""
+    found: dict[str, set[str]] = {}
+    for r in history:
+        if r.move.is_signing and r.document == kind and r.digest and r.party_id:
+            found.setdefault(r.digest, set()).add(r.party_id)
+    return found
+
+
+def problems(p: Partnership) -> Iterator[Problem]:
+    """Every way ``p`` is not whole, first problem first (the validator reports the first)."""
+    yield from _history(p)
+    if p.agreement is not None:
+        yield from _shown_signatures(p, p.agreement, ("agreement",))
+    seen: set[str] = set()
+    for index, addendum in enumerate(p.addenda):
+        digest = addendum.digest()
+        if digest in seen:
+            yield (
+                ("addenda", index),
+                "addendum_twice",
+                "this addendum is already among the addenda (the same text twice)",
+                {},
+            )
+        seen.add(digest)
+        yield from _addendum(p, addendum, index)
+        yield from _shown_signatures(p, addendum, ("addenda", index))
+    yield from _signed_texts_kept(p)
+
+
+def _history(p: Partnership) -> Iterator[Problem]:
+    result = replay(p.history, p.id, key=current_key())
+    if isinstance(result, HistoryProblem):
+        yield (
+            ("history", result.index),
+            result.code,
+            "record {index}: {problem}",
+            {"index": result.index, "problem": result.message},
+        )
+        return
+    stage, cycle = result
+    if (stage, cycle) != (p.stage, p.cycle):
+        yield (
+            ("stage",),
+            "history_mismatch",
+            "stage '{stage}' in cycle {cycle} is not where the history leads ('{replayed}' "
+            "in cycle {replayed_cycle}); the stage changes only through moves",
+            {
+                "stage": p.stage.value,
+                "cycle": p.cycle,
+                "replayed": stage.value,
+                "replayed_cycle": cycle,
+            },
+        )
+
+
+def _shown_signatures(
+    p: Partnership, document: Agreement, where: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    recorded = signatures(p.history, document)
+    for index, signatory in enumerate(document.signatories):
+        if signatory.signed and signatory.party_id not in recorded:
+            yield (
+                (*where, "signatories", index, "signed_on"),
+                "signature_not_recorded",
+                "the signature of '{party}' is not in the history for this text; signatures "
+                "are made with Partnership.sign or sign_addendum",
+                {"party": signatory.party_id},
+            )
+        elif not signatory.signed and signatory.party_id in recorded:
+            yield (
+                (*where, "signatories", index, "signed_on"),
+                "signature_not_shown",
+                "'{party}' signed this text (history record {record}), but it shows no signature",
+                {
+                    "party": signatory.party_id,
+                    "record": p.history.index(recorded[signatory.party_id]),
+                },
+            )
+
+
+def _addendum(p: Partnership, addendum: Agreement, index: int) -> Iterator[Problem]:
+    where: tuple[str | int, ...] = ("addenda", index)
+    agreement = p.agreement
+    if addendum.kind is not AgreementKind.ADDENDUM:
+        yield (
+            (*where, "kind"),
+            "not_an_addendum",
+            "only addenda go here, not a '{kind}'",
+            {"kind": addendum.kind.value},
+        )
+        return
+    if agreement is None:
+        yield (where, "addendum_without_agreement", "there is no agreement to amend yet", {})
+        return
+    if sorted(addendum.party_ids) != sorted(agreement.party_ids):
+        yield (
+            (*where, "parties"),
+            "addendum_parties",
+            "an addendum is made by every party of the agreement ({expected}), not ({named})",
+            {"expected": ", ".join(agreement.party_ids), "named": ", ".join(addendum.party_ids)},
+        )
+    amends = addendum.amends
+    if amends is not None and (
+        amends.kind is not agreement.kind
+        or amends.date != agreement.date
+        or amends.subject != agreement.subject
+    ):
+        yield (
+            (*where, "amends"),
+            "addendum_amends_another",
+            "the addendum amends '{subject}' of {date}, not this agreement",
+            {"subject": amends.subject, "date": amends.date.isoformat()},
+        )
+
+
+def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
+    agreement = p.agreement
+    parties = set(agreement.party_ids) if agreement is not None else set()
+    if p.stage not in _BEFORE_SIGNING and p.stage is not Stage.DECLINED:
+        signed = signatures(p.history, agreement) if agreement is not None else {}
+        if agreement is None or set(signed) != parties:
+            yield (
+                ("agreement",),
+                "signed_agreement_changed",
+                "the agreement every party signed in step 7 is no longer the one held: a signed "
+                "agreement changes only through an addendum",
+                {},
+            )
+    present = {a.digest() for a in p.addenda}
+    for digest, signers in signed_digests(p.history, "addendum").items():
+        if signers >= parties and digest not in present:
+            yield (
+                ("addenda",),
+                "signed_addendum_removed",
+                "an addendum every party signed ({digest}) is missing or changed; a signed "
+                "addendum stays as it is",
+                {"digest": digest[:19]},
+            )
