@@ -73,10 +73,10 @@ from kemitraan import (
     TradedGood,
     TradeMode,
     WorkPlan,
-    dump_json,
     pattern_info,
     recommend_patterns,
     render_document,
+    save_json,
 )
 
 K = ContributionKind
@@ -736,11 +736,7 @@ def main(out_dir: Path) -> Path:
         f"tahap {partnership.stage.label_id}"
     )
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "partnership.json"
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(dump_json(partnership), encoding="utf-8")
-    tmp.replace(path)
+    path = save_json(partnership, out_dir / "partnership.json")
     print(f"Ditulis: {path}, {mou}, {addendum}")
     return path
 

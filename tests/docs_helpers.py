@@ -32,3 +32,15 @@ def lines(data: bytes) -> list[str]:
 
 def text(data: bytes) -> str:
     return "\n".join(lines(data))
+
+
+def headers(data: bytes) -> list[list[str]]:
+    """Per section, the text of each header a page can show (default, first, even)."""
+    document = docx.Document(io.BytesIO(data))
+    return [
+        [
+            "\n".join(p.text for p in header.paragraphs)
+            for header in (section.header, section.first_page_header, section.even_page_header)
+        ]
+        for section in document.sections
+    ]

@@ -408,7 +408,9 @@ def test_stamp_duty_one_meterai_per_original() -> None:
             ("financing", 0, "amount"),
             "decimal_max_places",
         ),
-        ({"schema_version": 2}, ("schema_version",), "unsupported_schema_version"),
+        ({"schema_version": 3}, ("schema_version",), "unsupported_schema_version"),
+        ({"schema_version": 1}, ("schema_version",), "outdated_schema_version"),
+        ({"schema_version": 0}, ("schema_version",), "invalid_schema_version"),
     ],
 )
 def test_structure_is_validated(

@@ -15,7 +15,7 @@ import docx
 import pytest
 from pydantic import TypeAdapter
 
-from docs_helpers import lines, text
+from docs_helpers import headers, lines, text
 from helpers import load_script
 from kemitraan import (
     Agreement,
@@ -644,9 +644,16 @@ def test_an_agreement_with_errors_renders_only_as_a_draft() -> None:
     with pytest.raises(AgreementNotReadyError) as caught:
         render_document(unfinished)
     assert {f.code for f in caught.value.findings} == {"scope_missing", "role_for_every_party"}
-    draft = lines(render_document(unfinished, draft=True))
-    assert draft[0] == "DRAF — BELUM UNTUK DITANDATANGANI"
-    assert "DRAF — BELUM UNTUK DITANDATANGANI" not in lines(render_document(agreement(3)))
+    data = render_document(unfinished, draft=True)
+    # The mark is in the header of every page: first, even and the rest, in every section.
+    for section in headers(data):
+        assert all(text.startswith("DRAF — BELUM UNTUK DITANDATANGANI") for text in section)
+    body = text(data)
+    assert "Ruang lingkup Nota Kesepahaman ini meliputi:\n" in body  # not left out ...
+    assert "a.\t…………………." in body  # ... but a dotted blank
+    assert "berperan sebagai ………………… dan berkewajiban:" in body
+    final = render_document(agreement(3))
+    assert not any(any(section) for section in headers(final))
 
 
 def test_usual_units_need_no_translation() -> None:

@@ -29,6 +29,7 @@ from kemitraan import (
     Partnership,
     RequirementsUnmetError,
     Stage,
+    allowed_moves,
     dump_json,
     load_json,
 )
@@ -240,6 +241,11 @@ class Lifecycle(RuleBasedStateMachine):
         else:
             assert isinstance(outcome, AuditRecord)
             assert outcome.move is move
+
+    @precondition(lambda self: Move.END in allowed_moves(self.partnership.stage))
+    @rule()
+    def end_the_cooperation(self) -> None:
+        self.both(lambda p: p.end("Para pihak tidak melanjutkan", at=AT))
 
     @rule()
     def save_and_load(self) -> None:

@@ -425,16 +425,7 @@ def build(kind: str | DocumentKind) -> bytes:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.line_spacing = 1.15
 
-    _tag(document, "{%p if draft %}")
-    _paragraph(
-        document,
-        "DRAF — BELUM UNTUK DITANDATANGANI",
-        bold=True,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        size=10,
-        after=8,
-    )
-    _tag(document, "{%p endif %}")
+    # A draft is marked by the engine, in the header of every page (documents._draftmark).
     LAYOUTS[chosen.layout](document)
     _page_number_footer(document)
 

@@ -64,6 +64,7 @@ from .io import (
     dump_json as dump_json,
     json_schema as json_schema,
     load_json as load_json,
+    save_json as save_json,
 )
 from .lifecycle import (
     AuditRecord as AuditRecord,

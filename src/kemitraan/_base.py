@@ -25,8 +25,9 @@ from kemitraan._containers import contain
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
 
 #: The version of the JSON layout written by this library. Loading data with a
-#: newer version is refused rather than silently misread.
-SCHEMA_VERSION = 1
+#: newer version is refused rather than silently misread; older data is upgraded
+#: (:mod:`kemitraan.upgrades`). Version 2 keeps signatures in a chained history.
+SCHEMA_VERSION = 2
 
 
 def mask(value: str, keep: int = 4) -> str:
@@ -322,6 +323,13 @@ class VersionedDocument(KemitraanModel):
                 "unsupported_schema_version",
                 "schema_version {found} is newer than this library reads (1 to {supported}); "
                 "upgrade kemitraan",
+                {"found": value, "supported": SCHEMA_VERSION},
+            )
+        if value < SCHEMA_VERSION:
+            raise PydanticCustomError(
+                "outdated_schema_version",
+                "schema_version {found} is older than {supported}: load it with "
+                "kemitraan.load_json, which upgrades it",
                 {"found": value, "supported": SCHEMA_VERSION},
             )
         return value

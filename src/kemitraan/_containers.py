@@ -72,7 +72,7 @@ class OwnedList(list[Any]):
     def __delitem__(self, index: Any) -> None:
         self._edit(lambda c: c.__delitem__(index))
 
-    def __iadd__(self, items: Iterable[Any]) -> OwnedList:
+    def __iadd__(self, items: Iterable[Any]) -> OwnedList:  # type: ignore[misc]  # in place, like list
         self.extend(items)
         return self
 
@@ -129,7 +129,7 @@ class OwnedDict(dict[Any, Any]):
     def update(self, *args: Any, **kwargs: Any) -> None:
         self._edit(lambda c: c.update(*args, **kwargs))
 
-    def __ior__(self, other: Any) -> OwnedDict:
+    def __ior__(self, other: Any) -> OwnedDict:  # type: ignore[misc]  # in place, like dict
         self.update(other)
         return self
 

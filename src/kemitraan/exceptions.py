@@ -5,7 +5,7 @@ and also from the builtin exception it means, so callers can catch either::
 
     KemitraanError
     ├── InvalidDataError (ValueError)          stored data that does not validate
-    │   └── UnsupportedSchemaVersionError       data of a schema version this library cannot read
+    │   └── UnsupportedSchemaVersionError       data of a schema version it cannot (or may not) read
     ├── InvalidArgumentError (ValueError)      an argument a function cannot work with
     │   └── UnsupportedLanguageError            a language kemitraan does not write
     ├── NotFoundError (KeyError)               an id or name that is not there
@@ -126,26 +126,27 @@ def _clip(text: str, limit: int = 60) -> str:
 class UnsupportedSchemaVersionError(InvalidDataError):
     """Data carries a ``schema_version`` this version of kemitraan cannot read.
 
+    Newer data needs a newer kemitraan; older data is upgraded by
+    :func:`kemitraan.load_json` unless it was told not to (``upgrade=False``).
+
     Attributes:
         found: The version found in the data.
-        supported: The newest version this library reads.
+        supported: The version this library writes.
 
-    >>> UnsupportedSchemaVersionError("Agreement", found=9, supported=1).found
+    >>> UnsupportedSchemaVersionError("Agreement", found=9, supported=2).found
     9
     """
 
     def __init__(self, model: str, found: int, supported: int) -> None:
         self.found = found
         self.supported = supported
+        if found > supported:
+            message = f"schema_version {found} is newer than the supported {supported}"
+        else:
+            message = f"schema_version {found} is older than {supported} and upgrading is off"
         super().__init__(
             model,
-            [
-                {
-                    "loc": ("schema_version",),
-                    "msg": f"schema_version {found} is newer than the supported {supported}",
-                    "type": "unsupported_schema_version",
-                }
-            ],
+            [{"loc": ("schema_version",), "msg": message, "type": "unsupported_schema_version"}],
         )
 
 

@@ -105,7 +105,7 @@ def _render_bytes(
         if errors:
             raise AgreementNotReadyError(errors)
     context = chosen.context(subject, owner)
-    context["draft"] = draft
+    context["draft"] = draft or bool(context.get("draft"))
     compiled = bundled_template(chosen.name) if template is None else load_template(template)
     return compiled.render(context)
 

@@ -32,6 +32,7 @@ from kemitraan.documents._wording import (
     numbered,
 )
 from kemitraan.exceptions import MissingTranslationsError, UnsupportedLanguageError
+from kemitraan.findings import Severity
 from kemitraan.parties import Institution, Party
 from kemitraan.partnerships import Partnership
 from kemitraan.provisions import AgreementKind
@@ -52,11 +53,11 @@ def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "label": label_id,
         "label_en": label_en,
         "institution": party.name,
-        "name": rep.name if rep else "",
-        "position": rep.position if rep else "",
-        "position_en": w.tr(rep.position) if rep else "",
+        "name": w.blank(rep.name if rep else None),
+        "position": w.blank(rep.position if rep else None),
+        "position_en": w.tr(rep.position) if rep else w.blank(None),
         "nip": rep.nip if rep and rep.nip else "",
-        "address": party.address or (str(party.region) if party.region else ""),
+        "address": w.blank(party.address or (str(party.region) if party.region else None)),
         "acting": acting.indonesian,
         "acting_en": acting.english,
         "number": w.agreement.numbers.get(party.id, ""),
@@ -67,8 +68,8 @@ def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
 def _signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
     signatory = w.agreement.signatory_of(party.id)
     rep = party.representative
-    name = signatory.name if signatory else (rep.name if rep else "")
-    position = signatory.position if signatory else (rep.position if rep else "")
+    name = w.blank(signatory.name if signatory else (rep.name if rep else None))
+    position = w.blank(signatory.position if signatory else (rep.position if rep else None))
     nip = signatory.nip if signatory and signatory.nip else (rep.nip if rep and rep.nip else "")
     return {
         "label": party_label(index),
@@ -139,7 +140,9 @@ def build_context(
             unsupported[0], hint="; use a template of your own for that language"
         )
     bilingual = "en" in agreement.languages
-    b = Wording(agreement, bilingual, partnership)
+    # A text with errors is a draft, whoever renders it: the engine marks every page.
+    draft = any(f.severity is Severity.ERROR for f in agreement.check())
+    b = Wording(agreement, bilingual, partnership, draft=draft)
     kind = agreement.kind
     doc = b.doc
 
@@ -161,7 +164,7 @@ def build_context(
 
     labels = [party_label(i) for i in range(len(agreement.parties))]
     labels_en = [party_label(i, "en") for i in range(len(agreement.parties))]
-    considerations = list(agreement.considerations)
+    considerations = list(agreement.considerations) or ([b.blank(None)] if b.draft else [])
     if amends is not None:
         considerations.insert(
             0,
@@ -197,7 +200,7 @@ def build_context(
     body = articles(b)
     context: dict[str, Any] = {
         "kind": kind.value,
-        "draft": False,
+        "draft": draft,
         "bilingual": bilingual,
         "title": title,
         "title_en": title_en,
@@ -207,9 +210,13 @@ def build_context(
         "about": about.indonesian,
         "about_en": about.english,
         "numbers": [
-            {"party": party.name, "label": labels[i], "number": agreement.numbers[party.id]}
+            {
+                "party": party.name,
+                "label": labels[i],
+                "number": b.blank(agreement.numbers.get(party.id)),
+            }
             for i, party in enumerate(agreement.parties)
-            if party.id in agreement.numbers
+            if party.id in agreement.numbers or b.draft
         ],
         "place": agreement.place,
         "date": date_long(agreement.date),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from kemitraan.conventions import count, date_long, rupiah
 from kemitraan.documents._clauses import CLAUSE_PACKS
 from kemitraan.documents._wording import (
+    BLANK,
     Article,
     Para,
     Wording,
@@ -67,7 +68,7 @@ def purpose(w: Wording) -> Article | None:
 
 
 def scope(w: Wording) -> Article | None:
-    if not w.agreement.scope:
+    if not w.agreement.scope and not w.draft:
         return None
     doc = w.doc
     return Article(
@@ -78,7 +79,7 @@ def scope(w: Wording) -> Article | None:
                     f"Ruang lingkup {doc.indonesian} ini meliputi:",
                     f"The scope of {doc.english} covers:",
                 ),
-                [w.both(s) for s in w.agreement.scope],
+                [w.both(s) for s in w.agreement.scope] or [bi(BLANK, BLANK)],
             )
         ],
     )
@@ -108,14 +109,24 @@ def roles(w: Wording) -> Article | None:
     paras: list[Para] = []
     for party in w.agreement.parties:
         role = w.agreement.role_of(party.id)
-        if role is None:
+        if role is None and not w.draft:
             continue
         who = w.label(party.id)
+        if role is None:  # a draft shows the role still to be agreed
+            duty = bi(
+                f"{who.indonesian} berperan sebagai {BLANK} dan berkewajiban:",
+                f"{who.english} acts as {BLANK} and shall:",
+            )
+            paras.append(Para(duty, [bi(BLANK, BLANK)]))
+            continue
         duty = bi(
             f"{who.indonesian} berperan sebagai {role.role} dan berkewajiban:",
             f"{who.english} acts as {w.tr(role.role)} and shall:",
         )
-        paras.append(Para(duty, [w.both(r) for r in role.responsibilities]))
+        items = [w.both(r) for r in role.responsibilities]
+        if not items and w.draft:
+            items = [bi(BLANK, BLANK)]
+        paras.append(Para(duty, items))
         if role.rights:
             paras.append(
                 Para(
@@ -354,6 +365,8 @@ def force_majeure(w: Wording) -> Article:
 def disputes(w: Wording) -> Article:
     d = w.agreement.dispute_settlement
     venue = d.venue or d.forum.label_id
+    if d.venue is None and w.draft:  # which court is still to be agreed
+        venue = f"{d.forum.label_id} {BLANK}"
     venue_en = d.venue or f"the {d.forum.label_en.lower()}"
     via = bi(f"melalui {venue}", f"through {venue_en}")
     if d.forum is DisputeForum.ARBITRATION and d.venue is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Mapping
 from functools import cache
@@ -21,12 +20,15 @@ from pathlib import Path
 from typing import Any, Final
 
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta
+from jinja2 import TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from kemitraan._files import write_atomically
+from kemitraan.documents._archive import XML_PARSER, read_parts
+from kemitraan.documents._draftmark import mark_draft
 from kemitraan.documents._registry import document_kind
+from kemitraan.documents._sandbox import BoundedEnvironment, budget
 from kemitraan.exceptions import (
     MissingTemplateVariablesError,
     TemplateRenderError,
@@ -36,6 +38,8 @@ from kemitraan.exceptions import (
 __all__ = ["DocumentTemplate", "bundled_template", "clean_text", "write_atomically"]
 
 _BODY: Final = "word/document.xml"
+_RELS: Final = "word/_rels/document.xml.rels"
+_TYPES: Final = "[Content_Types].xml"
 _PARTS: Final = re.compile(r"^word/(document|header\d*|footer\d*)\.xml$")
 _FIXED_TIME: Final = (1980, 1, 1, 0, 0, 0)
 # XML 1.0 allows tab, LF, CR and these ranges; everything else cannot be stored.
@@ -43,10 +47,6 @@ _ILLEGAL_XML: Final = re.compile(
     "[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-# The process's umask, read once (reading it means setting it).
-_UMASK: Final = os.umask(0o022)
-os.umask(_UMASK)
 
 # docxtpl's XML patching and post-processing do not depend on a loaded document.
 _DOCXTPL: Final = DocxTemplate(io.BytesIO())
@@ -73,19 +73,26 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+#: The longest a part's Jinja source (its XML) may be.
+MAX_SOURCE: Final = 20 * 1024 * 1024
+#: The longest a rendered part may be.
+MAX_OUTPUT: Final = 50 * 1024 * 1024
 
 
 class DocumentTemplate:
     """A DOCX template, loaded and compiled once, rendered many times.
+
+    Templates from outside are not trusted: the archive is checked before anything is
+    extracted (:mod:`~kemitraan.documents._archive`), and the Jinja runs in a sandbox
+    whose cost is bounded (:mod:`~kemitraan.documents._sandbox`). When the context says
+    ``draft``, the engine marks every page's header as a draft, whatever the template.
 
     Args:
         source: A path to a ``.docx`` file, or its bytes.
         name: What to call it in error messages (defaults to the file name).
 
     Raises:
-        TemplateRenderError: the file is not a DOCX or its Jinja does not compile.
+        TemplateRenderError: the file is not a sound DOCX or its Jinja does not compile.
 
     >>> template = bundled_template("mou")
     >>> {"parties", "articles", "signature_rows"} <= template.variables
@@ -100,19 +107,12 @@ class DocumentTemplate:
             data, self.name = path.read_bytes(), name or path.name
         self.source: bytes = data
         """The template file's bytes, as loaded (worker processes compile their own copy)."""
-        try:
-            archive = zipfile.ZipFile(io.BytesIO(data))
-            self._parts: list[tuple[str, bytes]] = [
-                (info.filename, archive.read(info.filename)) for info in archive.infolist()
-            ]
-        except zipfile.BadZipFile as exc:
-            raise TemplateRenderError(
-                "not a DOCX file (not a zip archive)", template=self.name
-            ) from exc
+        self._parts: list[tuple[str, bytes]] = read_parts(data, self.name)
         names = [n for n, _ in self._parts]
-        if _BODY not in names:
-            raise TemplateRenderError(f"not a DOCX file (no {_BODY})", template=self.name)
-        env = _environment()
+        for needed in (_BODY, _RELS, _TYPES):
+            if needed not in names:
+                raise TemplateRenderError(f"not a DOCX file (no {needed})", template=self.name)
+        env = BoundedEnvironment()
         self._compiled: dict[str, Any] = {}
         self._frames: dict[str, tuple[str, str]] = {}
         variables: set[str] = set()
@@ -122,30 +122,41 @@ class DocumentTemplate:
             source_xml, frame = self._jinja_source(part, blob)
             if "{{" not in source_xml and "{%" not in source_xml:
                 continue
+            if len(source_xml) > MAX_SOURCE:
+                raise TemplateRenderError(
+                    f"{part} is too long to be a template", template=self.name
+                )
             try:
                 tree = env.parse(source_xml)  # parsed once: for its names and to compile
                 variables |= meta.find_undeclared_variables(tree)
-                self._compiled[part] = env.from_string(tree)
+                self._compiled[part] = env.from_string(env.bound(tree))
             except TemplateSyntaxError as exc:
                 raise TemplateRenderError(
                     f"template syntax error in {part}: {exc.message}", template=self.name
+                ) from exc
+            except (RecursionError, MemoryError) as exc:  # absurdly nested markup
+                raise TemplateRenderError(
+                    f"{part} is nested too deeply to compile", template=self.name
                 ) from exc
             self._frames[part] = frame
         self.variables: frozenset[str] = frozenset(variables)
         """The names the template uses from its context."""
 
-    @staticmethod
-    def _jinja_source(part: str, blob: bytes) -> tuple[str, tuple[str, str]]:
+    def _jinja_source(self, part: str, blob: bytes) -> tuple[str, tuple[str, str]]:
         """The part's XML as Jinja source, and the text around it to splice it back."""
-        text = blob.decode("utf-8")
+        text = blob.decode("utf-8")  # checked to be UTF-8 XML when the archive was read
         if part == _BODY:
-            root = etree.fromstring(blob)
+            root = etree.fromstring(blob, XML_PARSER)
             body = root.find(f"{{{_W}}}body")
             if body is None:
-                raise TemplateRenderError(f"{part} has no <w:body>", template="<template>")
+                raise TemplateRenderError(f"{part} has no <w:body>", template=self.name)
             xml = etree.tostring(body, encoding="unicode")
-            start, end = text.index("<w:body"), text.rindex("</w:body>") + len("</w:body>")
-            frame = (text[:start], text[end:])
+            start, end = text.find("<w:body"), text.rfind("</w:body>")
+            if start < 0 or end < 0:
+                raise TemplateRenderError(
+                    f"{part} must name its body <w:body> (the usual prefix)", template=self.name
+                )
+            frame = (text[:start], text[end + len("</w:body>") :])
         else:
             declaration = re.match(r"<\?xml[^>]*\?>\s*", text)
             head = declaration.group(0) if declaration else ""
@@ -171,47 +182,69 @@ class DocumentTemplate:
         """Render ``context`` into a DOCX, as bytes.
 
         Every string in the context is cleaned of characters XML cannot hold and
-        escaped; the output is identical for identical input.
+        escaped; the output is identical for identical input. With ``draft`` true in the
+        context, every page's header says the document is a draft.
 
         Raises:
             MissingTemplateVariablesError: the template uses a name the context lacks.
-            UnsafeTemplateError: the template reaches outside the sandbox.
+            UnsafeTemplateError: the template reaches outside the sandbox or past its limits.
             TemplateRenderError: any other failure of the template.
         """
         self.check(context)
         values = _clean(dict(context))
         rendered: dict[str, bytes] = {}
-        for part, template in self._compiled.items():
-            try:
-                xml = template.render(values)
-            except SecurityError as exc:
-                raise UnsafeTemplateError(str(exc), template=self.name) from exc
-            except UndefinedError as exc:
-                raise TemplateRenderError(f"undefined: {exc.message}", template=self.name) from exc
-            except Exception as exc:  # a template can raise anything; name where it failed
-                raise TemplateRenderError(
-                    f"{type(exc).__name__}: {exc}", template=self.name
-                ) from exc
-            rendered[part] = self._finish(part, xml).encode("utf-8")
-        return self._zip(rendered)
+        with budget():
+            for part, template in self._compiled.items():
+                try:
+                    xml = template.render(values)
+                except UnsafeTemplateError as exc:
+                    raise UnsafeTemplateError(
+                        str(exc).split(": ", 1)[-1], template=self.name
+                    ) from exc
+                except SecurityError as exc:
+                    raise UnsafeTemplateError(str(exc), template=self.name) from exc
+                except UndefinedError as exc:
+                    raise TemplateRenderError(
+                        f"undefined: {exc.message}", template=self.name
+                    ) from exc
+                except Exception as exc:  # a template can raise anything; name where it failed
+                    raise TemplateRenderError(
+                        f"{type(exc).__name__}: {str(exc)[:200]}", template=self.name
+                    ) from exc
+                if len(xml) > MAX_OUTPUT:
+                    raise UnsafeTemplateError(
+                        f"{part} renders to {len(xml):,} characters (at most {MAX_OUTPUT:,})",
+                        template=self.name,
+                    )
+                rendered[part] = self._finish(part, xml).encode("utf-8")
+        parts = {name: rendered.get(name, blob) for name, blob in self._parts}
+        if context.get("draft"):
+            parts = mark_draft(parts, bilingual=bool(context.get("bilingual")))
+        return self._zip(parts)
 
     def _finish(self, part: str, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = _DOCXTPL.resolve_listing(xml)
         if part == _BODY:
-            tree = _DOCXTPL.fix_tables(xml)
+            try:
+                tree = _DOCXTPL.fix_tables(xml)
+            except etree.XMLSyntaxError as exc:
+                raise TemplateRenderError(
+                    f"{part} is not well-formed after rendering: {exc}", template=self.name
+                ) from exc
             xml = etree.tostring(tree, encoding="unicode")
         head, tail = self._frames[part]
         return f"{head}{xml}{tail}"
 
-    def _zip(self, rendered: Mapping[str, bytes]) -> bytes:
+    @staticmethod
+    def _zip(parts: Mapping[str, bytes]) -> bytes:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for part, blob in self._parts:
+            for part, blob in parts.items():
                 info = zipfile.ZipInfo(part, date_time=_FIXED_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                archive.writestr(info, rendered.get(part, blob))
+                archive.writestr(info, blob)
         return out.getvalue()
 
 
@@ -225,28 +258,3 @@ def bundled_template(kind: str) -> DocumentTemplate:
     file = document_kind(kind).template
     data = resources.files("kemitraan.documents").joinpath("templates", file).read_bytes()
     return DocumentTemplate(data, name=f"{file} (bundled)")
-
-
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
-
-    A failed write leaves no half file: either the old file (if any) or the new one.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:  # a file replaced keeps its permissions; a new one gets what open() would give
-        mode = target.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o666 & ~_UMASK
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target

@@ -24,6 +24,7 @@ from kemitraan.partnerships import Partnership
 from kemitraan.provisions import AgreementKind, Term
 
 __all__ = [
+    "BLANK",
     "METERAI",
     "Article",
     "Para",
@@ -45,6 +46,9 @@ METERAI: Final = f"METERAI\n{stamp_duty_text()}"
 """The text inside each signature's meterai box."""
 
 bi = BilingualText.of
+
+BLANK: Final = "…………………"
+"""What a draft shows where data is missing: never a silently shortened sentence."""
 
 # English for the library's own default wording.
 BUILT_IN_EN: Final = {
@@ -92,8 +96,16 @@ class Wording:
     bilingual: bool
     partnership: Partnership | None = None
     """The partnership the agreement belongs to, for its work plan."""
+    draft: bool = False
+    """A draft: what is missing shows as dotted blanks instead of being left out."""
     missing: list[str] = field(default_factory=list)
     """The agreement's own wording a bilingual document found no English for."""
+
+    def blank(self, value: str | None) -> str:
+        """``value``, or in a draft the dotted blank that shows it is missing."""
+        if value:
+            return value
+        return BLANK if self.draft else ""
 
     def tr(self, text: str) -> str:
         """English for the agreement's own Indonesian wording."""
