@@ -70,6 +70,12 @@ def _template(data: bytes) -> Any:
     return DocumentTemplate(data)
 
 
+def _tampered() -> Partnership:
+    tampered = Partnership(institution=PKBM, program=Program(name="PKW", objectives=["x"]))
+    tampered.__dict__["stage"] = Stage.SIGNING  # past every public route
+    return tampered
+
+
 # (what, call, the KemitraanError subclass, the builtin it also is)
 CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseException]]] = [
     (
@@ -178,6 +184,12 @@ CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseExce
         KeyError,
     ),
     (
+        "save what would not load",
+        lambda: kemitraan.save_json(_tampered(), "/nonexistent-dir-kemitraan/p.json"),
+        InvalidDataError,
+        ValueError,
+    ),
+    (
         "load bad JSON",
         lambda: kemitraan.load_json(Program, "{not json"),
         InvalidDataError,
@@ -254,7 +266,7 @@ COVERED = {
     "agreement_context", "allowed_moves", "classify_scale", "dump_json", "graphviz_diagram",
     "json_schema", "load_json", "mermaid_diagram", "missing_translations", "party_label",
     "pattern_info", "province_names", "recommend_patterns", "render_document", "render_documents",
-    "requirement_codes", "stage_counts", "to_pdf", "transition_table", "waiting_on",
+    "requirement_codes", "save_json", "stage_counts", "to_pdf", "transition_table", "waiting_on",
 }  # fmt: skip
 # Without bad values to give: allowed_moves, province_names, requirement_codes,
 # transition_table and mermaid_diagram take nothing that can be wrong; dump_json and

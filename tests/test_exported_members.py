@@ -126,6 +126,7 @@ def test_all_is_pinned() -> None:
         "render_document",
         "render_documents",
         "requirement_codes",
+        "save_json",
         "stage_counts",
         "to_pdf",
         "transition_table",

@@ -15,8 +15,11 @@ from pydantic import (
     ConfigDict,
     GetJsonSchemaHandler,
     PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
     ValidationError,
     field_validator,
+    model_serializer,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
@@ -235,13 +238,35 @@ class _Model(BaseModel):
         """
         return super().model_construct(**values)
 
+    def personal_data(self) -> frozenset[str]:
+        """The fields of this model that hold personal data (UU 27/2022) now."""
+        return self.personal_fields
+
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
-        personal = self.personal_fields
+        personal = self.personal_data()
         for name, value in super().__repr_args__():
             if name in personal and isinstance(value, str):
                 yield name, mask(value)
             else:
                 yield name, value
+
+
+class PersonalData:
+    """A mixin for models that hold personal data: masked in a masked export.
+
+    ``dump_json(model, mask=True)`` (the serialisation context ``{"mask": True}``)
+    writes each field :meth:`_Model.personal_data` names masked.
+    """
+
+    @model_serializer(mode="wrap")
+    def _masked(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        data = handler(self)
+        if info.context and info.context.get("mask") and isinstance(data, dict):
+            for name in self.personal_data():  # type: ignore[attr-defined]  # on a model
+                value = data.get(name)
+                if isinstance(value, str) and value:
+                    data[name] = mask(value)
+        return data
 
 
 class KemitraanModel(_Model):

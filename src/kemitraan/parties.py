@@ -13,11 +13,18 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Final, Literal, Self
+from typing import Annotated, Any, ClassVar, Final, Literal, Self
 
 from pydantic import Field, PlainSerializer, model_validator
 
-from kemitraan._base import KemitraanModel, LabelledEnum, ValueModel, custom_error, field_error
+from kemitraan._base import (
+    KemitraanModel,
+    LabelledEnum,
+    PersonalData,
+    ValueModel,
+    custom_error,
+    field_error,
+)
 from kemitraan._types import (
     NIB,
     NIK,
@@ -333,7 +340,7 @@ ContributionKinds = Annotated[
 """A set of contribution kinds; stored as a list in declaration order, so JSON is stable."""
 
 
-class Representative(ValueModel):
+class Representative(PersonalData, ValueModel):
     """The person who acts and signs for a party.
 
     >>> Representative(name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM").position
@@ -350,8 +357,10 @@ class Representative(ValueModel):
     """The basis of the authority to act for the party (a deed, decree or letter of
     assignment), needed to show capacity (KUHPerdata 1320)."""
 
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
 
-class Contact(ValueModel):
+
+class Contact(PersonalData, ValueModel):
     """A way to reach a party: a phone number, an e-mail address, or both.
 
     Phone numbers are normalised to E.164 and shown masked in ``repr``.
@@ -370,6 +379,10 @@ class Contact(ValueModel):
     """E-mail address."""
     personal: bool = True
     """Whether this is a person's own contact (personal data, UU 27/2022)."""
+
+    def personal_data(self) -> frozenset[str]:
+        """The phone number and e-mail, when this is a person's own contact."""
+        return frozenset({"phone", "email"}) if self.personal else frozenset()
 
     @model_validator(mode="after")
     def _reachable(self) -> Self:
@@ -476,7 +489,7 @@ def _default_id(data: dict[str, Any]) -> str:
     return slug(str(data.get("name", "")))
 
 
-class Party(KemitraanModel):
+class Party(PersonalData, KemitraanModel):
     """A party to a partnership: the institution or a (candidate) partner.
 
     ``id`` defaults to a slug of the name and is how agreements and plans refer to
@@ -513,6 +526,8 @@ class Party(KemitraanModel):
     """Education unit number (8 digits)."""
     nik: NIK | None = None
     """Identity number of a party who is a person (16 digits; personal data)."""
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nik"})
     is_foreign: bool = False
     """Whether the party is foreign (an agreement then needs a second language, UU 24/2009)."""
     language: LanguageCode = "id"

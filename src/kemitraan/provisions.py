@@ -9,11 +9,11 @@ signatories, and for an addendum the agreement it amends and its changes. The
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._base import LabelledEnum, PersonalData, ValueModel, field_error
 from kemitraan._types import NIP, NonEmptyStr, PartyId, Period, Rupiah, ShortText, add_months
 
 __all__ = [
@@ -222,7 +222,7 @@ class ForceMajeure(ValueModel):
     """Days within which the affected party notifies the others in writing."""
 
 
-class Signatory(ValueModel):
+class Signatory(PersonalData, ValueModel):
     """Who signs for which party, and when and where they signed (guide A.7).
 
     >>> Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua").signed
@@ -241,6 +241,8 @@ class Signatory(ValueModel):
     """When they signed; ``None`` while unsigned."""
     signed_at: ShortText | None = None
     """Where they signed."""
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
 
     @property
     def signed(self) -> bool:

@@ -57,9 +57,9 @@ def _partnership_v1(data: Json) -> Json:
     from kemitraan.lifecycle import AuditRecord
 
     data = dict(data)
-    for key in ("agreement", "program"):
-        if isinstance(data.get(key), dict):
-            data[key] = _document_v1(data[key])
+    for field in ("agreement", "program"):
+        if isinstance(data.get(field), dict):
+            data[field] = _document_v1(data[field])
     data["addenda"] = [_document_v1(a) for a in data.get("addenda") or []]
     history: list[Json] = [dict(r) for r in data.get("history") or []]
 
@@ -75,7 +75,8 @@ def _partnership_v1(data: Json) -> Json:
         at = renewals[-1] if renewals else len(history)
         history[at:at] = _signatures(addendum, history, at, "sign_addendum", "addendum", Agreement)
 
-    key, previous, chained = current_key(), "", []
+    key = current_key()
+    previous, chained = "", []
     for raw in history:
         record = AuditRecord.model_validate({**raw, "hash": ""})
         link = record_hash(previous, str(data.get("id", "")), record, key)

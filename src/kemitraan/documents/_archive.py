@@ -85,8 +85,8 @@ def read_parts(data: bytes, name: str) -> list[tuple[str, bytes]]:
     parts = []
     for info in infos:
         try:
-            with archive.open(info) as member:
-                blob = member.read(info.file_size + 1)
+            with archive.open(info) as stream:
+                blob = stream.read(info.file_size + 1)
         except (
             zipfile.BadZipFile,
             zlib.error,

@@ -225,9 +225,10 @@ class _Bound(NodeTransformer):
         return _call("kemitraan_join", nodes.List(list(node.nodes), lineno=node.lineno))
 
 
-def _call(name: str, argument: nodes.Expr) -> nodes.Call:
+def _call(name: str, argument: nodes.Node) -> nodes.Call:
     call = nodes.Call(nodes.Name(name, "load"), [argument], [], None, None)
-    return call.set_lineno(argument.lineno)
+    call.set_lineno(argument.lineno)
+    return call
 
 
 def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:

@@ -109,6 +109,8 @@ class Wording:
 
     def tr(self, text: str) -> str:
         """English for the agreement's own Indonesian wording."""
+        if text == BLANK:  # a draft's dotted blank reads the same in English
+            return BLANK
         found = self.agreement.translations.get(text) or BUILT_IN_EN.get(text)
         if found is not None:
             return found
