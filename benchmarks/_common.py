@@ -33,10 +33,10 @@ def seed_at(stage: Stage, *, recorded: bool = False) -> Partnership:
     institution = seed.build_institution()
     p = Partnership(id="bench", institution=institution, program=seed.build_program(institution))
     while p.stage is not stage:
-        seed.record_step(p)
+        seed.record_step(p, at=AT)
         p.advance(at=AT)
     if recorded:
-        seed.record_step(p)
+        seed.record_step(p, at=AT)
     return p
 
 

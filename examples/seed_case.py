@@ -731,9 +731,10 @@ def main(out_dir: Path) -> Path:
     addendum = render_document(
         partnership.addenda[-1], out_dir / "addendum.docx", partnership=partnership
     )
+    signatures = sum(r.move.is_signing for r in partnership.history)
     print(
-        f"\nRiwayat: {len(partnership.history)} langkah; tahun ke-{partnership.cycle}; "
-        f"tahap {partnership.stage.label_id}"
+        f"\nRiwayat: {len(partnership.history) - signatures} langkah dan {signatures} tanda "
+        f"tangan, berantai hash; tahun ke-{partnership.cycle}; tahap {partnership.stage.label_id}"
     )
 
     path = save_json(partnership, out_dir / "partnership.json")

@@ -44,3 +44,13 @@ def headers(data: bytes) -> list[list[str]]:
         ]
         for section in document.sections
     ]
+
+
+def user_template(*paragraphs: str) -> bytes:
+    """A DOCX whose body is ``paragraphs`` (python-docx's default document around them)."""
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

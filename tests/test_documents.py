@@ -15,7 +15,7 @@ import docx
 import pytest
 from pydantic import TypeAdapter
 
-from docs_helpers import headers, lines, text
+from docs_helpers import headers, lines, text, user_template
 from helpers import load_script
 from kemitraan import (
     Agreement,
@@ -518,7 +518,7 @@ def test_batch_matches_single_renders(tmp_path: Path) -> None:
 
 
 def test_batch_with_a_template_of_ones_own(tmp_path: Path) -> None:
-    template = _user_template("{{ title }} — {{ place }}")
+    template = user_template("{{ title }} — {{ place }}")
     paths = render_documents([agreement(2)], tmp_path, template=template, processes=2)
     assert lines(paths[0].read_bytes())[0] == "NOTA KESEPAHAMAN — Martapura"
     loaded = DocumentTemplate(template)  # a loaded template ships to the workers too
@@ -529,19 +529,10 @@ def test_batch_with_a_template_of_ones_own(tmp_path: Path) -> None:
 # -- user templates and the sandbox ------------------------------------------------------
 
 
-def _user_template(*paragraphs: str) -> bytes:
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def test_a_template_of_ones_own() -> None:
     data = render_document(
         agreement(2),
-        template=_user_template(
+        template=user_template(
             "{{ title }}", "{% for p in parties %}{{ p.label }}: {{ p.institution }}; {% endfor %}"
         ),
     )
@@ -553,7 +544,7 @@ def test_a_template_of_ones_own() -> None:
 
 def test_a_missing_variable_is_named_before_rendering() -> None:
     template = DocumentTemplate(
-        _user_template("{{ title }} {{ nomor_surat }} {{ ttd }}"), name="surat.docx"
+        user_template("{{ title }} {{ nomor_surat }} {{ ttd }}"), name="surat.docx"
     )
     assert template.variables == {"title", "nomor_surat", "ttd"}
     with pytest.raises(MissingTemplateVariablesError) as caught:
@@ -576,7 +567,7 @@ def test_a_missing_variable_is_named_before_rendering() -> None:
 )
 def test_hostile_or_broken_templates_fail_cleanly(source: str, error: type[Exception]) -> None:
     with pytest.raises(error) as caught:
-        render_document(agreement(2), template=_user_template(source))
+        render_document(agreement(2), template=user_template(source))
     assert isinstance(caught.value, KemitraanError)
 
 

@@ -64,7 +64,7 @@ hostile = (
         min_size=1,
         max_size=4,
     )
-    .map("".join)
+    .map(lambda parts: "".join(parts)[:5000])  # a text field holds at most 5,000 characters
     .filter(lambda s: clean_text(s).strip() != "")
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -480,17 +481,21 @@ def test_a_stage_that_disagrees_with_history_is_refused() -> None:
     ]
 
 
-def test_copies_get_their_own_machine() -> None:
+def test_one_machine_per_thread_moves_each_partnership_from_its_own_stage() -> None:
     original = at_stage(Stage.MAPPING, recorded=True)
-    _ = original._state_machine()
-    shallow = original.model_copy()
-    assert shallow._machine is None
     copy = original.model_copy(deep=True)
-    assert copy._machine is None
     copy.advance(at=AT)
-    assert copy.stage is Stage.GATHERING
-    assert original.stage is Stage.MAPPING
-    assert original._state_machine().model is original
+    machine = copy._state_machine()
+    assert machine is original._state_machine()  # the thread's machine ...
+    assert list(machine.configuration_values) == [Stage.MAPPING]  # ... bound to the original
+    assert (copy.stage, original.stage) == (Stage.GATHERING, Stage.MAPPING)
+    original.advance(at=AT)
+    assert original.stage is Stage.GATHERING
+    elsewhere: list[object] = []
+    thread = threading.Thread(target=lambda: elsewhere.append(copy._state_machine()))
+    thread.start()
+    thread.join()
+    assert elsewhere[0] is not machine  # another thread, another machine
 
 
 # -- many partnerships, no machines --------------------------------------------------------
@@ -505,7 +510,6 @@ def test_stage_counts_and_waiting_on() -> None:
     assert stage_counts(group) == {Stage.SIGNING: 2, Stage.MAPPING: 1, Stage.ENDED: 1}
     assert waiting_on(group, "all_signed") == [signing]
     assert waiting_on(group, "candidate_mapped") == [mapping]
-    assert all(p._machine is None for p in (signing, signed, mapping))
 
 
 @pytest.mark.parametrize(

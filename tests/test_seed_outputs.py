@@ -20,7 +20,8 @@ import pytest
 SCRIPT = Path(__file__).parent.parent / "examples" / "seed_case.py"
 
 PINNED = {
-    "partnership.json": "bec10d312c231de0f3e3c15906bd154f87a60f9c1069e26f70902160d4dc4cda",
+    # schema 2: signatures are moves in the history, and every record is chained by hash
+    "partnership.json": "43ea48116be9df4313e798e483a154e79e14f227c2ecc0d0f8c9b3ea1bb1daf0",
     "mou.docx": "fd1c726b7b2048ddb963a28779f1bea494e1bb9f18b57b2788f07785e557ce8e",
     "addendum.docx": "15a08fe4a1ddcf89715b53fdb8a5be4bcb9e9c16f34c45916b31ace8e6b6c042",
 }

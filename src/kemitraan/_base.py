@@ -16,15 +16,13 @@ from pydantic import (
     GetJsonSchemaHandler,
     PrivateAttr,
     SerializationInfo,
-    SerializerFunctionWrapHandler,
     ValidationError,
     field_validator,
-    model_serializer,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
-from kemitraan._containers import contain
+from kemitraan._containers import install
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
 
 #: The version of the JSON layout written by this library. Loading data with a
@@ -42,6 +40,13 @@ def mask(value: str, keep: int = 4) -> str:
     if len(value) <= 2 * keep:
         return "*" * len(value)
     return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
+
+
+def masked_if_asked(value: Any, info: SerializationInfo) -> Any:
+    """Serialise personal data, masked when the context asks (``{"mask": True}``)."""
+    if isinstance(value, str) and value and info.context and info.context.get("mask"):
+        return mask(value)
+    return str(value) if isinstance(value, str) else value
 
 
 def in_language(language: str, indonesian: str, english: str) -> str:
@@ -181,23 +186,12 @@ class _Model(BaseModel):
 
     __hash__ = BaseModel.__hash__
 
-    def model_post_init(self, context: Any, /) -> None:
-        """Wrap list and dict fields so that in-place edits are validated (or refused)."""
-        contain(self, frozen=self._frozen_containers)
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)
-        contain(self, frozen=self._frozen_containers)
-
-    def __copy__(self) -> Self:
-        copy = super().__copy__()
-        contain(copy, frozen=self._frozen_containers)
-        return copy
-
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
-        copy = super().__deepcopy__(memo)
-        contain(copy, frozen=self._frozen_containers)
-        return copy
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        # List and dict fields are read through an attribute that validates in-place edits
+        # (or refuses them, in a value object): see kemitraan._containers.
+        install(cls, frozen=cls._frozen_containers)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy; with ``update``, validated like a new model (a bad update is refused).
@@ -251,22 +245,18 @@ class _Model(BaseModel):
                 yield name, value
 
 
-class PersonalData:
-    """A mixin for models that hold personal data: masked in a masked export.
+@cache
+def _mutable_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model_type`` that can hold mutable kemitraan models (for freezing)."""
 
-    ``dump_json(model, mask=True)`` (the serialisation context ``{"mask": True}``)
-    writes each field :meth:`_Model.personal_data` names masked.
-    """
+    def holds_mutable(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, KemitraanModel):
+            return True
+        return any(holds_mutable(arg) for arg in getattr(annotation, "__args__", ()))
 
-    @model_serializer(mode="wrap")
-    def _masked(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
-        data = handler(self)
-        if info.context and info.context.get("mask") and isinstance(data, dict):
-            for name in self.personal_data():  # type: ignore[attr-defined]  # on a model
-                value = data.get(name)
-                if isinstance(value, str) and value:
-                    data[name] = mask(value)
-        return data
+    return tuple(
+        name for name, info in model_type.model_fields.items() if holds_mutable(info.annotation)
+    )
 
 
 class KemitraanModel(_Model):
@@ -298,7 +288,6 @@ class KemitraanModel(_Model):
             if old is not missing:
                 self.__dict__[name] = old
             raise
-        contain(self, frozen=False)
 
     def freeze(self, reason: str) -> None:
         """Refuse every later change to this model and the mutable models it holds.
@@ -307,9 +296,10 @@ class KemitraanModel(_Model):
             reason: Why, for the error a refused change raises.
         """
         self._frozen = reason
-        for value in self.__dict__.values():
-            items = value.values() if isinstance(value, dict) else value
-            for item in items if isinstance(value, (list, tuple, dict)) else (value,):
+        fields = self.__dict__
+        for name in _mutable_fields(type(self)):
+            value = fields.get(name)
+            for item in value if isinstance(value, (list, tuple)) else (value,):
                 if isinstance(item, KemitraanModel) and item._frozen is None:
                     item.freeze(reason)
 

@@ -18,18 +18,28 @@ from typing import Any, SupportsIndex, Union, get_args, get_origin
 
 from kemitraan.exceptions import ReadOnlyFieldError
 
-__all__ = ["FrozenDict", "FrozenList", "OwnedDict", "OwnedList", "contain"]
+__all__ = [
+    "Contained",
+    "FrozenDict",
+    "FrozenList",
+    "OwnedDict",
+    "OwnedList",
+    "container_fields",
+    "install",
+    "owned",
+]
 
 
 class OwnedList(list[Any]):
-    """A list field of a mutable model: each edit is validated by the model first."""
+    """A list field of a mutable model: each edit is validated by the model first.
+
+    Made by :func:`owned` (list's own constructor, then the owner: no Python ``__init__``,
+    which matters when a load makes a hundred of them).
+    """
 
     __slots__ = ("_field", "_owner")
-
-    def __init__(self, items: Iterable[Any], owner: Any, field: str) -> None:
-        super().__init__(items)
-        self._owner = owner
-        self._field = field
+    _owner: Any
+    _field: str
 
     def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
         candidate = list(self)
@@ -91,11 +101,8 @@ class OwnedDict(dict[Any, Any]):
     """A dict field of a mutable model: each edit is validated by the model first."""
 
     __slots__ = ("_field", "_owner")
-
-    def __init__(self, items: Any, owner: Any, field: str) -> None:
-        super().__init__(items)
-        self._owner = owner
-        self._field = field
+    _owner: Any
+    _field: str
 
     def _edit(self, change: Callable[[dict[Any, Any]], Any]) -> Any:
         candidate = dict(self)
@@ -181,7 +188,7 @@ class FrozenDict(dict[Any, Any]):
 _CONTAINER_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _container_fields(model_type: Any) -> tuple[str, ...]:
+def container_fields(model_type: Any) -> tuple[str, ...]:
     """The fields of a model class whose values can be a list or a dict."""
     found = _CONTAINER_FIELDS.get(model_type)
     if found is None:
@@ -197,21 +204,54 @@ def _container_fields(model_type: Any) -> tuple[str, ...]:
     return found
 
 
-def contain(model: Any, *, frozen: bool) -> None:
-    """Wrap the model's list and dict fields: owned by it, or frozen with it."""
-    fields = model.__dict__
-    for name in _container_fields(type(model)):
-        value = fields.get(name)
+def owned(kind: type[OwnedList] | type[OwnedDict], items: Any, owner: Any, field: str) -> Any:
+    """A list or dict owned by ``owner``'s ``field``."""
+    made = kind(items)
+    made._owner = owner
+    made._field = field
+    return made
+
+
+class Contained:
+    """The class attribute of a list or dict field: wraps the value when it is first read.
+
+    Wrapping on read, not on load, keeps loading cheap (a partnership has over a hundred
+    list fields, most never edited), and a copy's lists, still owned by the original,
+    are owned anew by the copy the first time it reads them.
+    """
+
+    __slots__ = ("frozen", "name")
+
+    def __init__(self, name: str, *, frozen: bool) -> None:
+        self.name = name
+        self.frozen = frozen
+
+    def __get__(self, model: Any, owner: type | None = None) -> Any:
+        if model is None:  # like any pydantic field, not an attribute of the class
+            raise AttributeError(self.name)
+        fields = model.__dict__
+        try:
+            value = fields[self.name]
+        except KeyError:
+            raise AttributeError(self.name) from None
         kind = type(value)
-        if kind is list or kind is OwnedList or kind is FrozenList:
-            if frozen:
-                if kind is not FrozenList:
-                    fields[name] = FrozenList(value)
-            elif kind is not OwnedList or value._owner is not model:
-                fields[name] = OwnedList(value, model, name)
-        elif kind is dict or kind is OwnedDict or kind is FrozenDict:
-            if frozen:
-                if kind is not FrozenDict:
-                    fields[name] = FrozenDict(value)
-            elif kind is not OwnedDict or value._owner is not model:
-                fields[name] = OwnedDict(value, model, name)
+        if self.frozen:
+            if kind is list:
+                value = fields[self.name] = FrozenList(value)
+            elif kind is dict:
+                value = fields[self.name] = FrozenDict(value)
+        elif kind is list or kind is dict or kind is FrozenList or kind is FrozenDict:
+            wrapper = OwnedList if isinstance(value, list) else OwnedDict
+            value = fields[self.name] = owned(wrapper, value, model, self.name)
+        elif (kind is OwnedList or kind is OwnedDict) and value._owner is not model:
+            value = fields[self.name] = owned(kind, value, model, self.name)
+        return value
+
+    def __set__(self, model: Any, value: Any) -> None:
+        model.__dict__[self.name] = value
+
+
+def install(model_type: Any, *, frozen: bool) -> None:
+    """Give each list or dict field of ``model_type`` its :class:`Contained` attribute."""
+    for name in container_fields(model_type):
+        setattr(model_type, name, Contained(name, frozen=frozen))

@@ -87,12 +87,8 @@ def problems(p: Partnership) -> Iterator[Problem]:
 def _history(p: Partnership) -> Iterator[Problem]:
     result = replay(p.history, p.id, key=current_key())
     if isinstance(result, HistoryProblem):
-        yield (
-            ("history", result.index),
-            result.code,
-            "record {index}: {problem}",
-            {"index": result.index, "problem": result.message},
-        )
+        problem = result.message.replace("{", "{{").replace("}", "}}")
+        yield (("history", result.index), result.code, f"record {result.index}: {problem}", {})
         return
     stage, cycle = result
     if (stage, cycle) != (p.stage, p.cycle):

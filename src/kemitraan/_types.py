@@ -13,9 +13,16 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Final, Self
 
-from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
-from kemitraan._base import ValueModel, custom_error, field_error, mask
+from kemitraan._base import ValueModel, custom_error, field_error, mask, masked_if_asked
 
 __all__ = [
     "NIB",
@@ -234,10 +241,18 @@ NPSN = Annotated[str, AfterValidator(_validate_npsn)]
 NPWP = Annotated[str, AfterValidator(_validate_npwp)]
 """Tax number: 15 digits (old) or 16 (since 2024), stored as digits, check digit verified."""
 
-NIK = Annotated[str, AfterValidator(_validate_nik)]
+NIK = Annotated[
+    str,
+    AfterValidator(_validate_nik),
+    PlainSerializer(masked_if_asked, return_type=str),
+]
 """Personal identity number: 16 digits, region and birth date checked; masked in ``repr``."""
 
-NIP = Annotated[str, AfterValidator(_validate_nip)]
+NIP = Annotated[
+    str,
+    AfterValidator(_validate_nip),
+    PlainSerializer(masked_if_asked, return_type=str),
+]
 """Civil servant number: 18 digits (birth date, appointment month, sex, serial); personal data,
 masked in ``repr``."""
 

@@ -17,12 +17,11 @@ those rules is declared once in :mod:`kemitraan.agreement_checks`.
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date
 from decimal import Decimal
 from typing import Any, Self
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._types import LanguageCode, NonEmptyStr, PartyId, ShortText
@@ -124,6 +123,8 @@ class Agreement(VersionedDocument):
     translations: dict[NonEmptyStr, NonEmptyStr] = Field(default_factory=dict)
     """English text of the agreement's own wording (subject, scope, roles, …), keyed by the
     Indonesian text, for the bilingual document; names and addresses stay as they are."""
+
+    _digest: str | None = PrivateAttr(default=None)
 
     @field_validator("parties", mode="before")
     @classmethod
@@ -246,7 +247,8 @@ class Agreement(VersionedDocument):
 
         It covers every provision but the signatures themselves (who signed, when and
         where), so every party signs the same digest; fields left at their defaults do not
-        count, so a later version of the library that adds a field keeps old digests.
+        count, so a later version of the library that adds a field keeps old digests (the
+        fields keep their order, which the digest follows).
 
         >>> from kemitraan import Institution, Partner, PartnerKind
         >>> mou = Agreement(parties=[Institution(name="PKBM A"),
@@ -255,16 +257,20 @@ class Agreement(VersionedDocument):
         >>> mou.digest()[:7], mou.digest() == mou.model_copy(update={"place": "Banjar"}).digest()
         ('sha256:', False)
         """
-        data = self.model_dump(
-            mode="json",
+        cached = self._digest
+        if cached is not None and self.frozen:  # a frozen text does not change
+            return cached
+        text = self.model_dump_json(
             exclude_defaults=True,
             exclude={
                 "schema_version": True,
                 "signatories": {"__all__": {"signed_on", "signed_at"}},
             },
         )
-        text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        digest = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+        if self.frozen:
+            self._digest = digest
+        return digest
 
     # -- checks ---------------------------------------------------------------------
 

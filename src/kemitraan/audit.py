@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -110,26 +109,24 @@ def record_hash(previous: str, partnership_id: str, record: AuditRecord, key: by
     ...     at=datetime(2025, 1, 20, tzinfo=UTC), cycle=1,
     ... )
     >>> record_hash("", "seed", record, None)[:15]
-    'sha256:1910ceea'
+    'sha256:96d46a1e'
     """
-    content = json.dumps(
-        [
-            previous,
-            partnership_id,
-            record.from_stage.value,
-            record.to_stage.value,
-            record.move.value,
-            record.at.isoformat(),
-            record.cycle,
-            record.actor,
-            record.note,
-            record.party_id,
-            record.document,
-            record.digest,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode()
+    fields = (
+        previous,
+        partnership_id,
+        record.from_stage.value,
+        record.to_stage.value,
+        record.move.value,
+        record.at.isoformat(),
+        str(record.cycle),
+        record.actor,
+        record.note,
+        record.party_id,
+        record.document,
+        record.digest,
+    )
+    # Each field length-prefixed (None as "-"): unambiguous, and cheap to build.
+    content = "".join("-" if f is None else f"{len(f)}:{f}" for f in fields).encode()
     if key is None:
         return "sha256:" + hashlib.sha256(content).hexdigest()
     return "hmac-sha256:" + hmac.new(key, content, hashlib.sha256).hexdigest()

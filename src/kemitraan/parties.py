@@ -15,15 +15,15 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, ClassVar, Final, Literal, Self
 
-from pydantic import Field, PlainSerializer, model_validator
+from pydantic import Field, PlainSerializer, SerializationInfo, field_serializer, model_validator
 
 from kemitraan._base import (
     KemitraanModel,
     LabelledEnum,
-    PersonalData,
     ValueModel,
     custom_error,
     field_error,
+    masked_if_asked,
 )
 from kemitraan._types import (
     NIB,
@@ -340,7 +340,7 @@ ContributionKinds = Annotated[
 """A set of contribution kinds; stored as a list in declaration order, so JSON is stable."""
 
 
-class Representative(PersonalData, ValueModel):
+class Representative(ValueModel):
     """The person who acts and signs for a party.
 
     >>> Representative(name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM").position
@@ -360,7 +360,7 @@ class Representative(PersonalData, ValueModel):
     personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
 
 
-class Contact(PersonalData, ValueModel):
+class Contact(ValueModel):
     """A way to reach a party: a phone number, an e-mail address, or both.
 
     Phone numbers are normalised to E.164 and shown masked in ``repr``.
@@ -383,6 +383,10 @@ class Contact(PersonalData, ValueModel):
     def personal_data(self) -> frozenset[str]:
         """The phone number and e-mail, when this is a person's own contact."""
         return frozenset({"phone", "email"}) if self.personal else frozenset()
+
+    @field_serializer("phone", "email")
+    def _masked_if_personal(self, value: str | None, info: SerializationInfo) -> str | None:
+        return masked_if_asked(value, info) if self.personal else value
 
     @model_validator(mode="after")
     def _reachable(self) -> Self:
@@ -489,7 +493,7 @@ def _default_id(data: dict[str, Any]) -> str:
     return slug(str(data.get("name", "")))
 
 
-class Party(PersonalData, KemitraanModel):
+class Party(KemitraanModel):
     """A party to a partnership: the institution or a (candidate) partner.
 
     ``id`` defaults to a slug of the name and is how agreements and plans refer to

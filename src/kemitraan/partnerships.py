@@ -33,7 +33,6 @@ from uuid import uuid4
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
-from kemitraan._containers import contain
 from kemitraan._integrity import problems, signatures
 from kemitraan.agreements import Agreement
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
@@ -135,7 +134,6 @@ class Partnership(VersionedDocument):
     )
     """Every move made: from, to, when, who, why; chained by hash, and never edited."""
 
-    _machine: PartnershipMachine | None = PrivateAttr(default=None)
     _in_move: bool = PrivateAttr(default=False)
     _approved: str | None = PrivateAttr(default=None)
     _lock: threading.RLock = PrivateAttr(default_factory=threading.RLock)
@@ -182,19 +180,18 @@ class Partnership(VersionedDocument):
         copy = super().__copy__()
         private = copy.__pydantic_private__
         assert private is not None  # a Partnership has private attributes
-        private.update(_machine=None, _lock=threading.RLock(), _in_move=False)
+        private.update(_lock=threading.RLock(), _in_move=False)
         return copy
 
     def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
         memo = {} if memo is None else memo
         memo[id(self._lock)] = threading.RLock()
-        memo[id(self._machine)] = None
         return super().__deepcopy__(memo)
 
     def __getstate__(self) -> dict[Any, Any]:
         state = super().__getstate__()
         private = dict(state.get("__pydantic_private__") or {})
-        private.update(_machine=None, _lock=None, _in_move=False, _approved=None)
+        private.update(_lock=None, _in_move=False, _approved=None)
         return {**state, "__pydantic_private__": private}
 
     def __setstate__(self, state: dict[Any, Any]) -> None:
@@ -423,11 +420,19 @@ class Partnership(VersionedDocument):
         return self._approved == move
 
     def _state_machine(self) -> PartnershipMachine:
-        machine = self._machine
-        if machine is None or machine.model is not self:
-            # Lazily, and anew for a copy. The stage is already set: no entry action runs.
-            machine = PartnershipMachine(model=self, state_field="stage")
-            self._machine = machine
+        """The machine of this thread, bound to this partnership for the move being made.
+
+        python-statemachine reads the state from its model's field on every step, so one
+        machine per thread serves every partnership the thread moves, one move at a time;
+        building a machine costs more than a move, and a web app moves many partnerships.
+        """
+        machine: PartnershipMachine | None = getattr(_MACHINES, "machine", None)
+        if machine is None:
+            # The stage is already set when the machine is built: no entry action runs.
+            machine = _MACHINES.machine = PartnershipMachine(
+                model=_Bound(self), state_field="stage"
+            )
+        machine.model.partnership = self
         return machine
 
     def advance(
@@ -483,13 +488,16 @@ class Partnership(VersionedDocument):
                 machine.send(move.value)
                 self.__dict__.update(changes, cycle=record.cycle)
                 self.__dict__["history"] = AuditTrail((*self.history, record))
-                contain(self, frozen=False)  # the lists it replaced are owned again
             except BaseException:
-                # Nothing is lost: put back exactly what was there.
+                # Nothing is lost: put back exactly what was there, and do not trust the
+                # machine that failed for the next move.
                 self.__dict__.update(before)
+                _MACHINES.machine = None
                 raise
             finally:
                 self._in_move, self._approved = False, None
+            if target.is_terminal:  # a machine that reached a final state takes no more events
+                _MACHINES.machine = None
             return record
 
     def _allowed(self, move: Move) -> Stage:
@@ -575,6 +583,37 @@ class Partnership(VersionedDocument):
             update={"hash": record_hash(self.history_head, self.id, record, current_key())}
         )
         return chained, changes
+
+
+_MACHINES = threading.local()
+"""Each thread's machine (python-statemachine is not thread-safe; one per thread is)."""
+
+
+class _Bound:
+    """The partnership as its machine sees it: the stage, and whether a move is approved.
+
+    The machine is bound to the partnership's ``stage`` field through this small object;
+    python-statemachine looks for dozens of optional callbacks on its model, which a plain
+    object answers faster than a pydantic model.
+    """
+
+    __slots__ = ("partnership",)
+
+    def __init__(self, partnership: Partnership) -> None:
+        self.partnership: Partnership = partnership
+
+    @property
+    def stage(self) -> Stage:
+        """The partnership's stage."""
+        return self.partnership.stage
+
+    @stage.setter
+    def stage(self, value: Stage) -> None:
+        self.partnership.stage = value  # allowed only while a move is applied
+
+    def approved(self, move: str) -> bool:
+        """Whether the partnership approved ``move``."""
+        return self.partnership.approved(move)
 
 
 def _time_error(message: str) -> InvalidArgumentError:

@@ -13,7 +13,7 @@ from typing import ClassVar, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import LabelledEnum, PersonalData, ValueModel, field_error
+from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._types import NIP, NonEmptyStr, PartyId, Period, Rupiah, ShortText, add_months
 
 __all__ = [
@@ -222,7 +222,7 @@ class ForceMajeure(ValueModel):
     """Days within which the affected party notifies the others in writing."""
 
 
-class Signatory(PersonalData, ValueModel):
+class Signatory(ValueModel):
     """Who signs for which party, and when and where they signed (guide A.7).
 
     >>> Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua").signed

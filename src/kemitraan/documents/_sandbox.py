@@ -55,7 +55,8 @@ MAX_PRODUCED: Final = 50_000_000
 MAX_SECONDS: Final = 10.0
 """Seconds one render may take."""
 
-_BIG_NUMBER_IN_FORMAT: Final = re.compile(r"\d{7,}")
+# A width or precision of seven digits or more in a %-format or a {}-format spec.
+_HUGE_FORMAT: Final = re.compile(r"(?:%|:)[-+#0 <>=^,_.*a-zA-Z]{0,4}\d{7,}")
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _check_arguments(args: Iterable[Any], what: str) -> None:
     for value in args:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
             raise _refuse(f"{what} is given the number {value}, more than {MAX_SIZE:,}")
-        if isinstance(value, str) and _BIG_NUMBER_IN_FORMAT.search(value) and "{" in value:
+        if isinstance(value, str) and _HUGE_FORMAT.search(value):
             raise _refuse(f"{what} is given a format with a width or precision too large")
 
 
@@ -162,23 +163,26 @@ class BoundedEnvironment(SandboxedEnvironment):
             if _length(left) + _length(right) > MAX_SIZE:
                 raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters or items")
         elif operator == "%" and isinstance(left, str):
-            _check_arguments([left.replace("%", "{")], what)  # widths such as %9999999s
+            _check_arguments([left], what)  # widths such as %9999999s
         return _check_value(super().call_binop(context, operator, left, right), what)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Check a call's arguments before it runs, and its result after."""
-        what = f"calling {getattr(__obj, '__name__', type(__obj).__name__)!r}"
+        what = f"calling {getattr(__obj, '__name__', type(__obj).__name__).lstrip('_')!r}"
         _check_arguments((*args, *kwargs.values()), what)
-        if getattr(__obj, "__name__", "") in ("format", "format_map") and isinstance(
-            getattr(__obj, "__self__", None), str
-        ):
-            _check_arguments([__obj.__self__], what)
         if getattr(__obj, "__name__", "") == "replace" and len(args) >= 2:
             base = getattr(__obj, "__self__", "")
             if isinstance(base, str) and isinstance(args[1], str):
                 if len(base) * (len(args[1]) + 1) > MAX_SIZE:
                     raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters")
         return _check_value(super().call(__context, __obj, *args, **kwargs), what)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format`` as the sandbox runs it, once its format string is checked."""
+        text = getattr(value, "__self__", None)
+        if isinstance(text, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_arguments([text], "str.format")
+        return super().wrap_str_format(value)
 
     @staticmethod
     def _range(*args: int) -> range:

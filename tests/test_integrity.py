@@ -1,0 +1,515 @@
+"""Each way around the library's promises that was found, tried again: each is now refused.
+
+The history is the truth; signed means frozen; addenda go through the lifecycle; what
+is saved loads; a partnership can be shared between threads; personal data stays
+masked; limits hold. (Hostile templates and drafts: ``test_templates_hostile.py``.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from kemitraan import (
+    AuditRecord,
+    Contact,
+    Funding,
+    InvalidDataError,
+    MoveNotAllowedError,
+    Partner,
+    PartnerKind,
+    Partnership,
+    Program,
+    ReadOnlyFieldError,
+    Representative,
+    RequirementsUnmetError,
+    Stage,
+    UnknownPartyError,
+    UnsupportedSchemaVersionError,
+    dump_json,
+    load_json,
+    save_json,
+)
+from kemitraan.audit import history_key, record_hash
+from seed import AT, at_stage, example, fresh, record
+
+DATA = Path(__file__).parent / "data"
+
+
+def _program() -> Program:
+    return Program(name="PKW", objectives=["Mandiri"])
+
+
+def _loaded_errors(data: dict[str, Any]) -> list[tuple[Any, str]]:
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, data)
+    return [(e["loc"], e["type"]) for e in caught.value.errors]
+
+
+def _rechain(data: dict[str, Any], key: bytes | None = None) -> dict[str, Any]:
+    """Recompute every hash, as a forger who knows the (unkeyed) scheme would."""
+    from kemitraan import AuditRecord
+
+    previous = ""
+    for raw in data["history"]:
+        record_ = AuditRecord.model_validate({**raw, "hash": ""})
+        raw["hash"] = previous = record_hash(previous, data["id"], record_, key)
+    return data
+
+
+# -- the lifecycle cannot be skipped ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"stage": "signing"}, "history_mismatch"),
+        ({"stage": "follow_up", "cycle": 9}, "history_mismatch"),
+        ({"stage": "ended"}, "history_mismatch"),
+    ],
+)
+def test_a_stage_without_its_history_is_refused_on_every_route(
+    changes: dict[str, Any], code: str
+) -> None:
+    institution = example().build_institution()
+    base = {"institution": institution, "program": _program()}
+    with pytest.raises(ValidationError, match=code):
+        Partnership(**base, **changes)
+    with pytest.raises(ValidationError, match=code):
+        Partnership.model_construct(**base, **changes)
+    partnership = Partnership(**base)
+    with pytest.raises(ValidationError, match=code):
+        partnership.model_copy(update=changes)
+    data = {**json.loads(dump_json(partnership)), **changes}
+    assert ((("stage",), code)) in _loaded_errors(data)
+    # Past every public route: the next move, and saving, refuse it.
+    partnership.__dict__.update({k: Stage(v) if k == "stage" else v for k, v in changes.items()})
+    with pytest.raises(InvalidDataError, match="history"):
+        save_json(partnership, "/nonexistent-kemitraan/p.json")
+
+
+def test_a_stage_set_past_the_public_routes_stops_the_next_move() -> None:
+    partnership = at_stage(Stage.MAPPING, recorded=True)
+    partnership.__dict__["stage"] = Stage.SIGNING
+    with pytest.raises(InvalidDataError, match="not where the history leads") as caught:
+        partnership.decline("Alasan", at=AT)
+    assert isinstance(caught.value, ValueError)
+    assert partnership.history == ()
+
+
+# -- the audit trail cannot be edited -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda h: h.clear(),
+        lambda h: h.append(h[0]),
+        lambda h: h.__setitem__(0, h[0]),
+        lambda h: h.pop(),
+        lambda h: h.insert(0, h[0]),
+    ],
+    ids=["clear", "append", "replace", "pop", "insert"],
+)
+def test_the_history_refuses_edits(edit: Callable[[Any], object]) -> None:
+    partnership = at_stage(Stage.ANALYSIS)
+    before = dump_json(partnership)
+    with pytest.raises(ReadOnlyFieldError, match="grows only through moves"):
+        edit(partnership.history)
+    with pytest.raises(ReadOnlyFieldError):
+        partnership.history = ()
+    assert dump_json(partnership) == before
+
+
+def _stored(stage: Stage = Stage.IMPROVEMENT) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(dump_json(at_stage(stage)))
+    return data
+
+
+def test_a_middle_record_with_an_impossible_move_is_refused() -> None:
+    data = _stored()
+    data["history"][3]["move"] = "renew"
+    data["history"][3]["to_stage"] = "ended"
+    assert _loaded_errors(_rechain(data))[0] == (("history", 3), "history_move_not_allowed")
+
+
+def test_a_single_forged_jump_is_refused_even_with_a_good_hash() -> None:
+    data = json.loads(dump_json(at_stage(Stage.MAPPING)))
+    data["history"] = [
+        {
+            "from_stage": "mapping",
+            "to_stage": "signing",
+            "move": "advance",
+            "at": "2025-01-01T00:00:00Z",
+            "cycle": 1,
+        }
+    ]
+    data["stage"] = "signing"
+    assert _loaded_errors(_rechain(data))[0] == (("history", 0), "history_move_not_allowed")
+
+
+def test_a_cycle_without_a_renewal_is_refused() -> None:
+    data = _stored()
+    for raw in data["history"][5:]:
+        raw["cycle"] = 5
+    data["cycle"] = 5
+    assert _loaded_errors(_rechain(data))[0] == (("history", 5), "history_cycle")
+
+
+def test_a_record_in_the_future_or_going_back_in_time_is_refused() -> None:
+    data = _stored()
+    data["history"][-1]["at"] = "2999-01-01T00:00:00Z"
+    assert _loaded_errors(_rechain(data))[0][1] == "history_time"
+    data = _stored()
+    data["history"][2]["at"] = "2024-01-01T00:00:00Z"  # before the record before it
+    assert _loaded_errors(_rechain(data))[0] == (("history", 2), "history_time")
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda h: h.__setitem__(slice(1, 3), [h[2], h[1]]),  # reordered
+        lambda h: h.pop(2),  # cut in the middle
+        lambda h: h[1].__setitem__("actor", "Orang lain"),  # edited
+        lambda h: h[0].__setitem__("note", "Ditulis ulang"),
+    ],
+    ids=["reordered", "cut", "actor edited", "note edited"],
+)
+def test_an_edited_reordered_or_cut_history_breaks_the_chain(
+    forge: Callable[[list[dict[str, Any]]], object],
+) -> None:
+    data = _stored()
+    forge(data["history"])
+    errors = _loaded_errors(data)
+    assert errors[0][0][0] == "history"
+    assert errors[0][1] in ("history_hash_mismatch", "history_broken", "history_time")
+
+
+def test_a_truncated_history_no_longer_leads_to_the_stage() -> None:
+    data = _stored()
+    data["history"] = data["history"][:-2]
+    assert (("stage",), "history_mismatch") in _loaded_errors(data)
+
+
+def test_a_history_moved_to_another_partnership_breaks_the_chain() -> None:
+    data = _stored()
+    data["id"] = "partnership-lain"
+    assert _loaded_errors(data)[0] == (("history", 0), "history_hash_mismatch")
+
+
+def test_a_keyed_chain_cannot_be_recomputed_without_the_key() -> None:
+    with history_key("rahasia-aplikasi"):
+        partnership = fresh()  # (not the seed helper's cache, which is unkeyed)
+        record(partnership)
+        partnership.advance(at=AT)
+        assert partnership.history_head.startswith("hmac-sha256:")
+        data = json.loads(dump_json(partnership))
+        assert load_json(Partnership, data) == partnership
+        forged = _rechain(json.loads(json.dumps(data)))  # a forger without the key
+        forged["history"][0]["actor"] = "Orang lain"
+        assert _loaded_errors(_rechain(forged))[0][1] == "history_not_keyed"
+        wrong = _rechain(json.loads(json.dumps(data)), key=b"kunci lain")
+        assert _loaded_errors(wrong)[0][1] == "history_hash_mismatch"
+    assert _loaded_errors(data)[0][1] == "history_keyed"  # read where no key is set
+
+
+def test_the_stored_head_detects_a_clean_cut() -> None:
+    partnership = at_stage(Stage.EXPLORATION)
+    head = partnership.history_head  # the app keeps this apart, in its database row
+    data = json.loads(dump_json(partnership))
+    data["history"] = data["history"][:-1]
+    data["stage"] = data["history"][-1]["to_stage"]
+    cut = load_json(Partnership, data)  # every record left is genuine ...
+    assert cut.history_head != head  # ... and the head says records are gone
+
+
+# -- signed means frozen --------------------------------------------------------------------
+
+
+def test_a_signed_agreement_cannot_change_in_place() -> None:
+    partnership = at_stage(Stage.IMPLEMENTATION)
+    agreement = partnership.agreement
+    assert agreement is not None
+    before = dump_json(partnership)
+    edits: list[Callable[[], object]] = [
+        lambda: setattr(agreement, "roles", []),
+        lambda: agreement.roles.clear(),
+        lambda: agreement.parties[1].contacts.append(Contact(email="a@b.id")),
+        lambda: setattr(agreement.parties[1], "address", "Alamat lain"),
+        lambda: setattr(partnership, "agreement", agreement.model_copy(update={"scope": ["x"]})),
+    ]
+    for edit in edits:
+        with pytest.raises(ReadOnlyFieldError):
+            edit()
+    assert dump_json(partnership) == before
+    assert all(s.signed for s in agreement.signatories)
+
+
+def test_editing_a_partner_does_not_edit_the_signed_agreement() -> None:
+    partnership = at_stage(Stage.IMPLEMENTATION)
+    partner = partnership.partner("cv-kriya-banua")
+    partner.address = "Jl. Baru No. 1"  # the partner moved; the agreement says what it said
+    assert partnership.agreement is not None
+    assert partnership.agreement.party("cv-kriya-banua").address != "Jl. Baru No. 1"
+    assert load_json(Partnership, dump_json(partnership)) == partnership
+
+
+def test_signatures_shown_must_be_in_the_history() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    assert partnership.agreement is not None
+    forged = [
+        s.model_copy(update={"signed_on": date(2025, 3, 10)})
+        for s in partnership.agreement.signatories
+    ]
+    with pytest.raises(ValidationError, match="signature_not_recorded"):
+        partnership.agreement = partnership.agreement.model_copy(update={"signatories": forged})
+
+
+# -- addenda go through the lifecycle ----------------------------------------------------------
+
+
+def _follow_up_with_plan() -> Partnership:
+    done = at_stage(Stage.FOLLOW_UP, recorded=True)
+    partnership = at_stage(Stage.FOLLOW_UP)
+    partnership.follow_up_plans = list(done.follow_up_plans)
+    return partnership
+
+
+def test_an_addendum_naming_some_of_the_parties_is_refused() -> None:
+    partnership = _follow_up_with_plan()
+    draft = example().draft_addendum(partnership)
+    two = draft.model_copy(
+        update={
+            "parties": draft.parties[:2],
+            "numbers": {},
+            "roles": draft.roles[:2],
+            "signatories": draft.signatories[:2],
+        }
+    )
+    with pytest.raises(ValidationError, match="addendum_parties"):
+        partnership.addenda.append(two)
+    assert partnership.addenda == []
+
+
+def test_renewal_needs_the_addendum_signed_by_every_party_and_free_of_errors() -> None:
+    partnership = _follow_up_with_plan()
+    draft = example().draft_addendum(partnership)
+    broken = draft.model_copy(update={"scope": []})  # a check() error
+    partnership.addenda.append(broken)
+    with pytest.raises(RequirementsUnmetError) as refused:
+        partnership.renew(at=AT)
+    assert {r.code for r in refused.value.unmet} == {"term_extended", "addendum_signed"}
+    with pytest.raises(RequirementsUnmetError, match="text_free_of_errors"):
+        partnership.sign_addendum(0, partnership.institution.id, on=date(2026, 2, 16), at=AT)
+    with pytest.raises(UnknownPartyError):
+        partnership.sign_addendum(0, "orang-lain", on=date(2026, 2, 16), at=AT)
+    with pytest.raises(MoveNotAllowedError):
+        at_stage(Stage.AGREEMENT).sign_addendum(0, "x", on=date(2026, 2, 16), at=AT)
+
+
+# -- what is saved loads ------------------------------------------------------------------------
+
+
+def test_a_duplicate_partner_is_refused_when_appended() -> None:
+    partnership = at_stage(Stage.GATHERING)
+    before = dump_json(partnership)
+    with pytest.raises(ValidationError, match="duplicate_party"):
+        partnership.partners.append(partnership.partners[0].model_copy(update={"name": "Lain"}))
+    with pytest.raises(ValidationError):
+        partnership.partners.append("bukan mitra")  # type: ignore[arg-type]
+    assert dump_json(partnership) == before
+
+
+def test_a_nested_edit_the_loader_would_refuse_is_refused_when_saved(tmp_path: Path) -> None:
+    partnership = at_stage(Stage.GATHERING)
+    partnership.partners[1].id = partnership.partners[0].id  # validated by the partner alone
+    with pytest.raises(InvalidDataError, match="duplicate_party") as caught:
+        save_json(partnership, tmp_path / "p.json")
+    assert caught.value.errors[0]["type"] == "duplicate_party"
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_a_version_1_file_is_upgraded_and_version_0_is_named() -> None:
+    text = (DATA / "seed-partnership-v1.json").read_text("utf-8")
+    upgraded = load_json(Partnership, text)
+    assert (upgraded.schema_version, upgraded.stage, upgraded.cycle) == (2, Stage.IMPLEMENTATION, 2)
+    signatures = [(r.move.value, r.party_id) for r in upgraded.history if r.move.is_signing]
+    assert len(signatures) == 8
+    assert load_json(Partnership, dump_json(upgraded)) == upgraded
+    with pytest.raises(UnsupportedSchemaVersionError, match="older than 2"):
+        load_json(Partnership, text, upgrade=False)
+    zero = json.loads(text)
+    zero["schema_version"] = 0
+    with pytest.raises(InvalidDataError, match="versions start at 1"):
+        load_json(Partnership, zero)
+
+
+# -- threads ---------------------------------------------------------------------------------
+
+
+def _race(partnership: Partnership) -> list[object]:
+    """Every party signs twice and four threads try to advance, all at once."""
+    results: list[object] = []
+
+    def sign(party_id: str) -> None:
+        try:
+            results.append(partnership.sign(party_id, on=date(2025, 3, 10), at=AT))
+        except (RequirementsUnmetError, MoveNotAllowedError) as refused:
+            results.append(refused)
+
+    def advance() -> None:
+        try:
+            results.append(partnership.advance(at=AT))
+        except (RequirementsUnmetError, MoveNotAllowedError) as refused:
+            results.append(refused)
+
+    parties = [p.id for p in partnership.parties]
+    threads = [threading.Thread(target=sign, args=(pid,)) for pid in parties * 2]
+    threads += [threading.Thread(target=advance) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def test_many_threads_moving_one_partnership_leave_a_history_that_replays() -> None:
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for trial in range(30):
+            partnership = at_stage(Stage.SIGNING)
+            made = [r for r in _race(partnership) if isinstance(r, AuditRecord)]
+            signed = sorted(str(r.party_id) for r in made if r.move.is_signing)
+            assert signed == sorted(p.id for p in partnership.parties), trial
+            # every record a move returned is in the history: none was undone
+            assert all(r in partnership.history for r in made), trial
+            assert load_json(Partnership, dump_json(partnership)) == partnership
+    finally:
+        sys.setswitchinterval(interval)
+
+
+# -- personal data ------------------------------------------------------------------------
+
+
+def test_personal_data_is_masked_in_every_repr_and_error() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Contact(phone="0812-9999-0000-12345")
+    assert "0812-9999-0000-12345" not in str(caught.value)
+    with pytest.raises(InvalidDataError) as loaded:
+        load_json(Contact, '{"phone": "0812 9999 123456789"}')
+    assert "9999 1234" not in str(loaded.value)
+    with pytest.raises(ValidationError) as nip:
+        Representative(name="A", position="B", nip="197013011995031001")
+    assert "197013011995031001" not in str(nip.value)
+    person = Partner(
+        name="Hj. Norhayati",
+        kind=PartnerKind.COMMUNITY_FIGURE,
+        nik="3171011708450001",
+        contacts=[Contact(phone="081251234567", email="norhayati@example.id")],
+        representative=Representative(name="Hj. N", position="Tokoh", nip="197001011995031001"),
+    )
+    for shown in (
+        repr(person),
+        repr(person.model_copy(update={"nik": "3171011708450001"})),
+        repr(Partner.model_construct(**person.model_dump())),
+        str(person),
+    ):
+        for secret in ("3171011708450001", "197001011995031001", "81251234567", "norhayati@"):
+            assert secret not in shown
+    masked = json.loads(dump_json(person, mask=True))
+    assert masked["nik"] == "3171********0001"
+    assert masked["contacts"][0]["email"] == "norh************e.id"
+    assert "081251234567" not in json.dumps(masked)
+    assert json.loads(dump_json(person))["nik"] == "3171011708450001"  # storage keeps it all
+
+
+# -- writes ----------------------------------------------------------------------------------
+
+
+def test_a_killed_write_leaves_the_old_file_and_the_next_write_cleans_up(tmp_path: Path) -> None:
+    target = tmp_path / "kemitraan.json"
+    target.write_text("lama", encoding="utf-8")
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, pathlib\n"
+            "import kemitraan._files as f\n"
+            "real = os.replace\n"
+            "def killed(*a, **k): os.kill(os.getpid(), signal.SIGKILL)\n"
+            "os.replace = killed\n"
+            f"f.write_atomically(pathlib.Path({str(target)!r}), b'baru' * 1000)\n",
+        ],
+        check=False,
+    )
+    assert child.returncode == -signal.SIGKILL
+    leftovers = list(tmp_path.glob(".kemitraan.json.kemitraan-*.tmp"))
+    assert len(leftovers) == 1  # what the crash left, with personal data possibly in it
+    assert target.read_text("utf-8") == "lama"
+    save_json(Program(name="PKW", objectives=["x"]), target)
+    assert not list(tmp_path.glob(".*.tmp"))
+    assert load_json(Program, target.read_text("utf-8")).name == "PKW"
+
+
+def test_writes_are_flushed_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[int] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    save_json(Program(name="PKW", objectives=["x"]), tmp_path / "p.json")
+    assert len(synced) == 2  # the file, then its folder
+
+
+# -- limits ----------------------------------------------------------------------------------
+
+
+def test_limits_refuse_at_validation_with_short_errors() -> None:
+    with pytest.raises(ValidationError, match="at most 5000 characters"):
+        Partner(name="Toko", kind=PartnerKind.BUSINESS, address="x" * 50_000_000)
+    with pytest.raises(InvalidDataError) as unknown:
+        load_json(Program, json.dumps({"name": "P", "objectives": ["x"], "k" * 5_000_000: 1}))
+    assert len(str(unknown.value)) < 500
+    with pytest.raises(ValidationError, match="less than 1000000000000000000"):
+        Funding(source_name="APBN", amount=Decimal(10) ** 26)
+    with pytest.raises(InvalidDataError, match="less than"):
+        load_json(Funding, '{"source_name": "APBN", "amount": "1e26"}')
+
+
+def test_the_machine_is_private() -> None:
+    partnership = at_stage(Stage.MAPPING, recorded=True)
+    assert not hasattr(partnership, "machine")
+    assert partnership.unmet_requirements() == []
+    partnership.advance(at=AT)  # the one way to move
+
+
+def test_times_in_a_move_only_go_forward() -> None:
+    partnership = at_stage(Stage.GATHERING, recorded=True)
+    with pytest.raises(ValueError, match="only moves forward"):
+        partnership.advance(at=datetime(2024, 1, 1, tzinfo=UTC))
+    with pytest.raises(ValueError, match="future"):
+        partnership.advance(at=datetime(2999, 1, 1, tzinfo=UTC))
+    assert partnership.stage is Stage.GATHERING
+
+
+def test_fresh_seed_still_walks() -> None:
+    partnership = fresh()
+    record(partnership)
+    partnership.advance(at=AT)
+    assert partnership.stage is Stage.GATHERING
