@@ -251,7 +251,7 @@ def requirements_table() -> str:
     rows = ["| before | code | what it asks | basis |", "|---|---|---|---|"]
     table = transition_table()
     for (stage, move), target in table.items():
-        if move in (Move.DECLINE, Move.END):
+        if move not in (Move.ADVANCE, Move.RENEW):
             continue
         before = target.title_id if move is Move.ADVANCE else "renewal (next cycle)"
         for declared in REQUIREMENTS:
