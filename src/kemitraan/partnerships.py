@@ -34,6 +34,7 @@ from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._integrity import problems, signatures
+from kemitraan._requirement_book import Ask, holds_up, stages_held_up_by, unmet
 from kemitraan.agreements import Agreement
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import (
@@ -62,7 +63,7 @@ from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
 from kemitraan.provisions import Term
 from kemitraan.relevance import RelevanceAssessment
-from kemitraan.requirements import Ask, holds_up, stages_held_up_by, unmet
+from kemitraan.requirements import REQUIREMENTS  # noqa: F401  # importing it declares them
 
 __all__ = ["Partnership", "stage_counts", "waiting_on"]
 

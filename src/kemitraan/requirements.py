@@ -20,255 +20,39 @@ only named here (:func:`from_agreement`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
-from kemitraan.agreement_checks import AGREEMENT_RULES
-from kemitraan.exceptions import InvalidDeclarationError, NotFoundError
-from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
+from kemitraan._requirement_book import (
+    RENEWAL,
+    REQUIREMENTS,
+    STOPPING,
+    Ask,
+    LifecycleRule,
+    advancing_from,
+    from_agreement,
+    requirement,
+    requirement_codes,
+    requirement_on_ask,
+    requirements_table,
+)
+from kemitraan.findings import Hit, Severity
 from kemitraan.lifecycle import Move, Stage, transition_table
 
 if TYPE_CHECKING:
-    from kemitraan.agreements import Agreement
     from kemitraan.partnerships import Partnership
 
-__all__ = [
+__all__ = [  # the declarations' tools, for an app that declares requirements of its own
     "REQUIREMENTS",
     "Ask",
     "LifecycleRule",
+    "advancing_from",
+    "from_agreement",
+    "requirement",
     "requirement_codes",
+    "requirement_on_ask",
     "requirements_table",
-    "unmet",
 ]
-
-Guard = tuple[Stage, Move]
-
-
-@dataclass(frozen=True)
-class Ask:
-    """A move asked for, with what it carries: the reason, or who signs what.
-
-    >>> Ask(Move.DECLINE, reason="Mitra menutup usaha").reason
-    'Mitra menutup usaha'
-    """
-
-    move: Move
-    """The move."""
-    reason: str | None = None
-    """For decline and end: the reason given."""
-    party_id: str | None = None
-    """For a signature: who signs."""
-    document: Agreement | None = None
-    """For a signature: the agreement or addendum signed."""
-
-
-Subject = tuple["Partnership", Ask]
-
-
-@dataclass(frozen=True)
-class LifecycleRule:
-    """A requirement of the guide: a rule on a partnership and the moves it guards.
-
-    >>> rule = next(r for r in REQUIREMENTS if r.rule.code == "all_signed")
-    >>> [(s.value, m.value) for s, m in rule.guards]
-    [('signing', 'advance')]
-    """
-
-    rule: Rule[Subject]
-    """The rule: code, basis, messages, check (on the partnership and the move asked)."""
-    guards: tuple[Guard, ...]
-    """The ``(stage, move)`` pairs it must be met before."""
-
-
-REQUIREMENTS: list[LifecycleRule] = []
-"""Every lifecycle requirement, in the order they are reported."""
-
-
-def advancing_from(*stages: Stage) -> tuple[Guard, ...]:
-    """The guards of moving on from ``stages`` to their next step."""
-    return tuple((stage, Move.ADVANCE) for stage in stages)
-
-
-RENEWAL: Final = ((Stage.FOLLOW_UP, Move.RENEW),)
-STOPPING: Final = tuple(
-    (stage, move)
-    for stage in Stage
-    for move in (Move.DECLINE, Move.END)
-    if not stage.is_terminal and (stage, move) in transition_table()
-)
-
-
-def _declare(rule: Rule[Subject], guards: tuple[Guard, ...]) -> None:
-    table = transition_table()
-    for guard in guards:
-        if guard not in table:
-            raise InvalidDeclarationError(
-                f"{rule.code}: no move {guard[1].value} from {guard[0].value}"
-            )
-    if any(r.rule.code == rule.code for r in REQUIREMENTS):
-        raise InvalidDeclarationError(f"requirement {rule.code!r} is declared twice")
-    REQUIREMENTS.append(LifecycleRule(rule, guards))
-
-
-def requirement(
-    code: str,
-    *,
-    guards: tuple[Guard, ...],
-    basis: str,
-    summary: str,
-    indonesian: str,
-    english: str,
-    replaces: tuple[str, ...] = (),
-) -> Callable[[Callable[[Partnership], Iterable[Hit]]], None]:
-    """Declare a requirement whose check is the decorated function of the partnership."""
-
-    def declare(check: Callable[[Partnership], Iterable[Hit]]) -> None:
-        rule: Rule[Subject] = Rule(
-            code=code,
-            basis=basis,
-            summary=summary,
-            indonesian=indonesian,
-            english=english,
-            check=lambda subject: check(subject[0]),
-            replaces=replaces,
-        )
-        _declare(rule, guards)
-
-    return declare
-
-
-def requirement_on_ask(
-    code: str,
-    *,
-    guards: tuple[Guard, ...],
-    basis: str,
-    summary: str,
-    indonesian: str,
-    english: str,
-) -> Callable[[Callable[[Partnership, Ask], Iterable[Hit]]], None]:
-    """Declare a requirement whose check also reads the move asked (its reason, its signer)."""
-
-    def declare(check: Callable[[Partnership, Ask], Iterable[Hit]]) -> None:
-        rule: Rule[Subject] = Rule(
-            code=code,
-            basis=basis,
-            summary=summary,
-            indonesian=indonesian,
-            english=english,
-            check=lambda subject: check(*subject),
-        )
-        _declare(rule, guards)
-
-    return declare
-
-
-def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
-    """Use a rule of the agreement's checks as a requirement on the partnership's agreement."""
-    checked = AGREEMENT_RULES[code]
-
-    def check(subject: Subject) -> Iterable[Hit]:
-        agreement = subject[0].agreement
-        return () if agreement is None else checked.check(agreement)
-
-    rule: Rule[Subject] = Rule(
-        code=checked.code,
-        basis=checked.basis,
-        summary=checked.summary,
-        indonesian=checked.indonesian,
-        english=checked.english,
-        check=check,
-        replaces=checked.replaces,
-    )
-    _declare(rule, guards)
-
-
-def unmet(partnership: Partnership, ask: Ask) -> list[Finding]:
-    """What the declared requirements still miss before the move asked, from the current stage.
-
-    Every unmet requirement blocks the move, so each is reported as an error.
-    """
-    guard = (partnership.stage, ask.move)
-    return [
-        finding
-        for declared in REQUIREMENTS
-        if guard in declared.guards
-        for finding in declared.rule.findings((partnership, ask), severity=Severity.ERROR)
-    ]
-
-
-def holds_up(partnership: Partnership, move: Move, code: str) -> bool:
-    """Whether requirement ``code`` is unmet before ``move`` (no finding is built)."""
-    guard = (partnership.stage, move)
-    return any(
-        next(iter(declared.rule.check((partnership, Ask(move)))), None) is not None
-        for declared in REQUIREMENTS
-        if declared.rule.code == code and guard in declared.guards
-    )
-
-
-def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
-    """Every requirement code the guide's rules can report, per ``(stage, move)``.
-
-    Apps use it to build checklists and translations; :func:`kemitraan.waiting_on`
-    uses it to look only at partnerships that could be held up by a code.
-
-    >>> sorted(requirement_codes()[(Stage.SIGNING, Move.ADVANCE)])
-    ['agreement_drafted', 'all_signed']
-    """
-    codes: dict[tuple[Stage, Move], set[str]] = {}
-    for declared in REQUIREMENTS:
-        for guard in declared.guards:
-            codes.setdefault(guard, set()).add(declared.rule.code)
-    return {guard: frozenset(found) for guard, found in codes.items()}
-
-
-def stages_held_up_by(code: str) -> set[Stage]:
-    """The stages whose next step (advance or renew) can be held up by ``code``.
-
-    Raises:
-        NotFoundError: no requirement has that code (or had it once).
-    """
-    wanted = canonical_code(code)
-    if not any(declared.rule.code == wanted for declared in REQUIREMENTS):
-        known = sorted(declared.rule.code for declared in REQUIREMENTS)
-        raise NotFoundError(code, known, what="requirement code")
-    return {
-        stage
-        for declared in REQUIREMENTS
-        if declared.rule.code == wanted
-        for stage, move in declared.guards
-        if move in (Move.ADVANCE, Move.RENEW)
-    }
-
-
-def requirements_table() -> str:
-    """The Markdown table of every requirement, as ``docs/lifecycle.md`` shows it.
-
-    >>> print(requirements_table().splitlines()[2][:51])
-    | 2. Menggali informasi | `candidate_mapped` | Map
-    """
-    rows = ["| before | code | what it asks | basis |", "|---|---|---|---|"]
-    table = transition_table()
-    for (stage, move), target in table.items():
-        if move not in (Move.ADVANCE, Move.RENEW):
-            continue
-        before = target.title_id if move is Move.ADVANCE else "renewal (next cycle)"
-        for declared in REQUIREMENTS:
-            if (stage, move) in declared.guards:
-                rule = declared.rule
-                rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
-    for moves, before in (
-        ((Move.SIGN,), "a signature (step 7)"),
-        ((Move.SIGN_ADDENDUM,), "an addendum's signature (steps 8–11)"),
-        ((Move.DECLINE, Move.END), "decline, end"),
-    ):
-        for declared in REQUIREMENTS:
-            if any(move in moves for _, move in declared.guards):
-                rule = declared.rule
-                rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
-    return "\n".join(rows) + "\n"
-
 
 # -- A.1 mapping ------------------------------------------------------------------------
 
