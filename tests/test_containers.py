@@ -1,0 +1,152 @@
+"""Every in-place edit of a model's lists and dicts is validated (mutable) or refused (value).
+
+And a partnership survives copying and pickling with a lock of its own.
+"""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from kemitraan import (
+    Agreement,
+    Institution,
+    Partner,
+    PartnerKind,
+    PlannedActivity,
+    Program,
+    ProgramNeed,
+    ReadOnlyFieldError,
+    Stage,
+    WorkPlan,
+    dump_json,
+)
+from seed import AT, at_stage
+
+NEED = ProgramNeed(code="pemasaran", description="Pasar tetap")
+OTHER = ProgramNeed(code="modal", description="Modal awal")
+
+# (what, edit, valid): each edit of Program.needs, a list of a mutable model
+LIST_EDITS: list[tuple[str, Callable[[list[Any]], object], bool]] = [
+    ("append", lambda x: x.append(OTHER), True),
+    ("append a duplicate code", lambda x: x.append(NEED), False),
+    ("append junk", lambda x: x.append("bukan kebutuhan"), False),
+    ("extend", lambda x: x.extend([OTHER]), True),
+    ("extend with a duplicate", lambda x: x.extend([OTHER, OTHER]), False),
+    ("insert", lambda x: x.insert(0, OTHER), True),
+    ("insert a duplicate", lambda x: x.insert(0, NEED), False),
+    ("setitem", lambda x: x.__setitem__(0, OTHER), True),
+    ("setitem junk", lambda x: x.__setitem__(0, 5), False),
+    ("iadd", lambda x: x.__iadd__([OTHER]), True),
+    ("imul", lambda x: x.__imul__(2), False),  # the same code twice
+    ("pop", lambda x: x.pop(), True),
+    ("remove", lambda x: x.remove(NEED), True),
+    ("delitem", lambda x: x.__delitem__(0), True),
+    ("clear", lambda x: x.clear(), True),
+    ("sort", lambda x: x.sort(key=lambda n: n.code), True),
+    ("reverse", lambda x: x.reverse(), True),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "valid"), LIST_EDITS, ids=[e[0] for e in LIST_EDITS])
+def test_list_edits_of_a_mutable_model_are_validated(
+    what: str, edit: Callable[[list[Any]], object], valid: bool
+) -> None:
+    program = Program(name="PKW", objectives=["x"], needs=[NEED])
+    needs = program.needs
+    before = program.model_dump()
+    if valid:
+        edit(needs)
+        assert program.needs is needs  # the same list, edited
+        assert Program.model_validate(program.model_dump()) == program
+    else:
+        with pytest.raises(ValidationError):
+            edit(needs)
+        assert program.model_dump() == before
+
+
+DICT_EDITS: list[tuple[str, Callable[[dict[str, Any]], object], bool]] = [
+    ("setitem", lambda d: d.__setitem__("pkbm", "001/PKBM"), True),
+    ("setitem empty", lambda d: d.__setitem__("pkbm", "  "), False),
+    ("setitem a bad id", lambda d: d.__setitem__("Bukan Id", "1"), False),
+    ("update", lambda d: d.update({"toko": "002"}), True),
+    ("ior", lambda d: d.__ior__({"toko": "002"}), True),
+    ("setdefault", lambda d: d.setdefault("toko", "003"), True),
+    ("pop", lambda d: d.pop("pkbm"), True),
+    ("popitem", lambda d: d.popitem(), True),
+    ("delitem", lambda d: d.__delitem__("pkbm"), True),
+    ("clear", lambda d: d.clear(), True),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "valid"), DICT_EDITS, ids=[e[0] for e in DICT_EDITS])
+def test_dict_edits_of_a_mutable_model_are_validated(
+    what: str, edit: Callable[[dict[str, Any]], object], valid: bool
+) -> None:
+    agreement = Agreement(
+        parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
+        subject="Pemasaran",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        numbers={"pkbm": "001"},
+    )
+    numbers = agreement.numbers
+    before = agreement.model_dump()
+    if valid:
+        edit(numbers)
+        assert agreement.numbers is numbers
+    else:
+        with pytest.raises(ValidationError):
+            edit(numbers)
+        assert agreement.model_dump() == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda x: x.append(x[0]),
+        lambda x: x.extend([]),
+        lambda x: x.insert(0, x[0]),
+        lambda x: x.remove(x[0]),
+        lambda x: x.pop(),
+        lambda x: x.clear(),
+        lambda x: x.sort(),
+        lambda x: x.reverse(),
+        lambda x: x.__setitem__(0, x[0]),
+        lambda x: x.__delitem__(0),
+    ],
+)
+def test_lists_of_a_value_object_refuse_every_edit(edit: Callable[[list[Any]], object]) -> None:
+    plan = WorkPlan(
+        drawn_up_on=date(2025, 2, 24),
+        participants=["pkbm"],
+        activities=[PlannedActivity(name="Praktik", responsible="pkbm")],
+    )
+    with pytest.raises(ReadOnlyFieldError, match="value object"):
+        edit(plan.activities)
+    assert len(plan.activities) == 1
+    assert isinstance(plan.activities, list)
+    assert copy.copy(plan.activities) == plan.activities  # a copy is an ordinary list
+    assert type(copy.copy(plan.activities)) is list
+
+
+def test_a_partnership_pickles_and_copies_with_a_lock_of_its_own() -> None:
+    partnership = at_stage(Stage.ANALYSIS, recorded=True)
+    again = pickle.loads(pickle.dumps(partnership))
+    assert again == partnership
+    assert again._lock is not partnership._lock
+    deep = copy.deepcopy(partnership)
+    shallow = copy.copy(partnership)
+    for twin in (again, deep, shallow):
+        assert twin._lock is not partnership._lock
+        twin.advance(at=AT)
+        assert partnership.stage is Stage.ANALYSIS
+    shallow.partners.append(shallow.partners[0].model_copy(update={"name": "X", "id": "x"}))
+    assert len(partnership.partners) == 5  # a copy's lists are its own
+    assert dump_json(again) == dump_json(deep)
