@@ -4,10 +4,11 @@ Walks the partnership through the guide's 11 steps and one renewal: five candida
 partners of the guide's five kinds (A.1) and what was gathered about them (A.2), the
 relevance analysis and the recommended pattern (A.3, B), the exploration meetings
 (A.4), the joint work plan (A.5), the MoU with every party's roles (A.6) and its
-signing (A.7), implementation, monitoring and the joint evaluation (A.8–A.9), the
-decision (A.10) and the follow-up plan with an addendum (A.11); then writes the
-partnership to ``out/partnership.json`` and the MoU and its addendum as DOCX
-(``out/mou.docx``, ``out/addendum.docx``).
+signing (A.7) and the PKS that implements it for the trade in tas rajut,
+implementation, monitoring and the joint evaluation (A.8–A.9), the decision (A.10)
+and the follow-up plan with an addendum to the PKS (A.11); then writes the
+partnership to ``out/partnership.json`` and the MoU, the PKS and the addendum as DOCX
+(``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``).
 
 All names and identifiers are invented for the example.
 
@@ -17,7 +18,7 @@ Run: ``python examples/seed_case.py [output-directory]``
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -25,13 +26,14 @@ from pathlib import Path
 from kemitraan import (
     Agreement,
     AgreementKind,
-    AgreementReference,
-    Amendment,
+    Authority,
+    AuthorityKind,
     BusinessScale,
     Contact,
     Contribution,
     ContributionKind,
     Decision,
+    Definition,
     DisputeSettlement,
     EducationUnitType,
     Evaluation,
@@ -55,8 +57,11 @@ from kemitraan import (
     PartnerKind,
     PartnerResponse,
     Partnership,
+    Party,
     PartyProfile,
     PartyRole,
+    PatternChange,
+    Payment,
     Period,
     PlannedActivity,
     Program,
@@ -70,6 +75,8 @@ from kemitraan import (
     Signatory,
     Stage,
     Term,
+    TermChange,
+    Termination,
     TradedGood,
     TradeMode,
     WorkPlan,
@@ -94,7 +101,12 @@ def build_institution() -> Institution:
         representative=Representative(
             name="Hj. Siti Aminah, S.Pd.",
             position="Ketua PKBM Harapan Bangsa",
-            authority="Surat Keputusan Ketua Yayasan Harapan Bangsa Nomor 03/YHB/I/2023",
+            authority=Authority(
+                kind=AuthorityKind.FOUNDATION_DECREE,
+                issuer="Ketua Yayasan Harapan Bangsa",
+                number="03/YHB/I/2023",
+                issued_on=date(2023, 1, 9),
+            ),
         ),
         contacts=[Contact(email="pkbm.harapanbangsa@example.id", personal=False)],
     )
@@ -169,10 +181,14 @@ def build_candidates() -> list[Partner]:
             kind=PartnerKind.COMMUNITY_GROUP,
             finances=ScaleEvidence(annual_sales=Decimal("180000000"), year=2024),
             region=BANJAR,
+            address="Jl. Sekumpul Gg. Rahmat No. 5, Martapura",
             representative=Representative(
                 name="Normasari",
                 position="Ketua KUBE Rajut Lestari",
-                authority="Berita Acara Pembentukan KUBE Tahun 2019",
+                authority=Authority(
+                    kind=AuthorityKind.OTHER,
+                    text="Berita Acara Pembentukan KUBE Rajut Lestari tanggal 4 Maret 2019",
+                ),
             ),
             mapped_on=date(2025, 1, 13),
         ),
@@ -195,7 +211,13 @@ def build_candidates() -> list[Partner]:
             representative=Representative(
                 name="H. Rahmat Hidayat",
                 position="Direktur CV Kriya Banua",
-                authority="Akta Pendirian CV Kriya Banua Nomor 21 Tahun 2016",
+                authority=Authority(
+                    kind=AuthorityKind.DEED,
+                    issuer="CV Kriya Banua",
+                    number="21",
+                    issued_on=date(2016, 5, 3),
+                    notary="Hj. Rahmah, S.H., M.Kn.",
+                ),
             ),
             contacts=[
                 Contact(
@@ -215,7 +237,7 @@ def build_candidates() -> list[Partner]:
             representative=Representative(
                 name="Dra. Fauziah",
                 position="Ketua Pengurus",
-                authority="Anggaran Dasar Koperasi Pasal 24",
+                authority=Authority(kind=AuthorityKind.BYLAWS, issuer="Koperasi Wanita Sejahtera"),
             ),
             mapped_on=date(2025, 1, 13),
         ),
@@ -229,7 +251,12 @@ def build_candidates() -> list[Partner]:
                 name="Drs. H. Ahmad Yani, M.Si.",
                 position="Kepala Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar",
                 nip="197001011995031001",
-                authority="Keputusan Bupati Banjar",
+                authority=Authority(
+                    kind=AuthorityKind.APPOINTMENT,
+                    issuer="Bupati Banjar",
+                    number="821.2/045/BKPSDM/2022",
+                    year=2022,
+                ),
             ),
             mapped_on=date(2025, 1, 13),
         ),
@@ -349,16 +376,7 @@ def draft_mou(partnership: Partnership) -> Agreement:
     """Step A.6: the MoU with every party's role and responsibilities, in general trade."""
     pkbm, kube, shop, dinas = partnership.parties
     program = partnership.program
-    signatories = [
-        Signatory(
-            party_id=p.id,
-            name=p.representative.name,
-            position=p.representative.position,
-            nip=p.representative.nip,
-        )
-        for p in partnership.parties
-        if p.representative is not None
-    ]
+    signatories = signatories_of(partnership.parties)
     return Agreement(
         kind=AgreementKind.MOU,
         parties=partnership.parties,
@@ -385,23 +403,16 @@ def draft_mou(partnership: Partnership) -> Agreement:
             "Pemasaran hasil produksi",
             "Fasilitasi perizinan usaha lulusan",
         ],
+        # The MoU keeps to general terms; prices, quantities and payment go in the PKS.
         pattern=GeneralTradeTerms(
             supplier=kube.id,
             buyer=shop.id,
             mode=TradeMode.MARKETING,
-            goods=[
-                TradedGood(
-                    name="Tas rajut ukuran sedang",
-                    quantity=Decimal(200),
-                    period="per bulan",
-                    unit_price=Decimal("85000"),
-                )
-            ],
+            goods=[TradedGood(name="Tas rajut ukuran sedang")],
             quality_requirements=[
                 "Rajutan rapat, rapi dan tidak longgar",
                 "Ukuran sesuai contoh yang disepakati",
             ],
-            payment_terms="Dibayar paling lambat 14 hari setelah barang diterima",
         ),
         roles=[
             PartyRole(
@@ -441,48 +452,140 @@ def draft_mou(partnership: Partnership) -> Agreement:
                 purpose="Biaya penyelenggaraan PKW untuk 20 peserta didik",
             )
         ],
-        term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        term=Term(start=date(2025, 3, 10), end=date(2028, 3, 9)),
         dispute_settlement=DisputeSettlement(venue="Pengadilan Negeri Martapura"),
         signatories=signatories,
         originals=4,
     )
 
 
-def draft_addendum(partnership: Partnership) -> Agreement:
-    """Step A.11: an addendum that extends the term and raises the monthly quantity."""
+def signatories_of(parties: Sequence[Party]) -> list[Signatory]:
+    """Each party's representative signs for it."""
+    return [
+        Signatory(
+            party_id=p.id,
+            name=p.representative.name,
+            position=p.representative.position,
+            nip=p.representative.nip,
+        )
+        for p in parties
+        if p.representative is not None
+    ]
+
+
+def draft_pks(partnership: Partnership) -> Agreement:
+    """The PKS that implements the MoU for the trade: the PKBM, the KUBE and the shop."""
     mou = partnership.agreement
     assert mou is not None
-    assert mou.term is not None
+    pkbm = partnership.institution
+    kube, shop = (partnership.partner(pid) for pid in PKS_PARTIES[1:])
+    return Agreement(
+        kind=AgreementKind.PKS,
+        parties=[pkbm, kube, shop],
+        implements=mou.reference(),
+        numbers={
+            pkbm.id: "006/PKBM-HB/III/2025",
+            kube.id: "03/KUBE-RL/III/2025",
+            shop.id: "018/KB/III/2025",
+        },
+        subject="Pemasaran Tas Rajut Hasil Praktik Peserta Didik PKW",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        considerations=[
+            "PIHAK KEDUA memproduksi tas rajut bersama peserta didik PIHAK PERTAMA",
+            "PIHAK KETIGA membutuhkan pasokan tas rajut dengan mutu seragam",
+        ],
+        definitions=[
+            Definition(term="Produk", meaning="tas rajut ukuran sedang hasil produksi PIHAK KEDUA"),
+            Definition(
+                term="Contoh Produk",
+                meaning="tas rajut yang disepakati PARA PIHAK sebagai acuan ukuran dan mutu",
+            ),
+        ],
+        purpose="Mengatur pemasaran Produk hasil praktik peserta didik secara rinci",
+        scope=["Pemasokan Produk", "Pembelian dan pemasaran Produk", "Pembayaran"],
+        pattern=GeneralTradeTerms(
+            supplier=kube.id,
+            buyer=shop.id,
+            mode=TradeMode.MARKETING,
+            goods=[
+                TradedGood(
+                    name="Tas rajut ukuran sedang",
+                    quantity=Decimal(200),
+                    period="per bulan",
+                    unit_price=Decimal("85000"),
+                )
+            ],
+            quality_requirements=[
+                "Rajutan rapat, rapi dan tidak longgar",
+                "Ukuran sesuai Contoh Produk",
+            ],
+            delivery_schedule="setiap hari Senin minggu pertama dan ketiga",
+        ),
+        roles=[
+            PartyRole(
+                party_id=pkbm.id,
+                role="Penyelenggara PKW",
+                rights=["Menerima laporan penjualan Produk setiap bulan"],
+                responsibilities=["Menjadwalkan praktik produksi peserta didik"],
+            ),
+            PartyRole(
+                party_id=kube.id,
+                role="Pemasok",
+                rights=["Menerima pembayaran atas Produk yang diterima"],
+                responsibilities=["Memasok Produk sesuai jumlah dan mutu yang disepakati"],
+            ),
+            PartyRole(
+                party_id=shop.id,
+                role="Pembeli dan pemasar",
+                rights=["Menolak Produk yang tidak sesuai Contoh Produk"],
+                responsibilities=["Membeli dan memasarkan Produk yang memenuhi mutu"],
+            ),
+        ],
+        payments=[
+            Payment(
+                payer=shop.id,
+                payee=kube.id,
+                what="harga Produk yang diterima",
+                due_days=14,
+            )
+        ],
+        term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        termination=Termination(notice_days=30, waive_court_termination=True),
+        confidentiality=True,
+        dispute_settlement=DisputeSettlement(venue="Pengadilan Negeri Martapura"),
+        signatories=signatories_of([pkbm, kube, shop]),
+        originals=3,
+    )
+
+
+PKS_PARTIES = ("pkbm-harapan-bangsa", "kube-rajut-lestari", "cv-kriya-banua")
+
+
+def draft_addendum(partnership: Partnership) -> Agreement:
+    """Step A.11: an addendum to the PKS that extends its term and raises the monthly volume."""
+    assert partnership.cooperation_agreements, "the PKS is signed in step 7"
+    pks = partnership.cooperation_agreements[0]
+    assert pks.term is not None
+    assert isinstance(pks.pattern, GeneralTradeTerms)
+    more = [good.model_copy(update={"quantity": Decimal(300)}) for good in pks.pattern.goods]
     return Agreement(
         kind=AgreementKind.ADDENDUM,
-        parties=mou.parties,
-        numbers={pid: f"{number}/ADD-1" for pid, number in mou.numbers.items()},
-        subject=f"Adendum Pertama {mou.kind.label_id} tentang {mou.subject}",
+        parties=pks.parties,
+        numbers={pid: f"{number}/ADD-1" for pid, number in pks.numbers.items()},
+        subject="Perpanjangan Jangka Waktu dan Penambahan Volume Pasokan Tas Rajut",
         place="Martapura",
         date=date(2026, 2, 16),
         considerations=[
             "Hasil evaluasi bersama tahun pertama menunjukkan permintaan tas rajut melebihi pasokan"
         ],
-        scope=list(mou.scope),
-        amends=AgreementReference(
-            kind=mou.kind, numbers=list(mou.numbers.values()), date=mou.date, subject=mou.subject
-        ),
+        amends=pks.reference(),
         amendments=[
-            Amendment(
-                article="Jangka waktu",
-                text="Kerja sama diperpanjang sampai dengan tanggal 9 Maret 2027.",
-            ),
-            Amendment(
-                article="Pola kemitraan",
-                text="Jumlah tas rajut yang dipasok menjadi 300 buah per bulan.",
-            ),
+            TermChange(term=Term(start=pks.term.start, end=date(2027, 3, 9))),
+            PatternChange(pattern=pks.pattern.model_copy(update={"goods": more})),
         ],
-        roles=list(mou.roles),
-        term=Term(start=mou.term.start, end=date(2027, 3, 9)),
-        signatories=[
-            s.model_copy(update={"signed_on": None, "signed_at": None}) for s in mou.signatories
-        ],
-        originals=mou.originals,
+        signatories=signatories_of(pks.parties),
+        originals=pks.originals,
     )
 
 
@@ -590,7 +693,16 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
             partnership.sign(
                 party.id, on=date(2025, 3, 10), place="Martapura", actor=FACILITATOR, at=at
             )
-        return f"ditandatangani {len(partnership.parties)} pihak di Martapura, 10 Maret 2025"
+        # Then the PKS that implements it, between the parties of the trade.
+        partnership.cooperation_agreements.append(draft_pks(partnership))
+        for party_id in PKS_PARTIES:
+            partnership.sign_pks(
+                0, party_id, on=date(2025, 3, 10), place="Martapura", actor=FACILITATOR, at=at
+            )
+        return (
+            f"Nota Kesepahaman ditandatangani {len(partnership.parties)} pihak, lalu PKS "
+            f"pemasaran oleh {len(PKS_PARTIES)} pihak, di Martapura, 10 Maret 2025"
+        )
     if stage is Stage.IMPLEMENTATION:
         year = 2024 + cycle
         partnership.implementation.extend(
@@ -673,16 +785,16 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
             )
         )
         partnership.addenda.append(draft_addendum(partnership))  # drafted, then signed
-        for party in partnership.parties:
+        for party_id in PKS_PARTIES:
             partnership.sign_addendum(
                 -1 + len(partnership.addenda),
-                party.id,
+                party_id,
                 on=date(year + 1, 2, 16),
                 place="Martapura",
                 actor=FACILITATOR,
                 at=at,
             )
-        return f"rencana tahun ke-{cycle + 1} dan adendum perpanjangan sampai 9 Maret 2027"
+        return f"rencana tahun ke-{cycle + 1}; adendum PKS: sampai 9 Maret 2027, 300 tas per bulan"
     raise ValueError(f"nothing to record in stage {stage.value}")
 
 
@@ -728,6 +840,9 @@ def main(out_dir: Path) -> Path:
     print(f"{institution.name}: {partnership.program.title}, {institution.region}\n")
     walk(partnership)
     mou = render_document(partnership, out_dir / "mou.docx")
+    pks = render_document(
+        partnership.cooperation_agreements[0], out_dir / "pks.docx", partnership=partnership
+    )
     addendum = render_document(
         partnership.addenda[-1], out_dir / "addendum.docx", partnership=partnership
     )
@@ -738,7 +853,7 @@ def main(out_dir: Path) -> Path:
     )
 
     path = save_json(partnership, out_dir / "partnership.json")
-    print(f"Ditulis: {path}, {mou}, {addendum}")
+    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}")
     return path
 
 

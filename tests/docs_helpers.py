@@ -9,24 +9,37 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 
-def lines(data: bytes) -> list[str]:
-    """Every paragraph's text, in document order, table cells included (each once)."""
-    document = docx.Document(io.BytesIO(data))
-    out: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
+def _block(element: object, parent: object, out: list[str]) -> None:
+    """The text of a body or a cell: its paragraphs, and its tables' cells (each once)."""
+    for child in element.iterchildren():  # type: ignore[attr-defined]
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            out.append(Paragraph(child, document).text)
+            out.append(Paragraph(child, parent).text)  # type: ignore[arg-type]
         elif tag == "tbl":
-            table = Table(child, document)
+            table = Table(child, parent)  # type: ignore[arg-type]
             for row in table.rows:
                 seen: set[int] = set()
                 for cell in row.cells:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    out.extend(p.text for p in cell.paragraphs)
+                    _block(cell._tc, cell, out)
+
+
+def lines(data: bytes) -> list[str]:
+    """Every paragraph's text, in document order, table cells (and tables in them) included."""
+    document = docx.Document(io.BytesIO(data))
+    out: list[str] = []
+    _block(document.element.body, document, out)
+    return out
+
+
+def footers(data: bytes) -> list[str]:
+    """The text of every section's footer, its tables included."""
+    document = docx.Document(io.BytesIO(data))
+    out: list[str] = []
+    for section in document.sections:
+        _block(section.footer._element, section.footer, out)
     return out
 
 

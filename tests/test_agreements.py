@@ -15,9 +15,11 @@ from kemitraan import (
     AgreementKind,
     AgreementReference,
     Amendment,
+    Authority,
     BusinessScale,
     Contribution,
     ContributionKind,
+    DisputeSettlement,
     Funding,
     GeneralTradeTerms,
     Institution,
@@ -39,7 +41,7 @@ PKBM = Institution(
     representative=Representative(
         name="Hj. Siti Aminah, S.Pd.",
         position="Ketua PKBM",
-        authority="Akta Pendirian Yayasan Nomor 12 Tahun 2015",
+        authority=Authority(text="Akta Pendirian Yayasan Nomor 12 Tahun 2015"),
     ),
 )
 SHOP = Partner(
@@ -47,7 +49,7 @@ SHOP = Partner(
     kind=PartnerKind.BUSINESS,
     scale=BusinessScale.MEDIUM,
     representative=Representative(
-        name="H. Rahmat Hidayat", position="Pemilik", authority="NIB 9120001234567"
+        name="H. Rahmat Hidayat", position="Pemilik", authority=Authority(text="NIB 9120001234567")
     ),
 )
 DINAS = Partner(
@@ -57,7 +59,7 @@ DINAS = Partner(
         name="Drs. Ahmad Yani, M.Pd.",
         position="Kepala Dinas",
         nip="197001011995031001",
-        authority="Keputusan Wali Kota Banjarmasin",
+        authority=Authority(text="Keputusan Wali Kota Banjarmasin"),
     ),
 )
 FOREIGN = Partner(
@@ -66,7 +68,9 @@ FOREIGN = Partner(
     is_foreign=True,
     language="ja",
     representative=Representative(
-        name="Tanaka Hiroshi", position="Director", authority="Board resolution 2025-01"
+        name="Tanaka Hiroshi",
+        position="Director",
+        authority=Authority(text="Board resolution 2025-01"),
     ),
 )
 
@@ -113,6 +117,7 @@ def complete(**changes: object) -> Agreement:
         ],
         "financing": [Funding(source_name="Bantuan PKW", amount=Decimal("2950000"))],
         "term": Term(start=date(2025, 3, 3), end=date(2026, 3, 2)),
+        "dispute_settlement": DisputeSettlement(venue="Pengadilan Negeri Banjarmasin"),
         "signatories": [signed(p) for p in parties],
         "originals": 3,
     }
@@ -307,6 +312,52 @@ FINDINGS: list[tuple[str, Callable[[], Agreement], str, Severity]] = [
             ]
         ),
         "duplicate_role",
+        Severity.WARNING,
+    ),
+    # documents a legal officer signs without corrections (issue 9)
+    (
+        "no considerations: the text would go straight from its intro to the articles",
+        lambda: complete(considerations=[]),
+        "considerations_missing",
+        Severity.WARNING,
+    ),
+    (
+        "a district court without its city",
+        lambda: complete(dispute_settlement=DisputeSettlement()),
+        "dispute_venue_missing",
+        Severity.WARNING,
+    ),
+    (
+        "a term that starts before the agreement is made",
+        lambda: complete(term=Term(start=date(2025, 1, 1), end=date(2025, 12, 31))),
+        "term_starts_before_signing",
+        Severity.WARNING,
+    ),
+    (
+        "an MoU with a price per piece, a monthly quantity and payment days",
+        lambda: complete(
+            pattern=GeneralTradeTerms(
+                supplier=PKBM.id,
+                buyer=SHOP.id,
+                goods=[
+                    TradedGood(
+                        name="Tas rajut",
+                        quantity=Decimal(200),
+                        period="per bulan",
+                        unit_price=Decimal(85000),
+                    )
+                ],
+                quality_requirements=["Rapi"],
+                payment_terms="Dibayar paling lambat 14 hari",
+            )
+        ),
+        "commercial_terms_in_mou",
+        Severity.WARNING,
+    ),
+    (
+        "a PKS with a party that has no address for notices",
+        lambda: complete(kind=AgreementKind.PKS),
+        "notice_address_missing",
         Severity.WARNING,
     ),
 ]
@@ -504,3 +555,34 @@ def test_the_agreement_holds_snapshots_of_its_parties() -> None:
     partner.address = "Jl. B"  # the partner moves ...
     assert agreement.parties[1].address == "Jl. A"  # ... the text drawn up does not change
     assert agreement.parties[1] is not partner
+
+
+def test_a_backdated_term_that_is_meant_is_not_reported() -> None:
+    meant = Term(start=date(2025, 1, 1), end=date(2025, 12, 31), backdated=True)
+    assert "term_starts_before_signing" not in codes(complete(term=meant))
+
+
+def test_an_addendum_with_free_text_changes_is_told_to_type_them() -> None:
+    addendum = complete(
+        kind=AgreementKind.ADDENDUM,
+        amends=complete().reference(),
+        amendments=[Amendment(article="Jangka waktu", text="Diperpanjang.")],
+    )
+    assert "amendment_untyped" in codes(addendum, Severity.WARNING)
+    # an addendum keeps the roles and scope of what it amends
+    bare = addendum.model_copy(update={"roles": [], "scope": []})
+    assert {"role_for_every_party", "scope_missing"}.isdisjoint(codes(bare))
+
+
+def test_an_addendum_changes_each_article_once() -> None:
+    from kemitraan import ArticleChange, ArticleDeletion
+
+    addendum = complete(
+        kind=AgreementKind.ADDENDUM,
+        amends=complete().reference(),
+        amendments=[
+            ArticleChange(article=3, paragraph=1, text=["Baru."]),
+            ArticleDeletion(article=3),
+        ],
+    )
+    assert "amendment_twice" in codes(addendum, Severity.ERROR)

@@ -38,3 +38,12 @@ def test_committed_requirements_table_is_the_generated_one() -> None:
         "docs/lifecycle.md is out of date: replace its requirements table with the output of "
         "kemitraan.requirements.requirements_table()"
     )
+
+
+def test_committed_template_reference_is_the_generated_one() -> None:
+    from kemitraan.documents.context import context_reference
+
+    text = (DOCS / "template-context.md").read_text(encoding="utf-8")
+    assert text == context_reference(), (
+        "docs/template-context.md is out of date: run python tools/refresh_docs.py"
+    )

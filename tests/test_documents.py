@@ -23,6 +23,7 @@ from kemitraan import (
     AgreementNotReadyError,
     AgreementReference,
     Amendment,
+    Authority,
     ConverterNotFoundError,
     DocumentTemplate,
     Funding,
@@ -63,7 +64,7 @@ PKBM = Institution(
     name="PKBM Harapan Bangsa",
     address="Jl. Ahmad Yani Km 39, Martapura",
     representative=Representative(
-        name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM", authority="SK Yayasan"
+        name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM", authority=Authority(text="SK Yayasan")
     ),
 )
 PARTNERS = [
@@ -145,13 +146,13 @@ def test_mou_reads_back_for_two_three_and_four_parties(parties: int) -> None:
     # the opening, with the true weekday and the date in words
     assert WEEKDAYS[date(2025, 3, 10).weekday()] == "Senin"
     assert (
-        "Pada hari Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima "
+        "Pada hari ini, Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima "
         "(10-03-2025), bertempat di Martapura"
     ) in body
     # a block per party with its label, then PARA PIHAK
     for index, party in enumerate(members):
         assert f"atas nama {party.name}, selanjutnya disebut {LABELS[index]}." in body
-        assert f"Tugas {party.name}" in body
+        assert re.search(rf"[tT]ugas {re.escape(party.name)}", body)
     assert "secara bersama-sama disebut PARA PIHAK" in body
     # lettered considerations, articles numbered without gaps
     assert "a.\tbahwa PIHAK PERTAMA menyelenggarakan PKW;" in all_lines
@@ -169,7 +170,7 @@ def test_mou_reads_back_for_two_three_and_four_parties(parties: int) -> None:
         assert party.representative.name in all_lines
     assert all_lines.count("METERAI\nRp10.000") == parties
     if parties == 4:
-        assert "NIP 197001011995031001" in all_lines
+        assert "NIP 19700101 199503 1 001" in all_lines  # in its printed groups
 
 
 ARTICLE_TITLES = [
@@ -313,13 +314,13 @@ CLAUSES: dict[PatternKind, list[str]] = {
         "PIHAK KETIGA menerima pasokan dari PIHAK KEDUA melalui PIHAK KEEMPAT.",
         "sebanyak 200 (dua ratus) buah per bulan",
         "Rp85.000,00 (delapan puluh lima ribu rupiah) per buah",
-        "Rajutan rapat.",
+        "rajutan rapat.",
     ],
     PatternKind.CORE_PLASMA: [
         "PIHAK KETIGA sebagai inti menyediakan bagi PIHAK KEDUA",
         "dengan dasar harga harga pasar",
     ],
-    PatternKind.SUBCONTRACT: ["PIHAK KEDUA memproduksi bagi PIHAK KETIGA: Tali tas 1 meter."],
+    PatternKind.SUBCONTRACT: ["PIHAK KEDUA memproduksi bagi PIHAK KETIGA: tali tas 1 meter."],
     PatternKind.FRANCHISE: [
         "merek Rajutku",
         "Royalti sebesar 5% dari penjualan.",
@@ -333,7 +334,7 @@ CLAUSES: dict[PatternKind, list[str]] = {
     ],
     PatternKind.OUTSOURCING: [
         "PIHAK KETIGA menyerahkan kepada PIHAK KEDUA pekerjaan berikut:",
-        "Pengemasan.",
+        "pengemasan.",
     ],
 }
 
@@ -391,7 +392,6 @@ ENGLISH = {
     "Memasarkan tas": "Market bags",
     "Bantuan PKW": "PKW grant",
     "Ketua PKBM": "Head of the PKBM",
-    "Direktur": "Director",
 }
 
 
@@ -410,7 +410,10 @@ def test_bilingual_variant_sets_indonesian_beside_english() -> None:
     assert all_lines[:2] == ["NOTA KESEPAHAMAN", "MEMORANDUM OF UNDERSTANDING"]
     assert "Pasal 1\nMAKSUD DAN TUJUAN" in all_lines
     assert "Article 1\nPURPOSE AND OBJECTIVES" in all_lines
-    assert "On Monday, the tenth day of March of the year two thousand and twenty-five" in body
+    assert (
+        "On this day, Monday, the tenth day of March of the year two thousand and twenty-five"
+        in body
+    )
     assert "IDR 2,950,000.00 (two million, nine hundred and fifty thousand rupiah)" in body
     assert "the text in Indonesian prevails" in body
     assert "yang berlaku adalah naskah dalam Bahasa Indonesia" in body
@@ -448,7 +451,10 @@ def test_addendum_reads_back() -> None:
     ) in body
     assert "PERUBAHAN JANGKA WAKTU" in all_lines
     assert "Diperpanjang sampai 9 Maret 2027." in body
-    assert "bagian yang tidak terpisahkan dari Nota Kesepahaman tanggal 10 Maret 2025" in body
+    assert (
+        "bagian yang tidak terpisahkan dari Nota Kesepahaman Nomor 001/MOU/2025 tanggal "
+        "10 Maret 2025" in body
+    )
     assert article_numbers(data) == [1, 2, 3]
 
 
@@ -461,7 +467,7 @@ def test_pks_title() -> None:
 def test_seed_partnership_renders_its_work_plan() -> None:
     partnership = at_stage(Stage.IMPLEMENTATION)
     body = text(render_document(partnership))
-    assert "Praktik produksi tas rajut, dengan penanggung jawab PIHAK KEDUA;" in body
+    assert "praktik produksi tas rajut, dengan penanggung jawab PIHAK KEDUA;" in body
     assert "Rp59.000.000,00 (lima puluh sembilan juta rupiah)" in body
 
 
@@ -659,4 +665,4 @@ def test_usual_units_need_no_translation() -> None:
     assert set(missing_translations(bilingual)) == {"Tas rajut", "Rapi"}
     bilingual.translations = {**ENGLISH, "Tas rajut": "Knitted bags", "Rapi": "Neat"}
     body = text(render_document(bilingual))
-    assert "Knitted bags, 200 (two hundred) pieces per month" in body
+    assert "knitted bags, 200 (two hundred) pieces per month" in body

@@ -255,6 +255,36 @@ CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseExce
         ValueError,
     ),
     (
+        "export an unknown template",
+        lambda: kemitraan.export_template("surat", "/tmp/kemitraan-surat.docx"),
+        UnknownDocumentKindError,
+        KeyError,
+    ),
+    (
+        "render with extra that is not plain data",
+        lambda: kemitraan.render_document(MOU, draft=True, extra={"logo": object()}),
+        InvalidArgumentError,
+        ValueError,
+    ),
+    (
+        "render with extra keys that are not text",
+        lambda: kemitraan.render_document(MOU, draft=True, extra={"a": {1: "x"}}),
+        InvalidArgumentError,
+        ValueError,
+    ),
+    (
+        "sign a PKS that is not held",
+        lambda: at_stage(Stage.SIGNING).sign_pks(0, "pkbm-harapan-bangsa", on=date(2025, 3, 10)),
+        NotFoundError,
+        KeyError,
+    ),
+    (
+        "sign a PKS before the signing step",
+        lambda: at_stage(Stage.AGREEMENT).sign_pks(0, "pkbm-harapan-bangsa", on=date(2025, 3, 10)),
+        MoveNotAllowedError,
+        RuntimeError,
+    ),
+    (
         "to_pdf of nothing",
         lambda: kemitraan.to_pdf(Path("/nonexistent/x.docx")),
         DocumentNotFoundError,
@@ -267,11 +297,13 @@ COVERED = {
     "json_schema", "load_json", "mermaid_diagram", "missing_translations", "party_label",
     "pattern_info", "province_names", "recommend_patterns", "render_document", "render_documents",
     "requirement_codes", "save_json", "stage_counts", "to_pdf", "transition_table", "waiting_on",
+    "export_template", "verification_code", "verify_code",
 }  # fmt: skip
 # Without bad values to give: allowed_moves, province_names, requirement_codes,
 # transition_table and mermaid_diagram take nothing that can be wrong; dump_json and
 # json_schema take any model; stage_counts any partnerships; graphviz_diagram raises
-# MissingExtraError without pydot (tested below).
+# MissingExtraError without pydot (tested below); verification_code takes any agreement, and
+# verify_code any text (a wrong code is False, not an error).
 
 
 @pytest.mark.parametrize(("what", "call", "error", "builtin"), CASES, ids=[c[0] for c in CASES])

@@ -48,8 +48,11 @@ def test_seed_case_walks_all_eleven_steps_and_renews(
     ]
     signatures = [(r.move.value, r.party_id) for r in partnership.history if r.move.is_signing]
     parties = [p.id for p in partnership.parties]
-    assert signatures == [("sign", pid) for pid in parties] + [
-        ("sign_addendum", pid) for pid in parties
+    pks_parties = ["pkbm-harapan-bangsa", "kube-rajut-lestari", "cv-kriya-banua"]
+    assert signatures == [
+        *(("sign", pid) for pid in parties),
+        *(("sign_pks", pid) for pid in pks_parties),
+        *(("sign_addendum", pid) for pid in pks_parties),
     ]
     assert partnership.signed_addenda() == partnership.addenda
     assert (partnership.stage, partnership.cycle) == (Stage.IMPLEMENTATION, 2)
@@ -67,13 +70,24 @@ def test_seed_case_walks_all_eleven_steps_and_renews(
     assert partnership.agreement.fully_signed
     assert not [f for f in partnership.agreement.check() if f.severity is Severity.ERROR]
     assert len(partnership.addenda) == 1
+    assert len(partnership.cooperation_agreements) == 1
     mou = lines((tmp_path / "mou.docx").read_bytes())
     assert mou[0] == "NOTA KESEPAHAMAN"
     assert "Rp59.000.000,00 (lima puluh sembilan juta rupiah)" in "\n".join(mou)
     assert "PIHAK KEEMPAT," in mou
+    assert not [f for f in partnership.agreement.check() if f.severity is Severity.WARNING]
+    pks = lines((tmp_path / "pks.docx").read_bytes())
+    assert pks[0] == "PERJANJIAN KERJA SAMA"
+    assert "PENGAKHIRAN" in pks
+    assert "WANPRESTASI" in pks
+    assert "KORESPONDENSI" in pks
+    assert "PIHAK KETIGA," in pks
+    assert "PIHAK KEEMPAT," not in pks
     addendum = lines((tmp_path / "addendum.docx").read_bytes())
-    assert addendum[:2] == ["ADENDUM", "NOTA KESEPAHAMAN"]
-    assert "PERUBAHAN JANGKA WAKTU" in addendum
+    assert addendum[:2] == ["ADENDUM PERTAMA", "PERJANJIAN KERJA SAMA"]
+    text = "\n".join(addendum)
+    assert "Ketentuan Pasal 9 ayat (1) Perjanjian Kerja Sama diubah" in text
+    assert "sebanyak 300 (tiga ratus) buah per bulan" in text
     assert not list(tmp_path.glob("*.tmp"))
     assert not list(tmp_path.glob(".*"))
 

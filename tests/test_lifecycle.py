@@ -13,12 +13,14 @@ from statemachine.exceptions import TransitionNotAllowed
 from kemitraan import (
     AuditRecord,
     FollowUpPlan,
+    GeneralTradeTerms,
     InvalidDataError,
     KemitraanError,
     Move,
     MoveNotAllowedError,
     Partnership,
     PartnershipMachine,
+    Period,
     ReadOnlyFieldError,
     RequirementsUnmetError,
     Stage,
@@ -52,6 +54,8 @@ def expected_target(stage: Stage, move: Move) -> Stage | None:
         return stage if stage is Stage.SIGNING else None  # step 7, staying there
     if move is Move.SIGN_ADDENDUM:
         return stage if n >= 7 else None  # steps 8-11, staying there
+    if move is Move.SIGN_PKS:
+        return stage if n >= 6 else None  # steps 7-11, staying there
     return Stage.IMPLEMENTATION if stage is Stage.FOLLOW_UP else None
 
 
@@ -78,6 +82,8 @@ def attempt(partnership: Partnership, move: Move, reason: str = "alasan") -> Aud
         return partnership.sign(partnership.institution.id, on=date(2025, 3, 10), at=AT)
     if move is Move.SIGN_ADDENDUM:
         return partnership.sign_addendum(0, partnership.institution.id, on=date(2026, 2, 16), at=AT)
+    if move is Move.SIGN_PKS:
+        return partnership.sign_pks(0, partnership.institution.id, on=date(2025, 3, 10), at=AT)
     if move in (Move.DECLINE, Move.END):
         return getattr(partnership, move.value)(reason, at=AT)  # type: ignore[no-any-return]
     return getattr(partnership, move.value)(at=AT)  # type: ignore[no-any-return]
@@ -113,6 +119,14 @@ def test_every_stage_and_move(stage: Stage, move: Move) -> None:
         # Allowed once per party and text, then refused for the same party.
         if move is Move.SIGN_ADDENDUM:
             partnership.addenda.append(example().draft_addendum(partnership))
+            before = partnership.model_dump_json()
+        if move is Move.SIGN_PKS:
+            if stage is Stage.SIGNING:  # every party signs the MoU first
+                for party in partnership.parties:
+                    partnership.sign(party.id, on=date(2025, 3, 10), at=AT)
+            # a PKS of its own, first in the list, that nobody has signed yet
+            draft = example().draft_pks(partnership).model_copy(update={"subject": "Pemasaran"})
+            partnership.cooperation_agreements.insert(0, draft)
             before = partnership.model_dump_json()
         record_ = attempt(partnership, move)
         assert record_.party_id == partnership.institution.id
@@ -275,6 +289,16 @@ def _follow_up_plan_only(*, amend: bool, draft: bool) -> Breaker:
     return breaker
 
 
+def _plan_beyond_the_term(p: Partnership) -> None:
+    # the next year's plan runs past the end of the MoU's term, which no addendum extends
+    assert p.effective_term is not None
+    plans = [
+        f.model_copy(update={"period": Period(start=f.period.start, end=date(2028, 6, 30))})
+        for f in p.follow_up_plans
+    ]
+    p.follow_up_plans = plans
+
+
 REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
     (Stage.MAPPING, "candidate_mapped", _clear("partners")),
     (Stage.GATHERING, "profile_gathered", _drop_goals),
@@ -319,7 +343,7 @@ REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
     (Stage.IMPROVEMENT, "decision_to_continue", _decide_to_stop),
     (Stage.FOLLOW_UP, "follow_up_plan", _clear("follow_up_plans")),
     (Stage.FOLLOW_UP, "follow_up_considers_evaluation", _plan_without_lessons),
-    (Stage.FOLLOW_UP, "term_extended", _follow_up_plan_only(amend=False, draft=False)),
+    (Stage.FOLLOW_UP, "term_extended", _plan_beyond_the_term),
     (Stage.FOLLOW_UP, "addendum_signed", _follow_up_plan_only(amend=True, draft=True)),
 ]
 
@@ -376,22 +400,31 @@ def example_plans() -> list[FollowUpPlan]:
 
 def test_a_drafted_addendum_takes_effect_only_when_every_party_signed_it() -> None:
     partnership = at_stage(Stage.FOLLOW_UP)
-    record(partnership)  # the plan, and the addendum signed by all four
+    record(partnership)  # the plan, and the addendum to the PKS signed by its three parties
     signed = at_stage(Stage.FOLLOW_UP)
     signed.follow_up_plans = list(partnership.follow_up_plans)
     signed.addenda.append(example().draft_addendum(signed))
-    assert signed.effective_term == signed.agreement.term if signed.agreement else False
+    pks = signed.cooperation_agreements[0]
+    assert signed.as_amended(pks) == pks
     codes = {r.code for r in signed.unmet_requirements()}
-    assert codes == {"term_extended", "addendum_signed"}
-    for party in signed.parties[:-1]:
-        signed.sign_addendum(0, party.id, on=date(2026, 2, 16), at=AT)
-    assert signed.signed_addenda() == []  # three of four is not in effect
+    assert codes == {"addendum_signed"}
+    parties = example().PKS_PARTIES
+    for party_id in parties[:-1]:
+        signed.sign_addendum(0, party_id, on=date(2026, 2, 16), at=AT)
+    assert signed.signed_addenda() == []  # two of three is not in effect
     assert signed.addenda[0].frozen  # but the text they signed does not change
-    signed.sign_addendum(0, signed.parties[-1].id, on=date(2026, 2, 16), at=AT)
+    signed.sign_addendum(0, parties[-1], on=date(2026, 2, 16), at=AT)
     assert signed.signed_addenda() == signed.addenda
     assert signed.addenda[0].frozen
-    assert signed.effective_term is not None
-    assert signed.effective_term.end == date(2027, 3, 9)
+    amended = signed.as_amended(pks)
+    assert amended is not None
+    assert amended.term is not None
+    assert amended.term.end == date(2027, 3, 9)  # the PKS as amended: its term and volume
+    assert isinstance(amended.pattern, GeneralTradeTerms)
+    assert amended.pattern.goods[0].quantity == 300
+    assert pks.term is not None
+    assert pks.term.end == date(2026, 3, 9)
+    assert signed.effective_term == signed.agreement.term if signed.agreement else False
     assert signed.unmet_requirements() == []
 
 
@@ -540,7 +573,29 @@ def test_requirement_codes_cover_every_move_that_exists() -> None:
 
 # -- signing: the guide's A.7 and A.11, each signature a move ----------------------------------
 
-SIGNING_REQUIREMENTS = ["text_free_of_errors", "signer_named", "signs_once"]
+SIGNING_REQUIREMENTS = [
+    "text_free_of_errors",
+    "signer_named",
+    "signs_once",
+    "agreement_signed_first",
+]
+
+
+def test_a_pks_is_signed_once_every_party_signed_the_mou() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    partnership.sign(partnership.institution.id, on=date(2025, 3, 10), at=AT)
+    partnership.cooperation_agreements.append(example().draft_pks(partnership))
+    before = partnership.model_dump_json()
+    with pytest.raises(RequirementsUnmetError) as caught:
+        partnership.sign_pks(0, partnership.institution.id, on=date(2025, 3, 10), at=AT)
+    assert [r.code for r in caught.value.unmet] == ["agreement_signed_first"]
+    assert partnership.model_dump_json() == before  # refused, and nothing changed
+    for party in partnership.parties[1:]:
+        partnership.sign(party.id, on=date(2025, 3, 10), at=AT)
+    record_ = partnership.sign_pks(0, partnership.institution.id, on=date(2025, 3, 10), at=AT)
+    assert (record_.move, record_.document) == (Move.SIGN_PKS, "pks")
+    with pytest.raises(UnknownPartyError):  # the Dinas is not a party of this PKS
+        partnership.sign_pks(0, "diskopukmnaker-banjar", on=date(2025, 3, 10), at=AT)
 
 
 def test_a_text_with_errors_is_not_signed() -> None:

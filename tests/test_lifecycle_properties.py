@@ -77,6 +77,10 @@ def _draft_addendum(p: Partnership) -> None:
     p.addenda.append(example().draft_addendum(p))
 
 
+def _draft_pks(p: Partnership) -> None:
+    p.cooperation_agreements.append(example().draft_pks(p))
+
+
 EDITS: dict[str, Callable[[Partnership], None]] = {
     "unsign": _unsign,
     "drop_plan": _drop_plan,
@@ -84,6 +88,7 @@ EDITS: dict[str, Callable[[Partnership], None]] = {
     "edit_signed_party": _edit_signed_party,
     "duplicate_partner": _duplicate_partner,
     "draft_addendum": _draft_addendum,
+    "draft_pks": _draft_pks,
     **{
         f"clear_{f}": _clear(f)
         for f in (
@@ -95,6 +100,7 @@ EDITS: dict[str, Callable[[Partnership], None]] = {
             "decisions",
             "follow_up_plans",
             "addenda",
+            "cooperation_agreements",
         )
     },
 }
@@ -107,6 +113,8 @@ def _act(move: Move, reason: str | None) -> Callable[[Partnership], object]:
             return p.sign(party, on=date(2025, 3, 10), at=AT)
         if move is Move.SIGN_ADDENDUM:
             return p.sign_addendum(0, party, on=date(2026, 2, 16), at=AT)
+        if move is Move.SIGN_PKS:
+            return p.sign_pks(0, party, on=date(2025, 3, 10), at=AT)
         if move in (Move.DECLINE, Move.END):
             return getattr(p, move.value)(reason or "", at=AT)
         return getattr(p, move.value)(at=AT)
@@ -242,6 +250,11 @@ class Lifecycle(RuleBasedStateMachine):
             assert isinstance(outcome, AuditRecord)
             assert outcome.move is move
 
+    @precondition(lambda self: self.partnership.stage is Stage.EXPLORATION)  # (rarely: walks go on)
+    @rule()
+    def decline_early(self) -> None:
+        self.both(lambda p: p.decline("Calon mitra menarik diri", at=AT))
+
     @precondition(lambda self: Move.END in allowed_moves(self.partnership.stage))
     @rule()
     def end_the_cooperation(self) -> None:
@@ -259,7 +272,13 @@ class Lifecycle(RuleBasedStateMachine):
             return
         with pytest.raises(InvalidDataError) as refused:
             load_json(Partnership, data)
-        assert refused.value.errors[0]["loc"][0] in ("history", "stage", "agreement", "addenda")
+        assert refused.value.errors[0]["loc"][0] in (
+            "history",
+            "stage",
+            "agreement",
+            "addenda",
+            "cooperation_agreements",
+        )
 
     @precondition(lambda self: not self.partnership.stage.is_terminal)
     @rule()

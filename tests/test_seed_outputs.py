@@ -20,10 +20,13 @@ import pytest
 SCRIPT = Path(__file__).parent.parent / "examples" / "seed_case.py"
 
 PINNED = {
-    # schema 2: signatures are moves in the history, and every record is chained by hash
-    "partnership.json": "43ea48116be9df4313e798e483a154e79e14f227c2ecc0d0f8c9b3ea1bb1daf0",
-    "mou.docx": "fd1c726b7b2048ddb963a28779f1bea494e1bb9f18b57b2788f07785e557ce8e",
-    "addendum.docx": "15a08fe4a1ddcf89715b53fdb8a5be4bcb9e9c16f34c45916b31ace8e6b6c042",
+    # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
+    # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
+    # meterai box, typography)
+    "partnership.json": "b68e1ed5dc3d8e6b3c7484d782a307c5bde1415caa55460b7a5adff7c4c2d245",
+    "mou.docx": "a10894a0d30cfd89f19b1ecc46de930b41f0c0536b040d084ffcbd51c55a11f5",
+    "pks.docx": "2a795eecb52c61cf2c58621e4e0d5aea9af79e18dd35b441414bbb97a2f5d0e8",
+    "addendum.docx": "24970c0e506442ea7bed11e1cfaf512845fd9ff9a07092df0404c7e6f7fde204",
 }
 
 

@@ -243,7 +243,7 @@ def _marked(data: bytes) -> bool:
 
 def test_the_public_context_helper_carries_the_draft_mark() -> None:
     context = agreement_context(_with_errors())
-    assert context["draft"] is True
+    assert context.draft is True
     assert _marked(bundled_template("mou").render(context))
 
 

@@ -27,7 +27,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -87,20 +87,6 @@ def _tag(where: object, tag: str) -> None:
     _paragraph(where, tag, after=0)
 
 
-def _box(paragraph: Paragraph) -> None:
-    """Draw a border round the paragraph: the meterai box."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
-        edge.set(qn("w:val"), "single")
-        edge.set(qn("w:sz"), "6")
-        edge.set(qn("w:space"), "4")
-        edge.set(qn("w:color"), "808080")
-        borders.append(edge)
-    p_pr.append(borders)
-
-
 def _no_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
@@ -124,9 +110,44 @@ def _full_width(table: Table) -> None:
     tbl_pr.append(layout)
 
 
-def _page_number_footer(document: DocumentObject) -> None:
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def _footer(document: DocumentObject) -> None:
+    """Every page's footer: a paraf box per party, the verification code, the page number."""
+    footer = document.sections[0].footer
+    table = footer.add_table(rows=1, cols=4, width=Cm(16))
+    table.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    cells = table.rows[0].cells
+    cells[0].paragraphs[0].add_run("Paraf:").font.size = Pt(7)
+    cells[1].paragraphs[0].add_run("{%tc for label in paraf %}")
+    cells[3].paragraphs[0].add_run("{%tc endfor %}")
+    box = cells[2]
+    box.width = Cm(2.2)
+    tc_pr = box._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:color"), "808080")
+        borders.append(edge)
+    tc_pr.append(borders)
+    label = box.paragraphs[0].add_run("{{ label }}")
+    label.font.size = Pt(6)
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(Cm(0.9).twips)))
+    height.set(qn("w:hRule"), "atLeast")
+    tr_pr.append(height)
+    code = footer.add_paragraph()
+    code.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    code.paragraph_format.space_before = Pt(3)
+    small = code.add_run("Kode verifikasi {{ verification_code }} · Halaman ")
+    small.font.size = Pt(8)
+    _preserve(small)
+    _page_number(code)
+    footer.paragraphs[0]._p.getparent().remove(footer.paragraphs[0]._p)
+
+
+def _page_number(paragraph: Paragraph) -> None:
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind is not None:
@@ -138,7 +159,7 @@ def _page_number_footer(document: DocumentObject) -> None:
             instr.set(qn("xml:space"), "preserve")
             instr.text = text
             run._r.append(instr)
-    run.font.size = Pt(9)
+    run.font.size = Pt(8)
 
 
 def _indonesian_body(document: DocumentObject) -> None:
@@ -176,7 +197,9 @@ def _indonesian_body(document: DocumentObject) -> None:
     _tag(document, "{%p endfor %}")
 
     _paragraph(document, "{{ para_pihak }}", align=justify)
-    _paragraph(document, "{{ considerations_intro }}", align=justify)
+    _tag(document, "{%p if considerations %}")
+    _paragraph(document, "{{ considerations_intro }}", align=justify, keep_next=True)
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p for c in considerations %}")
     _paragraph(
         document,
@@ -194,34 +217,78 @@ def _indonesian_body(document: DocumentObject) -> None:
     _paragraph(document, "{{ a.heading }}", bold=True, align=center, keep_next=True, after=0)
     _paragraph(document, "{{ a.title }}", bold=True, align=center, keep_next=True)
     _tag(document, "{%p for para in a.paragraphs %}")
-    _tag(document, "{%p if para.num %}")
-    _paragraph(
-        document,
-        "{{ para.num }}\t{{ para.text }}",
-        align=justify,
-        left=0.9,
-        hanging=0.9,
-        tabs=(0.9,),
-        after=2,
-    )
-    _tag(document, "{%p else %}")
-    _paragraph(document, "{{ para.text }}", align=justify, after=2)
+    # A paragraph that introduces points or quoted lines stays with them; so do the
+    # points, up to the last (a lettered list is not split from its sentence).
+    for condition, keep in (("para.points or para.quoted", True), ("true", False)):
+        _tag(document, "{%p if " + condition + " %}" if keep else "{%p else %}")
+        _tag(document, "{%p if para.num %}")
+        _paragraph(
+            document,
+            "{{ para.num }}\t{{ para.text }}",
+            align=justify,
+            left=0.9,
+            hanging=0.9,
+            tabs=(0.9,),
+            after=2,
+            keep_next=keep,
+        )
+        _tag(document, "{%p else %}")
+        _paragraph(document, "{{ para.text }}", align=justify, after=2, keep_next=keep)
+        _tag(document, "{%p endif %}")
     _tag(document, "{%p endif %}")
     _tag(document, "{%p for item in para.points %}")
-    _paragraph(
-        document,
-        "{{ item.letter }}.\t{{ item.text }}",
-        align=justify,
-        left=1.6,
-        hanging=0.7,
-        tabs=(1.6,),
-        after=1,
-    )
+    for condition, keep in (("not item.last", True), ("true", False)):
+        _tag(document, "{%p if " + condition + " %}" if keep else "{%p else %}")
+        _paragraph(
+            document,
+            "{{ item.letter }}.\t{{ item.text }}",
+            align=justify,
+            left=1.6,
+            hanging=0.7,
+            tabs=(1.6,),
+            after=1,
+            keep_next=keep,
+        )
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
+    _quoted_lines(document)
     _tag(document, "{%p endfor %}")
     _paragraph(document, "", after=4)
     _tag(document, "{%p endfor %}")
     _paragraph(document, "{{ closing }}", align=justify, after=12, keep_next=True)
+
+
+def _quoted_lines(document: DocumentObject) -> None:
+    """An addendum's quoted lines: the amended article's heading, title, paragraphs, points."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _tag(document, "{%p for q in para.quoted %}")
+    _tag(document, "{%p if q.kind == 'heading' or q.kind == 'title' %}")
+    _paragraph(document, "{{ q.text }}", align=center, left=0.9, keep_next=True, after=0)
+    _tag(document, "{%p elif q.kind == 'point' %}")
+    _paragraph(
+        document,
+        "{{ q.num }}\t{{ q.text }}",
+        align=justify,
+        left=2.5,
+        hanging=0.7,
+        tabs=(2.5,),
+        after=1,
+    )
+    _tag(document, "{%p elif q.num %}")
+    _paragraph(
+        document,
+        "{{ q.num }}\t{{ q.text }}",
+        align=justify,
+        left=1.8,
+        hanging=0.9,
+        tabs=(1.8,),
+        after=2,
+    )
+    _tag(document, "{%p else %}")
+    _paragraph(document, "{{ q.text }}", align=justify, left=0.9, after=2)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p endfor %}")
 
 
 def _bilingual_body(document: DocumentObject) -> None:
@@ -250,31 +317,41 @@ def _bilingual_body(document: DocumentObject) -> None:
     _tag(document, "{%p endfor %}")
     _paragraph(document, "", after=6)
 
-    table = document.add_table(rows=9, cols=2)
+    table = document.add_table(rows=13, cols=2)
     _no_borders(table)
     _full_width(table)
     tags = {
         0: "{%tr for r in rows %}",
         1: "{%tr if r.kind == 'heading' %}",
         3: "{%tr elif r.kind == 'item' %}",
-        5: "{%tr else %}",
-        7: "{%tr endif %}",
-        8: "{%tr endfor %}",
+        5: "{%tr elif r.kind == 'quote_heading' %}",
+        7: "{%tr elif r.kind == 'quote' %}",
+        9: "{%tr else %}",
+        11: "{%tr endif %}",
+        12: "{%tr endfor %}",
     }
     for row, tag in tags.items():
         table.cell(row, 0).paragraphs[0].add_run(tag)
-    for row, style in ((2, "heading"), (4, "item"), (6, "text")):
+    for row, style in (
+        (2, "heading"),
+        (4, "item"),
+        (6, "quote_heading"),
+        (8, "quote"),
+        (10, "text"),
+    ):
         for col, key in ((0, "r.id"), (1, "r.en")):
             cell = table.cell(row, col)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(3)
-            if style == "heading":
+            if style in ("heading", "quote_heading"):
                 paragraph.alignment = center
                 paragraph.paragraph_format.keep_with_next = True
             else:
                 paragraph.alignment = justify
             if style == "item":
                 paragraph.paragraph_format.left_indent = Cm(0.6)
+            if style.startswith("quote"):
+                paragraph.paragraph_format.left_indent = Cm(0.8)
             run = paragraph.add_run("{{ " + key + " }}")
             run.bold = style == "heading"
             run.italic = col == 1
@@ -300,13 +377,12 @@ def _signatures(document: DocumentObject) -> None:
         ("{%tr if bilingual %}", "", {}),
         (None, "{{ s.label_en }},", {"italic": True}),
         ("{%tr endif %}", "", {}),
-        (None, "{{ s.institution }}", {}),
         (None, "{{ s.position }}", {}),
-        ("{%tr if row.span == 1 %}", "", {}),
-        (None, "{{ s.meterai }}", {"box": 2.2}),
-        ("{%tr else %}", "", {}),
-        (None, "{{ s.meterai }}", {"box": 6.4}),
+        ("{%tr if bilingual %}", "", {}),
+        (None, "{{ s.position_en }}", {"italic": True}),
         ("{%tr endif %}", "", {}),
+        (None, "{{ s.institution }}", {}),
+        (None, "{{ s.meterai }}", {"meterai": True}),
         (None, "{{ s.name }}", {"bold": True, "underline": True}),
         (None, "{{ s.nip }}", {"after": 14}),
         ("{%tr endfor %}", "", {}),
@@ -329,6 +405,11 @@ def _signatures(document: DocumentObject) -> None:
         fmt = paragraph.paragraph_format
         fmt.space_after = Pt(float(str(style.get("after", 0))))
         paragraph.add_run("{% colspan row.span %}")
+        if style.get("meterai"):
+            _meterai(cell, text)
+            fmt.keep_with_next = True
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+            continue
         run = paragraph.add_run(text)
         run.bold = bool(style.get("bold"))
         run.italic = bool(style.get("italic"))
@@ -337,12 +418,58 @@ def _signatures(document: DocumentObject) -> None:
         # guide A.7: the page is signed as a whole; keep the signatures together
         fmt.keep_with_next = True
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        if style.get("box"):
-            run.font.size = Pt(8)
-            fmt.space_before = Pt(10)
-            fmt.space_after = Pt(10)
-            fmt.left_indent = fmt.right_indent = Cm(float(str(style["box"])))
-            _box(paragraph)
+
+
+METERAI_WIDTH, METERAI_HEIGHT = Cm(4.0), Cm(2.5)
+"""A real meterai is about 4 cm by 2.5 cm; the box leaves room for it, and the signature
+space around it (3.3 cm in all) for a wet signature made partly on it."""
+
+
+def _meterai(cell: _Cell, text: str) -> None:
+    """The signature space: a box the size of a meterai, with room above and below."""
+    first = cell.paragraphs[0]
+    first.paragraph_format.space_before = Pt(6)
+    first.paragraph_format.space_after = Pt(0)
+    box = cell.add_table(rows=1, cols=1)
+    box.alignment = WD_TABLE_ALIGNMENT.CENTER
+    tbl_pr = box._tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(int(METERAI_WIDTH.twips)))
+    tbl_pr.append(width)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "dashed")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:color"), "808080")
+        borders.append(edge)
+    tbl_pr.append(borders)
+    grid = box._tbl.find(qn("w:tblGrid"))
+    for col in grid.findall(qn("w:gridCol")):
+        col.set(qn("w:w"), str(int(METERAI_WIDTH.twips)))
+    row = box.rows[0]
+    tr_pr = row._tr.get_or_add_trPr()
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(int(METERAI_HEIGHT.twips)))
+    height.set(qn("w:hRule"), "exact")
+    tr_pr.append(height)
+    inner = row.cells[0]
+    inner.width = METERAI_WIDTH
+    tc_pr = inner._tc.get_or_add_tcPr()
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "center")
+    tc_pr.append(v_align)
+    paragraph = inner.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    run = paragraph.add_run(text)
+    run.font.size = Pt(8)
+    run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    _preserve(run)
+    after = cell.add_paragraph()  # the room below the meterai, before the name
+    after.paragraph_format.space_after = Pt(14)
+    after.paragraph_format.keep_with_next = True
 
 
 def _slim(document: DocumentObject) -> None:
@@ -427,7 +554,7 @@ def build(kind: str | DocumentKind) -> bytes:
 
     # A draft is marked by the engine, in the header of every page (documents._draftmark).
     LAYOUTS[chosen.layout](document)
-    _page_number_footer(document)
+    _footer(document)
 
     _slim(document)
     props = document.core_properties

@@ -12,6 +12,21 @@ from ._types import (
 from .agreements import (
     Agreement as Agreement,
 )
+from .amendments import (
+    AnyAmendment as AnyAmendment,
+    ArticleChange as ArticleChange,
+    ArticleDeletion as ArticleDeletion,
+    ArticleInsertion as ArticleInsertion,
+    FinancingChange as FinancingChange,
+    PatternChange as PatternChange,
+    RoleChange as RoleChange,
+    ScopeChange as ScopeChange,
+    TermChange as TermChange,
+)
+from .authority import (
+    Authority as Authority,
+    AuthorityKind as AuthorityKind,
+)
 from .conventions import (
     STAMP_DUTY as STAMP_DUTY,
     party_label as party_label,
@@ -19,10 +34,14 @@ from .conventions import (
 from .documents import (
     DocumentTemplate as DocumentTemplate,
     agreement_context as agreement_context,
+    export_template as export_template,
     missing_translations as missing_translations,
     render_document as render_document,
     render_documents as render_documents,
     to_pdf as to_pdf,
+)
+from .documents.context import (
+    AgreementContext as AgreementContext,
 )
 from .exceptions import (
     AgreementNotReadyError as AgreementNotReadyError,
@@ -147,15 +166,20 @@ from .provisions import (
     AgreementKind as AgreementKind,
     AgreementReference as AgreementReference,
     Amendment as Amendment,
+    Breach as Breach,
+    Definition as Definition,
     DisputeForum as DisputeForum,
     DisputeSettlement as DisputeSettlement,
     ForceMajeure as ForceMajeure,
     Funding as Funding,
     MonitoringArrangement as MonitoringArrangement,
     MonitoringFrequency as MonitoringFrequency,
+    NoticeAddress as NoticeAddress,
     PartyRole as PartyRole,
+    Payment as Payment,
     Signatory as Signatory,
     Term as Term,
+    Termination as Termination,
 )
 from .recommender import (
     PatternRecommendation as PatternRecommendation,
@@ -170,6 +194,10 @@ from .relevance import (
 )
 from .requirements import (
     requirement_codes as requirement_codes,
+)
+from .verification import (
+    verification_code as verification_code,
+    verify_code as verify_code,
 )
 
 __version__: str

@@ -9,7 +9,10 @@ or changes one (construction, loading, copying, assignment, in-place edits):
 - once every party has signed a text, that text stays, unchanged (signed means
   frozen): past step 7 the agreement is the one every party signed, and an addendum
   every party signed cannot be removed;
-- each addendum amends this agreement and names all of its parties.
+- each addendum amends this agreement or one of its cooperation agreements, and names
+  all of the parties of the text it amends;
+- each cooperation agreement (PKS) implements this agreement, between some of its
+  parties; one two parties have signed stays.
 """
 
 from __future__ import annotations
@@ -44,13 +47,10 @@ _BEFORE_SIGNING = frozenset(
 
 
 def signatures(history: tuple[AuditRecord, ...], document: Agreement) -> dict[str, AuditRecord]:
-    """Who signed ``document`` — this very text — according to the history, by party id."""
-    kind = "addendum" if document.kind is AgreementKind.ADDENDUM else "agreement"
+    """Who signed ``document`` — this very text, by its digest — according to the history."""
     digest = document.digest()
     return {
-        r.party_id: r
-        for r in history
-        if r.move.is_signing and r.document == kind and r.digest == digest and r.party_id
+        r.party_id: r for r in history if r.move.is_signing and r.digest == digest and r.party_id
     }
 
 
@@ -81,6 +81,19 @@ def problems(p: Partnership) -> Iterator[Problem]:
         seen.add(digest)
         yield from _addendum(p, addendum, index)
         yield from _shown_signatures(p, addendum, ("addenda", index))
+    seen = set()
+    for index, pks in enumerate(p.cooperation_agreements):
+        digest = pks.digest()
+        if digest in seen:
+            yield (
+                ("cooperation_agreements", index),
+                "pks_twice",
+                "this cooperation agreement is already held (the same text twice)",
+                {},
+            )
+        seen.add(digest)
+        yield from _pks(p, pks, index)
+        yield from _shown_signatures(p, pks, ("cooperation_agreements", index))
     yield from _signed_texts_kept(p)
 
 
@@ -145,24 +158,57 @@ def _addendum(p: Partnership, addendum: Agreement, index: int) -> Iterator[Probl
     if agreement is None:
         yield (where, "addendum_without_agreement", "there is no agreement to amend yet", {})
         return
-    if sorted(addendum.party_ids) != sorted(agreement.party_ids):
-        yield (
-            (*where, "parties"),
-            "addendum_parties",
-            "an addendum is made by every party of the agreement ({expected}), not ({named})",
-            {"expected": ", ".join(agreement.party_ids), "named": ", ".join(addendum.party_ids)},
-        )
     amends = addendum.amends
-    if amends is not None and (
-        amends.kind is not agreement.kind
-        or amends.date != agreement.date
-        or amends.subject != agreement.subject
-    ):
+    target = p.amended_document(amends) if amends is not None else None
+    if amends is not None and target is None:
         yield (
             (*where, "amends"),
             "addendum_amends_another",
-            "the addendum amends '{subject}' of {date}, not this agreement",
+            "the addendum amends '{subject}' of {date}, which is neither this agreement nor one "
+            "of its cooperation agreements",
             {"subject": amends.subject, "date": amends.date.isoformat()},
+        )
+        return
+    target = target or agreement
+    if sorted(addendum.party_ids) != sorted(target.party_ids):
+        yield (
+            (*where, "parties"),
+            "addendum_parties",
+            "an addendum is made by every party of the text it amends ({expected}), not ({named})",
+            {"expected": ", ".join(target.party_ids), "named": ", ".join(addendum.party_ids)},
+        )
+
+
+def _pks(p: Partnership, pks: Agreement, index: int) -> Iterator[Problem]:
+    where: tuple[str | int, ...] = ("cooperation_agreements", index)
+    agreement = p.agreement
+    if pks.kind is not AgreementKind.PKS:
+        yield (
+            (*where, "kind"),
+            "not_a_pks",
+            "only cooperation agreements (PKS) go here, not a '{kind}'",
+            {"kind": pks.kind.value},
+        )
+        return
+    if agreement is None:
+        yield (where, "pks_without_agreement", "there is no agreement for it to implement", {})
+        return
+    if pks.implements is None or not pks.implements.refers_to(agreement):
+        yield (
+            (*where, "implements"),
+            "pks_implements_another",
+            "a cooperation agreement held here implements this agreement: set implements to "
+            "agreement.reference()",
+            {},
+        )
+    strangers = [pid for pid in pks.party_ids if pid not in agreement.party_ids]
+    if strangers:
+        yield (
+            (*where, "parties"),
+            "pks_parties",
+            "the parties of a cooperation agreement are parties of the agreement it implements; "
+            "not: {strangers}",
+            {"strangers": ", ".join(strangers)},
         )
 
 
@@ -178,6 +224,17 @@ def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
                 "the agreement every party signed in step 7 is no longer the one held: a signed "
                 "agreement changes only through an addendum",
                 {},
+            )
+    held = {a.digest() for a in p.cooperation_agreements}
+    for digest, signers in signed_digests(p.history, "pks").items():
+        # A PKS two parties have signed stays (redraw one before its second signature).
+        if len(signers) >= 2 and digest not in held:
+            yield (
+                ("cooperation_agreements",),
+                "signed_pks_removed",
+                "a cooperation agreement signed by {count} parties ({digest}) is missing or "
+                "changed; a signed text stays as it is",
+                {"digest": digest[:19], "count": len(signers)},
             )
     present = {a.digest() for a in p.addenda}
     for digest, signers in signed_digests(p.history, "addendum").items():

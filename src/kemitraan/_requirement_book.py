@@ -261,6 +261,7 @@ def requirements_table() -> str:
     for moves, before in (
         ((Move.SIGN,), "a signature (step 7)"),
         ((Move.SIGN_ADDENDUM,), "an addendum's signature (steps 8–11)"),
+        ((Move.SIGN_PKS,), "a cooperation agreement's signature (steps 7–11)"),
         ((Move.DECLINE, Move.END), "decline, end"),
     ):
         for declared in REQUIREMENTS:

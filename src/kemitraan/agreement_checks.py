@@ -22,9 +22,10 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kemitraan.conventions import party_label, stamp_duty_text
+from kemitraan.amendments import ArticleChange, ArticleDeletion, PatternChange, RoleChange
+from kemitraan.conventions import date_long, party_label, stamp_duty_text
 from kemitraan.findings import Hit, RuleBook, Severity
-from kemitraan.provisions import AgreementKind
+from kemitraan.provisions import AgreementKind, Amendment, DisputeForum
 
 if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
@@ -70,6 +71,14 @@ def _unknown_parties(agreement: Agreement) -> Iterator[Hit]:
             for i, pid in enumerate(agreement.monitoring.responsible)
         ),
     ]
+    for i, payment in enumerate(agreement.payments):
+        named += [(f"payments.{i}.payer", payment.payer), (f"payments.{i}.payee", payment.payee)]
+    named += [(f"notices.{i}.party_id", n.party_id) for i, n in enumerate(agreement.notices)]
+    for i, change in enumerate(agreement.amendments):
+        if isinstance(change, RoleChange):
+            named.append((f"amendments.{i}.role.party_id", change.role.party_id))
+        elif isinstance(change, PatternChange):
+            named += [(f"amendments.{i}.pattern", p) for p in sorted(change.pattern.party_ids())]
     if agreement.pattern is not None:
         named.extend(("pattern", pid) for pid in sorted(agreement.pattern.party_ids()))
     known = set(agreement.party_ids)
@@ -82,12 +91,14 @@ def _unknown_parties(agreement: Agreement) -> Iterator[Hit]:
 @rule(
     "role_for_every_party",
     basis="Panduan A.6",
-    summary="Every party has a role.",
+    summary="Every party has a role (an addendum keeps those of the text it amends).",
     indonesian="{who} belum memiliki peran.",
     english="{who} has no role.",
     replaces=("party_without_role",),
 )
 def _role(agreement: Agreement) -> Iterator[Hit]:
+    if agreement.kind is AgreementKind.ADDENDUM:  # it keeps the roles of what it amends
+        return
     for index, party in enumerate(agreement.parties):
         if agreement.role_of(party.id) is None:
             hit = _who(agreement, index, party)
@@ -178,6 +189,9 @@ def _capacity(agreement: Agreement) -> Iterator[Hit]:
         if agreement.signatory_of(party.id) is None:
             continue
         representative = party.representative
+        signatory = agreement.signatory_of(party.id)
+        if signatory is not None and signatory.authority is not None:
+            continue
         if representative is None or representative.authority is None:
             yield Hit(
                 party_id=party.id,
@@ -189,7 +203,8 @@ def _capacity(agreement: Agreement) -> Iterator[Hit]:
 @rule(
     "signatory_not_representative",
     basis=KUHPERDATA_1320,
-    summary="The signer is the party's recorded representative, or holds a power of attorney.",
+    summary="The signer is the party's recorded representative, or the signatory states an "
+    "authority of its own (a power of attorney).",
     indonesian="Penanda tangan {label} ({signer}) bukan wakil yang tercatat ({representative}); "
     "lampirkan surat kuasa.",
     english="{label}'s signer ({signer}) is not its recorded representative ({representative}); "
@@ -202,6 +217,7 @@ def _representative(agreement: Agreement) -> Iterator[Hit]:
         representative = party.representative
         if (
             signatory is not None
+            and signatory.authority is None
             and representative is not None
             and representative.authority is not None
             and representative.name != signatory.name
@@ -221,12 +237,13 @@ def _representative(agreement: Agreement) -> Iterator[Hit]:
 @rule(
     "scope_missing",
     basis=KUHPERDATA_1320,
-    summary="The scope is stated, so the object of the agreement is definite.",
+    summary="The scope is stated, so the object of the agreement is definite (an addendum "
+    "keeps the scope of the text it amends).",
     indonesian="Ruang lingkup belum diisi; objek perjanjian belum tertentu.",
     english="The scope is empty; the object of the agreement is not definite.",
 )
 def _scope(agreement: Agreement) -> Iterator[Hit]:
-    if not agreement.scope:
+    if not agreement.scope and agreement.kind is not AgreementKind.ADDENDUM:
         yield Hit(path="scope")
 
 
@@ -376,3 +393,139 @@ def _stamp_duty(agreement: Agreement) -> Iterator[Hit]:
             "duty_en": stamp_duty_text("en").replace("IDR ", "Rp"),
         },
     )
+
+
+@rule(
+    "considerations_missing",
+    basis="Kelaziman penyusunan perjanjian",
+    summary='An MoU or PKS states its considerations (the lettered "bahwa" points).',
+    indonesian='Pertimbangan ("bahwa …") belum diisi; naskah akan langsung masuk ke pasal-pasal.',
+    english='No considerations ("whereas …") are given; the text goes straight to the articles.',
+    severity=Severity.WARNING,
+)
+def _considerations(agreement: Agreement) -> Iterator[Hit]:
+    if not agreement.considerations and agreement.kind is not AgreementKind.ADDENDUM:
+        yield Hit(path="considerations")
+
+
+@rule(
+    "dispute_venue_missing",
+    basis="HIR Pasal 118; kelaziman penyusunan perjanjian",
+    summary="Disputes going to a district court name which court.",
+    indonesian="Pengadilan Negeri untuk penyelesaian sengketa belum disebut; naskah akan "
+    'menyebut "Pengadilan Negeri yang berwenang".',
+    english='The district court for disputes is not named; the text will say "the competent '
+    'district court".',
+    severity=Severity.WARNING,
+)
+def _venue(agreement: Agreement) -> Iterator[Hit]:
+    settlement = agreement.dispute_settlement
+    if settlement.forum is DisputeForum.DISTRICT_COURT and settlement.venue is None:
+        yield Hit(path="dispute_settlement.venue")
+
+
+@rule(
+    "term_starts_before_signing",
+    basis="Kelaziman penyusunan perjanjian",
+    summary="The term does not start before the agreement is made, unless meant (Term.backdated).",
+    indonesian="Jangka waktu dimulai {start}, sebelum naskah dibuat ({made}); kerja sama akan "
+    "berlaku surut. Jika memang dimaksudkan, tandai Term.backdated.",
+    english="The term starts on {start_en}, before the agreement is made ({made_en}); it would "
+    "apply retroactively. If that is meant, set Term.backdated.",
+    severity=Severity.WARNING,
+)
+def _backdated(agreement: Agreement) -> Iterator[Hit]:
+    term = agreement.term
+    if term is not None and term.start < agreement.date and not term.backdated:
+        yield Hit(
+            path="term.start",
+            values={
+                "start": date_long(term.start),
+                "made": date_long(agreement.date),
+                "start_en": date_long(term.start, "en"),
+                "made_en": date_long(agreement.date, "en"),
+            },
+        )
+
+
+@rule(
+    "commercial_terms_in_mou",
+    basis="REFERENCE.md, PKS; kelaziman penyusunan perjanjian",
+    summary="An MoU keeps to general terms: prices, quantities, payment and fees belong in a PKS.",
+    indonesian="Nota Kesepahaman memuat ketentuan komersial yang mengikat ({what}); ketentuan "
+    "seperti ini lazimnya diatur dalam Perjanjian Kerja Sama.",
+    english="The MoU carries binding commercial terms ({what}); they usually belong in a "
+    "Cooperation Agreement (PKS).",
+    severity=Severity.WARNING,
+)
+def _commercial(agreement: Agreement) -> Iterator[Hit]:
+    if agreement.kind is not AgreementKind.MOU:
+        return
+    found = (
+        [f"pattern.{path}" for path in agreement.pattern.commercial_terms()]
+        if (agreement.pattern is not None)
+        else []
+    )
+    found += [f"payments.{i}" for i in range(len(agreement.payments))]
+    if found:
+        yield Hit(path=found[0], values={"what": ", ".join(found)})
+
+
+@rule(
+    "notice_address_missing",
+    basis="Kelaziman penyusunan perjanjian (korespondensi)",
+    summary="In a PKS, every party has an address for notices.",
+    indonesian="{who} belum memiliki alamat korespondensi.",
+    english="{who} has no address for notices.",
+    severity=Severity.WARNING,
+)
+def _notices(agreement: Agreement) -> Iterator[Hit]:
+    if agreement.kind is not AgreementKind.PKS:
+        return
+    given = {n.party_id for n in agreement.notices}
+    for index, party in enumerate(agreement.parties):
+        if party.id not in given and not party.address:
+            hit = _who(agreement, index, party)
+            yield Hit(party_id=hit.party_id, path="notices", values=hit.values)
+
+
+@rule(
+    "amendment_untyped",
+    basis="Teknik penyusunan perubahan (Lampiran II UU 12/2011, sebagai kelaziman)",
+    summary="An addendum's changes are typed, so the addendum names the article it changes and "
+    "the agreement as amended can be computed.",
+    indonesian='Perubahan ke-{number} ("{article}") berupa teks bebas: tidak menyebut pasal '
+    "yang diubah dan tidak mengubah data kesepakatan; gunakan perubahan bertipe.",
+    english='Change {number} ("{article}") is free text: it names no article and changes no '
+    "data; use a typed change.",
+    severity=Severity.WARNING,
+)
+def _untyped(agreement: Agreement) -> Iterator[Hit]:
+    for index, change in enumerate(agreement.amendments):
+        if isinstance(change, Amendment):
+            yield Hit(
+                path=f"amendments.{index}",
+                values={"number": index + 1, "article": change.article},
+            )
+
+
+@rule(
+    "amendment_twice",
+    basis="Teknik penyusunan perubahan",
+    summary="An addendum changes each article once.",
+    indonesian="Pasal {article} diubah lebih dari sekali dalam adendum ini.",
+    english="Article {article} is changed more than once in this addendum.",
+)
+def _twice(agreement: Agreement) -> Iterator[Hit]:
+    seen: set[tuple[int, int | None]] = set()
+    for index, change in enumerate(agreement.amendments):
+        if isinstance(change, (ArticleChange, ArticleDeletion)):
+            paragraph = change.paragraph if isinstance(change, ArticleChange) else None
+            whole_touched = any(n == change.article for n, _ in seen)
+            if (
+                (change.article, paragraph) in seen
+                or (change.article, None) in seen
+                or (paragraph is None and whole_touched)
+            ):
+                yield Hit(path=f"amendments.{index}", values={"article": change.article})
+            seen.add((change.article, paragraph))

@@ -17,6 +17,7 @@ those rules is declared once in :mod:`kemitraan.agreement_checks`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from typing import Any, Self
@@ -26,6 +27,14 @@ from pydantic import Field, PrivateAttr, field_validator, model_validator
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._types import LanguageCode, NonEmptyStr, PartyId, ShortText
 from kemitraan.agreement_checks import AGREEMENT_RULES
+from kemitraan.amendments import (
+    AnyAmendment,
+    FinancingChange,
+    PatternChange,
+    RoleChange,
+    ScopeChange,
+    TermChange,
+)
 from kemitraan.conventions import STAMP_DUTY, party_label
 from kemitraan.exceptions import UnknownPartyError
 from kemitraan.findings import Finding, Severity
@@ -34,14 +43,18 @@ from kemitraan.pattern_terms import PatternTerms
 from kemitraan.provisions import (
     AgreementKind,
     AgreementReference,
-    Amendment,
+    Breach,
+    Definition,
     DisputeSettlement,
     ForceMajeure,
     Funding,
     MonitoringArrangement,
+    NoticeAddress,
     PartyRole,
+    Payment,
     Signatory,
     Term,
+    Termination,
 )
 
 __all__ = ["Agreement"]
@@ -108,10 +121,28 @@ class Agreement(VersionedDocument):
     """Force majeure."""
     amendable_by_addendum: bool = True
     """Whether changes are made by an addendum that becomes an inseparable part of it."""
+    definitions: list[Definition] = Field(default_factory=list)
+    """Defined terms (*Definisi*), usual in a PKS."""
+    payments: list[Payment] = Field(default_factory=list)
+    """How the parties pay one another: a PKS's payment mechanics."""
+    termination: Termination | None = None
+    """Ending it early, with notice (*pengakhiran*); a PKS has it even when not set here."""
+    breach: Breach | None = None
+    """Breach and its consequences (*wanprestasi*); a PKS has it even when not set here."""
+    confidentiality: bool = False
+    """Whether the parties keep each other's information confidential (an article of its own)."""
+    notices: list[NoticeAddress] = Field(default_factory=list)
+    """Where each party receives notices (*korespondensi*); a PKS takes the parties'
+    addresses when not set here."""
+    implements: AgreementReference | None = None
+    """For a PKS: the MoU it implements (its considerations cite it)."""
     amends: AgreementReference | None = None
     """For an addendum: the agreement it amends."""
-    amendments: list[Amendment] = Field(default_factory=list)
-    """For an addendum: the changes it makes."""
+    sequence: int | None = Field(default=None, ge=1, le=99)
+    """For an addendum: which one it is (1 is ADENDUM PERTAMA); a partnership counts its
+    addenda when this is not set."""
+    amendments: list[AnyAmendment] = Field(default_factory=list)
+    """For an addendum: the changes it makes (:mod:`kemitraan.amendments`)."""
     signatories: list[Signatory] = Field(default_factory=list)
     """Who signs for each party (guide A.7)."""
     originals: int = Field(default=2, ge=1, le=20)
@@ -164,13 +195,25 @@ class Agreement(VersionedDocument):
                     "addendum_without_changes",
                     "an addendum must change something",
                 )
-        elif self.amends is not None or self.amendments:
+        elif self.amends is not None or self.amendments or self.sequence is not None:
             raise field_error(
                 self,
                 ("amends",),
                 "amendment_outside_addendum",
                 "only an addendum amends another agreement (kind is '{kind}')",
                 kind=self.kind.value,
+            )
+        if self.implements is not None and (
+            self.kind is not AgreementKind.PKS or self.implements.kind is not AgreementKind.MOU
+        ):
+            raise field_error(
+                self,
+                ("implements",),
+                "implements_outside_pks",
+                "only a PKS implements an agreement, and what it implements is an MoU "
+                "(kind is '{kind}', implements a '{implemented}')",
+                kind=self.kind.value,
+                implemented=self.implements.kind.value,
             )
         return self
 
@@ -271,6 +314,66 @@ class Agreement(VersionedDocument):
         if self.frozen:
             self._digest = digest
         return digest
+
+    def reference(self) -> AgreementReference:
+        """A reference to this agreement, for an addendum to amend it or a PKS to implement it."""
+        return AgreementReference(
+            kind=self.kind,
+            numbers=list(self.numbers.values()) or ["-"],
+            date=self.date,
+            subject=self.subject,
+        )
+
+    def amended_by(self, addenda: Iterable[Agreement]) -> Agreement:
+        """This agreement as ``addenda`` amend it, in their order: a new, read-only view.
+
+        Each typed data change (:mod:`kemitraan.amendments`) of an addendum that amends
+        this agreement replaces what it names — the term, a party's role, the pattern's
+        terms, the financing, the scope. Changes of wording only, and addenda of other
+        agreements, leave the data as it is. The agreement itself is not touched.
+
+        >>> from datetime import date
+        >>> from kemitraan import Institution, Partner, PartnerKind
+        >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+        ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+        ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10),
+        ...                 term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)))
+        >>> longer = Term(start=date(2025, 3, 10), end=date(2027, 3, 9))
+        >>> addendum = Agreement(kind=AgreementKind.ADDENDUM, parties=mou.parties,
+        ...     subject="Perpanjangan", place="Martapura", date=date(2026, 2, 16),
+        ...     amends=mou.reference(), amendments=[TermChange(term=longer)])
+        >>> mou.amended_by([addendum]).term.end, mou.term.end
+        (datetime.date(2027, 3, 9), datetime.date(2026, 3, 9))
+        """
+        update: dict[str, Any] = {}
+        roles = list(self.roles)
+        for addendum in addenda:
+            if addendum.amends is None or not addendum.amends.refers_to(self):
+                continue
+            if addendum.term is not None and not any(
+                isinstance(c, TermChange) for c in addendum.amendments
+            ):
+                update["term"] = addendum.term  # an addendum made before typed changes
+            for change in addendum.amendments:
+                if isinstance(change, TermChange):
+                    update["term"] = change.term
+                elif isinstance(change, PatternChange):
+                    update["pattern"] = change.pattern
+                elif isinstance(change, FinancingChange):
+                    update["financing"] = list(change.financing)
+                elif isinstance(change, ScopeChange):
+                    update["scope"] = list(change.scope)
+                elif isinstance(change, RoleChange):
+                    pid = change.role.party_id
+                    at = next((i for i, r in enumerate(roles) if r.party_id == pid), None)
+                    if at is None:
+                        roles.append(change.role)
+                    else:
+                        roles[at] = change.role
+                    update["roles"] = roles
+        amended = self.model_copy(update=update) if update else self.model_copy()
+        amended.freeze("it is the agreement as amended: a view, changed only by an addendum")
+        return amended
 
     # -- checks ---------------------------------------------------------------------
 

@@ -205,7 +205,7 @@ def _problem(
     named = (record.party_id, record.document, record.digest)
     if signing and None in named:
         return ("history_signature", "is a signature without its party, document or digest")
-    if signing and record.document != ("agreement" if record.move is Move.SIGN else "addendum"):
+    if signing and record.document != record.move.document:
         return ("history_signature", f"signs the wrong kind of document ({record.document})")
     if not signing and named != (None, None, None):
         return ("history_signature", "names a signer, but is not a signature")

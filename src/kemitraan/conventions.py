@@ -19,7 +19,7 @@ spells a number by hand. Both load on first use, so importing kemitraan stays ch
 '4 (empat)'
 >>> from datetime import date
 >>> opening_date(date(2025, 3, 10))
-'hari Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima'
+'Senin, tanggal sepuluh, bulan Maret, tahun dua ribu dua puluh lima'
 >>> party_label(1), party_label(1, "en")
 ('PIHAK KEDUA', 'THE SECOND PARTY')
 """
@@ -37,6 +37,7 @@ __all__ = [
     "STAMP_DUTY",
     "count",
     "date_long",
+    "nip_text",
     "opening_date",
     "ordinal",
     "party_label",
@@ -160,6 +161,8 @@ def date_long(day: date, language: str = "id") -> str:
 def opening_date(day: date, language: str = "id") -> str:
     """The date of an agreement's opening line, weekday and all, in words.
 
+    The opening reads "Pada hari ini, {opening_date}, bertempat di …".
+
     >>> opening_date(date(2025, 3, 10), "en")
     'Monday, the tenth day of March of the year two thousand and twenty-five'
     """
@@ -167,13 +170,23 @@ def opening_date(day: date, language: str = "id") -> str:
 
     month = format_date(day, "MMMM", locale=_locale(language))
     if language == "id":
-        return (
-            f"hari {weekday(day)}, tanggal {words(day.day)}, bulan {month}, tahun {words(day.year)}"
-        )
+        return f"{weekday(day)}, tanggal {words(day.day)}, bulan {month}, tahun {words(day.year)}"
     return (
         f"{weekday(day, 'en')}, the {ordinal(day.day, 'en')} day of {month} of the year "
         f"{words(day.year, 'en')}"
     )
+
+
+def nip_text(nip: str) -> str:
+    """A NIP as it is printed: birth date, appointment month, sex, serial number.
+
+    >>> nip_text("197001011995031001")
+    '19700101 199503 1 001'
+    """
+    digits = "".join(c for c in nip if c.isdigit())
+    if len(digits) != 18:
+        return nip
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
 def stamp_duty_text(language: str = "id") -> str:

@@ -3,9 +3,11 @@
 :class:`Stage` names the steps and the two terminal outcomes; :class:`Move` names
 what can happen: ``advance`` to the next step, ``decline`` (steps 1–7), ``end``
 (steps 8–11), ``renew`` (from the follow-up plan back to implementation, in the
-next cycle), and the two signings that stay in their step: ``sign`` (a party signs
-the agreement, step 7) and ``sign_addendum`` (a party signs an addendum while the
-cooperation runs, steps 8–11). :class:`PartnershipMachine` is the python-statemachine machine that
+next cycle), and the three signings that stay in their step: ``sign`` (a party signs
+the agreement, step 7), ``sign_pks`` (a party signs a cooperation agreement that
+implements it, steps 7–11, once the agreement is signed) and ``sign_addendum`` (a
+party signs an addendum while the cooperation runs, steps 8–11).
+:class:`PartnershipMachine` is the python-statemachine machine that
 binds these to a partnership's ``stage``; its transitions are the single source
 of truth for which move exists from which stage (:func:`transition_table`), and
 its diagram is drawn from it (:func:`mermaid_diagram`).
@@ -88,6 +90,10 @@ class Stage(LabelledEnum):
 _STEPS: Final[list[Stage]] = [s for s in Stage if s not in (Stage.DECLINED, Stage.ENDED)]
 
 
+SignedDocument = Literal["agreement", "addendum", "pks"]
+"""What a signature signs: the agreement, an addendum, or a cooperation agreement (PKS)."""
+
+
 class Move(LabelledEnum):
     """What can happen to a partnership.
 
@@ -101,6 +107,7 @@ class Move(LabelledEnum):
     RENEW = "renew", "Lanjutkan ke tahun berikutnya", "Renew for the next cycle"
     SIGN = "sign", "Penandatanganan kesepakatan", "Sign the agreement"
     SIGN_ADDENDUM = "sign_addendum", "Penandatanganan adendum", "Sign an addendum"
+    SIGN_PKS = "sign_pks", "Penandatanganan perjanjian kerja sama", "Sign a cooperation agreement"
 
     @property
     def is_signing(self) -> bool:
@@ -109,7 +116,23 @@ class Move(LabelledEnum):
         >>> Move.SIGN.is_signing, Move.ADVANCE.is_signing
         (True, False)
         """
-        return self in (Move.SIGN, Move.SIGN_ADDENDUM)
+        return self in _SIGNED
+
+    @property
+    def document(self) -> SignedDocument | None:
+        """For a signature, what it signs: ``agreement``, ``addendum`` or ``pks``.
+
+        >>> Move.SIGN_PKS.document, Move.RENEW.document
+        ('pks', None)
+        """
+        return _SIGNED.get(self)
+
+
+_SIGNED: Final[dict[Move, SignedDocument]] = {
+    Move.SIGN: "agreement",
+    Move.SIGN_ADDENDUM: "addendum",
+    Move.SIGN_PKS: "pks",
+}
 
 
 class AuditRecord(ValueModel):
@@ -139,7 +162,7 @@ class AuditRecord(ValueModel):
     """Why, or what was recorded (the reason, for decline and end)."""
     party_id: PartyId | None = None
     """For a signature: the party that signed."""
-    document: Literal["agreement", "addendum"] | None = None
+    document: SignedDocument | None = None
     """For a signature: what was signed."""
     digest: str | None = None
     """For a signature: the digest of the text signed (:meth:`kemitraan.Agreement.digest`)."""
@@ -163,7 +186,7 @@ class AuditTrail(tuple[AuditRecord, ...]):
         raise ReadOnlyFieldError(
             "history",
             "the audit trail grows only through moves (advance, decline, end, renew, sign, "
-            "sign_addendum)",
+            "sign_addendum, sign_pks)",
         )
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refused
@@ -186,7 +209,7 @@ class PartnershipMachine(StateMachine):
     ``stage`` is already set is taken as it is, no entry action runs again.
 
     >>> [e.id for e in PartnershipMachine.events]
-    ['advance', 'decline', 'end', 'renew', 'sign', 'sign_addendum']
+    ['advance', 'decline', 'end', 'renew', 'sign', 'sign_addendum', 'sign_pks']
     """
 
     mapping = _state(Stage.MAPPING, initial=True)
@@ -243,6 +266,14 @@ class PartnershipMachine(StateMachine):
         | improvement.to.itself(cond="requirements_met")
         | follow_up.to.itself(cond="requirements_met")
     )
+    # guide A.6: the MoU's details follow in cooperation agreements (PKS), signed once it is
+    sign_pks = (
+        signing.to.itself(cond="requirements_met")
+        | implementation.to.itself(cond="requirements_met")
+        | monitoring.to.itself(cond="requirements_met")
+        | improvement.to.itself(cond="requirements_met")
+        | follow_up.to.itself(cond="requirements_met")
+    )
 
     def requirements_met(self, event: str) -> bool:
         """Guard: the partnership approved this very move after checking the guide's requirements.
@@ -275,7 +306,7 @@ def allowed_moves(stage: Stage) -> list[Move]:
     """The moves that exist from ``stage``, in declaration order.
 
     >>> [m.value for m in allowed_moves(Stage.FOLLOW_UP)]
-    ['end', 'renew', 'sign_addendum']
+    ['end', 'renew', 'sign_addendum', 'sign_pks']
     """
     table = transition_table()
     return [move for move in Move if (stage, move) in table]

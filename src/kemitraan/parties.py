@@ -39,6 +39,7 @@ from kemitraan._types import (
     Rupiah,
     ShortText,
 )
+from kemitraan.authority import Authority
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.regions import Region
 
@@ -353,9 +354,11 @@ class Representative(ValueModel):
     """*Jabatan*: the position held, e.g. ``"Kepala Dinas Pendidikan"``."""
     nip: NIP | None = None
     """Civil servant number (18 digits), shown under a civil servant's signature."""
-    authority: NonEmptyStr | None = None
-    """The basis of the authority to act for the party (a deed, decree or letter of
-    assignment), needed to show capacity (KUHPerdata 1320)."""
+    authority: Authority | None = None
+    """The instrument the authority to act for the party rests on (an appointment decree,
+    a deed, a foundation's decree, a power of attorney), printed in the party's block of
+    every agreement: capacity is a condition of KUHPerdata 1320. Plain text is taken as
+    the clause after "berdasarkan"."""
 
     personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
 

@@ -10,7 +10,8 @@ evaluation (A.9), the decision (A.10) and the follow-up plan (A.11) — plus its
 
 The stage changes only through moves (:meth:`Partnership.advance`,
 :meth:`~Partnership.decline`, :meth:`~Partnership.end`, :meth:`~Partnership.renew`,
-and the signatures :meth:`~Partnership.sign` and :meth:`~Partnership.sign_addendum`),
+and the signatures :meth:`~Partnership.sign`, :meth:`~Partnership.sign_pks` and
+:meth:`~Partnership.sign_addendum`),
 each checked against the guide's requirements first: a refused move raises a
 :class:`~kemitraan.exceptions.TransitionRefusedError` and changes nothing.
 
@@ -61,7 +62,7 @@ from kemitraan.monitoring import Decision, Evaluation, ImplementationRecord, Mon
 from kemitraan.parties import Institution, Partner, Party
 from kemitraan.planning import FollowUpPlan, WorkPlan
 from kemitraan.programs import Program
-from kemitraan.provisions import Term
+from kemitraan.provisions import AgreementReference, Term
 from kemitraan.relevance import RelevanceAssessment
 from kemitraan.requirements import REQUIREMENTS  # noqa: F401  # importing it declares them
 
@@ -115,7 +116,11 @@ class Partnership(VersionedDocument):
     agreement: Agreement | None = None
     """The MoU or PKS with every party's roles and responsibilities (A.6), signed in A.7."""
     addenda: list[Agreement] = Field(default_factory=list)
-    """Addenda that amend the agreement (A.11, "dengan atau tanpa perubahan")."""
+    """Addenda that amend the agreement or one of its cooperation agreements (A.11,
+    "dengan atau tanpa perubahan")."""
+    cooperation_agreements: list[Agreement] = Field(default_factory=list)
+    """Cooperation agreements (PKS) that implement the agreement in detail, each between
+    some of its parties; signed once the agreement is (:meth:`sign_pks`)."""
     implementation: list[ImplementationRecord] = Field(default_factory=list)
     """Activities carried out (A.8)."""
     monitoring: list[MonitoringRecord] = Field(default_factory=list)
@@ -154,7 +159,7 @@ class Partnership(VersionedDocument):
         )
         for loc, code, message, values in problems(self):
             raise field_error(self, loc, code, message, **values)
-        for document in (self.agreement, *self.addenda):
+        for document in (self.agreement, *self.addenda, *self.cooperation_agreements):
             if document is not None and not document.frozen and self.signatures(document):
                 document.freeze(_SIGNED)
         return self
@@ -262,13 +267,29 @@ class Partnership(VersionedDocument):
             (a for a in self.addenda if self._all_signed(a)), key=lambda a: (a.date, a.digest())
         )
 
+    def amended_document(self, reference: AgreementReference) -> Agreement | None:
+        """The agreement or cooperation agreement ``reference`` names, when held here."""
+        for held in (self.agreement, *self.cooperation_agreements):
+            if held is not None and reference.refers_to(held):
+                return held
+        return None
+
+    def as_amended(self, document: Agreement | None = None) -> Agreement | None:
+        """The agreement (or ``document``, one of its PKS) as its signed addenda amend it.
+
+        A read-only view (:meth:`kemitraan.Agreement.amended_by`): the term, roles,
+        pattern terms, financing and scope in force. ``None`` before there is an agreement.
+        """
+        target = self.agreement if document is None else document
+        if target is None:
+            return None
+        return target.amended_by(self.signed_addenda())
+
     @property
     def effective_term(self) -> Term | None:
-        """The term in force: the latest signed addendum's, else the agreement's."""
-        for addendum in reversed(self.signed_addenda()):
-            if addendum.term is not None:
-                return addendum.term
-        return self.agreement.term if self.agreement is not None else None
+        """The term in force: the agreement's, as its signed addenda amend it."""
+        amended = self.as_amended()
+        return amended.term if amended is not None else None
 
     def sign(
         self,
@@ -343,18 +364,47 @@ class Partnership(VersionedDocument):
             ask = Ask(Move.SIGN_ADDENDUM, party_id=party_id, document=found)
             return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
 
+    def sign_pks(
+        self,
+        pks: Agreement | int,
+        party_id: str,
+        *,
+        on: date,
+        place: str | None = None,
+        actor: str | None = None,
+        at: datetime | None = None,
+    ) -> AuditRecord:
+        """Record that ``party_id`` signed a cooperation agreement (PKS).
+
+        A PKS implements the agreement in detail (A.6–A.7; REFERENCE.md, "MoU and PKS").
+        The PKS is drafted into :attr:`cooperation_agreements` first; it is signed from the
+        signing step on, once every party has signed the agreement it implements.
+
+        Args:
+            pks: The PKS, or its index in :attr:`cooperation_agreements`.
+            party_id: The party that signs.
+            on: The date it signed.
+            place: Where it signed.
+            actor: Who records it.
+            at: When it is recorded (now by default).
+
+        Raises:
+            MoveNotAllowedError: before the signing step, or after the cooperation ended.
+            UnknownPartyError: the PKS has no such party.
+            NotFoundError: the PKS is not among :attr:`cooperation_agreements`.
+            RequirementsUnmetError: the agreement is not signed by every party yet, the PKS
+                has errors, names no signatory for the party, or the party already signed it.
+        """
+        with self._lock:
+            self._allowed(Move.SIGN_PKS)
+            found = _held(self.cooperation_agreements, pks, "cooperation agreement")
+            if party_id not in found.party_ids:
+                raise UnknownPartyError(party_id, found.party_ids)
+            ask = Ask(Move.SIGN_PKS, party_id=party_id, document=found)
+            return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
+
     def _addendum(self, addendum: Agreement | int) -> Agreement:
-        if isinstance(addendum, int):
-            if 0 <= addendum < len(self.addenda):
-                return self.addenda[addendum]
-        else:
-            for held in self.addenda:
-                if held is addendum or held == addendum:
-                    return held
-        known = [f"{i}: {a.subject}" for i, a in enumerate(self.addenda)]
-        raise NotFoundError(
-            str(addendum if isinstance(addendum, int) else addendum.subject), known, what="addendum"
-        )
+        return _held(self.addenda, addendum, "addendum")
 
     # -- requirements --------------------------------------------------------------------
 
@@ -555,7 +605,8 @@ class Partnership(VersionedDocument):
             if ask.move is Move.SIGN:
                 changes["agreement"] = copy
             else:
-                changes["addenda"] = [copy if a is document else a for a in self.addenda]
+                field = "addenda" if ask.move is Move.SIGN_ADDENDUM else "cooperation_agreements"
+                changes[field] = [copy if a is document else a for a in getattr(self, field)]
         last = self.history[-1] if self.history else None
         when = at if at is not None else datetime.now(UTC)
         if last is not None and when < last.at:
@@ -569,9 +620,7 @@ class Partnership(VersionedDocument):
             actor=actor,
             note=note,
             party_id=ask.party_id if ask.move.is_signing else None,
-            document=("agreement" if ask.move is Move.SIGN else "addendum")
-            if ask.move.is_signing
-            else None,
+            document=ask.move.document,
             digest=document.digest() if ask.move.is_signing and document is not None else None,
         )
         if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
@@ -584,6 +633,21 @@ class Partnership(VersionedDocument):
             update={"hash": record_hash(self.history_head, self.id, record, current_key())}
         )
         return chained, changes
+
+
+def _held(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agreement:
+    """``wanted`` among ``documents``, by index or by identity or equality."""
+    if isinstance(wanted, int):
+        if 0 <= wanted < len(documents):
+            return documents[wanted]
+    else:
+        for held in documents:
+            if held is wanted or held == wanted:
+                return held
+    known = [f"{i}: {a.subject}" for i, a in enumerate(documents)]
+    raise NotFoundError(
+        str(wanted if isinstance(wanted, int) else wanted.subject), known, what=what
+    )
 
 
 _MACHINES = threading.local()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Annotated, Final, Literal, Self
+from typing import Annotated, ClassVar, Final, Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -118,9 +118,24 @@ class TermsBase(ValueModel):
     notes: list[NonEmptyStr] = Field(default_factory=list)
     """Further agreed terms, in words."""
 
+    commercial: ClassVar[tuple[str, ...]] = ()
+    """The fields that hold binding commercial terms (prices, quantities, payment, fees),
+    which belong in a PKS rather than an MoU (REFERENCE.md, "PKS content")."""
+
     def party_ids(self) -> frozenset[str]:
         """Every party id these terms name."""
         raise NotImplementedError
+
+    def commercial_terms(self) -> list[str]:
+        """The paths of the commercial terms these terms set (empty when there are none).
+
+        >>> from decimal import Decimal
+        >>> GeneralTradeTerms(supplier="kube", buyer="toko", quality_requirements=["Rapi"],
+        ...     goods=[TradedGood(name="Tas", quantity=Decimal(200), unit_price=Decimal(85000))],
+        ... ).commercial_terms()
+        ['goods.0.quantity', 'goods.0.unit_price']
+        """
+        return [name for name in self.commercial if getattr(self, name) not in (None, [], "")]
 
 
 class AgencyTerms(TermsBase):
@@ -135,6 +150,7 @@ class AgencyTerms(TermsBase):
 
     pattern: Literal["agency"] = "agency"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("commission_percent", "margin_percent", "targets")
     principal: PartyId
     """The medium or large business whose goods or services are marketed."""
     agent: PartyId
@@ -280,6 +296,7 @@ class FosterParentTerms(TermsBase):
 
     pattern: Literal["foster_parent"] = "foster_parent"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("loan",)
     foster_parent: PartyId
     """The large business that helps (*bapak angkat*)."""
     foster_children: list[PartyId] = Field(min_length=1)
@@ -400,6 +417,7 @@ class GeneralTradeTerms(TermsBase):
 
     pattern: Literal["general_trade"] = "general_trade"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("payment_terms",)
     supplier: PartyId
     """The small business that supplies or whose products are marketed."""
     buyer: PartyId
@@ -443,6 +461,16 @@ class GeneralTradeTerms(TermsBase):
             ids.add(self.intermediary)
         return frozenset(ids)
 
+    def commercial_terms(self) -> list[str]:
+        """Quantities and prices of the goods, and the payment terms, when set."""
+        found = [
+            f"goods.{i}.{name}"
+            for i, good in enumerate(self.goods)
+            for name in ("quantity", "unit_price")
+            if getattr(good, name) is not None
+        ]
+        return found + super().commercial_terms()
+
 
 class CorePlasmaTerms(TermsBase):
     """Inti-plasma: the large core supports its small plasma partners and buys their output.
@@ -454,6 +482,7 @@ class CorePlasmaTerms(TermsBase):
 
     pattern: Literal["core_plasma"] = "core_plasma"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("price_basis",)
     core: PartyId
     """The large business at the core (*inti*)."""
     plasma: list[PartyId] = Field(min_length=1)
@@ -492,6 +521,7 @@ class SubcontractTerms(TermsBase):
 
     pattern: Literal["subcontract"] = "subcontract"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("volume", "payment_terms")
     contractor: PartyId
     """The larger business that orders."""
     subcontractor: PartyId
@@ -523,6 +553,7 @@ class FranchiseTerms(TermsBase):
 
     pattern: Literal["franchise"] = "franchise"
     """Discriminator."""
+    commercial: ClassVar[tuple[str, ...]] = ("initial_fee", "royalty_percent")
     franchisor: PartyId
     """The party that grants the franchise."""
     franchisee: PartyId

@@ -9,26 +9,32 @@ signatories, and for an addendum the agreement it amends and its changes. The
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._types import NIP, NonEmptyStr, PartyId, Period, Rupiah, ShortText, add_months
+from kemitraan.authority import Authority
 
 __all__ = [
     "AgreementKind",
     "AgreementReference",
     "Amendment",
+    "Breach",
+    "Definition",
     "DisputeForum",
     "DisputeSettlement",
     "ForceMajeure",
     "Funding",
     "MonitoringArrangement",
     "MonitoringFrequency",
+    "NoticeAddress",
     "PartyRole",
+    "Payment",
     "Signatory",
     "Term",
+    "Termination",
 ]
 
 
@@ -96,6 +102,9 @@ class Funding(ValueModel):
 class Term(Period):
     """How long the agreement runs; it ends after it starts.
 
+    A term that starts before the agreement is made runs back in time (*berlaku surut*);
+    :meth:`~kemitraan.Agreement.check` warns about it unless ``backdated`` says it is meant.
+
     >>> Term(start=date(2025, 1, 1), end=date(2025, 1, 1))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -103,6 +112,9 @@ class Term(Period):
     end
       the term must end after it starts (start 2025-01-01, end 2025-01-01) [type=...]
     """
+
+    backdated: bool = False
+    """The parties mean the term to start before the agreement is made."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Self:
@@ -237,6 +249,9 @@ class Signatory(ValueModel):
     """The signer's position (*jabatan*)."""
     nip: NIP | None = None
     """Civil servant number, printed under the name when given."""
+    authority: Authority | None = None
+    """What the signer acts on when it is not the party's recorded representative (a
+    power of attorney, an acting appointment); by default the representative's."""
     signed_on: date | None = None
     """When they signed; ``None`` while unsigned."""
     signed_at: ShortText | None = None
@@ -251,7 +266,7 @@ class Signatory(ValueModel):
 
 
 class AgreementReference(ValueModel):
-    """A reference to an earlier agreement, for an addendum.
+    """A reference to an earlier agreement: the one an addendum amends, or a PKS implements.
 
     >>> AgreementReference(kind=AgreementKind.MOU, numbers=["005/PKBM/2025"],
     ...                    date=date(2025, 3, 10), subject="Kemitraan PKW").kind.label_id
@@ -267,6 +282,14 @@ class AgreementReference(ValueModel):
     subject: NonEmptyStr
     """Its subject."""
 
+    def refers_to(self, agreement: Any) -> bool:
+        """Whether this reference names ``agreement`` (its kind, date and subject)."""
+        return (
+            self.kind is agreement.kind
+            and self.date == agreement.date
+            and self.subject == agreement.subject
+        )
+
 
 class Amendment(ValueModel):
     """One change an addendum makes.
@@ -279,3 +302,120 @@ class Amendment(ValueModel):
     """What is changed (``"Pasal 7 ayat (1)"``)."""
     text: NonEmptyStr
     """The new wording."""
+
+
+class Definition(ValueModel):
+    """A defined term of a PKS (*Definisi*): what a word means wherever the agreement uses it.
+
+    >>> Definition(term="Produk", meaning="tas rajut hasil produksi PIHAK KEDUA").term
+    'Produk'
+    """
+
+    term: ShortText
+    """The word defined, as the agreement writes it (capitalised)."""
+    meaning: NonEmptyStr
+    """What it means, as it follows "adalah"."""
+
+
+class Termination(ValueModel):
+    """Ending the agreement before its term ends (*pengakhiran*), with written notice.
+
+    >>> Termination().notice_days, Termination().waive_court_termination
+    (30, False)
+    """
+
+    notice_days: int = Field(default=30, ge=1, le=365)
+    """How many days ahead a party gives written notice of termination."""
+    grounds: list[NonEmptyStr] = Field(
+        default_factory=lambda: [
+            "PARA PIHAK sepakat mengakhirinya secara tertulis",
+            "salah satu PIHAK melakukan wanprestasi dan tidak memperbaikinya dalam jangka "
+            "waktu yang ditentukan",
+            "terjadi keadaan kahar yang berlangsung lebih dari 90 (sembilan puluh) hari",
+            "terdapat perubahan peraturan perundang-undangan yang mengakibatkan kerja sama "
+            "tidak dapat dilaksanakan",
+        ],
+        min_length=1,
+    )
+    """When it may be terminated early."""
+    waive_court_termination: bool = False
+    """Whether the parties waive KUHPerdata Pasal 1266 and 1267, so that no court decision
+    is needed to terminate (a common clause, and a choice the parties must make)."""
+    obligations_survive: bool = True
+    """Whether obligations already due must still be settled after termination."""
+
+
+class Breach(ValueModel):
+    """Breach of the agreement (*wanprestasi*): warnings, a time to remedy, consequences.
+
+    >>> Breach().warnings, Breach().remedy_days
+    (2, 14)
+    """
+
+    warnings: int = Field(default=2, ge=1, le=5)
+    """How many written warnings (*somasi*) come before the consequences."""
+    remedy_days: int = Field(default=14, ge=1, le=180)
+    """Days the party in breach has after each warning to put it right."""
+    consequences: list[NonEmptyStr] = Field(
+        default_factory=lambda: [
+            "penghentian sementara pelaksanaan kewajiban PIHAK yang dirugikan",
+            "penggantian kerugian yang nyata-nyata diderita PIHAK yang dirugikan",
+            "pengakhiran Perjanjian Kerja Sama sebagaimana diatur dalam pasal tentang pengakhiran",
+        ],
+        min_length=1,
+    )
+    """What follows when the breach is not remedied (sanksi, ganti rugi, pengakhiran)."""
+
+
+class NoticeAddress(ValueModel):
+    """Where a party receives notices and letters about the agreement (*korespondensi*).
+
+    >>> NoticeAddress(party_id="cv-kriya-banua", address="Jl. Lambung Mangkurat No. 8",
+    ...               attention="Direktur").attention
+    'Direktur'
+    """
+
+    party_id: PartyId
+    """The party."""
+    address: NonEmptyStr
+    """Its postal address."""
+    attention: ShortText | None = None
+    """For the attention of (*u.p.*): a position, rather than a person."""
+    email: ShortText | None = None
+    """An institutional e-mail address for notices."""
+    phone: ShortText | None = None
+    """An institutional phone number."""
+
+
+class Payment(ValueModel):
+    """How one party pays another (PKS): what, within how many days, by what means.
+
+    >>> Payment(payer="cv-kriya-banua", payee="kube-rajut-lestari",
+    ...         what="harga tas rajut yang diterima", due_days=14).method
+    'transfer ke rekening bank atas nama penerima'
+    """
+
+    payer: PartyId
+    """The party that pays."""
+    payee: PartyId
+    """The party paid."""
+    what: NonEmptyStr
+    """What is paid for (``"harga tas rajut yang diterima"``)."""
+    due_days: int = Field(ge=0, le=365)
+    """Within how many days."""
+    after: ShortText = "barang diterima dan tagihan disampaikan"
+    """From what the days count."""
+    method: ShortText = "transfer ke rekening bank atas nama penerima"
+    """How it is paid."""
+
+    @model_validator(mode="after")
+    def _two_parties(self) -> Self:
+        if self.payer == self.payee:
+            raise field_error(
+                self,
+                ("payee",),
+                "payment_to_self",
+                "a party does not pay itself ('{party}')",
+                party=self.payer,
+            )
+        return self

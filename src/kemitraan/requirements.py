@@ -475,11 +475,13 @@ SIGNING_GUARDS: Final = ((Stage.SIGNING, Move.SIGN),)
 ADDENDUM_GUARDS: Final = tuple(
     guard for guard in transition_table() if guard[1] is Move.SIGN_ADDENDUM
 )
+PKS_GUARDS: Final = tuple(guard for guard in transition_table() if guard[1] is Move.SIGN_PKS)
+LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
 
 
 @requirement_on_ask(
     "text_free_of_errors",
-    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
     summary="The text signed has no error in its check().",
     indonesian="Naskah yang akan ditandatangani masih memuat galat: {errors}.",
@@ -495,7 +497,7 @@ def _text_free_of_errors(p: Partnership, ask: Ask) -> Iterator[Hit]:
 
 @requirement_on_ask(
     "signer_named",
-    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
     summary="The text names the signatory of the party that signs.",
     indonesian="Naskah belum menyebut penanda tangan untuk '{party}'.",
@@ -510,7 +512,7 @@ def _signer_named(p: Partnership, ask: Ask) -> Iterator[Hit]:
 
 @requirement_on_ask(
     "signs_once",
-    guards=SIGNING_GUARDS + ADDENDUM_GUARDS,
+    guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
     summary="A party signs a text once.",
     indonesian="'{party}' sudah menandatangani naskah ini.",
@@ -520,6 +522,21 @@ def _signs_once(p: Partnership, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
     if document is not None and ask.party_id in p.signatures(document):
         yield Hit(ask.party_id, "history", {"party": ask.party_id})
+
+
+@requirement(
+    "agreement_signed_first",
+    guards=PKS_GUARDS,
+    basis="Panduan A.6–A.7",
+    summary="A cooperation agreement (PKS) is signed once every party has signed the agreement "
+    "it implements.",
+    indonesian="Nota Kesepahaman yang dilaksanakan belum ditandatangani semua pihak.",
+    english="The agreement it implements is not yet signed by every party.",
+)
+def _agreement_signed_first(p: Partnership) -> Iterator[Hit]:
+    agreement = p.agreement
+    if agreement is None or set(p.signatures(agreement)) < set(agreement.party_ids):
+        yield Hit(path="agreement")
 
 
 # -- decline and end --------------------------------------------------------------------------

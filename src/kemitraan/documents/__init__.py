@@ -20,10 +20,12 @@ in the registry (:func:`document_kinds`), which rendering dispatches through.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Final, overload
 
 from kemitraan.documents._agreement import agreement_context, missing_translations
 from kemitraan.documents._registry import (
@@ -51,6 +53,7 @@ __all__ = [
     "clean_text",
     "document_kind",
     "document_kinds",
+    "export_template",
     "find_converter",
     "load_template",
     "missing_translations",
@@ -72,6 +75,75 @@ def load_template(source: TemplateSource) -> DocumentTemplate:
     if isinstance(source, DocumentTemplate):
         return source
     return DocumentTemplate(source)
+
+
+_EXTRA_SCALARS = (str, int, float, Decimal, bool, date, type(None))
+_EXTRA_ITEMS: Final = 10_000
+_EXTRA_DEPTH: Final = 8
+_EXTRA_TEXT: Final = 100_000
+
+
+def _extra(extra: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The user's own values, checked: plain data a template can print, of bounded size."""
+    if extra is None:
+        return {}
+    if not isinstance(extra, Mapping):
+        raise InvalidArgumentError(f"extra must be a mapping, got {type(extra).__name__}")
+    seen = 0
+
+    def plain(value: Any, where: str, depth: int) -> Any:
+        nonlocal seen
+        seen += 1
+        if seen > _EXTRA_ITEMS or depth > _EXTRA_DEPTH:
+            raise InvalidArgumentError(
+                f"extra is too large at {where} (at most {_EXTRA_ITEMS:,} values, "
+                f"nested {_EXTRA_DEPTH} deep)"
+            )
+        if isinstance(value, str) and len(value) > _EXTRA_TEXT:
+            raise InvalidArgumentError(
+                f"extra{where} is {len(value):,} characters long (at most {_EXTRA_TEXT:,})"
+            )
+        if isinstance(value, _EXTRA_SCALARS):
+            return value
+        if isinstance(value, Mapping):
+            out = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise InvalidArgumentError(f"extra{where}: keys must be text, got {key!r}")
+                out[key] = plain(item, f"{where}[{key!r}]", depth + 1)
+            return out
+        if isinstance(value, (list, tuple)):
+            return [plain(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value)]
+        raise InvalidArgumentError(
+            f"extra{where} is a {type(value).__name__}; give text, numbers, dates, booleans, "
+            "or lists and mappings of them"
+        )
+
+    result = plain(extra, "", 0)
+    assert isinstance(result, dict)
+    return result
+
+
+def export_template(kind: str, target: str | os.PathLike[str]) -> Path:
+    """Copy a bundled template out, as the starting point of a template of your own.
+
+    Args:
+        kind: The kind of document (``"mou"``, ``"pks"``, ``"addendum"``).
+        target: Where to write it (atomically).
+
+    Returns:
+        The path written.
+
+    Raises:
+        UnknownDocumentKindError: no such kind is registered.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = export_template("pks", pathlib.Path(folder) / "my-pks.docx")
+    ...     DocumentTemplate(path).variables >= {"parties", "articles", "verification_code"}
+    True
+    """
+    return write_atomically(target, bundled_template(kind).source)
 
 
 def _resolve(
@@ -98,6 +170,7 @@ def _render_bytes(
     template: TemplateSource | None,
     partnership: Partnership | None,
     draft: bool,
+    extra: Mapping[str, Any] | None = None,
 ) -> bytes:
     chosen, subject, owner = _resolve(source, kind, partnership)
     if not draft:
@@ -106,6 +179,7 @@ def _render_bytes(
             raise AgreementNotReadyError(errors)
     context = chosen.context(subject, owner)
     context["draft"] = draft or bool(context.get("draft"))
+    context["extra"] = _extra(extra)
     compiled = bundled_template(chosen.name) if template is None else load_template(template)
     return compiled.render(context)
 
@@ -119,6 +193,7 @@ def render_document(
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
+    extra: Mapping[str, Any] | None = None,
 ) -> bytes: ...
 
 
@@ -131,6 +206,7 @@ def render_document(
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
+    extra: Mapping[str, Any] | None = None,
 ) -> Path: ...
 
 
@@ -142,6 +218,7 @@ def render_document(
     template: TemplateSource | None = None,
     partnership: Partnership | None = None,
     draft: bool = False,
+    extra: Mapping[str, Any] | None = None,
 ) -> bytes | Path:
     """Render an MoU, PKS or addendum (any registered kind) as DOCX, to bytes or to a file.
 
@@ -153,9 +230,13 @@ def render_document(
         template: Your own template (path, bytes or :class:`DocumentTemplate`); by
             default the bundled one for the kind.
         partnership: With an agreement as ``source`` (an addendum, say), the
-            partnership it belongs to, for the work plan.
+            partnership it belongs to: for the work plan, and for an addendum the text it
+            amends, whose articles it cites.
         draft: Render even when the kind's check finds errors; the document is then
             marked as a draft (``DRAF``) at the top.
+        extra: Your own values for your own template (a letterhead, a logo's caption),
+            under ``extra`` in the context: ``{{ extra.letterhead }}``. Keys are strings;
+            values are text, numbers, dates, booleans, and lists or mappings of them.
 
     Returns:
         The DOCX bytes, or the path written.
@@ -167,7 +248,8 @@ def render_document(
         UnsafeTemplateError: the template reaches outside the sandbox.
         UnknownDocumentKindError: ``kind`` is not registered.
         InvalidArgumentError: nothing to render (a partnership without an agreement, a
-            source the kind does not render).
+            source the kind does not render), or ``extra`` holds something a template
+            cannot take.
 
     >>> from datetime import date
     >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
@@ -177,7 +259,7 @@ def render_document(
     >>> render_document(mou, draft=True)[:2]  # a DOCX is a zip archive
     b'PK'
     """
-    data = _render_bytes(source, kind, template, partnership, draft)
+    data = _render_bytes(source, kind, template, partnership, draft, extra)
     if target is None:
         return data
     return write_atomically(target, data)
@@ -189,19 +271,21 @@ def _default_name(index: int, subject: Any) -> str:
 
 
 _WORKER_TEMPLATE: DocumentTemplate | None = None
-_WORKER_OPTIONS: tuple[str | None, bool] = (None, False)
+_WORKER_OPTIONS: tuple[str | None, bool, dict[str, Any]] = (None, False, {})
 
 
-def _init_worker(template: bytes | None, kind: str | None, draft: bool) -> None:
+def _init_worker(
+    template: bytes | None, kind: str | None, draft: bool, extra: dict[str, Any]
+) -> None:
     global _WORKER_TEMPLATE, _WORKER_OPTIONS  # one compiled template per worker process
     _WORKER_TEMPLATE = None if template is None else DocumentTemplate(template)
-    _WORKER_OPTIONS = (kind, draft)
+    _WORKER_OPTIONS = (kind, draft, extra)
 
 
 def _render_job(job: tuple[object, Partnership | None, str]) -> str:
     source, partnership, path = job
-    kind, draft = _WORKER_OPTIONS
-    data = _render_bytes(source, kind, _WORKER_TEMPLATE, partnership, draft)
+    kind, draft, extra = _WORKER_OPTIONS
+    data = _render_bytes(source, kind, _WORKER_TEMPLATE, partnership, draft, extra)
     return str(write_atomically(path, data))
 
 
@@ -214,6 +298,7 @@ def render_documents(
     name: Callable[[int, Any], str] = _default_name,
     processes: int | None = None,
     draft: bool = False,
+    extra: Mapping[str, Any] | None = None,
 ) -> list[Path]:
     """Render many documents into ``out_dir``, each template loaded and compiled once.
 
@@ -227,6 +312,7 @@ def render_documents(
         processes: Render across this many worker processes (each compiles the
             template once); ``None`` or ``1`` renders in this process.
         draft: As for :func:`render_document`.
+        extra: As for :func:`render_document`, the same for every document.
 
     Returns:
         The paths written, in the order of ``sources``.
@@ -241,6 +327,7 @@ def render_documents(
     ...     [p.name for p in render_documents([mou, mou], folder, draft=True)]
     ['00001-mou.docx', '00002-mou.docx']
     """
+    checked = _extra(extra)
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     jobs: list[tuple[object, Partnership | None, str]] = []
@@ -250,12 +337,12 @@ def render_documents(
     compiled = None if template is None else load_template(template)
     if processes is None or processes <= 1:
         return [
-            write_atomically(path, _render_bytes(source, kind, compiled, owner, draft))
+            write_atomically(path, _render_bytes(source, kind, compiled, owner, draft, checked))
             for source, owner, path in jobs
         ]
     shipped = None if compiled is None else compiled.source
     with ProcessPoolExecutor(
-        max_workers=processes, initializer=_init_worker, initargs=(shipped, kind, draft)
+        max_workers=processes, initializer=_init_worker, initargs=(shipped, kind, draft, checked)
     ) as pool:
         chunk = max(1, len(jobs) // (processes * 4))
         return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]

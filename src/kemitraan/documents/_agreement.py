@@ -1,89 +1,196 @@
 """The context of an agreement document: MoU, PKS or addendum, in conventional form.
 
 :func:`build_context` turns an :class:`~kemitraan.Agreement` (and, when given, its
-:class:`~kemitraan.Partnership`, for the work plan) and a kind's articles into the
-plain data a template renders: the title block with a number line per party, the
-opening with the weekday and the date in words, a block per party, PARA PIHAK, the
-lettered "bahwa" considerations, the articles numbered without gaps, the closing
-and a signature column per party, and the same body as Indonesian–English rows for
-the bilingual layout.
+:class:`~kemitraan.Partnership`, for the work plan and the texts an addendum amends)
+and a kind's articles into an :class:`~kemitraan.documents.context.AgreementContext`:
+the title block with a number line per party, the opening with the weekday and the
+date in words, a block per party naming its signer and the signer's authority, PARA
+PIHAK, the lettered "bahwa" considerations, the articles numbered without gaps, the
+closing, a signature column per party, the paraf boxes and verification code of the
+footer, and the same body as Indonesian–English rows for the bilingual layout.
 
 Every sentence exists in Indonesian and English. The agreement's own wording
 (subject, scope, roles, …) is Indonesian; a bilingual document takes its English
-from ``Agreement.translations`` and refuses to guess one that is missing.
+from ``Agreement.translations`` and refuses to guess one that is missing. An
+Indonesian-only document has empty English twins.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from kemitraan._base import BilingualText
 from kemitraan.agreements import Agreement
-from kemitraan.conventions import count, date_long, opening_date, party_label
+from kemitraan.authority import Authority, AuthorityKind
+from kemitraan.conventions import (
+    count,
+    date_long,
+    nip_text,
+    opening_date,
+    ordinal,
+    party_label,
+    rupiah,
+)
 from kemitraan.documents._registry import DocumentKind, document_kind
+from kemitraan.documents._render import clean_text
 from kemitraan.documents._wording import (
+    BLANK,
     METERAI,
     Article,
     Wording,
     bi,
+    duration,
     join,
+    letter,
     lower_first,
     numbered,
 )
+from kemitraan.documents.context import AgreementContext
 from kemitraan.exceptions import MissingTranslationsError, UnsupportedLanguageError
 from kemitraan.findings import Severity
 from kemitraan.parties import Institution, Party
 from kemitraan.partnerships import Partnership
-from kemitraan.provisions import AgreementKind
+from kemitraan.provisions import AgreementKind, AgreementReference
+from kemitraan.verification import verification_code
 
-__all__ = ["agreement_context", "agreement_kind", "build_context", "missing_translations"]
+__all__ = [
+    "agreement_context",
+    "agreement_kind",
+    "build_context",
+    "missing_translations",
+    "smart_quotes",
+]
+
+
+@dataclass(frozen=True)
+class _Signer:
+    """Who signs for a party, as the block and the signature column show them."""
+
+    name: str | None
+    position: str | None
+    nip: str | None
+    authority: Authority | None
+
+
+def _signer(agreement: Agreement, party: Party) -> _Signer:
+    signatory = agreement.signatory_of(party.id)
+    rep = party.representative
+    # The representative's NIP and authority are the signer's only when they are the same person.
+    same = signatory is None or (rep is not None and rep.name == signatory.name)
+    return _Signer(
+        name=signatory.name if signatory else (rep.name if rep else None),
+        position=signatory.position if signatory else (rep.position if rep else None),
+        nip=(signatory.nip if signatory and signatory.nip else None)
+        or (rep.nip if rep is not None and same else None),
+        authority=(signatory.authority if signatory else None)
+        or (rep.authority if rep is not None and same else None),
+    )
+
+
+def _position_en(w: Wording, party: Party, position: str) -> str:
+    """A position's English; a foreign party's position stays as it was written."""
+    if party.is_foreign or position == BLANK:
+        return position
+    return w.tr(position)
+
+
+def _short(position: str, institution: str) -> str:
+    """The position without the party's name it ends with: ``Ketua`` of ``Ketua PKBM X``."""
+    pattern = rf"(?:\s*,|\s+of|\s+)?\s*{re.escape(institution)}\s*$"
+    short = re.sub(pattern, "", position, flags=re.IGNORECASE).strip(" ,")
+    return short or position
+
+
+def _capacity(w: Wording, authority: Authority | None) -> BilingualText:
+    """How the signer acts: in office on an appointment, under a deed, under a power of attorney."""
+    if authority is None:
+        return bi(f"berdasarkan {BLANK}, ", f"under {BLANK}, ") if w.draft else bi("", "")
+    clause = authority.wording()
+    clause = bi(clause.indonesian, clause.english if w.bilingual else "")
+    if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
+        return bi(f"{clause.indonesian}, ", f"{clause.english}, ")
+    return bi(
+        f"dalam jabatannya tersebut {clause.indonesian}, ",
+        f"in that capacity, {clause.english}, ",
+    )
 
 
 def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
-    rep = party.representative
+    signer = _signer(w.agreement, party)
     label_id, label_en = party_label(index), party_label(index, "en")
+    capacity = _capacity(w, signer.authority)
     acting = bi(
-        f"Dalam hal ini bertindak untuk dan atas nama {party.name}, selanjutnya disebut "
-        f"{label_id}.",
-        f"Acting for and on behalf of {party.name}, hereinafter {label_en}.",
+        f"Dalam hal ini bertindak {capacity.indonesian}untuk dan atas nama {party.name}, "
+        f"selanjutnya disebut {label_id}.",
+        f"Acting {capacity.english}for and on behalf of {party.name}, hereinafter {label_en}.",
     )
+    name = w.blank(signer.name)
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
+    nip = nip_text(signer.nip) if signer.nip else ""
+    address = w.blank(party.address or (str(party.region) if party.region else None))
+    nip_id = f", NIP {nip}" if nip else ""
+    statement = bi(
+        f"{name}, {position}{nip_id}, berkantor di {address}. {acting.indonesian}",
+        f"{name}, {position_en}{nip_id}, with offices at {address}. {acting.english}",
+    )
+    authority = signer.authority.wording() if signer.authority else bi("", "")
+    contacts = [c for c in party.contacts if not c.personal]
     return {
         "index": index + 1,
+        "id": party.id,
         "label": label_id,
         "label_en": label_en,
         "institution": party.name,
-        "name": w.blank(rep.name if rep else None),
-        "position": w.blank(rep.position if rep else None),
-        "position_en": w.tr(rep.position) if rep else w.blank(None),
-        "nip": rep.nip if rep and rep.nip else "",
-        "address": w.blank(party.address or (str(party.region) if party.region else None)),
+        "name": name,
+        "position": position,
+        "position_en": position_en,
+        "nip": nip,
+        "address": address,
+        "authority": authority.indonesian,
+        "authority_en": authority.english,
+        "authority_kind": signer.authority.kind.value if signer.authority else "",
+        "authority_number": (signer.authority.number or "") if signer.authority else "",
+        "authority_date": signer.authority.issued_on if signer.authority else None,
         "acting": acting.indonesian,
         "acting_en": acting.english,
+        "statement": statement.indonesian,
+        "statement_en": statement.english,
         "number": w.agreement.numbers.get(party.id, ""),
         "is_institution": isinstance(party, Institution),
+        "kind": party.kind.label_id,
+        "nib": party.nib or "",
+        "npsn": party.npsn or "",
+        "npwp": str(party.npwp or ""),
+        "region": str(party.region) if party.region else "",
+        "email": next((str(c.email) for c in contacts if c.email), ""),
+        "phone": next((str(c.phone) for c in contacts if c.phone), ""),
     }
 
 
 def _signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
+    signer = _signer(w.agreement, party)
     signatory = w.agreement.signatory_of(party.id)
-    rep = party.representative
-    name = w.blank(signatory.name if signatory else (rep.name if rep else None))
-    position = w.blank(signatory.position if signatory else (rep.position if rep else None))
-    nip = signatory.nip if signatory and signatory.nip else (rep.nip if rep and rep.nip else "")
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
     return {
         "label": party_label(index),
         "label_en": party_label(index, "en"),
-        "institution": "" if party.name.casefold() in position.casefold() else party.name,
-        "position": position,
-        "position_en": w.tr(position) if position else "",
-        "name": name,
-        "nip": f"NIP {nip}" if nip else "",
+        "institution": party.name,
+        "position": _short(position, party.name),
+        "position_en": _short(position_en, party.name),
+        "name": w.blank(signer.name),
+        "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
         "meterai": METERAI,
+        "signed_on": signatory.signed_on if signatory else None,
+        "signed_at": (signatory.signed_at or "") if signatory else "",
     }
 
 
-def _rows(context: dict[str, Any]) -> list[dict[str, str]]:
+def _rows(context: Mapping[str, Any]) -> list[dict[str, str]]:
     """The body as Indonesian–English row pairs, for the bilingual table."""
     rows: list[dict[str, str]] = []
 
@@ -94,13 +201,12 @@ def _rows(context: dict[str, Any]) -> list[dict[str, str]]:
     for party in context["parties"]:
         add(
             "text",
-            f"{party['index']}. {party['name']}, {party['position']}, {party['institution']}, "
-            f"{party['address']}. {party['acting']}",
-            f"{party['index']}. {party['name']}, {party['position_en']}, {party['institution']}, "
-            f"{party['address']}. {party['acting_en']}",
+            f"{party['index']}. {party['statement']}",
+            f"{party['index']}. {party['statement_en']}",
         )
     add("text", context["para_pihak"], context["para_pihak_en"])
-    add("text", context["considerations_intro"], context["considerations_intro_en"])
+    if context["considerations"]:
+        add("text", context["considerations_intro"], context["considerations_intro_en"])
     for c in context["considerations"]:
         add("item", f"{c['letter']}. {c['text']}", f"{c['letter']}. {c['text_en']}")
     add("text", context["binding"], context["binding_en"])
@@ -118,14 +224,87 @@ def _rows(context: dict[str, Any]) -> list[dict[str, str]]:
                     f"{item['letter']}. {item['text']}",
                     f"{item['letter']}. {item['text_en']}",
                 )
+            for q in p["quoted"]:
+                kind = "quote_heading" if q["kind"] in ("heading", "title") else "quote"
+                add(kind, f"{q['num']} {q['text']}".strip(), f"{q['num']} {q['text_en']}".strip())
     return rows
+
+
+_LEFT, _RIGHT, _LEFT_1, _RIGHT_1 = "\u201c", "\u201d", "\u2018", "\u2019"
+_OPEN_QUOTE = re.compile(r'(^|[\s(\[/\u2014\u2013\u2018-])"')
+_OPEN_SINGLE = re.compile(r"(^|[\s(\[/\u2014\u2013\u201c-])'")
+
+
+def smart_quotes(text: str) -> str:
+    r"""Typographic quotes: curly double and single quotes, and the curly apostrophe.
+
+    >>> smart_quotes('"Produk" dan \'mitra\'') == "\u201cProduk\u201d dan \u2018mitra\u2019"
+    True
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    text = _OPEN_QUOTE.sub(rf"\1{_LEFT}", text).replace('"', _RIGHT)
+    return _OPEN_SINGLE.sub(rf"\1{_LEFT_1}", text).replace("'", _RIGHT_1)
+
+
+def _finish(value: Any, *, bilingual: bool, key: str = "") -> Any:
+    """Text XML can hold, with typographic quotes; no English twins in an Indonesian-only text."""
+    if isinstance(value, str):
+        if not bilingual and key.endswith("_en"):
+            return ""
+        return smart_quotes(clean_text(value))
+    if isinstance(value, dict):
+        return {k: _finish(v, bilingual=bilingual, key=k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finish(v, bilingual=bilingual) for v in value]
+    return value
+
+
+def _reference(ref: AgreementReference | None, w: Wording) -> dict[str, Any] | None:
+    if ref is None:
+        return None
+    return {
+        "kind": ref.kind.label_id,
+        "kind_en": ref.kind.label_en,
+        "numbers": list(ref.numbers),
+        "made_on": ref.date,
+        "date": date_long(ref.date),
+        "subject": ref.subject,
+    }
+
+
+def _cites(ref: AgreementReference, w: Wording) -> BilingualText:
+    """``Nota Kesepahaman Nomor … tanggal … tentang …``: how a later text cites an earlier one."""
+    numbers = join(list(ref.numbers), "dan")
+    return bi(
+        f"{ref.kind.label_id} Nomor {numbers} tanggal {date_long(ref.date)} tentang {ref.subject}",
+        f"the {ref.kind.label_en} Number {join(list(ref.numbers), 'and')} of "
+        f"{date_long(ref.date, 'en')} on "
+        f"{w.tr(ref.subject)}",
+    )
+
+
+def _sequence(agreement: Agreement, partnership: Partnership | None) -> int | None:
+    """Which addendum this is: its own ``sequence``, else its place among the partnership's."""
+    if agreement.sequence is not None:
+        return agreement.sequence
+    if partnership is None or agreement.amends is None:
+        return None
+    same = sorted(
+        (a for a in partnership.addenda if a.amends == agreement.amends),
+        key=lambda a: (a.date, a.digest()),
+    )
+    digest = agreement.digest()
+    return next((i for i, a in enumerate(same, 1) if a.digest() == digest), None)
 
 
 def build_context(
     agreement: Agreement,
     partnership: Partnership | None,
     articles: Callable[[Wording], list[Article]],
-) -> dict[str, Any]:
+    *,
+    extra: Mapping[str, Any] | None = None,
+) -> AgreementContext:
     """The context of an agreement document whose body is ``articles``.
 
     Raises:
@@ -142,19 +321,22 @@ def build_context(
     bilingual = "en" in agreement.languages
     # A text with errors is a draft, whoever renders it: the engine marks every page.
     draft = any(f.severity is Severity.ERROR for f in agreement.check())
-    b = Wording(agreement, bilingual, partnership, draft=draft)
+    w = Wording(agreement, bilingual, partnership, draft=draft)
     kind = agreement.kind
-    doc = b.doc
+    doc = w.doc
 
-    amends = agreement.amends
+    amends, implements = agreement.amends, agreement.implements
+    title = bi(kind.label_id.upper(), kind.label_en.upper())
+    subtitle = bi("", "")
     if kind is AgreementKind.ADDENDUM and amends is not None:
-        title, title_en = "ADENDUM", "ADDENDUM"
+        sequence = _sequence(agreement, partnership)
+        if sequence is not None:
+            title = bi(
+                f"ADENDUM {ordinal(sequence).upper()}",
+                f"{ordinal(sequence, 'en').upper()} ADDENDUM",
+            )
         subtitle = bi(amends.kind.label_id.upper(), amends.kind.label_en.upper())
-        about = bi(amends.subject.upper(), b.tr(amends.subject).upper())
-    else:
-        title, title_en = kind.label_id.upper(), kind.label_en.upper()
-        subtitle = bi("", "")
-        about = bi(agreement.subject.upper(), b.tr(agreement.subject).upper())
+    about = bi(agreement.subject.upper(), w.tr(agreement.subject).upper())
 
     title_parties: list[dict[str, str]] = []
     for index, party in enumerate(agreement.parties):
@@ -164,72 +346,88 @@ def build_context(
 
     labels = [party_label(i) for i in range(len(agreement.parties))]
     labels_en = [party_label(i, "en") for i in range(len(agreement.parties))]
-    considerations = list(agreement.considerations) or ([b.blank(None)] if b.draft else [])
-    if amends is not None:
+    considerations = [w.both(text) for text in agreement.considerations]
+    if not considerations and w.draft and kind is not AgreementKind.ADDENDUM:
+        considerations = [bi(BLANK, BLANK)]
+    cited = amends if kind is AgreementKind.ADDENDUM else implements
+    if cited is not None:
+        cites = _cites(cited, w)
         considerations.insert(
             0,
-            f"PARA PIHAK telah menandatangani {amends.kind.label_id} Nomor "
-            f"{', '.join(amends.numbers)} tanggal {date_long(amends.date)} tentang "
-            f"{amends.subject}",
+            bi(
+                f"PARA PIHAK telah menandatangani {cites.indonesian}",
+                f"THE PARTIES have signed {cites.english}",
+            ),
         )
-
-    def consideration_en(text: str) -> str:
-        if amends is not None and text == considerations[0]:
-            return (
-                f"THE PARTIES signed the {amends.kind.label_en} Number "
-                f"{', '.join(amends.numbers)} of {date_long(amends.date, 'en')} on "
-                f"{b.tr(amends.subject)}"
-            )
-        return b.tr(text)
 
     if kind is AgreementKind.ADDENDUM:
+        amended = bi(amends.kind.label_id, amends.kind.label_en) if amends else bi("", "")
         binding = bi(
             f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat mengadakan perubahan atas "
-            f"{amends.kind.label_id if amends else ''} tersebut dengan ketentuan sebagai berikut:",
-            f"Now therefore THE PARTIES agree to amend the "
-            f"{amends.kind.label_en if amends else ''} as follows:",
+            f"{amended.indonesian} tersebut dengan ketentuan sebagai berikut:",
+            f"Now therefore THE PARTIES agree to amend the {amended.english} as follows:",
         )
     else:
-        binding = bi(
-            f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengikatkan diri "
-            f"dalam {doc.indonesian} dengan ketentuan sebagai berikut:",
-            f"Now therefore THE PARTIES agree to bind themselves in {doc.english} on the following "
-            "terms:",
-        )
+        implementing = bi("", "")
+        if implements is not None:
+            implementing = bi(
+                f" sebagai pelaksanaan {implements.kind.label_id} tersebut",
+                f" implementing that {implements.kind.label_en}",
+            )
+        if considerations:
+            binding = bi(
+                f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengikatkan diri "
+                f"dalam {doc.indonesian}{implementing.indonesian} dengan ketentuan sebagai "
+                "berikut:",
+                f"Now therefore THE PARTIES agree to bind themselves in {doc.english}"
+                f"{implementing.english} on the following terms:",
+            )
+        else:
+            binding = bi(
+                f"PARA PIHAK sepakat untuk mengikatkan diri dalam {doc.indonesian} dengan "
+                "ketentuan sebagai berikut:",
+                f"THE PARTIES agree to bind themselves in {doc.english} on the following terms:",
+            )
 
-    body = articles(b)
+    body = articles(w)
+    term = agreement.term
+    length = duration(term) if term is not None else bi("", "")
+    parties = [_party_block(w, i, p) for i, p in enumerate(agreement.parties)]
     context: dict[str, Any] = {
         "kind": kind.value,
         "draft": draft,
         "bilingual": bilingual,
-        "title": title,
-        "title_en": title_en,
+        "title": title.indonesian,
+        "title_en": title.english,
         "subtitle": subtitle.indonesian,
         "subtitle_en": subtitle.english,
         "title_parties": title_parties,
         "about": about.indonesian,
         "about_en": about.english,
+        "subject": agreement.subject,
+        "subject_en": w.tr(agreement.subject),
         "numbers": [
             {
                 "party": party.name,
                 "label": labels[i],
-                "number": b.blank(agreement.numbers.get(party.id)),
+                "number": w.blank(agreement.numbers.get(party.id)),
             }
             for i, party in enumerate(agreement.parties)
-            if party.id in agreement.numbers or b.draft
+            if party.id in agreement.numbers or w.draft
         ],
         "place": agreement.place,
         "date": date_long(agreement.date),
         "date_en": date_long(agreement.date, "en"),
+        "made_on": agreement.date,
         "opening": (
-            f"Pada {opening_date(agreement.date)} ({agreement.date:%d-%m-%Y}), bertempat di "
-            f"{agreement.place}, kami yang bertanda tangan di bawah ini:"
+            f"Pada hari ini, {opening_date(agreement.date)} ({agreement.date:%d-%m-%Y}), "
+            f"bertempat di {agreement.place}, kami yang bertanda tangan di bawah ini:"
         ),
         "opening_en": (
-            f"On {opening_date(agreement.date, 'en')} ({agreement.date:%d-%m-%Y}), at "
+            f"On this day, {opening_date(agreement.date, 'en')} ({agreement.date:%d-%m-%Y}), at "
             f"{agreement.place}, we the undersigned:"
         ),
-        "parties": [_party_block(b, i, p) for i, p in enumerate(agreement.parties)],
+        "parties": parties,
         "para_pihak": (
             f"{join(labels, 'dan')} secara bersama-sama disebut PARA PIHAK dan masing-masing "
             "disebut PIHAK."
@@ -237,13 +435,17 @@ def build_context(
         "para_pihak_en": (
             f"{join(labels_en, 'and')} are together called THE PARTIES and each a PARTY."
         ),
-        "considerations_intro": "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:",
-        "considerations_intro_en": "THE PARTIES first state as follows:",
+        "considerations_intro": (
+            "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:"
+            if considerations
+            else ""
+        ),
+        "considerations_intro_en": "THE PARTIES first state as follows:" if considerations else "",
         "considerations": [
             {
-                "letter": chr(ord("a") + i) if i < 26 else str(i + 1),
-                "text": f"bahwa {lower_first(text)};",
-                "text_en": f"whereas {lower_first(consideration_en(text))};",
+                "letter": letter(i),
+                "text": f"bahwa {lower_first(text.indonesian)};",
+                "text_en": f"whereas {lower_first(text.english)};",
             }
             for i, text in enumerate(considerations)
         ],
@@ -251,12 +453,13 @@ def build_context(
         "binding_en": binding.english,
         "articles": [
             {
-                "number": n,
+                "number": str(n),
+                "key": a.key,
                 "heading": f"Pasal {n}",
                 "heading_en": f"Article {n}",
                 "title": a.title.indonesian,
                 "title_en": a.title.english,
-                "paragraphs": numbered(a.paragraphs),
+                "paragraphs": numbered(a.paragraphs, w.defined),
             }
             for n, a in enumerate(body, 1)
         ],
@@ -270,31 +473,67 @@ def build_context(
             "originals, each duly stamped and of equal legal force, and signed by THE PARTIES "
             "on the day and date first written above."
         ),
-        "signatures": [_signature(b, i, p) for i, p in enumerate(agreement.parties)],
+        "signatures": [_signature(w, i, p) for i, p in enumerate(agreement.parties)],
+        "paraf": labels,
+        "term_start": term.start if term else None,
+        "term_end": term.end if term else None,
+        "term_length": length.indonesian,
+        "term_length_en": length.english,
+        "financing": [
+            {
+                "source": (
+                    w.label(f.source_party_id).indonesian
+                    if f.source_party_id in agreement.party_ids
+                    else (f.source_name or f.source_party_id or "")
+                ),
+                "source_en": (
+                    w.label(f.source_party_id).english
+                    if f.source_party_id in agreement.party_ids
+                    else w.tr(f.source_name or f.source_party_id or "")
+                ),
+                "amount": f.amount,
+                "amount_text": rupiah(f.amount),
+                "purpose": f.purpose or "",
+            }
+            for f in agreement.financing
+        ],
+        "total_financing": agreement.total_financing,
+        "total_financing_text": rupiah(agreement.total_financing),
+        "amends": _reference(amends, w),
+        "implements": _reference(implements, w),
+        "verification_code": verification_code(agreement),
+        "digest": agreement.digest(),
     }
     signatures = context["signatures"]
     context["signature_rows"] = [
         {"cells": signatures[i : i + 2], "span": 1 if i + 1 < len(signatures) else 2}
         for i in range(0, len(signatures), 2)
     ]
-    context["rows"] = _rows(context)
-    if b.missing:
-        raise MissingTranslationsError(b.missing)
-    return context
+    context["rows"] = _rows(context) if bilingual else []
+    if w.missing:
+        raise MissingTranslationsError(w.missing)
+    finished = _finish(context, bilingual=bilingual)
+    return AgreementContext.model_validate({**finished, "extra": dict(extra or {})})
 
 
 def agreement_context(
-    agreement: Agreement, *, partnership: Partnership | None = None
-) -> dict[str, Any]:
-    """Everything a template needs to render ``agreement``, as plain data.
+    agreement: Agreement,
+    *,
+    partnership: Partnership | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> AgreementContext:
+    """Everything a template needs to render ``agreement``: a typed, documented model.
 
-    The kind of the agreement (MoU, PKS, addendum) decides its articles. The keys are
-    documented in ``docs/documents.md``. The document is bilingual (Indonesian beside
-    English) when English is among ``agreement.languages``.
+    The kind of the agreement (MoU, PKS, addendum) decides its articles. The fields
+    are documented in :mod:`kemitraan.documents.context` (and ``docs/template-context.md``).
+    The document is bilingual (Indonesian beside English) when English is among
+    ``agreement.languages``.
 
     Args:
         agreement: The MoU, PKS or addendum.
-        partnership: The partnership it belongs to, for the work plan's activities.
+        partnership: The partnership it belongs to: for the work plan's activities, and
+            for an addendum the text it amends (to cite the articles it changes).
+        extra: Your own values for your own template, under ``extra``.
 
     Raises:
         MissingTranslationsError: a bilingual document lacks English for some of the
@@ -308,10 +547,11 @@ def agreement_context(
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
     >>> context = agreement_context(mou)
-    >>> context["opening"][:45], [s["label"] for s in context["signatures"]]
-    ('Pada hari Senin, tanggal sepuluh, bulan Maret', ['PIHAK PERTAMA', 'PIHAK KEDUA'])
+    >>> context.opening[:44], [s.label for s in context.signatures]
+    ('Pada hari ini, Senin, tanggal sepuluh, bulan', ['PIHAK PERTAMA', 'PIHAK KEDUA'])
     """
-    return document_kind(agreement.kind.value).context(agreement, partnership)
+    context = document_kind(agreement.kind.value).context(agreement, partnership)
+    return AgreementContext.model_validate({**context, "extra": dict(extra or {})})
 
 
 def missing_translations(
@@ -357,7 +597,7 @@ def agreement_kind(
         return None
 
     def context(agreement: Agreement, partnership: Partnership | None) -> dict[str, Any]:
-        return build_context(agreement, partnership, articles)
+        return build_context(agreement, partnership, articles).model_dump()
 
     return DocumentKind(
         name=kind.value,

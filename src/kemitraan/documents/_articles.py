@@ -9,7 +9,8 @@ in order (:mod:`kemitraan.documents.mou`, :mod:`~kemitraan.documents.pks`,
 
 from __future__ import annotations
 
-from kemitraan.conventions import count, date_long, rupiah
+from kemitraan._base import BilingualText
+from kemitraan.conventions import count, date_long, ordinal, rupiah
 from kemitraan.documents._clauses import CLAUSE_PACKS
 from kemitraan.documents._wording import (
     BLANK,
@@ -18,27 +19,34 @@ from kemitraan.documents._wording import (
     Wording,
     bi,
     duration,
+    every,
     join,
     lower_first,
     upper_first,
 )
 from kemitraan.patterns import pattern_info
-from kemitraan.provisions import AgreementKind, DisputeForum
+from kemitraan.provisions import AgreementKind, Breach, DisputeForum, Payment, Termination
 
 __all__ = [
     "amendment_clause",
+    "breach",
     "closing_article",
+    "confidentiality",
+    "definitions",
     "disputes",
     "financing",
     "force_majeure",
     "implementation",
     "language",
     "monitoring",
+    "notices",
     "pattern",
+    "payment",
     "purpose",
     "roles",
     "scope",
     "term",
+    "termination",
 ]
 
 
@@ -194,6 +202,19 @@ def implementation(w: Wording) -> Article:
 def financing(w: Wording) -> Article:
     a = w.agreement
     doc = w.doc
+    payments = [payment(w, p) for p in a.payments]
+    title = bi("PEMBIAYAAN", "FINANCING")
+    if payments:
+        title = bi("PEMBIAYAAN DAN PEMBAYARAN", "FINANCING AND PAYMENT")
+    if not a.financing:
+        costs = bi(
+            f"Biaya yang timbul dalam pelaksanaan {doc.indonesian} ini dibebankan kepada "
+            "masing-masing PIHAK sesuai dengan kewajibannya, kecuali disepakati lain secara "
+            "tertulis.",
+            f"The costs of carrying out {doc.english} are borne by each PARTY according to its "
+            "obligations, unless agreed otherwise in writing.",
+        )
+        return Article(title, [Para(costs), *payments])
     rest = Para(
         bi(
             "Biaya lain yang timbul dibebankan kepada masing-masing PIHAK sesuai dengan "
@@ -202,9 +223,8 @@ def financing(w: Wording) -> Article:
             "agreed otherwise in writing.",
         )
     )
-    if not a.financing:
-        return Article(bi("PEMBIAYAAN", "FINANCING"), [rest])
     items = []
+    single: BilingualText | None = None
     for funding in a.financing:
         if funding.source_party_id is not None and funding.source_party_id in a.party_ids:
             source = w.label(funding.source_party_id)
@@ -218,35 +238,60 @@ def financing(w: Wording) -> Article:
                 f"{source.english}: {rupiah(funding.amount, 'en')}{purpose_en}",
             )
         )
-    paras = [
-        Para(
-            bi(
-                f"Biaya pelaksanaan {doc.indonesian} ini bersumber dari:",
-                f"The costs of {doc.english} are met from:",
+        single = bi(
+            f"Biaya pelaksanaan {doc.indonesian} ini bersumber dari {source.indonesian} sebesar "
+            f"{rupiah(funding.amount)}{purpose_id}.",
+            f"The costs of {doc.english} are met from {source.english}, in the amount of "
+            f"{rupiah(funding.amount, 'en')}{purpose_en}.",
+        )
+    if len(items) == 1 and single is not None:  # one source: no list, no total
+        paras = [Para(single)]
+    else:
+        paras = [
+            Para(
+                bi(
+                    f"Biaya pelaksanaan {doc.indonesian} ini bersumber dari:",
+                    f"The costs of {doc.english} are met from:",
+                ),
+                items,
             ),
-            items,
-        ),
-        Para(
-            bi(
-                f"Jumlah seluruh pembiayaan sebesar {rupiah(a.total_financing)}.",
-                f"The financing amounts to {rupiah(a.total_financing, 'en')} in total.",
-            )
-        ),
-        rest,
-    ]
-    return Article(bi("PEMBIAYAAN", "FINANCING"), paras)
+            Para(
+                bi(
+                    f"Jumlah seluruh pembiayaan sebesar {rupiah(a.total_financing)}.",
+                    f"The financing amounts to {rupiah(a.total_financing, 'en')} in total.",
+                )
+            ),
+        ]
+    return Article(title, [*paras, rest, *payments])
+
+
+def payment(w: Wording, p: Payment) -> Para:
+    """One payment: who pays whom, for what, within how many days, by what means."""
+    payer = w.label(p.payer) if p.payer in w.agreement.party_ids else bi(p.payer, p.payer)
+    payee = w.label(p.payee) if p.payee in w.agreement.party_ids else bi(p.payee, p.payee)
+    return Para(
+        bi(
+            f"{payer.indonesian} membayar kepada {payee.indonesian} {lower_first(p.what)} "
+            f"paling lambat {count(p.due_days)} hari kalender setelah {p.after}, melalui "
+            f"{p.method}.",
+            f"{payer.english} pays {payee.english} {lower_first(w.tr(p.what))} within "
+            f"{count(p.due_days, 'en')} calendar days after {w.tr(p.after)}, by "
+            f"{w.tr(p.method)}.",
+        )
+    )
 
 
 def monitoring(w: Wording) -> Article:
     m = w.agreement.monitoring
+    often = every(m.frequency)
     methods = [w.both(x) for x in m.methods]
     paras = [
         Para(
             bi(
-                f"PARA PIHAK melakukan monitoring {m.frequency.label_id.lower()} melalui "
+                f"PARA PIHAK melakukan monitoring {often.indonesian} melalui "
                 f"{join([x.indonesian for x in methods], 'dan')} untuk memantau perkembangan "
                 "pelaksanaan kegiatan dan mencegah penyimpangan dari tujuan.",
-                f"THE PARTIES monitor the cooperation {m.frequency.label_en.lower()} through "
+                f"THE PARTIES monitor the cooperation {often.english} through "
                 f"{join([x.english for x in methods], 'and')} to follow the progress of the "
                 "activities and prevent deviation from the objectives.",
             )
@@ -364,10 +409,10 @@ def force_majeure(w: Wording) -> Article:
 
 def disputes(w: Wording) -> Article:
     d = w.agreement.dispute_settlement
-    venue = d.venue or d.forum.label_id
+    venue = d.venue or f"{d.forum.label_id} yang berwenang"
     if d.venue is None and w.draft:  # which court is still to be agreed
         venue = f"{d.forum.label_id} {BLANK}"
-    venue_en = d.venue or f"the {d.forum.label_en.lower()}"
+    venue_en = w.tr(d.venue) if d.venue else f"the competent {d.forum.label_en.lower()}"
     via = bi(f"melalui {venue}", f"through {venue_en}")
     if d.forum is DisputeForum.ARBITRATION and d.venue is None:
         via = bi("melalui arbitrase", "through arbitration")
@@ -444,25 +489,269 @@ def language(w: Wording) -> Article | None:
 
 def closing_article(w: Wording) -> Article:
     doc = w.doc
-    paras = [
-        Para(
-            bi(
-                f"{doc.indonesian} ini mulai berlaku sejak tanggal ditandatangani oleh PARA PIHAK.",
-                f"{upper_first(doc.english)} comes into force on the date it is signed by THE "
-                "PARTIES.",
-            )
+    a = w.agreement
+    term = a.term if a.kind is not AgreementKind.ADDENDUM else None
+    if term is not None and term.start != a.date:
+        # The closing says what the term article says (REFERENCE.md, "Start of the term").
+        start = bi(
+            f"{doc.indonesian} ini mulai berlaku sejak tanggal {date_long(term.start)}.",
+            f"{upper_first(doc.english)} comes into force on {date_long(term.start, 'en')}.",
         )
-    ]
-    amends = w.agreement.amends
+    else:
+        start = bi(
+            f"{doc.indonesian} ini mulai berlaku sejak tanggal ditandatangani oleh PARA PIHAK.",
+            f"{upper_first(doc.english)} comes into force on the date it is signed by THE PARTIES.",
+        )
+    paras = [Para(start)]
+    amends = a.amends
     if amends is not None:
+        numbers = join(list(amends.numbers), "dan")
+        numbers_en = join(list(amends.numbers), "and")
         paras.append(
             Para(
                 bi(
                     f"Adendum ini merupakan bagian yang tidak terpisahkan dari "
-                    f"{amends.kind.label_id} tanggal {date_long(amends.date)}.",
+                    f"{amends.kind.label_id} Nomor {numbers} tanggal {date_long(amends.date)}.",
                     f"This Addendum forms an inseparable part of the {amends.kind.label_en} "
-                    f"of {date_long(amends.date, 'en')}.",
+                    f"Number {numbers_en} of {date_long(amends.date, 'en')}.",
                 )
             )
         )
     return Article(bi("PENUTUP", "CLOSING"), paras)
+
+
+def definitions(w: Wording) -> Article | None:
+    found = w.agreement.definitions
+    if not found:
+        return None
+    doc = w.doc
+    return Article(
+        bi("DEFINISI", "DEFINITIONS"),
+        [
+            Para(
+                bi(
+                    f"Dalam {doc.indonesian} ini yang dimaksud dengan:",
+                    f"In {doc.english}:",
+                ),
+                [
+                    bi(
+                        f'"{d.term}" adalah {lower_first(d.meaning)}',
+                        f'"{w.tr(d.term)}" means {lower_first(w.tr(d.meaning))}',
+                    )
+                    for d in found
+                ],
+            )
+        ],
+    )
+
+
+def termination(w: Wording) -> Article | None:
+    a = w.agreement
+    t = a.termination
+    if t is None:
+        if a.kind is not AgreementKind.PKS:
+            return None
+        t = Termination()
+    doc = w.doc
+    paras = [
+        Para(
+            bi(
+                f"{doc.indonesian} ini berakhir apabila jangka waktunya berakhir dan tidak "
+                "diperpanjang.",
+                f"{upper_first(doc.english)} ends when its term ends and is not extended.",
+            )
+        ),
+        Para(
+            bi(
+                f"{doc.indonesian} ini dapat diakhiri sebelum jangka waktunya berakhir apabila:",
+                f"{upper_first(doc.english)} may be terminated before its term ends if:",
+            ),
+            [w.both(g) for g in t.grounds],
+        ),
+        Para(
+            bi(
+                f"PIHAK yang bermaksud mengakhiri {doc.indonesian} ini sebelum jangka waktunya "
+                "berakhir memberitahukan maksudnya secara tertulis kepada PIHAK lainnya paling "
+                f"lambat {count(t.notice_days)} hari kalender sebelum tanggal pengakhiran.",
+                f"A PARTY intending to terminate {doc.english} before its term ends notifies "
+                f"the other PARTIES in writing at least {count(t.notice_days, 'en')} calendar "
+                "days before the date of termination.",
+            )
+        ),
+    ]
+    if t.waive_court_termination:
+        paras.append(
+            Para(
+                bi(
+                    f"Untuk pengakhiran {doc.indonesian} ini, PARA PIHAK sepakat mengesampingkan "
+                    "ketentuan Pasal 1266 dan Pasal 1267 Kitab Undang-Undang Hukum Perdata, "
+                    "sehingga pengakhiran tidak memerlukan putusan pengadilan.",
+                    f"For the termination of {doc.english}, THE PARTIES waive Articles 1266 and "
+                    "1267 of the Indonesian Civil Code, so that no court decision is needed to "
+                    "terminate it.",
+                )
+            )
+        )
+    if t.obligations_survive:
+        paras.append(
+            Para(
+                bi(
+                    f"Pengakhiran {doc.indonesian} ini tidak menghapus kewajiban PARA PIHAK yang "
+                    "telah timbul dan belum diselesaikan sebelum tanggal pengakhiran.",
+                    f"Termination of {doc.english} does not discharge obligations of THE "
+                    "PARTIES that arose and were not settled before the date of termination.",
+                )
+            )
+        )
+    return Article(bi("PENGAKHIRAN", "TERMINATION"), paras)
+
+
+def breach(w: Wording) -> Article | None:
+    a = w.agreement
+    b = a.breach
+    if b is None:
+        if a.kind is not AgreementKind.PKS:
+            return None
+        b = Breach()
+    doc = w.doc
+    after = bi(
+        f"setelah teguran tertulis {ordinal(b.warnings)}",
+        f"after the {ordinal(b.warnings, 'en')} written warning",
+    )
+    if b.warnings == 1:
+        after = bi("setelah teguran tertulis tersebut", "after that written warning")
+    return Article(
+        bi("WANPRESTASI", "BREACH"),
+        [
+            Para(
+                bi(
+                    "Suatu PIHAK dianggap melakukan wanprestasi apabila tidak melaksanakan, "
+                    "terlambat melaksanakan, atau melaksanakan tidak sebagaimana mestinya "
+                    f"kewajibannya berdasarkan {doc.indonesian} ini.",
+                    "A PARTY is in breach if it does not perform, performs late, or performs "
+                    f"improperly its obligations under {doc.english}.",
+                )
+            ),
+            Para(
+                bi(
+                    "PIHAK yang dirugikan memberikan teguran tertulis (somasi) kepada PIHAK yang "
+                    f"melakukan wanprestasi paling banyak {count(b.warnings)} kali, "
+                    f"masing-masing dengan tenggang waktu {count(b.remedy_days)} hari kalender "
+                    "untuk memperbaikinya.",
+                    "The PARTY harmed gives the PARTY in breach written warning (somasi) up to "
+                    f"{count(b.warnings, 'en')} times, each allowing "
+                    f"{count(b.remedy_days, 'en')} calendar days to remedy it.",
+                )
+            ),
+            Para(
+                bi(
+                    f"Apabila {after.indonesian} wanprestasi tidak diperbaiki, PIHAK yang "
+                    "dirugikan berhak atas:",
+                    f"If the breach is not remedied {after.english}, the PARTY harmed is "
+                    "entitled to:",
+                ),
+                [w.both(c) for c in b.consequences],
+            ),
+        ],
+    )
+
+
+def confidentiality(w: Wording) -> Article | None:
+    if not w.agreement.confidentiality:
+        return None
+    doc = w.doc
+    return Article(
+        bi("KERAHASIAAN", "CONFIDENTIALITY"),
+        [
+            Para(
+                bi(
+                    "PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dari "
+                    f"PIHAK lainnya dalam pelaksanaan {doc.indonesian} ini dan tidak "
+                    "mengungkapkannya kepada pihak ketiga tanpa persetujuan tertulis PIHAK "
+                    "pemiliknya, kecuali diwajibkan oleh peraturan perundang-undangan.",
+                    "THE PARTIES keep confidential the data and information obtained from the "
+                    f"other PARTIES in carrying out {doc.english} and do not disclose them to "
+                    "third parties without the written consent of the PARTY they belong to, "
+                    "unless the law requires it.",
+                )
+            ),
+            Para(
+                bi(
+                    "Data pribadi peserta didik dan pihak lain diproses sesuai dengan "
+                    "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi.",
+                    "Personal data of learners and others is processed in accordance with Law "
+                    "Number 27 of 2022 on Personal Data Protection.",
+                )
+            ),
+            Para(
+                bi(
+                    f"Kewajiban menjaga kerahasiaan tetap berlaku setelah {doc.indonesian} ini "
+                    "berakhir.",
+                    f"The duty of confidentiality survives the end of {doc.english}.",
+                )
+            ),
+        ],
+    )
+
+
+def notices(w: Wording) -> Article | None:
+    a = w.agreement
+    if a.kind is not AgreementKind.PKS and not a.notices:
+        return None
+    doc = w.doc
+    given = {n.party_id: n for n in a.notices}
+    items = []
+    for party in a.parties:
+        who = w.label(party.id)
+        found = given.get(party.id)
+        if found is not None:
+            parts = [party.name, found.address]
+            parts_en = [party.name, found.address]
+            if found.attention:
+                parts.append(f"u.p. {found.attention}")
+                parts_en.append(f"attn. {w.tr(found.attention)}")
+            email, phone = found.email, found.phone
+        else:
+            contacts = [c for c in party.contacts if not c.personal]  # never personal data
+            address = party.address or (str(party.region) if party.region else None)
+            parts = [party.name, w.blank(address)] if address or w.draft else [party.name]
+            parts_en = list(parts)
+            email = next((str(c.email) for c in contacts if c.email), None)
+            phone = next((str(c.phone) for c in contacts if c.phone), None)
+        if email:
+            parts.append(f"surel {email}")
+            parts_en.append(f"e-mail {email}")
+        if phone:
+            parts.append(f"telepon {phone}")
+            parts_en.append(f"telephone {phone}")
+        items.append(
+            bi(
+                f"{who.indonesian}: {', '.join(parts)}",
+                f"{who.english}: {', '.join(parts_en)}",
+            )
+        )
+    return Article(
+        bi("KORESPONDENSI", "NOTICES"),
+        [
+            Para(
+                bi(
+                    f"Setiap pemberitahuan dan surat-menyurat dalam pelaksanaan {doc.indonesian} "
+                    "ini dibuat secara tertulis dan disampaikan ke alamat berikut:",
+                    f"Every notice and letter in carrying out {doc.english} is made in writing "
+                    "and sent to the following addresses:",
+                ),
+                items,
+            ),
+            Para(
+                bi(
+                    "Perubahan alamat sebagaimana dimaksud pada ayat (1) diberitahukan secara "
+                    "tertulis kepada PIHAK lainnya paling lambat 7 (tujuh) hari kalender sebelum "
+                    "berlaku; selama belum diberitahukan, pemberitahuan yang dikirim ke alamat "
+                    "lama dianggap telah diterima.",
+                    "A change of the addresses in paragraph (1) is notified in writing to the "
+                    "other PARTIES at least 7 (seven) calendar days before it takes effect; until "
+                    "then, notices sent to the old address are deemed received.",
+                )
+            ),
+        ],
+    )

@@ -20,6 +20,7 @@ from kemitraan.documents._wording import (
     bi,
     join,
     kinds,
+    lower_item,
     percent,
     percent_en,
     quantity,
@@ -256,14 +257,19 @@ def _trade(b: Wording, t: GeneralTradeTerms) -> list[Para]:
         paras.append(
             Para(
                 bi(
-                    f"Jadwal pengiriman: {t.delivery_schedule}.",
-                    f"Delivery schedule: {b.tr(t.delivery_schedule)}.",
+                    f"Jadwal pengiriman: {lower_item(t.delivery_schedule)}.",
+                    f"Delivery schedule: {lower_item(b.tr(t.delivery_schedule))}.",
                 )
             )
         )
     if t.payment_terms is not None:
         paras.append(
-            Para(bi(f"Pembayaran: {t.payment_terms}.", f"Payment: {b.tr(t.payment_terms)}."))
+            Para(
+                bi(
+                    f"Pembayaran: {lower_item(t.payment_terms)}.",
+                    f"Payment: {lower_item(b.tr(t.payment_terms))}.",
+                )
+            )
         )
     return paras
 
@@ -302,12 +308,18 @@ def _subcontract(b: Wording, t: SubcontractTerms) -> list[Para]:
     return [
         Para(
             bi(
-                f"{sub.indonesian} memproduksi bagi {main.indonesian}: {t.specification}.",
-                f"{sub.english} produces for {main.english}: {b.tr(t.specification)}.",
+                f"{sub.indonesian} memproduksi bagi {main.indonesian}: "
+                f"{lower_item(t.specification)}.",
+                f"{sub.english} produces for {main.english}: {lower_item(b.tr(t.specification))}.",
             )
         ),
-        Para(bi(f"Volume: {t.volume}.", f"Volume: {b.tr(t.volume)}.")),
-        Para(bi(f"Pembayaran: {t.payment_terms}.", f"Payment: {b.tr(t.payment_terms)}.")),
+        Para(bi(f"Volume: {lower_item(t.volume)}.", f"Volume: {lower_item(b.tr(t.volume))}.")),
+        Para(
+            bi(
+                f"Pembayaran: {lower_item(t.payment_terms)}.",
+                f"Payment: {lower_item(b.tr(t.payment_terms))}.",
+            )
+        ),
     ]
 
 

@@ -23,6 +23,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
 from lxml import etree
+from pydantic import BaseModel
 
 from kemitraan._files import write_atomically
 from kemitraan.documents._archive import XML_PARSER, read_parts
@@ -178,8 +179,8 @@ class DocumentTemplate:
         if missing:
             raise MissingTemplateVariablesError(missing, template=self.name)
 
-    def render(self, context: Mapping[str, Any]) -> bytes:
-        """Render ``context`` into a DOCX, as bytes.
+    def render(self, context: Mapping[str, Any] | BaseModel) -> bytes:
+        """Render ``context`` (a mapping, or a model such as an agreement's context) into a DOCX.
 
         Every string in the context is cleaned of characters XML cannot hold and
         escaped; the output is identical for identical input. With ``draft`` true in the
@@ -190,6 +191,8 @@ class DocumentTemplate:
             UnsafeTemplateError: the template reaches outside the sandbox or past its limits.
             TemplateRenderError: any other failure of the template.
         """
+        if isinstance(context, BaseModel):
+            context = context.model_dump()
         self.check(context)
         values = _clean(dict(context))
         rendered: dict[str, bytes] = {}
@@ -225,7 +228,7 @@ class DocumentTemplate:
     def _finish(self, part: str, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = _DOCXTPL.resolve_listing(xml)
-        if part == _BODY:
+        if part == _BODY or "<w:tbl>" in xml or "<w:tbl " in xml:  # a footer's paraf boxes too
             try:
                 tree = _DOCXTPL.fix_tables(xml)
             except etree.XMLSyntaxError as exc:

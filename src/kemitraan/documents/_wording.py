@@ -21,19 +21,24 @@ from kemitraan.agreements import Agreement
 from kemitraan.conventions import count, party_label, stamp_duty_text
 from kemitraan.parties import ContributionKind
 from kemitraan.partnerships import Partnership
-from kemitraan.provisions import AgreementKind, Term
+from kemitraan.provisions import AgreementKind, MonitoringFrequency, Term
 
 __all__ = [
     "BLANK",
     "METERAI",
     "Article",
     "Para",
+    "Quote",
     "Wording",
     "bi",
+    "counted",
     "duration",
+    "every",
     "join",
     "kinds",
+    "letter",
     "lower_first",
+    "lower_item",
     "numbered",
     "percent",
     "percent_en",
@@ -73,19 +78,34 @@ BUILT_IN_EN: Final = {
 
 
 @dataclass
+class Quote:
+    """A line an addendum quotes from the amended text: a heading, a title, a paragraph."""
+
+    kind: str  # "heading", "title", "text" or "point"
+    text: BilingualText
+    num: str = ""
+
+
+@dataclass
 class Para:
-    """A paragraph of an article, with its lettered points."""
+    """A paragraph of an article, with its lettered points and any quoted lines."""
 
     text: BilingualText
     items: list[BilingualText] = field(default_factory=list)
+    quoted: list[Quote] = field(default_factory=list)
 
 
 @dataclass
 class Article:
-    """An article before it is numbered: its title and paragraphs."""
+    """An article before it is numbered: its title and paragraphs.
+
+    ``key`` says what it is about (the name of the function that wrote it: ``term``,
+    ``financing``, …), so an addendum finds the same article in the amended text.
+    """
 
     title: BilingualText
     paragraphs: list[Para]
+    key: str = ""
 
 
 @dataclass
@@ -117,6 +137,13 @@ class Wording:
         if self.bilingual:
             self.missing.append(text)
         return text
+
+    @property
+    def defined(self) -> frozenset[str]:
+        """The words of the agreement's defined terms, in both languages."""
+        terms = [d.term for d in self.agreement.definitions]
+        terms += [self.agreement.translations.get(t, t) for t in terms]
+        return frozenset(word for term in terms for word in term.split())
 
     def both(self, text: str) -> BilingualText:
         """The agreement's own wording with its English."""
@@ -161,8 +188,37 @@ def lower_first(text: str) -> str:
     return text
 
 
+def lower_item(text: str, defined: frozenset[str] = frozenset()) -> str:
+    """Lower the first letter of a list point or of a clause after a colon.
+
+    Indonesian drafting writes them so, unless the point begins with a name
+    (``Bantuan Pemerintah …``, ``Hj. Norhayati``); the words of ``defined`` terms
+    ("Produk") are capitalised without being names.
+
+    >>> lower_item("Menyediakan instruktur praktik"), lower_item("Bantuan Pemerintah PKW")
+    ('menyediakan instruktur praktik', 'Bantuan Pemerintah PKW')
+    >>> lower_item("Memfasilitasi NIB lulusan")
+    'memfasilitasi NIB lulusan'
+    """
+    words = text.split(" ", 2)
+    if (
+        len(words) > 1
+        and words[1][:1].isupper()
+        and words[1][1:2].islower()
+        and words[1].strip(".,;:") not in defined
+    ):
+        return text  # "Bantuan Pemerintah …": a name (an acronym or a defined term is not)
+    return lower_first(text)
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def counted(number: int, unit_id: str, unit_en: str) -> BilingualText:
+    """``3 (tiga) bulan`` / ``3 (three) months``: Indonesian nouns do not take a plural."""
+    plural = unit_en if number == 1 else unit_en + "s"
+    return bi(f"{count(number)} {unit_id}", f"{count(number, 'en')} {plural}")
 
 
 def duration(term: Term) -> BilingualText:
@@ -170,9 +226,26 @@ def duration(term: Term) -> BilingualText:
     months = term.exact_months
     if months is not None:
         if months % 12 == 0:
-            return bi(f"{count(months // 12)} tahun", f"{count(months // 12, 'en')} year(s)")
-        return bi(f"{count(months)} bulan", f"{count(months, 'en')} month(s)")
-    return bi(f"{count(term.days)} hari", f"{count(term.days, 'en')} days")
+            return counted(months // 12, "tahun", "year")
+        return counted(months, "bulan", "month")
+    return counted(term.days, "hari", "day")
+
+
+_EVERY: Final = {
+    MonitoringFrequency.MONTHLY: (1, "bulan", "month"),
+    MonitoringFrequency.QUARTERLY: (3, "bulan", "month"),
+    MonitoringFrequency.SEMESTER: (6, "bulan", "month"),
+    MonitoringFrequency.YEARLY: (1, "tahun", "year"),
+}
+
+
+def every(frequency: MonitoringFrequency) -> BilingualText:
+    """``setiap 3 (tiga) bulan`` / ``every 3 (three) months``; ``setiap bulan`` for one."""
+    number, unit_id, unit_en = _EVERY[frequency]
+    if number == 1:
+        return bi(f"setiap {unit_id}", f"every {unit_en}")
+    length = counted(number, unit_id, unit_en)
+    return bi(f"setiap {length.indonesian}", f"every {length.english}")
 
 
 def kinds(members: Iterable[ContributionKind]) -> BilingualText:
@@ -207,7 +280,7 @@ def point(text: str, last: bool) -> str:
     return text + ("." if last else ";")
 
 
-def numbered(paragraphs: list[Para]) -> list[dict[str, Any]]:
+def numbered(paragraphs: list[Para], defined: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     numbered = len(paragraphs) > 1
     return [
         {
@@ -216,12 +289,22 @@ def numbered(paragraphs: list[Para]) -> list[dict[str, Any]]:
             "text_en": p.text.english,
             "points": [
                 {
-                    "letter": chr(ord("a") + j) if j < 26 else str(j + 1),
-                    "text": point(item.indonesian, j == len(p.items) - 1),
-                    "text_en": point(item.english, j == len(p.items) - 1),
+                    "letter": letter(j),
+                    "text": point(lower_item(item.indonesian, defined), j == len(p.items) - 1),
+                    "text_en": point(lower_item(item.english, defined), j == len(p.items) - 1),
+                    "last": j == len(p.items) - 1,
                 }
                 for j, item in enumerate(p.items)
+            ],
+            "quoted": [
+                {"kind": q.kind, "num": q.num, "text": q.text.indonesian, "text_en": q.text.english}
+                for q in p.quoted
             ],
         }
         for i, p in enumerate(paragraphs, 1)
     ]
+
+
+def letter(index: int) -> str:
+    """The letter of the ``index``-th point: a, b, …, z, then aa, bb, … as drafting does."""
+    return chr(ord("a") + index % 26) * (index // 26 + 1)

@@ -1,16 +1,72 @@
 """The cooperation agreement (*Perjanjian Kerja Sama*, PKS) that implements an MoU.
 
-For now it has the MoU's articles (:mod:`kemitraan.documents.mou`); the articles
-only a PKS has (termination, breach, notices) come with their own module functions.
+Its considerations cite the MoU it implements (``Agreement.implements``), and it
+sets out in detail what the MoU only outlines (REFERENCE.md, "PKS content beyond the
+MoU"): definitions, rights and obligations, payment, termination with written notice
+(optionally waiving KUHPerdata 1266–1267), breach with written warnings and its
+consequences, confidentiality when asked, and the parties' addresses for notices.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kemitraan.documents._agreement import agreement_kind
-from kemitraan.documents.mou import articles
+from kemitraan.documents._articles import (
+    amendment_clause,
+    breach,
+    closing_article,
+    confidentiality,
+    definitions,
+    disputes,
+    financing,
+    force_majeure,
+    implementation,
+    language,
+    monitoring,
+    notices,
+    pattern,
+    purpose,
+    roles,
+    scope,
+    term,
+    termination,
+)
+from kemitraan.documents._wording import Article, Wording
+from kemitraan.documents.mou import body
 from kemitraan.provisions import AgreementKind
 
-__all__ = ["KIND"]
+__all__ = ["ARTICLES", "KIND", "articles"]
+
+ARTICLES: tuple[Callable[[Wording], Article | None], ...] = (
+    definitions,
+    purpose,
+    scope,
+    roles,
+    pattern,
+    implementation,
+    financing,
+    monitoring,
+    term,
+    termination,
+    breach,
+    force_majeure,
+    confidentiality,
+    disputes,
+    notices,
+    amendment_clause,
+    language,
+    closing_article,
+)
+"""The articles, in the order of a PKS: the rights and obligations come before the pattern's
+terms. Termination, breach and notices are always there; definitions, payment and
+confidentiality when the PKS sets them."""
+
+
+def articles(w: Wording) -> list[Article]:
+    """The body of the PKS."""
+    return body(w, ARTICLES)
+
 
 KIND = agreement_kind(AgreementKind.PKS, articles)
 """The registry entry."""

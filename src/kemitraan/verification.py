@@ -1,0 +1,78 @@
+"""A short code that matches a printed, signed agreement to its stored record.
+
+Every page's footer of a rendered agreement carries :func:`verification_code`: a
+short code derived from the agreement's canonical data (its digest, the text every
+party signs). Whoever holds a printed copy types the code in; :func:`verify_code`
+says whether it belongs to the stored agreement. Any change to the record — a date,
+an amount, a role — gives another code, so a changed record no longer matches the
+paper. Signing does not change it: the digest covers the text, not the signatures.
+
+The code is 60 bits of a SHA-256 hash written in Crockford's base 32 (no I, L, O or
+U, so it survives being read aloud and retyped): a tool to find the record and catch
+mistakes and casual edits, not a signature. The history's hash chain
+(:mod:`kemitraan.audit`) is what proves who signed what.
+
+>>> from datetime import date
+>>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+>>> mou = Agreement(parties=[Institution(name="PKBM A"),
+...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+>>> code = verification_code(mou)
+>>> len(code), code.count("-")
+(14, 2)
+>>> verify_code(mou, code.lower().replace("-", " "))
+True
+>>> verify_code(mou.model_copy(update={"place": "Banjarbaru"}), code)
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from kemitraan.agreements import Agreement
+
+__all__ = ["verification_code", "verify_code"]
+
+_ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32
+_LENGTH: Final = 12
+# How people misread or mistype Crockford's letters.
+_READ_AS: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def verification_code(agreement: Agreement) -> str:
+    """The agreement's verification code: 12 characters in groups of four.
+
+    >>> from datetime import date
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+    >>> [len(group) for group in verification_code(mou).split("-")]
+    [4, 4, 4]
+    """
+    raw = hashlib.sha256(b"kemitraan-verification\x00" + agreement.digest().encode()).digest()
+    number = int.from_bytes(raw[:8], "big") >> (64 - 5 * _LENGTH)
+    chars = "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(_LENGTH)))
+    return "-".join(chars[i : i + 4] for i in range(0, _LENGTH, 4))
+
+
+def verify_code(agreement: Agreement, code: str) -> bool:
+    """Whether ``code`` (as printed, in any case, with or without separators) is the agreement's.
+
+    Letters people confuse with digits (O, I, L) are read as the digits they look like.
+
+    >>> from datetime import date
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+    >>> verify_code(mou, verification_code(mou)), verify_code(mou, "0000-0000-0000")
+    (True, False)
+    """
+    typed = "".join(c for c in code.upper() if c.isalnum()).translate(_READ_AS)
+    expected = verification_code(agreement).replace("-", "")
+    return hmac.compare_digest(typed.encode(), expected.encode())
