@@ -377,6 +377,10 @@ def draft_mou(partnership: Partnership) -> Agreement:
     pkbm, kube, shop, dinas = partnership.parties
     program = partnership.program
     signatories = signatories_of(partnership.parties)
+    committed = {p.id for p in partnership.parties}
+    offers = [c for c in contributions_of(partnership) if c.party_id in committed]
+    recommended = recommend_patterns(partnership.parties, offers)[0]
+    assert recommended.roles == {"supplier": [kube.id], "buyer": [shop.id]}
     return Agreement(
         kind=AgreementKind.MOU,
         parties=partnership.parties,
@@ -403,10 +407,9 @@ def draft_mou(partnership: Partnership) -> Agreement:
             "Pemasaran hasil produksi",
             "Fasilitasi perizinan usaha lulusan",
         ],
-        # The MoU keeps to general terms; prices, quantities and payment go in the PKS.
-        pattern=GeneralTradeTerms(
-            supplier=kube.id,
-            buyer=shop.id,
+        # The recommended pattern, its roles filled in (KUBE supplies, the shop markets);
+        # the MoU keeps to general terms: prices, quantities and payment go in the PKS.
+        pattern=recommended.terms(
             mode=TradeMode.MARKETING,
             goods=[TradedGood(name="Tas rajut ukuran sedang")],
             quality_requirements=[

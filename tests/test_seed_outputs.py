@@ -24,9 +24,9 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "b68e1ed5dc3d8e6b3c7484d782a307c5bde1415caa55460b7a5adff7c4c2d245",
-    "mou.docx": "a10894a0d30cfd89f19b1ecc46de930b41f0c0536b040d084ffcbd51c55a11f5",
-    "pks.docx": "2a795eecb52c61cf2c58621e4e0d5aea9af79e18dd35b441414bbb97a2f5d0e8",
-    "addendum.docx": "24970c0e506442ea7bed11e1cfaf512845fd9ff9a07092df0404c7e6f7fde204",
+    "mou.docx": "4114482ec3e909cd090fb0b58aec0f74d2db28a997053d6ca4ff5b38852d0d35",
+    "pks.docx": "d896948ff783b7bb7f1f76ebe50833b19351edf106008fd7afb6684a05e9f30c",
+    "addendum.docx": "ffc7e44d600fae813e8f16d979a45b9edbf7362b0ee284804c9c68ecb1923571",
 }
 
 

@@ -192,7 +192,9 @@ def _indonesian_body(document: DocumentObject) -> None:
     _tag(document, "{%p if p.nip %}")
     _paragraph(document, "\tNIP\t:\t{{ p.nip }}", tabs=tabs, left=4.0, hanging=4.0, after=0)
     _tag(document, "{%p endif %}")
+    _tag(document, "{%p if p.address %}")
     _paragraph(document, "\tAlamat\t:\t{{ p.address }}", tabs=tabs, left=4.0, hanging=4.0, after=2)
+    _tag(document, "{%p endif %}")
     _paragraph(document, "{{ p.acting }}", align=justify, left=0.75)
     _tag(document, "{%p endfor %}")
 
@@ -201,15 +203,19 @@ def _indonesian_body(document: DocumentObject) -> None:
     _paragraph(document, "{{ considerations_intro }}", align=justify, keep_next=True)
     _tag(document, "{%p endif %}")
     _tag(document, "{%p for c in considerations %}")
-    _paragraph(
-        document,
-        "{{ c.letter }}.\t{{ c.text }}",
-        align=justify,
-        left=0.75,
-        hanging=0.75,
-        tabs=(0.75,),
-        after=2,
-    )
+    for condition, keep in (("not loop.last", True), ("true", False)):
+        _tag(document, "{%p if " + condition + " %}" if keep else "{%p else %}")
+        _paragraph(
+            document,
+            "{{ c.letter }}.\t{{ c.text }}",
+            align=justify,
+            left=0.75,
+            hanging=0.75,
+            tabs=(0.75,),
+            after=2,
+            keep_next=keep,
+        )
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p endfor %}")
     _paragraph(document, "{{ binding }}", align=justify, after=8)
 
@@ -433,10 +439,12 @@ def _meterai(cell: _Cell, text: str) -> None:
     box = cell.add_table(rows=1, cols=1)
     box.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl_pr = box._tbl.tblPr
-    width = OxmlElement("w:tblW")
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(int(METERAI_WIDTH.twips)))
-    tbl_pr.append(width)
     borders = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right"):
         edge = OxmlElement(f"w:{side}")
@@ -520,7 +528,7 @@ def _agreement_layout(document: DocumentObject) -> None:
     _indonesian_body(document)
     _tag(document, "{%p else %}")
     _bilingual_body(document)
-    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2)
+    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2, keep_next=True)
     _paragraph(
         document,
         "{{ closing_en }}",

@@ -41,6 +41,7 @@ __all__ = [
     "opening_date",
     "ordinal",
     "party_label",
+    "phone_text",
     "rupiah",
     "rupiah_digits",
     "rupiah_words",
@@ -187,6 +188,23 @@ def nip_text(nip: str) -> str:
     if len(digits) != 18:
         return nip
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def phone_text(number: str) -> str:
+    """A stored phone number (E.164) as an Indonesian document prints it.
+
+    >>> phone_text("+625113252777"), phone_text("+81312345678")
+    ('(0511) 3252777', '+81 3-1234-5678')
+    """
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(number, "ID")
+    except phonenumbers.NumberParseException:
+        return number
+    style = phonenumbers.PhoneNumberFormat
+    domestic = parsed.country_code == 62
+    return phonenumbers.format_number(parsed, style.NATIONAL if domestic else style.INTERNATIONAL)
 
 
 def stamp_duty_text(language: str = "id") -> str:

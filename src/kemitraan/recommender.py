@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import permutations
-from typing import Final
+from typing import Any, Final, cast, get_origin
 
 from pydantic import Field
 
@@ -31,8 +31,8 @@ from kemitraan._base import BilingualText, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
-from kemitraan.pattern_terms import Contribution
-from kemitraan.patterns import PatternKind
+from kemitraan.pattern_terms import Contribution, PatternTerms
+from kemitraan.patterns import PatternKind, pattern_info
 
 __all__ = ["PatternRecommendation", "recommend_patterns"]
 
@@ -79,6 +79,41 @@ class PatternRecommendation(ValueModel):
     """The role each party would play, by the terms' field names (``agent``, ``buyer``…)."""
     reasons: list[BilingualText] = Field(min_length=1)
     """Why, in Indonesian and English."""
+
+    def terms(self, **details: Any) -> PatternTerms:
+        """The pattern's terms with the recommended roles filled in, and ``details`` for the rest.
+
+        Each role the recommendation names that is a field of the pattern's terms
+        (``supplier``, ``buyer``, ``agent``, ``foster_children``, …) is set from it; a
+        cooperation's market goes to its company (``market_guarantor``). ``details``
+        gives what a recommendation cannot know — the goods and their quality, shares,
+        prices — and overrides a role when it names one.
+
+        Raises:
+            pydantic.ValidationError: a field the terms need is still missing (named).
+
+        >>> from kemitraan import TradedGood
+        >>> found = PatternRecommendation(
+        ...     pattern=PatternKind.GENERAL_TRADE, score=Decimal("0.8"),
+        ...     roles={"supplier": ["kube"], "buyer": ["toko"]},
+        ...     reasons=[BilingualText(indonesian="Alasan", english="Reason")])
+        >>> terms = found.terms(goods=[TradedGood(name="Tas rajut")],
+        ...                     quality_requirements=["Rajutan rapat"])
+        >>> type(terms).__name__, terms.supplier, terms.buyer
+        ('GeneralTradeTerms', 'kube', 'toko')
+        """
+        model = pattern_info(self.pattern).terms_model
+        fields = model.model_fields
+        filled: dict[str, Any] = {}
+        roles = dict(self.roles)
+        if "company" in roles and "market_guarantor" in fields:
+            roles["market_guarantor"] = roles["company"]
+        for name, ids in roles.items():
+            if name not in fields or not ids or name == "contributions":
+                continue
+            many = get_origin(fields[name].annotation) is list
+            filled[name] = list(ids) if many else ids[0]
+        return cast("PatternTerms", model.model_validate({**filled, **details}))
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from kemitraan.conventions import (
     opening_date,
     ordinal,
     party_label,
+    phone_text,
     rupiah,
 )
 from kemitraan.documents._registry import DocumentKind, document_kind
@@ -133,9 +134,12 @@ def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
     nip = nip_text(signer.nip) if signer.nip else ""
     address = w.blank(party.address or (str(party.region) if party.region else None))
     nip_id = f", NIP {nip}" if nip else ""
+    office = (
+        bi(f", berkantor di {address}", f", with offices at {address}") if address else bi("", "")
+    )
     statement = bi(
-        f"{name}, {position}{nip_id}, berkantor di {address}. {acting.indonesian}",
-        f"{name}, {position_en}{nip_id}, with offices at {address}. {acting.english}",
+        f"{name}, {position}{nip_id}{office.indonesian}. {acting.indonesian}",
+        f"{name}, {position_en}{nip_id}{office.english}. {acting.english}",
     )
     authority = signer.authority.wording() if signer.authority else bi("", "")
     contacts = [c for c in party.contacts if not c.personal]
@@ -167,7 +171,7 @@ def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "npwp": str(party.npwp or ""),
         "region": str(party.region) if party.region else "",
         "email": next((str(c.email) for c in contacts if c.email), ""),
-        "phone": next((str(c.phone) for c in contacts if c.phone), ""),
+        "phone": next((phone_text(str(c.phone)) for c in contacts if c.phone), ""),
     }
 
 

@@ -10,7 +10,7 @@ in order (:mod:`kemitraan.documents.mou`, :mod:`~kemitraan.documents.pks`,
 from __future__ import annotations
 
 from kemitraan._base import BilingualText
-from kemitraan.conventions import count, date_long, ordinal, rupiah
+from kemitraan.conventions import count, date_long, ordinal, phone_text, rupiah
 from kemitraan.documents._clauses import CLAUSE_PACKS
 from kemitraan.documents._wording import (
     BLANK,
@@ -412,7 +412,7 @@ def disputes(w: Wording) -> Article:
     venue = d.venue or f"{d.forum.label_id} yang berwenang"
     if d.venue is None and w.draft:  # which court is still to be agreed
         venue = f"{d.forum.label_id} {BLANK}"
-    venue_en = w.tr(d.venue) if d.venue else f"the competent {d.forum.label_en.lower()}"
+    venue_en = d.venue or f"the competent {d.forum.label_en.lower()}"  # a name stays as it is
     via = bi(f"melalui {venue}", f"through {venue_en}")
     if d.forum is DisputeForum.ARBITRATION and d.venue is None:
         via = bi("melalui arbitrase", "through arbitration")
@@ -722,8 +722,8 @@ def notices(w: Wording) -> Article | None:
             parts.append(f"surel {email}")
             parts_en.append(f"e-mail {email}")
         if phone:
-            parts.append(f"telepon {phone}")
-            parts_en.append(f"telephone {phone}")
+            parts.append(f"telepon {phone_text(phone)}")
+            parts_en.append(f"telephone {phone_text(phone)}")
         items.append(
             bi(
                 f"{who.indonesian}: {', '.join(parts)}",

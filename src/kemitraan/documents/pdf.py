@@ -1,4 +1,9 @@
-"""Optional PDF conversion through LibreOffice, when it is installed."""
+"""Optional PDF conversion through LibreOffice, when it is installed.
+
+``to_pdf(..., archive=True)`` writes PDF/A-2b, the archival PDF (ISO 19005-2): fonts
+embedded, no external content, metadata in XMP. It needs LibreOffice 7.4 or later
+(which takes export options as JSON); the result is checked for its PDF/A mark.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,9 @@ from kemitraan.exceptions import (
 __all__ = ["find_converter", "to_pdf"]
 
 _PROGRAMS = ("soffice", "libreoffice")
+# PDF/A-2b: LibreOffice's SelectPdfVersion 2 (its export options as JSON, from 7.4 on)
+_PDF_A = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+_PDF_A_MARK = b"<pdfaid:part>2</pdfaid:part>"
 
 
 def find_converter() -> str | None:
@@ -34,6 +42,7 @@ def to_pdf(
     pdf: str | os.PathLike[str] | None = None,
     *,
     timeout: float = 300,
+    archive: bool = False,
 ) -> Path:
     """Convert a DOCX to PDF with LibreOffice (``soffice --headless --convert-to pdf``).
 
@@ -41,13 +50,15 @@ def to_pdf(
         docx: The document to convert.
         pdf: Where to write the PDF; by default beside the DOCX, with ``.pdf``.
         timeout: Seconds to wait for LibreOffice.
+        archive: Write PDF/A-2b, for archiving a signed agreement.
 
     Returns:
         The PDF's path, written atomically.
 
     Raises:
         ConverterNotFoundError: LibreOffice is not installed (names the program).
-        ConversionFailedError: LibreOffice failed or produced nothing.
+        ConversionFailedError: LibreOffice failed or produced nothing, or (with
+            ``archive``) wrote a PDF that is not PDF/A (LibreOffice older than 7.4).
         DocumentNotFoundError: ``docx`` does not exist (a ``FileNotFoundError``).
 
     >>> to_pdf("tidak-ada.docx")
@@ -69,7 +80,7 @@ def to_pdf(
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            _PDF_A if archive else "pdf",
             "--outdir",
             work,
             str(source),
@@ -89,4 +100,11 @@ def to_pdf(
                 f"LibreOffice could not convert {source.name} (exit {done.returncode})",
                 output=output,
             )
-        return write_atomically(target, produced.read_bytes())
+        data = produced.read_bytes()
+        if archive and _PDF_A_MARK not in data:
+            raise ConversionFailedError(
+                f"LibreOffice wrote {source.name} as PDF, not PDF/A (PDF/A export needs "
+                "LibreOffice 7.4 or later)",
+                output=(done.stdout + done.stderr).strip(),
+            )
+        return write_atomically(target, data)
