@@ -56,7 +56,7 @@ def main() -> None:
             out.mkdir(exist_ok=True)
             for index, item in enumerate(agreements):
                 template = DocxTemplate(io.BytesIO(template_bytes))
-                template.render(agreement_context(item), _env(), autoescape=True)
+                template.render(agreement_context(item).model_dump(), _env(), autoescape=True)
                 template.save(out / f"{index:05d}.docx")
 
         batch()  # warm: first use compiles the bundled template
@@ -70,7 +70,8 @@ def main() -> None:
             f"{'met' if t_naive / t_batch >= 3 else 'NOT met'})"
         )
 
-    context = agreement_context(agreement, partnership=partnership)
+    # the context as the templates receive it: plain data (a typed model dumps to it once)
+    context = agreement_context(agreement, partnership=partnership).model_dump()
 
     def ours_single() -> bytes:
         return DocumentTemplate(template_bytes).render(context)

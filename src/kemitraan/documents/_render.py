@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, UndefinedError, meta
+from jinja2 import TemplateSyntaxError, UndefinedError, nodes
 from jinja2.exceptions import SecurityError
 from lxml import etree
 from pydantic import BaseModel
@@ -62,6 +62,25 @@ def clean_text(text: str) -> str:
     'Tas rajut'
     """
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _context_names(tree: nodes.Template, known: Mapping[str, Any]) -> set[str]:
+    """The names a template reads from its context: loaded, never set, not a global.
+
+    One walk of the parsed tree (Jinja's ``meta.find_undeclared_variables`` compiles the
+    template a second time to find them). A name set inside a loop and read after it
+    counts as set; reading it there fails at render, as an undefined name.
+    """
+    loaded: set[str] = set()
+    declared = {"loop"}
+    for node in tree.find_all((nodes.Name, nodes.Macro)):
+        if isinstance(node, nodes.Macro):
+            declared.add(node.name)
+        elif node.ctx == "load":
+            loaded.add(node.name)
+        else:
+            declared.add(node.name)
+    return loaded - declared - set(known)
 
 
 def _clean(value: Any) -> Any:
@@ -129,7 +148,7 @@ class DocumentTemplate:
                 )
             try:
                 tree = env.parse(source_xml)  # parsed once: for its names and to compile
-                variables |= meta.find_undeclared_variables(tree)
+                variables |= _context_names(tree, env.globals)
                 self._compiled[part] = env.from_string(env.bound(tree))
             except TemplateSyntaxError as exc:
                 raise TemplateRenderError(
