@@ -76,10 +76,8 @@ def _context_names(tree: nodes.Template, known: Mapping[str, Any]) -> set[str]:
     for node in tree.find_all((nodes.Name, nodes.Macro)):
         if isinstance(node, nodes.Macro):
             declared.add(node.name)
-        elif node.ctx == "load":
-            loaded.add(node.name)
-        else:
-            declared.add(node.name)
+        elif isinstance(node, nodes.Name):
+            (loaded if node.ctx == "load" else declared).add(node.name)
     return loaded - declared - set(known)
 
 
