@@ -23,7 +23,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "b68e1ed5dc3d8e6b3c7484d782a307c5bde1415caa55460b7a5adff7c4c2d245",
+    "partnership.json": "d7f477b2bdd6b97099b33ebe207d3085bbdb926f73416f5b3d47d5b1cbb7f9f8",
     "mou.docx": "4114482ec3e909cd090fb0b58aec0f74d2db28a997053d6ca4ff5b38852d0d35",
     "pks.docx": "d896948ff783b7bb7f1f76ebe50833b19351edf106008fd7afb6684a05e9f30c",
     "addendum.docx": "ffc7e44d600fae813e8f16d979a45b9edbf7362b0ee284804c9c68ecb1923571",

@@ -5,23 +5,39 @@ deviation and evaluates **together**: which activities run to plan and which do
 not, which objectives are met and which not, and what problems stand in the way
 and why; A.10 improves and decides whether to continue next year. Each record
 belongs to a cycle (the year of the cooperation).
+
+A monitoring record states, besides what was observed, the progress of the plan's
+activities, the indicators' values, the money spent, and the problems met with the
+solution agreed ("dapat dicarikan solusinya"), with who took part. Each party gives
+its own view of the partnership's health (:class:`PartnerView`, scored on the
+:class:`HealthItem` checklist); where the views diverge is what the joint evaluation
+should discuss first (:mod:`kemitraan.evaluation`).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import Annotated, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from kemitraan._base import ValueModel
-from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
 
 __all__ = [
+    "ActivityProgress",
     "Decision",
     "Evaluation",
+    "HealthItem",
     "ImplementationRecord",
+    "ImprovementAction",
+    "IndicatorValue",
     "MonitoringRecord",
     "Obstacle",
+    "PartnerView",
+    "ProblemMet",
+    "Spending",
 ]
 
 
@@ -38,11 +54,79 @@ class ImplementationRecord(ValueModel):
     on: date
     """When."""
     activity: ShortText
-    """What was done (ideally the name of a planned activity)."""
+    """What was done: a planned activity's id or name, to count for it."""
     party_ids: list[PartyId] = Field(min_length=1)
     """The parties that carried it out."""
     result: NonEmptyStr | None = None
     """What came of it."""
+    fulfils: list[NonEmptyStr] = Field(default_factory=list)
+    """Obligations this shows fulfilled (an obligation's id or its wording), besides those the
+    activity fulfils by the plan."""
+
+
+class ActivityProgress(ValueModel):
+    """How far an activity of the plan has come, as a monitoring record saw it.
+
+    >>> ActivityProgress(activity="praktik-produksi", percent=60).percent
+    Decimal('60')
+    """
+
+    activity: ShortText
+    """The activity's id or name."""
+    percent: Percent
+    """How much of it is done (100 when it is finished)."""
+    note: NonEmptyStr | None = None
+    """What was seen."""
+
+
+class IndicatorValue(ValueModel):
+    """An indicator's value, as measured.
+
+    >>> IndicatorValue(indicator="tas-terjual", value=180).value
+    Decimal('180')
+    """
+
+    indicator: ShortText
+    """The indicator's id."""
+    value: Decimal = Field(allow_inf_nan=False)
+    """The value measured."""
+    measured_on: date | None = None
+    """When it was measured, when not on the record's date."""
+
+
+class Spending(ValueModel):
+    """Money spent on an activity so far, in rupiah.
+
+    >>> Spending(activity="praktik-produksi", amount=1_500_000).amount
+    Decimal('1500000')
+    """
+
+    activity: ShortText
+    """The activity's id or name."""
+    amount: Rupiah
+    """Spent so far (the total to date, not since the last record)."""
+
+
+class ProblemMet(ValueModel):
+    """A problem met while carrying out the plan, and the solution agreed (guide A.9).
+
+    >>> ProblemMet(problem="Tali tas mudah lepas", solution="Pelatihan sambungan tali",
+    ...            party_id="kube").resolved
+    False
+    """
+
+    problem: NonEmptyStr
+    """The problem."""
+    party_id: PartyId | None = None
+    """The party it concerns, when one."""
+    activity: ShortText | None = None
+    """The activity it concerns, when one."""
+    cause: NonEmptyStr | None = None
+    """Its cause, once known."""
+    solution: NonEmptyStr | None = None
+    """The solution agreed ("dapat dicarikan solusinya")."""
+    resolved: bool = False
+    """Whether the solution has worked."""
 
 
 class MonitoringRecord(ValueModel):
@@ -59,12 +143,41 @@ class MonitoringRecord(ValueModel):
     """When."""
     by: PartyId
     """The party that monitored."""
-    findings: NonEmptyStr
-    """What was observed."""
+    findings: NonEmptyStr | None = None
+    """What was observed, in words."""
+    participants: list[PartyId] = Field(default_factory=list)
+    """The parties that took part (besides ``by``)."""
+    progress: list[ActivityProgress] = Field(default_factory=list)
+    """How far each activity seen has come."""
+    indicators: list[IndicatorValue] = Field(default_factory=list)
+    """The indicators' values measured."""
+    spending: list[Spending] = Field(default_factory=list)
+    """The money spent so far, per activity."""
+    problems: list[ProblemMet] = Field(default_factory=list)
+    """The problems met, and the solutions agreed."""
     deviations: list[NonEmptyStr] = Field(default_factory=list)
-    """Deviations from the plan or the objectives."""
+    """Deviations from the plan or the objectives, in words."""
     solutions: list[NonEmptyStr] = Field(default_factory=list)
-    """Solutions agreed for the problems found."""
+    """Solutions agreed for the problems found, in words."""
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Self:
+        if self.findings is None and not (
+            self.progress or self.indicators or self.spending or self.problems
+        ):
+            raise field_error(
+                self,
+                ("findings",),
+                "empty_monitoring",
+                "a monitoring record says what was observed: findings, progress, indicator "
+                "values, spending or problems",
+            )
+        return self
+
+    @property
+    def parties(self) -> set[str]:
+        """Everyone who took part: the party that monitored and the participants."""
+        return {self.by, *self.participants}
 
 
 class Obstacle(ValueModel):
@@ -78,6 +191,52 @@ class Obstacle(ValueModel):
     """The problem or weakness."""
     cause: NonEmptyStr
     """Its cause."""
+
+
+class HealthItem(LabelledEnum):
+    """What each party scores about the partnership's health (1 poor … 5 good).
+
+    A short checklist in the spirit of the partnership health checks practitioners use:
+    shared purpose, each party's benefit, fair contribution, trust, communication, clear
+    roles, the commitment of its leaders, and learning from problems.
+
+    >>> HealthItem.TRUST.label_id
+    'Saling percaya'
+    """
+
+    SHARED_PURPOSE = "shared_purpose", "Tujuan bersama dipahami semua pihak", "A purpose all share"
+    BENEFIT = "benefit", "Setiap pihak memperoleh manfaat", "Every party benefits"
+    FAIR_CONTRIBUTION = (
+        "fair_contribution",
+        "Kontribusi setiap pihak seimbang",
+        "Fair contributions",
+    )
+    TRUST = "trust", "Saling percaya", "Mutual trust"
+    COMMUNICATION = "communication", "Komunikasi lancar dan terbuka", "Open, regular communication"
+    CLEAR_ROLES = "clear_roles", "Peran dan tanggung jawab jelas", "Clear roles and duties"
+    COMMITMENT = "commitment", "Pimpinan setiap pihak berkomitmen", "Committed leadership"
+    LEARNING = "learning", "Masalah dibahas dan diperbaiki bersama", "Problems solved together"
+
+
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+class PartnerView(ValueModel):
+    """One party's own view of the partnership's health: a score per item, with comments.
+
+    >>> PartnerView(party_id="kube", on=date(2026, 1, 20),
+    ...             scores={HealthItem.TRUST: 4, HealthItem.BENEFIT: 2}).scores[HealthItem.BENEFIT]
+    2
+    """
+
+    party_id: PartyId
+    """Whose view."""
+    on: date
+    """When it was given."""
+    scores: dict[HealthItem, Score] = Field(min_length=1)
+    """1 (poor) to 5 (good), per item scored."""
+    comments: dict[HealthItem, NonEmptyStr] = Field(default_factory=dict)
+    """Why, per item, when the party says."""
 
 
 class Evaluation(ValueModel):
@@ -104,6 +263,41 @@ class Evaluation(ValueModel):
     """Objectives not (yet) achieved."""
     obstacles: list[Obstacle] = Field(default_factory=list)
     """Problems that hindered the objectives, with their causes."""
+    views: list[PartnerView] = Field(default_factory=list)
+    """Each party's own view of the partnership's health."""
+
+    @model_validator(mode="after")
+    def _one_view_each(self) -> Self:
+        seen: set[str] = set()
+        for index, view in enumerate(self.views):
+            if view.party_id in seen:
+                raise field_error(
+                    self,
+                    ("views", index, "party_id"),
+                    "duplicate_view",
+                    "'{party}' gives its view once per evaluation",
+                    party=view.party_id,
+                )
+            seen.add(view.party_id)
+        return self
+
+
+class ImprovementAction(ValueModel):
+    """An improvement the parties agree on, who carries it out and which problems it addresses.
+
+    >>> ImprovementAction(action="Standar mutu sambungan tali", owner="kube",
+    ...                   addresses=["Tali tas mudah lepas"]).owner
+    'kube'
+    """
+
+    action: NonEmptyStr
+    """What will be improved."""
+    owner: PartyId
+    """The party that carries it out."""
+    addresses: list[NonEmptyStr] = Field(default_factory=list)
+    """The problems (obstacles, problems met, deviations) it addresses, in their words."""
+    due: date | None = None
+    """By when."""
 
 
 class Decision(ValueModel):
@@ -121,7 +315,9 @@ class Decision(ValueModel):
     continue_cooperation: bool
     """Whether the cooperation continues next year."""
     improvements: list[NonEmptyStr] = Field(default_factory=list)
-    """Improvements made or agreed on the basis of the evaluation."""
+    """Improvements made or agreed on the basis of the evaluation, in words."""
+    actions: list[ImprovementAction] = Field(default_factory=list)
+    """The improvements as actions, with owners and the problems they address."""
     reason: NonEmptyStr | None = None
     """Why."""
     decided_by: list[PartyId] = Field(default_factory=list)

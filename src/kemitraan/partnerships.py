@@ -58,6 +58,7 @@ from kemitraan.lifecycle import (
     allowed_moves,
     transition_table,
 )
+from kemitraan.maintenance import ChecklistAnswer, Interaction, PartnerEvent
 from kemitraan.monitoring import Decision, Evaluation, ImplementationRecord, MonitoringRecord
 from kemitraan.parties import Institution, Partner, Party
 from kemitraan.planning import FollowUpPlan, WorkPlan
@@ -131,6 +132,12 @@ class Partnership(VersionedDocument):
     """Decisions whether to continue (A.10)."""
     follow_up_plans: list[FollowUpPlan] = Field(default_factory=list)
     """Plans for the next cycle (A.11)."""
+    interactions: list[Interaction] = Field(default_factory=list)
+    """Contacts with partners, to keep the partnership alive (guide C)."""
+    checklist: list[ChecklistAnswer] = Field(default_factory=list)
+    """The facilitator's answers to the six techniques' checklists (guide C)."""
+    partner_events: list[PartnerEvent] = Field(default_factory=list)
+    """Partners' own occasions worth a touchpoint (a product launch)."""
     stage: Stage = Stage.MAPPING
     """The step the partnership is in; changed only by moves."""
     cycle: int = Field(default=1, ge=1)

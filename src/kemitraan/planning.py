@@ -4,30 +4,196 @@ Guide A.5: "Dalam perencanaannya harus melibatkan pihak-pihak yang akan bermitra
 sehingga semua aspirasi dan kepentingan setiap pihak dapat terwakili" — every party
 takes part in drawing up the plan, and every activity has a party responsible.
 Guide A.11 plans the next year's activities, considering the evaluation.
+
+A plan states what it aims at in the logframe's levels (:class:`Objective`: the goal,
+the purpose, the outputs), what will be done (:class:`PlannedActivity`: by whom, with
+whom, when, for how much, and which of the agreement's obligations it fulfils) and how
+progress is measured (:class:`Indicator`: unit, baseline, targets by date, which
+direction is better, and the means of verification). Monitoring
+(:mod:`kemitraan.monitoring`) records against these, and deviations
+(:mod:`kemitraan.deviations`) are found from them.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import ValueModel, reject_duplicates
-from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
+from kemitraan._base import LabelledEnum, ValueModel, field_error, reject_duplicates
+from kemitraan._types import NonEmptyStr, PartyId, Period, Rupiah, ShortText
 
-__all__ = ["FollowUpPlan", "PlannedActivity", "WorkPlan"]
+__all__ = [
+    "Direction",
+    "FollowUpPlan",
+    "Indicator",
+    "Objective",
+    "ObjectiveLevel",
+    "PlannedActivity",
+    "Target",
+    "WorkPlan",
+]
+
+Key = PartyId
+"""An identifier of something in a plan: lowercase letters and digits, ``-`` or ``_``."""
+
+
+def _key(name: str) -> str:
+    from kemitraan.parties import slug
+
+    return slug(name) or "x"
+
+
+class ObjectiveLevel(LabelledEnum):
+    """The levels of a logframe, from the widest aim down to what the activities produce.
+
+    >>> [level.label_id for level in ObjectiveLevel]
+    ['Tujuan umum', 'Tujuan khusus', 'Keluaran']
+    """
+
+    GOAL = "goal", "Tujuan umum", "Goal"
+    PURPOSE = "purpose", "Tujuan khusus", "Purpose"
+    OUTPUT = "output", "Keluaran", "Output"
+
+
+_PARENT_LEVEL = {
+    ObjectiveLevel.PURPOSE: ObjectiveLevel.GOAL,
+    ObjectiveLevel.OUTPUT: ObjectiveLevel.PURPOSE,
+}
+
+
+class Objective(ValueModel):
+    """One aim of the plan, at its level, and the aim one level up it serves.
+
+    >>> Objective(id="lulusan-berusaha", level=ObjectiveLevel.PURPOSE,
+    ...           statement="Lulusan memulai usaha tas rajut", serves="kemandirian").serves
+    'kemandirian'
+    """
+
+    id: Key
+    """How activities and indicators refer to it."""
+    level: ObjectiveLevel
+    """Goal, purpose or output."""
+    statement: NonEmptyStr
+    """What is aimed at."""
+    serves: Key | None = None
+    """The objective one level up that this one serves (none for the goal)."""
+
+
+class Direction(LabelledEnum):
+    """Which way an indicator improves.
+
+    >>> Direction.LOWER.label_en
+    'Lower is better'
+    """
+
+    HIGHER = "higher", "Makin tinggi makin baik", "Higher is better"
+    LOWER = "lower", "Makin rendah makin baik", "Lower is better"
+
+
+class Target(ValueModel):
+    """The value an indicator should reach by a date.
+
+    >>> from decimal import Decimal
+    >>> Target(by=date(2025, 7, 31), value=Decimal(200)).value
+    Decimal('200')
+    """
+
+    by: date
+    """When."""
+    value: Decimal = Field(allow_inf_nan=False)
+    """The value."""
+
+
+class Indicator(ValueModel):
+    """How progress is measured: a unit, where it starts, where it should be and when.
+
+    Between the baseline and each target the expected value runs in a straight line,
+    so progress can be judged on any day (:meth:`expected`).
+
+    >>> from decimal import Decimal
+    >>> sold = Indicator(
+    ...     id="tas-terjual", name="Tas terjual per bulan", unit="buah",
+    ...     baseline=Decimal(0), baseline_on=date(2025, 4, 1),
+    ...     targets=[Target(by=date(2025, 10, 1), value=Decimal(200))],
+    ...     verification="Nota pembelian CV Kriya Banua")
+    >>> sold.expected(date(2025, 7, 1))
+    Decimal('99.45')
+    """
+
+    id: Key
+    """How monitoring records refer to it."""
+    name: ShortText
+    """What is measured."""
+    unit: ShortText
+    """In what (``buah``, ``orang``, ``%``)."""
+    baseline: Decimal = Field(allow_inf_nan=False)
+    """The value at the start."""
+    baseline_on: date
+    """When the baseline was measured."""
+    targets: list[Target] = Field(min_length=1)
+    """The values to reach, by date, in order."""
+    direction: Direction = Direction.HIGHER
+    """Which way is better."""
+    verification: NonEmptyStr
+    """The means of verification: where the value comes from."""
+    objective: Key | None = None
+    """The objective it measures."""
+    responsible: PartyId | None = None
+    """The party that reports it."""
+
+    @model_validator(mode="after")
+    def _targets_in_order(self) -> Self:
+        previous = self.baseline_on
+        for index, target in enumerate(self.targets):
+            if target.by <= previous:
+                raise field_error(
+                    self,
+                    ("targets", index, "by"),
+                    "target_out_of_order",
+                    "targets follow the baseline and each other in time ({by} is not after "
+                    "{previous})",
+                    by=target.by.isoformat(),
+                    previous=previous.isoformat(),
+                )
+            previous = target.by
+        return self
+
+    def expected(self, on: date) -> Decimal:
+        """The value expected on ``on``, to two decimals.
+
+        The baseline before it, then a straight line from target to target, the last
+        target after it.
+        """
+        points = [(self.baseline_on, self.baseline), *((t.by, t.value) for t in self.targets)]
+        if on <= points[0][0]:
+            return self.baseline
+        for (start, low), (end, high) in pairwise(points):
+            if on <= end:
+                share = Decimal((on - start).days) / Decimal((end - start).days)
+                return (low + (high - low) * share).quantize(Decimal("0.01"))
+        return points[-1][1]
+
+    @property
+    def final(self) -> Target:
+        """The last target."""
+        return self.targets[-1]
 
 
 class PlannedActivity(ValueModel):
     """One activity of a plan, with the party responsible for it.
 
-    >>> PlannedActivity(name="Pelatihan teknik rajut", responsible="kube-rajut-lestari").name
-    'Pelatihan teknik rajut'
+    >>> PlannedActivity(name="Pelatihan teknik rajut", responsible="kube-rajut-lestari").id
+    'pelatihan-teknik-rajut'
     """
 
     name: ShortText
     """What will be done."""
+    id: Key = ""
+    """How records refer to it; by default made from the name."""
     responsible: PartyId
     """The party responsible for it."""
     supporting: list[PartyId] = Field(default_factory=list)
@@ -36,15 +202,36 @@ class PlannedActivity(ValueModel):
     """When."""
     output: NonEmptyStr | None = None
     """What it should produce."""
+    objective: Key | None = None
+    """The output (objective) it produces."""
+    budget: Rupiah | None = None
+    """What it may cost, in rupiah."""
+    fulfils: list[NonEmptyStr] = Field(default_factory=list)
+    """The obligations of the agreement it fulfils: each a responsibility of a party, as the
+    agreement words it, or an obligation's id (:mod:`kemitraan.obligations`)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_name(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("name"), str):
+            return {**data, "id": _key(data["name"])}
+        return data
 
 
-def _unique_names(model: ValueModel, activities: list[PlannedActivity]) -> None:
+def _check_activities(model: ValueModel, activities: list[PlannedActivity]) -> None:
     reject_duplicates(
         model,
         [a.name for a in activities],
         lambda index: ("activities", index, "name"),
         "duplicate_activity",
         "activity '{value}' is planned twice",
+    )
+    reject_duplicates(
+        model,
+        [a.id for a in activities],
+        lambda index: ("activities", index, "id"),
+        "duplicate_activity",
+        "activity id '{value}' is used twice",
     )
 
 
@@ -62,19 +249,69 @@ class WorkPlan(ValueModel):
     """When the plan was drawn up."""
     participants: list[PartyId] = Field(min_length=1)
     """The parties that took part in drawing it up."""
+    objectives: list[Objective] = Field(default_factory=list)
+    """What the plan aims at: the goal, the purpose, the outputs."""
     activities: list[PlannedActivity] = Field(default_factory=list)
     """What will be done, by whom."""
+    indicators: list[Indicator] = Field(default_factory=list)
+    """How progress is measured."""
     notes: NonEmptyStr | None = None
     """The aspirations and interests each party brought (guide A.5)."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        _unique_names(self, self.activities)
+        _check_activities(self, self.activities)
+        for name, items in (("objectives", self.objectives), ("indicators", self.indicators)):
+            reject_duplicates(
+                self,
+                [item.id for item in items],
+                lambda index, name=name: (name, index, "id"),  # type: ignore[misc]
+                "duplicate_id",
+                "id '{value}' is used twice",
+            )
+        levels = {o.id: o.level for o in self.objectives}
+        for index, objective in enumerate(self.objectives):
+            wanted = _PARENT_LEVEL.get(objective.level)
+            if objective.serves is not None and levels.get(objective.serves) != wanted:
+                raise field_error(
+                    self,
+                    ("objectives", index, "serves"),
+                    "objective_serves",
+                    "a {level} serves an objective of the level above it ({wanted}), not "
+                    "'{serves}'",
+                    level=objective.level.value,
+                    wanted=wanted.value if wanted else "none",
+                    serves=objective.serves,
+                )
+        linked = [("activities", i, a.objective) for i, a in enumerate(self.activities)]
+        linked += [("indicators", i, m.objective) for i, m in enumerate(self.indicators)]
+        for field, index, wanted_objective in linked:
+            if wanted_objective is not None and wanted_objective not in levels:
+                raise field_error(
+                    self,
+                    (field, index, "objective"),
+                    "unknown_objective",
+                    "'{objective}' is not an objective of this plan",
+                    objective=wanted_objective,
+                )
         return self
 
     def responsible_parties(self) -> set[str]:
         """The parties responsible for at least one activity."""
         return {a.responsible for a in self.activities}
+
+    def activity(self, key: str) -> PlannedActivity | None:
+        """The activity with id or name ``key``."""
+        return next((a for a in self.activities if key in (a.id, a.name)), None)
+
+    def indicator(self, key: str) -> Indicator | None:
+        """The indicator with id ``key``."""
+        return next((i for i in self.indicators if i.id == key), None)
+
+    @property
+    def budget(self) -> Decimal:
+        """The budget of every activity together."""
+        return sum((a.budget or Decimal(0) for a in self.activities), Decimal(0))
 
 
 class FollowUpPlan(ValueModel):
@@ -99,10 +336,15 @@ class FollowUpPlan(ValueModel):
     """What the evaluation and reflection taught, which the plan takes into account."""
     activities: list[PlannedActivity] = Field(min_length=1)
     """The activities planned for the next cycle."""
+    indicators: list[Indicator] = Field(default_factory=list)
+    """The indicators for the next cycle (missed ones carried forward)."""
+    carried_forward: list[NonEmptyStr] = Field(default_factory=list)
+    """What this plan takes over from the cycle before: unfinished activities and missed
+    indicators, by name."""
     amend_agreement: bool = False
     """Whether the agreement is changed by an addendum, or only extended."""
 
     @model_validator(mode="after")
     def _check(self) -> Self:
-        _unique_names(self, self.activities)
+        _check_activities(self, self.activities)
         return self

@@ -68,6 +68,21 @@ class PartyRole(ValueModel):
     """What it is entitled to (*hak*)."""
     responsibilities: list[NonEmptyStr] = Field(default_factory=list)
     """What it must do (*kewajiban dan tanggung jawab*)."""
+    due: dict[NonEmptyStr, date] = Field(default_factory=dict)
+    """When a responsibility must be done, where the agreement states it, keyed by its words."""
+
+    @model_validator(mode="after")
+    def _due_of_a_responsibility(self) -> Self:
+        for text in self.due:
+            if text not in self.responsibilities:
+                raise field_error(
+                    self,
+                    ("due",),
+                    "due_of_unknown_responsibility",
+                    "a due date belongs to one of the responsibilities, not '{text}'",
+                    text=text,
+                )
+        return self
 
 
 class Funding(ValueModel):
