@@ -95,6 +95,7 @@ def build_institution() -> Institution:
     return Institution(
         name="PKBM Harapan Bangsa",
         unit_type=EducationUnitType.PKBM,
+        operated_by="Yayasan Harapan Bangsa",
         npsn="69912345",
         region=BANJAR.model_copy(update={"village": "Kelurahan Keraton"}),
         address="Jl. Ahmad Yani Km 39 No. 12, Martapura",

@@ -578,6 +578,8 @@ SIGNING_REQUIREMENTS = [
     "signer_named",
     "signs_once",
     "agreement_signed_first",
+    "amended_text_signed",  # tests/test_legal_officer.py
+    "pks_within_agreement_term",  # tests/test_legal_officer.py
 ]
 
 

@@ -23,10 +23,10 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "d7f477b2bdd6b97099b33ebe207d3085bbdb926f73416f5b3d47d5b1cbb7f9f8",
-    "mou.docx": "4114482ec3e909cd090fb0b58aec0f74d2db28a997053d6ca4ff5b38852d0d35",
-    "pks.docx": "d896948ff783b7bb7f1f76ebe50833b19351edf106008fd7afb6684a05e9f30c",
-    "addendum.docx": "ffc7e44d600fae813e8f16d979a45b9edbf7362b0ee284804c9c68ecb1923571",
+    "partnership.json": "8a741e27ae75c565bf5e334a25af32800bba9de46f928cbdeed8583d5e7d799d",
+    "mou.docx": "52502627c54ec78813a3e807606bbd0c883bbc0d4c0f3743c02a285ed390f646",
+    "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
+    "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
 }
 
 

@@ -238,7 +238,10 @@ def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
             )
     present = {a.digest() for a in p.addenda}
     for digest, signers in signed_digests(p.history, "addendum").items():
-        if signers >= parties and digest not in present:
+        # An addendum every party of the agreement signed stays, and so does one two parties
+        # signed: an addendum to a PKS has the PKS's parties (redraw one before its second
+        # signature).
+        if (signers >= parties or len(signers) >= 2) and digest not in present:
             yield (
                 ("addenda",),
                 "signed_addendum_removed",

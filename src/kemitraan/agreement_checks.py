@@ -529,3 +529,24 @@ def _twice(agreement: Agreement) -> Iterator[Hit]:
             ):
                 yield Hit(path=f"amendments.{index}", values={"article": change.article})
             seen.add((change.article, paragraph))
+
+
+@rule(
+    "pks_before_mou",
+    basis="Kelaziman penyusunan perjanjian",
+    summary="A PKS is made on or after the date of the MoU it implements.",
+    indonesian="PKS bertanggal {made}, sebelum Nota Kesepahaman yang dilaksanakannya ({mou}).",
+    english="The PKS is dated {made_en}, before the MoU it implements ({mou_en}).",
+)
+def _pks_before_mou(agreement: Agreement) -> Iterator[Hit]:
+    implements = agreement.implements
+    if implements is not None and implements.date > agreement.date:
+        yield Hit(
+            path="date",
+            values={
+                "made": date_long(agreement.date),
+                "mou": date_long(implements.date),
+                "made_en": date_long(agreement.date, "en"),
+                "mou_en": date_long(implements.date, "en"),
+            },
+        )

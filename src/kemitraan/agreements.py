@@ -36,7 +36,7 @@ from kemitraan.amendments import (
     TermChange,
 )
 from kemitraan.conventions import STAMP_DUTY, party_label
-from kemitraan.exceptions import UnknownPartyError
+from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.findings import Finding, Severity
 from kemitraan.parties import AnyParty, Institution, Party
 from kemitraan.pattern_terms import PatternTerms
@@ -322,6 +322,7 @@ class Agreement(VersionedDocument):
             numbers=list(self.numbers.values()) or ["-"],
             date=self.date,
             subject=self.subject,
+            digest=self.digest(),
         )
 
     def amended_by(self, addenda: Iterable[Agreement]) -> Agreement:
@@ -347,7 +348,10 @@ class Agreement(VersionedDocument):
         """
         update: dict[str, Any] = {}
         roles = list(self.roles)
-        for addendum in addenda:
+        given = list(addenda) if isinstance(addenda, Iterable) else None
+        if given is None or not all(isinstance(a, Agreement) for a in given):
+            raise InvalidArgumentError("amended_by takes the addenda: a list of Agreements")
+        for addendum in given:
             if addendum.amends is None or not addendum.amends.refers_to(self):
                 continue
             if addendum.term is not None and not any(

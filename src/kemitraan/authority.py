@@ -42,7 +42,7 @@ _NEEDED: dict[AuthorityKind, tuple[str, ...]] = {
     AuthorityKind.APPOINTMENT: ("issuer", "number"),
     AuthorityKind.DEED: ("number", "notary"),
     AuthorityKind.FOUNDATION_DECREE: ("issuer", "number"),
-    AuthorityKind.BYLAWS: (),
+    AuthorityKind.BYLAWS: ("issuer",),
     AuthorityKind.POWER_OF_ATTORNEY: ("issuer",),
     AuthorityKind.OTHER: ("text",),
 }
@@ -81,6 +81,36 @@ class Authority(ValueModel):
 
     @model_validator(mode="after")
     def _stated(self) -> Self:
+        if self.text is not None and self.kind is not AuthorityKind.OTHER:
+            raise field_error(
+                self,
+                ("text",),
+                "authority_text_kind",
+                "text states an authority of kind 'other'; an authority of kind '{kind}' is "
+                "stated by its issuer, number, date and notary",
+                kind=self.kind.value,
+            )
+        if (
+            self.issued_on is not None
+            and self.year is not None
+            and self.year != self.issued_on.year
+        ):
+            raise field_error(
+                self,
+                ("year",),
+                "authority_year",
+                "the year ({year}) is not the year of the date ({issued_on})",
+                year=self.year,
+                issued_on=self.issued_on.isoformat(),
+            )
+        if self.issued_on is not None and self.issued_on > date.today():
+            raise field_error(
+                self,
+                ("issued_on",),
+                "authority_in_future",
+                "an authority is issued before it is relied on ({issued_on} is in the future)",
+                issued_on=self.issued_on.isoformat(),
+            )
         for needed in _NEEDED[self.kind]:
             if getattr(self, needed) is None:
                 raise field_error(

@@ -607,6 +607,10 @@ class Institution(Party):
     """Normally an education unit."""
     unit_type: EducationUnitType | None = None
     """PKBM, LKP, SKB, …"""
+    operated_by: ShortText | None = None
+    """The legal body that runs it, when the unit is not one itself (a PKBM or LKP is
+    usually run by a *yayasan*): agreements are made in that body's name, "selaku
+    penyelenggara" of the unit."""
 
 
 class Partner(Party):

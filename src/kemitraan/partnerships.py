@@ -27,7 +27,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Final, Self
 from uuid import uuid4
 
@@ -287,6 +287,10 @@ class Partnership(VersionedDocument):
         A read-only view (:meth:`kemitraan.Agreement.amended_by`): the term, roles,
         pattern terms, financing and scope in force. ``None`` before there is an agreement.
         """
+        if document is not None and not isinstance(document, Agreement):
+            raise InvalidArgumentError(
+                f"as_amended takes the agreement or one of its PKS, not a {type(document).__name__}"
+            )
         target = self.agreement if document is None else document
         if target is None:
             return None
@@ -600,6 +604,15 @@ class Partnership(VersionedDocument):
         document = ask.document
         if ask.move.is_signing and document is not None and signed is not None:
             on, place = signed
+            if on < document.date:
+                raise InvalidArgumentError(
+                    f"a signature on {on.isoformat()} comes before the text was made "
+                    f"({document.date.isoformat()})"
+                )
+            if on > datetime.now(UTC).date() + timedelta(days=1):
+                raise InvalidArgumentError(
+                    f"a signature on {on.isoformat()} is in the future; record it once made"
+                )
             signatory = document.signatory_of(str(ask.party_id))
             assert signatory is not None  # a requirement
             updated = [
@@ -644,6 +657,10 @@ class Partnership(VersionedDocument):
 
 def _held(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agreement:
     """``wanted`` among ``documents``, by index or by identity or equality."""
+    if isinstance(wanted, bool) or not isinstance(wanted, (int, Agreement)):
+        raise InvalidArgumentError(
+            f"name the {what} by its index or give the Agreement, not {wanted!r}"
+        )
     if isinstance(wanted, int):
         if 0 <= wanted < len(documents):
             return documents[wanted]

@@ -296,13 +296,23 @@ class AgreementReference(ValueModel):
     """Its date."""
     subject: NonEmptyStr
     """Its subject."""
+    digest: str | None = None
+    """The digest of the very text referred to (:meth:`kemitraan.Agreement.digest`), so that
+    another text of the same subject and date cannot take its place."""
 
     def refers_to(self, agreement: Any) -> bool:
-        """Whether this reference names ``agreement`` (its kind, date and subject)."""
+        """Whether this reference names ``agreement``.
+
+        By its digest when the reference has one, else by its kind, date, subject and numbers.
+        """
+        if self.digest is not None:
+            return bool(self.digest == agreement.digest())
+        numbers = list(agreement.numbers.values())
         return (
             self.kind is agreement.kind
             and self.date == agreement.date
             and self.subject == agreement.subject
+            and (not numbers or sorted(self.numbers) == sorted(numbers))
         )
 
 
@@ -344,8 +354,8 @@ class Termination(ValueModel):
     grounds: list[NonEmptyStr] = Field(
         default_factory=lambda: [
             "PARA PIHAK sepakat mengakhirinya secara tertulis",
-            "salah satu PIHAK melakukan wanprestasi dan tidak memperbaikinya dalam jangka "
-            "waktu yang ditentukan",
+            "salah satu PIHAK melakukan wanprestasi dan tidak memperbaikinya setelah teguran "
+            "tertulis",
             "terjadi keadaan kahar yang berlangsung lebih dari 90 (sembilan puluh) hari",
             "terdapat perubahan peraturan perundang-undangan yang mengakibatkan kerja sama "
             "tidak dapat dilaksanakan",
@@ -375,7 +385,7 @@ class Breach(ValueModel):
         default_factory=lambda: [
             "penghentian sementara pelaksanaan kewajiban PIHAK yang dirugikan",
             "penggantian kerugian yang nyata-nyata diderita PIHAK yang dirugikan",
-            "pengakhiran Perjanjian Kerja Sama sebagaimana diatur dalam pasal tentang pengakhiran",
+            "pengakhiran Perjanjian Kerja Sama",
         ],
         min_length=1,
     )

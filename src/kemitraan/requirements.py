@@ -524,6 +524,46 @@ def _signs_once(p: Partnership, ask: Ask) -> Iterator[Hit]:
         yield Hit(ask.party_id, "history", {"party": ask.party_id})
 
 
+@requirement_on_ask(
+    "amended_text_signed",
+    guards=ADDENDUM_GUARDS,
+    basis="Panduan A.11",
+    summary="An addendum is signed once every party has signed the text it amends, held here.",
+    indonesian="Naskah yang diubah oleh adendum ini belum ditandatangani semua pihaknya, atau "
+    "tidak ada dalam kemitraan ini.",
+    english="The text this addendum amends is not signed by all its parties, or is not held here.",
+)
+def _amended_text_signed(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    addendum = ask.document
+    if addendum is None or addendum.amends is None:
+        return
+    target = p.amended_document(addendum.amends)
+    if target is None or set(p.signatures(target)) < set(target.party_ids):
+        yield Hit(path="addenda", values={})
+
+
+@requirement_on_ask(
+    "pks_within_agreement_term",
+    guards=PKS_GUARDS,
+    basis="Panduan A.6; kelaziman penyusunan perjanjian",
+    summary="A cooperation agreement runs within the term of the agreement it implements.",
+    indonesian="Jangka waktu PKS ({pks}) berada di luar jangka waktu Nota Kesepahaman ({mou}).",
+    english="The PKS's term ({pks}) runs outside the MoU's term ({mou}).",
+)
+def _pks_within_term(p: Partnership, ask: Ask) -> Iterator[Hit]:
+    pks, mou = ask.document, p.as_amended()
+    if pks is None or pks.term is None or mou is None or mou.term is None:
+        return
+    if pks.term.start < mou.term.start or pks.term.end > mou.term.end:
+        yield Hit(
+            path="cooperation_agreements",
+            values={
+                "pks": f"{pks.term.start.isoformat()} – {pks.term.end.isoformat()}",
+                "mou": f"{mou.term.start.isoformat()} – {mou.term.end.isoformat()}",
+            },
+        )
+
+
 @requirement(
     "agreement_signed_first",
     guards=PKS_GUARDS,

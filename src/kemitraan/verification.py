@@ -2,7 +2,8 @@
 
 Every page's footer of a rendered agreement carries :func:`verification_code`: a
 short code derived from the agreement's canonical data (its digest, the text every
-party signs). Whoever holds a printed copy types the code in; :func:`verify_code`
+party signs) and, when the document is rendered with its partnership, the work plan's
+activities the document prints. Whoever holds a printed copy types the code in; :func:`verify_code`
 says whether it belongs to the stored agreement. Any change to the record — a date,
 an amount, a role — gives another code, so a changed record no longer matches the
 paper. Signing does not change it: the digest covers the text, not the signatures.
@@ -32,8 +33,11 @@ import hashlib
 import hmac
 from typing import TYPE_CHECKING, Final
 
+from kemitraan.exceptions import InvalidArgumentError
+
 if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
+    from kemitraan.partnerships import Partnership
 
 __all__ = ["verification_code", "verify_code"]
 
@@ -43,7 +47,17 @@ _LENGTH: Final = 12
 _READ_AS: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
-def verification_code(agreement: Agreement) -> str:
+def _printed(agreement: Agreement, partnership: Partnership | None) -> bytes:
+    """What the document prints that is not in the agreement: the work plan's activities."""
+    plan = partnership.work_plan if partnership is not None else None
+    if plan is None:
+        return b""
+    known = set(agreement.party_ids)
+    items = [f"{a.name}\x1f{a.responsible}" for a in plan.activities if a.responsible in known]
+    return ("\x1e".join(items)).encode()
+
+
+def verification_code(agreement: Agreement, *, partnership: Partnership | None = None) -> str:
     """The agreement's verification code: 12 characters in groups of four.
 
     >>> from datetime import date
@@ -54,25 +68,37 @@ def verification_code(agreement: Agreement) -> str:
     >>> [len(group) for group in verification_code(mou).split("-")]
     [4, 4, 4]
     """
-    raw = hashlib.sha256(b"kemitraan-verification\x00" + agreement.digest().encode()).digest()
+    from kemitraan.agreements import Agreement
+
+    if not isinstance(agreement, Agreement):
+        raise InvalidArgumentError(
+            f"a verification code is made from an Agreement, not a {type(agreement).__name__}"
+        )
+    printed = _printed(agreement, partnership)
+    raw = hashlib.sha256(
+        b"kemitraan-verification\x00" + agreement.digest().encode() + b"\x00" + printed
+    ).digest()
     number = int.from_bytes(raw[:8], "big") >> (64 - 5 * _LENGTH)
     chars = "".join(_ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(_LENGTH)))
     return "-".join(chars[i : i + 4] for i in range(0, _LENGTH, 4))
 
 
-def verify_code(agreement: Agreement, code: str) -> bool:
+def verify_code(agreement: Agreement, code: str, *, partnership: Partnership | None = None) -> bool:
     """Whether ``code`` (as printed, in any case, with or without separators) is the agreement's.
 
-    Letters people confuse with digits (O, I, L) are read as the digits they look like.
+        Letters people confuse with digits (O, I, L) are read as the digits they look like.
+    Give the ``partnership`` when the document was rendered with it.
 
-    >>> from datetime import date
-    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
-    >>> mou = Agreement(parties=[Institution(name="PKBM A"),
-    ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
-    ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
-    >>> verify_code(mou, verification_code(mou)), verify_code(mou, "0000-0000-0000")
-    (True, False)
+        >>> from datetime import date
+        >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+        >>> mou = Agreement(parties=[Institution(name="PKBM A"),
+        ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
+        ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
+        >>> verify_code(mou, verification_code(mou)), verify_code(mou, "0000-0000-0000")
+        (True, False)
     """
+    if not isinstance(code, str):
+        raise InvalidArgumentError(f"a verification code is text, not a {type(code).__name__}")
     typed = "".join(c for c in code.upper() if c.isalnum()).translate(_READ_AS)
-    expected = verification_code(agreement).replace("-", "")
+    expected = verification_code(agreement, partnership=partnership).replace("-", "")
     return hmac.compare_digest(typed.encode(), expected.encode())

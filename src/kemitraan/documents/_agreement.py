@@ -48,6 +48,7 @@ from kemitraan.documents._wording import (
     letter,
     lower_first,
     numbered,
+    resolved,
 )
 from kemitraan.documents.context import AgreementContext
 from kemitraan.exceptions import MissingTranslationsError, UnsupportedLanguageError
@@ -105,29 +106,59 @@ def _short(position: str, institution: str) -> str:
     return short or position
 
 
-def _capacity(w: Wording, authority: Authority | None) -> BilingualText:
-    """How the signer acts: in office on an appointment, under a deed, under a power of attorney."""
+def _acting(w: Wording, party: Party, signer: _Signer, label: BilingualText) -> BilingualText:
+    """How the signer acts, on what authority, and for whom: the block's last sentence.
+
+    An official "bertindak dalam jabatannya selaku Kepala Dinas …, yang diangkat
+    berdasarkan Keputusan …"; a director "selaku Direktur … berdasarkan Akta Pendirian …";
+    someone else "berdasarkan Surat Kuasa …"; for a unit a yayasan runs, in the
+    yayasan's name "selaku penyelenggara" of the unit.
+    """
+    authority = signer.authority
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
+    operator = party.operated_by if isinstance(party, Institution) else None
+    whom = bi(party.name, party.name)
+    if operator:
+        whom = bi(
+            f"{operator} selaku penyelenggara {party.name}", f"{operator}, which runs {party.name}"
+        )
     if authority is None:
-        return bi(f"berdasarkan {BLANK}, ", f"under {BLANK}, ") if w.draft else bi("", "")
-    clause = authority.wording()
-    clause = bi(clause.indonesian, clause.english if w.bilingual else "")
-    if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
-        return bi(f"{clause.indonesian}, ", f"{clause.english}, ")
+        missing = bi(f" berdasarkan {BLANK}", f" under {BLANK}") if w.draft else bi("", "")
+        capacity = bi(
+            f"dalam jabatannya selaku {position}{missing.indonesian}",
+            f"in the capacity of {position_en}{missing.english}",
+        )
+    else:
+        clause = authority.wording()
+        english = clause.english
+        if authority.kind is AuthorityKind.OTHER and authority.text is not None:
+            english = f"under {w.tr(authority.text)}"
+        clause = bi(clause.indonesian, english)
+        if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
+            capacity = clause
+        elif authority.kind is AuthorityKind.APPOINTMENT:
+            capacity = bi(
+                f"dalam jabatannya selaku {position}, {clause.indonesian}",
+                f"in the capacity of {position_en}, {clause.english}",
+            )
+        else:
+            capacity = bi(
+                f"dalam jabatannya selaku {position} {clause.indonesian}",
+                f"in the capacity of {position_en} {clause.english}",
+            )
     return bi(
-        f"dalam jabatannya tersebut {clause.indonesian}, ",
-        f"in that capacity, {clause.english}, ",
+        f"Dalam hal ini bertindak {capacity.indonesian}, untuk dan atas nama "
+        f"{whom.indonesian}, selanjutnya disebut {label.indonesian}.",
+        f"Acting {capacity.english}, for and on behalf of {whom.english}, hereinafter "
+        f"{label.english}.",
     )
 
 
 def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
     signer = _signer(w.agreement, party)
     label_id, label_en = party_label(index), party_label(index, "en")
-    capacity = _capacity(w, signer.authority)
-    acting = bi(
-        f"Dalam hal ini bertindak {capacity.indonesian}untuk dan atas nama {party.name}, "
-        f"selanjutnya disebut {label_id}.",
-        f"Acting {capacity.english}for and on behalf of {party.name}, hereinafter {label_en}.",
-    )
+    acting = _acting(w, party, signer, bi(label_id, label_en))
     name = w.blank(signer.name)
     position = w.blank(signer.position)
     position_en = _position_en(w, party, position)
@@ -393,7 +424,7 @@ def build_context(
                 f"THE PARTIES agree to bind themselves in {doc.english} on the following terms:",
             )
 
-    body = articles(w)
+    body = resolved(articles(w))
     term = agreement.term
     length = duration(term) if term is not None else bi("", "")
     parties = [_party_block(w, i, p) for i, p in enumerate(agreement.parties)]
@@ -505,7 +536,7 @@ def build_context(
         "total_financing_text": rupiah(agreement.total_financing),
         "amends": _reference(amends, w),
         "implements": _reference(implements, w),
-        "verification_code": verification_code(agreement),
+        "verification_code": verification_code(agreement, partnership=partnership),
         "digest": agreement.digest(),
     }
     signatures = context["signatures"]

@@ -22,6 +22,7 @@ from kemitraan.documents._wording import (
     every,
     join,
     lower_first,
+    lower_item,
     upper_first,
 )
 from kemitraan.patterns import pattern_info
@@ -72,7 +73,12 @@ def purpose(w: Wording) -> Article | None:
                 [w.both(o) for o in a.objectives],
             )
         )
-    return Article(bi("MAKSUD DAN TUJUAN", "PURPOSE AND OBJECTIVES"), paras)
+    title = bi("MAKSUD DAN TUJUAN", "PURPOSE AND OBJECTIVES")
+    if a.purpose is None:
+        title = bi("TUJUAN", "OBJECTIVES")
+    elif not a.objectives:
+        title = bi("MAKSUD", "PURPOSE")
+    return Article(title, paras)
 
 
 def scope(w: Wording) -> Article | None:
@@ -122,14 +128,15 @@ def roles(w: Wording) -> Article | None:
         who = w.label(party.id)
         if role is None:  # a draft shows the role still to be agreed
             duty = bi(
-                f"{who.indonesian} berperan sebagai {BLANK} dan berkewajiban:",
-                f"{who.english} acts as {BLANK} and shall:",
+                f"{who.indonesian} berperan sebagai {BLANK}, serta berkewajiban:",
+                f"{who.english} acts as {BLANK}, and shall:",
             )
             paras.append(Para(duty, [bi(BLANK, BLANK)]))
             continue
         duty = bi(
-            f"{who.indonesian} berperan sebagai {role.role} dan berkewajiban:",
-            f"{who.english} acts as {w.tr(role.role)} and shall:",
+            f"{who.indonesian} berperan sebagai {lower_item(role.role, w.defined)}, serta "
+            "berkewajiban:",
+            f"{who.english} acts as {lower_item(w.tr(role.role), w.defined)}, and shall:",
         )
         items = [w.both(r) for r in role.responsibilities]
         if not items and w.draft:
@@ -584,11 +591,11 @@ def termination(w: Wording) -> Article | None:
             Para(
                 bi(
                     f"Untuk pengakhiran {doc.indonesian} ini, PARA PIHAK sepakat mengesampingkan "
-                    "ketentuan Pasal 1266 dan Pasal 1267 Kitab Undang-Undang Hukum Perdata, "
-                    "sehingga pengakhiran tidak memerlukan putusan pengadilan.",
+                    "ketentuan Pasal 1266 dan Pasal 1267 Kitab Undang-Undang Hukum Perdata "
+                    "sepanjang mengenai diperlukannya putusan pengadilan untuk pengakhiran.",
                     f"For the termination of {doc.english}, THE PARTIES waive Articles 1266 and "
-                    "1267 of the Indonesian Civil Code, so that no court decision is needed to "
-                    "terminate it.",
+                    "1267 of the Indonesian Civil Code in so far as they require a court "
+                    "decision to terminate it.",
                 )
             )
         )
@@ -635,10 +642,10 @@ def breach(w: Wording) -> Article | None:
             Para(
                 bi(
                     "PIHAK yang dirugikan memberikan teguran tertulis (somasi) kepada PIHAK yang "
-                    f"melakukan wanprestasi paling banyak {count(b.warnings)} kali, "
+                    f"melakukan wanprestasi sebanyak {count(b.warnings)} kali, "
                     f"masing-masing dengan tenggang waktu {count(b.remedy_days)} hari kalender "
                     "untuk memperbaikinya.",
-                    "The PARTY harmed gives the PARTY in breach written warning (somasi) up to "
+                    "The PARTY harmed gives the PARTY in breach written warning (somasi) "
                     f"{count(b.warnings, 'en')} times, each allowing "
                     f"{count(b.remedy_days, 'en')} calendar days to remedy it.",
                 )
@@ -651,6 +658,14 @@ def breach(w: Wording) -> Article | None:
                     "entitled to:",
                 ),
                 [w.both(c) for c in b.consequences],
+            ),
+            Para(
+                bi(
+                    f"Pengakhiran {doc.indonesian} ini karena wanprestasi dilakukan sesuai dengan "
+                    f"ketentuan {w.ref('termination').indonesian}.",
+                    f"Termination of {doc.english} for breach follows "
+                    f"{w.ref('termination').english}.",
+                )
             ),
         ],
     )

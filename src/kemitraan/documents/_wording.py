@@ -11,7 +11,8 @@ durations. Every piece of text is a :class:`~kemitraan.BilingualText`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Final
@@ -44,6 +45,7 @@ __all__ = [
     "percent_en",
     "point",
     "quantity",
+    "resolve_refs",
     "upper_first",
 ]
 
@@ -66,6 +68,23 @@ BUILT_IN_EN: Final = {
         "government policy directly affecting the cooperation"
     ),
     "kunjungan lapangan": "field visits",
+    # the defaults of a PKS's termination and breach
+    "PARA PIHAK sepakat mengakhirinya secara tertulis": "THE PARTIES agree in writing to end it",
+    "salah satu PIHAK melakukan wanprestasi dan tidak memperbaikinya setelah teguran tertulis": (
+        "a PARTY is in breach and does not remedy it after written warning"
+    ),
+    "terjadi keadaan kahar yang berlangsung lebih dari 90 (sembilan puluh) hari": (
+        "force majeure lasts more than 90 (ninety) days"
+    ),
+    "terdapat perubahan peraturan perundang-undangan yang mengakibatkan kerja sama tidak "
+    "dapat dilaksanakan": "a change in the law makes the cooperation impossible to carry out",
+    "penghentian sementara pelaksanaan kewajiban PIHAK yang dirugikan": (
+        "suspension of the obligations of the PARTY harmed"
+    ),
+    "penggantian kerugian yang nyata-nyata diderita PIHAK yang dirugikan": (
+        "compensation for the loss the PARTY harmed has actually suffered"
+    ),
+    "pengakhiran Perjanjian Kerja Sama": "termination of the Cooperation Agreement",
     "laporan kegiatan": "activity reports",
     # the usual units and periods of traded goods
     "buah": "pieces",
@@ -145,6 +164,15 @@ class Wording:
         terms += [self.agreement.translations.get(t, t) for t in terms]
         return frozenset(word for term in terms for word in term.split())
 
+    def ref(self, key: str) -> BilingualText:
+        """A reference to the article ``key`` writes (``Pasal 10`` / ``Article 10``).
+
+        Articles are numbered once all are written, so the reference is a marker that
+        :func:`resolve_refs` replaces with the number; an article the document does not
+        have reads as "the article on …".
+        """
+        return bi(f"{REF_OPEN}{key}{REF_CLOSE}", f"{REF_OPEN}{key}{REF_EN}{REF_CLOSE}")
+
     def both(self, text: str) -> BilingualText:
         """The agreement's own wording with its English."""
         return bi(text, self.tr(text))
@@ -168,6 +196,32 @@ class Wording:
         if kind is AgreementKind.ADDENDUM:
             return bi("Adendum", "Addendum")
         return bi(kind.label_id, "this " + kind.label_en)
+
+
+REF_OPEN: Final = "\ue000"
+REF_CLOSE: Final = "\ue001"
+REF_EN: Final = "\ue002"
+_REF: Final = re.compile(f"{REF_OPEN}([a-z_]+)({REF_EN})?{REF_CLOSE}")
+_ABOUT: Final = {
+    "termination": ("pasal tentang pengakhiran", "the article on termination"),
+    "breach": ("pasal tentang wanprestasi", "the article on breach"),
+    "notices": ("pasal tentang korespondensi", "the article on notices"),
+}
+
+
+def resolve_refs(text: str, numbers: Mapping[str, str]) -> str:
+    """Replace the article markers of :meth:`Wording.ref` by ``Pasal N`` (``Article N``)."""
+    if REF_OPEN not in text:
+        return text
+
+    def number(match: re.Match[str]) -> str:
+        key, english = match.group(1), match.group(2) is not None
+        if key in numbers:
+            return f"{'Article' if english else 'Pasal'} {numbers[key]}"
+        about = _ABOUT.get(key, (f"pasal tentang {key}", f"the article on {key}"))
+        return about[1] if english else about[0]
+
+    return _REF.sub(number, text)
 
 
 def join(items: Sequence[str], conjunction: str) -> str:
@@ -280,8 +334,61 @@ def point(text: str, last: bool) -> str:
     return text + ("." if last else ";")
 
 
+def inline(paragraph: Para, defined: frozenset[str] = frozenset()) -> Para:
+    """A paragraph with one point says it in its own sentence: no lone "a."."""
+    text = paragraph.text
+    if len(paragraph.items) != 1 or not text.indonesian.endswith(":"):
+        return paragraph
+    item = paragraph.items[0]
+
+    def merged(intro: str, point_: str, english: bool) -> str:
+        lead = intro[:-1]
+        if english:
+            joined = lead.rsplit(" ", 1)[-1] in _EN_LEADS
+            said = f"{lead}{' ' if joined else ': '}{lower_item(point_, defined)}"
+        else:
+            lead = lead.removesuffix(" sebagai berikut").removesuffix(" berikut")
+            joined = lead.rsplit(" ", 1)[-1] in _ID_LEADS
+            said = f"{lead}{' ' if joined else ' adalah '}{lower_item(point_, defined)}"
+        return said if said[-1:] in ".;:!?" else said + "."  # its own ending stays
+
+    return Para(
+        bi(
+            merged(text.indonesian, item.indonesian, english=False),
+            merged(text.english, item.english, english=True),
+        ),
+        [],
+        paragraph.quoted,
+    )
+
+
+# The words a sentence can go straight on from: "berhak menerima …", "meliputi …".
+_ID_LEADS: Final = frozenset(
+    {
+        "meliputi",
+        "berhak",
+        "berkewajiban",
+        "adalah",
+        "yaitu",
+        "yakni",
+        "pekerjaan",
+        "atas",
+        "untuk",
+        "melalui",
+        "kepada",
+        "dari",
+        "oleh",
+        "dengan",
+    }
+)
+_EN_LEADS: Final = frozenset(
+    {"to", "shall", "covers", "are", "is", "namely", "from", "with", "by", "include", "includes"}
+)
+
+
 def numbered(paragraphs: list[Para], defined: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     numbered = len(paragraphs) > 1
+    paragraphs = [inline(p, defined) for p in paragraphs]
     return [
         {
             "num": f"({i})" if numbered else "",
@@ -308,3 +415,20 @@ def numbered(paragraphs: list[Para], defined: frozenset[str] = frozenset()) -> l
 def letter(index: int) -> str:
     """The letter of the ``index``-th point: a, b, …, z, then aa, bb, … as drafting does."""
     return chr(ord("a") + index % 26) * (index // 26 + 1)
+
+
+def resolved(articles: list[Article]) -> list[Article]:
+    """``articles`` with their references to one another numbered (:meth:`Wording.ref`)."""
+    numbers = {a.key: str(n) for n, a in enumerate(articles, 1) if a.key}
+
+    def fix(text: BilingualText) -> BilingualText:
+        return bi(resolve_refs(text.indonesian, numbers), resolve_refs(text.english, numbers))
+
+    return [
+        Article(
+            a.title,
+            [Para(fix(p.text), [fix(i) for i in p.items], p.quoted) for p in a.paragraphs],
+            a.key,
+        )
+        for a in articles
+    ]

@@ -41,6 +41,7 @@ from kemitraan.documents._wording import (
     bi,
     lower_first,
     numbered,
+    resolved,
 )
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.provisions import AgreementKind, Amendment
@@ -154,6 +155,18 @@ def _deleted(number: str) -> Article:
     )
 
 
+def _target(w: Wording) -> Agreement | None:
+    """The text the addendum amends, when the partnership holds it."""
+    amends, partnership = w.agreement.amends, w.partnership
+    return partnership.amended_document(amends) if partnership and amends else None
+
+
+def _cited(article: Article) -> int:
+    """The number of the amended article an article of the addendum cites (0 for none)."""
+    found = re.search(r"PASAL (\d+)$", article.title.indonesian)
+    return int(found.group(1)) if found else 0
+
+
 def _texts(w: Wording) -> tuple[list[Article], list[Article], frozenset[str]] | None:
     """The amended text's articles before and after this addendum, and its defined words."""
     addendum = w.agreement
@@ -170,7 +183,7 @@ def _texts(w: Wording) -> tuple[list[Article], list[Article], frozenset[str]] | 
         if a.digest() != digest and (a.date, a.digest()) < (addendum.date, digest)
     ]
     before = target.amended_by(earlier)
-    after = before.amended_by([addendum])
+    after = target.amended_by([*earlier, addendum])  # references name the original text
     body = _BODIES[target.kind]
     translations = {**target.translations, **addendum.translations}
 
@@ -179,7 +192,7 @@ def _texts(w: Wording) -> tuple[list[Article], list[Article], frozenset[str]] | 
     def write(text: Agreement) -> list[Article]:
         view = text.model_copy(update={"translations": translations})
         wording = Wording(view, w.bilingual, partnership, draft=False)
-        found = body(wording)
+        found = resolved(body(wording))
         w.missing.extend(m for m in wording.missing if m not in w.missing)
         defined.update(wording.defined)
         return found
@@ -220,6 +233,7 @@ def _explicit(
     w: Wording,
     change: ArticleChange | ArticleInsertion | ArticleDeletion,
     old: list[Article] | None,
+    order: int = 1,
 ) -> tuple[float, Article]:
     """An article of the addendum for a change of wording that names its article."""
     amends = w.agreement.amends
@@ -237,9 +251,19 @@ def _explicit(
     if isinstance(change, ArticleInsertion):
         new = Article(w.both(change.title.upper()), [Para(w.both(t)) for t in change.text])
         following = str(change.after + 1) if old is None or change.after < len(old) else None
-        return change.after + 0.5, _inserted(str(change.after), following, f"{change.after}A", new)
+        label = f"{change.after}{chr(ord('A') + order - 1)}"
+        return change.after + 0.5 + order / 1000, _inserted(
+            str(change.after), following, label, new
+        )
     paragraphs = [Para(w.both(t)) for t in change.text]
     title = old[change.article - 1].title if old is not None else bi("", "")
+    if old is not None and change.paragraph is not None:
+        has = len(old[change.article - 1].paragraphs)
+        if change.paragraph > has:
+            raise InvalidArgumentError(
+                f"the addendum changes Pasal {change.article} ayat ({change.paragraph}), but "
+                f"that article has {has} paragraph(s)"
+            )
     heading = str(change.article)
     if change.paragraph is None:
         new = Article(title, paragraphs)
@@ -339,14 +363,32 @@ def articles(w: Wording) -> list[Article]:
             "cite the articles it changes, render it with the partnership that holds the "
             f"{doc} (partnership=...)"
         )
+    target = _target(w)
+    if target is not None and sorted(target.party_ids) != sorted(addendum.party_ids):
+        raise InvalidArgumentError(
+            f"an addendum is made by every party of the {doc} it amends "
+            f"({', '.join(target.party_ids)}), not by {', '.join(addendum.party_ids)}"
+        )
     old = texts[0] if texts is not None else None
     changes: list[tuple[float, Article]] = []
     if texts is not None and data:
         changes += _diff(texts[0], texts[1], doc, doc_en, texts[2])
+    touched = {_cited(article) for _, article in changes}
+    inserted: dict[int, int] = {}
     free: list[Article] = []
     for change in addendum.amendments:
         if isinstance(change, (ArticleChange, ArticleInsertion, ArticleDeletion)):
-            changes.append(_explicit(w, change, old))
+            if isinstance(change, ArticleInsertion):
+                inserted[change.after] = inserted.get(change.after, 0) + 1
+                order = inserted[change.after]
+            else:
+                order = 0
+                if change.article in touched:
+                    raise InvalidArgumentError(
+                        f"Pasal {change.article} is already changed by the addendum's data "
+                        "changes; change it in one way only"
+                    )
+            changes.append(_explicit(w, change, old, order))
         elif isinstance(change, Amendment):
             free.append(_free_text(w, change))
     body = [article for _, article in sorted(changes, key=lambda found: found[0])] + free
