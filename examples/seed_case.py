@@ -7,8 +7,10 @@ relevance analysis and the recommended pattern (A.3, B), the exploration meeting
 signing (A.7) and the PKS that implements it for the trade in tas rajut,
 implementation, monitoring and the joint evaluation (A.8–A.9), the decision (A.10)
 and the follow-up plan with an addendum to the PKS (A.11); then writes the
-partnership to ``out/partnership.json`` and the MoU, the PKS and the addendum as DOCX
-(``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``).
+partnership to ``out/partnership.json``, the MoU, the PKS and the addendum as DOCX
+(``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``), the first year's monitoring
+and evaluation report (``out/laporan-monev.docx``) and the touchpoints planned with
+each partner for the second year (``out/touchpoints.ics``).
 
 All names and identifiers are invented for the example.
 
@@ -24,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kemitraan import (
+    ActivityProgress,
     Agreement,
     AgreementKind,
     Authority,
@@ -34,29 +37,37 @@ from kemitraan import (
     ContributionKind,
     Decision,
     Definition,
+    Direction,
     DisputeSettlement,
     EducationUnitType,
-    Evaluation,
     Exploration,
     ExplorationKind,
     ExplorationResponse,
-    FollowUpPlan,
     Funding,
     GatheringApproach,
     GatheringMethod,
     GatheringRecord,
     GeneralTradeTerms,
+    HealthItem,
     ImplementationRecord,
+    ImprovementAction,
+    Indicator,
+    IndicatorValue,
     Institution,
+    Interaction,
+    InteractionKind,
     MonitoringRecord,
     Move,
     NeedKind,
-    Obstacle,
+    Objective,
+    ObjectiveLevel,
     Participants,
     Partner,
+    PartnerEvent,
     PartnerKind,
     PartnerResponse,
     Partnership,
+    PartnerView,
     Party,
     PartyProfile,
     PartyRole,
@@ -64,6 +75,7 @@ from kemitraan import (
     Payment,
     Period,
     PlannedActivity,
+    ProblemMet,
     Program,
     ProgramKind,
     ProgramNeed,
@@ -73,17 +85,27 @@ from kemitraan import (
     ScaleEvidence,
     Severity,
     Signatory,
+    Spending,
     Stage,
+    Target,
+    Technique,
     Term,
     TermChange,
     Termination,
     TradedGood,
     TradeMode,
     WorkPlan,
+    carry_forward,
+    detect_deviations,
+    divergences,
+    draft_evaluation,
+    monitoring_report,
     pattern_info,
+    plan_touchpoints,
     recommend_patterns,
     render_document,
     save_json,
+    touchpoints_ical,
 )
 
 K = ContributionKind
@@ -593,6 +615,333 @@ def draft_addendum(partnership: Partnership) -> Agreement:
     )
 
 
+def build_work_plan(partnership: Partnership) -> WorkPlan:
+    """Step A.5: the joint plan: its aims, activities with budgets and the obligations they
+    fulfil, and the indicators progress is measured by."""
+    pkbm, kube, shop, dinas = (p.id for p in partnership.parties)
+    return WorkPlan(
+        drawn_up_on=date(2025, 2, 24),
+        participants=[pkbm, kube, shop, dinas],
+        objectives=[
+            Objective(
+                id="kemandirian",
+                level=ObjectiveLevel.GOAL,
+                statement="Kemandirian ekonomi lulusan PKW di Kabupaten Banjar",
+            ),
+            Objective(
+                id="berusaha",
+                level=ObjectiveLevel.PURPOSE,
+                statement="Lulusan memulai usaha tas rajut",
+                serves="kemandirian",
+            ),
+            Objective(
+                id="terampil",
+                level=ObjectiveLevel.OUTPUT,
+                statement="Peserta didik terampil membuat tas rajut bermutu jual",
+                serves="berusaha",
+            ),
+            Objective(
+                id="terjual",
+                level=ObjectiveLevel.OUTPUT,
+                statement="Tas rajut peserta terjual melalui CV Kriya Banua",
+                serves="berusaha",
+            ),
+            Objective(
+                id="legal",
+                level=ObjectiveLevel.OUTPUT,
+                statement="Lulusan memiliki NIB dan sertifikat halal",
+                serves="berusaha",
+            ),
+        ],
+        activities=[
+            PlannedActivity(
+                name="Rekrutmen peserta didik",
+                responsible=pkbm,
+                period=Period(start=date(2025, 3, 17), end=date(2025, 4, 11)),
+                budget=Decimal("2000000"),
+                objective="terampil",
+                fulfils=["Merekrut dan membina peserta didik"],
+            ),
+            PlannedActivity(
+                name="Praktik produksi tas rajut",
+                responsible=kube,
+                supporting=[pkbm],
+                period=Period(start=date(2025, 4, 14), end=date(2025, 7, 31)),
+                budget=Decimal("30000000"),
+                objective="terampil",
+                fulfils=["Menyediakan instruktur praktik", "Menyediakan tempat dan alat praktik"],
+            ),
+            PlannedActivity(
+                name="Kurasi mutu dan pembelian produk",
+                responsible=shop,
+                period=Period(start=date(2025, 5, 1), end=date(2025, 12, 31)),
+                objective="terjual",
+                fulfils=["Membeli dan memasarkan tas rajut hasil produksi"],
+            ),
+            PlannedActivity(
+                name="Fasilitasi NIB dan sertifikat halal",
+                responsible=dinas,
+                period=Period(start=date(2025, 8, 1), end=date(2025, 10, 31)),
+                budget=Decimal("5000000"),
+                objective="legal",
+                fulfils=["Memfasilitasi NIB dan sertifikat halal lulusan"],
+            ),
+        ],
+        indicators=[
+            Indicator(
+                id="lulus-uji",
+                name="Peserta lulus uji praktik",
+                unit="orang",
+                baseline=Decimal(0),
+                baseline_on=date(2025, 4, 14),
+                targets=[Target(by=date(2025, 7, 31), value=Decimal(18))],
+                verification="Daftar nilai uji praktik",
+                objective="terampil",
+                responsible=kube,
+            ),
+            Indicator(
+                id="tas-terjual",
+                name="Tas rajut dibeli CV Kriya Banua per bulan",
+                unit="buah",
+                baseline=Decimal(0),
+                baseline_on=date(2025, 5, 1),
+                targets=[
+                    Target(by=date(2025, 8, 31), value=Decimal(150)),
+                    Target(by=date(2025, 12, 31), value=Decimal(200)),
+                ],
+                verification="Nota pembelian CV Kriya Banua",
+                objective="terjual",
+                responsible=shop,
+            ),
+            Indicator(
+                id="tas-ditolak",
+                name="Tas ditolak karena cacat",
+                unit="%",
+                baseline=Decimal(20),
+                baseline_on=date(2025, 5, 1),
+                targets=[Target(by=date(2025, 8, 31), value=Decimal(5))],
+                direction=Direction.LOWER,
+                verification="Catatan kurasi mutu CV Kriya Banua",
+                objective="terjual",
+                responsible=shop,
+            ),
+            Indicator(
+                id="lulusan-nib",
+                name="Lulusan memiliki NIB",
+                unit="orang",
+                baseline=Decimal(0),
+                baseline_on=date(2025, 8, 1),
+                targets=[Target(by=date(2025, 10, 31), value=Decimal(15))],
+                verification="Daftar NIB dari OSS",
+                objective="legal",
+                responsible=dinas,
+            ),
+        ],
+        notes="Disusun bersama dalam rapat koordinasi di PKBM",
+    )
+
+
+def implementation_records(institution_id: str, cycle: int) -> list[ImplementationRecord]:
+    """Step A.8: what was carried out."""
+    year = 2024 + cycle
+    return [
+        ImplementationRecord(
+            cycle=cycle,
+            on=date(year, 4, 10),
+            activity="rekrutmen-peserta-didik",
+            party_ids=[institution_id],
+            result="20 peserta didik terdaftar",
+        ),
+        ImplementationRecord(
+            cycle=cycle,
+            on=date(year, 4, 14),
+            activity="Praktik produksi tas rajut",
+            party_ids=[institution_id, "kube-rajut-lestari"],
+            result="20 peserta mengikuti praktik",
+        ),
+        ImplementationRecord(
+            cycle=cycle,
+            on=date(year, 6, 2),
+            activity="Kurasi mutu dan pembelian produk",
+            party_ids=["cv-kriya-banua"],
+            result="180 tas dibeli",
+        ),
+        ImplementationRecord(
+            cycle=cycle,
+            on=date(year, 10, 20),
+            activity="fasilitasi-nib-dan-sertifikat-halal",
+            party_ids=["diskopukmnaker-banjar", institution_id],
+            result="15 lulusan memperoleh NIB",
+        ),
+    ]
+
+
+def monitoring_records(institution_id: str, cycle: int) -> list[MonitoringRecord]:
+    """Step A.9: three visits; in July the sales lag and a problem is found, by October it is
+    solved."""
+    year = 2024 + cycle
+    kube, shop = "kube-rajut-lestari", "cv-kriya-banua"
+    problem = "Tali tas mudah lepas sehingga tas ditolak"
+    return [
+        MonitoringRecord(
+            cycle=cycle,
+            on=date(year, 5, 30),
+            by=institution_id,
+            participants=[kube, shop],
+            findings="18 dari 20 peserta hadir rutin",
+            progress=[
+                ActivityProgress(activity="rekrutmen-peserta-didik", percent=Decimal(100)),
+                ActivityProgress(activity="praktik-produksi-tas-rajut", percent=Decimal(40)),
+            ],
+            indicators=[
+                IndicatorValue(indicator="tas-terjual", value=Decimal(40)),
+                IndicatorValue(indicator="tas-ditolak", value=Decimal(15)),
+            ],
+            spending=[
+                Spending(activity="rekrutmen-peserta-didik", amount=Decimal("1800000")),
+                Spending(activity="praktik-produksi-tas-rajut", amount=Decimal("12000000")),
+            ],
+        ),
+        MonitoringRecord(
+            cycle=cycle,
+            on=date(year, 7, 15),
+            by=institution_id,
+            participants=[kube, shop],
+            findings="Penjualan di bawah target; 12% tas ditolak karena tali longgar",
+            progress=[ActivityProgress(activity="praktik-produksi-tas-rajut", percent=Decimal(80))],
+            indicators=[
+                IndicatorValue(indicator="tas-terjual", value=Decimal(60)),
+                IndicatorValue(indicator="tas-ditolak", value=Decimal(12)),
+                IndicatorValue(indicator="lulus-uji", value=Decimal(14)),
+            ],
+            spending=[Spending(activity="praktik-produksi-tas-rajut", amount=Decimal("24000000"))],
+            problems=[
+                ProblemMet(
+                    problem=problem,
+                    party_id=kube,
+                    activity="praktik-produksi-tas-rajut",
+                    cause="Teknik sambungan tali belum seragam",
+                    solution="Pelatihan tambahan teknik sambungan tali oleh instruktur KUBE",
+                )
+            ],
+        ),
+        MonitoringRecord(
+            cycle=cycle,
+            on=date(year, 10, 31),
+            by=institution_id,
+            participants=[kube, shop, "diskopukmnaker-banjar"],
+            findings="Mutu membaik setelah pelatihan sambungan tali",
+            progress=[
+                ActivityProgress(activity="praktik-produksi-tas-rajut", percent=Decimal(100)),
+                ActivityProgress(
+                    activity="fasilitasi-nib-dan-sertifikat-halal", percent=Decimal(100)
+                ),
+                ActivityProgress(activity="kurasi-mutu-dan-pembelian-produk", percent=Decimal(70)),
+            ],
+            indicators=[
+                IndicatorValue(indicator="tas-terjual", value=Decimal(170)),
+                IndicatorValue(indicator="tas-ditolak", value=Decimal(4)),
+                IndicatorValue(
+                    indicator="lulus-uji", value=Decimal(18), measured_on=date(year, 7, 31)
+                ),
+                IndicatorValue(indicator="lulusan-nib", value=Decimal(15)),
+            ],
+            spending=[
+                Spending(activity="praktik-produksi-tas-rajut", amount=Decimal("31000000")),
+                Spending(activity="fasilitasi-nib-dan-sertifikat-halal", amount=Decimal("4500000")),
+            ],
+            problems=[
+                ProblemMet(
+                    problem=problem,
+                    party_id=kube,
+                    activity="praktik-produksi-tas-rajut",
+                    cause="Teknik sambungan tali belum seragam",
+                    solution="Pelatihan tambahan teknik sambungan tali oleh instruktur KUBE",
+                    resolved=True,
+                )
+            ],
+        ),
+    ]
+
+
+def VIEWS(on: date) -> list[PartnerView]:
+    """Each party's own view of the partnership's health (1 poor … 5 good)."""
+    H = HealthItem
+    scores = {
+        "pkbm-harapan-bangsa": {H.SHARED_PURPOSE: 5, H.BENEFIT: 5, H.FAIR_CONTRIBUTION: 5,
+                                H.TRUST: 4, H.COMMUNICATION: 4, H.CLEAR_ROLES: 4},
+        "kube-rajut-lestari": {H.SHARED_PURPOSE: 4, H.BENEFIT: 3, H.FAIR_CONTRIBUTION: 2,
+                               H.TRUST: 4, H.COMMUNICATION: 3, H.CLEAR_ROLES: 4},
+        "cv-kriya-banua": {H.SHARED_PURPOSE: 4, H.BENEFIT: 5, H.FAIR_CONTRIBUTION: 4,
+                           H.TRUST: 4, H.COMMUNICATION: 3, H.CLEAR_ROLES: 5},
+        "diskopukmnaker-banjar": {H.SHARED_PURPOSE: 5, H.BENEFIT: 4, H.FAIR_CONTRIBUTION: 4,
+                                  H.TRUST: 5, H.COMMUNICATION: 4, H.CLEAR_ROLES: 3},
+    }  # fmt: skip
+    comments = {"kube-rajut-lestari": {H.FAIR_CONTRIBUTION: "Beban produksi dirasa berat"}}
+    return [
+        PartnerView(party_id=pid, on=on, scores=given, comments=comments.get(pid, {}))
+        for pid, given in scores.items()
+    ]
+
+
+def interactions(cycle: int) -> list[Interaction]:
+    """Keeping in touch (guide C): visits, greetings, a workshop, a new opportunity."""
+    year = 2024 + cycle
+    pkbm = "pkbm-harapan-bangsa"
+    everyone = ["kube-rajut-lestari", "cv-kriya-banua", "diskopukmnaker-banjar"]
+    T = Technique
+    return [
+        Interaction(
+            on=date(year, 5, 6),
+            kind=InteractionKind.VISIT,
+            partner_ids=["cv-kriya-banua"],
+            people=[FACILITATOR, "H. Rahmat Hidayat"],
+            initiated_by=pkbm,
+            techniques=[T.PARTNER_FIRST, T.HUMBLE],
+            summary="Kunjungan ke toko; meminta masukan atas mutu tas",
+            feedback_requested=True,
+            feedback="Tas perlu label merek dan kartu perawatan",
+            acted_on=True,
+        ),
+        Interaction(
+            on=date(year, 6, 6),
+            kind=InteractionKind.WHATSAPP,
+            partner_ids=everyone,
+            initiated_by=pkbm,
+            techniques=[T.ACTIVE],
+            summary="Ucapan Selamat Idul Adha",
+        ),
+        Interaction(
+            on=date(year, 8, 20),
+            kind=InteractionKind.WORKSHOP,
+            partner_ids=["kube-rajut-lestari", "cv-kriya-banua"],
+            initiated_by=pkbm,
+            techniques=[T.UNIQUE_VALUE],
+            summary="Workshop produk: cerita motif sasirangan pada tas rajut",
+            feedback_requested=True,
+        ),
+        Interaction(
+            on=date(year, 9, 10),
+            kind=InteractionKind.MEETING,
+            partner_ids=["diskopukmnaker-banjar"],
+            initiated_by=pkbm,
+            techniques=[T.SURPRISE, T.PARTNER_FIRST],
+            summary="Menawarkan ikut pameran UMKM Kabupaten Banjar",
+            opportunity="Stan bersama lulusan PKW di pameran UMKM Kabupaten Banjar",
+            feedback_requested=True,
+        ),
+        Interaction(
+            on=date(year, 11, 5),
+            kind=InteractionKind.PHONE,
+            partner_ids=["kube-rajut-lestari"],
+            initiated_by="kube-rajut-lestari",
+            techniques=[T.HUMBLE, T.PATIENT],
+            summary="KUBE menelepon tentang pembayaran",
+            feedback="Pembayaran dari toko kadang terlambat",
+        ),
+    ]
+
+
 def record_step(partnership: Partnership, at: datetime | None = None) -> str:
     """Record what the current step produces, in the seed case; return what was recorded.
 
@@ -663,26 +1012,11 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
         agreed = ", ".join(p.name for p in partnership.committed_partners)
         return f"audiensi dan presentasi; bersedia bekerja sama: {agreed}"
     if stage is Stage.PLANNING:
-        pkbm, kube, shop, dinas = (p.id for p in partnership.parties)
-        partnership.work_plan = WorkPlan(
-            drawn_up_on=date(2025, 2, 24),
-            participants=[pkbm, kube, shop, dinas],
-            activities=[
-                PlannedActivity(name="Rekrutmen peserta didik", responsible=pkbm),
-                PlannedActivity(
-                    name="Praktik produksi tas rajut",
-                    responsible=kube,
-                    supporting=[pkbm],
-                    period=Period(start=date(2025, 4, 14), end=date(2025, 7, 31)),
-                ),
-                PlannedActivity(name="Kurasi mutu dan pembelian produk", responsible=shop),
-                PlannedActivity(name="Fasilitasi NIB dan sertifikat halal", responsible=dinas),
-            ],
-            notes="Disusun bersama dalam rapat koordinasi di PKBM",
-        )
+        partnership.work_plan = build_work_plan(partnership)
+        plan = partnership.work_plan
         return (
-            f"rencana kerja {len(partnership.work_plan.activities)} kegiatan, disusun "
-            f"bersama {len(partnership.work_plan.participants)} pihak"
+            f"rencana kerja {len(plan.activities)} kegiatan dan {len(plan.indicators)} "
+            f"indikator, disusun bersama {len(plan.participants)} pihak"
         )
     if stage is Stage.AGREEMENT:
         mou = partnership.agreement = draft_mou(partnership)
@@ -708,53 +1042,25 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
             f"pemasaran oleh {len(PKS_PARTIES)} pihak, di Martapura, 10 Maret 2025"
         )
     if stage is Stage.IMPLEMENTATION:
-        year = 2024 + cycle
-        partnership.implementation.extend(
-            [
-                ImplementationRecord(
-                    cycle=cycle,
-                    on=date(year, 4, 14),
-                    activity="Praktik produksi tas rajut",
-                    party_ids=[institution.id, "kube-rajut-lestari"],
-                    result="20 peserta mengikuti praktik",
-                ),
-                ImplementationRecord(
-                    cycle=cycle,
-                    on=date(year, 6, 2),
-                    activity="Kurasi mutu dan pembelian produk",
-                    party_ids=["cv-kriya-banua"],
-                    result="180 tas dibeli",
-                ),
-            ]
-        )
-        return f"{sum(r.cycle == cycle for r in partnership.implementation)} kegiatan terlaksana"
+        partnership.implementation.extend(implementation_records(institution.id, cycle))
+        partnership.interactions.extend(interactions(cycle))
+        done = sum(r.cycle == cycle for r in partnership.implementation)
+        return f"{done} kegiatan terlaksana; {len(partnership.interactions)} interaksi dengan mitra"
     if stage is Stage.MONITORING:
         year = 2024 + cycle
-        partnership.monitoring.append(
-            MonitoringRecord(
-                cycle=cycle,
-                on=date(year, 5, 30),
-                by=institution.id,
-                findings="18 dari 20 peserta hadir rutin; 10% tas ditolak karena tali longgar",
-                deviations=["Target 200 tas per bulan baru tercapai 180"],
-                solutions=["Pelatihan tambahan teknik sambungan tali"],
-            )
+        partnership.monitoring.extend(monitoring_records(institution.id, cycle))
+        caught = detect_deviations(partnership, on=date(year, 7, 20))
+        resolved = detect_deviations(partnership, on=date(year, 10, 31))
+        evaluation = draft_evaluation(
+            partnership, on=date(year + 1, 1, 26), views=VIEWS(date(year + 1, 1, 26))
         )
-        partnership.evaluations.append(
-            Evaluation(
-                cycle=cycle,
-                on=date(year + 1, 1, 26),
-                participants=[p.id for p in partnership.parties],
-                activities_on_plan=["Praktik produksi tas rajut"],
-                activities_off_plan=["Fasilitasi sertifikat halal"],
-                objectives_met=["Peserta didik terampil membuat tas rajut bermutu jual"],
-                objectives_unmet=["Baru 12 dari 20 lulusan memulai usaha"],
-                obstacles=[
-                    Obstacle(problem="Tali tas mudah lepas", cause="Teknik sambungan belum seragam")
-                ],
-            )
+        partnership.evaluations.append(evaluation)
+        wide = divergences(evaluation.views)
+        return (
+            f"monitoring {len(partnership.monitoring)} kali: {len(caught)} deviasi pada Juli, "
+            f"{len(resolved)} pada Oktober; evaluasi bersama {len(evaluation.views)} pihak, "
+            f"{len(wide)} penilaian yang berbeda jauh"
         )
-        return "monitoring lapangan dan evaluasi bersama oleh semua pihak"
     if stage is Stage.IMPROVEMENT:
         year = 2024 + cycle
         partnership.decisions.append(
@@ -763,6 +1069,20 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
                 on=date(year + 1, 2, 2),
                 continue_cooperation=True,
                 improvements=["Standar mutu sambungan tali", "Jadwal sertifikasi halal dipercepat"],
+                actions=[
+                    ImprovementAction(
+                        action="Standar mutu sambungan tali dan pelatihan ulang instruktur",
+                        owner="kube-rajut-lestari",
+                        addresses=["Tali tas mudah lepas sehingga tas ditolak"],
+                        due=date(year + 1, 4, 30),
+                    ),
+                    ImprovementAction(
+                        action="Pembagian kerja produksi dibahas ulang bersama KUBE",
+                        owner=institution.id,
+                        addresses=["Beban produksi dirasa tidak seimbang oleh KUBE"],
+                        due=date(year + 1, 3, 31),
+                    ),
+                ],
                 reason="Permintaan tas rajut melebihi pasokan",
                 decided_by=[p.id for p in partnership.parties],
             )
@@ -770,22 +1090,32 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
         return "perbaikan disepakati; kerja sama dilanjutkan tahun berikutnya"
     if stage is Stage.FOLLOW_UP:
         year = 2024 + cycle
-        partnership.follow_up_plans.append(
-            FollowUpPlan(
-                for_cycle=cycle + 1,
-                drawn_up_on=date(year + 1, 2, 9),
-                period=Period(start=date(year + 1, 3, 10), end=date(year + 2, 3, 9)),
-                lessons=[
-                    "Mutu sambungan tali perlu distandarkan",
-                    "Permintaan 300 tas per bulan dapat dipenuhi dengan dua angkatan",
-                ],
-                activities=[
-                    PlannedActivity(name="Pelatihan standar mutu", responsible="cv-kriya-banua"),
-                    PlannedActivity(
-                        name="Praktik produksi angkatan kedua", responsible="kube-rajut-lestari"
-                    ),
-                ],
-                amend_agreement=True,
+        next_year = carry_forward(
+            partnership,
+            on=date(year + 1, 2, 9),
+            period=Period(start=date(year + 1, 3, 10), end=date(year + 2, 3, 9)),
+            lessons=["Permintaan 300 tas per bulan dapat dipenuhi dengan dua angkatan"],
+            activities=[
+                PlannedActivity(
+                    name="Pelatihan standar mutu",
+                    responsible="cv-kriya-banua",
+                    period=Period(start=date(year + 1, 3, 16), end=date(year + 1, 4, 30)),
+                ),
+                PlannedActivity(
+                    name="Praktik produksi angkatan kedua",
+                    responsible="kube-rajut-lestari",
+                    period=Period(start=date(year + 1, 5, 4), end=date(year + 1, 8, 28)),
+                    budget=Decimal("30000000"),
+                    fulfils=["Menyediakan instruktur praktik"],
+                ),
+            ],
+        )
+        partnership.follow_up_plans.append(next_year.model_copy(update={"amend_agreement": True}))
+        partnership.partner_events.append(
+            PartnerEvent(
+                partner_id="cv-kriya-banua",
+                on=date(year + 1, 4, 20),
+                name="Peluncuran koleksi tas rajut Banua",
             )
         )
         partnership.addenda.append(draft_addendum(partnership))  # drafted, then signed
@@ -798,7 +1128,11 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
                 actor=FACILITATOR,
                 at=at,
             )
-        return f"rencana tahun ke-{cycle + 1}; adendum PKS: sampai 9 Maret 2027, 300 tas per bulan"
+        carried = len(partnership.follow_up_plans[-1].carried_forward)
+        return (
+            f"rencana tahun ke-{cycle + 1} ({carried} dibawa dari tahun ini); adendum PKS: sampai "
+            "9 Maret 2027, 300 tas per bulan"
+        )
     raise ValueError(f"nothing to record in stage {stage.value}")
 
 
@@ -850,6 +1184,26 @@ def main(out_dir: Path) -> Path:
     addendum = render_document(
         partnership.addenda[-1], out_dir / "addendum.docx", partnership=partnership
     )
+    report = render_document(
+        monitoring_report(partnership, cycle=1, on=date(2026, 2, 9), place="Martapura"),
+        out_dir / "laporan-monev.docx",
+    )
+    touchpoints = plan_touchpoints(
+        partnership, start=date(2026, 3, 10), end=date(2027, 3, 9), on=date(2026, 3, 10)
+    )
+    calendar = out_dir / "touchpoints.ics"
+    calendar.write_bytes(
+        touchpoints_ical(
+            touchpoints,
+            name="Kemitraan PKW Tas Rajut",
+            stamp=datetime(2026, 3, 10, 9, 0, tzinfo=WITA),
+        )
+    )
+    overdue = sum(t.overdue for t in touchpoints)
+    print(
+        f"\nSapaan mitra tahun ke-2: {len(touchpoints)} rencana kontak "
+        f"({overdue} terlambat) ke {calendar.name}"
+    )
     signatures = sum(r.move.is_signing for r in partnership.history)
     print(
         f"\nRiwayat: {len(partnership.history) - signatures} langkah dan {signatures} tanda "
@@ -857,7 +1211,7 @@ def main(out_dir: Path) -> Path:
     )
 
     path = save_json(partnership, out_dir / "partnership.json")
-    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}")
+    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}, {report}, {calendar}")
     return path
 
 

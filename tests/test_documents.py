@@ -588,7 +588,7 @@ def test_bundled_templates() -> None:
     with pytest.raises(UnknownDocumentKindError, match="unknown document kind 'surat'") as caught:
         bundled_template("surat")
     assert isinstance(caught.value, KeyError)
-    assert caught.value.known == ("addendum", "mou", "pks")
+    assert caught.value.known == ("addendum", "me_report", "mou", "pks")
 
 
 def test_bundled_templates_are_what_the_build_script_makes() -> None:

@@ -285,6 +285,22 @@ CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseExce
         RuntimeError,
     ),
     (
+        "an unknown checklist item",
+        lambda: kemitraan.checklist_item("nomor.satu"),
+        NotFoundError,
+        KeyError,
+    ),
+    (
+        "carry forward a year with nothing left and nothing new",
+        lambda: kemitraan.carry_forward(
+            EMPTY,
+            on=date(2026, 2, 1),
+            period=kemitraan.Period(start=date(2026, 3, 1), end=date(2027, 2, 28)),
+        ),
+        InvalidArgumentError,
+        ValueError,
+    ),
+    (
         "to_pdf of nothing",
         lambda: kemitraan.to_pdf(Path("/nonexistent/x.docx")),
         DocumentNotFoundError,
@@ -298,12 +314,19 @@ COVERED = {
     "pattern_info", "province_names", "recommend_patterns", "render_document", "render_documents",
     "requirement_codes", "save_json", "stage_counts", "to_pdf", "transition_table", "waiting_on",
     "export_template", "verification_code", "verify_code",
+    "carry_forward", "checklist_item", "current_plan", "detect_deviations", "divergences",
+    "draft_evaluation", "indicator_reached", "monitoring_report", "obligation_status",
+    "obligations", "obligations_by_party", "partner_health", "plan_touchpoints",
+    "touchpoints_ical", "unaddressed_problems",
 }  # fmt: skip
 # Without bad values to give: allowed_moves, province_names, requirement_codes,
 # transition_table and mermaid_diagram take nothing that can be wrong; dump_json and
 # json_schema take any model; stage_counts any partnerships; graphviz_diagram raises
 # MissingExtraError without pydot (tested below); verification_code takes any agreement, and
-# verify_code any text (a wrong code is False, not an error).
+# verify_code any text (a wrong code is False, not an error). The monitoring functions
+# (detect_deviations, obligation_status, draft_evaluation, partner_health, plan_touchpoints,
+# …) take a partnership and dates, which pydantic-typed callers cannot get wrong beyond what
+# tests/test_monitoring.py tries.
 
 
 @pytest.mark.parametrize(("what", "call", "error", "builtin"), CASES, ids=[c[0] for c in CASES])

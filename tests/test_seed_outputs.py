@@ -23,10 +23,13 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "8a741e27ae75c565bf5e334a25af32800bba9de46f928cbdeed8583d5e7d799d",
+    "partnership.json": "b49c159e9985f9e7decb665fbd4620beba1cf5c57bb3bcb03c99531c5eff5e08",
     "mou.docx": "52502627c54ec78813a3e807606bbd0c883bbc0d4c0f3743c02a285ed390f646",
     "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
     "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
+    # issue 10: the monitoring and evaluation report and the touchpoint calendar
+    "laporan-monev.docx": "da1eb4a45774377bdb6245cef475bce55c7816967d3e09ba894282449eee5f73",
+    "touchpoints.ics": "244e272d852046bf72d97a654392682d5f66233dcffb6f0c0aa2e44e320f67f5",
 }
 
 

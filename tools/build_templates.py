@@ -541,7 +541,212 @@ def _agreement_layout(document: DocumentObject) -> None:
     _signatures(document)
 
 
-LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {"agreement": _agreement_layout}
+def _grid(table: Table) -> None:
+    """Thin grey borders on every cell: a table people compare across."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:color"), "808080")
+        borders.append(edge)
+    tbl_pr.append(borders)
+
+
+def _table(
+    document: DocumentObject, loop: str, headers: list[str], cells: list[str], size: float = 9
+) -> None:
+    """A table with a header row and one row per item of ``loop`` (``x in xs``)."""
+    table = document.add_table(rows=4, cols=len(headers))
+    _grid(table)
+    _full_width(table)
+    for col, header in enumerate(headers):
+        paragraph = table.cell(0, col).paragraphs[0]
+        run = paragraph.add_run(header)
+        run.bold = True
+        run.font.size = Pt(size)
+        _preserve(run)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table.cell(1, 0).paragraphs[0].add_run("{%tr for " + loop + " %}")
+    for col, cell in enumerate(cells):
+        run = table.cell(2, col).paragraphs[0].add_run(cell)
+        run.font.size = Pt(size)
+        _preserve(run)
+    table.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
+    _paragraph(document, "", after=6)
+
+
+def _heading(document: DocumentObject, text: str) -> None:
+    _paragraph(document, text, bold=True, keep_next=True, after=4)
+
+
+def _bullets(document: DocumentObject, title: str, loop: str) -> None:
+    """A titled list, or a dash when it is empty."""
+    _paragraph(document, title, italic=True, keep_next=True, after=2)
+    _tag(document, "{%p if " + loop + " %}")
+    _tag(document, "{%p for x in " + loop + " %}")
+    _paragraph(document, "•\t{{ x }}", left=0.9, hanging=0.5, tabs=(0.9,), after=1)
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p else %}")
+    _paragraph(document, "–", left=0.9, after=1)
+    _tag(document, "{%p endif %}")
+
+
+def _report_layout(document: DocumentObject) -> None:
+    """The monitoring and evaluation report: sections of tables and lists, then the signature."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for text, size in (("{{ title }}", 14), ("{{ about }}", 12), ("{{ cycle }}", 12)):
+        _paragraph(document, text, bold=True, align=center, size=size, after=2)
+    _paragraph(document, "{{ institution }}", bold=True, align=center, after=12)
+
+    _heading(document, "A. IDENTITAS KEMITRAAN")
+    _table(document, "r in identity", ["Uraian", "Keterangan"], ["{{ r.label }}", "{{ r.value }}"])
+    _heading(document, "B. RENCANA DAN REALISASI KEGIATAN")
+    _table(
+        document,
+        "a in activities",
+        ["No", "Kegiatan", "Penanggung jawab", "Jadwal", "Kemajuan", "Anggaran", "Realisasi"],
+        [
+            "{{ a.no }}",
+            "{{ a.name }}",
+            "{{ a.responsible }}",
+            "{{ a.schedule }}",
+            "{{ a.progress }}",
+            "{{ a.budget }}",
+            "{{ a.spent }}",
+        ],
+        size=8,
+    )
+    _heading(document, "C. CAPAIAN INDIKATOR")
+    _table(
+        document,
+        "i in indicators",
+        ["Indikator", "Baseline", "Target", "Capaian terakhir", "Arah", "Status"],
+        [
+            "{{ i.name }} (verifikasi: {{ i.verification }})",
+            "{{ i.baseline }}",
+            "{{ i.target }}",
+            "{{ i.actual }}",
+            "{{ i.direction }}",
+            "{{ i.status }}",
+        ],
+        size=8,
+    )
+    _heading(document, "D. DEVIASI YANG DITEMUKAN")
+    _paragraph(document, "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):", after=4)
+    _tag(document, "{%p if deviations %}")
+    _table(
+        document,
+        "d in deviations",
+        ["Tanggal", "Tingkat", "Jenis", "Uraian", "Bukti", "Pihak"],
+        [
+            "{{ d.on }}",
+            "{{ d.severity }}",
+            "{{ d.kind }}",
+            "{{ d.message }}",
+            "{{ d.evidence }}",
+            "{{ d.party }}",
+        ],
+        size=8,
+    )
+    _tag(document, "{%p else %}")
+    _paragraph(document, "Tidak ditemukan deviasi.", after=6)
+    _tag(document, "{%p endif %}")
+    _heading(document, "E. KEWAJIBAN PARA PIHAK")
+    _table(
+        document,
+        "o in obligations",
+        ["Pihak", "Kewajiban", "Tenggat", "Status", "Bukti pelaksanaan"],
+        ["{{ o.party }}", "{{ o.text }}", "{{ o.due }}", "{{ o.state }}", "{{ o.evidence }}"],
+        size=8,
+    )
+    _heading(document, "F. MASALAH DAN SOLUSI")
+    _tag(document, "{%p if problems %}")
+    _table(
+        document,
+        "m in problems",
+        ["Tanggal", "Masalah", "Penyebab", "Solusi yang disepakati", "Keadaan"],
+        ["{{ m.on }}", "{{ m.problem }}", "{{ m.cause }}", "{{ m.solution }}", "{{ m.state }}"],
+        size=8,
+    )
+    _tag(document, "{%p else %}")
+    _paragraph(document, "Tidak ada masalah yang dicatat.", after=6)
+    _tag(document, "{%p endif %}")
+    _heading(document, "G. EVALUASI BERSAMA")
+    _bullets(document, "Kegiatan yang berjalan sesuai rencana:", "on_plan")
+    _bullets(document, "Kegiatan yang belum berjalan sesuai rencana:", "off_plan")
+    _bullets(document, "Tujuan yang sudah tercapai:", "met")
+    _bullets(document, "Tujuan yang belum tercapai:", "unmet")
+    _bullets(document, "Masalah atau kelemahan yang menghambat dan penyebabnya:", "obstacles")
+    _tag(document, "{%p if scored %}")
+    _paragraph(
+        document,
+        "Penilaian kesehatan kemitraan oleh setiap pihak (1 kurang – 5 baik):",
+        italic=True,
+        keep_next=True,
+        after=2,
+    )
+    table = document.add_table(rows=4, cols=4)
+    _grid(table)
+    _full_width(table)
+    header = table.rows[0].cells
+    header[0].paragraphs[0].add_run("Aspek").bold = True
+    header[1].paragraphs[0].add_run("{%tc for v in voters %}")
+    header[2].paragraphs[0].add_run("{{ v }}").bold = True
+    header[3].paragraphs[0].add_run("{%tc endfor %}")
+    table.cell(1, 0).paragraphs[0].add_run("{%tr for s in scored %}")
+    row = table.rows[2].cells
+    row[0].paragraphs[0].add_run("{{ s.item }}")
+    row[1].paragraphs[0].add_run("{%tc for score in s.scores %}")
+    row[2].paragraphs[0].add_run("{{ score }}")
+    row[3].paragraphs[0].add_run("{%tc endfor %}")
+    table.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
+    for r in table.rows:
+        for c in r.cells:
+            for run in c.paragraphs[0].runs:
+                run.font.size = Pt(9)
+    _paragraph(document, "", after=6)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p if divergences %}")
+    _paragraph(
+        document,
+        "Perbedaan pandangan yang perlu dibahas lebih dahulu:",
+        italic=True,
+        keep_next=True,
+        after=2,
+    )
+    _table(
+        document,
+        "d in divergences",
+        ["Aspek", "Selisih nilai", "Penilaian terendah", "Catatan para pihak"],
+        ["{{ d.item }}", "{{ d.spread }}", "{{ d.lowest }}", "{{ d.comments }}"],
+    )
+    _tag(document, "{%p endif %}")
+    _heading(document, "H. PERBAIKAN DAN KEPUTUSAN")
+    _tag(document, "{%p if actions %}")
+    _table(
+        document,
+        "a in actions",
+        ["Tindakan perbaikan", "Penanggung jawab", "Masalah yang ditangani", "Tenggat"],
+        ["{{ a.action }}", "{{ a.owner }}", "{{ a.addresses }}", "{{ a.due }}"],
+    )
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "{{ decision }}", after=8)
+    _heading(document, "I. RENCANA TINDAK LANJUT")
+    _bullets(document, "Pelajaran dari evaluasi dan refleksi:", "lessons")
+    _bullets(document, "Dibawa ke tahun berikutnya:", "carried")
+    _bullets(document, "Kegiatan tahun berikutnya:", "next_activities")
+    _paragraph(document, "", after=12)
+    _paragraph(document, "{{ place }}, {{ date }}", align=center, keep_next=True, after=2)
+    _paragraph(document, "{{ signer_position }}", align=center, keep_next=True, after=48)
+    _paragraph(document, "{{ signer }}", bold=True, underline=True, align=center)
+
+
+LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
+    "agreement": _agreement_layout,
+    "report": _report_layout,
+}
 """The layouts a kind of document can name, by name."""
 
 
@@ -562,7 +767,15 @@ def build(kind: str | DocumentKind) -> bytes:
 
     # A draft is marked by the engine, in the header of every page (documents._draftmark).
     LAYOUTS[chosen.layout](document)
-    _footer(document)
+    if chosen.layout == "agreement":
+        _footer(document)
+    else:
+        footer = document.sections[0].footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        small = footer.add_run("{{ title }} · Halaman ")
+        small.font.size = Pt(8)
+        _preserve(small)
+        _page_number(footer)
 
     _slim(document)
     props = document.core_properties

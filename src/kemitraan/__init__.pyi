@@ -31,17 +31,34 @@ from .conventions import (
     STAMP_DUTY as STAMP_DUTY,
     party_label as party_label,
 )
+from .deviations import (
+    Deviation as Deviation,
+    DeviationKind as DeviationKind,
+    Thresholds as Thresholds,
+    current_plan as current_plan,
+    detect_deviations as detect_deviations,
+)
 from .documents import (
     DocumentTemplate as DocumentTemplate,
+    MonitoringReport as MonitoringReport,
     agreement_context as agreement_context,
     export_template as export_template,
     missing_translations as missing_translations,
+    monitoring_report as monitoring_report,
     render_document as render_document,
     render_documents as render_documents,
     to_pdf as to_pdf,
 )
 from .documents.context import (
     AgreementContext as AgreementContext,
+)
+from .evaluation import (
+    Divergence as Divergence,
+    carry_forward as carry_forward,
+    divergences as divergences,
+    draft_evaluation as draft_evaluation,
+    indicator_reached as indicator_reached,
+    unaddressed_problems as unaddressed_problems,
 )
 from .exceptions import (
     AgreementNotReadyError as AgreementNotReadyError,
@@ -95,12 +112,47 @@ from .lifecycle import (
     mermaid_diagram as mermaid_diagram,
     transition_table as transition_table,
 )
+from .maintenance import (
+    CHECKLISTS as CHECKLISTS,
+    ChecklistAnswer as ChecklistAnswer,
+    ChecklistItem as ChecklistItem,
+    HealthStatus as HealthStatus,
+    Interaction as Interaction,
+    InteractionKind as InteractionKind,
+    PartnerEvent as PartnerEvent,
+    PartnerHealth as PartnerHealth,
+    PlannerSettings as PlannerSettings,
+    Technique as Technique,
+    TechniqueHealth as TechniqueHealth,
+    Touchpoint as Touchpoint,
+    TouchpointKind as TouchpointKind,
+    checklist_item as checklist_item,
+    partner_health as partner_health,
+    plan_touchpoints as plan_touchpoints,
+    touchpoints_ical as touchpoints_ical,
+)
 from .monitoring import (
+    ActivityProgress as ActivityProgress,
     Decision as Decision,
     Evaluation as Evaluation,
+    HealthItem as HealthItem,
     ImplementationRecord as ImplementationRecord,
+    ImprovementAction as ImprovementAction,
+    IndicatorValue as IndicatorValue,
     MonitoringRecord as MonitoringRecord,
     Obstacle as Obstacle,
+    PartnerView as PartnerView,
+    ProblemMet as ProblemMet,
+    Spending as Spending,
+)
+from .obligations import (
+    Evidence as Evidence,
+    Obligation as Obligation,
+    ObligationState as ObligationState,
+    ObligationStatus as ObligationStatus,
+    obligation_status as obligation_status,
+    obligations as obligations,
+    obligations_by_party as obligations_by_party,
 )
 from .parties import (
     AnyParty as AnyParty,
@@ -151,8 +203,13 @@ from .patterns import (
     pattern_info as pattern_info,
 )
 from .planning import (
+    Direction as Direction,
     FollowUpPlan as FollowUpPlan,
+    Indicator as Indicator,
+    Objective as Objective,
+    ObjectiveLevel as ObjectiveLevel,
     PlannedActivity as PlannedActivity,
+    Target as Target,
     WorkPlan as WorkPlan,
 )
 from .programs import (

@@ -126,11 +126,20 @@ class Deviation(ValueModel):
 
 
 def current_plan(
-    partnership: Partnership,
+    partnership: Partnership, cycle: int | None = None
 ) -> tuple[list[PlannedActivity], list[Indicator]]:
-    """The activities and indicators in force: a later cycle's follow-up plan, or the plan."""
-    if partnership.cycle > 1:
-        plans = [f for f in partnership.follow_up_plans if f.for_cycle == partnership.cycle]
+    """The activities and indicators of ``cycle`` (by default the current one).
+
+    A later cycle's follow-up plan, or the work plan.
+
+    >>> from kemitraan import Institution, Partnership, Program
+    >>> current_plan(Partnership(institution=Institution(name="PKBM A"),
+    ...                          program=Program(name="PKW", objectives=["Mandiri"])))
+    ([], [])
+    """
+    cycle = partnership.cycle if cycle is None else cycle
+    if cycle > 1:
+        plans = [f for f in partnership.follow_up_plans if f.for_cycle == cycle]
         if plans:
             latest = max(plans, key=lambda f: (f.drawn_up_on, f.model_dump_json()))
             return list(latest.activities), list(latest.indicators)
@@ -147,8 +156,8 @@ def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
 class _Facts:
     """The cycle's records up to the day judged, in a canonical order."""
 
-    def __init__(self, partnership: Partnership, on: date) -> None:
-        cycle = partnership.cycle
+    def __init__(self, partnership: Partnership, on: date, cycle: int | None = None) -> None:
+        cycle = partnership.cycle if cycle is None else cycle
         monitoring = sorted(
             (r for r in partnership.monitoring if r.cycle == cycle and r.on <= on),
             key=lambda r: (r.on, r.model_dump_json()),
@@ -195,6 +204,7 @@ def _activities(
         started = bool(done) or percent > 0
         period = activity.period
         name = activity.name
+        late_already = False
         if period is not None and not finished and period.end + grace < on:
             late = (on - period.end).days
             yield Deviation(
@@ -214,8 +224,8 @@ def _activities(
                     f"Last progress {percent}% ({_when(progress, 'en')}).",
                 ),
             )
-            continue
-        if period is not None and not started and period.start + grace < on:
+            late_already = True
+        if not late_already and period is not None and not started and period.start + grace < on:
             late = (on - period.start).days
             yield Deviation(
                 kind=DeviationKind.NOT_STARTED,
@@ -236,9 +246,9 @@ def _activities(
                     "No implementation or progress recorded.",
                 ),
             )
-            continue
+            late_already = True
         under_way = period is None or period.start <= on
-        if started and under_way and not finished:
+        if not late_already and started and under_way and not finished:
             last = max([d for d, _ in progress] + done)
             silent = (on - last).days
             if silent > every:
@@ -327,12 +337,12 @@ def _indicators(
                 expected=expected,
                 actual=value,
                 message=bi(
-                    f"{indicator.name}: {_num(value)} {indicator.unit}, target pada "
-                    f"{date_long(when)} {_num(expected)} {indicator.unit} ({_share(behind)} dari "
+                    f"{indicator.name}: {_num(value, indicator.unit)}, target pada "
+                    f"{date_long(when)} {_num(expected, indicator.unit)} ({_share(behind)} dari "
                     "perubahan yang diharapkan tertinggal).",
-                    f"{indicator.name}: {_num(value)} {indicator.unit}, target on "
-                    f"{date_long(when, 'en')} {_num(expected)} {indicator.unit} ({_share(behind)} "
-                    "of the expected change behind).",
+                    f"{indicator.name}: {_num(value, indicator.unit, 'en')}, target on "
+                    f"{date_long(when, 'en')} {_num(expected, indicator.unit, 'en')} "
+                    f"({_share(behind)} of the expected change behind).",
                 ),
                 evidence=bi(
                     f"Diukur {date_long(when)}; verifikasi: {indicator.verification}.",
@@ -341,8 +351,10 @@ def _indicators(
             )
 
 
-def _obligations(partnership: Partnership, on: date, t: Thresholds) -> Iterator[Deviation]:
-    for status in obligation_status(partnership, on=on):
+def _obligations(
+    partnership: Partnership, on: date, t: Thresholds, cycle: int
+) -> Iterator[Deviation]:
+    for status in obligation_status(partnership, on=on, cycle=cycle):
         if status.state is not ObligationState.OVERDUE:
             continue
         ob = status.obligation
@@ -377,8 +389,12 @@ def _share(value: Decimal) -> str:
     return f"{(value * 100).quantize(Decimal('1'))}%"
 
 
-def _num(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+def _num(value: Decimal, unit: str, language: str = "id") -> str:
+    """A measured value with its unit: ``92,21 buah`` (``92.21 pieces``), ``12%``."""
+    text = format(value.normalize(), "f")
+    if language == "id":
+        text = text.replace(".", ",")
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
 _ORDER: Final = {kind: index for index, kind in enumerate(DeviationKind)}
@@ -386,7 +402,11 @@ _SEVERITY: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def detect_deviations(
-    partnership: Partnership, *, on: date, thresholds: Thresholds | None = None
+    partnership: Partnership,
+    *,
+    on: date,
+    thresholds: Thresholds | None = None,
+    cycle: int | None = None,
 ) -> list[Deviation]:
     """Every deviation on ``on``: critical ones first, then by kind and subject.
 
@@ -394,18 +414,42 @@ def detect_deviations(
         partnership: The partnership, with its plan and the cycle's records.
         on: The day judged; records after it do not count.
         thresholds: When to report and when it is critical; :class:`Thresholds` by default.
+        cycle: The cycle judged (the current one by default).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from kemitraan import *
+    >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
+    ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
+    ...         period=Period(start=date(2025, 4, 1), end=date(2025, 5, 31)))],
+    ...     indicators=[Indicator(id="terjual", name="Tas terjual", unit="buah",
+    ...         baseline=Decimal(0), baseline_on=date(2025, 4, 1),
+    ...         targets=[Target(by=date(2025, 6, 30), value=Decimal(90))],
+    ...         verification="Nota", responsible=shop.id)])
+    >>> p = Partnership(institution=pkbm, program=Program(name="PKW", objectives=["Mandiri"]),
+    ...                 partners=[shop], work_plan=plan)
+    >>> p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 5, 31), by=pkbm.id,
+    ...     progress=[ActivityProgress(activity="produksi", percent=Decimal(60))],
+    ...     indicators=[IndicatorValue(indicator="terjual", value=Decimal(20))],
+    ...     spending=[Spending(activity="produksi", amount=Decimal(130))]))
+    >>> [(d.kind.value, d.severity.value, d.subject)
+    ...  for d in detect_deviations(p, on=date(2025, 6, 15))]  # doctest: +NORMALIZE_WHITESPACE
+    [('indicator_behind', 'error', 'terjual'), ('budget_overrun', 'error', 'produksi'),
+     ('schedule_slip', 'warning', 'produksi')]
     """
+    cycle = partnership.cycle if cycle is None else cycle
     t = thresholds or Thresholds()
     every = t.report_every_days
     if every is None:
         agreement = partnership.agreement
         frequency = agreement.monitoring.frequency if agreement else MonitoringFrequency.QUARTERLY
         every = REPORT_EVERY[frequency]
-    activities, indicators = current_plan(partnership)
-    facts = _Facts(partnership, on)
+    activities, indicators = current_plan(partnership, cycle)
+    facts = _Facts(partnership, on, cycle)
     found = [
         *_activities(activities, facts, on, t, every),
         *_indicators(indicators, facts, on, t, every),
-        *_obligations(partnership, on, t),
+        *_obligations(partnership, on, t, cycle),
     ]
     return sorted(found, key=lambda d: (_SEVERITY[d.severity], _ORDER[d.kind], d.subject))

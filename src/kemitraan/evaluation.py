@@ -94,36 +94,81 @@ def divergences(views: list[PartnerView], *, at_least: int = 2) -> list[Divergen
 
 
 def indicator_reached(indicator: Indicator, value: Decimal) -> bool:
-    """Whether ``value`` reaches the indicator's final target, in its better direction."""
+    """Whether ``value`` reaches the indicator's final target, in its better direction.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from kemitraan import Direction, Indicator, Target
+    >>> rejects = Indicator(id="ditolak", name="Tas ditolak", unit="%", baseline=Decimal(20),
+    ...     baseline_on=date(2025, 5, 1), targets=[Target(by=date(2025, 8, 31), value=Decimal(5))],
+    ...     direction=Direction.LOWER, verification="Catatan kurasi")
+    >>> indicator_reached(rejects, Decimal(4)), indicator_reached(rejects, Decimal(6))
+    (True, False)
+    """
     target = indicator.final.value
     return value >= target if indicator.direction is Direction.HIGHER else value <= target
 
 
 def draft_evaluation(
-    partnership: Partnership, *, on: date, views: list[PartnerView] | None = None
+    partnership: Partnership,
+    *,
+    on: date,
+    views: list[PartnerView] | None = None,
+    cycle: int | None = None,
 ) -> Evaluation:
     """The cycle's evaluation as far as the records tell, for the parties to complete.
 
     Activities run to plan unless a deviation (a slip, a late start, an overrun) concerns
     them; an indicator's objective is met when its last value reaches its final target;
     the obstacles are the problems met whose cause is known. The participants are the
-    parties that gave a view, or else everyone who took part in monitoring.
+    parties that gave a view, or else everyone who took part in monitoring. ``cycle`` is
+    the cycle evaluated (the current one by default).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from kemitraan import *
+    >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
+    ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
+    ...         period=Period(start=date(2025, 4, 1), end=date(2025, 5, 31)))],
+    ...     indicators=[Indicator(id="terjual", name="Tas terjual", unit="buah",
+    ...         baseline=Decimal(0), baseline_on=date(2025, 4, 1),
+    ...         targets=[Target(by=date(2025, 6, 30), value=Decimal(90))],
+    ...         verification="Nota", responsible=shop.id)])
+    >>> p = Partnership(institution=pkbm, program=Program(name="PKW", objectives=["Mandiri"]),
+    ...                 partners=[shop], work_plan=plan)
+    >>> p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 5, 31), by=pkbm.id,
+    ...     progress=[ActivityProgress(activity="produksi", percent=Decimal(60))],
+    ...     indicators=[IndicatorValue(indicator="terjual", value=Decimal(20))],
+    ...     spending=[Spending(activity="produksi", amount=Decimal(130))]))
+    >>> draft = draft_evaluation(p, on=date(2025, 7, 31))
+    >>> draft.activities_off_plan, draft.objectives_unmet
+    (['Produksi'], ['Tas terjual'])
     """
-    activities, indicators = current_plan(partnership)
+    cycle = partnership.cycle if cycle is None else cycle
+    activities, indicators = current_plan(partnership, cycle)
     off = {
         d.subject
-        for d in detect_deviations(partnership, on=on)
+        for d in detect_deviations(partnership, on=on, cycle=cycle)
         if d.kind
         in (DeviationKind.SCHEDULE_SLIP, DeviationKind.NOT_STARTED, DeviationKind.BUDGET_OVERRUN)
     }
-    facts = _Facts(partnership, on)
-    met: list[str] = []
-    unmet: list[str] = []
+    facts = _Facts(partnership, on, cycle)
+    reached: dict[str, bool] = {}
     for indicator in indicators:
         values = facts.values.get(indicator.id, [])
-        reached = bool(values) and indicator_reached(indicator, values[-1][1])
-        (met if reached else unmet).append(indicator.name)
-    records = [r for r in partnership.monitoring if r.cycle == partnership.cycle and r.on <= on]
+        reached[indicator.id] = bool(values) and indicator_reached(indicator, values[-1][1])
+    # An objective is met when every indicator of it reaches its target; an indicator of
+    # no objective stands for itself.
+    plan = partnership.work_plan
+    statements = {o.id: o.statement for o in plan.objectives} if plan is not None else {}
+    judged: dict[str, bool] = {}
+    for indicator in indicators:
+        name = statements.get(indicator.objective or "", indicator.name)
+        judged[name] = judged.get(name, True) and reached[indicator.id]
+    met = [name for name, ok in judged.items() if ok]
+    unmet = [name for name, ok in judged.items() if not ok]
+    records = [r for r in partnership.monitoring if r.cycle == cycle and r.on <= on]
     obstacles: dict[str, Obstacle] = {}
     for record in sorted(records, key=lambda r: (r.on, r.model_dump_json())):
         for problem in record.problems:
@@ -138,7 +183,7 @@ def draft_evaluation(
     if not participants:
         participants = [p.id for p in partnership.parties]
     return Evaluation(
-        cycle=partnership.cycle,
+        cycle=cycle,
         on=on,
         participants=participants,
         activities_on_plan=[a.name for a in activities if a.id not in off],
@@ -155,6 +200,28 @@ def unaddressed_problems(partnership: Partnership) -> list[str]:
 
     The problems are the evaluation's obstacles and the unresolved problems met in
     monitoring, in their own words.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from kemitraan import *
+    >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
+    ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
+    ...         period=Period(start=date(2025, 4, 1), end=date(2025, 5, 31)))],
+    ...     indicators=[Indicator(id="terjual", name="Tas terjual", unit="buah",
+    ...         baseline=Decimal(0), baseline_on=date(2025, 4, 1),
+    ...         targets=[Target(by=date(2025, 6, 30), value=Decimal(90))],
+    ...         verification="Nota", responsible=shop.id)])
+    >>> p = Partnership(institution=pkbm, program=Program(name="PKW", objectives=["Mandiri"]),
+    ...                 partners=[shop], work_plan=plan)
+    >>> p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 5, 31), by=pkbm.id,
+    ...     progress=[ActivityProgress(activity="produksi", percent=Decimal(60))],
+    ...     indicators=[IndicatorValue(indicator="terjual", value=Decimal(20))],
+    ...     spending=[Spending(activity="produksi", amount=Decimal(130))]))
+    >>> p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 6, 1), by=pkbm.id,
+    ...     problems=[ProblemMet(problem="Tali mudah lepas")]))
+    >>> unaddressed_problems(p)
+    ['Tali mudah lepas']
     """
     cycle = partnership.cycle
     problems: list[str] = []
@@ -187,6 +254,28 @@ def carry_forward(
 
     Raises:
         InvalidArgumentError: nothing is left to carry forward and no new activity is given.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from kemitraan import *
+    >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
+    ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
+    ...         period=Period(start=date(2025, 4, 1), end=date(2025, 5, 31)))],
+    ...     indicators=[Indicator(id="terjual", name="Tas terjual", unit="buah",
+    ...         baseline=Decimal(0), baseline_on=date(2025, 4, 1),
+    ...         targets=[Target(by=date(2025, 6, 30), value=Decimal(90))],
+    ...         verification="Nota", responsible=shop.id)])
+    >>> p = Partnership(institution=pkbm, program=Program(name="PKW", objectives=["Mandiri"]),
+    ...                 partners=[shop], work_plan=plan)
+    >>> p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 5, 31), by=pkbm.id,
+    ...     progress=[ActivityProgress(activity="produksi", percent=Decimal(60))],
+    ...     indicators=[IndicatorValue(indicator="terjual", value=Decimal(20))],
+    ...     spending=[Spending(activity="produksi", amount=Decimal(130))]))
+    >>> nxt = carry_forward(p, on=date(2026, 2, 1),
+    ...                     period=Period(start=date(2026, 3, 1), end=date(2027, 2, 28)))
+    >>> nxt.for_cycle, nxt.carried_forward
+    (2, ['Produksi', 'Tas terjual'])
     """
     planned, indicators = current_plan(partnership)
     facts = _Facts(partnership, on)

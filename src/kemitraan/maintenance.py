@@ -315,6 +315,9 @@ def checklist_item(code: str) -> ChecklistItem:
 
     Raises:
         NotFoundError: no item has that code.
+
+    >>> checklist_item("active.keep_in_touch").text.english
+    'When a meeting is not possible, contact is kept by WhatsApp, e-mail or social media.'
     """
     from kemitraan.exceptions import NotFoundError
 
@@ -554,6 +557,24 @@ def plan_touchpoints(
     the agreement's frequency; renewal talks ``renewal_lead_days`` before the term in
     force ends. A touchpoint before ``on`` (today by default) with no contact made since
     is overdue (and is proposed even before ``start``).
+
+    >>> from kemitraan import (Institution, Interaction, InteractionKind, Partner, PartnerKind,
+    ...     Partnership, Program, Exploration, ExplorationKind, ExplorationResponse,
+    ...     PartnerResponse)
+    >>> shop = Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> p = Partnership(institution=Institution(name="PKBM A"), partners=[shop],
+    ...     program=Program(name="PKW", objectives=["Mandiri"]),
+    ...     explorations=[Exploration(on=date(2025, 2, 1), kind=ExplorationKind.AUDIENCE,
+    ...         partner_ids=[shop.id], responses=[ExplorationResponse(
+    ...             partner_id=shop.id, response=PartnerResponse.AGREED)])],
+    ...     interactions=[Interaction(on=date(2025, 11, 20), kind=InteractionKind.VISIT,
+    ...         partner_ids=[shop.id], feedback_requested=True)])
+    >>> plan = plan_touchpoints(p, start=date(2026, 1, 1), end=date(2026, 1, 31),
+    ...                         on=date(2026, 1, 5))
+    >>> [(t.on.isoformat(), t.kind.value, t.overdue) for t in plan]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('2025-12-20', 'cadence', True), ('2026-01-01', 'new_year', True),
+     ('2026-01-19', 'cadence', False)]
     """
     s = settings or PlannerSettings()
     today = on or date.today()
@@ -788,6 +809,21 @@ def partner_health(
     techniques served), monitoring (problems left unsolved), the obligations (overdue
     ones), the partner's own view in the cycle's evaluation, and the facilitator's
     checklist answers (an item answered "not done" needs attention).
+
+    >>> from kemitraan import (Institution, Interaction, InteractionKind, Partner, PartnerKind,
+    ...     Partnership, Program, Exploration, ExplorationKind, ExplorationResponse,
+    ...     PartnerResponse)
+    >>> shop = Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> p = Partnership(institution=Institution(name="PKBM A"), partners=[shop],
+    ...     program=Program(name="PKW", objectives=["Mandiri"]),
+    ...     explorations=[Exploration(on=date(2025, 2, 1), kind=ExplorationKind.AUDIENCE,
+    ...         partner_ids=[shop.id], responses=[ExplorationResponse(
+    ...             partner_id=shop.id, response=PartnerResponse.AGREED)])],
+    ...     interactions=[Interaction(on=date(2025, 11, 20), kind=InteractionKind.VISIT,
+    ...         partner_ids=[shop.id], feedback_requested=True)])
+    >>> [(t.technique.value, t.status.value)
+    ...  for t in partner_health(p, on=date(2025, 12, 1))[0].techniques][:3]
+    [('partner_first', 'good'), ('humble', 'good'), ('patient', 'good')]
     """
     s = settings or PlannerSettings()
     overdue: dict[str, int] = {}

@@ -144,20 +144,35 @@ def _texts(partnership: Partnership) -> list[Agreement]:
 def _id(party_id: str, text: str) -> str:
     from kemitraan.parties import slug
 
-    return f"{party_id}/{slug(text)[:48] or 'kewajiban'}"
+    return f"{party_id}/{slug(text) or 'kewajiban'}"
 
 
 def _fulfils(activity: PlannedActivity, obligation: Obligation) -> bool:
     return any(f in (obligation.id, obligation.text) for f in activity.fulfils)
 
 
-def obligations(partnership: Partnership) -> list[Obligation]:
+def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[Obligation]:
     """Every party's obligations in the agreement and its signed PKS, as amended, in order.
 
-    A responsibility worded the same in two texts is one obligation.
+    A responsibility worded the same in two texts is one obligation. The activities that
+    fulfil it are those of the plan of ``cycle`` (the current one by default): the work
+    plan, or a later cycle's follow-up plan.
+
+    >>> from datetime import date
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind, Partnership
+    >>> from kemitraan import PartyRole, Program
+    >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    >>> mou = Agreement(parties=[pkbm, shop], subject="Pemasaran", place="Martapura",
+    ...     date=date(2025, 3, 10), roles=[
+    ...         PartyRole(party_id=shop.id, role="Pemasar", responsibilities=["Membeli tas"])])
+    >>> p = Partnership(institution=pkbm, program=Program(name="PKW", objectives=["Mandiri"]),
+    ...                 partners=[shop], agreement=mou)
+    >>> [(o.id, o.document) for o in obligations(p)]
+    [('toko-b/membeli-tas', 'Nota Kesepahaman tentang Pemasaran')]
     """
-    plan = partnership.work_plan
-    activities = plan.activities if plan is not None else []
+    from kemitraan.deviations import current_plan
+
+    activities, _ = current_plan(partnership, cycle)
     found: dict[str, Obligation] = {}
     for text in _texts(partnership):
         where = f"{text.kind.label_id} tentang {text.subject}"
@@ -178,30 +193,36 @@ def obligations(partnership: Partnership) -> list[Obligation]:
     return list(found.values())
 
 
-def _evidence(partnership: Partnership, obligation: Obligation, on: date) -> list[Evidence]:
-    plan = partnership.work_plan
+def _evidence(
+    partnership: Partnership, obligation: Obligation, on: date, cycle: int
+) -> list[Evidence]:
+    from kemitraan.deviations import current_plan
+
+    planned, _ = current_plan(partnership, cycle)
+    called = {a.id: a.name for a in planned}
     names = set(obligation.activities)
-    if plan is not None:
-        names |= {a.name for a in plan.activities if a.id in obligation.activities}
+    names |= {a.name for a in planned if a.id in obligation.activities}
     found: list[Evidence] = []
     for record in partnership.implementation:
-        if record.cycle != partnership.cycle or record.on > on:
+        if record.cycle != cycle or record.on > on:
             continue
         named = any(f in (obligation.id, obligation.text) for f in record.fulfils)
         if named or record.activity in names:
-            said = f"{record.activity}: {record.result}" if record.result else record.activity
+            name = called.get(record.activity, record.activity)
+            said = f"{name}: {record.result}" if record.result else name
             found.append(Evidence(on=record.on, what=said))
     for monitored in partnership.monitoring:
-        if monitored.cycle != partnership.cycle or monitored.on > on:
+        if monitored.cycle != cycle or monitored.on > on:
             continue
         for progress in monitored.progress:
             if progress.activity in names and progress.percent >= 100:
-                found.append(Evidence(on=monitored.on, what=f"{progress.activity}: selesai"))
+                name = called.get(progress.activity, progress.activity)
+                found.append(Evidence(on=monitored.on, what=f"{name}: selesai"))
     return sorted(found, key=lambda e: (e.on, e.what))
 
 
 def obligation_status(
-    partnership: Partnership, *, on: date, due_within_days: int = 14
+    partnership: Partnership, *, on: date, due_within_days: int = 14, cycle: int | None = None
 ) -> list[ObligationStatus]:
     """Every obligation's state on ``on``.
 
@@ -210,11 +231,20 @@ def obligation_status(
         on: The day judged (records after it do not count).
         due_within_days: An obligation without evidence due within this many days is
             ``due``; later ones are ``pending``.
+        cycle: The cycle whose records count as evidence (the current one by default).
+
+    See the module's example.
+
+    >>> from kemitraan import Institution, Partnership, Program
+    >>> obligation_status(Partnership(institution=Institution(name="PKBM A"),
+    ...     program=Program(name="PKW", objectives=["Mandiri"])), on=date(2025, 7, 1))
+    []
     """
+    cycle = partnership.cycle if cycle is None else cycle
     statuses = []
     soon = timedelta(days=due_within_days)
-    for obligation in obligations(partnership):
-        evidence = _evidence(partnership, obligation, on)
+    for obligation in obligations(partnership, cycle=cycle):
+        evidence = _evidence(partnership, obligation, on, cycle)
         due = obligation.due
         if evidence:
             state, late = ObligationState.FULFILLED, 0

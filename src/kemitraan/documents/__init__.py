@@ -1,4 +1,4 @@
-"""DOCX documents: the MoU, the PKS and the addendum, in conventional Indonesian form.
+"""DOCX documents: the MoU, the PKS, the addendum and the monitoring and evaluation report.
 
 :func:`render_document` turns a :class:`~kemitraan.Partnership` (its agreement) or
 an :class:`~kemitraan.Agreement` into a DOCX with the bundled template for its kind,
@@ -9,12 +9,13 @@ a sandbox with autoescaping and strict undefined names; see ``docs/documents.md`
 for the context a template receives.
 
 Each kind of document is one module (:mod:`~kemitraan.documents.mou`,
-:mod:`~kemitraan.documents.pks`, :mod:`~kemitraan.documents.addendum`) and one entry
-in the registry (:func:`document_kinds`), which rendering dispatches through.
+:mod:`~kemitraan.documents.pks`, :mod:`~kemitraan.documents.addendum`,
+:mod:`~kemitraan.documents.me_report`) and one entry in the registry
+(:func:`document_kinds`), which rendering dispatches through.
 
 >>> from kemitraan.documents import document_kinds
 >>> [kind.name for kind in document_kinds()]
-['mou', 'pks', 'addendum']
+['mou', 'pks', 'addendum', 'me_report']
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from kemitraan.documents._render import (
     clean_text,
     write_atomically,
 )
+from kemitraan.documents.me_report import MonitoringReport, monitoring_report
 from kemitraan.documents.pdf import find_converter, to_pdf
 from kemitraan.exceptions import AgreementNotReadyError, InvalidArgumentError
 from kemitraan.findings import Severity
@@ -48,6 +50,7 @@ from kemitraan.partnerships import Partnership
 __all__ = [
     "DocumentKind",
     "DocumentTemplate",
+    "MonitoringReport",
     "agreement_context",
     "bundled_template",
     "clean_text",
@@ -57,6 +60,7 @@ __all__ = [
     "find_converter",
     "load_template",
     "missing_translations",
+    "monitoring_report",
     "register_document_kind",
     "render_document",
     "render_documents",

@@ -34,6 +34,7 @@ BUILT_IN: Final = {
     "mou": "kemitraan.documents.mou",
     "pks": "kemitraan.documents.pks",
     "addendum": "kemitraan.documents.addendum",
+    "me_report": "kemitraan.documents.me_report",
 }
 """The built-in kinds and the module that declares each (as ``KIND``)."""
 
