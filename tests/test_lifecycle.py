@@ -262,8 +262,10 @@ def _clear(field: str) -> Breaker:
 
 
 def _evaluation_without_one(p: Partnership) -> None:
+    # the last party neither took part nor gave its view
     p.evaluations = [
-        e.model_copy(update={"participants": e.participants[:-1]}) for e in p.evaluations
+        e.model_copy(update={"participants": e.participants[:-1], "views": e.views[:-1]})
+        for e in p.evaluations
     ]
 
 

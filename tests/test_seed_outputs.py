@@ -29,7 +29,7 @@ PINNED = {
     "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "da1eb4a45774377bdb6245cef475bce55c7816967d3e09ba894282449eee5f73",
-    "touchpoints.ics": "244e272d852046bf72d97a654392682d5f66233dcffb6f0c0aa2e44e320f67f5",
+    "touchpoints.ics": "1c8aea12101c365c676b543a6fc3cb853672bf2db7696c68bffe4fc72f32c035",
 }
 
 

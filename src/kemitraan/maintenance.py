@@ -172,7 +172,7 @@ CHECKLISTS: Final[dict[Technique, tuple[ChecklistItem, ...]]] = {
             T.HUMBLE,
             "Setiap masukan atau keluhan mitra ditindaklanjuti.",
             "Every piece of feedback or complaint is acted on.",
-            "Kita harus bersikap rendah hati dan terbuka pada setiap masukan atau keluhan dari "
+            "kita harus bersikap rendah hati dan terbuka pada setiap masukan atau keluhan dari "
             "pelanggan atau mitra bisnis kita.",
             True,
         ),
@@ -554,9 +554,9 @@ def plan_touchpoints(
     religious holiday and the new year; each partner event (the partnership's and
     ``events``); a feedback request every ``feedback_every_days`` after the last one
     asked; an appreciation every ``appreciation_every_days``; the monitoring dates of
-    the agreement's frequency; renewal talks ``renewal_lead_days`` before the term in
-    force ends. A touchpoint before ``on`` (today by default) with no contact made since
-    is overdue (and is proposed even before ``start``).
+    the agreement's frequency; renewal talks ``renewal_lead_days`` before the agreement,
+    or a signed PKS, ends (as amended). A touchpoint before ``on`` (today by default)
+    with no contact made since is overdue (and is proposed even before ``start``).
 
     >>> from kemitraan import (Institution, Interaction, InteractionKind, Partner, PartnerKind,
     ...     Partnership, Program, Exploration, ExplorationKind, ExplorationResponse,
@@ -597,6 +597,17 @@ def plan_touchpoints(
     agreement = partnership.agreement
     every = REPORT_EVERY[agreement.monitoring.frequency] if agreement else None
     occasions = [*partnership.partner_events, *events]
+    # renewal talks before the agreement, and each signed PKS, ends (as amended)
+    renewals = []
+    for text in (partnership.agreement, *partnership.cooperation_agreements):
+        if text is None or (
+            text is not partnership.agreement
+            and set(partnership.signatures(text)) < set(text.party_ids)
+        ):
+            continue
+        amended = partnership.as_amended(text)
+        if amended is not None and amended.term is not None:
+            renewals.append((text, amended.term.end))
     for partner in partners:
         log = _log(partnership, partner.id, today)
         last = log.contacts[-1] if log.contacts else start - timedelta(days=s.cadence_days)
@@ -671,17 +682,19 @@ def plan_touchpoints(
                     f"Monitoring bersama {partner.name}",
                     f"Joint monitoring with {partner.name}",
                 )
-        if term is not None:
-            talk = term.end - timedelta(days=s.renewal_lead_days)
+        for text, ends in renewals:
+            if partner.id not in text.party_ids:
+                continue
+            talk = ends - timedelta(days=s.renewal_lead_days)
             if start <= talk <= end:
                 add(
                     talk,
                     partner.id,
                     TouchpointKind.RENEWAL,
-                    f"Bicarakan perpanjangan kerja sama dengan {partner.name} (berakhir "
-                    f"{date_long(term.end)})",
-                    f"Talk renewal over with {partner.name} (the term ends on "
-                    f"{date_long(term.end, 'en')})",
+                    f"Bicarakan perpanjangan {text.kind.label_id} dengan {partner.name} "
+                    f"(berakhir {date_long(ends)})",
+                    f"Talk renewal of the {text.kind.label_en} over with {partner.name} (it "
+                    f"ends on {date_long(ends, 'en')})",
                 )
     marked = []
     for touchpoint in found:

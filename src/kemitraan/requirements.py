@@ -358,13 +358,15 @@ def _joint_evaluation(p: Partnership) -> Iterator[Hit]:
     "evaluation_with_every_party",
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
-    summary="Every party of the agreement took part in the joint evaluation.",
+    summary="Every party of the agreement took part in the joint evaluation (as a participant, "
+    "or by giving its view of the partnership's health).",
     indonesian="{name} belum ikut dalam evaluasi bersama.",
     english="{name} has not taken part in the joint evaluation.",
 )
 def _evaluation_with_every_party(p: Partnership) -> Iterator[Hit]:
     evaluations = [e for e in p.evaluations if e.cycle == p.cycle]
     present = {pid for e in evaluations for pid in e.participants}
+    present |= {v.party_id for e in evaluations for v in e.views}
     parties = p.agreement.parties if p.agreement is not None else p.parties
     for party in parties if evaluations else ():
         if party.id not in present:
