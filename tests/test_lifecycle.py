@@ -262,9 +262,15 @@ def _clear(field: str) -> Breaker:
 
 
 def _evaluation_without_one(p: Partnership) -> None:
-    # the last party neither took part nor gave its view
+    # one party neither took part nor gave its view
+    absent = p.parties[-1].id
     p.evaluations = [
-        e.model_copy(update={"participants": e.participants[:-1], "views": e.views[:-1]})
+        e.model_copy(
+            update={
+                "participants": [pid for pid in e.participants if pid != absent],
+                "views": [v for v in e.views if v.party_id != absent],
+            }
+        )
         for e in p.evaluations
     ]
 

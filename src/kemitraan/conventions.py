@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from kemitraan._base import in_language
@@ -109,6 +110,7 @@ def count(number: int, language: str = "id") -> str:
     return f"{number} ({words(number, language)})"
 
 
+@lru_cache(maxsize=4096)
 def rupiah_digits(amount: Decimal, language: str = "id") -> str:
     """``Rp2.950.000,00``: no space after Rp, full stops between thousands, comma before sen.
 
@@ -152,6 +154,7 @@ def weekday(day: date, language: str = "id") -> str:
     return format_date(day, "EEEE", locale=_locale(language))
 
 
+@lru_cache(maxsize=4096)
 def date_long(day: date, language: str = "id") -> str:
     """``10 Maret 2025`` (``10 March 2025``)."""
     from babel.dates import format_date

@@ -193,32 +193,44 @@ def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[O
     return list(found.values())
 
 
-def _evidence(
-    partnership: Partnership, obligation: Obligation, on: date, cycle: int
-) -> list[Evidence]:
-    from kemitraan.deviations import current_plan
+class _Records:
+    """The cycle's records up to a day, indexed by the activity (id or name) they concern."""
 
-    planned, _ = current_plan(partnership, cycle)
-    called = {a.id: a.name for a in planned}
-    names = set(obligation.activities)
-    names |= {a.name for a in planned if a.id in obligation.activities}
-    found: list[Evidence] = []
-    for record in partnership.implementation:
-        if record.cycle != cycle or record.on > on:
-            continue
-        named = any(f in (obligation.id, obligation.text) for f in record.fulfils)
-        if named or record.activity in names:
-            name = called.get(record.activity, record.activity)
-            said = f"{name}: {record.result}" if record.result else name
-            found.append(Evidence(on=record.on, what=said))
-    for monitored in partnership.monitoring:
-        if monitored.cycle != cycle or monitored.on > on:
-            continue
-        for progress in monitored.progress:
-            if progress.activity in names and progress.percent >= 100:
-                name = called.get(progress.activity, progress.activity)
-                found.append(Evidence(on=monitored.on, what=f"{name}: selesai"))
-    return sorted(found, key=lambda e: (e.on, e.what))
+    def __init__(self, partnership: Partnership, on: date, cycle: int) -> None:
+        from kemitraan.deviations import current_plan
+
+        planned, _ = current_plan(partnership, cycle)
+        self.names = {a.id: a.name for a in planned}
+        self.done: dict[str, list[Evidence]] = {}
+        self.named: list[tuple[list[str], Evidence]] = []
+        for record in partnership.implementation:
+            if record.cycle != cycle or record.on > on:
+                continue
+            name = self.names.get(record.activity, record.activity)
+            said = Evidence(
+                on=record.on, what=f"{name}: {record.result}" if record.result else name
+            )
+            self.done.setdefault(record.activity, []).append(said)
+            if record.fulfils:
+                self.named.append((list(record.fulfils), said))
+        for monitored in partnership.monitoring:
+            if monitored.cycle != cycle or monitored.on > on:
+                continue
+            for progress in monitored.progress:
+                if progress.percent >= 100:
+                    name = self.names.get(progress.activity, progress.activity)
+                    said = Evidence(on=monitored.on, what=f"{name}: selesai")
+                    self.done.setdefault(progress.activity, []).append(said)
+
+    def of(self, obligation: Obligation) -> list[Evidence]:
+        """What shows ``obligation`` fulfilled, oldest first."""
+        keys = set(obligation.activities)
+        keys |= {self.names[a] for a in obligation.activities if a in self.names}
+        found = [e for key in keys for e in self.done.get(key, [])]
+        found += [
+            e for fulfils, e in self.named if obligation.id in fulfils or obligation.text in fulfils
+        ]
+        return sorted(set(found), key=lambda e: (e.on, e.what))
 
 
 def obligation_status(
@@ -243,8 +255,9 @@ def obligation_status(
     cycle = partnership.cycle if cycle is None else cycle
     statuses = []
     soon = timedelta(days=due_within_days)
+    records = _Records(partnership, on, cycle)
     for obligation in obligations(partnership, cycle=cycle):
-        evidence = _evidence(partnership, obligation, on, cycle)
+        evidence = records.of(obligation)
         due = obligation.due
         if evidence:
             state, late = ObligationState.FULFILLED, 0

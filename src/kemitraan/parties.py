@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Annotated, Any, ClassVar, Final, Literal, Self
 
 from pydantic import Field, PlainSerializer, SerializationInfo, field_serializer, model_validator
@@ -479,6 +480,7 @@ class PartyProfile(KemitraanModel):
         return bool(self.goals and self.scope_of_work and self.gathering_records)
 
 
+@lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """An id made from a name: transliterated to ASCII, lowercase, cut at a word boundary.
 
