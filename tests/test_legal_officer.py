@@ -831,3 +831,20 @@ def test_the_library_translates_its_own_pks_defaults() -> None:
     missing = set(__import__("kemitraan").missing_translations(bilingual))
     assert not {g for g in Termination().grounds} & missing
     assert not {c for c in Breach().consequences} & missing
+
+
+def test_a_draft_agreement_may_change_under_its_draft_pks_and_addendum() -> None:
+    # found by the stateful walk: a PKS drafted against the MoU, then the MoU's party edited in
+    # place before anyone signed; the partnership must still save and load
+    from kemitraan import Stage, dump_json
+    from seed import at_stage
+
+    partnership = at_stage(Stage.SIGNING)
+    partnership.cooperation_agreements.append(example().draft_pks(partnership))
+    assert partnership.agreement is not None
+    partnership.agreement.parties[0].address = "Alamat baru"
+    assert load_json(Partnership, dump_json(partnership)) == partnership
+    # signing the PKS still waits for the MoU, and the MoU's new text is what gets signed
+    for party in partnership.parties:
+        partnership.sign(party.id, on=date(2025, 3, 10))
+    assert partnership.agreement.parties[0].address == "Alamat baru"

@@ -160,6 +160,13 @@ def _addendum(p: Partnership, addendum: Agreement, index: int) -> Iterator[Probl
         return
     amends = addendum.amends
     target = p.amended_document(amends) if amends is not None else None
+    if amends is not None and target is None:  # a draft it names may have changed since
+        drafts = [
+            text
+            for text in (agreement, *p.cooperation_agreements)
+            if set(p.signatures(text)) < set(text.party_ids) and amends.names(text)
+        ]
+        target = drafts[0] if drafts else None
     if amends is not None and target is None:
         yield (
             (*where, "amends"),
@@ -193,7 +200,9 @@ def _pks(p: Partnership, pks: Agreement, index: int) -> Iterator[Problem]:
     if agreement is None:
         yield (where, "pks_without_agreement", "there is no agreement for it to implement", {})
         return
-    if pks.implements is None or not pks.implements.refers_to(agreement):
+    # The PKS implements the partnership's one agreement (which may still be redrawn before
+    # every party signs it): named by kind, date and subject.
+    if pks.implements is None or not pks.implements.names(agreement):
         yield (
             (*where, "implements"),
             "pks_implements_another",

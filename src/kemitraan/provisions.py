@@ -300,6 +300,18 @@ class AgreementReference(ValueModel):
     """The digest of the very text referred to (:meth:`kemitraan.Agreement.digest`), so that
     another text of the same subject and date cannot take its place."""
 
+    def names(self, agreement: Any) -> bool:
+        """Whether this reference names ``agreement`` by its kind, date and subject only.
+
+        A draft may still change (its digest with it) before every party signs it; what
+        refers to a draft is matched this way until the draft is signed.
+        """
+        return bool(
+            self.kind is agreement.kind
+            and self.date == agreement.date
+            and self.subject == agreement.subject
+        )
+
     def refers_to(self, agreement: Any) -> bool:
         """Whether this reference names ``agreement``.
 
