@@ -554,13 +554,30 @@ def _grid(table: Table) -> None:
     tbl_pr.append(borders)
 
 
+def _widths(table: Table, widths: list[float]) -> None:
+    """Column widths in cm (the grid and every cell), so the wide columns get the room."""
+    grid = table._tbl.find(qn("w:tblGrid"))
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Cm(width)
+
+
 def _table(
-    document: DocumentObject, loop: str, headers: list[str], cells: list[str], size: float = 9
+    document: DocumentObject,
+    loop: str,
+    headers: list[str],
+    cells: list[str],
+    size: float = 9,
+    widths: list[float] | None = None,
 ) -> None:
     """A table with a header row and one row per item of ``loop`` (``x in xs``)."""
     table = document.add_table(rows=4, cols=len(headers))
     _grid(table)
     _full_width(table)
+    if widths is not None:
+        _widths(table, widths)
     for col, header in enumerate(headers):
         paragraph = table.cell(0, col).paragraphs[0]
         run = paragraph.add_run(header)
@@ -601,7 +618,13 @@ def _report_layout(document: DocumentObject) -> None:
     _paragraph(document, "{{ institution }}", bold=True, align=center, after=12)
 
     _heading(document, "A. IDENTITAS KEMITRAAN")
-    _table(document, "r in identity", ["Uraian", "Keterangan"], ["{{ r.label }}", "{{ r.value }}"])
+    _table(
+        document,
+        "r in identity",
+        ["Uraian", "Keterangan"],
+        ["{{ r.label }}", "{{ r.value }}"],
+        widths=[4.0, 12.0],
+    )
     _heading(document, "B. RENCANA DAN REALISASI KEGIATAN")
     _table(
         document,
@@ -617,6 +640,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ a.spent }}",
         ],
         size=8,
+        widths=[0.8, 3.2, 2.8, 3.0, 1.8, 2.2, 2.2],
     )
     _heading(document, "C. CAPAIAN INDIKATOR")
     _table(
@@ -632,6 +656,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ i.status }}",
         ],
         size=8,
+        widths=[4.2, 2.4, 2.8, 2.6, 1.2, 2.8],
     )
     _heading(document, "D. DEVIASI YANG DITEMUKAN")
     _paragraph(document, "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):", after=4)
@@ -649,6 +674,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ d.party }}",
         ],
         size=8,
+        widths=[2.2, 1.8, 2.2, 4.8, 2.8, 2.2],
     )
     _tag(document, "{%p else %}")
     _paragraph(document, "Tidak ditemukan deviasi.", after=6)
@@ -660,6 +686,7 @@ def _report_layout(document: DocumentObject) -> None:
         ["Pihak", "Kewajiban", "Tenggat", "Status", "Bukti pelaksanaan"],
         ["{{ o.party }}", "{{ o.text }}", "{{ o.due }}", "{{ o.state }}", "{{ o.evidence }}"],
         size=8,
+        widths=[3.0, 4.0, 2.2, 2.4, 4.4],
     )
     _heading(document, "F. MASALAH DAN SOLUSI")
     _tag(document, "{%p if problems %}")
@@ -669,6 +696,7 @@ def _report_layout(document: DocumentObject) -> None:
         ["Tanggal", "Masalah", "Penyebab", "Solusi yang disepakati", "Keadaan"],
         ["{{ m.on }}", "{{ m.problem }}", "{{ m.cause }}", "{{ m.solution }}", "{{ m.state }}"],
         size=8,
+        widths=[2.2, 3.8, 3.4, 4.4, 2.2],
     )
     _tag(document, "{%p else %}")
     _paragraph(document, "Tidak ada masalah yang dicatat.", after=6)
@@ -721,6 +749,7 @@ def _report_layout(document: DocumentObject) -> None:
         "d in divergences",
         ["Aspek", "Selisih nilai", "Penilaian terendah", "Catatan para pihak"],
         ["{{ d.item }}", "{{ d.spread }}", "{{ d.lowest }}", "{{ d.comments }}"],
+        widths=[4.2, 1.8, 4.4, 5.6],
     )
     _tag(document, "{%p endif %}")
     _heading(document, "H. PERBAIKAN DAN KEPUTUSAN")
@@ -730,6 +759,7 @@ def _report_layout(document: DocumentObject) -> None:
         "a in actions",
         ["Tindakan perbaikan", "Penanggung jawab", "Masalah yang ditangani", "Tenggat"],
         ["{{ a.action }}", "{{ a.owner }}", "{{ a.addresses }}", "{{ a.due }}"],
+        widths=[5.0, 3.6, 5.0, 2.4],
     )
     _tag(document, "{%p endif %}")
     _paragraph(document, "{{ decision }}", after=8)
