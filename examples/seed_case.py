@@ -598,16 +598,16 @@ def draft_addendum(partnership: Partnership) -> Agreement:
     return Agreement(
         kind=AgreementKind.ADDENDUM,
         parties=pks.parties,
-        numbers={pid: f"{number}/ADD-1" for pid, number in pks.numbers.items()},
+        numbers={pid: f"{number}/ADD-{partnership.cycle}" for pid, number in pks.numbers.items()},
         subject="Perpanjangan Jangka Waktu dan Penambahan Volume Pasokan Tas Rajut",
         place="Martapura",
-        date=date(2026, 2, 16),
+        date=date(2025 + partnership.cycle, 2, 16),
         considerations=[
             "Hasil evaluasi bersama tahun pertama menunjukkan permintaan tas rajut melebihi pasokan"
         ],
         amends=pks.reference(),
         amendments=[
-            TermChange(term=Term(start=pks.term.start, end=date(2027, 3, 9))),
+            TermChange(term=Term(start=pks.term.start, end=date(2026 + partnership.cycle, 3, 9))),
             PatternChange(pattern=pks.pattern.model_copy(update={"goods": more})),
         ],
         signatories=signatories_of(pks.parties),
@@ -782,6 +782,23 @@ def monitoring_records(institution_id: str, cycle: int) -> list[MonitoringRecord
     year = 2024 + cycle
     kube, shop = "kube-rajut-lestari", "cv-kriya-banua"
     problem = "Tali tas mudah lepas sehingga tas ditolak"
+    if cycle > 1:  # the next year's plan: the second group's practice, sales carried forward
+        return [
+            MonitoringRecord(
+                cycle=cycle,
+                on=date(year, 6, 30),
+                by=institution_id,
+                participants=[kube, shop],
+                findings="Angkatan kedua berjalan; mutu sambungan tali sesuai standar",
+                progress=[
+                    ActivityProgress(activity="pelatihan-standar-mutu", percent=Decimal(100)),
+                    ActivityProgress(
+                        activity="praktik-produksi-angkatan-kedua", percent=Decimal(50)
+                    ),
+                ],
+                indicators=[IndicatorValue(indicator="tas-terjual", value=Decimal(240))],
+            )
+        ]
     return [
         MonitoringRecord(
             cycle=cycle,

@@ -598,7 +598,8 @@ def test_every_page_carries_the_verification_code(seed: Any) -> None:
     # the work plan the MoU prints counts too: a changed plan no longer matches the paper
     plan = partnership.work_plan
     assert plan is not None
-    partnership.work_plan = plan.model_copy(update={"activities": plan.activities[:1]})
+    moved = plan.activities[0].model_copy(update={"responsible": "cv-kriya-banua"})
+    partnership.work_plan = plan.model_copy(update={"activities": [moved, *plan.activities[1:]]})
     assert not verify_code(partnership.agreement, code, partnership=partnership)
     # and a document printed without the partnership (no work plan) has a code of its own
     assert not verify_code(partnership.agreement, code)

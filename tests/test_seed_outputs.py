@@ -28,7 +28,7 @@ PINNED = {
     "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
     "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "3f7d63ce5fc0fb14c1ee5b9d27c1d7fe4142b310027b3cb546f9e410a8864cd6",
+    "laporan-monev.docx": "b76aa6d296639603b6e0f943faeab02b92c5759f370571d79a3104ede15c7401",
     "touchpoints.ics": "1c8aea12101c365c676b543a6fc3cb853672bf2db7696c68bffe4fc72f32c035",
 }
 

@@ -12,7 +12,9 @@ or changes one (construction, loading, copying, assignment, in-place edits):
 - each addendum amends this agreement or one of its cooperation agreements, and names
   all of the parties of the text it amends;
 - each cooperation agreement (PKS) implements this agreement, between some of its
-  parties; one two parties have signed stays.
+  parties; one two parties have signed stays;
+- what the running records name exists: the parties, the plan's activities and
+  indicators, the checklists' items.
 """
 
 from __future__ import annotations
@@ -95,6 +97,7 @@ def problems(p: Partnership) -> Iterator[Problem]:
         yield from _pks(p, pks, index)
         yield from _shown_signatures(p, pks, ("cooperation_agreements", index))
     yield from _signed_texts_kept(p)
+    yield from _references(p)
 
 
 def _history(p: Partnership) -> Iterator[Problem]:
@@ -258,3 +261,80 @@ def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
                 "addendum stays as it is",
                 {"digest": digest[:19]},
             )
+
+
+def _references(p: Partnership) -> Iterator[Problem]:
+    """What the running records name exists: parties, activities, indicators, items.
+
+    A typo is refused rather than silently counting for nothing.
+    """
+    from kemitraan.deviations import current_plan
+    from kemitraan.maintenance import CHECKLISTS
+
+    parties = {p.institution.id, *(partner.id for partner in p.partners)}
+    partners = {partner.id for partner in p.partners}
+
+    def party(where: tuple[str | int, ...], pid: str | None, known: set[str]) -> Iterator[Problem]:
+        if pid is not None and pid not in known:
+            yield (
+                where,
+                "unknown_party",
+                "'{party}' is not a party of this partnership",
+                {"party": pid},
+            )
+
+    plans: dict[int, tuple[set[str], set[str]]] = {}
+    for index, record in enumerate(p.monitoring):
+        where: tuple[str | int, ...] = ("monitoring", index)
+        yield from party((*where, "by"), record.by, parties)
+        for n, pid in enumerate(record.participants):
+            yield from party((*where, "participants", n), pid, parties)
+        if record.cycle not in plans:
+            activities, indicators = current_plan(p, record.cycle)
+            plans[record.cycle] = (
+                {a.id for a in activities} | {a.name for a in activities},
+                {i.id for i in indicators},
+            )
+        activities_, indicators_ = plans[record.cycle]
+        named = [("progress", n, g.activity) for n, g in enumerate(record.progress)]
+        named += [("spending", n, g.activity) for n, g in enumerate(record.spending)]
+        for field, n, key in named:
+            if key not in activities_:
+                yield (
+                    (*where, field, n, "activity"),
+                    "unknown_activity",
+                    "'{activity}' is not an activity of the plan of cycle {cycle}",
+                    {"activity": key, "cycle": record.cycle},
+                )
+        for n, value in enumerate(record.indicators):
+            if value.indicator not in indicators_:
+                yield (
+                    (*where, "indicators", n, "indicator"),
+                    "unknown_indicator",
+                    "'{indicator}' is not an indicator of the plan of cycle {cycle}",
+                    {"indicator": value.indicator, "cycle": record.cycle},
+                )
+        for n, problem in enumerate(record.problems):
+            yield from party((*where, "problems", n, "party_id"), problem.party_id, parties)
+    for index, contact in enumerate(p.interactions):
+        for n, pid in enumerate(contact.partner_ids):
+            yield from party(("interactions", index, "partner_ids", n), pid, partners)
+        yield from party(("interactions", index, "initiated_by"), contact.initiated_by, parties)
+    items = {item.code for found in CHECKLISTS.values() for item in found}
+    for index, answer in enumerate(p.checklist):
+        if answer.item not in items:
+            yield (
+                ("checklist", index, "item"),
+                "unknown_checklist_item",
+                "'{item}' is not an item of the six techniques' checklists",
+                {"item": answer.item},
+            )
+        yield from party(("checklist", index, "partner_id"), answer.partner_id, partners)
+    for index, event in enumerate(p.partner_events):
+        yield from party(("partner_events", index, "partner_id"), event.partner_id, partners)
+    for index, evaluation in enumerate(p.evaluations):
+        for n, view in enumerate(evaluation.views):
+            yield from party(("evaluations", index, "views", n, "party_id"), view.party_id, parties)
+    for index, decision in enumerate(p.decisions):
+        for n, action in enumerate(decision.actions):
+            yield from party(("decisions", index, "actions", n, "owner"), action.owner, parties)

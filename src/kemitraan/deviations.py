@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
 from kemitraan.conventions import date_long, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, obligation_status
@@ -94,6 +94,26 @@ class Thresholds(ValueModel):
     report_every_days: int | None = Field(default=None, ge=1, le=3660)
     """Days without a report before an activity under way is unreported; by default from the
     agreement's monitoring frequency (quarterly: 92)."""
+
+    @model_validator(mode="after")
+    def _critical_past_tolerance(self) -> Self:
+        for tolerance, critical in (
+            ("indicator_tolerance", "indicator_critical"),
+            ("budget_tolerance", "budget_critical"),
+        ):
+            if getattr(self, critical) < getattr(self, tolerance):
+                raise field_error(
+                    self,
+                    (critical,),
+                    "critical_below_tolerance",
+                    "{critical} ({high}) is below {tolerance} ({low}): what is reported would "
+                    "all be critical",
+                    critical=critical,
+                    tolerance=tolerance,
+                    high=str(getattr(self, critical)),
+                    low=str(getattr(self, tolerance)),
+                )
+        return self
 
 
 class Deviation(ValueModel):
@@ -167,7 +187,7 @@ class _Facts:
             key=lambda r: (r.on, r.model_dump_json()),
         )
         self.progress: dict[str, list[tuple[date, Decimal]]] = {}
-        self.spent: dict[str, tuple[date, Decimal]] = {}
+        self.spending: dict[str, list[tuple[date, Decimal]]] = {}
         self.values: dict[str, list[tuple[date, Decimal]]] = {}
         self.done_on: dict[str, list[date]] = {}
         for record in monitoring:
@@ -176,7 +196,7 @@ class _Facts:
                     (record.on, progress.percent)
                 )
             for spending in record.spending:
-                self.spent[spending.activity] = (record.on, spending.amount)
+                self.spending.setdefault(spending.activity, []).append((record.on, spending.amount))
             for value in record.indicators:
                 when = value.measured_on or record.on
                 if when <= on:
@@ -188,9 +208,36 @@ class _Facts:
 
     def of(self, activity: PlannedActivity) -> tuple[list[tuple[date, Decimal]], list[date]]:
         """The progress seen and the days it was carried out, by the activity's id or name."""
-        progress = sorted(self.progress.get(activity.id, []) + self.progress.get(activity.name, []))
+        progress = _latest_last(self.progress, activity)
         done = sorted(self.done_on.get(activity.id, []) + self.done_on.get(activity.name, []))
         return progress, done
+
+    def spent(self, activity: PlannedActivity) -> tuple[date, Decimal] | None:
+        """The spending to date last recorded for the activity (by its id or name)."""
+        found = _latest_last(self.spending, activity)
+        return found[-1] if found else None
+
+    def value(self, indicator: Indicator) -> tuple[date, Decimal] | None:
+        """The indicator's latest value; of two on the same day, the worse one."""
+        values = self.values.get(indicator.id, [])
+        if not values:
+            return None
+        last = values[-1][0]
+        same = [v for d, v in values if d == last]
+        worse = min(same) if indicator.direction is Direction.HIGHER else max(same)
+        return last, worse
+
+
+def _latest_last(
+    found: dict[str, list[tuple[date, Decimal]]], activity: PlannedActivity
+) -> list[tuple[date, Decimal]]:
+    """What was recorded for an activity under its id or its name, oldest first.
+
+    Records of one day keep their canonical order.
+    """
+    keys = [activity.id] if activity.id == activity.name else [activity.id, activity.name]
+    merged = [item for key in keys for item in found.get(key, [])]
+    return sorted(merged, key=lambda item: item[0])
 
 
 def _activities(
@@ -201,7 +248,8 @@ def _activities(
         progress, done = facts.of(activity)
         percent = progress[-1][1] if progress else Decimal(0)
         finished = percent >= 100
-        started = bool(done) or percent > 0
+        spent = facts.spent(activity)
+        started = bool(done) or percent > 0 or (spent is not None and spent[1] > 0)
         period = activity.period
         name = activity.name
         late_already = False
@@ -270,9 +318,9 @@ def _activities(
                     ),
                 )
         budget = activity.budget
-        spent = facts.spent.get(activity.id) or facts.spent.get(activity.name)
-        if budget is not None and spent is not None and budget > 0:
-            over = (spent[1] - budget) / budget
+        if budget is not None and spent is not None and spent[1] > budget:
+            # a zero budget allows nothing: any spending is a critical overrun
+            over = (spent[1] - budget) / budget if budget > 0 else Decimal("Infinity")
             if over > t.budget_tolerance:
                 yield Deviation(
                     kind=DeviationKind.BUDGET_OVERRUN,
@@ -284,9 +332,9 @@ def _activities(
                     actual=spent[1],
                     message=bi(
                         f"{name} menghabiskan {rupiah_digits(spent[1])} dari anggaran "
-                        f"{rupiah_digits(budget)} ({_share(over)} di atas).",
+                        f"{rupiah_digits(budget)}{_over(over, 'id')}.",
                         f"{name} spent {rupiah_digits(spent[1], 'en')} of a budget of "
-                        f"{rupiah_digits(budget, 'en')} ({_share(over)} over).",
+                        f"{rupiah_digits(budget, 'en')}{_over(over, 'en')}.",
                     ),
                     evidence=bi(
                         f"Catatan monitoring {date_long(spent[0])}.",
@@ -299,34 +347,29 @@ def _indicators(
     indicators: Iterable[Indicator], facts: _Facts, on: date, t: Thresholds, every: int
 ) -> Iterator[Deviation]:
     for indicator in indicators:
-        values = facts.values.get(indicator.id, [])
-        if not values:
-            if (on - indicator.baseline_on).days > every and indicator.expected(
-                on
-            ) != indicator.baseline:
-                yield Deviation(
-                    kind=DeviationKind.NOT_REPORTED,
-                    severity=Severity.WARNING,
-                    subject=indicator.id,
-                    party_id=indicator.responsible,
-                    since=indicator.baseline_on,
-                    expected=indicator.expected(on),
-                    message=bi(
-                        f"Indikator {indicator.name} belum pernah diukur sejak "
-                        f"{date_long(indicator.baseline_on)}.",
-                        f"Indicator {indicator.name} has not been measured since "
-                        f"{date_long(indicator.baseline_on, 'en')}.",
-                    ),
-                    evidence=bi("Tidak ada nilai tercatat.", "No value recorded."),
-                )
+        measured = facts.value(indicator)
+        final = indicator.final
+        if measured is None:
+            due = (on - indicator.baseline_on).days > every
+            if (due and indicator.expected(on) != indicator.baseline) or on > final.by:
+                yield _unmeasured(indicator, indicator.baseline_on, on, never=True)
             continue
-        when, value = values[-1]
-        expected = indicator.expected(when)
+        when, value = measured
+        reached = (
+            value >= final.value
+            if indicator.direction is Direction.HIGHER
+            else value <= final.value
+        )
+        if not reached and (on - when).days > every:
+            yield _unmeasured(indicator, when, on, never=False)
+        # judged against the target of the day it was measured, or the final target once due
+        judged_on = when if on <= final.by else final.by
+        expected = indicator.expected(when) if on <= final.by else final.value
         change = abs(expected - indicator.baseline)
-        if change == 0:
-            continue
+        # a flat indicator (hold the line) is judged on its own scale
+        scale = change if change != 0 else max(abs(indicator.baseline), Decimal(1))
         short = expected - value if indicator.direction is Direction.HIGHER else value - expected
-        behind = short / change
+        behind = short / scale
         if behind > t.indicator_tolerance:
             yield Deviation(
                 kind=DeviationKind.INDICATOR_BEHIND,
@@ -338,17 +381,45 @@ def _indicators(
                 actual=value,
                 message=bi(
                     f"{indicator.name}: {_num(value, indicator.unit)}, target pada "
-                    f"{date_long(when)} {_num(expected, indicator.unit)} ({_share(behind)} dari "
-                    "perubahan yang diharapkan tertinggal).",
+                    f"{date_long(judged_on)} {_num(expected, indicator.unit)}; tertinggal "
+                    f"{_share(behind)} dari perubahan yang diharapkan.",
                     f"{indicator.name}: {_num(value, indicator.unit, 'en')}, target on "
-                    f"{date_long(when, 'en')} {_num(expected, indicator.unit, 'en')} "
-                    f"({_share(behind)} of the expected change behind).",
+                    f"{date_long(judged_on, 'en')} {_num(expected, indicator.unit, 'en')}; "
+                    f"{_share(behind)} of the expected change behind.",
                 ),
                 evidence=bi(
                     f"Diukur {date_long(when)}; verifikasi: {indicator.verification}.",
                     f"Measured {date_long(when, 'en')}; verified by: {indicator.verification}.",
                 ),
             )
+
+
+def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> Deviation:
+    days = (on - since).days
+    if never:
+        message = bi(
+            f"Indikator {indicator.name} belum pernah diukur sejak {date_long(since)}.",
+            f"Indicator {indicator.name} has not been measured since {date_long(since, 'en')}.",
+        )
+        evidence = bi("Tidak ada nilai tercatat.", "No value recorded.")
+    else:
+        message = bi(
+            f"Indikator {indicator.name} tidak diukur lagi selama {days} hari.",
+            f"Indicator {indicator.name} has not been measured for {days} days.",
+        )
+        evidence = bi(
+            f"Pengukuran terakhir {date_long(since)}.", f"Last measured {date_long(since, 'en')}."
+        )
+    return Deviation(
+        kind=DeviationKind.NOT_REPORTED,
+        severity=Severity.WARNING,
+        subject=indicator.id,
+        party_id=indicator.responsible,
+        since=since,
+        expected=indicator.expected(on),
+        message=message,
+        evidence=evidence,
+    )
 
 
 def _obligations(
@@ -383,6 +454,12 @@ def _when(progress: list[tuple[date, Decimal]], language: str = "id") -> str:
     if not progress:
         return "belum dilaporkan" if language == "id" else "not reported yet"
     return date_long(progress[-1][0], language)
+
+
+def _over(value: Decimal, language: str) -> str:
+    if value.is_infinite():
+        return ""
+    return f" ({_share(value)} di atas)" if language == "id" else f" ({_share(value)} over)"
 
 
 def _share(value: Decimal) -> str:

@@ -156,8 +156,8 @@ def draft_evaluation(
     facts = _Facts(partnership, on, cycle)
     reached: dict[str, bool] = {}
     for indicator in indicators:
-        values = facts.values.get(indicator.id, [])
-        reached[indicator.id] = bool(values) and indicator_reached(indicator, values[-1][1])
+        value = facts.value(indicator)
+        reached[indicator.id] = value is not None and indicator_reached(indicator, value[1])
     # An objective is met when every indicator of it reaches its target; an indicator of
     # no objective stands for itself.
     plan = partnership.work_plan
@@ -286,10 +286,10 @@ def carry_forward(
             carried.append(activity.model_copy(update={"period": None}))
     missed: list[Indicator] = []
     for indicator in indicators:
-        values = facts.values.get(indicator.id, [])
-        if values and indicator_reached(indicator, values[-1][1]):
+        measured = facts.value(indicator)
+        if measured is not None and indicator_reached(indicator, measured[1]):
             continue
-        when, value = values[-1] if values else (indicator.baseline_on, indicator.baseline)
+        when, value = measured or (indicator.baseline_on, indicator.baseline)
         start = min(when, period.start - timedelta(days=1))
         missed.append(
             indicator.model_copy(

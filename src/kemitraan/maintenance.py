@@ -846,7 +846,7 @@ def partner_health(
             overdue[pid] = overdue.get(pid, 0) + 1
     views = {
         v.party_id: v
-        for e in sorted(partnership.evaluations, key=lambda e: e.on)
+        for e in sorted(partnership.evaluations, key=lambda e: (e.on, e.model_dump_json()))
         if e.cycle == partnership.cycle and e.on <= on
         for v in e.views
     }

@@ -17,13 +17,13 @@ should discuss first (:mod:`kemitraan.evaluation`).
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
+from kemitraan.planning import Measure
 
 __all__ = [
     "ActivityProgress",
@@ -88,7 +88,7 @@ class IndicatorValue(ValueModel):
 
     indicator: ShortText
     """The indicator's id."""
-    value: Decimal = Field(allow_inf_nan=False)
+    value: Measure
     """The value measured."""
     measured_on: date | None = None
     """When it was measured, when not on the record's date."""

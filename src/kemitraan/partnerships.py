@@ -464,12 +464,12 @@ class Partnership(VersionedDocument):
     def decision(self) -> Decision | None:
         """The latest decision of the current cycle (A.10), if one is recorded."""
         decisions = [d for d in self.decisions if d.cycle == self.cycle]
-        return max(decisions, key=lambda d: d.on) if decisions else None
+        return max(decisions, key=lambda d: (d.on, d.model_dump_json())) if decisions else None
 
     def follow_up_plan(self) -> FollowUpPlan | None:
         """The latest plan for the next cycle (A.11), if one is drawn up."""
         plans = [p for p in self.follow_up_plans if p.for_cycle == self.cycle + 1]
-        return max(plans, key=lambda p: p.drawn_up_on) if plans else None
+        return max(plans, key=lambda p: (p.drawn_up_on, p.model_dump_json())) if plans else None
 
     # -- moves ------------------------------------------------------------------------
 

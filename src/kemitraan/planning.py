@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
 from pydantic import Field, model_validator
 
@@ -30,6 +30,7 @@ __all__ = [
     "Direction",
     "FollowUpPlan",
     "Indicator",
+    "Measure",
     "Objective",
     "ObjectiveLevel",
     "PlannedActivity",
@@ -94,6 +95,10 @@ class Direction(LabelledEnum):
     LOWER = "lower", "Makin rendah makin baik", "Lower is better"
 
 
+Measure = Annotated[Decimal, Field(gt=-(10**15), lt=10**15, allow_inf_nan=False)]
+"""A measured or targeted value: below a quadrillion either way."""
+
+
 class Target(ValueModel):
     """The value an indicator should reach by a date.
 
@@ -104,7 +109,7 @@ class Target(ValueModel):
 
     by: date
     """When."""
-    value: Decimal = Field(allow_inf_nan=False)
+    value: Measure
     """The value."""
 
 
@@ -130,7 +135,7 @@ class Indicator(ValueModel):
     """What is measured."""
     unit: ShortText
     """In what (``buah``, ``orang``, ``%``)."""
-    baseline: Decimal = Field(allow_inf_nan=False)
+    baseline: Measure
     """The value at the start."""
     baseline_on: date
     """When the baseline was measured."""
@@ -219,6 +224,18 @@ class PlannedActivity(ValueModel):
 
 
 def _check_activities(model: ValueModel, activities: list[PlannedActivity]) -> None:
+    ids = {a.id: index for index, a in enumerate(activities)}
+    for index, activity in enumerate(activities):
+        other = ids.get(activity.name)
+        if other is not None and other != index:
+            raise field_error(
+                model,
+                ("activities", index, "name"),
+                "activity_name_is_an_id",
+                "activity '{name}' is named like the id of another activity; a record naming "
+                "it would count for both",
+                name=activity.name,
+            )
     reject_duplicates(
         model,
         [a.name for a in activities],
@@ -301,8 +318,9 @@ class WorkPlan(ValueModel):
         return {a.responsible for a in self.activities}
 
     def activity(self, key: str) -> PlannedActivity | None:
-        """The activity with id or name ``key``."""
-        return next((a for a in self.activities if key in (a.id, a.name)), None)
+        """The activity with id ``key``, else the one named ``key``."""
+        found = next((a for a in self.activities if a.id == key), None)
+        return found or next((a for a in self.activities if a.name == key), None)
 
     def indicator(self, key: str) -> Indicator | None:
         """The indicator with id ``key``."""

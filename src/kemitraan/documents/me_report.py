@@ -126,7 +126,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
     for n, activity in enumerate(activities, 1):
         progress, done = facts.of(activity)
         percent = progress[-1][1] if progress else (Decimal(0) if not done else None)
-        spent = facts.spent.get(activity.id) or facts.spent.get(activity.name)
+        spent = facts.spent(activity)
         period = activity.period
         rows.append(
             {
@@ -143,8 +143,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         )
     measured = []
     for indicator in indicators:
-        values = facts.values.get(indicator.id, [])
-        last = values[-1] if values else None
+        last = facts.value(indicator)
         measured.append(
             {
                 "name": indicator.name,
@@ -203,7 +202,9 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         for m in r.problems
     ]
     evaluations = [e for e in p.evaluations if e.cycle == cycle and e.on <= on]
-    evaluation = max(evaluations, key=lambda e: e.on) if evaluations else None
+    evaluation = (
+        max(evaluations, key=lambda e: (e.on, e.model_dump_json())) if evaluations else None
+    )
     views = evaluation.views if evaluation else []
     voters = [v.party_id for v in views]
     scored = [
@@ -229,9 +230,9 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         for d in divergences(views)
     ]
     decisions = [d for d in p.decisions if d.cycle == cycle and d.on <= on]
-    decision = max(decisions, key=lambda d: d.on) if decisions else None
+    decision = max(decisions, key=lambda d: (d.on, d.model_dump_json())) if decisions else None
     plans = [f for f in p.follow_up_plans if f.for_cycle == cycle + 1 and f.drawn_up_on <= on]
-    plan = max(plans, key=lambda f: f.drawn_up_on) if plans else None
+    plan = max(plans, key=lambda f: (f.drawn_up_on, f.model_dump_json())) if plans else None
     parties = p.parties
     return {
         "kind": "me_report",
