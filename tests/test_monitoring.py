@@ -799,3 +799,164 @@ def test_the_seed_writes_its_report_and_calendar(tmp_path: Any) -> None:
         ).stdout
         assert "CAPAIAN INDIKATOR" in said
         assert "EVALUASI BERSAMA" in said
+
+
+# -- what an independent review found -------------------------------------------------------------
+
+
+def test_spending_under_the_id_and_the_name_is_one_activitys() -> None:
+    records = [
+        _record(date(2025, 4, 10), spending=[Spending(activity="produksi", amount=Decimal(50000))]),
+        _record(
+            date(2025, 5, 10), spending=[Spending(activity="Produksi", amount=Decimal(200000))]
+        ),
+    ]
+    kinds = _kinds(partnership(records=records), date(2025, 5, 11))
+    assert ("budget_overrun", "error") in kinds
+    assert ("not_started", "warning") not in kinds  # money spent: it has started
+
+
+def _flat(direction: Direction) -> Indicator:
+    return Indicator(
+        id="nilai", name="Putus sekolah", unit="orang", baseline=Decimal(0),
+        baseline_on=date(2025, 1, 1), targets=[Target(by=date(2025, 11, 1), value=Decimal(0))],
+        direction=direction, verification="Absensi",
+    )  # fmt: skip
+
+
+def test_an_indicator_that_should_hold_still_is_judged() -> None:
+    p = partnership(direction=Direction.LOWER)
+    plan = p.work_plan
+    assert plan is not None
+    p.work_plan = plan.model_copy(update={"indicators": [_flat(Direction.LOWER)]})
+    p.monitoring.append(
+        _record(date(2025, 6, 1), indicators=[IndicatorValue(indicator="nilai", value=Decimal(15))])
+    )
+    assert ("indicator_behind", "error") in _kinds(p, date(2025, 6, 1))
+
+
+def test_an_indicator_no_longer_measured_and_a_missed_final_target_are_reported() -> None:
+    early = _record(
+        date(2025, 1, 10), indicators=[IndicatorValue(indicator="nilai", value=Decimal(3))]
+    )
+    p = partnership(records=[early])
+    late = {d.kind for d in detect_deviations(p, on=date(2025, 12, 31)) if d.subject == "nilai"}
+    assert late == {DeviationKind.NOT_REPORTED, DeviationKind.INDICATOR_BEHIND}
+
+
+def test_two_values_of_one_day_count_as_the_worse() -> None:
+    same = [
+        _record(date(2025, 6, 11), indicators=[IndicatorValue(indicator="nilai", value=Decimal(v))])
+        for v in (90, 30)
+    ]
+    for order in (same, same[::-1]):
+        p = partnership(records=order)
+        assert ("indicator_behind", "error") in _kinds(p, date(2025, 6, 11))
+
+
+def test_thresholds_refuse_a_critical_level_below_the_tolerance() -> None:
+    with pytest.raises(ValueError, match="critical_below_tolerance"):
+        Thresholds(indicator_tolerance=Decimal("0.9"), indicator_critical=Decimal("0.1"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda p: p.monitoring.append(_record(date(2025, 5, 1), progress=[
+            ActivityProgress(activity="produksii", percent=Decimal(100))])), "unknown_activity"),
+        (lambda p: p.monitoring.append(_record(date(2025, 5, 1), indicators=[
+            IndicatorValue(indicator="nilaii", value=Decimal(1))])), "unknown_indicator"),
+        (lambda p: p.monitoring.append(MonitoringRecord(cycle=1, on=date(2025, 5, 1), by="orang",
+                                                        findings="x")), "unknown_party"),
+        (lambda p: p.interactions.append(Interaction(on=date(2025, 5, 1),
+            kind=InteractionKind.VISIT, partner_ids=["hantu"])), "unknown_party"),
+        (lambda p: p.checklist.append(ChecklistAnswer(item="nope.x", partner_id="toko",
+            on=date(2025, 5, 1), done=True)), "unknown_checklist_item"),
+        (lambda p: p.evaluations.append(Evaluation(cycle=1, on=date(2025, 5, 1),
+            participants=["pkbm"], views=[PartnerView(party_id="hantu", on=date(2025, 5, 1),
+            scores={HealthItem.TRUST: 3})])), "unknown_party"),
+    ],
+)  # fmt: skip
+def test_records_that_name_what_does_not_exist_are_refused(
+    edit: Callable[[Partnership], None], code: str
+) -> None:
+    p = partnership()
+    before = dump_json(p)
+    with pytest.raises(ValueError, match=code):
+        edit(p)
+    assert dump_json(p) == before
+
+
+def test_an_activity_may_not_be_named_like_another_activitys_id() -> None:
+    with pytest.raises(ValueError, match="activity_name_is_an_id"):
+        WorkPlan(
+            drawn_up_on=date(2025, 1, 1),
+            participants=["pkbm"],
+            activities=[
+                PlannedActivity(name="kemas", id="label", responsible="pkbm"),
+                PlannedActivity(name="Kemas", id="kemas", responsible="pkbm"),
+            ],
+        )
+
+
+def test_the_planner_refuses_a_window_that_ends_before_it_starts() -> None:
+    from kemitraan import InvalidArgumentError
+
+    with pytest.raises(InvalidArgumentError, match="after it ends"):
+        plan_touchpoints(partnership(), start=date(2025, 6, 1), end=date(2025, 5, 1))
+    with pytest.raises(InvalidArgumentError, match="1900 and 2200"):
+        plan_touchpoints(partnership(), start=date(1, 1, 1), end=date(2025, 5, 1))
+
+
+def test_appreciation_follows_the_cooperation_not_the_window() -> None:
+    p = _with_log()
+    windows = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 6, 1), date(2025, 12, 31))]
+    found = [
+        {t.on for t in plan_touchpoints(p, start=a, end=b, on=a)
+         if t.kind is TouchpointKind.APPRECIATION and t.on >= date(2025, 6, 1)}
+        for a, b in windows
+    ]  # fmt: skip
+    assert found[0] == found[1] == {date(2025, 6, 30), date(2025, 12, 27)}
+
+
+def test_a_whatsapp_message_does_not_hold_the_renewal_talk() -> None:
+    p = _with_log(
+        Interaction(on=date(2025, 10, 20), kind=InteractionKind.WHATSAPP, partner_ids=["toko"])
+    )
+    talk = [
+        t for t in plan_touchpoints(p, start=date(2025, 9, 1), end=date(2025, 12, 31),
+                                    on=date(2025, 11, 1))
+        if t.kind is TouchpointKind.RENEWAL
+    ]  # fmt: skip
+    assert [t.overdue for t in talk] == [True]
+
+
+def test_an_obligation_under_way_is_not_yet_fulfilled() -> None:
+    started = _record(
+        date(2025, 4, 20), progress=[ActivityProgress(activity="produksi", percent=Decimal(40))]
+    )
+    done_then_reopened = [
+        _record(date(2025, 5, 1), progress=[ActivityProgress(activity="produksi",
+                                                             percent=Decimal(100))]),
+        _record(date(2025, 5, 20), progress=[ActivityProgress(activity="produksi",
+                                                              percent=Decimal(60))]),
+    ]  # fmt: skip
+    for records, on, state in (
+        ([started], date(2025, 5, 1), ObligationState.IN_PROGRESS),
+        ([started], date(2025, 6, 10), ObligationState.OVERDUE),
+        (done_then_reopened, date(2025, 5, 25), ObligationState.IN_PROGRESS),
+    ):
+        p = partnership(records=records)
+        found = {s.obligation.id: s.state for s in obligation_status(p, on=on)}
+        assert found["pkbm/memasok-tas"] is state
+
+
+def test_health_reads_the_partners_deviations() -> None:
+    p = partnership(records=[_record(date(2025, 6, 11), indicators=[
+        IndicatorValue(indicator="nilai", value=Decimal(10))])])  # fmt: skip
+    p.interactions.append(
+        Interaction(on=date(2025, 6, 5), kind=InteractionKind.WORKSHOP, partner_ids=["toko"])
+    )
+    health = partner_health(p, on=date(2025, 6, 11))[0]
+    assert health.status is HealthStatus.AT_RISK
+    assert any("Nilai" in r.indonesian for r in health.reasons)

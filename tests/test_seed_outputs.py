@@ -28,8 +28,8 @@ PINNED = {
     "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
     "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "b76aa6d296639603b6e0f943faeab02b92c5759f370571d79a3104ede15c7401",
-    "touchpoints.ics": "1c8aea12101c365c676b543a6fc3cb853672bf2db7696c68bffe4fc72f32c035",
+    "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
+    "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",
 }
 
 

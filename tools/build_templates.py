@@ -585,6 +585,8 @@ def _table(
         run.font.size = Pt(size)
         _preserve(run)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    for row in (table.rows[0], table.rows[2]):  # a row is not split across pages
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     table.cell(1, 0).paragraphs[0].add_run("{%tr for " + loop + " %}")
     for col, cell in enumerate(cells):
         run = table.cell(2, col).paragraphs[0].add_run(cell)
@@ -643,10 +645,13 @@ def _report_layout(document: DocumentObject) -> None:
         widths=[0.8, 3.2, 2.8, 3.0, 1.8, 2.2, 2.2],
     )
     _heading(document, "C. CAPAIAN INDIKATOR")
+    _tag(document, "{%p if not indicators %}")
+    _paragraph(document, "Rencana kerja tidak memuat indikator.", after=6)
+    _tag(document, "{%p endif %}")
     _table(
         document,
         "i in indicators",
-        ["Indikator", "Baseline", "Target", "Capaian terakhir", "Arah", "Status"],
+        ["Indikator", "Baseline", "Target", "Capaian terakhir", "Arah yang baik", "Status"],
         [
             "{{ i.name }} (verifikasi: {{ i.verification }})",
             "{{ i.baseline }}",
@@ -656,7 +661,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ i.status }}",
         ],
         size=8,
-        widths=[4.2, 2.4, 2.8, 2.6, 1.2, 2.8],
+        widths=[4.0, 2.3, 2.7, 2.5, 2.2, 2.3],
     )
     _heading(document, "D. DEVIASI YANG DITEMUKAN")
     _paragraph(document, "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):", after=4)
@@ -683,10 +688,17 @@ def _report_layout(document: DocumentObject) -> None:
     _table(
         document,
         "o in obligations",
-        ["Pihak", "Kewajiban", "Tenggat", "Status", "Bukti pelaksanaan"],
-        ["{{ o.party }}", "{{ o.text }}", "{{ o.due }}", "{{ o.state }}", "{{ o.evidence }}"],
+        ["Pihak", "Kewajiban", "Dokumen", "Tenggat", "Status", "Bukti pelaksanaan"],
+        [
+            "{{ o.party }}",
+            "{{ o.text }}",
+            "{{ o.document }}",
+            "{{ o.due }}",
+            "{{ o.state }}",
+            "{{ o.evidence }}",
+        ],
         size=8,
-        widths=[3.0, 4.0, 2.2, 2.4, 4.4],
+        widths=[2.8, 3.6, 2.0, 2.0, 2.0, 3.6],
     )
     _heading(document, "F. MASALAH DAN SOLUSI")
     _tag(document, "{%p if problems %}")

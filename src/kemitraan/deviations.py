@@ -297,7 +297,7 @@ def _activities(
             late_already = True
         under_way = period is None or period.start <= on
         if not late_already and started and under_way and not finished:
-            last = max([d for d, _ in progress] + done)
+            last = max([d for d, _ in progress] + done + ([spent[0]] if spent else []))
             silent = (on - last).days
             if silent > every:
                 yield Deviation(

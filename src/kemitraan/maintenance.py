@@ -25,6 +25,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
@@ -32,7 +33,9 @@ from pydantic import Field
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
 from kemitraan.conventions import date_long
-from kemitraan.deviations import REPORT_EVERY
+from kemitraan.deviations import REPORT_EVERY, Deviation, DeviationKind, detect_deviations
+from kemitraan.exceptions import InvalidArgumentError
+from kemitraan.findings import Severity
 from kemitraan.monitoring import HealthItem
 from kemitraan.obligations import ObligationState, obligation_status
 
@@ -280,8 +283,8 @@ CHECKLISTS: Final[dict[Technique, tuple[ChecklistItem, ...]]] = {
             T.SURPRISE,
             "Ide-ide baru yang segar disampaikan kepada mitra.",
             "Fresh new ideas are brought to partners.",
-            "Seperti contohnya ide-ide baru yang segar dan memberikan peluang untuk kemitraan "
-            "baru yang berada di luar ekspektasi awal dari perjanjian kemitraan.",
+            "Dalam menjalin kemitraan dengan kita, kita bisa memberikan kejutan-kejutan yang "
+            "akan melampaui ekspektasi mitramu.",
             True,
         ),
         _item(
@@ -496,6 +499,13 @@ class PlannerSettings(ValueModel):
 _GREETED: Final = ("Hari Raya", "Tahun Baru", "Nyepi")
 
 
+@lru_cache(maxsize=64)
+def _greeted(on: date) -> tuple[date, ...]:
+    """The greeting days of the year up to ``on``."""
+    return tuple(day for day, _, _ in _holidays(on - timedelta(days=365), on))
+
+
+@lru_cache(maxsize=64)
 def _holidays(start: date, end: date) -> list[tuple[date, str, str]]:
     import holidays
 
@@ -517,6 +527,7 @@ class _Log:
 
     contacts: list[date]
     feedback_asked: list[date]
+    met: list[date]
 
 
 def _log(partnership: Partnership, partner_id: str, on: date) -> _Log:
@@ -527,6 +538,7 @@ def _log(partnership: Partnership, partner_id: str, on: date) -> _Log:
     return _Log(
         contacts=[i.on for i in mine],
         feedback_asked=[i.on for i in mine if i.feedback_requested],
+        met=[i.on for i in mine if i.kind.in_person],
     )
 
 
@@ -578,6 +590,12 @@ def plan_touchpoints(
     """
     s = settings or PlannerSettings()
     today = on or date.today()
+    if start > end:
+        raise InvalidArgumentError(
+            f"the planning window starts ({start.isoformat()}) after it ends ({end.isoformat()})"
+        )
+    if start.year < 1900 or end.year > 2200:
+        raise InvalidArgumentError("plan touchpoints between the years 1900 and 2200")
     partners = partnership.committed_partners
     found: list[Touchpoint] = []
 
@@ -660,8 +678,10 @@ def plan_touchpoints(
                 f"Minta masukan dari {partner.name}",
                 f"Ask {partner.name} for feedback",
             )
+        # appreciation every so often from the start of the cooperation, whatever the window
+        since = term.start if term is not None else start
         for day in _every(
-            start + timedelta(days=s.appreciation_every_days - 1),
+            since + timedelta(days=s.appreciation_every_days),
             s.appreciation_every_days,
             start,
             end,
@@ -699,9 +719,14 @@ def plan_touchpoints(
     marked = []
     for touchpoint in found:
         log = _log(partnership, touchpoint.partner_id, today)
-        made = any(touchpoint.on <= contact for contact in log.contacts)
-        if touchpoint.kind is TouchpointKind.FEEDBACK:
-            made = any(touchpoint.on <= asked for asked in log.feedback_asked)
+        # what makes a touchpoint: feedback asked for, a meeting for renewal talks and
+        # monitoring, any contact for the rest
+        made_by = {
+            TouchpointKind.FEEDBACK: log.feedback_asked,
+            TouchpointKind.RENEWAL: log.met,
+            TouchpointKind.MONITORING: log.met,
+        }.get(touchpoint.kind, log.contacts)
+        made = any(touchpoint.on <= contact for contact in made_by)
         overdue = touchpoint.on < today and not made
         marked.append(touchpoint.model_copy(update={"overdue": overdue}))
     order = list(TouchpointKind)
@@ -818,10 +843,11 @@ def partner_health(
 ) -> list[PartnerHealth]:
     """For each committed partner, the health of each technique and overall, on ``on``.
 
-    From the interaction log (how recent, who invited, feedback asked and acted on,
-    techniques served), monitoring (problems left unsolved), the obligations (overdue
-    ones), the partner's own view in the cycle's evaluation, and the facilitator's
-    checklist answers (an item answered "not done" needs attention).
+    From the interaction log (how recent, who invited, feedback asked and acted on, in
+    person or remote, on holidays, techniques served), monitoring (problems left unsolved,
+    the deviations that concern the partner), the obligations (overdue ones), the
+    partner's own view in the cycle's evaluation, and the facilitator's checklist answers
+    (an item answered "not done" needs attention).
 
     >>> from kemitraan import (Institution, Interaction, InteractionKind, Partner, PartnerKind,
     ...     Partnership, Program, Exploration, ExplorationKind, ExplorationResponse,
@@ -836,7 +862,7 @@ def partner_health(
     ...         partner_ids=[shop.id], feedback_requested=True)])
     >>> [(t.technique.value, t.status.value)
     ...  for t in partner_health(p, on=date(2025, 12, 1))[0].techniques][:3]
-    [('partner_first', 'good'), ('humble', 'good'), ('patient', 'good')]
+    [('partner_first', 'good'), ('humble', 'attention'), ('patient', 'good')]
     """
     s = settings or PlannerSettings()
     overdue: dict[str, int] = {}
@@ -844,6 +870,13 @@ def partner_health(
         if obligation.state is ObligationState.OVERDUE:
             pid = obligation.obligation.party_id
             overdue[pid] = overdue.get(pid, 0) + 1
+    troubles: dict[str, list[Deviation]] = {}
+    for deviation in detect_deviations(partnership, on=on):
+        if (
+            deviation.party_id is not None
+            and deviation.kind is not DeviationKind.OBLIGATION_OVERDUE
+        ):
+            troubles.setdefault(deviation.party_id, []).append(deviation)
     views = {
         v.party_id: v
         for e in sorted(partnership.evaluations, key=lambda e: (e.on, e.model_dump_json()))
@@ -893,10 +926,13 @@ def partner_health(
                     + ".",
                 )
             )
+        mine_off = troubles.get(partner.id, [])
+        reasons += [deviation.message for deviation in mine_off]
+        critical = any(d.severity is Severity.ERROR for d in mine_off)
         extra = (
             HealthStatus.AT_RISK
-            if overdue.get(partner.id)
-            else (HealthStatus.ATTENTION if low else HealthStatus.GOOD)
+            if overdue.get(partner.id) or critical
+            else (HealthStatus.ATTENTION if low or mine_off else HealthStatus.GOOD)
         )
         status = _worst([extra, *(t.status for t in techniques)])
         result.append(
@@ -970,6 +1006,33 @@ def _technique(
                 HealthStatus.AT_RISK,
                 f"{len(ignored)} masukan belum ditindaklanjuti.",
                 f"{len(ignored)} piece(s) of feedback not acted on.",
+            )
+    if technique is Technique.HUMBLE:
+        events = [
+            i
+            for i in recent
+            if i.feedback_requested
+            and i.kind in (InteractionKind.EVENT, InteractionKind.WORKSHOP, InteractionKind.MEETING)
+        ]
+        if not events:
+            flag(
+                HealthStatus.ATTENTION,
+                "Belum ada acara atau pertemuan khusus untuk meminta masukan dalam setahun.",
+                "No event or meeting held to ask for feedback in the past year.",
+            )
+    if technique is Technique.ACTIVE and recent:
+        if all(i.kind.in_person for i in recent):
+            flag(
+                HealthStatus.ATTENTION,
+                "Belum ada kontak lewat WhatsApp, telepon, e-mail atau media sosial dalam setahun.",
+                "No contact by WhatsApp, phone, e-mail or social media in the past year.",
+            )
+        greeted = _greeted(on)
+        if not any(abs((i.on - day).days) <= 3 for i in recent for day in greeted):
+            flag(
+                HealthStatus.ATTENTION,
+                "Hari raya dan tahun baru belum dipakai untuk menyapa mitra dalam setahun.",
+                "Holidays and the new year have not been used to greet the partner this year.",
             )
     if technique is Technique.PATIENT and problems:
         flag(

@@ -6,9 +6,10 @@ its addenda amend it — and in each cooperation agreement (PKS) is an
 :class:`Obligation`: linked to the plan's activities that fulfil it
 (``PlannedActivity.fulfils``), due when the agreement says (``PartyRole.due``) or when
 the last of those activities ends. :func:`obligation_status` says, on a day, which
-obligations have evidence (an activity carried out or finished, or a record that names
-the obligation), which are due soon, which are overdue, and which have no due date
-yet — per party, the contract-management view a generic CRM does not give.
+obligations are fulfilled (every activity that fulfils them finished, or a record that
+names them as fulfilled), which are under way, which are due soon, which are overdue,
+and which have no due date yet — per party, the contract-management view a generic CRM
+does not give.
 
 >>> from datetime import date
 >>> from kemitraan import (Agreement, Institution, Partner, PartnerKind, Partnership,
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -67,7 +69,8 @@ class ObligationState(LabelledEnum):
     'Lewat tenggat'
     """
 
-    FULFILLED = "fulfilled", "Ada bukti pelaksanaan", "Evidence recorded"
+    FULFILLED = "fulfilled", "Terlaksana", "Fulfilled"
+    IN_PROGRESS = "in_progress", "Sedang dilaksanakan", "Under way"
     OVERDUE = "overdue", "Lewat tenggat", "Overdue"
     DUE = "due", "Segera jatuh tempo", "Due soon"
     PENDING = "pending", "Belum jatuh tempo", "Not yet due"
@@ -213,24 +216,42 @@ class _Records:
             self.done.setdefault(record.activity, []).append(said)
             if record.fulfils:
                 self.named.append((list(record.fulfils), said))
-        for monitored in partnership.monitoring:
-            if monitored.cycle != cycle or monitored.on > on:
-                continue
+        self.latest: dict[str, tuple[date, Decimal]] = {}
+        monitored_ = sorted(
+            (r for r in partnership.monitoring if r.cycle == cycle and r.on <= on),
+            key=lambda r: (r.on, r.model_dump_json()),
+        )
+        for monitored in monitored_:
             for progress in monitored.progress:
-                if progress.percent >= 100:
-                    name = self.names.get(progress.activity, progress.activity)
-                    said = Evidence(on=monitored.on, what=f"{name}: selesai")
+                ids = [k for k, v in self.names.items() if v == progress.activity]
+                key = (
+                    progress.activity
+                    if progress.activity in self.names
+                    else (ids[0] if ids else progress.activity)
+                )
+                self.latest[key] = (monitored.on, progress.percent)
+                if progress.percent > 0:
+                    name = self.names.get(key, progress.activity)
+                    how = "selesai" if progress.percent >= 100 else f"{progress.percent}%"
+                    said = Evidence(on=monitored.on, what=f"{name}: {how}")
                     self.done.setdefault(progress.activity, []).append(said)
 
-    def of(self, obligation: Obligation) -> list[Evidence]:
-        """What shows ``obligation`` fulfilled, oldest first."""
+    def of(self, obligation: Obligation) -> tuple[list[Evidence], bool]:
+        """What shows ``obligation`` carried out, oldest first, and whether it is done.
+
+        Done: a record names it as fulfilled, or every activity that fulfils it is
+        finished by its latest progress.
+        """
         keys = set(obligation.activities)
         keys |= {self.names[a] for a in obligation.activities if a in self.names}
         found = [e for key in keys for e in self.done.get(key, [])]
-        found += [
+        named = [
             e for fulfils, e in self.named if obligation.id in fulfils or obligation.text in fulfils
         ]
-        return sorted(set(found), key=lambda e: (e.on, e.what))
+        finished = bool(obligation.activities) and all(
+            self.latest.get(a, (date.min, Decimal(0)))[1] >= 100 for a in obligation.activities
+        )
+        return sorted(set(found + named), key=lambda e: (e.on, e.what)), bool(named) or finished
 
 
 def obligation_status(
@@ -257,10 +278,14 @@ def obligation_status(
     soon = timedelta(days=due_within_days)
     records = _Records(partnership, on, cycle)
     for obligation in obligations(partnership, cycle=cycle):
-        evidence = records.of(obligation)
+        evidence, done = records.of(obligation)
         due = obligation.due
-        if evidence:
+        if done:
             state, late = ObligationState.FULFILLED, 0
+        elif due is not None and due < on:
+            state, late = ObligationState.OVERDUE, (on - due).days
+        elif evidence:
+            state, late = ObligationState.IN_PROGRESS, 0
         elif due is None:
             state, late = ObligationState.OPEN, 0
         elif due < on:

@@ -36,7 +36,6 @@ from kemitraan.findings import Finding, Severity
 from kemitraan.monitoring import HealthItem
 from kemitraan.obligations import obligation_status
 from kemitraan.partnerships import Partnership
-from kemitraan.planning import Direction
 
 __all__ = ["KIND", "MonitoringReport", "monitoring_report"]
 
@@ -156,7 +155,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
                 "actual": f"{_num(last[1], indicator.unit)} ({date_long(last[0])})"
                 if last
                 else "belum diukur",
-                "direction": "naik" if indicator.direction is Direction.HIGHER else "turun",
+                "direction": indicator.direction.label_id,
                 "status": (
                     "Tercapai"
                     if last and indicator_reached(indicator, last[1])
@@ -182,6 +181,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
     now = [c for c in caught if c["on"] == date_long(on)]
     obligations = [
         {
+            "document": s.obligation.document.split(" tentang ", 1)[0],
             "party": _label(p, s.obligation.party_id),
             "text": s.obligation.text,
             "due": date_long(s.obligation.due) if s.obligation.due else "-",
@@ -316,7 +316,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         "lessons": plan.lessons if plan else [],
         "carried": plan.carried_forward if plan else [],
         "next_activities": [
-            f"{a.name} ({_label(p, a.responsible)})" for a in (plan.activities if plan else [])
+            f"{a.name} — {_label(p, a.responsible)}" for a in (plan.activities if plan else [])
         ],
         "signer_label": "Ketua / Pimpinan Lembaga",
         "signer_position": (
