@@ -37,7 +37,6 @@ from kemitraan.deviations import REPORT_EVERY, Deviation, DeviationKind, detect_
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.findings import Severity
 from kemitraan.monitoring import HealthItem
-from kemitraan.obligations import ObligationState, obligation_status
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
@@ -626,8 +625,9 @@ def plan_touchpoints(
         amended = partnership.as_amended(text)
         if amended is not None and amended.term is not None:
             renewals.append((text, amended.term.end))
+    logs = {partner.id: _log(partnership, partner.id, today) for partner in partners}
     for partner in partners:
-        log = _log(partnership, partner.id, today)
+        log = logs[partner.id]
         last = log.contacts[-1] if log.contacts else start - timedelta(days=s.cadence_days)
         for day in _every(last + timedelta(days=s.cadence_days), s.cadence_days, start, end):
             add(
@@ -718,7 +718,7 @@ def plan_touchpoints(
                 )
     marked = []
     for touchpoint in found:
-        log = _log(partnership, touchpoint.partner_id, today)
+        log = logs[touchpoint.partner_id]
         # what makes a touchpoint: feedback asked for, a meeting for renewal talks and
         # monitoring, any contact for the rest
         made_by = {
@@ -866,16 +866,13 @@ def partner_health(
     """
     s = settings or PlannerSettings()
     overdue: dict[str, int] = {}
-    for obligation in obligation_status(partnership, on=on):
-        if obligation.state is ObligationState.OVERDUE:
-            pid = obligation.obligation.party_id
-            overdue[pid] = overdue.get(pid, 0) + 1
     troubles: dict[str, list[Deviation]] = {}
     for deviation in detect_deviations(partnership, on=on):
-        if (
-            deviation.party_id is not None
-            and deviation.kind is not DeviationKind.OBLIGATION_OVERDUE
-        ):
+        if deviation.party_id is None:
+            continue
+        if deviation.kind is DeviationKind.OBLIGATION_OVERDUE:
+            overdue[deviation.party_id] = overdue.get(deviation.party_id, 0) + 1
+        else:
             troubles.setdefault(deviation.party_id, []).append(deviation)
     views = {
         v.party_id: v

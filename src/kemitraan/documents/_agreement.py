@@ -295,7 +295,7 @@ def _finish(value: Any, *, bilingual: bool, key: str = "") -> Any:
     return value
 
 
-def _reference(ref: AgreementReference | None, w: Wording) -> dict[str, Any] | None:
+def _reference(ref: AgreementReference | None) -> dict[str, Any] | None:
     if ref is None:
         return None
     return {
@@ -534,8 +534,8 @@ def build_context(
         ],
         "total_financing": agreement.total_financing,
         "total_financing_text": rupiah(agreement.total_financing),
-        "amends": _reference(amends, w),
-        "implements": _reference(implements, w),
+        "amends": _reference(amends),
+        "implements": _reference(implements),
         "verification_code": verification_code(agreement, partnership=partnership),
         "digest": agreement.digest(),
     }

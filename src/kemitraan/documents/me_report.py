@@ -206,7 +206,8 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         max(evaluations, key=lambda e: (e.on, e.model_dump_json())) if evaluations else None
     )
     views = evaluation.views if evaluation else []
-    voters = [v.party_id for v in views]
+    party_names = {x.id: party_label(i) for i, x in enumerate(p.parties)}
+    voters = [party_names.get(v.party_id, v.party_id) for v in views]
     scored = [
         {
             "item": item.label_id,
@@ -286,12 +287,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         "obstacles": [f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
         if evaluation
         else [],
-        "voters": [
-            party_label(parties.index(next(x for x in parties if x.id == v)))
-            if any(x.id == v for x in parties)
-            else v
-            for v in voters
-        ],
+        "voters": voters,
         "scored": scored,
         "divergences": wide,
         "actions": [
