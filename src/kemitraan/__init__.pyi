@@ -131,6 +131,15 @@ from .maintenance import (
     plan_touchpoints as plan_touchpoints,
     touchpoints_ical as touchpoints_ical,
 )
+from .mapping import (
+    CandidateRegister as CandidateRegister,
+    GridQuadrant as GridQuadrant,
+    LevelGroup as LevelGroup,
+    MappingLevel as MappingLevel,
+    Salience as Salience,
+    StakeholderRating as StakeholderRating,
+    mapping_level as mapping_level,
+)
 from .monitoring import (
     ActivityProgress as ActivityProgress,
     Decision as Decision,
@@ -213,6 +222,7 @@ from .planning import (
     WorkPlan as WorkPlan,
 )
 from .programs import (
+    OFFERS_MEETING as OFFERS_MEETING,
     NeedKind as NeedKind,
     Participants as Participants,
     Program as Program,
@@ -251,6 +261,17 @@ from .relevance import (
 )
 from .requirements import (
     requirement_codes as requirement_codes,
+)
+from .scoring import (
+    CRITERIA as CRITERIA,
+    DEFAULT_WEIGHTS as DEFAULT_WEIGHTS,
+    CandidateFacts as CandidateFacts,
+    CandidateScore as CandidateScore,
+    Criterion as Criterion,
+    CriterionScore as CriterionScore,
+    Ranking as Ranking,
+    WeightSwap as WeightSwap,
+    rank_candidates as rank_candidates,
 )
 from .verification import (
     verification_code as verification_code,

@@ -7,7 +7,8 @@ weighs each candidate against exactly these problems and needs.
 
 from __future__ import annotations
 
-from typing import Self
+from collections.abc import Iterable, Mapping
+from typing import Final, Self
 
 from pydantic import Field, model_validator
 
@@ -17,7 +18,7 @@ from kemitraan.exceptions import UnknownNeedError
 from kemitraan.parties import ContributionKind
 from kemitraan.regions import Region
 
-__all__ = ["NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
+__all__ = ["OFFERS_MEETING", "NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
 
 
 class ProgramKind(LabelledEnum):
@@ -70,6 +71,48 @@ class ProgramNeed(ValueModel):
     """Problem or need."""
     category: ContributionKind = ContributionKind.OTHER
     """What a partner would have to contribute to meet it."""
+
+    def met_by(self, offers: Iterable[ContributionKind]) -> bool:
+        """Whether any of ``offers`` meets this need (see :data:`OFFERS_MEETING`).
+
+        >>> need = ProgramNeed(code="pemasaran", description="Belum ada pasar",
+        ...                    category=ContributionKind.MARKET_ACCESS)
+        >>> need.met_by([ContributionKind.OFFTAKE]), need.met_by([ContributionKind.LAND])
+        (True, False)
+        """
+        meeting = OFFERS_MEETING.get(self.category, frozenset({self.category}))
+        return not meeting.isdisjoint(offers)
+
+
+_K = ContributionKind
+
+OFFERS_MEETING: Final[Mapping[ContributionKind, frozenset[ContributionKind]]] = {
+    **{kind: frozenset({kind}) for kind in ContributionKind if kind is not _K.OTHER},
+    _K.OTHER: frozenset(),
+    _K.CAPITAL: frozenset({_K.CAPITAL, _K.INTEREST_FREE_CAPITAL}),
+    _K.MANAGEMENT: frozenset({_K.MANAGEMENT, _K.MENTORING}),
+    _K.MARKET_GUARANTEE: frozenset({_K.MARKET_GUARANTEE, _K.OFFTAKE}),
+    _K.OFFTAKE: frozenset({_K.OFFTAKE, _K.MARKET_GUARANTEE}),
+    _K.PRODUCTS: frozenset({_K.PRODUCTS, _K.SUPPLY}),
+    _K.SUPPLY: frozenset({_K.SUPPLY, _K.PRODUCTS}),
+    _K.TRAINING: frozenset({_K.TRAINING, _K.INSTRUCTORS, _K.APPRENTICESHIP}),
+    _K.MARKET_ACCESS: frozenset(
+        {
+            _K.MARKET_ACCESS,
+            _K.MARKETING,
+            _K.OFFTAKE,
+            _K.MARKET_GUARANTEE,
+            _K.DISTRIBUTION,
+            _K.BUSINESS_LOCATION,
+        }
+    ),
+}
+"""Which offers meet a need of each category: the category itself, and its close kin.
+
+Market access is met by marketing, offtake, a market guarantee, distribution or a place
+to sell; capital by interest-free capital too; training by instructors or apprenticeship
+places. A need of category "other" is met by no offer: say what it is in a category.
+"""
 
 
 class Participants(ValueModel):

@@ -1,0 +1,647 @@
+"""Relevance analysis (guide A.3) as a transparent weighted score.
+
+"Berdasarkan data dan informasi yang terkumpul selanjutnya dianalisis dan menetapkan mana
+pihak-pihak yang relevan dengan permasalahan dan kebutuhan": :func:`rank_candidates`
+measures every candidate of a :class:`~kemitraan.CandidateRegister` against named
+criteria (:data:`CRITERIA`), each giving a value from 0 to 1 and a reason, and weighs
+them into a score out of 100. Every score explains itself in Indonesian and English
+(:meth:`CandidateScore.explain`), a ranking says which weight changes would put another
+candidate on top (:meth:`Ranking.weight_swaps`), and :meth:`Ranking.assessments` turns the
+result into the lifecycle's :class:`~kemitraan.RelevanceAssessment` records, so nothing
+is typed twice.
+
+The score is ``100 × Σ weightᵢ × valueᵢ / Σ weightᵢ``; nothing else goes into it.
+
+>>> from kemitraan import (CandidateRegister, ContributionKind as K, Partner, PartnerKind,
+...                        PartyProfile, Program, ProgramNeed)
+>>> register = CandidateRegister(
+...     program=Program(name="Pembuatan Tas Rajut", objectives=["Peserta mampu menjual"],
+...                     needs=[ProgramNeed(code="pemasaran", description="Belum ada pasar",
+...                                        category=K.MARKET_ACCESS)]),
+...     candidates=[
+...         Partner(name="CV Kriya Banua", kind=PartnerKind.BUSINESS,
+...                 profile=PartyProfile(offers=[K.MARKET_ACCESS])),
+...         Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE),
+...     ],
+... )
+>>> ranking = rank_candidates(register, weights={"need_coverage": 1, "proximity": 0,
+...     "mutual_benefit": 0, "influence": 0, "interest": 0, "information": 0})
+>>> [(entry.partner.id, entry.score) for entry in ranking]
+[('cv-kriya-banua', 100.0), ('hj-norhayati', 0.0)]
+>>> print(ranking[0].explain("en"))
+CV Kriya Banua: 100/100
+- Programme needs met (weight 1): 1 × 1 = 100 points of 100; meets 1 of 1 ...: pemasaran
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING, Final, cast
+
+from kemitraan._base import in_language
+from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
+from kemitraan.mapping import CandidateRegister, MappingLevel, StakeholderRating, mapping_level
+from kemitraan.parties import ContributionKind, Institution, Partner
+from kemitraan.programs import Program
+from kemitraan.relevance import RelevanceAssessment
+
+if TYPE_CHECKING:
+    from kemitraan.partnerships import Partnership
+
+__all__ = [
+    "CRITERIA",
+    "DEFAULT_WEIGHTS",
+    "CandidateFacts",
+    "CandidateScore",
+    "Criterion",
+    "CriterionScore",
+    "Ranking",
+    "WeightSwap",
+    "rank_candidates",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateFacts:
+    """What a criterion sees of one candidate: the candidate and its place in the register."""
+
+    partner: Partner
+    """The candidate."""
+    program: Program
+    """The programme it is weighed against."""
+    level: MappingLevel | None
+    """The level it works at (:meth:`CandidateRegister.level_of`)."""
+    rating: StakeholderRating | None
+    """Its stakeholder rating, if it was rated."""
+    institution_offers: frozenset[ContributionKind]
+    """What the institution offers partners (its profile's ``offers``)."""
+
+
+Measure = Callable[[CandidateFacts], tuple[float, object]]
+"""A criterion's measure: a value from 0 to 1 and the detail its explanation is made from."""
+Explain = Callable[[object, str], str]
+"""Turns a measure's detail into a reason in ``"id"`` or ``"en"``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """A named criterion of relevance: how to measure a candidate, and how to say why.
+
+    Reasons are written only when asked for, so ranking many candidates stays cheap.
+
+    >>> near = Criterion("near", "Dekat", "Near",
+    ...     measure=lambda facts: (1.0 if facts.level else 0.0, facts.level),
+    ...     explain=lambda level, language: "ya" if language == "id" else "yes")
+    >>> near.label("en")
+    'Near'
+    """
+
+    code: str
+    """The criterion's stable code, the key of its weight."""
+    label_id: str
+    """Its Indonesian name."""
+    label_en: str
+    """Its English name."""
+    measure: Measure
+    """Measures a candidate."""
+    explain: Explain = field(default=lambda detail, language: str(detail))
+    """Says why, from the measure's detail."""
+
+    def label(self, language: str = "id") -> str:
+        """The criterion's name in ``language``."""
+        return in_language(language, self.label_id, self.label_en)
+
+
+def _need_coverage(facts: CandidateFacts) -> tuple[float, object]:
+    needs = facts.program.needs
+    if not needs:
+        return 0.0, (0, 0, ())
+    offers = facts.partner.profile.offers
+    met = tuple(need.code for need in needs if need.met_by(offers))
+    return len(met) / len(needs), (len(met), len(needs), met)
+
+
+def _explain_coverage(detail: object, language: str) -> str:
+    met, total, codes = cast(tuple[int, int, tuple[str, ...]], detail)
+    if not total:
+        return in_language(
+            language, "program belum mencatat kebutuhan", "the programme records no needs"
+        )
+    listed = ": " + ", ".join(codes) if codes else ""
+    return in_language(
+        language,
+        f"memenuhi {met} dari {total} kebutuhan program{listed}",
+        f"meets {met} of {total} of the programme's needs{listed}",
+    )
+
+
+def _mutual_benefit(facts: CandidateFacts) -> tuple[float, object]:
+    wanted = ContributionKind.in_order(set(facts.partner.profile.needs))
+    if not wanted:
+        return 0.0, (0, 0, ())
+    met = tuple(kind for kind in wanted if kind in facts.institution_offers)
+    return len(met) / len(wanted), (len(met), len(wanted), met)
+
+
+def _explain_benefit(detail: object, language: str) -> str:
+    met, total, kinds = cast(tuple[int, int, tuple[ContributionKind, ...]], detail)
+    if not total:
+        return in_language(
+            language,
+            "kebutuhan calon mitra belum tercatat",
+            "the candidate's own needs are not recorded",
+        )
+    listed = ": " + ", ".join(kind.label(language) for kind in kinds) if kinds else ""
+    return in_language(
+        language,
+        f"lembaga dapat memenuhi {met} dari {total} kebutuhan calon mitra{listed}",
+        f"the institution can meet {met} of the candidate's {total} needs{listed}",
+    )
+
+
+_PROXIMITY: Final = {
+    MappingLevel.VILLAGE: 1.0,
+    MappingLevel.DISTRICT: 0.8,
+    MappingLevel.REGENCY: 0.6,
+    MappingLevel.PROVINCE: 0.4,
+    MappingLevel.NATIONAL: 0.2,
+}
+
+
+def _proximity(facts: CandidateFacts) -> tuple[float, object]:
+    level = facts.level
+    return (_PROXIMITY[level] if level else 0.0), level
+
+
+def _explain_proximity(detail: object, language: str) -> str:
+    if not isinstance(detail, MappingLevel):
+        return in_language(language, "wilayahnya belum diketahui", "its region is not known")
+    return in_language(
+        language,
+        f"bekerja di tingkat {detail.label_id.lower()}",
+        f"works at {detail.label_en.lower()} level",
+    )
+
+
+def _rated(attribute: str) -> Measure:
+    def measure(facts: CandidateFacts) -> tuple[float, object]:
+        score = getattr(facts.rating, attribute) if facts.rating else None
+        return (score / 5 if score else 0.0), score
+
+    return measure
+
+
+def _explain_rated(indonesian: str, english: str) -> Explain:
+    def explain(detail: object, language: str) -> str:
+        if detail is None:
+            return in_language(language, f"{indonesian} belum dinilai", f"{english} not rated")
+        return in_language(
+            language, f"{indonesian} dinilai {detail} dari 5", f"{english} rated {detail} of 5"
+        )
+
+    return explain
+
+
+_PROFILE_ITEMS: Final = (
+    ("goals", "tujuan", "goals"),
+    ("scope_of_work", "bidang garapan", "scope of work"),
+    ("vision", "visi", "vision"),
+    ("mission", "misi", "mission"),
+    ("gathering_records", "catatan penggalian informasi", "gathering records"),
+)
+
+
+def _information(facts: CandidateFacts) -> tuple[float, object]:
+    profile = facts.partner.profile
+    known = tuple(index for index, item in enumerate(_PROFILE_ITEMS) if getattr(profile, item[0]))
+    return len(known) / len(_PROFILE_ITEMS), known
+
+
+def _explain_information(detail: object, language: str) -> str:
+    known = cast(tuple[int, ...], detail)
+    column = 1 if language == "id" else 2
+    in_language(language, "", "")  # refuses an unknown language
+    names = ", ".join(_PROFILE_ITEMS[index][column] for index in known) or "-"
+    return in_language(
+        language,
+        f"{len(known)} dari {len(_PROFILE_ITEMS)} keterangan A.2 tercatat ({names})",
+        f"{len(known)} of {len(_PROFILE_ITEMS)} A.2 items recorded ({names})",
+    )
+
+
+CRITERIA: Final[tuple[Criterion, ...]] = (
+    Criterion(
+        "need_coverage",
+        "Kebutuhan program yang dipenuhi",
+        "Programme needs met",
+        _need_coverage,
+        _explain_coverage,
+    ),
+    Criterion("proximity", "Kedekatan wilayah", "Proximity", _proximity, _explain_proximity),
+    Criterion(
+        "mutual_benefit",
+        "Saling menguntungkan",
+        "Mutual benefit",
+        _mutual_benefit,
+        _explain_benefit,
+    ),
+    Criterion(
+        "influence",
+        "Pengaruh",
+        "Influence",
+        _rated("power"),
+        _explain_rated("kuasa", "power"),
+    ),
+    Criterion(
+        "interest",
+        "Minat pada program",
+        "Interest in the programme",
+        _rated("interest"),
+        _explain_rated("minat", "interest"),
+    ),
+    Criterion(
+        "information",
+        "Kelengkapan informasi",
+        "Information gathered",
+        _information,
+        _explain_information,
+    ),
+)
+"""The built-in criteria, in the order explanations list them."""
+
+DEFAULT_WEIGHTS: Final[Mapping[str, float]] = {
+    "need_coverage": 5.0,
+    "proximity": 2.0,
+    "mutual_benefit": 1.0,
+    "influence": 1.0,
+    "interest": 1.0,
+    "information": 1.0,
+}
+"""The weights used when none are given: meeting the programme's needs counts most (A.3)."""
+
+
+def _number(value: float, language: str) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if language == "id" else text
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionScore:
+    """One criterion's part in a candidate's score."""
+
+    criterion: Criterion
+    """The criterion."""
+    weight: float
+    """Its weight."""
+    value: float
+    """The candidate's value on it, from 0 to 1."""
+    points: float
+    """What it adds to the score out of 100."""
+    detail: object
+    """What the explanation is made from."""
+
+    def reason(self, language: str = "id") -> str:
+        """Why the candidate has this value."""
+        return self.criterion.explain(self.detail, language)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class CandidateScore:
+    """A candidate's relevance score out of 100, with what it is made of."""
+
+    partner: Partner
+    """The candidate."""
+    score: float
+    """The weighted score, from 0 to 100."""
+    values: tuple[float, ...]
+    """Its value on each criterion of the ranking, in order."""
+    details: tuple[object, ...]
+    """What each criterion's explanation is made from."""
+    rank: int
+    """Its place: 1 for the best; candidates with equal scores share a place."""
+    ranking: Ranking = field(repr=False)
+    """The ranking it belongs to (its criteria and weights)."""
+
+    def parts(self) -> list[CriterionScore]:
+        """Each criterion's weight, value, points and reason."""
+        ranking = self.ranking
+        total = ranking.total_weight
+        return [
+            CriterionScore(
+                criterion,
+                ranking.weights[criterion.code],
+                value,
+                100 * ranking.weights[criterion.code] * value / total,
+                detail,
+            )
+            for criterion, value, detail in zip(
+                ranking.criteria, self.values, self.details, strict=True
+            )
+        ]
+
+    def met_needs(self) -> list[str]:
+        """The codes of the programme's needs the candidate offers to meet."""
+        offers = self.partner.profile.offers
+        return [need.code for need in self.ranking.program.needs if need.met_by(offers)]
+
+    def explain(self, language: str = "id") -> str:
+        """The score and every criterion's share of it, with the reason, in ``language``."""
+        lines = [f"{self.partner.name}: {_number(self.score, language)}/100"]
+        word = in_language(language, "bobot", "weight")
+        points = in_language(language, "poin dari", "points of")
+        for part in self.parts():
+            if not part.weight:
+                continue
+            lines.append(
+                f"- {part.criterion.label(language)} ({word} {_number(part.weight, language)}): "
+                f"{_number(part.value, language)} × {_number(part.weight, language)} = "
+                f"{_number(part.points, language)} {points} "
+                f"{_number(100 * part.weight / self.ranking.total_weight, language)}; "
+                f"{part.reason(language)}"
+            )
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class WeightSwap:
+    """A weight change that would put another candidate on top."""
+
+    criterion: Criterion
+    """The criterion whose weight changes."""
+    weight: float
+    """Its weight now."""
+    threshold: float
+    """The weight past which the challenger overtakes (the two tie exactly at it)."""
+    leader: Partner
+    """The candidate on top now."""
+    challenger: Partner
+    """The candidate that would overtake it."""
+
+    @property
+    def rises(self) -> bool:
+        """Whether the weight must rise (else fall) for the swap."""
+        return self.threshold > self.weight
+
+    def explain(self, language: str = "id") -> str:
+        """The swap in a sentence."""
+        label, now, at = (
+            self.criterion.label(language),
+            _number(self.weight, language),
+            _number(self.threshold, language),
+        )
+        if language == "id":
+            way = "dinaikkan" if self.rises else "diturunkan"
+            beyond = "lebih dari" if self.rises else "kurang dari"
+            return (
+                f"Bila bobot “{label}” {way} dari {now} menjadi {beyond} {at}, "
+                f"{self.challenger.name} menggeser {self.leader.name} dari peringkat pertama."
+            )
+        way = "rises" if self.rises else "falls"
+        beyond = "above" if self.rises else "below"
+        in_language(language, "", "")
+        return (
+            f"If the weight of “{label}” {way} from {now} to {beyond} {at}, "
+            f"{self.challenger.name} overtakes {self.leader.name} at the top."
+        )
+
+
+def _checked_weights(
+    criteria: Sequence[Criterion], weights: Mapping[str, float] | None
+) -> dict[str, float]:
+    codes = [criterion.code for criterion in criteria]
+    if len(set(codes)) != len(codes):
+        raise InvalidArgumentError(f"criteria codes must be unique: {codes}")
+    base = {code: DEFAULT_WEIGHTS.get(code, 1.0) for code in codes}
+    for code, weight in (weights or {}).items():
+        if code not in base:
+            raise InvalidArgumentError(
+                f"weights name '{code}', which is not a criterion; known: {', '.join(codes)}"
+            )
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise InvalidArgumentError(f"weight of '{code}' must be a number, not {weight!r}")
+        if not math.isfinite(weight) or weight < 0:
+            raise InvalidArgumentError(
+                f"weight of '{code}' must be a finite number of 0 or more, not {weight}"
+            )
+        base[code] = float(weight)
+    if not sum(base.values()) > 0:
+        raise InvalidArgumentError("at least one weight must be above 0")
+    return base
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """Candidates ranked by relevance: best first, ties by id. Iterate or index it."""
+
+    program: Program
+    """The programme they were weighed against."""
+    criteria: tuple[Criterion, ...]
+    """The criteria, in order."""
+    weights: Mapping[str, float]
+    """The weight of each criterion, by code."""
+    entries: tuple[CandidateScore, ...] = ()
+    """The scores, best first."""
+
+    @property
+    def total_weight(self) -> float:
+        """The sum of the weights."""
+        return sum(self.weights.values())
+
+    def __iter__(self) -> Iterator[CandidateScore]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index: int) -> CandidateScore:
+        return self.entries[index]
+
+    def score_of(self, partner_id: str) -> CandidateScore:
+        """The score of ``partner_id``.
+
+        Raises:
+            UnknownPartyError: when it was not ranked.
+        """
+        for entry in self.entries:
+            if entry.partner.id == partner_id:
+                return entry
+        raise UnknownPartyError(partner_id, [entry.partner.id for entry in self.entries])
+
+    def with_weights(self, **weights: float) -> Ranking:
+        """The same candidates ranked again with some weights changed (nothing is re-measured)."""
+        merged = {**self.weights, **weights}
+        rows = [(entry.partner, entry.values, entry.details) for entry in self.entries]
+        return _ranked(self.program, self.criteria, _checked_weights(self.criteria, merged), rows)
+
+    def weight_swaps(self) -> list[WeightSwap]:
+        """For each criterion, the smallest rise and fall of its weight that changes the leader.
+
+        Each other weight stays as it is. A criterion on which no candidate can overtake
+        the leader, either way, has no entry.
+        """
+        if len(self.entries) < 2:
+            return []
+        leader, *others = self.entries
+        weights = [self.weights[criterion.code] for criterion in self.criteria]
+        swaps: list[WeightSwap] = []
+        for k, criterion in enumerate(self.criteria):
+            up: tuple[float, CandidateScore] | None = None
+            down: tuple[float, CandidateScore] | None = None
+            for other in others:
+                lead = sum(
+                    w * (a - b)
+                    for w, a, b in zip(weights, leader.values, other.values, strict=True)
+                )
+                gap = leader.values[k] - other.values[k]
+                if gap == 0:
+                    continue
+                threshold = weights[k] - lead / gap
+                if gap < 0 and threshold > weights[k]:
+                    if up is None or threshold < up[0]:
+                        up = (threshold, other)
+                elif gap > 0 and 0 < threshold < weights[k]:
+                    if down is None or threshold > down[0]:
+                        down = (threshold, other)
+            for found in (up, down):
+                if found is not None:
+                    swaps.append(
+                        WeightSwap(
+                            criterion, weights[k], found[0], leader.partner, found[1].partner
+                        )
+                    )
+        return swaps
+
+    def assessments(
+        self, on: date, *, threshold: float = 50.0, by: str | None = None
+    ) -> list[RelevanceAssessment]:
+        """The ranking as the lifecycle's relevance assessments (guide A.3).
+
+        A candidate scoring ``threshold`` or more is relevant; each assessment names
+        the needs it meets and carries its explanation as the rationale.
+        """
+        if not 0 <= threshold <= 100:
+            raise InvalidArgumentError(f"threshold must be from 0 to 100, not {threshold}")
+        return [
+            RelevanceAssessment(
+                partner_id=entry.partner.id,
+                relevant=entry.score >= threshold,
+                need_codes=entry.met_needs(),
+                assessed_on=on,
+                rationale=(
+                    f"Skor relevansi {_number(entry.score, 'id')}/100 "
+                    f"(ambang {_number(threshold, 'id')}).\n" + entry.explain("id")
+                ),
+                by=by,
+            )
+            for entry in self.entries
+        ]
+
+    def explain(self, language: str = "id") -> str:
+        """Every candidate's explanation, best first."""
+        return "\n\n".join(f"{entry.rank}. {entry.explain(language)}" for entry in self)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{escape(c.label())}</th>" for c in self.criteria)
+        rows = "".join(
+            f"<tr><td>{entry.rank}</td><td>{escape(entry.partner.name)}</td>"
+            f"<td>{_number(entry.score, 'id')}</td>"
+            + "".join(f"<td>{_number(value, 'id')}</td>" for value in entry.values)
+            + "</tr>"
+            for entry in self
+        )
+        weights = "".join(f"<td>{_number(self.weights[c.code], 'id')}</td>" for c in self.criteria)
+        return (
+            f"<table><caption>Peringkat relevansi: {escape(self.program.title)}</caption>"
+            f"<thead><tr><th>#</th><th>Calon mitra</th><th>Skor</th>{head}</tr>"
+            f"<tr><td></td><td><i>bobot</i></td><td></td>{weights}</tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+
+
+def _weighted(vector: Sequence[float], values: Sequence[float]) -> float:
+    return 100 * sum(w * v for w, v in zip(vector, values, strict=True))
+
+
+def _ranked(
+    program: Program,
+    criteria: tuple[Criterion, ...],
+    weights: dict[str, float],
+    rows: Sequence[tuple[Partner, tuple[float, ...], tuple[object, ...]]],
+) -> Ranking:
+    vector = [weights[criterion.code] for criterion in criteria]
+    total = sum(vector)
+    scored = sorted(
+        (
+            (
+                100 * sum(w * v for w, v in zip(vector, values, strict=True)) / total,
+                partner,
+                values,
+                details,
+            )
+            for partner, values, details in rows
+        ),
+        key=lambda item: (-item[0], item[1].id),
+    )
+    ranking = Ranking(program, criteria, weights)
+    entries: list[CandidateScore] = []
+    for index, (score, partner, values, details) in enumerate(scored):
+        tied = entries and math.isclose(entries[-1].score, score, abs_tol=1e-9)
+        rank = entries[-1].rank if tied else index + 1
+        entries.append(CandidateScore(partner, score, values, details, rank, ranking))
+    object.__setattr__(ranking, "entries", tuple(entries))
+    return ranking
+
+
+def rank_candidates(
+    candidates: CandidateRegister | Partnership,
+    *,
+    weights: Mapping[str, float] | None = None,
+    criteria: Sequence[Criterion] = CRITERIA,
+    institution: Institution | None = None,
+) -> Ranking:
+    """Score every candidate against the programme and rank them, best first.
+
+    Args:
+        candidates: The register (or a partnership, whose partners are the candidates).
+        weights: Weights by criterion code; those not named keep :data:`DEFAULT_WEIGHTS`
+            (1 for a criterion of your own). Each is 0 or more, and one is above 0.
+        criteria: The criteria (:data:`CRITERIA` by default); add your own
+            :class:`Criterion` to them.
+        institution: The institution, for mutual benefit (a partnership brings its own).
+
+    Raises:
+        InvalidArgumentError: for an unknown criterion code, a negative or non-finite weight,
+            all weights 0, or a measure outside 0 to 1.
+    """
+    criteria = tuple(criteria)
+    checked = _checked_weights(criteria, weights)
+    if not isinstance(candidates, CandidateRegister):
+        institution = institution or candidates.institution
+        candidates = CandidateRegister.trusted(
+            program=candidates.program,
+            candidates=list(candidates.partners),
+            ratings=[],
+            home=None,
+        )
+    offers = frozenset(institution.profile.offers) if institution else frozenset()
+    origin = candidates.origin
+    ratings = {rating.partner_id: rating for rating in candidates.ratings}
+    program = candidates.program
+    rows: list[tuple[Partner, tuple[float, ...], tuple[object, ...]]] = []
+    for partner in candidates.candidates:
+        rating = ratings.get(partner.id)
+        level = rating.level if rating and rating.level else mapping_level(partner.region, origin)
+        facts = CandidateFacts(partner, program, level, rating, offers)
+        measured = [criterion.measure(facts) for criterion in criteria]
+        for criterion, (value, _) in zip(criteria, measured, strict=True):
+            if not 0 <= value <= 1:
+                raise InvalidArgumentError(
+                    f"criterion '{criterion.code}' measured {value} for '{partner.id}'; "
+                    "a value is from 0 to 1"
+                )
+        rows.append((partner, tuple(value for value, _ in measured), tuple(d for _, d in measured)))
+    return _ranked(program, criteria, checked, rows)
