@@ -1184,6 +1184,31 @@ def walk(partnership: Partnership, *, out: Callable[[str], None] = print) -> Non
         partnership.advance(actor=FACILITATOR, note=what, at=when)
 
 
+def walk_until(
+    partnership: Partnership,
+    stop: Stage,
+    *,
+    start: date,
+    every_days: int | Sequence[int] = 14,
+    actor: str = FACILITATOR,
+) -> Partnership:
+    """Walk the seed case's steps until ``partnership`` is in ``stop`` (for portfolios).
+
+    The first step is left on ``start``, each later one ``every_days`` later (a number, or
+    one number per step); every step records the seed's data first.
+    """
+    gaps = iter([every_days] * 11 if isinstance(every_days, int) else every_days)
+    day = start
+    while partnership.stage is not stop:
+        when = datetime.combine(day, time(9, 0), WITA)
+        what = record_step(partnership, at=when)
+        if partnership.next_move() is not Move.ADVANCE:
+            raise ValueError(f"the seed's walk does not reach {stop.value}")
+        partnership.advance(actor=actor, note=what, at=when)
+        day += timedelta(days=next(gaps))
+    return partnership
+
+
 def main(out_dir: Path) -> Path:
     """Build the seed case, walk it through the lifecycle and write it as JSON."""
     institution = build_institution()

@@ -301,6 +301,12 @@ CASES: list[tuple[str, Callable[[], object], type[KemitraanError], type[BaseExce
         ValueError,
     ),
     (
+        "rank with a weight for no criterion",
+        lambda: kemitraan.rank_candidates(at_stage(Stage.ANALYSIS), weights={"harga": 1.0}),
+        InvalidArgumentError,
+        ValueError,
+    ),
+    (
         "to_pdf of nothing",
         lambda: kemitraan.to_pdf(Path("/nonexistent/x.docx")),
         DocumentNotFoundError,
@@ -317,7 +323,7 @@ COVERED = {
     "carry_forward", "checklist_item", "current_plan", "detect_deviations", "divergences",
     "draft_evaluation", "indicator_reached", "monitoring_report", "obligation_status",
     "obligations", "obligations_by_party", "partner_health", "plan_touchpoints",
-    "touchpoints_ical", "unaddressed_problems",
+    "touchpoints_ical", "unaddressed_problems", "rank_candidates", "mapping_level",
 }  # fmt: skip
 # Without bad values to give: allowed_moves, province_names, requirement_codes,
 # transition_table and mermaid_diagram take nothing that can be wrong; dump_json and
@@ -326,7 +332,7 @@ COVERED = {
 # verify_code any text (a wrong code is False, not an error). The monitoring functions
 # (detect_deviations, obligation_status, draft_evaluation, partner_health, plan_touchpoints,
 # …) take a partnership and dates, which pydantic-typed callers cannot get wrong beyond what
-# tests/test_monitoring.py tries.
+# tests/test_monitoring.py tries. mapping_level takes two regions, or None for either.
 
 
 @pytest.mark.parametrize(("what", "call", "error", "builtin"), CASES, ids=[c[0] for c in CASES])

@@ -428,7 +428,7 @@ def test_every_reported_swap_happens_just_past_its_threshold_and_not_before(
     leader = ranking[0]
     for swap in ranking.weight_swaps():
         code, margin = swap.criterion.code, 1e-6 * max(1.0, swap.threshold)
-        step = margin if swap.rises else -margin
+        step = margin if swap.rises else -min(margin, swap.threshold / 2)
         past = ranking.with_weights(**{code: swap.threshold + step})
         assert past.score_of(swap.challenger.id).score >= past.score_of(leader.partner.id).score
         before = ranking.with_weights(**{code: (swap.weight + swap.threshold) / 2})

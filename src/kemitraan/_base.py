@@ -236,6 +236,12 @@ class _Model(BaseModel):
         """The fields of this model that hold personal data (UU 27/2022) now."""
         return self.personal_fields
 
+    def _repr_html_(self) -> str:
+        """How Jupyter shows the model: its fields as a table, personal data masked."""
+        from kemitraan._html import model_html
+
+        return model_html(self)
+
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         personal = self.personal_data()
         for name, value in super().__repr_args__():

@@ -226,7 +226,12 @@ def mapping_level(region: Region | None, home: Region | None) -> MappingLevel | 
 
 @dataclass(frozen=True, slots=True)
 class LevelGroup:
-    """The candidates mapped at one level (``level`` is ``None`` for those not located)."""
+    """The candidates mapped at one level (``level`` is ``None`` for those not located).
+
+    >>> group = LevelGroup(None, (Partner(name="Toko A", kind=PartnerKind.BUSINESS),))
+    >>> group.label("en"), group.kinds
+    ('Unknown', [<PartnerKind.BUSINESS: 'business'>])
+    """
 
     level: MappingLevel | None
     """The level."""
@@ -250,6 +255,13 @@ class CandidateRegister(KemitraanModel):
 
     ``home`` is where the programme works (its location when not given); levels are
     measured from it.
+
+    >>> register = CandidateRegister(
+    ...     program=Program(name="PKW", objectives=["Mandiri"]),
+    ...     candidates=[Partner(name="Koperasi A", kind=PartnerKind.COOPERATIVE)],
+    ...     home=Region(province="Bali"))
+    >>> [kind.value for kind in register.missing_kinds()]
+    ['community_group', 'community_figure', 'business', 'government']
     """
 
     program: Program

@@ -223,6 +223,12 @@ class Partnership(VersionedDocument):
 
     # -- parties --------------------------------------------------------------------
 
+    def _repr_html_(self) -> str:
+        """How Jupyter shows it: stage, partners, what the next step needs, the latest moves."""
+        from kemitraan._html import partnership_html
+
+        return partnership_html(self)
+
     def partner(self, partner_id: str) -> Partner:
         """The candidate partner with ``partner_id``.
 

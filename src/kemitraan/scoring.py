@@ -67,7 +67,13 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class CandidateFacts:
-    """What a criterion sees of one candidate: the candidate and its place in the register."""
+    """What a criterion sees of one candidate: the candidate and its place in the register.
+
+    >>> facts = CandidateFacts(Partner(name="Toko A", kind="business"),
+    ...     Program(name="PKW", objectives=["Mandiri"]), MappingLevel.DISTRICT, None, frozenset())
+    >>> CRITERIA[1].measure(facts)
+    (0.8, <MappingLevel.DISTRICT: 'district'>)
+    """
 
     partner: Partner
     """The candidate."""
@@ -284,6 +290,10 @@ DEFAULT_WEIGHTS: Final[Mapping[str, float]] = {
 """The weights used when none are given: meeting the programme's needs counts most (A.3)."""
 
 
+_EPSILON: Final = 1e-9
+"""Scores closer than this are equal (sums of floats are not exact)."""
+
+
 def _number(value: float, language: str) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if language == "id" else text
@@ -291,7 +301,19 @@ def _number(value: float, language: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class CriterionScore:
-    """One criterion's part in a candidate's score."""
+    """One criterion's part in a candidate's score.
+
+    >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
+    >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
+    ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
+    >>> shop = Partner(name="Toko A", kind=PartnerKind.BUSINESS,
+    ...                profile=PartyProfile(offers=[ContributionKind.MARKETING]))
+    >>> ranking = rank_candidates(CandidateRegister(
+    ...     program=program, candidates=[shop, Partner(name="Toko B", kind=PartnerKind.BUSINESS)]))
+    >>> part = ranking[0].parts()[0]
+    >>> part.criterion.code, part.value, round(part.points, 2), part.reason("en")
+    ('need_coverage', 1.0, 45.45, "meets 1 of 1 of the programme's needs: pasar")
+    """
 
     criterion: Criterion
     """The criterion."""
@@ -311,7 +333,19 @@ class CriterionScore:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class CandidateScore:
-    """A candidate's relevance score out of 100, with what it is made of."""
+    """A candidate's relevance score out of 100, with what it is made of.
+
+    >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
+    >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
+    ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
+    >>> shop = Partner(name="Toko A", kind=PartnerKind.BUSINESS,
+    ...                profile=PartyProfile(offers=[ContributionKind.MARKETING]))
+    >>> ranking = rank_candidates(CandidateRegister(
+    ...     program=program, candidates=[shop, Partner(name="Toko B", kind=PartnerKind.BUSINESS)]))
+    >>> best = ranking[0]
+    >>> best.partner.name, round(best.score, 2), best.rank, best.met_needs()
+    ('Toko A', 45.45, 1, ['pasar'])
+    """
 
     partner: Partner
     """The candidate."""
@@ -368,7 +402,26 @@ class CandidateScore:
 
 @dataclass(frozen=True, slots=True)
 class WeightSwap:
-    """A weight change that would put another candidate on top."""
+    """A weight change that would put another candidate on top.
+
+    >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
+    >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
+    ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
+    >>> shop = Partner(name="Toko A", kind=PartnerKind.BUSINESS,
+    ...                profile=PartyProfile(offers=[ContributionKind.MARKETING]))
+    >>> ranking = rank_candidates(CandidateRegister(
+    ...     program=program, candidates=[shop, Partner(name="Toko B", kind=PartnerKind.BUSINESS)]))
+    >>> ranking.weight_swaps()  # Toko B is better on no criterion
+    []
+    >>> studied = Partner(name="Toko C", kind=PartnerKind.BUSINESS,
+    ...                   profile=PartyProfile(goals=["Berdagang"]))
+    >>> swaps = rank_candidates(CandidateRegister(program=program, candidates=[shop, studied]))
+    >>> [(s.criterion.code, s.weight, round(s.threshold, 2)) for s in swaps.weight_swaps()]
+    [('need_coverage', 5.0, 0.2), ('information', 1.0, 25.0)]
+    >>> print(swaps.weight_swaps()[0].explain("id"))  # doctest: +NORMALIZE_WHITESPACE
+    Bila bobot “Kebutuhan program yang dipenuhi” diturunkan dari 5 menjadi kurang dari 0,2,
+    Toko C menggeser Toko A dari peringkat pertama.
+    """
 
     criterion: Criterion
     """The criterion whose weight changes."""
@@ -435,7 +488,20 @@ def _checked_weights(
 
 @dataclass(frozen=True, slots=True)
 class Ranking:
-    """Candidates ranked by relevance: best first, ties by id. Iterate or index it."""
+    """Candidates ranked by relevance: best first, ties by id. Iterate or index it.
+
+    >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
+    >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
+    ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
+    >>> shop = Partner(name="Toko A", kind=PartnerKind.BUSINESS,
+    ...                profile=PartyProfile(offers=[ContributionKind.MARKETING]))
+    >>> ranking = rank_candidates(CandidateRegister(
+    ...     program=program, candidates=[shop, Partner(name="Toko B", kind=PartnerKind.BUSINESS)]))
+    >>> [(entry.rank, entry.partner.name) for entry in ranking]
+    [(1, 'Toko A'), (2, 'Toko B')]
+    >>> [entry.rank for entry in ranking.with_weights(need_coverage=0)]  # now a tie
+    [1, 1]
+    """
 
     program: Program
     """The programme they were weighed against."""
@@ -503,7 +569,7 @@ class Ranking:
                 if gap < 0 and threshold > weights[k]:
                     if up is None or threshold < up[0]:
                         up = (threshold, other)
-                elif gap > 0 and 0 < threshold < weights[k]:
+                elif gap > 0 and _EPSILON < threshold < weights[k]:
                     if down is None or threshold > down[0]:
                         down = (threshold, other)
             for found in (up, down):
@@ -604,6 +670,16 @@ def rank_candidates(
     institution: Institution | None = None,
 ) -> Ranking:
     """Score every candidate against the programme and rank them, best first.
+
+    >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
+    >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
+    ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
+    >>> shop = Partner(name="Toko A", kind=PartnerKind.BUSINESS,
+    ...                profile=PartyProfile(offers=[ContributionKind.MARKETING]))
+    >>> ranking = rank_candidates(CandidateRegister(
+    ...     program=program, candidates=[shop, Partner(name="Toko B", kind=PartnerKind.BUSINESS)]))
+    >>> round(ranking[0].score, 2), round(ranking.with_weights(proximity=0)[0].score, 2)
+    (45.45, 55.56)
 
     Args:
         candidates: The register (or a partnership, whose partners are the candidates).

@@ -1,0 +1,110 @@
+"""The candidate register and the relevance ranking as pandas frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kemitraan._base import mask
+from kemitraan.mapping import CandidateRegister
+from kemitraan.parties import PartnerKind
+from kemitraan.scoring import Ranking
+
+__all__ = ["mapping_frame", "ranking_frame"]
+
+
+def _shown(name: str, kind: PartnerKind, masked: bool) -> str:
+    return mask(name) if masked and kind is PartnerKind.COMMUNITY_FIGURE else name
+
+
+def mapping_frame(
+    register: CandidateRegister, *, high_from: int = 4, masked: bool = True
+) -> pd.DataFrame:
+    """One row per candidate: kind, level, region, offers, ratings, quadrant and salience.
+
+    The names of persons (community figures) are masked unless ``masked=False``.
+
+    >>> from kemitraan import CandidateRegister, Partner, PartnerKind, Program
+    >>> register = CandidateRegister(
+    ...     program=Program(name="Menjahit", objectives=["Mandiri"]),
+    ...     candidates=[Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE)])
+    >>> mapping_frame(register)[["name", "kind", "quadrant"]].to_dict("records")
+    [{'name': 'Hj. *****yati', 'kind': 'community_figure', 'quadrant': 'monitor'}]
+    """
+    rows = []
+    for candidate in register.candidates:
+        rating = register.rating(candidate.id)
+        level = register.level_of(candidate.id)
+        region = candidate.region
+        rows.append(
+            {
+                "id": candidate.id,
+                "name": _shown(candidate.name, candidate.kind, masked),
+                "kind": candidate.kind.value,
+                "kind_label": candidate.kind.label_id,
+                "in_guide": candidate.kind.in_guide,
+                "level": level.value if level else None,
+                "level_rank": level.rank if level else None,
+                "province": region.province if region else None,
+                "regency": region.regency if region else None,
+                "offers": ", ".join(kind.value for kind in candidate.profile.offers) or None,
+                "power": rating.power,
+                "interest": rating.interest,
+                "legitimacy": rating.legitimacy,
+                "urgency": rating.urgency,
+                "quadrant": rating.quadrant(high_from).value,
+                "salience": rating.salience(high_from).value,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=_MAPPING_COLUMNS)
+    for column in ("level_rank", "power", "interest", "legitimacy", "urgency"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+_MAPPING_COLUMNS = [
+    "id",
+    "name",
+    "kind",
+    "kind_label",
+    "in_guide",
+    "level",
+    "level_rank",
+    "province",
+    "regency",
+    "offers",
+    "power",
+    "interest",
+    "legitimacy",
+    "urgency",
+    "quadrant",
+    "salience",
+]
+
+
+def ranking_frame(
+    ranking: Ranking, *, language: str = "id", masked: bool = True, explain: bool = True
+) -> pd.DataFrame:
+    """One row per candidate, best first.
+
+    Rank, score, each criterion's value and points, the needs met and (with ``explain``)
+    each criterion's reason in ``language``.
+    """
+    codes = [criterion.code for criterion in ranking.criteria]
+    rows = []
+    for entry in ranking:
+        row: dict[str, object] = {
+            "rank": entry.rank,
+            "id": entry.partner.id,
+            "name": _shown(entry.partner.name, entry.partner.kind, masked),
+            "score": entry.score,
+        }
+        for part in entry.parts():
+            row[part.criterion.code] = part.value
+            row[f"{part.criterion.code}_points"] = part.points
+        row["met_needs"] = ", ".join(entry.met_needs()) or None
+        if explain:
+            # the criteria's lines; the first line names the candidate, unmasked
+            row["explanation"] = entry.explain(language).split("\n", 1)[-1]
+        rows.append(row)
+    columns = ["rank", "id", "name", "score", *codes, *(f"{c}_points" for c in codes), "met_needs"]
+    return pd.DataFrame(rows, columns=[*columns, *(["explanation"] if explain else [])])

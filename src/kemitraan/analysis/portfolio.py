@@ -1,0 +1,356 @@
+"""Many partnerships as pandas frames, and the summaries a programme manager asks for.
+
+A :class:`Portfolio` holds two frames: :attr:`~Portfolio.frame`, one row per partnership
+(stage, cycle, pattern, parties, province, term end, renewal due and, from loaded
+partnerships, the next requirement, deviations and health), and :attr:`~Portfolio.visits`,
+one row per stay in a step, from the audit history. Personal data (the names of persons
+who are parties, the facilitator who made the last move) is masked unless
+``masked=False``.
+
+Build it from loaded partnerships (:meth:`Portfolio.from_partnerships`, every column) or
+straight from stored JSON without building models (:meth:`Portfolio.read_json_dir`,
+:meth:`Portfolio.read_jsonl`: the columns the data itself holds; the derived ones are
+empty), and write it to Parquet (:meth:`Portfolio.to_parquet`) for DuckDB, Polars or Spark.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import pandas as pd
+
+from kemitraan._files import write_atomically
+from kemitraan.analysis._rows import DERIVED_COLUMNS, RAW_COLUMNS, VISIT_COLUMNS, raw_row
+from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
+from kemitraan.lifecycle import Stage
+
+if TYPE_CHECKING:
+    from kemitraan.partnerships import Partnership
+
+__all__ = ["RENEWAL_LEAD_DAYS", "Portfolio"]
+
+#: Renewal is due this many days before the MoU ends (the touchpoint planner's default).
+RENEWAL_LEAD_DAYS: Final = 90
+
+_STEPS: Final = [stage for stage in Stage if stage.number is not None]
+_RUNNING: Final = frozenset(
+    {Stage.IMPLEMENTATION, Stage.MONITORING, Stage.IMPROVEMENT, Stage.FOLLOW_UP}
+)
+_DATES: Final = ("term_start", "term_end", "renewal_due")
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _derived(partnership: Partnership, on: date) -> tuple[Any, ...]:
+    from kemitraan.deviations import detect_deviations
+    from kemitraan.findings import Severity
+    from kemitraan.maintenance import HealthStatus, partner_health
+
+    move = partnership.next_move()
+    unmet = partnership.unmet_requirements() if move is not None else []
+    if partnership.stage not in _RUNNING:
+        return (
+            move.value if move else None,
+            unmet[0].code if unmet else None,
+            len(unmet),
+            None,
+            None,
+            None,
+            None,
+        )
+    deviations = detect_deviations(partnership, on=on)
+    health = partner_health(partnership, on=on)
+    order = list(HealthStatus)
+    worst = max((order.index(h.status) for h in health), default=None)
+    return (
+        move.value if move else None,
+        unmet[0].code if unmet else None,
+        len(unmet),
+        len(deviations),
+        sum(d.severity is Severity.ERROR for d in deviations),
+        order[worst].value if worst is not None else None,
+        sum(h.status is HealthStatus.AT_RISK for h in health),
+    )
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    """Partnerships as frames, judged on the day ``on``.
+
+    >>> from kemitraan import Institution, Partnership, Program
+    >>> from kemitraan.analysis import Portfolio
+    >>> p = Partnership(id="p1", institution=Institution(name="PKBM A"),
+    ...                 program=Program(name="Menjahit", objectives=["Mandiri"]))
+    >>> portfolio = Portfolio.from_partnerships([p], on=date(2025, 6, 1))
+    >>> portfolio.frame[["id", "stage", "step", "next_requirement"]].to_dict("records")
+    [{'id': 'p1', 'stage': 'mapping', 'step': 1, 'next_requirement': 'candidate_mapped'}]
+    """
+
+    frame: pd.DataFrame
+    """One row per partnership."""
+    visits: pd.DataFrame
+    """One row per stay in a step: ``entered_at`` is missing for the first step (the history
+    starts when it is left) and ``left_at`` for the step it is in now."""
+    on: date
+    """The day it is judged on (days in stage, renewals, deviations, health)."""
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_rows(
+        cls,
+        documents: Iterable[dict[str, Any]],
+        *,
+        on: date | None = None,
+        masked: bool = True,
+        renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+    ) -> Portfolio:
+        """From partnerships as JSON dictionaries, as :func:`json.loads` gives them: no model."""
+        visits: list[tuple[Any, ...]] = []
+        rows = [
+            raw_row(data, visits, masked=masked, renewal_lead_days=renewal_lead_days)
+            for data in documents
+        ]
+        return cls._made(rows, None, visits, on or _today())
+
+    @classmethod
+    def from_partnerships(
+        cls,
+        partnerships: Iterable[Partnership],
+        *,
+        on: date | None = None,
+        masked: bool = True,
+        renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+    ) -> Portfolio:
+        """From loaded partnerships: every column.
+
+        The next requirement, and the deviations and health on ``on`` (those two for
+        partnerships that are running: implementing, monitoring, improving, following up).
+        """
+        on = on or _today()
+        visits: list[tuple[Any, ...]] = []
+        rows, derived = [], []
+        for partnership in partnerships:
+            data = partnership.model_dump(mode="json")
+            rows.append(raw_row(data, visits, masked=masked, renewal_lead_days=renewal_lead_days))
+            derived.append(_derived(partnership, on))
+        return cls._made(rows, derived, visits, on)
+
+    @classmethod
+    def read_json_dir(
+        cls,
+        folder: str | Path,
+        *,
+        pattern: str = "*.json",
+        on: date | None = None,
+        masked: bool = True,
+        renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+    ) -> Portfolio:
+        """From a folder of partnership JSON files (as :func:`kemitraan.save_json` writes them)."""
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise InvalidArgumentError(f"{folder} is not a folder")
+        return cls.from_rows(
+            _parsed_files(sorted(folder.glob(pattern))),
+            on=on,
+            masked=masked,
+            renewal_lead_days=renewal_lead_days,
+        )
+
+    @classmethod
+    def read_jsonl(
+        cls,
+        path: str | Path,
+        *,
+        on: date | None = None,
+        masked: bool = True,
+        renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+    ) -> Portfolio:
+        """From a JSON Lines file, one partnership per line (blank lines are skipped)."""
+        return cls.from_rows(
+            _parsed_lines(Path(path)), on=on, masked=masked, renewal_lead_days=renewal_lead_days
+        )
+
+    @classmethod
+    def read_parquet(cls, folder: str | Path, *, on: date | None = None) -> Portfolio:
+        """What :meth:`to_parquet` wrote."""
+        folder = Path(folder)
+        frame = pd.read_parquet(folder / "partnerships.parquet")
+        visits = pd.read_parquet(folder / "visits.parquet")
+        return cls(frame, visits, on or _today())
+
+    @classmethod
+    def _made(
+        cls,
+        rows: list[tuple[Any, ...]],
+        derived: list[tuple[Any, ...]] | None,
+        visits: list[tuple[Any, ...]],
+        on: date,
+    ) -> Portfolio:
+        frame = pd.DataFrame.from_records(rows, columns=list(RAW_COLUMNS))
+        extra = pd.DataFrame.from_records(
+            derived if derived is not None else [(None,) * len(DERIVED_COLUMNS)] * len(rows),
+            columns=list(DERIVED_COLUMNS),
+        )
+        frame = pd.concat([frame, extra], axis=1)
+        for column in (
+            "step",
+            "unmet_requirements",
+            "deviations",
+            "critical_deviations",
+            "partners_at_risk",
+        ):
+            frame[column] = frame[column].astype("Int64")
+        frame["entered_stage_at"] = pd.to_datetime(
+            frame["entered_stage_at"], utc=True, format="ISO8601"
+        )
+        for column in _DATES:
+            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
+        day = pd.Timestamp(on, tz=UTC)
+        frame["days_in_stage"] = (day - frame["entered_stage_at"].dt.floor("D")).dt.days.astype(
+            "Int64"
+        )
+        stays = pd.DataFrame.from_records(visits, columns=list(VISIT_COLUMNS))
+        for column in ("entered_at", "left_at"):
+            stays[column] = pd.to_datetime(stays[column], utc=True, format="ISO8601")
+        stays["step"] = stays["step"].astype("Int64")
+        stays["days"] = (stays["left_at"] - stays["entered_at"]).dt.total_seconds() / 86400
+        return cls(frame, stays, on)
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def to_parquet(self, folder: str | Path) -> tuple[Path, Path]:
+        """Write ``partnerships.parquet`` and ``visits.parquet`` into ``folder``, atomically."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, frame in (("partnerships", self.frame), ("visits", self.visits)):
+            buffer = io.BytesIO()
+            frame.to_parquet(buffer, index=False)
+            written.append(write_atomically(folder / f"{name}.parquet", buffer.getvalue()))
+        return written[0], written[1]
+
+    # -- summaries --------------------------------------------------------------------------
+
+    def funnel(self) -> pd.DataFrame:
+        """For each of the 11 steps: how many partnerships reached it, and how many are in it.
+
+        A partnership reached a step when its history ever took it there (in any cycle);
+        one declined in the analysis step reached steps 1 to 3.
+        """
+        furthest = self.frame["furthest_step"]
+        now = self.frame["stage"].value_counts()
+        return pd.DataFrame(
+            {
+                "step": [stage.number for stage in _STEPS],
+                "stage": [stage.value for stage in _STEPS],
+                "label": [stage.label_id for stage in _STEPS],
+                "reached": [int((furthest >= stage.number).sum()) for stage in _STEPS],
+                "current": [int(now.get(stage.value, 0)) for stage in _STEPS],
+            }
+        ).set_index("step")
+
+    def conversion(self) -> pd.DataFrame:
+        """From each step to the next: how many reached each, and the share that went on."""
+        funnel = self.funnel()
+        reached = funnel["reached"].tolist()
+        rows = [
+            {
+                "from_stage": _STEPS[k].value,
+                "to_stage": _STEPS[k + 1].value,
+                "reached": reached[k],
+                "went_on": reached[k + 1],
+                "rate": reached[k + 1] / reached[k] if reached[k] else float("nan"),
+            }
+            for k in range(len(_STEPS) - 1)
+        ]
+        return pd.DataFrame(rows)
+
+    def time_in_stage(self) -> pd.DataFrame:
+        """Days spent in each step, over the stays that have ended and whose start is known."""
+        done = self.visits.dropna(subset=["days"])
+        done = done[done["step"].notna()]
+        table = done.groupby("stage")["days"].agg(["count", "mean", "median", "max"])
+        order = [stage.value for stage in _STEPS if stage.value in table.index]
+        return table.loc[order]
+
+    def renewals_due(self, within_days: int = 90) -> pd.DataFrame:
+        """Partnerships whose renewal talks are due within ``within_days`` of ``on``.
+
+        Only those whose MoU has not ended yet and that are not declined or ended; the
+        soonest end first.
+        """
+        if within_days < 0:
+            raise InvalidArgumentError(f"within_days must be 0 or more, not {within_days}")
+        day = pd.Timestamp(self.on)
+        frame = self.frame
+        due = frame[
+            frame["renewal_due"].notna()
+            & (frame["renewal_due"] <= day + pd.Timedelta(days=within_days))
+            & (frame["term_end"] >= day)
+            & frame["outcome"].isna()
+        ]
+        return due.sort_values(["term_end", "id"])[
+            ["id", "institution", "stage", "cycle", "term_end", "renewal_due"]
+        ]
+
+    def stuck(self, min_days: int = 30) -> pd.DataFrame:
+        """Partnerships in a step for ``min_days`` or more, by step and requirement.
+
+        The requirement they wait on is empty where the portfolio was read without models.
+        """
+        if min_days < 0:
+            raise InvalidArgumentError(f"min_days must be 0 or more, not {min_days}")
+        frame = self.frame
+        waiting = frame[frame["outcome"].isna() & (frame["days_in_stage"] >= min_days)]
+        table = (
+            waiting.groupby(["step", "stage", "next_requirement"], dropna=False)
+            .agg(partnerships=("id", "size"), longest_days=("days_in_stage", "max"))
+            .reset_index()
+        )
+        return table.sort_values(["partnerships", "step"], ascending=[False, True]).reset_index(
+            drop=True
+        )
+
+
+def _parsed_files(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        try:
+            data = json.loads(path.read_bytes())
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise _unreadable(path, path.name, f"not JSON: {exc}", "json_invalid") from exc
+        yield _checked(data, path, path.name)
+
+
+def _parsed_lines(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open("rb") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                where = f"{path.name}:{number}"
+                raise _unreadable(path, where, f"not JSON: {exc}", "json_invalid") from exc
+            yield _checked(data, path, f"{path.name}:{number}")
+
+
+def _checked(data: Any, path: Path, where: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+        message = "not a partnership: an object with an 'id' text"
+        raise _unreadable(path, where, message, "model_type")
+    return data
+
+
+def _unreadable(path: Path, where: str, message: str, rule: str) -> InvalidDataError:
+    """The error for an unreadable file: ``where`` (its name, and line) is the location."""
+    message = f"{message} (in {path})"
+    return InvalidDataError("Partnership", [{"loc": (where,), "msg": message, "type": rule}])

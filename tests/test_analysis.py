@@ -1,0 +1,324 @@
+"""Tools for analysts: the portfolio frame and its summaries against a hand-computed
+portfolio, the fast readers against the models, Parquet, frames of the register and the
+ranking, figures rendered headless, and HTML in Jupyter."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from kemitraan import (
+    InvalidArgumentError,
+    InvalidDataError,
+    Partnership,
+    Stage,
+    dump_json,
+    rank_candidates,
+)
+from kemitraan.analysis import (
+    Portfolio,
+    mapping_frame,
+    plots,
+    ranking_frame,
+    synthetic_candidates,
+)
+from seed import at_stage, example, fresh
+
+ON = date(2025, 3, 20)
+
+
+def walked(pid: str, stop: Stage, start: date, gaps: int | list[int]) -> Partnership:
+    partnership = fresh().model_copy(update={"id": pid})
+    walked: Partnership = example().walk_until(partnership, stop, start=start, every_days=gaps)
+    return walked
+
+
+def rows(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    return {str(row["id"]): {str(k): v for k, v in row.items()} for row in frame.to_dict("records")}
+
+
+@pytest.fixture(scope="module")
+def small() -> list[Partnership]:
+    """Three partnerships whose figures are worked out by hand below.
+
+    A: left mapping on 10 Jan, gathering on 20 Jan; now in analysis (since 20 Jan).
+    B: left mapping on 5 Jan; declined in gathering on 4 Feb.
+    C: left each step 10 days after the last, from 10 Jan; now implementing (since 11 Mar).
+    """
+    a = walked("a", Stage.ANALYSIS, date(2025, 1, 10), 10)
+    b = walked("b", Stage.GATHERING, date(2025, 1, 5), 30)
+    b.decline("Calon mitra tidak berminat", at=datetime(2025, 2, 4, 1, tzinfo=UTC))
+    c = walked("c", Stage.IMPLEMENTATION, date(2025, 1, 10), 10)
+    return [a, b, c]
+
+
+def test_the_frame_has_one_row_per_partnership_with_its_facts(small: list[Partnership]) -> None:
+    frame = Portfolio.from_partnerships(small, on=ON).frame.set_index("id")
+    row = rows(frame.reset_index())
+    assert frame.loc["a", "stage"] == "analysis"
+    assert frame.loc["a", "step"] == 3
+    assert frame.loc["a", "days_in_stage"] == (ON - date(2025, 1, 20)).days
+    assert frame.loc["a", "next_requirement"] == "relevance_assessed"
+    assert frame.loc["b", "outcome"] == "declined"
+    assert pd.isna(row["b"]["step"])
+    assert frame.loc["b", "furthest_step"] == 2
+    assert frame.loc["c", "pattern"] == "general_trade"
+    assert frame.loc["c", "parties"] == 4
+    assert bool(frame.loc["c", "mou_signed"])
+    assert frame.loc["c", "term_end"] == pd.Timestamp(2028, 3, 9)
+    assert frame.loc["c", "renewal_due"] == pd.Timestamp(2027, 12, 10)
+    assert frame.loc["c", "province"] == "Kalimantan Selatan"
+    # running partnerships only are judged for deviations and health
+    assert pd.isna(row["a"]["deviations"])
+    assert row["c"]["deviations"] >= 0
+    assert frame.loc["c", "health"] in {"good", "attention", "at_risk"}
+
+
+def test_personal_data_is_masked_unless_asked(small: list[Partnership]) -> None:
+    masked = rows(Portfolio.from_partnerships(small, on=ON).frame)
+    clear = rows(Portfolio.from_partnerships(small, on=ON, masked=False).frame)
+    assert clear["c"]["facilitator"] == "Rina Marlina (pendamping)"
+    assert masked["c"]["facilitator"] == "Rina*****************ing)"
+    # the businesses and the Dinas are not persons: their names stay
+    assert "CV Kriya Banua" in masked["c"]["party_names"]
+    for row in masked.values():
+        assert "Rina Marlina" not in " ".join(map(str, row.values()))
+
+
+def test_funnel_and_conversion_match_the_hand_count(small: list[Partnership]) -> None:
+    portfolio = Portfolio.from_partnerships(small, on=ON)
+    funnel = portfolio.funnel()
+    assert funnel["reached"].tolist() == [3, 3, 2, 1, 1, 1, 1, 1, 0, 0, 0]
+    assert funnel["current"].tolist() == [0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0]
+    assert funnel.loc[7, "label"] == "Penandatanganan akad kerja sama (MoU)"
+    rate = dict(
+        zip(portfolio.conversion()["from_stage"], portfolio.conversion()["rate"], strict=True)
+    )
+    assert rate["mapping"] == 1.0
+    assert rate["gathering"] == pytest.approx(2 / 3)
+    assert rate["analysis"] == pytest.approx(1 / 2)
+    assert math.isnan(rate["monitoring"])
+
+
+def test_time_in_each_step_comes_from_the_history(small: list[Partnership]) -> None:
+    table = Portfolio.from_partnerships(small, on=ON).time_in_stage()
+    # gathering: A 10 days, B 30 days (to its decline), C 10 days; mapping's start is unknown
+    stats = {str(stage): list(values) for stage, values in table.iterrows()}
+    assert stats["gathering"] == [3, pytest.approx(50 / 3), 10, 30]
+    assert stats["analysis"] == [1, 10, 10, 10]
+    assert "mapping" not in table.index
+    assert list(table.index) == [
+        "gathering",
+        "analysis",
+        "exploration",
+        "planning",
+        "agreement",
+        "signing",
+    ]
+
+
+def test_renewals_due_and_partnerships_stuck(small: list[Partnership]) -> None:
+    late = Portfolio.from_partnerships(small, on=date(2027, 11, 1))
+    assert late.renewals_due(within_days=60)["id"].tolist() == ["c"]
+    assert late.renewals_due(within_days=30).empty
+    assert Portfolio.from_partnerships(small, on=date(2028, 3, 10)).renewals_due().empty
+    stuck = Portfolio.from_partnerships(small, on=ON).stuck(min_days=30)
+    assert stuck[["stage", "next_requirement", "partnerships"]].to_dict("records") == [
+        {"stage": "analysis", "next_requirement": "relevance_assessed", "partnerships": 1}
+    ]
+    assert Portfolio.from_partnerships(small, on=ON).stuck(min_days=0)["partnerships"].sum() == 2
+    with pytest.raises(InvalidArgumentError, match="min_days"):
+        late.stuck(min_days=-1)
+    with pytest.raises(InvalidArgumentError, match="within_days"):
+        late.renewals_due(within_days=-1)
+
+
+STAGES = list(Stage)
+
+
+@pytest.mark.parametrize("stage", STAGES, ids=[s.value for s in STAGES])
+def test_the_fast_readers_agree_with_the_models(stage: Stage, tmp_path: Path) -> None:
+    partnership = at_stage(stage, recorded=stage not in (Stage.DECLINED, Stage.ENDED))
+    text = dump_json(partnership, indent=None)
+    (tmp_path / "p.json").write_text(text)
+    (tmp_path / "all.jsonl").write_text(f"{text}\n\n{text}\n")
+    full = Portfolio.from_partnerships([partnership], on=ON)
+    from_dir = Portfolio.read_json_dir(tmp_path, on=ON)
+    from_lines = Portfolio.read_jsonl(tmp_path / "all.jsonl", on=ON)
+    raw = [c for c in full.frame.columns if c in from_dir.frame.columns]
+    derived = [
+        "next_move",
+        "next_requirement",
+        "unmet_requirements",
+        "deviations",
+        "critical_deviations",
+        "health",
+        "partners_at_risk",
+    ]
+    pd.testing.assert_frame_equal(
+        from_dir.frame[raw].drop(columns=derived), full.frame[raw].drop(columns=derived)
+    )
+    assert len(from_lines.frame) == 2
+    assert from_dir.frame[derived].isna().all().all()
+    pd.testing.assert_frame_equal(from_dir.visits, full.visits)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "not JSON"),
+        (b"[1, 2]", "not a partnership"),
+        (b'{"id": 5}', "not a partnership"),
+        (b"\xff\xfe", "not JSON"),
+    ],
+)
+def test_unreadable_files_are_named(content: bytes, message: str, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_bytes(content)
+    with pytest.raises(InvalidDataError, match=message) as caught:
+        Portfolio.read_json_dir(tmp_path)
+    assert "bad.json" in str(caught.value)
+    (tmp_path / "bad.jsonl").write_bytes(b'{"id": "x"}\n' + content + b"\n")
+    with pytest.raises(InvalidDataError, match=r"bad\.jsonl:2"):
+        Portfolio.read_jsonl(tmp_path / "bad.jsonl")
+    with pytest.raises(InvalidArgumentError, match="not a folder"):
+        Portfolio.read_json_dir(tmp_path / "bad.json")
+
+
+def test_parquet_round_trip_and_a_duckdb_funnel(small: list[Partnership], tmp_path: Path) -> None:
+    portfolio = Portfolio.from_partnerships(small, on=ON)
+    first, second = portfolio.to_parquet(tmp_path / "out")
+    assert (first.name, second.name) == ("partnerships.parquet", "visits.parquet")
+    back = Portfolio.read_parquet(tmp_path / "out", on=ON)
+    pd.testing.assert_frame_equal(back.frame, portfolio.frame)
+    pd.testing.assert_frame_equal(back.funnel(), portfolio.funnel())
+    duckdb = pytest.importorskip("duckdb")
+    rows = duckdb.sql(
+        f"SELECT k, count(*) FILTER (WHERE furthest_step >= k) AS reached "
+        f"FROM read_parquet('{first}'), range(1, 12) AS steps(k) GROUP BY k ORDER BY k"
+    ).fetchall()
+    assert [reached for _, reached in rows] == portfolio.funnel()["reached"].tolist()
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_the_register_and_ranking_as_frames() -> None:
+    program = fresh().program
+    register = synthetic_candidates(program, 20, seed=7)
+    assert register == synthetic_candidates(program, 20, seed=7)
+    assert register != synthetic_candidates(program, 20, seed=8)
+    frame = mapping_frame(register)
+    assert len(frame) == 20
+    assert (
+        frame["quadrant"]
+        .isin(["manage_closely", "keep_satisfied", "keep_informed", "monitor"])
+        .all()
+    )
+    persons = frame[frame["kind"] == "community_figure"]
+    assert persons["name"].str.contains(r"\*").all()
+    ranking = rank_candidates(register)
+    table = ranking_frame(ranking, language="en")
+    assert table["score"].is_monotonic_decreasing
+    assert table["rank"].tolist() == [entry.rank for entry in ranking]
+    points = table[[f"{c.code}_points" for c in ranking.criteria]].sum(axis=1)
+    assert points.tolist() == pytest.approx(table["score"].tolist())
+    assert table["explanation"].str.startswith("- Programme needs met").all()
+    assert "explanation" not in ranking_frame(ranking, explain=False)
+
+
+FIGURES = {
+    "stage_funnel": lambda small: plots.stage_funnel(Portfolio.from_partnerships(small, on=ON)),
+    "power_interest_grid": lambda small: plots.power_interest_grid(
+        synthetic_candidates(small[0].program, 20, seed=3)
+    ),
+    "work_plan_timeline": lambda small: plots.work_plan_timeline(
+        at_stage(Stage.FOLLOW_UP, recorded=True), on=date(2025, 8, 1)
+    ),
+    "indicator_progress": lambda small: plots.indicator_progress(
+        at_stage(Stage.FOLLOW_UP, recorded=True)
+    ),
+    "health_per_partner": lambda small: plots.health_per_partner(
+        at_stage(Stage.FOLLOW_UP, recorded=True), on=date(2025, 12, 1)
+    ),
+    "empty_timeline": lambda small: plots.work_plan_timeline(small[0], language="en"),
+    "empty_indicators": lambda small: plots.indicator_progress(small[0], language="en"),
+}
+
+
+@pytest.mark.parametrize("name", list(FIGURES))
+def test_figures_render_headless(name: str, small: list[Partnership], tmp_path: Path) -> None:
+    figure = FIGURES[name](small)
+    assert isinstance(figure, Figure)
+    target = tmp_path / f"{name}.png"
+    figure.savefig(target, dpi=50)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_funnel_figure_shows_the_counts(small: list[Partnership]) -> None:
+    figure = plots.stage_funnel(Portfolio.from_partnerships(small, on=ON), language="en")
+    axes = figure.axes[0]
+    widths = [bar.get_width() for bar in axes.containers[0]]
+    assert widths == [3, 3, 2, 1, 1, 1, 1, 1, 0, 0, 0]
+    assert axes.get_yticklabels()[0].get_text() == "1. Identifying and mapping candidate partners"
+
+
+def test_the_grid_figure_places_each_rated_candidate() -> None:
+    register = synthetic_candidates(fresh().program, 20, seed=3)
+    axes = plots.power_interest_grid(register).axes[0]
+    names = {text.get_text() for text in axes.texts}
+    rated = {r.partner_id for r in register.ratings}
+    for candidate in register.candidates:
+        if candidate.id in rated and candidate.kind.value != "community_figure":
+            assert candidate.name in names
+
+
+def test_models_show_as_html_with_personal_data_masked() -> None:
+    partnership = at_stage(Stage.SIGNING, recorded=True)
+    html = partnership._repr_html_()
+    assert "7. Penandatanganan akad kerja sama (MoU)" in html
+    assert "KUBE Rajut Lestari" in html
+    assert "2025-03-10 s.d. 2028-03-09" in html
+    figure = partnership.partners[1]
+    figure.nik = "3171011708450001"
+    assert "3171011708450001" not in figure._repr_html_()
+    assert "3171********0001" in figure._repr_html_()
+    figure.name = "<b>Hj. Norhayati</b>"
+    assert "<b>Hj." not in figure._repr_html_()
+    assert "<b>Hj." not in partnership._repr_html_()
+    assert partnership.agreement is not None
+    assert "<table" in partnership.agreement._repr_html_()
+
+
+def test_the_extra_is_named_when_missing() -> None:
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "import importlib.util as u; real = u.find_spec\n"
+        "u.find_spec = lambda name, *a: None if name == 'pandas' else real(name, *a)\n"
+        "try:\n    import kemitraan.analysis\n"
+        "except ImportError as e:\n    print(type(e).__name__, e)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == (
+        "MissingExtraError kemitraan.analysis needs pandas: pip install 'kemitraan[analysis]'"
+    )
+
+
+def test_the_core_import_stays_light() -> None:
+    code = (
+        "import sys, kemitraan\n"
+        "from kemitraan import Partnership, rank_candidates, CandidateRegister\n"
+        "print(sorted(m for m in ('pandas', 'matplotlib', 'pyarrow') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout.replace("'", '"')) == []
