@@ -135,7 +135,7 @@ def raw_row(
         (date.fromisoformat(end) - timedelta(days=renewal_lead_days)).isoformat() if end else None
     )
     pattern = agreement.get("pattern") or {}
-    last_actor = history[-1].get("actor") if history else None
+    last_actor = next((r.get("actor") for r in reversed(history) if r.get("actor")), None)
     return (
         pid,
         institution.get("name"),
