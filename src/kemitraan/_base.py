@@ -6,7 +6,7 @@ import ast
 import inspect
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from enum import StrEnum
+from enum import Enum, StrEnum
 from functools import cache
 from typing import Any, ClassVar, Self
 
@@ -58,6 +58,11 @@ def in_language(language: str, indonesian: str, english: str) -> str:
     raise UnsupportedLanguageError(str(language))
 
 
+@cache
+def _declaration_order(enum: type[Enum]) -> dict[Any, int]:
+    return {member: index for index, member in enumerate(enum)}
+
+
 class LabelledEnum(StrEnum):
     """A string enum whose members carry an Indonesian and an English label.
 
@@ -91,8 +96,7 @@ class LabelledEnum(StrEnum):
         >>> [k.value for k in K.in_order({K.MARKETING, K.LAND})]
         ['land', 'marketing']
         """
-        order = {member: index for index, member in enumerate(cls)}
-        return sorted(members, key=order.__getitem__)
+        return sorted(members, key=_declaration_order(cls).__getitem__)
 
 
 @cache
