@@ -566,6 +566,8 @@ class Ranking:
                 if gap == 0:
                     continue
                 threshold = weights[k] - lead / gap
+                if not math.isfinite(threshold):  # a gap too small to ever close
+                    continue
                 if gap < 0 and threshold > weights[k]:
                     if up is None or threshold < up[0]:
                         up = (threshold, other)
