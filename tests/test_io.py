@@ -14,6 +14,7 @@ import strategies as s
 from kemitraan import (
     SCHEMA_VERSION,
     Agreement,
+    CandidateRegister,
     Institution,
     InvalidDataError,
     KemitraanError,
@@ -26,6 +27,7 @@ from kemitraan import (
     json_schema,
     load_json,
 )
+from kemitraan.analysis import synthetic_candidates
 from seed import at_stage
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -44,6 +46,12 @@ MODELS: list[tuple[str, st.SearchStrategy[Any]]] = [
     ("period", s.periods()),
     ("term", s.terms()),
     ("pattern terms", s.pattern_terms(["a", "b", "c"])),
+    (
+        "candidate register",
+        st.tuples(s.programs(), st.integers(0, 2**32)).map(
+            lambda made: synthetic_candidates(made[0], 6, seed=made[1])
+        ),
+    ),
 ]
 
 
@@ -61,7 +69,7 @@ def test_every_model_round_trips_through_json(name: str, strategy: st.SearchStra
     round_trip()
 
 
-@pytest.mark.parametrize("model", [Agreement, Program, Partner, Institution])
+@pytest.mark.parametrize("model", [Agreement, Program, Partner, Institution, CandidateRegister])
 def test_json_schema_is_valid_and_describes_the_json(model: type[BaseModel]) -> None:
     schema = json_schema(model)
     jsonschema.Draft202012Validator.check_schema(schema)
