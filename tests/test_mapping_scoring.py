@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import example, given, settings, strategies as st
 from pydantic import ValidationError
@@ -284,9 +288,9 @@ def test_a_score_is_the_weighted_mean_of_named_criteria() -> None:
             "id",
             [
                 "Dinas Koperasi Banjar: 40/100",
-                "- Kebutuhan program yang dipenuhi (bobot 3): 0,33 × 3 = 25 poin dari 75; "
+                "- Kebutuhan program yang dipenuhi (bobot 3/4): nilai 0,33 → 25/75 poin; "
                 "memenuhi 1 dari 3 kebutuhan program: izin",
-                "- Kedekatan wilayah (bobot 1): 0,6 × 1 = 15 poin dari 25; "
+                "- Kedekatan wilayah (bobot 1/4): nilai 0,6 → 15/25 poin; "
                 "bekerja di tingkat kabupaten/kota",
             ],
         ),
@@ -294,9 +298,10 @@ def test_a_score_is_the_weighted_mean_of_named_criteria() -> None:
             "en",
             [
                 "Dinas Koperasi Banjar: 40/100",
-                "- Programme needs met (weight 3): 0.33 × 3 = 25 points of 75; "
+                "- Programme needs met (weight 3/4): value 0.33 → 25/75 points; "
                 "meets 1 of 3 of the programme's needs: izin",
-                "- Proximity (weight 1): 0.6 × 1 = 15 points of 25; works at regency or city level",
+                "- Proximity (weight 1/4): value 0.6 → 15/25 points; "
+                "works at regency or city level",
             ],
         ),
     ],
@@ -350,9 +355,9 @@ def test_a_criterion_of_ones_own_and_its_checks() -> None:
     )
     assert ranking[0].partner.id == "kube-keraton"
     assert ranking[0].score == 100
-    assert "Dipimpin perempuan (bobot 1)" in ranking[0].explain()
+    assert "Dipimpin perempuan (bobot 1/1)" in ranking[0].explain()
     broken = Criterion("broken", "Rusak", "Broken", measure=lambda facts: (1.5, None))
-    with pytest.raises(InvalidArgumentError, match=r"'broken' measured 1\.5"):
+    with pytest.raises(InvalidArgumentError, match=r"'broken' measured \(1\.5, None\)"):
         rank_candidates(register(), criteria=[broken])
     with pytest.raises(InvalidArgumentError, match="unique"):
         rank_candidates(register(), criteria=[broken, broken])
@@ -433,10 +438,59 @@ def test_every_reported_swap_happens_just_past_its_threshold_and_not_before(
         code, margin = swap.criterion.code, 1e-6 * max(1.0, swap.threshold)
         step = margin if swap.rises else -min(margin, swap.threshold / 2)
         past = ranking.with_weights(**{code: swap.threshold + step})
-        assert past.score_of(swap.challenger.id).score >= past.score_of(leader.partner.id).score
+        lead_past = past.score_of(leader.partner.id).score
+        assert past.score_of(swap.challenger.id).score >= lead_past - 1e-9
         before = ranking.with_weights(**{code: (swap.weight + swap.threshold) / 2})
         for other in before.entries[1:]:
             assert other.score <= before.score_of(leader.partner.id).score + 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    table=st.lists(
+        st.tuples(*[st.sampled_from([0.0, 0.2, 0.25, 0.5, 0.6, 1.0])] * 3), min_size=2, max_size=5
+    ),
+    weights=st.tuples(*[st.sampled_from([0.0, 0.5, 1.0, 2.0, 3.0])] * 3),
+)
+def test_no_swap_is_missed_on_a_grid_of_weights(
+    table: list[tuple[float, float, float]], weights: tuple[float, float, float]
+) -> None:
+    if not sum(weights):
+        return
+    criteria = [
+        Criterion(
+            f"c{k}",
+            f"K{k}",
+            f"C{k}",
+            measure=lambda facts, k=k: (  # type: ignore[misc]
+                table[int(facts.partner.name.removeprefix("P"))][k],
+                None,
+            ),
+        )
+        for k in range(3)
+    ]
+    reg = CandidateRegister(
+        program=program(), candidates=[partner(f"P{i}") for i in range(len(table))]
+    )
+    ranking = rank_candidates(
+        reg, criteria=criteria, weights={f"c{k}": w for k, w in enumerate(weights)}
+    )
+    leader = ranking[0].partner.id
+    swaps = {(s.criterion.code, s.rises): s.threshold for s in ranking.weight_swaps()}
+    for k, now in enumerate(weights):
+        code = f"c{k}"
+        for x in [i / 8 for i in range(0, 81)]:
+            if x == now or (x == 0 and sum(weights) == now):
+                continue
+            moved = ranking.with_weights(**{code: x})
+            if moved.score_of(leader).rank == 1:
+                continue  # still on top, alone or level: not overtaken
+            reported = swaps.get((code, x > now))
+            assert reported is not None, (code, x)
+            if x > now:
+                assert reported <= x + 1e-9, (code, x, reported)
+            else:
+                assert reported >= x - 1e-9, (code, x, reported)
 
 
 @settings(max_examples=40, deadline=None)
@@ -467,7 +521,7 @@ def test_the_ranking_feeds_the_lifecycle_instead_of_being_typed_twice() -> None:
     }
     rationale = partnership.latest_assessments()["hj-norhayati"].rationale or ""
     assert rationale.startswith("Skor relevansi 20/100 (ambang 25).")
-    assert "Kebutuhan program yang dipenuhi (bobot 5)" in rationale
+    assert "Kebutuhan program yang dipenuhi (bobot 5/11)" in rationale
     partnership.advance(at=partnership.history[-1].at)
     assert partnership.stage is Stage.EXPLORATION
     with pytest.raises(InvalidArgumentError, match="threshold"):
@@ -481,3 +535,94 @@ def test_ranking_shows_as_html() -> None:
     hostile = register()
     hostile.candidates[0].name = "<script>alert(1)</script>"
     assert "<script>" not in rank_candidates(hostile)._repr_html_()
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [
+        {"need_coverage": np.int64(3), "proximity": np.float32(1.0)},
+        {"need_coverage": Decimal(3), "proximity": Fraction(1, 1)},
+        [("need_coverage", 3), ("proximity", 1)],
+        pd.Series({"need_coverage": 3.0, "proximity": 1.0}),
+    ],
+    ids=["numpy", "decimal and fraction", "pairs", "series"],
+)
+def test_weights_of_every_real_kind_are_taken(weights: object) -> None:
+    ranking = rank_candidates(register(), weights={**ONLY, **dict(weights)})  # type: ignore[call-overload]
+    direct = rank_candidates(register(), weights=weights)  # type: ignore[arg-type]
+    assert ranking[0].score == pytest.approx(40.0)
+    assert direct.weights["need_coverage"] == 3.0
+
+
+@pytest.mark.parametrize(
+    ("weights", "message"),
+    [
+        ({"need_coverage": 1e308, "proximity": 1e308}, "add up to inf"),
+        (5, "must map criterion codes to numbers"),
+        ("need_coverage", "must map criterion codes to numbers"),
+    ],
+)
+def test_weights_that_break_the_sum_are_refused(weights: object, message: str) -> None:
+    with pytest.raises(InvalidArgumentError, match=message):
+        rank_candidates(register(), weights=weights)  # type: ignore[arg-type]
+
+
+def test_huge_weights_keep_scores_within_0_to_100() -> None:
+    ranking = rank_candidates(register(), weights={"need_coverage": 1e308})
+    assert all(0 <= entry.score <= 100 for entry in ranking)
+    assert all(math.isfinite(part.points) for entry in ranking for part in entry.parts())
+
+
+@pytest.mark.parametrize(
+    "found",
+    [("0.5", None), (None, None), 0.5, (0.5,), (True, None), (math.nan, None), (-0.1, None)],
+    ids=["text", "none", "bare", "short", "bool", "nan", "negative"],
+)
+def test_a_measure_of_the_wrong_shape_is_refused_by_name(found: object) -> None:
+    odd = Criterion("odd", "Ganjil", "Odd", measure=lambda facts: found)  # type: ignore[arg-type,return-value]
+    with pytest.raises(InvalidArgumentError, match="criterion 'odd' measured"):
+        rank_candidates(register(), criteria=[odd])
+
+
+def test_a_measure_may_give_a_decimal() -> None:
+    half = Criterion("half", "Setengah", "Half", measure=lambda facts: (Decimal("0.5"), None))  # type: ignore[arg-type,return-value]
+    assert rank_candidates(register(), criteria=[half])[0].score == 50
+
+
+@pytest.mark.parametrize("code", ["score", "rank", "id", "name", "Bad", "1st", "x_points", ""])
+def test_criterion_codes_that_would_clash_or_are_odd_are_refused(code: str) -> None:
+    clash = Criterion(code, "K", "C", measure=lambda facts: (0.5, None))
+    with pytest.raises(InvalidArgumentError, match="criterion code"):
+        rank_candidates(register(), criteria=[clash])
+
+
+def test_a_shared_first_place_reports_any_change_as_a_swap() -> None:
+    reg = register()
+    twins = CandidateRegister(
+        program=reg.program,
+        candidates=[
+            partner("A", offers=(K.MARKETING,)),
+            Partner(
+                name="B",
+                kind=PartnerKind.BUSINESS,
+                profile=PartyProfile(goals=["x"], scope_of_work=["y"]),
+            ),
+        ],
+    )
+    # A meets 1 of 3 needs; B has 2 of 5 A.2 items: level at need 6 : information 5
+    ranking = rank_candidates(twins, weights={**ONLY, "need_coverage": 6, "information": 5})
+    assert [e.rank for e in ranking] == [1, 1]
+    swaps = {(s.criterion.code, s.rises): s for s in ranking.weight_swaps()}
+    up = swaps["information", True]
+    assert (up.level, up.threshold, up.challenger.id) == (True, 5.0, "b")
+    assert up.explain("en") == (
+        "If the weight of “Information gathered” rises at all from 5, B overtakes A at the top "
+        "(the two are level now)."
+    )
+    assert up.explain("id") == (
+        "Bila bobot “Kelengkapan informasi” dinaikkan sedikit saja dari 5, B menggeser A dari "
+        "peringkat pertama (kini keduanya sama skornya)."
+    )
+    assert ranking.with_weights(information=5.01)[0].partner.id == "b"
+    assert ranking.with_weights(need_coverage=5.99)[0].partner.id == "b"
+    assert swaps["need_coverage", False].level

@@ -10,7 +10,9 @@ candidate on top (:meth:`Ranking.weight_swaps`), and :meth:`Ranking.assessments`
 result into the lifecycle's :class:`~kemitraan.RelevanceAssessment` records, so nothing
 is typed twice.
 
-The score is ``100 × Σ weightᵢ × valueᵢ / Σ weightᵢ``; nothing else goes into it.
+The score is ``100 × Σ weightᵢ × valueᵢ / Σ weightᵢ``; nothing else goes into it. An
+explanation gives each criterion's weight over the sum of the weights, the candidate's value
+and the points that make (``value × 100 × weight / sum``) out of the most it could make.
 
 >>> from kemitraan import (CandidateRegister, ContributionKind as K, Partner, PartnerKind,
 ...                        PartyProfile, Program, ProgramNeed)
@@ -30,15 +32,18 @@ The score is ``100 × Σ weightᵢ × valueᵢ / Σ weightᵢ``; nothing else go
 [('cv-kriya-banua', 100.0), ('hj-norhayati', 0.0)]
 >>> print(ranking[0].explain("en"))
 CV Kriya Banua: 100/100
-- Programme needs met (weight 1): 1 × 1 = 100 points of 100; meets 1 of 1 ...: pemasaran
+- Programme needs met (weight 1/1): value 1 → 100/100 points; meets 1 of 1 ...: pemasaran
 """
 
 from __future__ import annotations
 
 import math
+import numbers
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Final, cast
 
@@ -369,7 +374,7 @@ class CandidateScore:
                 criterion,
                 ranking.weights[criterion.code],
                 value,
-                100 * ranking.weights[criterion.code] * value / total,
+                100 * (ranking.weights[criterion.code] / total) * value,
                 detail,
             )
             for criterion, value, detail in zip(
@@ -385,17 +390,20 @@ class CandidateScore:
     def explain(self, language: str = "id") -> str:
         """The score and every criterion's share of it, with the reason, in ``language``."""
         lines = [f"{self.partner.name}: {_number(self.score, language)}/100"]
-        word = in_language(language, "bobot", "weight")
-        points = in_language(language, "poin dari", "points of")
+        total = _number(self.ranking.total_weight, language)
+        weight, value, points = {
+            "id": ("bobot", "nilai", "poin"),
+            "en": ("weight", "value", "points"),
+        }.get(language) or (in_language(language, "", ""),) * 3
         for part in self.parts():
             if not part.weight:
                 continue
+            most = 100 * part.weight / self.ranking.total_weight
             lines.append(
-                f"- {part.criterion.label(language)} ({word} {_number(part.weight, language)}): "
-                f"{_number(part.value, language)} × {_number(part.weight, language)} = "
-                f"{_number(part.points, language)} {points} "
-                f"{_number(100 * part.weight / self.ranking.total_weight, language)}; "
-                f"{part.reason(language)}"
+                f"- {part.criterion.label(language)} ({weight} "
+                f"{_number(part.weight, language)}/{total}): "
+                f"{value} {_number(part.value, language)} → {_number(part.points, language)}"
+                f"/{_number(most, language)} {points}; {part.reason(language)}"
             )
         return "\n".join(lines)
 
@@ -428,16 +436,19 @@ class WeightSwap:
     weight: float
     """Its weight now."""
     threshold: float
-    """The weight past which the challenger overtakes (the two tie exactly at it)."""
+    """The weight past which the challenger overtakes (the two tie exactly at it); the weight
+    itself when the two are level now, and any change that way will do."""
     leader: Partner
     """The candidate on top now."""
     challenger: Partner
     """The candidate that would overtake it."""
+    rises: bool
+    """Whether the weight must rise (else fall) for the swap."""
 
     @property
-    def rises(self) -> bool:
-        """Whether the weight must rise (else fall) for the swap."""
-        return self.threshold > self.weight
+    def level(self) -> bool:
+        """Whether the challenger is level with the leader now (first place is shared)."""
+        return self.threshold == self.weight
 
     def explain(self, language: str = "id") -> str:
         """The swap in a sentence."""
@@ -449,40 +460,75 @@ class WeightSwap:
         if language == "id":
             way = "dinaikkan" if self.rises else "diturunkan"
             beyond = "lebih dari" if self.rises else "kurang dari"
-            return (
-                f"Bila bobot “{label}” {way} dari {now} menjadi {beyond} {at}, "
-                f"{self.challenger.name} menggeser {self.leader.name} dari peringkat pertama."
+            change = (
+                f"{way} sedikit saja dari {now}"
+                if self.level
+                else f"{way} dari {now} menjadi {beyond} {at}"
             )
+            level = " (kini keduanya sama skornya)" if self.level else ""
+            return (
+                f"Bila bobot “{label}” {change}, {self.challenger.name} menggeser "
+                f"{self.leader.name} dari peringkat pertama{level}."
+            )
+        in_language(language, "", "")
         way = "rises" if self.rises else "falls"
         beyond = "above" if self.rises else "below"
-        in_language(language, "", "")
+        change = f"{way} at all from {now}" if self.level else f"{way} from {now} to {beyond} {at}"
+        level = " (the two are level now)" if self.level else ""
         return (
-            f"If the weight of “{label}” {way} from {now} to {beyond} {at}, "
-            f"{self.challenger.name} overtakes {self.leader.name} at the top."
+            f"If the weight of “{label}” {change}, {self.challenger.name} overtakes "
+            f"{self.leader.name} at the top{level}."
         )
 
 
-def _checked_weights(
-    criteria: Sequence[Criterion], weights: Mapping[str, float] | None
-) -> dict[str, float]:
+_CODE: Final = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_RESERVED: Final = frozenset({"rank", "id", "name", "score", "met_needs", "explanation"})
+
+
+def _real(value: object) -> float | None:
+    """``value`` as a float when it is a real number (numpy's and Decimal included)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
+        return None
+    return float(value)
+
+
+def _checked_weights(criteria: Sequence[Criterion], weights: object) -> dict[str, float]:
     codes = [criterion.code for criterion in criteria]
+    for code in codes:
+        if not isinstance(code, str) or not _CODE.fullmatch(code) or code.endswith("_points"):
+            raise InvalidArgumentError(
+                f"criterion code {code!r} must be lower case letters, digits and _, starting "
+                "with a letter, and not end in _points"
+            )
+        if code in _RESERVED:
+            raise InvalidArgumentError(f"criterion code '{code}' is taken by the ranking's frame")
     if len(set(codes)) != len(codes):
         raise InvalidArgumentError(f"criteria codes must be unique: {codes}")
     base = {code: DEFAULT_WEIGHTS.get(code, 1.0) for code in codes}
-    for code, weight in (weights or {}).items():
+    try:
+        given = dict(weights) if weights is not None else {}  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(
+            f"weights must map criterion codes to numbers, not {type(weights).__name__}"
+        ) from None
+    for code, weight in given.items():
         if code not in base:
             raise InvalidArgumentError(
                 f"weights name '{code}', which is not a criterion; known: {', '.join(codes)}"
             )
-        if isinstance(weight, bool) or not isinstance(weight, int | float):
+        number = _real(weight)
+        if number is None:
             raise InvalidArgumentError(f"weight of '{code}' must be a number, not {weight!r}")
-        if not math.isfinite(weight) or weight < 0:
+        if not math.isfinite(number) or number < 0:
             raise InvalidArgumentError(
                 f"weight of '{code}' must be a finite number of 0 or more, not {weight}"
             )
-        base[code] = float(weight)
-    if not sum(base.values()) > 0:
+        base[code] = number
+    total = sum(base.values())
+    if not total > 0:
         raise InvalidArgumentError("at least one weight must be above 0")
+    if not math.isfinite(total):
+        raise InvalidArgumentError(f"the weights add up to {total}; keep their sum finite")
     return base
 
 
@@ -553,34 +599,38 @@ class Ranking:
             return []
         leader, *others = self.entries
         weights = [self.weights[criterion.code] for criterion in self.criteria]
+        total = self.total_weight
+        leads = [
+            sum(w * (a - b) for w, a, b in zip(weights, leader.values, other.values, strict=True))
+            for other in others
+        ]
         swaps: list[WeightSwap] = []
         for k, criterion in enumerate(self.criteria):
+            now = weights[k]
             up: tuple[float, CandidateScore] | None = None
             down: tuple[float, CandidateScore] | None = None
-            for other in others:
-                lead = sum(
-                    w * (a - b)
-                    for w, a, b in zip(weights, leader.values, other.values, strict=True)
-                )
+            for other, lead in zip(others, leads, strict=True):
                 gap = leader.values[k] - other.values[k]
                 if gap == 0:
                     continue
-                threshold = weights[k] - lead / gap
+                # level now (the same score; only the order of ids put the leader first):
+                # any change of this weight toward the other decides it
+                level = other.rank == leader.rank
+                threshold = now if level else now - lead / gap
                 if not math.isfinite(threshold):  # a gap too small to ever close
                     continue
-                if gap < 0 and threshold > weights[k]:
+                if gap < 0 and (level or threshold > now):
                     if up is None or threshold < up[0]:
                         up = (threshold, other)
-                elif gap > 0 and _EPSILON < threshold < weights[k]:
+                elif gap > 0 and now > 0 and (level or _EPSILON * total < threshold < now):
                     if down is None or threshold > down[0]:
                         down = (threshold, other)
-            for found in (up, down):
-                if found is not None:
-                    swaps.append(
-                        WeightSwap(
-                            criterion, weights[k], found[0], leader.partner, found[1].partner
-                        )
-                    )
+            swaps.extend(
+                WeightSwap(criterion, now, threshold, leader.partner, other.partner, rises)
+                for found, rises in ((up, True), (down, False))
+                if found is not None
+                for threshold, other in (found,)
+            )
         return swaps
 
     def assessments(
@@ -631,6 +681,7 @@ class Ranking:
 
 
 def _weighted(vector: Sequence[float], values: Sequence[float]) -> float:
+    """100 × the weighted mean, ``vector`` holding the weights divided by their sum."""
     return 100 * sum(w * v for w, v in zip(vector, values, strict=True))
 
 
@@ -640,28 +691,36 @@ def _ranked(
     weights: dict[str, float],
     rows: Sequence[tuple[Partner, tuple[float, ...], tuple[object, ...]]],
 ) -> Ranking:
-    vector = [weights[criterion.code] for criterion in criteria]
-    total = sum(vector)
+    total = sum(weights.values())
+    vector = [weights[criterion.code] / total for criterion in criteria]
     scored = sorted(
         (
-            (
-                100 * sum(w * v for w, v in zip(vector, values, strict=True)) / total,
-                partner,
-                values,
-                details,
-            )
+            (_weighted(vector, values), partner, values, details)
             for partner, values, details in rows
         ),
-        key=lambda item: (-item[0], item[1].id),
+        # scores equal to nine places are equal (sums of floats are not exact): ids order them
+        key=lambda item: (-round(item[0], 9), item[1].id),
     )
     ranking = Ranking(program, criteria, weights)
     entries: list[CandidateScore] = []
     for index, (score, partner, values, details) in enumerate(scored):
-        tied = entries and math.isclose(entries[-1].score, score, abs_tol=1e-9)
+        tied = entries and round(entries[-1].score, 9) == round(score, 9)
         rank = entries[-1].rank if tied else index + 1
         entries.append(CandidateScore(partner, score, values, details, rank, ranking))
     object.__setattr__(ranking, "entries", tuple(entries))
     return ranking
+
+
+def _measured(criterion: Criterion, facts: CandidateFacts) -> tuple[float, object]:
+    """A criterion's measure, checked: a value from 0 to 1 and a detail."""
+    found = criterion.measure(facts)
+    value = _real(found[0]) if isinstance(found, tuple) and len(found) == 2 else None
+    if value is None or not 0 <= value <= 1:
+        raise InvalidArgumentError(
+            f"criterion '{criterion.code}' measured {found!r} for '{facts.partner.id}'; "
+            "a measure gives (value, detail), the value a number from 0 to 1"
+        )
+    return value, found[1]
 
 
 def rank_candidates(
@@ -714,12 +773,6 @@ def rank_candidates(
         rating = ratings.get(partner.id)
         level = rating.level if rating and rating.level else mapping_level(partner.region, origin)
         facts = CandidateFacts(partner, program, level, rating, offers)
-        measured = [criterion.measure(facts) for criterion in criteria]
-        for criterion, (value, _) in zip(criteria, measured, strict=True):
-            if not 0 <= value <= 1:
-                raise InvalidArgumentError(
-                    f"criterion '{criterion.code}' measured {value} for '{partner.id}'; "
-                    "a value is from 0 to 1"
-                )
-        rows.append((partner, tuple(value for value, _ in measured), tuple(d for _, d in measured)))
+        values, details = zip(*(_measured(criterion, facts) for criterion in criteria), strict=True)
+        rows.append((partner, values, details))
     return _ranked(program, criteria, checked, rows)
