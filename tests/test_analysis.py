@@ -8,19 +8,24 @@ import json
 import math
 import subprocess
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from kemitraan import (
+    Agreement,
+    AgreementKind,
     InvalidArgumentError,
     InvalidDataError,
     Partnership,
     Stage,
+    Term,
+    TermChange,
     dump_json,
     rank_candidates,
 )
@@ -187,7 +192,7 @@ def test_unreadable_files_are_named(content: bytes, message: str, tmp_path: Path
         Portfolio.read_json_dir(tmp_path)
     assert "bad.json" in str(caught.value)
     (tmp_path / "bad.jsonl").write_bytes(b'{"id": "x"}\n' + content + b"\n")
-    with pytest.raises(InvalidDataError, match=r"bad\.jsonl:2"):
+    with pytest.raises(InvalidDataError, match=r"bad\.jsonl, line 2"):
         Portfolio.read_jsonl(tmp_path / "bad.jsonl")
     with pytest.raises(InvalidArgumentError, match="not a folder"):
         Portfolio.read_json_dir(tmp_path / "bad.json")
@@ -225,7 +230,7 @@ def test_the_register_and_ranking_as_frames() -> None:
     assert persons["name"].str.contains(r"\*").all()
     ranking = rank_candidates(register)
     table = ranking_frame(ranking, language="en")
-    assert table["score"].is_monotonic_decreasing
+    assert table["score"].round(9).is_monotonic_decreasing
     assert table["rank"].tolist() == [entry.rank for entry in ranking]
     points = table[[f"{c.code}_points" for c in ranking.criteria]].sum(axis=1)
     assert points.tolist() == pytest.approx(table["score"].tolist())
@@ -322,3 +327,138 @@ def test_the_core_import_stays_light() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert json.loads(result.stdout.replace("'", '"')) == []
+
+
+def mou_addendum(p: Partnership, end: date, day: date) -> Agreement:
+    mou = p.agreement
+    assert mou is not None
+    return Agreement(
+        kind=AgreementKind.ADDENDUM,
+        parties=mou.parties,
+        numbers={pid: f"{n}/ADD-{day:%m%d}" for pid, n in mou.numbers.items()},
+        subject=f"Perpanjangan MoU {day}",
+        place="Martapura",
+        date=day,
+        amends=mou.reference(),
+        amendments=[TermChange(term=Term(start=mou.term.start, end=end))],  # type: ignore[union-attr]
+        signatories=example().signatories_of(mou.parties),
+        originals=mou.originals,
+    )
+
+
+def sign_all(p: Partnership, index: int, day: date) -> None:
+    for party in p.addenda[index].party_ids:
+        p.sign_addendum(index, party, on=day, at=datetime(day.year, day.month, day.day, tzinfo=UTC))
+
+
+def both_routes(p: Partnership, tmp: Path) -> list[dict[str, Any]]:
+    (tmp / "p.json").write_text(dump_json(p))
+    fast = Portfolio.read_json_dir(tmp, on=ON).frame
+    full = Portfolio.from_partnerships([p], on=ON).frame
+    return [rows(frame)[p.id] for frame in (fast, full)]
+
+
+def test_the_term_in_force_is_the_model_s_in_both_routes(tmp_path: Path) -> None:
+    p = at_stage(Stage.IMPLEMENTATION, recorded=True)
+    later, sooner = date(2030, 3, 9), date(2029, 3, 9)
+    # signed out of order: the later-dated addendum sets 2029, the earlier one 2030
+    p.addenda.append(mou_addendum(p, later, date(2025, 6, 4)))
+    p.addenda.append(mou_addendum(p, sooner, date(2025, 6, 5)))
+    sign_all(p, len(p.addenda) - 1, date(2025, 6, 5))
+    sign_all(p, len(p.addenda) - 2, date(2025, 6, 6))
+    # a third, drafted and not signed, changes nothing
+    p.addenda.append(mou_addendum(p, date(2031, 3, 9), date(2025, 6, 7)))
+    assert p.effective_term is not None
+    assert p.effective_term.end == sooner
+    for row in both_routes(p, tmp_path):
+        assert row["term_end"] == pd.Timestamp(sooner)
+        assert row["renewal_due"] == pd.Timestamp(2028, 12, 9)
+
+
+def test_renewals_count_only_signed_mous(tmp_path: Path) -> None:
+    unsigned = at_stage(Stage.SIGNING)
+    signed = at_stage(Stage.IMPLEMENTATION)
+    late = Portfolio.from_partnerships([unsigned, signed], on=date(2027, 11, 1))
+    assert late.frame["mou_signed"].tolist() == [False, True]
+    assert len(late.renewals_due()) == 1
+    for row in both_routes(unsigned, tmp_path):
+        assert row["mou_signed"] is False or not row["mou_signed"]
+
+
+def test_days_in_a_step_are_counted_in_the_local_day_of_the_move() -> None:
+    wita = timezone(timedelta(hours=8))
+    p = fresh()
+    example().record_step(p)
+    p.advance(at=datetime(2025, 1, 10, 7, 30, tzinfo=wita))  # 23:30 UTC on 9 January
+    frame = Portfolio.from_partnerships([p], on=date(2025, 1, 10)).frame
+    assert frame["days_in_stage"].tolist() == [0]
+
+
+HOSTILE: list[tuple[str, object]] = [
+    ("history", "x"),
+    ("history", ["a"]),
+    ("history", [{"move": "advance", "to_stage": "gathering", "at": "yesterday"}]),
+    ("history", [{"move": "advance", "to_stage": {"x": 1}, "at": "2025-01-01T00:00:00+00:00"}]),
+    ("history", [{"move": "advance", "to_stage": "gathering", "at": "2025-01-01T00:00:00"}]),
+    ("agreement", "abc"),
+    ("agreement", {"term": ["a"]}),
+    ("agreement", {"term": {"end": "not-a-date"}}),
+    ("agreement", {"term": {"end": 20250101}}),
+    ("agreement", {"parties": ["ab"]}),
+    ("institution", "PKBM"),
+    ("program", [1]),
+    ("addenda", ["abc"]),
+    ("partners", 5),
+    ("stage", []),
+    ("stage", 5),
+    ("stage", "bogus"),
+    ("cycle", "two"),
+    ("cycle", 0),
+    ("addenda", [{"amends": {"kind": "mou"}, "amendments": [{"change": "term"}]}]),
+]
+
+
+@pytest.mark.parametrize(("field", "value"), HOSTILE, ids=[f"{f}={v!r}"[:40] for f, v in HOSTILE])
+def test_hostile_stored_data_is_refused_naming_the_file(
+    field: str, value: object, tmp_path: Path
+) -> None:
+    data = json.loads(dump_json(at_stage(Stage.IMPLEMENTATION)))
+    data[field] = value
+    (tmp_path / "hostile.json").write_text(json.dumps(data))
+    with pytest.raises(InvalidDataError, match=r"hostile\.json: not a partnership as kemitraan"):
+        Portfolio.read_json_dir(tmp_path)
+    (tmp_path / "all.jsonl").write_text(json.dumps(data) + "\n")
+    with pytest.raises(InvalidDataError, match=r"all\.jsonl, line 1: not a partnership"):
+        Portfolio.read_jsonl(tmp_path / "all.jsonl")
+
+
+def test_deep_nesting_and_folders_are_handled(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text("[" * 200_000)
+    with pytest.raises(InvalidDataError, match="not JSON"):
+        Portfolio.read_json_dir(tmp_path)
+    (tmp_path / "deep.json").unlink()
+    (tmp_path / "a-folder.json").mkdir()
+    assert Portfolio.read_json_dir(tmp_path).frame.empty
+
+
+def test_names_with_dollar_signs_print_as_written(tmp_path: Path) -> None:
+    register = synthetic_candidates(fresh().program, 5, seed=3)
+    register.candidates[1].name = "Toko $^$ & Rp 5$"  # mathtext would refuse "$^$"
+    register.candidates[2].name = "Toko $^$ juga"
+    figure = plots.power_interest_grid(register)
+    figure.savefig(tmp_path / "grid.png", dpi=40)
+    texts = [text.get_text() for text in figure.findobj(Text)]
+    assert any("Toko \\$^\\$" in text for text in texts)
+
+
+def test_frames_pseudonymise_persons_ids_and_join_within_the_process() -> None:
+    program = fresh().program
+    register = synthetic_candidates(program, 20, seed=7)
+    persons = {c.id for c in register.candidates if c.kind.value == "community_figure"}
+    assert persons
+    mapped = mapping_frame(register)
+    ranked = ranking_frame(rank_candidates(register))
+    assert not persons & set(mapped["id"])
+    assert not persons & set(ranked["id"])
+    assert set(mapped["id"]) == set(ranked["id"])  # the same pseudonym in both frames
+    assert persons <= set(mapping_frame(register, masked=False)["id"])

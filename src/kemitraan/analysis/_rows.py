@@ -1,18 +1,22 @@
-"""Rows of a portfolio read straight from stored JSON: no model is built.
+"""Rows of a portfolio read straight from stored JSON: no partnership model is built.
 
 One function, :func:`raw_row`, serves both routes: the fast readers call it on the
 dictionary :func:`json.loads` gives, and :meth:`Portfolio.from_partnerships` on a
-model's JSON dump, then adds what only the model can say (requirements, deviations,
+model's JSON dump (passing what the model knows for sure: the term in force and whether
+the MoU is signed), then adds what only the model can say (requirements, deviations,
 health). So both routes give the same columns the same way.
 
-The readers trust what they read: they check no digest and replay no history. Load a
-partnership (:func:`kemitraan.load_json`) to verify it.
+The readers trust what they read: they check no history chain. Each field they use is
+checked for its type, and data that is not a partnership as kemitraan stores it raises
+:class:`RowError`, which the readers turn into an error naming the file and line.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Final
+
+from pydantic import ValidationError
 
 from kemitraan._base import mask
 from kemitraan.lifecycle import Stage
@@ -45,6 +49,7 @@ RAW_COLUMNS: Final = (
     "facilitator",
     "moves",
     "entered_stage_at",
+    "days_in_stage",
     "mou_signed",
     "term_start",
     "term_end",
@@ -65,100 +70,202 @@ DERIVED_COLUMNS: Final = (
 VISIT_COLUMNS: Final = ("id", "cycle", "stage", "step", "entered_at", "left_at")
 
 
+class RowError(ValueError):
+    """Stored data that is not a partnership as kemitraan stores it."""
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise RowError(f"{what} is not an object")
+    return value
+
+
+def _list(value: Any, what: str) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RowError(f"{what} is not a list")
+    return value
+
+
+def _text(value: Any, what: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise RowError(f"{what} is not text")
+    return value
+
+
+def _day(value: Any, what: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RowError(f"{what} is not a date: {str(value)[:40]!r}") from None
+
+
+def _moment(value: Any, what: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise RowError(f"{what} is not a date and time: {str(value)[:40]!r}") from None
+    if moment.tzinfo is None:
+        raise RowError(f"{what} has no time zone")
+    return moment
+
+
+def _stage(value: Any, what: str) -> str:
+    if not isinstance(value, str) or value not in _STEP:
+        raise RowError(f"{what} is not a stage: {str(value)[:40]!r}")
+    return value
+
+
+def _count(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RowError(f"{what} is not a whole number of 1 or more")
+    return value
+
+
 def _name(party: dict[str, Any], masked: bool) -> str:
-    name = str(party.get("name", ""))
+    name = _text(party.get("name"), "a party's name") or ""
     return mask(name) if masked and party.get("kind") in _PERSONS else name
 
 
-def _term(data: dict[str, Any], history: list[dict[str, Any]]) -> tuple[str | None, str | None]:
-    """The MoU's term, as the addenda that amend it and that every party signed change it."""
-    agreement = data.get("agreement") or {}
-    term = agreement.get("term") or {}
-    start, end = term.get("start"), term.get("end")
-    signers = {r.get("party_id") for r in history if r.get("move") == "sign_addendum"}
-    for addendum in data.get("addenda") or ():
-        if (addendum.get("amends") or {}).get("kind") != "mou":
-            continue
-        if not {party.get("id") for party in addendum.get("parties") or ()} <= signers:
-            continue
-        for change in addendum.get("amendments") or ():
-            if change.get("change") == "term":
-                start, end = change["term"].get("start"), change["term"].get("end")
-    return start, end
+def _signed_by(history: list[dict[str, Any]], move: str) -> dict[Any, set[Any]]:
+    """Each digest signed by ``move`` in the history, and who signed it."""
+    found: dict[Any, set[Any]] = {}
+    for record in history:
+        if record.get("move") == move:
+            found.setdefault(record.get("digest"), set()).add(record.get("party_id"))
+    return found
+
+
+def _term(
+    agreement: dict[str, Any], addenda: list[Any], history: list[dict[str, Any]]
+) -> tuple[date | None, date | None]:
+    """The MoU's term, as the addenda every party signed change it.
+
+    Only when an addendum changes the MoU's term are the agreement and its addenda read as
+    models: a signature names its text by a digest, which needs the text as a model.
+    """
+    term = _object(agreement.get("term"), "the agreement's term")
+    start, end = _day(term.get("start"), "the term's start"), _day(term.get("end"), "its end")
+    changing = [
+        a
+        for a in (_object(item, "an addendum") for item in addenda)
+        if _object(a.get("amends"), "what an addendum amends").get("kind") == "mou"
+        and any(
+            _object(change, "an amendment").get("change") == "term"
+            for change in _list(a.get("amendments"), "an addendum's amendments")
+        )
+    ]
+    if not changing:
+        return start, end
+    from kemitraan.agreements import Agreement
+
+    try:
+        mou = Agreement.model_validate(agreement)
+        texts = [Agreement.model_validate(a) for a in addenda]
+    except ValidationError as exc:
+        detail = exc.errors()[0]
+        where = ".".join(str(part) for part in detail["loc"])
+        raise RowError(f"an agreement does not validate: {where}: {detail['msg']}") from None
+    signed = _signed_by(history, "sign_addendum")
+    in_force = sorted(
+        (a for a in texts if set(a.party_ids) <= signed.get(a.digest(), set())),
+        key=lambda a: (a.date, a.digest()),
+    )
+    amended = mou.amended_by(in_force).term
+    return (amended.start, amended.end) if amended is not None else (None, None)
 
 
 def raw_row(
     data: dict[str, Any],
     visits: list[tuple[Any, ...]] | None,
     *,
+    on: date,
     masked: bool,
     renewal_lead_days: int,
+    known: dict[str, Any] | None = None,
 ) -> tuple[Any, ...]:
-    """One partnership's row (:data:`RAW_COLUMNS`); its stage visits go into ``visits``."""
-    institution = data.get("institution") or {}
-    program = data.get("program") or {}
-    region = institution.get("region") or program.get("location") or {}
-    history: list[dict[str, Any]] = data.get("history") or []
-    agreement = data.get("agreement") or {}
-    parties = agreement.get("parties") or []
-    stage = data.get("stage", "mapping")
-    pid = data.get("id")
+    """One partnership's row (:data:`RAW_COLUMNS`); its stays in steps go into ``visits``.
+
+    ``known`` holds what a loaded model says for sure (``term``, ``mou_signed``).
+
+    Raises:
+        RowError: when a field it reads is not what kemitraan stores there.
+    """
+    pid = _text(data.get("id"), "id")
+    institution = _object(data.get("institution"), "institution")
+    program = _object(data.get("program"), "program")
+    region = _object(institution.get("region"), "the institution's region") or _object(
+        program.get("location"), "the programme's location"
+    )
+    history = [_object(r, "a history record") for r in _list(data.get("history"), "history")]
+    agreement = _object(data.get("agreement"), "agreement")
+    parties = [_object(p, "a party") for p in _list(agreement.get("parties"), "the parties")]
+    stage = _stage(data.get("stage", "mapping"), "stage")
+    cycle = _count(data.get("cycle", 1), "cycle")
 
     furthest = 1
     outcome: str | None = None
-    entered: str | None = None
-    mou_signers: set[Any] = set()
-    current_cycle_entry: tuple[Any, Any, Any] = (1, "mapping", None)
+    entered: datetime | None = None
+    entry: tuple[int, str, datetime | None] = (1, Stage.MAPPING.value, None)
     for record in history:
-        to_stage = record.get("to_stage")
-        if record.get("move") in _SIGNATURES:
-            if record.get("move") == "sign" and record.get("document", "agreement") == "agreement":
-                mou_signers.add(record.get("party_id"))
+        move = _text(record.get("move"), "a record's move")
+        if move in _SIGNATURES:
             continue
-        at = record.get("at")
+        at = _moment(record.get("at"), "a record's time")
+        to_stage = _stage(record.get("to_stage"), "a record's stage")
         if visits is not None:
-            cycle, from_stage, since = current_cycle_entry
-            visits.append((pid, cycle, from_stage, _STEP.get(from_stage), since, at))
-        current_cycle_entry = (record.get("cycle", 1), to_stage, at)
+            visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], at))
+        entry = (_count(record.get("cycle", 1), "a record's cycle"), to_stage, at)
         entered = at
-        step = _STEP.get(str(to_stage))
+        step = _STEP[to_stage]
         if step is not None:
             furthest = max(furthest, step)
-        elif to_stage in _TERMINAL:
+        else:
             outcome = to_stage
     if visits is not None:
-        cycle, from_stage, since = current_cycle_entry
-        visits.append((pid, cycle, from_stage, _STEP.get(from_stage), since, None))
+        visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], None))
 
-    start, end = _term(data, history)
-    renewal = (
-        (date.fromisoformat(end) - timedelta(days=renewal_lead_days)).isoformat() if end else None
-    )
-    pattern = agreement.get("pattern") or {}
-    last_actor = next((r.get("actor") for r in reversed(history) if r.get("actor")), None)
+    if known is not None:
+        start, end = known["term"]
+        mou_signed = known["mou_signed"]
+    else:
+        start, end = _term(agreement, _list(data.get("addenda"), "addenda"), history)
+        ids = {party.get("id") for party in parties}
+        mou_signed = bool(ids) and any(
+            ids <= signers for signers in _signed_by(history, "sign").values()
+        )
+    pattern = _object(agreement.get("pattern"), "the pattern")
+    actors = (_text(r.get("actor"), "a record's actor") for r in reversed(history))
+    actor = next((a for a in actors if a), None)
     return (
         pid,
-        institution.get("name"),
-        institution.get("id"),
-        program.get("name"),
-        program.get("kind"),
-        region.get("province"),
-        region.get("regency"),
+        _text(institution.get("name"), "the institution's name"),
+        _text(institution.get("id"), "the institution's id"),
+        _text(program.get("name"), "the programme's name"),
+        _text(program.get("kind"), "the programme's kind"),
+        _text(region.get("province"), "the province"),
+        _text(region.get("regency"), "the regency"),
         stage,
-        _LABEL.get(stage),
-        _STEP.get(stage),
-        data.get("cycle", 1),
+        _LABEL[stage],
+        _STEP[stage],
+        cycle,
         outcome,
         furthest,
-        pattern.get("pattern"),
-        len(data.get("partners") or ()),
+        _text(pattern.get("pattern"), "the pattern"),
+        len(_list(data.get("partners"), "partners")),
         len(parties),
         "; ".join(_name(party, masked) for party in parties) or None,
-        (mask(last_actor) if masked else last_actor) if last_actor else None,
+        (mask(actor) if masked else actor) if actor else None,
         len(history),
         entered,
-        bool(parties) and {party.get("id") for party in parties} <= mou_signers,
+        (on - entered.date()).days if entered is not None else None,  # local days
+        mou_signed,
         start,
         end,
-        renewal,
+        end - timedelta(days=renewal_lead_days) if end is not None else None,
     )

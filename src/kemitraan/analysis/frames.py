@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
+from typing import Final
+
 import pandas as pd
 
 from kemitraan._base import mask
 from kemitraan.mapping import CandidateRegister
-from kemitraan.parties import PartnerKind
+from kemitraan.parties import Partner, PartnerKind
 from kemitraan.scoring import Ranking
 
 __all__ = ["mapping_frame", "ranking_frame"]
 
 
-def _shown(name: str, kind: PartnerKind, masked: bool) -> str:
-    return mask(name) if masked and kind is PartnerKind.COMMUNITY_FIGURE else name
+# A key for this process: the same person has the same pseudonym in every frame made here
+# (frames join), and none that a list of names could look up later.
+_KEY: Final = secrets.token_bytes(16)
+
+
+def _shown(partner: Partner, masked: bool) -> tuple[str, str]:
+    """The id and name a frame shows: a person's (a community figure's) are masked.
+
+    A person's id is made from the name, so it is replaced by a pseudonym.
+    """
+    if not masked or partner.kind is not PartnerKind.COMMUNITY_FIGURE:
+        return partner.id, partner.name
+    digest = hmac.new(_KEY, partner.id.encode(), hashlib.sha256).hexdigest()[:10]
+    return f"orang-{digest}", mask(partner.name)
 
 
 def mapping_frame(
@@ -21,7 +38,9 @@ def mapping_frame(
 ) -> pd.DataFrame:
     """One row per candidate: kind, level, region, offers, ratings, quadrant and salience.
 
-    The names of persons (community figures) are masked unless ``masked=False``.
+    The names of persons (community figures) are masked, and their ids (made from the
+    names) replaced by pseudonyms that stay the same within the process, unless
+    ``masked=False``.
 
     >>> from kemitraan import CandidateRegister, Partner, PartnerKind, Program
     >>> register = CandidateRegister(
@@ -29,16 +48,19 @@ def mapping_frame(
     ...     candidates=[Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE)])
     >>> mapping_frame(register)[["name", "kind", "quadrant"]].to_dict("records")
     [{'name': 'Hj. *****yati', 'kind': 'community_figure', 'quadrant': 'monitor'}]
+    >>> mapping_frame(register)["id"][0][:6], mapping_frame(register, masked=False)["id"][0]
+    ('orang-', 'hj-norhayati')
     """
     rows = []
     for candidate in register.candidates:
         rating = register.rating(candidate.id)
         level = register.level_of(candidate.id)
         region = candidate.region
+        shown_id, shown_name = _shown(candidate, masked)
         rows.append(
             {
-                "id": candidate.id,
-                "name": _shown(candidate.name, candidate.kind, masked),
+                "id": shown_id,
+                "name": shown_name,
                 "kind": candidate.kind.value,
                 "kind_label": candidate.kind.label_id,
                 "in_guide": candidate.kind.in_guide,
@@ -92,10 +114,11 @@ def ranking_frame(
     codes = [criterion.code for criterion in ranking.criteria]
     rows = []
     for entry in ranking:
+        shown_id, shown_name = _shown(entry.partner, masked)
         row: dict[str, object] = {
             "rank": entry.rank,
-            "id": entry.partner.id,
-            "name": _shown(entry.partner.name, entry.partner.kind, masked),
+            "id": shown_id,
+            "name": shown_name,
             "score": entry.score,
         }
         for part in entry.parts():

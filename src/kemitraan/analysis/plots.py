@@ -41,7 +41,7 @@ def stage_funnel(portfolio: Portfolio, *, language: str = "id") -> Figure:
     """The stage funnel: how many partnerships reached each of the 11 steps, and are in it."""
     funnel = portfolio.funnel()
     labels = [
-        f"{step}. {Stage(stage).label(language)}"
+        f"{step}. {_plain(Stage(stage).label(language))}"
         for step, stage in zip(funnel.index, funnel["stage"], strict=True)
     ]
     figure = Figure(figsize=(9, 5.5), layout="constrained")
@@ -114,6 +114,7 @@ def power_interest_grid(
         name = candidate.name
         if masked and candidate.kind is PartnerKind.COMMUNITY_FIGURE:
             name = mask(name)
+        name = _plain(name)
         if rating.power is None or rating.interest is None:
             unrated.append(name)
             continue
@@ -142,7 +143,7 @@ def power_interest_grid(
     axes.set_title(
         in_language(language, "Peta kuasa–minat", "Power–interest grid")
         + ": "
-        + register.program.title
+        + _plain(register.program.title)
     )
     if unrated:
         figure.supxlabel(
@@ -182,7 +183,7 @@ def work_plan_timeline(
         )
     if on is not None:
         axes.axvline(_num(on), color=_RED, lw=1, ls="--")
-    axes.set_yticks(range(len(planned)), [a.name for a in planned], fontsize=8)
+    axes.set_yticks(range(len(planned)), [_plain(a.name) for a in planned], fontsize=8)
     axes.invert_yaxis()
     axes.xaxis_date()
     axes.set_title(
@@ -242,7 +243,7 @@ def indicator_progress(
             else "makin rendah makin baik",
             "higher is better" if indicator.direction is Direction.HIGHER else "lower is better",
         )
-        axes.set_title(f"{indicator.name} ({indicator.unit}; {better})", fontsize=9)
+        axes.set_title(_plain(f"{indicator.name} ({indicator.unit}; {better})"), fontsize=9)
         axes.tick_params(labelsize=7)
         locator = AutoDateLocator(maxticks=6)  # type: ignore[no-untyped-call]
         axes.xaxis.set_major_locator(locator)
@@ -283,7 +284,7 @@ def health_per_partner(
         name = party.name
         if masked and party.kind is PartnerKind.COMMUNITY_FIGURE:
             name = mask(name)
-        names.append(name)
+        names.append(_plain(name))
         statuses = {t.technique: t.status for t in partner.techniques}
         for column, technique in enumerate([*techniques, None]):
             status = partner.status if technique is None else statuses.get(technique)
@@ -318,6 +319,11 @@ def health_per_partner(
 
 def _num(day: date) -> float:
     return float(date2num(day))  # type: ignore[no-untyped-call]
+
+
+def _plain(text: str) -> str:
+    """Text as matplotlib should print it: a ``$`` is a dollar sign, not mathematics."""
+    return text.replace("$", r"\$")
 
 
 def _cell(column: int, row: int, colour: str) -> Patch:

@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from kemitraan._files import write_atomically
-from kemitraan.analysis._rows import DERIVED_COLUMNS, RAW_COLUMNS, VISIT_COLUMNS, raw_row
+from kemitraan.analysis._rows import (
+    DERIVED_COLUMNS,
+    RAW_COLUMNS,
+    VISIT_COLUMNS,
+    RowError,
+    raw_row,
+)
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
 from kemitraan.lifecycle import Stage
 
@@ -43,6 +49,7 @@ _RUNNING: Final = frozenset(
     {Stage.IMPLEMENTATION, Stage.MONITORING, Stage.IMPROVEMENT, Stage.FOLLOW_UP}
 )
 _DATES: Final = ("term_start", "term_end", "renewal_due")
+_MOMENT: Final = "datetime64[us, UTC]"
 
 
 def _today() -> date:
@@ -114,12 +121,31 @@ class Portfolio:
         renewal_lead_days: int = RENEWAL_LEAD_DAYS,
     ) -> Portfolio:
         """From partnerships as JSON dictionaries, as :func:`json.loads` gives them: no model."""
+        pairs = ((f"document {index}", data) for index, data in enumerate(documents))
+        return cls._read(pairs, on=on, masked=masked, renewal_lead_days=renewal_lead_days)
+
+    @classmethod
+    def _read(
+        cls,
+        documents: Iterable[tuple[str, dict[str, Any]]],
+        *,
+        on: date | None,
+        masked: bool,
+        renewal_lead_days: int,
+    ) -> Portfolio:
+        on = on or _today()
         visits: list[tuple[Any, ...]] = []
-        rows = [
-            raw_row(data, visits, masked=masked, renewal_lead_days=renewal_lead_days)
-            for data in documents
-        ]
-        return cls._made(rows, None, visits, on or _today())
+        rows = []
+        for where, data in documents:
+            try:
+                rows.append(
+                    raw_row(data, visits, on=on, masked=masked, renewal_lead_days=renewal_lead_days)
+                )
+            except (RowError, AttributeError, TypeError, ValueError, KeyError) as exc:
+                raise _unreadable(
+                    where, f"not a partnership as kemitraan stores it: {exc}"
+                ) from exc
+        return cls._made(rows, None, visits, on)
 
     @classmethod
     def from_partnerships(
@@ -140,7 +166,23 @@ class Portfolio:
         rows, derived = [], []
         for partnership in partnerships:
             data = partnership.model_dump(mode="json")
-            rows.append(raw_row(data, visits, masked=masked, renewal_lead_days=renewal_lead_days))
+            term = partnership.effective_term
+            mou = partnership.agreement
+            known = {
+                "term": (term.start, term.end) if term is not None else (None, None),
+                "mou_signed": mou is not None
+                and set(partnership.signatures(mou)) >= set(mou.party_ids),
+            }
+            rows.append(
+                raw_row(
+                    data,
+                    visits,
+                    on=on,
+                    masked=masked,
+                    renewal_lead_days=renewal_lead_days,
+                    known=known,
+                )
+            )
             derived.append(_derived(partnership, on))
         return cls._made(rows, derived, visits, on)
 
@@ -158,7 +200,7 @@ class Portfolio:
         folder = Path(folder)
         if not folder.is_dir():
             raise InvalidArgumentError(f"{folder} is not a folder")
-        return cls.from_rows(
+        return cls._read(
             _parsed_files(sorted(folder.glob(pattern))),
             on=on,
             masked=masked,
@@ -175,7 +217,7 @@ class Portfolio:
         renewal_lead_days: int = RENEWAL_LEAD_DAYS,
     ) -> Portfolio:
         """From a JSON Lines file, one partnership per line (blank lines are skipped)."""
-        return cls.from_rows(
+        return cls._read(
             _parsed_lines(Path(path)), on=on, masked=masked, renewal_lead_days=renewal_lead_days
         )
 
@@ -209,18 +251,15 @@ class Portfolio:
             "partners_at_risk",
         ):
             frame[column] = frame[column].astype("Int64")
-        frame["entered_stage_at"] = pd.to_datetime(
-            frame["entered_stage_at"], utc=True, format="ISO8601"
+        frame["entered_stage_at"] = pd.to_datetime(frame["entered_stage_at"], utc=True).astype(
+            _MOMENT
         )
+        frame["days_in_stage"] = frame["days_in_stage"].astype("Int64")
         for column in _DATES:
-            frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
-        day = pd.Timestamp(on, tz=UTC)
-        frame["days_in_stage"] = (day - frame["entered_stage_at"].dt.floor("D")).dt.days.astype(
-            "Int64"
-        )
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ms]")
         stays = pd.DataFrame.from_records(visits, columns=list(VISIT_COLUMNS))
         for column in ("entered_at", "left_at"):
-            stays[column] = pd.to_datetime(stays[column], utc=True, format="ISO8601")
+            stays[column] = pd.to_datetime(stays[column], utc=True).astype(_MOMENT)
         stays["step"] = stays["step"].astype("Int64")
         stays["days"] = (stays["left_at"] - stays["entered_at"]).dt.total_seconds() / 86400
         return cls(frame, stays, on)
@@ -285,8 +324,8 @@ class Portfolio:
     def renewals_due(self, within_days: int = 90) -> pd.DataFrame:
         """Partnerships whose renewal talks are due within ``within_days`` of ``on``.
 
-        Only those whose MoU has not ended yet and that are not declined or ended; the
-        soonest end first.
+        Only those whose MoU is signed and has not ended yet, and that are not declined or
+        ended; the soonest end first.
         """
         if within_days < 0:
             raise InvalidArgumentError(f"within_days must be 0 or more, not {within_days}")
@@ -297,6 +336,7 @@ class Portfolio:
             & (frame["renewal_due"] <= day + pd.Timedelta(days=within_days))
             & (frame["term_end"] >= day)
             & frame["outcome"].isna()
+            & frame["mou_signed"]
         ]
         return due.sort_values(["term_end", "id"])[
             ["id", "institution", "stage", "cycle", "term_end", "renewal_due"]
@@ -321,36 +361,37 @@ class Portfolio:
         )
 
 
-def _parsed_files(paths: Iterable[Path]) -> Iterator[dict[str, Any]]:
+def _parsed_files(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]:
     for path in paths:
+        if not path.is_file():
+            continue
         try:
             data = json.loads(path.read_bytes())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise _unreadable(path, path.name, f"not JSON: {exc}", "json_invalid") from exc
-        yield _checked(data, path, path.name)
+        except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
+            raise _unreadable(str(path), f"not JSON: {exc}", "json_invalid") from exc
+        yield str(path), _checked(data, str(path))
 
 
-def _parsed_lines(path: Path) -> Iterator[dict[str, Any]]:
+def _parsed_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     with path.open("rb") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
+            where = f"{path}, line {number}"
             try:
                 data = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                where = f"{path.name}:{number}"
-                raise _unreadable(path, where, f"not JSON: {exc}", "json_invalid") from exc
-            yield _checked(data, path, f"{path.name}:{number}")
+            except (ValueError, RecursionError) as exc:
+                raise _unreadable(where, f"not JSON: {exc}", "json_invalid") from exc
+            yield where, _checked(data, where)
 
 
-def _checked(data: Any, path: Path, where: str) -> dict[str, Any]:
+def _checked(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-        message = "not a partnership: an object with an 'id' text"
-        raise _unreadable(path, where, message, "model_type")
+        raise _unreadable(where, "not a partnership: an object with an 'id' text")
     return data
 
 
-def _unreadable(path: Path, where: str, message: str, rule: str) -> InvalidDataError:
-    """The error for an unreadable file: ``where`` (its name, and line) is the location."""
-    message = f"{message} (in {path})"
-    return InvalidDataError("Partnership", [{"loc": (where,), "msg": message, "type": rule}])
+def _unreadable(where: str, message: str, rule: str = "model_type") -> InvalidDataError:
+    """The error for data that cannot be read: its message names the file (and line)."""
+    error = {"loc": (), "msg": f"{where}: {message}", "type": rule}
+    return InvalidDataError("Partnership", [error])
