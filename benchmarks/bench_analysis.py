@@ -176,7 +176,7 @@ def plain_ranking(register: CandidateRegister) -> list[tuple[float, str]]:
             / total
         )
         scored.append((score, partner.id))
-    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored.sort(key=lambda item: (-round(item[0], 9), item[1]))
     return scored
 
 

@@ -80,8 +80,7 @@ class ProgramNeed(ValueModel):
         >>> need.met_by([ContributionKind.OFFTAKE]), need.met_by([ContributionKind.LAND])
         (True, False)
         """
-        meeting = OFFERS_MEETING.get(self.category, frozenset({self.category}))
-        return not meeting.isdisjoint(offers)
+        return not OFFERS_MEETING[self.category].isdisjoint(offers)
 
 
 _K = ContributionKind

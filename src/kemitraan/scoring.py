@@ -131,7 +131,7 @@ def _need_coverage(facts: CandidateFacts) -> tuple[float, object]:
     needs = facts.program.needs
     if not needs:
         return 0.0, (0, 0, ())
-    offers = facts.partner.profile.offers
+    offers = set(facts.partner.profile.offers)
     met = tuple(need.code for need in needs if need.met_by(offers))
     return len(met) / len(needs), (len(met), len(needs), met)
 
@@ -487,7 +487,10 @@ _RESERVED: Final = frozenset({"rank", "id", "name", "score", "met_needs", "expla
 
 def _real(value: object) -> float | None:
     """``value`` as a float when it is a real number (numpy's and Decimal included)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real | Decimal):
+    kind = type(value)
+    if kind is float or kind is int:  # the common case, before the slower ABC check
+        return float(value)  # type: ignore[arg-type]
+    if kind is bool or not isinstance(value, numbers.Real | Decimal):
         return None
     return float(value)
 
