@@ -74,6 +74,7 @@ from .exceptions import (
     MissingTranslationsError as MissingTranslationsError,
     MoveNotAllowedError as MoveNotAllowedError,
     NotFoundError as NotFoundError,
+    PartnershipNotFoundError as PartnershipNotFoundError,
     ReadOnlyFieldError as ReadOnlyFieldError,
     RequirementsUnmetError as RequirementsUnmetError,
     TemplateRenderError as TemplateRenderError,
@@ -84,6 +85,7 @@ from .exceptions import (
     UnsafeTemplateError as UnsafeTemplateError,
     UnsupportedLanguageError as UnsupportedLanguageError,
     UnsupportedSchemaVersionError as UnsupportedSchemaVersionError,
+    VersionConflictError as VersionConflictError,
 )
 from .exploration import (
     Exploration as Exploration,

@@ -11,7 +11,8 @@ and also from the builtin exception it means, so callers can catch either::
     ├── NotFoundError (KeyError)               an id or name that is not there
     │   ├── UnknownPartyError                   a party id
     │   ├── UnknownNeedError                    a programme need's code
-    │   └── UnknownDocumentKindError            a kind of document
+    │   ├── UnknownDocumentKindError            a kind of document
+    │   └── PartnershipNotFoundError            a partnership id not in the store
     ├── ReadOnlyFieldError (AttributeError)    a field that changes only through a move
     ├── TransitionRefusedError (RuntimeError)  a lifecycle move refused; nothing changed
     │   ├── MoveNotAllowedError                 the move does not exist from this stage
@@ -21,6 +22,7 @@ and also from the builtin exception it means, so callers can catch either::
     │   ├── MissingTemplateVariablesError       it uses names the context does not have
     │   ├── UnsafeTemplateError                 it reaches outside the sandbox
     │   └── MissingTranslationsError            a bilingual document lacks English wording
+    ├── VersionConflictError (RuntimeError)    a save over a version newer than the one read
     ├── MissingExtraError (ImportError)        an optional extra is not installed
     ├── InvalidDeclarationError (ValueError)   a rule or document kind declared wrongly
     ├── DocumentNotFoundError (FileNotFoundError)   a document to convert does not exist
@@ -58,6 +60,7 @@ __all__ = [
     "MissingTranslationsError",
     "MoveNotAllowedError",
     "NotFoundError",
+    "PartnershipNotFoundError",
     "ReadOnlyFieldError",
     "RequirementsUnmetError",
     "TemplateRenderError",
@@ -68,6 +71,7 @@ __all__ = [
     "UnsafeTemplateError",
     "UnsupportedLanguageError",
     "UnsupportedSchemaVersionError",
+    "VersionConflictError",
 ]
 
 
@@ -238,6 +242,47 @@ class UnknownDocumentKindError(NotFoundError):
 
     def __init__(self, kind: str, known: Sequence[str]) -> None:
         super().__init__(kind, known, what="document kind")
+
+
+class PartnershipNotFoundError(NotFoundError):
+    """A partnership id that is not in the store.
+
+    >>> str(PartnershipNotFoundError("p-1"))
+    "unknown partnership 'p-1'; known: see Store.find()"
+    """
+
+    def __init__(self, partnership_id: str) -> None:
+        self.partnership_id = partnership_id
+        super().__init__(partnership_id, ["see Store.find()"], what="partnership")
+
+
+class VersionConflictError(KemitraanError, RuntimeError):
+    """A save named the version it read, and the store holds a newer one: nothing was saved.
+
+    Load the partnership again, make the change again, and save with the new version.
+
+    Attributes:
+        partnership_id: The partnership.
+        expected: The version the save named (0: it was to be created).
+        current: The version the store holds (0: there is none).
+
+    >>> str(VersionConflictError("p-1", expected=3, current=4))
+    "partnership 'p-1' is at version 4, not 3: someone saved it since it was read; load it again"
+    """
+
+    def __init__(self, partnership_id: str, *, expected: int, current: int) -> None:
+        self.partnership_id = partnership_id
+        self.expected = expected
+        self.current = current
+        if expected == 0:
+            reason = "it exists already; load it"
+        elif current == 0:
+            reason = "it is not stored; create it with version=0"
+        else:
+            reason = "someone saved it since it was read; load it again"
+        super().__init__(
+            f"partnership {partnership_id!r} is at version {current}, not {expected}: {reason}"
+        )
 
 
 class ReadOnlyFieldError(KemitraanError, AttributeError):

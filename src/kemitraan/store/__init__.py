@@ -1,0 +1,502 @@
+"""Where partnerships live in an app: SQLite by default, PostgreSQL when it grows.
+
+``pip install 'kemitraan[store]'`` (SQLAlchemy; add ``postgres`` for psycopg). One
+:class:`Store` works on both databases, chosen by the URL:
+
+- ``Store()`` or ``Store("sqlite:///kemitraan.db")``: a file, nothing to set up;
+- ``Store("postgresql+psycopg://user:password@host/db")``: many users, one server.
+
+Every save names the version it read (``version=0`` creates): a save over a newer
+version is refused with :class:`~kemitraan.VersionConflictError` and changes nothing.
+A save writes the partnership, its query columns and its new audit records in one
+transaction, or nothing. Queries (:meth:`Store.find`, :meth:`Store.funnel`) read the
+indexed columns and never load a partnership. Documents stored by an older kemitraan
+carry their ``schema_version`` and are upgraded as they load.
+
+>>> from kemitraan import Institution, Partnership, Program
+>>> store = Store("sqlite://")  # in memory
+>>> p = Partnership(id="pkw-1", institution=Institution(name="PKBM A"),
+...                 program=Program(name="Menjahit", objectives=["Mandiri"]))
+>>> store.save(p, version=0)
+1
+>>> stored = store.load("pkw-1")
+>>> stored.version, stored.partnership == p
+(1, True)
+>>> store.save(p, version=0)
+Traceback (most recent call last):
+...
+kemitraan.exceptions.VersionConflictError: partnership 'pkw-1' is at version 1, not 0: ...
+>>> [row.id for row in store.find(stage="mapping")]
+['pkw-1']
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from kemitraan.exceptions import MissingExtraError
+
+if importlib.util.find_spec("sqlalchemy") is None:
+    raise MissingExtraError("store", "kemitraan.store", "SQLAlchemy")
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from kemitraan._files import write_atomically
+from kemitraan.exceptions import (
+    InvalidArgumentError,
+    InvalidDataError,
+    PartnershipNotFoundError,
+    VersionConflictError,
+)
+from kemitraan.findings import canonical_code
+from kemitraan.io import dump_json, load_json
+from kemitraan.lifecycle import AuditRecord, Stage
+from kemitraan.partnerships import Partnership
+from kemitraan.regions import Region
+from kemitraan.store._tables import METADATA, audit_records, partnerships
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
+
+#: Renewal is due this many days before the MoU's term in force ends.
+RENEWAL_LEAD_DAYS: Final = 90
+
+_SUMMARY: Final = (
+    "id",
+    "version",
+    "stage",
+    "cycle",
+    "pattern",
+    "institution_id",
+    "institution",
+    "program",
+    "province",
+    "mou_signed",
+    "term_end",
+    "renewal_due",
+    "waiting_on",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A partnership as loaded, with the version to name when it is saved again."""
+
+    partnership: Partnership
+    """The partnership."""
+    version: int
+    """Its version in the store: pass it to :meth:`Store.save`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """One partnership as the store's columns describe it (nothing is loaded)."""
+
+    id: str
+    version: int
+    stage: str
+    cycle: int
+    pattern: str | None
+    institution_id: str
+    institution: str
+    program: str
+    province: str | None
+    mou_signed: bool
+    term_end: date | None
+    renewal_due: date | None
+    waiting_on: str | None
+    """The requirement the next step waits on first, if any."""
+    updated_at: datetime
+
+
+def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
+    """The query columns of ``p``, computed from the model as it is saved."""
+    term = p.effective_term
+    mou = p.agreement
+    move = p.next_move()
+    unmet = p.unmet_requirements() if move is not None else []
+    region = p.institution.region or p.program.location
+    reached = [r.to_stage.number for r in p.history if not r.move.is_signing and r.to_stage.number]
+    return {
+        "schema_version": p.schema_version,
+        "stage": p.stage.value,
+        "step": p.stage.number,
+        "furthest_step": max([1, *reached]),
+        "cycle": p.cycle,
+        "pattern": mou.pattern.pattern if mou is not None and mou.pattern is not None else None,
+        "institution_id": p.institution.id,
+        "institution": p.institution.name,
+        "program": p.program.name,
+        "province": region.province if region is not None else None,
+        "partners": len(p.partners),
+        "mou_signed": mou is not None and set(p.signatures(mou)) >= set(mou.party_ids),
+        "term_end": term.end if term is not None else None,
+        "renewal_due": term.end - timedelta(days=lead_days) if term is not None else None,
+        "waiting_on": unmet[0].code if unmet else None,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def _record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str, Any]:
+    return {
+        "partnership_id": partnership_id,
+        "seq": seq,
+        "at": record.at,
+        "move": record.move.value,
+        "from_stage": record.from_stage.value,
+        "to_stage": record.to_stage.value,
+        "party_id": record.party_id,
+        "hash": record.hash,
+        "record": record.model_dump_json(),
+    }
+
+
+class Store:
+    """Partnerships in SQLite or PostgreSQL, with optimistic concurrency and audit records.
+
+    Args:
+        url: A SQLAlchemy URL: ``sqlite:///path.db`` (the default, ``kemitraan.db`` here),
+            ``sqlite://`` in memory, or ``postgresql+psycopg://…``.
+        renewal_lead_days: How long before the MoU ends its renewal is due.
+        create: Create the tables when they are missing.
+
+    The tables are ``kemitraan_partnerships`` and ``kemitraan_audit_records``.
+    """
+
+    def __init__(
+        self,
+        url: str = "sqlite:///kemitraan.db",
+        *,
+        renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+        create: bool = True,
+    ) -> None:
+        if not isinstance(renewal_lead_days, int) or not 0 <= renewal_lead_days <= 3660:
+            raise InvalidArgumentError("renewal_lead_days must be from 0 to 3660 days")
+        self.renewal_lead_days = renewal_lead_days
+        self.engine: Engine = _engine(url)
+        if create:
+            METADATA.create_all(self.engine)
+
+    def close(self) -> None:
+        """Close the store's connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- saving and loading -------------------------------------------------------------
+
+    def save(self, partnership: Partnership, *, version: int) -> int:
+        """Save ``partnership`` over the version read (``0`` to create it); the new version.
+
+        The partnership, its query columns and the audit records added since the version
+        read are written in one transaction, or nothing is.
+
+        Raises:
+            VersionConflictError: the store holds another version (someone saved since).
+            InvalidArgumentError: the stored history is not a beginning of this one.
+            InvalidDataError: the partnership does not save (see :func:`kemitraan.dump_json`).
+        """
+        if not isinstance(partnership, Partnership):
+            raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+            raise InvalidArgumentError(f"version must be a whole number of 0 or more: {version!r}")
+        with partnership._lock:  # one consistent view of a partnership other threads edit
+            text = dump_json(partnership, indent=None)
+            columns = _columns(partnership, self.renewal_lead_days)
+            history = partnership.history
+        pid = partnership.id
+        try:
+            with self.engine.begin() as conn:
+                if version == 0:
+                    conn.execute(
+                        partnerships.insert().values(id=pid, version=1, document=text, **columns)
+                    )
+                else:
+                    done = conn.execute(
+                        partnerships.update()
+                        .where(partnerships.c.id == pid, partnerships.c.version == version)
+                        .values(version=version + 1, document=text, **columns)
+                    )
+                    if done.rowcount != 1:
+                        raise VersionConflictError(
+                            pid, expected=version, current=self._version(conn, pid)
+                        )
+                self._append(conn, pid, history)
+        except sa.exc.IntegrityError:
+            # created by someone else first (the insert's primary key)
+            with self.engine.connect() as conn:
+                current = self._version(conn, pid)
+            raise VersionConflictError(pid, expected=version, current=current) from None
+        return version + 1
+
+    @staticmethod
+    def _version(conn: Connection, pid: str) -> int:
+        found = conn.execute(
+            sa.select(partnerships.c.version).where(partnerships.c.id == pid)
+        ).scalar()
+        return int(found) if found is not None else 0
+
+    @staticmethod
+    def _append(conn: Connection, pid: str, history: tuple[AuditRecord, ...]) -> None:
+        last = conn.execute(
+            sa.select(audit_records.c.seq, audit_records.c.hash)
+            .where(audit_records.c.partnership_id == pid)
+            .order_by(audit_records.c.seq.desc())
+            .limit(1)
+        ).first()
+        start = last.seq + 1 if last is not None else 0
+        if start > len(history) or (last is not None and history[last.seq].hash != last.hash):
+            raise InvalidArgumentError(
+                f"the history stored for partnership {pid!r} is not a beginning of the one "
+                "saved: a history is only appended to"
+            )
+        rows = [_record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
+        if rows:
+            conn.execute(audit_records.insert(), rows)
+
+    def load(self, partnership_id: str) -> Stored:
+        """The partnership and its version; older documents are upgraded as they load.
+
+        Raises:
+            PartnershipNotFoundError: no partnership has that id.
+            InvalidDataError: the stored document does not validate.
+        """
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(partnerships.c.document, partnerships.c.version).where(
+                    partnerships.c.id == partnership_id
+                )
+            ).first()
+        if row is None:
+            raise PartnershipNotFoundError(partnership_id)
+        return Stored(load_json(Partnership, row.document), int(row.version))
+
+    def get(self, partnership_id: str) -> Partnership:
+        """The partnership alone (:meth:`load` gives its version too)."""
+        return self.load(partnership_id).partnership
+
+    def history(self, partnership_id: str) -> list[AuditRecord]:
+        """The audit records stored for the partnership, in order (from their own table)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(audit_records.c.record)
+                .where(audit_records.c.partnership_id == partnership_id)
+                .order_by(audit_records.c.seq)
+            ).all()
+        return [AuditRecord.model_validate_json(row.record) for row in rows]
+
+    # -- queries ------------------------------------------------------------------------
+
+    def _where(
+        self,
+        *,
+        stage: Stage | str | None = None,
+        cycle: int | None = None,
+        pattern: str | None = None,
+        institution_id: str | None = None,
+        province: str | None = None,
+        waiting_on: str | None = None,
+        term_end_before: date | None = None,
+        renewal_due_by: date | None = None,
+        mou_signed: bool | None = None,
+    ) -> list[sa.ColumnElement[bool]]:
+        c = partnerships.c
+        conditions: list[sa.ColumnElement[bool]] = []
+        if stage is not None:
+            conditions.append(c.stage == Stage(stage).value)
+        if cycle is not None:
+            conditions.append(c.cycle == cycle)
+        if pattern is not None:
+            conditions.append(c.pattern == pattern)
+        if institution_id is not None:
+            conditions.append(c.institution_id == institution_id)
+        if province is not None:
+            conditions.append(c.province == Region(province=province).province)
+        if waiting_on is not None:
+            conditions.append(c.waiting_on == canonical_code(waiting_on))
+        if term_end_before is not None:
+            conditions.append(c.term_end < term_end_before)
+        if renewal_due_by is not None:
+            conditions.extend([c.renewal_due <= renewal_due_by, c.mou_signed.is_(True)])
+        if mou_signed is not None:
+            conditions.append(c.mou_signed.is_(mou_signed))
+        return conditions
+
+    def find(
+        self,
+        *,
+        stage: Stage | str | None = None,
+        cycle: int | None = None,
+        pattern: str | None = None,
+        institution_id: str | None = None,
+        province: str | None = None,
+        waiting_on: str | None = None,
+        term_end_before: date | None = None,
+        renewal_due_by: date | None = None,
+        mou_signed: bool | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Summary]:
+        """The partnerships that match every filter given, by id, from the indexed columns.
+
+        ``renewal_due_by`` finds signed MoUs whose renewal is due by that day; ``province``
+        takes any name :class:`~kemitraan.Region` knows ("kalsel"); ``waiting_on`` any code
+        of a requirement, older names included.
+        """
+        conditions = self._where(
+            stage=stage,
+            cycle=cycle,
+            pattern=pattern,
+            institution_id=institution_id,
+            province=province,
+            waiting_on=waiting_on,
+            term_end_before=term_end_before,
+            renewal_due_by=renewal_due_by,
+            mou_signed=mou_signed,
+        )
+        query = (
+            sa.select(*(partnerships.c[name] for name in _SUMMARY))
+            .where(*conditions)
+            .order_by(partnerships.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self.engine.connect() as conn:
+            return [_summary(dict(row._mapping)) for row in conn.execute(query)]
+
+    def count(self, **filters: Any) -> int:
+        """How many partnerships match the filters :meth:`find` takes."""
+        query = sa.select(sa.func.count()).select_from(partnerships).where(*self._where(**filters))
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
+
+    def stage_counts(self) -> Counter[Stage]:
+        """How many partnerships are in each stage."""
+        query = sa.select(partnerships.c.stage, sa.func.count()).group_by(partnerships.c.stage)
+        with self.engine.connect() as conn:
+            return Counter({Stage(stage): int(n) for stage, n in conn.execute(query)})
+
+    def funnel(self) -> dict[int, int]:
+        """For each of the 11 steps, how many partnerships ever reached it (in any cycle)."""
+        query = sa.select(partnerships.c.furthest_step, sa.func.count()).group_by(
+            partnerships.c.furthest_step
+        )
+        with self.engine.connect() as conn:
+            furthest = {int(step): int(n) for step, n in conn.execute(query)}
+        return {step: sum(n for f, n in furthest.items() if f >= step) for step in range(1, 12)}
+
+    def frame(self) -> pd.DataFrame:
+        """The store's columns as a pandas frame, one row per partnership (``analysis`` extra).
+
+        For the analysts' tools: the funnel, the renewals and the stuck partnerships of a
+        portfolio straight from the columns, nothing loaded.
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise MissingExtraError("analysis", "Store.frame", "pandas") from None
+        columns = [c for c in partnerships.c if c.name != "document"]
+        with self.engine.connect() as conn:
+            return pd.read_sql(sa.select(*columns).order_by(partnerships.c.id), conn)
+
+    # -- moving data in and out ---------------------------------------------------------
+
+    def ids(self) -> Iterator[str]:
+        """Every partnership's id, in order."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(
+                sa.select(partnerships.c.id).order_by(partnerships.c.id)
+            ).scalars()
+
+    def export_jsonl(self, path: str | Path) -> int:
+        """Write every partnership as one JSON line, as stored (atomically); how many."""
+        lines = []
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(partnerships.c.document).order_by(partnerships.c.id)):
+                lines.append(json.dumps(json.loads(row.document), ensure_ascii=False))
+        write_atomically(path, ("\n".join(lines) + ("\n" if lines else "")).encode())
+        return len(lines)
+
+    def import_jsonl(self, path: str | Path) -> int:
+        """Create every partnership of a JSON Lines file (older ones upgraded); how many.
+
+        Each line is validated before anything is written, and all are written in one
+        transaction: a file with one bad line imports nothing.
+
+        Raises:
+            InvalidDataError: a line does not validate (its number is named).
+            VersionConflictError: a partnership of that id is stored already.
+        """
+        loaded: list[Partnership] = []
+        with Path(path).open("rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    loaded.append(load_json(Partnership, line))
+                except InvalidDataError as exc:
+                    errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
+                    raise InvalidDataError(exc.model, errors) from exc
+        rows = []
+        for p in loaded:
+            text = dump_json(p, indent=None)
+            rows.append(
+                {"id": p.id, "version": 1, "document": text, **_columns(p, self.renewal_lead_days)}
+            )
+        try:
+            with self.engine.begin() as conn:
+                if rows:
+                    conn.execute(partnerships.insert(), rows)
+                for p in loaded:
+                    self._append(conn, p.id, p.history)
+        except sa.exc.IntegrityError:
+            stored = set(self.ids())
+            clash = next(p.id for p in loaded if p.id in stored) if stored else loaded[0].id
+            raise VersionConflictError(clash, expected=0, current=1) from None
+        return len(loaded)
+
+
+def _summary(row: dict[str, Any]) -> Summary:
+    moment = row["updated_at"]
+    if moment.tzinfo is None:  # SQLite keeps no time zone: the store writes UTC
+        row["updated_at"] = moment.replace(tzinfo=UTC)
+    return Summary(**row)
+
+
+def _engine(url: str) -> Engine:
+    if not isinstance(url, str) or "://" not in url:
+        raise InvalidArgumentError(f"a store is opened with a database URL, not {url!r}")
+    options: dict[str, Any] = {}
+    if url.startswith("sqlite"):
+        options["connect_args"] = {"timeout": 30, "check_same_thread": False}
+        if url in ("sqlite://", "sqlite:///:memory:"):  # one database for all threads
+            options["poolclass"] = sa.pool.StaticPool
+    memory = url in ("sqlite://", "sqlite:///:memory:")
+    engine = sa.create_engine(url, **options)
+    if url.startswith("sqlite"):
+
+        @sa.event.listens_for(engine, "connect")
+        def _pragmas(connection: Any, _: Any) -> None:
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA busy_timeout=30000")
+            if memory is False:
+                cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
+            cursor.close()
+
+    return engine

@@ -1,0 +1,313 @@
+"""The store, on SQLite always and on a real PostgreSQL server when one is reachable.
+
+PostgreSQL is found at ``KEMITRAAN_TEST_POSTGRES_URL`` (``.ci/run`` starts one and sets
+it), else at a local default; without one its tests are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from kemitraan import (
+    Interaction,
+    InteractionKind,
+    InvalidArgumentError,
+    InvalidDataError,
+    Partnership,
+    PartnershipNotFoundError,
+    Stage,
+    VersionConflictError,
+    dump_json,
+)
+from kemitraan.store import Store
+from kemitraan.store._tables import METADATA
+from seed import example, fresh
+
+DATA = Path(__file__).parent / "data"
+POSTGRES = os.environ.get(
+    "KEMITRAAN_TEST_POSTGRES_URL",
+    "postgresql+psycopg://kemitraan:kemitraan@127.0.0.1:5432/kemitraan_test",
+)
+
+
+def _postgres_reason() -> str | None:
+    try:
+        engine = sa.create_engine(POSTGRES, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+    except Exception as exc:
+        return f"no PostgreSQL server at {POSTGRES.rsplit('@', 1)[-1]}: {type(exc).__name__}"
+    return None
+
+
+NO_POSTGRES = _postgres_reason()
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(NO_POSTGRES is not None, reason=NO_POSTGRES or ""),
+        ),
+    ]
+)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        opened = Store(f"sqlite:///{tmp_path / 'kemitraan.db'}")
+    else:
+        engine = sa.create_engine(POSTGRES)
+        METADATA.drop_all(engine)
+        engine.dispose()
+        opened = Store(POSTGRES)
+    yield opened
+    opened.close()
+
+
+def walked(pid: str, stop: Stage, start: date = date(2025, 1, 6)) -> Partnership:
+    partnership = fresh().model_copy(update={"id": pid})
+    found: Partnership = example().walk_until(partnership, stop, start=start, every_days=9)
+    return found
+
+
+@pytest.fixture(scope="module")
+def portfolio() -> list[Partnership]:
+    return [
+        walked("p-analysis", Stage.ANALYSIS),
+        walked("p-signing", Stage.SIGNING),
+        walked("p-implementing", Stage.IMPLEMENTATION),
+    ]
+
+
+def test_save_and_load_keep_the_partnership_and_its_history(
+    store: Store, portfolio: list[Partnership]
+) -> None:
+    p = portfolio[2]
+    assert store.save(p, version=0) == 1
+    stored = store.load(p.id)
+    assert stored.partnership == p
+    assert stored.version == 1
+    assert store.history(p.id) == list(p.history)
+    with pytest.raises(PartnershipNotFoundError, match="unknown partnership 'nobody'"):
+        store.load("nobody")
+    with pytest.raises(KeyError):
+        store.get("nobody")
+
+
+def test_a_save_over_a_newer_version_is_refused_and_loses_nothing(
+    store: Store, portfolio: list[Partnership]
+) -> None:
+    store.save(portfolio[2], version=0)
+    alice, bob = store.load("p-implementing"), store.load("p-implementing")
+    visit = Interaction(
+        on=date(2025, 6, 2), kind=InteractionKind.VISIT, partner_ids=["cv-kriya-banua"]
+    )
+    alice.partnership.interactions.append(visit)
+    assert store.save(alice.partnership, version=alice.version) == 2
+    bob.partnership.interactions.append(visit.model_copy(update={"on": date(2025, 6, 3)}))
+    with pytest.raises(VersionConflictError) as refused:
+        store.save(bob.partnership, version=bob.version)
+    assert (refused.value.expected, refused.value.current) == (1, 2)
+    assert "load it again" in str(refused.value)
+    kept = store.load("p-implementing")
+    assert kept.version == 2
+    assert kept.partnership.interactions[-1].on == date(2025, 6, 2)
+
+
+@pytest.mark.parametrize(("version", "current"), [(0, 1), (5, 1)])
+def test_creating_twice_or_saving_a_version_never_stored_is_refused(
+    store: Store, portfolio: list[Partnership], version: int, current: int
+) -> None:
+    store.save(portfolio[0], version=0)
+    with pytest.raises(VersionConflictError) as refused:
+        store.save(portfolio[0], version=version)
+    assert refused.value.current == current
+    with pytest.raises(VersionConflictError, match="not stored; create it with version=0"):
+        store.save(portfolio[1], version=3)
+
+
+@pytest.mark.parametrize("version", [-1, True, "1", 1.0])
+def test_a_version_is_a_whole_number(store: Store, version: object) -> None:
+    with pytest.raises(InvalidArgumentError, match="version"):
+        store.save(fresh(), version=version)  # type: ignore[arg-type]
+
+
+def test_a_save_is_atomic_a_rewritten_history_writes_nothing(store: Store) -> None:
+    first = walked("same-id", Stage.ANALYSIS)
+    store.save(first, version=0)
+    other = walked("same-id", Stage.EXPLORATION, start=date(2025, 1, 7))  # another history
+    with pytest.raises(InvalidArgumentError, match="only appended to"):
+        store.save(other, version=1)
+    kept = store.load("same-id")
+    assert (kept.version, kept.partnership.stage) == (1, Stage.ANALYSIS)
+    assert store.history("same-id") == list(first.history)
+    assert store.find(stage="exploration") == []
+
+
+def test_moves_append_their_audit_records(store: Store) -> None:
+    p = walked("growing", Stage.GATHERING)
+    store.save(p, version=0)
+    stored = store.load("growing")
+    example().walk_until(stored.partnership, Stage.EXPLORATION, start=date(2025, 2, 1))
+    store.save(stored.partnership, version=stored.version)
+    assert [r.to_stage for r in store.history("growing")] == [
+        Stage.GATHERING,
+        Stage.ANALYSIS,
+        Stage.EXPLORATION,
+    ]
+
+
+def test_queries_read_the_columns(store: Store, portfolio: list[Partnership]) -> None:
+    for p in portfolio:
+        store.save(p, version=0)
+    assert [s.id for s in store.find(stage=Stage.SIGNING)] == ["p-signing"]
+    assert [s.id for s in store.find(province="kalsel")] == [
+        "p-analysis",
+        "p-implementing",
+        "p-signing",
+    ]
+    assert [s.id for s in store.find(pattern="general_trade", mou_signed=True)] == [
+        "p-implementing"
+    ]
+    assert [s.id for s in store.find(waiting_on="relevance_assessed")] == ["p-analysis"]
+    assert [s.id for s in store.find(renewal_due_by=date(2027, 12, 31))] == ["p-implementing"]
+    assert store.find(renewal_due_by=date(2027, 12, 1)) == []
+    assert [s.id for s in store.find(term_end_before=date(2029, 1, 1))] == [
+        "p-implementing",
+        "p-signing",
+    ]
+    assert store.count(institution_id="pkbm-harapan-bangsa") == 3
+    assert store.count(cycle=2) == 0
+    assert [s.id for s in store.find(limit=1, offset=1)] == ["p-implementing"]
+    summary = store.find(stage="implementation")[0]
+    assert (summary.version, summary.cycle, summary.term_end) == (1, 1, date(2028, 3, 9))
+    assert summary.updated_at.tzinfo is not None
+    assert store.stage_counts() == {Stage.ANALYSIS: 1, Stage.SIGNING: 1, Stage.IMPLEMENTATION: 1}
+    assert store.funnel() == {1: 3, 2: 3, 3: 3, 4: 2, 5: 2, 6: 2, 7: 2, 8: 1, 9: 0, 10: 0, 11: 0}
+    frame = store.frame()
+    assert list(frame["id"]) == ["p-analysis", "p-implementing", "p-signing"]
+    assert "document" not in frame.columns
+    with pytest.raises(ValueError, match="not a valid Stage"):
+        store.find(stage="bogus")
+
+
+def test_a_document_of_schema_version_1_is_upgraded_as_it_loads(store: Store) -> None:
+    text = (DATA / "seed-partnership-v1.json").read_text()
+    data = json.loads(text)
+    assert data["schema_version"] == 1
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO kemitraan_partnerships (id, version, schema_version, document, "
+                "stage, furthest_step, cycle, institution_id, institution, program, partners, "
+                "mou_signed, updated_at) VALUES (:id, 7, 1, :doc, :stage, 8, :cycle, 'x', 'x', "
+                "'x', 0, false, CURRENT_TIMESTAMP)"
+            ),
+            {"id": data["id"], "doc": text, "stage": data["stage"], "cycle": data["cycle"]},
+        )
+    stored = store.load(data["id"])
+    assert stored.partnership.schema_version == 2
+    assert stored.version == 7
+    assert store.save(stored.partnership, version=7) == 8
+    with store.engine.connect() as conn:
+        assert (
+            conn.execute(sa.text("SELECT schema_version FROM kemitraan_partnerships")).scalar() == 2
+        )
+
+
+def test_export_and_import_as_json_lines(
+    store: Store, portfolio: list[Partnership], tmp_path: Path
+) -> None:
+    for p in portfolio:
+        store.save(p, version=0)
+    path = tmp_path / "all.jsonl"
+    assert store.export_jsonl(path) == 3
+    other = Store(f"sqlite:///{tmp_path / 'other.db'}")
+    assert other.import_jsonl(path) == 3
+    assert [other.get(p.id) for p in portfolio] == portfolio
+    assert other.funnel() == store.funnel()
+    with pytest.raises(VersionConflictError):
+        other.import_jsonl(path)
+    bad = tmp_path / "bad.jsonl"
+    lines = path.read_text().splitlines()
+    bad.write_text(
+        dump_json(walked("new-one", Stage.GATHERING), indent=None)
+        + "\n"
+        + lines[0].replace('"stage"', '"tahap"')
+        + "\n"
+    )
+    third = Store(f"sqlite:///{tmp_path / 'third.db'}")
+    with pytest.raises(InvalidDataError, match="line 2"):
+        third.import_jsonl(bad)
+    assert third.count() == 0  # nothing of a bad file is imported
+
+
+def test_concurrent_clients_lose_no_update(store: Store) -> None:
+    store.save(walked("busy", Stage.IMPLEMENTATION), version=0)
+    clients, each = 4, 5
+    errors: list[BaseException] = []
+
+    def client(number: int) -> None:
+        try:
+            for n in range(each):
+                while True:
+                    stored = store.load("busy")
+                    stored.partnership.interactions.append(
+                        Interaction(
+                            on=date(2025, 7, 1 + number),
+                            kind=InteractionKind.WHATSAPP,
+                            partner_ids=["cv-kriya-banua"],
+                            summary=f"klien {number} pesan {n}",
+                        )
+                    )
+                    try:
+                        store.save(stored.partnership, version=stored.version)
+                        break
+                    except VersionConflictError:
+                        continue
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    final = store.load("busy")
+    summaries = {i.summary for i in final.partnership.interactions if i.summary}
+    assert {f"klien {c} pesan {n}" for c in range(clients) for n in range(each)} <= summaries
+    assert final.version == 1 + clients * each
+
+
+def test_bad_urls_and_settings_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="database URL"):
+        Store("kemitraan.db")
+    with pytest.raises(InvalidArgumentError, match="renewal_lead_days"):
+        Store("sqlite://", renewal_lead_days=-1)
+    with pytest.raises(InvalidArgumentError, match="takes a Partnership"):
+        Store("sqlite://").save("p", version=0)  # type: ignore[arg-type]
+
+
+def test_the_extra_is_named_when_sqlalchemy_is_missing() -> None:
+    code = (
+        "import importlib.util as u; real = u.find_spec\n"
+        "u.find_spec = lambda name, *a: None if name == 'sqlalchemy' else real(name, *a)\n"
+        "try:\n    import kemitraan.store\n"
+        "except ImportError as e:\n    print(type(e).__name__, e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == (
+        "MissingExtraError kemitraan.store needs SQLAlchemy: pip install 'kemitraan[store]'"
+    )
