@@ -36,7 +36,7 @@ BATCH = 2_000
 
 def fill(store: Store, n: int, made: list[tuple[str, str]]) -> None:
     """Store n partnerships, the templates in turn under new ids, columns as saved."""
-    columns = []
+    columns: list[dict[str, object]] = []
     for _, text in made:
         p = load_json(Partnership, text)
         store.save(p, version=0)  # the store computes a template's columns, once
@@ -49,11 +49,11 @@ def fill(store: Store, n: int, made: list[tuple[str, str]]) -> None:
     for start in range(0, n, BATCH):
         rows = []
         for i in range(start, min(n, start + BATCH)):
-            (pid, text), row = made[i % len(made)], columns[i % len(made)]
+            (pid, text), template = made[i % len(made)], columns[i % len(made)]
             new = f"p{i:06d}"
             rows.append(
                 {
-                    **row,
+                    **template,
                     "id": new,
                     "document": text.replace(f'"id":"{pid}"', f'"id":"{new}"', 1),
                     "updated_at": now,
