@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kemitraan import mermaid_diagram, requirement_codes
+import pytest
+
+from kemitraan import json_schema, mermaid_diagram, requirement_codes
 from kemitraan.requirements import requirements_table
 
 DOCS = Path(__file__).parent.parent / "docs"
 
 
-def test_committed_diagram_is_the_generated_one() -> None:
-    text = (DOCS / "lifecycle.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["lifecycle.md", "concepts.md"])
+def test_committed_diagram_is_the_generated_one(page: str) -> None:
+    text = (DOCS / page).read_text(encoding="utf-8")
     blocks = re.findall(r"```mermaid\n(.*?)```", text, re.S)
     assert len(blocks) == 1
     assert blocks[0] == mermaid_diagram(), (
-        "docs/lifecycle.md is out of date: replace its mermaid block with the output of "
+        f"docs/{page} is out of date: replace its mermaid block with the output of "
         "python -c 'import kemitraan; print(kemitraan.mermaid_diagram(), end=\"\")'"
     )
 
@@ -47,3 +50,15 @@ def test_committed_template_reference_is_the_generated_one() -> None:
     assert text == context_reference(), (
         "docs/template-context.md is out of date: run python tools/refresh_docs.py"
     )
+
+
+def test_committed_json_schemas_are_the_generated_ones() -> None:
+    import json
+
+    from helpers import load_script
+
+    tool = load_script(DOCS.parent / "tools" / "refresh_docs.py", "refresh_docs")
+    for name, model in tool.SCHEMAS.items():
+        committed = json.loads((DOCS / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
+        assert committed == json_schema(model), f"run tools/refresh_docs.py ({name})"
+    assert (DOCS / "schemas.md").read_text(encoding="utf-8") == tool.schemas_page()
