@@ -462,3 +462,37 @@ def test_frames_pseudonymise_persons_ids_and_join_within_the_process() -> None:
     assert not persons & set(ranked["id"])
     assert set(mapped["id"]) == set(ranked["id"])  # the same pseudonym in both frames
     assert persons <= set(mapping_frame(register, masked=False)["id"])
+
+
+def test_a_portfolio_straight_from_the_store_s_columns(
+    small: list[Partnership], tmp_path: Path
+) -> None:
+    from kemitraan.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    for p in small:
+        store.save(p, version=0)
+    stored = Portfolio.from_store(store, on=ON)
+    loaded = Portfolio.from_partnerships(small, on=ON)
+    pd.testing.assert_frame_equal(stored.funnel(), loaded.funnel())
+    pd.testing.assert_frame_equal(stored.conversion(), loaded.conversion())
+    pd.testing.assert_frame_equal(stored.time_in_stage(), loaded.time_in_stage())
+    same = [
+        "id",
+        "stage",
+        "step",
+        "cycle",
+        "outcome",
+        "furthest_step",
+        "pattern",
+        "mou_signed",
+        "term_end",
+        "renewal_due",
+        "days_in_stage",
+        "next_requirement",
+        "province",
+    ]
+    pd.testing.assert_frame_equal(stored.frame[same], loaded.frame[same])
+    assert stored.stuck(min_days=30).to_dict("records") == loaded.stuck(min_days=30).to_dict(
+        "records"
+    )

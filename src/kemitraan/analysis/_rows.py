@@ -13,6 +13,7 @@ checked for its type, and data that is not a partnership as kemitraan stores it 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, Final
 
@@ -180,6 +181,36 @@ def _term(
     return (amended.start, amended.end) if amended is not None else (None, None)
 
 
+def stays(
+    pid: Any,
+    moves: Iterable[tuple[datetime, str, int]],
+    visits: list[tuple[Any, ...]] | None,
+) -> tuple[int, str | None, datetime | None]:
+    """Follow a partnership's moves (when, to which stage, in which cycle), oldest first.
+
+    Each stay in a step goes into ``visits`` (the first step's start is not recorded);
+    returns the furthest step reached, the outcome (declined or ended) if any, and when
+    the partnership entered the step it is in.
+    """
+    furthest = 1
+    outcome: str | None = None
+    entered: datetime | None = None
+    entry: tuple[int, str, datetime | None] = (1, Stage.MAPPING.value, None)
+    for at, to_stage, cycle in moves:
+        if visits is not None:
+            visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], at))
+        entry = (cycle, to_stage, at)
+        entered = at
+        step = _STEP[to_stage]
+        if step is not None:
+            furthest = max(furthest, step)
+        else:
+            outcome = to_stage
+    if visits is not None:
+        visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], None))
+    return furthest, outcome, entered
+
+
 def raw_row(
     data: dict[str, Any],
     visits: list[tuple[Any, ...]] | None,
@@ -208,27 +239,16 @@ def raw_row(
     stage = _stage(data.get("stage", "mapping"), "stage")
     cycle = _count(data.get("cycle", 1), "cycle")
 
-    furthest = 1
-    outcome: str | None = None
-    entered: datetime | None = None
-    entry: tuple[int, str, datetime | None] = (1, Stage.MAPPING.value, None)
-    for record in history:
-        move = _text(record.get("move"), "a record's move")
-        if move in _SIGNATURES:
-            continue
-        at = _moment(record.get("at"), "a record's time")
-        to_stage = _stage(record.get("to_stage"), "a record's stage")
-        if visits is not None:
-            visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], at))
-        entry = (_count(record.get("cycle", 1), "a record's cycle"), to_stage, at)
-        entered = at
-        step = _STEP[to_stage]
-        if step is not None:
-            furthest = max(furthest, step)
-        else:
-            outcome = to_stage
-    if visits is not None:
-        visits.append((pid, entry[0], entry[1], _STEP[entry[1]], entry[2], None))
+    moves = (
+        (
+            _moment(record.get("at"), "a record's time"),
+            _stage(record.get("to_stage"), "a record's stage"),
+            _count(record.get("cycle", 1), "a record's cycle"),
+        )
+        for record in history
+        if _text(record.get("move"), "a record's move") not in _SIGNATURES
+    )
+    furthest, outcome, entered = stays(pid, moves, visits)
 
     if known is not None:
         start, end = known["term"]

@@ -32,12 +32,14 @@ from kemitraan.analysis._rows import (
     VISIT_COLUMNS,
     RowError,
     raw_row,
+    stays,
 )
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
 from kemitraan.lifecycle import Stage
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
+    from kemitraan.store import Store
 
 __all__ = ["RENEWAL_LEAD_DAYS", "Portfolio"]
 
@@ -50,6 +52,19 @@ _RUNNING: Final = frozenset(
 )
 _DATES: Final = ("term_start", "term_end", "renewal_due")
 _MOMENT: Final = "datetime64[us, UTC]"
+#: The frame's columns a store keeps under the same name.
+_FROM_STORE: Final = (
+    "id",
+    "institution",
+    "institution_id",
+    "program",
+    "province",
+    "stage",
+    "cycle",
+    "furthest_step",
+    "pattern",
+    "mou_signed",
+)
 
 
 def _today() -> date:
@@ -220,6 +235,50 @@ class Portfolio:
         return cls._read(
             _parsed_lines(Path(path)), on=on, masked=masked, renewal_lead_days=renewal_lead_days
         )
+
+    @classmethod
+    def from_store(cls, store: Store, *, on: date | None = None) -> Portfolio:
+        """Straight from a store's columns and audit records: nothing is loaded.
+
+        The columns the store keeps fill the frame (the next requirement is the one the
+        store says the next step waits on); the time in each step comes from the audit
+        records' table. Columns the store does not keep (the parties' names, the
+        facilitator, deviations, health) are empty.
+        """
+        on = on or _today()
+        stored = store.frame()
+        moves: dict[str, list[tuple[datetime, str, int]]] = {}
+        for pid, at, to_stage, cycle in store.moves():
+            moves.setdefault(pid, []).append((at, to_stage, cycle))
+        visits: list[tuple[Any, ...]] = []
+        rows, derived = [], []
+        for row in stored.to_dict("records"):
+            pid = str(row["id"])
+            _, outcome, entered = stays(pid, moves.get(pid, []), visits)
+            end = row["term_end"] if pd.notna(row["term_end"]) else None
+            rows.append(
+                tuple(
+                    {
+                        **dict.fromkeys(RAW_COLUMNS),
+                        **{k: row[k] for k in _FROM_STORE},
+                        "stage_label": Stage(row["stage"]).label_id,
+                        "step": Stage(row["stage"]).number,
+                        "outcome": outcome,
+                        "candidates": row["partners"],
+                        "entered_stage_at": entered,
+                        "days_in_stage": (on - entered.date()).days if entered else None,
+                        "term_end": end,
+                        "renewal_due": row["renewal_due"] if end is not None else None,
+                    }[column]
+                    for column in RAW_COLUMNS
+                )
+            )
+            derived.append(
+                tuple(
+                    row["waiting_on"] if c == "next_requirement" else None for c in DERIVED_COLUMNS
+                )
+            )
+        return cls._made(rows, derived, visits, on)
 
     @classmethod
     def read_parquet(cls, folder: str | Path, *, on: date | None = None) -> Portfolio:

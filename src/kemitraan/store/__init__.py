@@ -37,7 +37,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -58,7 +58,7 @@ from kemitraan.exceptions import (
 )
 from kemitraan.findings import canonical_code
 from kemitraan.io import dump_json, load_json
-from kemitraan.lifecycle import AuditRecord, Stage
+from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
 from kemitraan.store._tables import METADATA, audit_records, partnerships
@@ -70,6 +70,8 @@ __all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
 
 #: Renewal is due this many days before the MoU's term in force ends.
 RENEWAL_LEAD_DAYS: Final = 90
+
+_SIGNING: Final = tuple(move.value for move in Move if move.is_signing)
 
 _SUMMARY: Final = (
     "id",
@@ -152,7 +154,9 @@ def _record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str,
     return {
         "partnership_id": partnership_id,
         "seq": seq,
-        "at": record.at,
+        "at": record.at.astimezone(UTC),
+        "utc_offset": int((record.at.utcoffset() or timedelta()).total_seconds() // 60),
+        "cycle": record.cycle,
         "move": record.move.value,
         "from_stage": record.from_stage.value,
         "to_stage": record.to_stage.value,
@@ -299,6 +303,30 @@ class Store:
                 .order_by(audit_records.c.seq)
             ).all()
         return [AuditRecord.model_validate_json(row.record) for row in rows]
+
+    def moves(self) -> Iterator[tuple[str, datetime, str, int]]:
+        """Every partnership's moves between steps, by partnership and in order.
+
+        Each is ``(partnership id, when, the stage moved to, cycle)``, the moment in the
+        move's own time zone: the time in each step of a whole portfolio, read from the
+        audit records' table (signatures left out).
+        """
+        records = audit_records.c
+        query = (
+            sa.select(
+                records.partnership_id,
+                records.at,
+                records.utc_offset,
+                records.to_stage,
+                records.cycle,
+            )
+            .where(records.move.not_in(_SIGNING))
+            .order_by(records.partnership_id, records.seq)
+        )
+        with self.engine.connect() as conn:
+            for pid, at, offset, to_stage, cycle in conn.execute(query):
+                local = timezone(timedelta(minutes=int(offset)))
+                yield pid, _aware(at).astimezone(local), to_stage, int(cycle)
 
     # -- queries ------------------------------------------------------------------------
 
@@ -471,10 +499,15 @@ class Store:
         return len(loaded)
 
 
+def _aware(moment: datetime) -> datetime:
+    """A moment read back: SQLite keeps no time zone, and the store wrote it in UTC."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
 def _summary(row: dict[str, Any]) -> Summary:
-    moment = row["updated_at"]
-    if moment.tzinfo is None:  # SQLite keeps no time zone: the store writes UTC
-        row["updated_at"] = moment.replace(tzinfo=UTC)
+    row["updated_at"] = _aware(row["updated_at"])
     return Summary(**row)
 
 

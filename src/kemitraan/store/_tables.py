@@ -48,7 +48,9 @@ audit_records: Final = sa.Table(
         primary_key=True,
     ),
     sa.Column("seq", sa.Integer, primary_key=True),
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),  # in UTC
+    sa.Column("utc_offset", sa.Integer, nullable=False),  # the move's own, in minutes
+    sa.Column("cycle", sa.Integer, nullable=False),
     sa.Column("move", sa.String(32), nullable=False),
     sa.Column("from_stage", sa.String(32), nullable=False),
     sa.Column("to_stage", sa.String(32), nullable=False),
