@@ -25,3 +25,10 @@ def test_quick_start_has_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert quick_start_commands()[1] in ci
+
+
+def test_the_documentation_site_gives_the_same_quick_start() -> None:
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    section = index.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = [block.strip() for block in re.findall(r"```sh\n(.*?)```", section, re.S)]
+    assert commands == quick_start_commands()
