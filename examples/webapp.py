@@ -26,6 +26,7 @@ Routes:
 """
 
 import os
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -33,15 +34,16 @@ from typing import Annotated, Any, Literal
 from fastapi import Body, FastAPI, Header, HTTPException, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, ValidationError
+from slugify import slugify
 
 from kemitraan import (
-    InvalidArgumentError,
     InvalidDataError,
     KemitraanError,
     NotFoundError,
     Partnership,
     Requirement,
     RequirementsUnmetError,
+    Stage,
     TransitionRefusedError,
     VersionConflictError,
     load_json,
@@ -51,6 +53,8 @@ from kemitraan import (
 from kemitraan.store import Store, Summary
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ETAG = re.compile(r'"(\d{1,18})"')
+ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 #: Fields a client may not set: they change only through moves and signatures.
 PROTECTED = frozenset({"id", "schema_version", "stage", "cycle", "history"})
 
@@ -93,9 +97,34 @@ class Refusal(BaseModel):
 
 
 def language(accept: str | None) -> str:
-    """``en`` when the client asks for English first, else ``id``."""
-    first = (accept or "id").split(",")[0].strip().lower()
-    return "en" if first.startswith("en") else "id"
+    """``en`` when the client prefers English to Indonesian (by its q-values), else ``id``."""
+    best = {"id": 0.0, "en": 0.0}
+    for order, part in enumerate((accept or "").split(",")):
+        tag, _, params = part.strip().lower().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        base = tag.split("-")[0]
+        if base in best and quality > best[base]:
+            best[base] = quality - order * 1e-6  # of equal q, the first named wins
+    return "en" if best["en"] > best["id"] else "id"
+
+
+def refusal_message(exc: RequirementsUnmetError, lang: str) -> str:
+    """The refusal in a sentence, in ``lang``."""
+    stage = Stage(exc.stage)
+    if lang == "en":
+        return (
+            f"The move '{exc.move}' is refused at step {stage.label_en}: "
+            f"{len(exc.unmet)} requirement(s) unmet."
+        )
+    return (
+        f"Langkah '{exc.move}' ditolak pada tahap {stage.label_id}: "
+        f"{len(exc.unmet)} syarat belum terpenuhi."
+    )
 
 
 def requirements(found: list[Requirement], lang: str) -> list[RequirementOut]:
@@ -115,12 +144,17 @@ def create_app(store: Store) -> FastAPI:
         return JSONResponse({"detail": str(exc), "current": exc.current}, status_code=412)
 
     def loaded(pid: str, if_match: str | None) -> tuple[Partnership, int]:
-        if if_match is None:
-            raise HTTPException(428, "name the version you read in If-Match")
+        if if_match is None or if_match.strip() == "*":
+            raise HTTPException(428, "name the version you read in If-Match, as its ETag")
         stored = store.load(pid)
-        wanted = if_match.strip().removeprefix("W/").strip('"')
-        if wanted != str(stored.version):
-            raise VersionConflictError(pid, expected=_int(wanted), current=stored.version)
+        tag = if_match.strip()
+        if tag.startswith("W/"):  # a weak tag never matches: If-Match compares strongly
+            raise VersionConflictError(pid, expected=-1, current=stored.version)
+        found = ETAG.fullmatch(tag)
+        if found is None:
+            raise HTTPException(400, f'If-Match must be one ETag, such as "3": {tag[:40]!r}')
+        if int(found.group(1)) != stored.version:
+            raise VersionConflictError(pid, expected=int(found.group(1)), current=stored.version)
         return stored.partnership, stored.version
 
     def saved(partnership: Partnership, version: int, response: Response) -> Partnership:
@@ -139,12 +173,12 @@ def create_app(store: Store) -> FastAPI:
             change(partnership)
         except RequirementsUnmetError as exc:
             lang = language(accept)
-            body = Refusal(message=str(exc), unmet=requirements(exc.unmet, lang))
+            body = Refusal(message=refusal_message(exc, lang), unmet=requirements(exc.unmet, lang))
             raise HTTPException(409, body.model_dump()) from exc
-        except (TransitionRefusedError, InvalidArgumentError) as exc:
-            raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
         except ValidationError as exc:
             raise HTTPException(422, exc.errors(include_url=False, include_input=False)) from exc
+        except KemitraanError as exc:  # refused by the guide's rules or the data's integrity
+            raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
         return saved(partnership, version, response)
 
     @app.post(
@@ -163,9 +197,19 @@ def create_app(store: Store) -> FastAPI:
     )
     def create(data: Annotated[dict[str, Any], Body()], response: Response) -> Partnership:
         try:
-            partnership = load_json(Partnership, data)
-        except InvalidDataError as exc:
-            raise HTTPException(422, exc.errors) from exc
+            # what a client sends is new: no upgrade of old files (they are imported)
+            partnership = load_json(Partnership, data, upgrade=False)
+        except KemitraanError as exc:
+            errors = exc.errors if isinstance(exc, InvalidDataError) else str(exc)
+            raise HTTPException(422, errors) from exc
+        if not ID.fullmatch(partnership.id):
+            raise HTTPException(422, "an id is letters, digits, '.', '_' and '-'")
+        if partnership.history or partnership.stage is not Stage.MAPPING:
+            raise HTTPException(
+                422,
+                "a new partnership starts at the first step with no history; "
+                "import existing ones with Store.import_jsonl",
+            )
         try:
             return saved(partnership, 0, response)
         except VersionConflictError as exc:
@@ -205,6 +249,8 @@ def create_app(store: Store) -> FastAPI:
         fields: Annotated[dict[str, Any], Body(description="The data fields to set.")],
         if_match: Annotated[str | None, Header()] = None,
     ) -> Partnership:
+        if not fields:
+            raise HTTPException(422, "nothing to record")
         refused = sorted(set(fields) & PROTECTED)
         if refused:
             raise HTTPException(422, f"{', '.join(refused)} change only through moves")
@@ -303,7 +349,8 @@ def create_app(store: Store) -> FastAPI:
         except KemitraanError as exc:
             raise HTTPException(409, str(exc)) from exc
         assert isinstance(data, bytes)
-        name = f"{pid}-{kind}{'-' + str(index) if kind in ('pks', 'addendum') else ''}.docx"
+        name = slugify(f"{pid}-{kind}{'-' + str(index) if kind in ('pks', 'addendum') else ''}")
+        name = f"{name or 'dokumen'}.docx"
         return Response(
             data, media_type=DOCX, headers={"Content-Disposition": f'attachment; filename="{name}"'}
         )
@@ -311,11 +358,15 @@ def create_app(store: Store) -> FastAPI:
     return app
 
 
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        return -1
+_APP: list[FastAPI] = []
 
 
-app = create_app(Store(os.environ.get("KEMITRAAN_STORE_URL", "sqlite:///kemitraan.db")))
+def __getattr__(name: str) -> FastAPI:
+    """``app``, on the store ``KEMITRAAN_STORE_URL`` names, made when the server asks for it."""
+    if name != "app":
+        raise AttributeError(name)
+    if not _APP:
+        _APP.append(
+            create_app(Store(os.environ.get("KEMITRAAN_STORE_URL", "sqlite:///kemitraan.db")))
+        )
+    return _APP[0]

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -198,7 +198,7 @@ def test_queries_read_the_columns(store: Store, portfolio: list[Partnership]) ->
     frame = store.frame()
     assert list(frame["id"]) == ["p-analysis", "p-implementing", "p-signing"]
     assert "document" not in frame.columns
-    with pytest.raises(ValueError, match="not a valid Stage"):
+    with pytest.raises(InvalidArgumentError, match="stage 'bogus' is not one of"):
         store.find(stage="bogus")
 
 
@@ -311,3 +311,132 @@ def test_the_extra_is_named_when_sqlalchemy_is_missing() -> None:
     assert out.stdout.strip() == (
         "MissingExtraError kemitraan.store needs SQLAlchemy: pip install 'kemitraan[store]'"
     )
+
+
+def test_an_in_memory_store_serves_many_threads_one_at_a_time() -> None:
+    store = Store("sqlite+pysqlite://")
+    store.save(walked("shared", Stage.GATHERING), version=0)
+    done: list[int] = []
+    errors: list[BaseException] = []
+
+    def client() -> None:
+        try:
+            for _ in range(15):
+                while True:
+                    stored = store.load("shared")
+                    try:
+                        done.append(store.save(stored.partnership, version=stored.version))
+                        break
+                    except VersionConflictError:
+                        continue
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=client) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.load("shared").version == 1 + 6 * 15 == max(done)
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"stage": "bogus"}, "is not one of"),
+        ({"cycle": "1"}, "cycle"),
+        ({"cycle": 0}, "cycle"),
+        ({"term_end_before": "2030-01-01"}, "must be a date"),
+        ({"renewal_due_by": datetime(2030, 1, 1)}, "must be a date"),
+        ({"province": "Atlantis"}, "not a province"),
+        ({"mou_signed": "yes"}, "True or False"),
+        ({"limit": -1}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"institution_id": "a\x00b"}, "NUL"),
+    ],
+)
+def test_query_arguments_are_checked_the_same_on_every_database(
+    store: Store, filters: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidArgumentError, match=message):
+        store.find(**filters)  # type: ignore[arg-type]
+
+
+def test_renewals_due_leave_out_ended_partnerships_and_terms_run_out(store: Store) -> None:
+    running = walked("running", Stage.IMPLEMENTATION)
+    ended = walked("ended", Stage.IMPLEMENTATION)
+    ended.end("Mitra menutup usahanya", at=datetime(2025, 4, 1, tzinfo=UTC))
+    for p in (running, ended):
+        store.save(p, version=0)
+    assert [s.id for s in store.find(renewal_due_by=date(2028, 1, 1))] == ["running"]
+    assert store.count(renewal_due_by=date(2030, 1, 1)) == 1
+
+
+def test_nul_characters_and_odd_ids_are_refused_or_not_found(store: Store) -> None:
+    p = walked("nul", Stage.GATHERING)
+    p.institution.name = "PKBM\x00A"
+    with pytest.raises(InvalidArgumentError, match="NUL"):
+        store.save(p, version=0)
+    with pytest.raises(PartnershipNotFoundError):
+        store.load("a\x00b")
+    with pytest.raises(PartnershipNotFoundError):
+        store.load(123)  # type: ignore[arg-type]
+    assert store.count() == 0
+
+
+def test_a_document_that_disagrees_with_its_row_or_audit_records_is_refused(store: Store) -> None:
+    store.save(walked("a", Stage.GATHERING), version=0)
+    growing = walked("r", Stage.GATHERING)
+    store.save(growing, version=0)
+    rolled_back = dump_json(growing, indent=None)
+    stored = store.load("r")
+    example().record_step(stored.partnership)
+    stored.partnership.advance(at=datetime(2025, 3, 1, tzinfo=UTC))
+    store.save(stored.partnership, version=stored.version)
+    with store.engine.connect() as conn:
+        document_of_a = conn.execute(
+            sa.text("SELECT document FROM kemitraan_partnerships WHERE id = 'a'")
+        ).scalar()
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE kemitraan_partnerships SET document = :d WHERE id = 'r'"),
+            {"d": rolled_back.replace('"gathering"', '"gathering"')},
+        )
+    with pytest.raises(InvalidDataError, match="disagrees with its"):
+        store.load("r")
+    with store.engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE kemitraan_partnerships SET document = :d WHERE id = 'r'"),
+            {"d": document_of_a},
+        )
+    with pytest.raises(InvalidDataError, match="disagrees with its row"):
+        store.load("r")
+
+
+def test_an_import_with_one_id_twice_names_both_lines(store: Store, tmp_path: Path) -> None:
+    p = walked("twice", Stage.GATHERING)
+    line = dump_json(p, indent=None)
+    (tmp_path / "twice.jsonl").write_text(f"{line}\n{line}\n")
+    with pytest.raises(InvalidDataError, match="on line 1 already"):
+        store.import_jsonl(tmp_path / "twice.jsonl")
+    assert store.count() == 0
+
+
+def test_a_database_of_another_store_layout_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE kemitraan_store (store_version INTEGER NOT NULL)"))
+        conn.execute(sa.text("INSERT INTO kemitraan_store VALUES (99)"))
+    engine.dispose()
+    with pytest.raises(InvalidDataError, match="store layout 99"):
+        Store(url)
+
+
+def test_an_old_document_too_broken_to_upgrade_is_bad_data(store: Store, tmp_path: Path) -> None:
+    data = json.loads((DATA / "seed-partnership-v1.json").read_text())
+    data["history"] = [5]
+    (tmp_path / "broken.jsonl").write_text(json.dumps(data) + "\n")
+    with pytest.raises(InvalidDataError, match="line 1"):
+        store.import_jsonl(tmp_path / "broken.jsonl")

@@ -54,20 +54,23 @@ def body(p: Partnership) -> dict[str, Any]:
     return data
 
 
-def created(client: TestClient, p: Partnership) -> str:
-    answer = client.post("/partnerships", json=body(p))
-    assert answer.status_code == 201, answer.text
-    return str(answer.headers["etag"])
+def created(store: Store, p: Partnership) -> str:
+    """Store a partnership walked to some step, as an app imports one; its ETag."""
+    return f'"{store.save(p, version=0)}"'
 
 
-def test_create_read_and_find(client: TestClient) -> None:
+def test_create_read_and_find(client: TestClient, store: Store) -> None:
+    blank = {**body(fresh()), "id": "baru"}
+    new = client.post("/partnerships", json=blank)
+    assert new.status_code == 201, new.text
+    assert new.headers["etag"] == '"1"'
+    assert client.post("/partnerships", json=blank).status_code == 409
     p = at_stage(Stage.ANALYSIS, recorded=True)
-    assert created(client, p) == '"1"'
+    assert created(store, p) == '"1"'
     read = client.get(f"/partnerships/{p.id}")
     assert read.status_code == 200
     assert read.headers["etag"] == '"1"'
     assert load_json(Partnership, read.content) == p
-    assert client.post("/partnerships", json=body(p)).status_code == 409
     found = client.get("/partnerships", params={"stage": "analysis", "province": "kalsel"})
     assert [row["id"] for row in found.json()] == [p.id]
     assert client.get("/partnerships", params={"stage": "bogus"}).status_code == 422
@@ -76,9 +79,10 @@ def test_create_read_and_find(client: TestClient) -> None:
 
 def test_a_refused_move_is_409_with_the_unmet_requirements_in_the_client_s_language(
     client: TestClient,
+    store: Store,
 ) -> None:
     p = at_stage(Stage.ANALYSIS)  # nothing assessed yet
-    etag = created(client, p)
+    etag = created(store, p)
     for lang, words in (("id", "relevan"), ("en-GB,en;q=0.9", "relevan")):
         refused = client.post(
             f"/partnerships/{p.id}/moves",
@@ -98,9 +102,9 @@ def test_a_refused_move_is_409_with_the_unmet_requirements_in_the_client_s_langu
     assert client.get(f"/partnerships/{p.id}").headers["etag"] == etag  # nothing changed
 
 
-def test_record_a_step_then_move_with_versions(client: TestClient) -> None:
+def test_record_a_step_then_move_with_versions(client: TestClient, store: Store) -> None:
     p = at_stage(Stage.ANALYSIS)
-    etag = created(client, p)
+    etag = created(store, p)
     analysed = at_stage(Stage.ANALYSIS, recorded=True)
     relevance = body(analysed)["relevance"]
     assert client.patch(f"/partnerships/{p.id}", json={"relevance": relevance}).status_code == 428
@@ -133,18 +137,18 @@ def test_record_a_step_then_move_with_versions(client: TestClient) -> None:
     ],
 )
 def test_bad_data_is_422_and_changes_nothing(
-    client: TestClient, fields: dict[str, Any], status: int
+    client: TestClient, store: Store, fields: dict[str, Any], status: int
 ) -> None:
     p = at_stage(Stage.ANALYSIS)
-    etag = created(client, p)
+    etag = created(store, p)
     answer = client.patch(f"/partnerships/{p.id}", json=fields, headers={"If-Match": etag})
     assert answer.status_code == status, answer.text
     assert client.get(f"/partnerships/{p.id}").headers["etag"] == etag
 
 
-def test_sign_and_download_the_documents(client: TestClient) -> None:
+def test_sign_and_download_the_documents(client: TestClient, store: Store) -> None:
     p = at_stage(Stage.SIGNING, recorded=True)
-    etag = created(client, p)
+    etag = created(store, p)
     mou = client.get(f"/partnerships/{p.id}/documents/mou")
     assert mou.status_code == 200
     assert mou.headers["content-type"].startswith("application/vnd.openxmlformats")
@@ -166,7 +170,7 @@ def test_the_monitoring_report_downloads(webapp: ModuleType, tmp_path: Path) -> 
     store = Store(f"sqlite:///{tmp_path / 'report.db'}")
     client = TestClient(webapp.create_app(store))
     p = at_stage(Stage.FOLLOW_UP, recorded=True)
-    created(client, p)
+    created(store, p)
     report = client.get(
         f"/partnerships/{p.id}/documents/laporan-monev", params={"on": "2026-02-01"}
     )
@@ -288,3 +292,93 @@ def test_under_load_concurrent_clients_lose_no_update(server: str, store: Store)
     moves = [r for r in race_result.partnership.history if r.from_stage is Stage.GATHERING]
     assert len(moves) == 1  # the step is taken once, whoever wins
     assert len(wins) == 1
+
+
+def test_a_new_partnership_comes_without_history_and_with_a_plain_id(client: TestClient) -> None:
+    walked_on = body(at_stage(Stage.ANALYSIS))
+    refused = client.post("/partnerships", json=walked_on)
+    assert refused.status_code == 422
+    assert "starts at the first step" in refused.text
+    fresh_one = body(fresh())
+    for odd in ("a/b", "../etc", 'q"x', "a b"):
+        assert client.post("/partnerships", json={**fresh_one, "id": odd}).status_code == 422
+    old = (ROOT / "tests" / "data" / "seed-partnership-v1.json").read_text()
+    assert (
+        client.post(
+            "/partnerships", content=old, headers={"content-type": "application/json"}
+        ).status_code
+        == 422
+    )
+
+
+@pytest.mark.parametrize(
+    ("if_match", "status"),
+    [
+        ('W/"1"', 412),
+        ("*", 428),
+        ("1", 400),
+        ('"abc"', 400),
+        ('"1", "2"', 400),
+        ('"-1"', 400),
+        ('"2"', 412),
+    ],
+)
+def test_if_match_is_one_strong_etag(
+    client: TestClient, store: Store, if_match: str, status: int
+) -> None:
+    p = at_stage(Stage.ANALYSIS)
+    created(store, p)
+    answer = client.post(
+        f"/partnerships/{p.id}/moves", json={"move": "advance"}, headers={"If-Match": if_match}
+    )
+    assert answer.status_code == status, answer.text
+
+
+def test_changes_refused_by_the_data_itself_are_4xx(client: TestClient, store: Store) -> None:
+    p = at_stage(Stage.IMPLEMENTATION)  # every party has signed: the MoU is frozen
+    etag = created(store, p)
+    assert (
+        client.patch(f"/partnerships/{p.id}", json={}, headers={"If-Match": etag}).status_code
+        == 422
+    )
+    frozen = client.patch(
+        f"/partnerships/{p.id}", json={"agreement": None}, headers={"If-Match": etag}
+    )
+    assert frozen.status_code == 409, frozen.text
+    stranger = client.post(
+        f"/partnerships/{p.id}/signatures",
+        json={"document": "pks", "party_id": "nobody", "on": "2025-03-10"},
+        headers={"If-Match": etag},
+    )
+    assert stranger.status_code == 409
+    assert client.get(f"/partnerships/{p.id}").headers["etag"] == etag
+
+
+@pytest.mark.parametrize(
+    ("accept", "lang"),
+    [
+        ("en", "en"),
+        ("id", "id"),
+        (None, "id"),
+        ("en;q=0, id", "id"),
+        ("id;q=0.5, en", "en"),
+        ("fr, en-US;q=0.8", "en"),
+        ("en-GB", "en"),
+    ],
+)
+def test_the_language_follows_the_client_s_preference(
+    webapp: ModuleType, accept: str | None, lang: str
+) -> None:
+    assert webapp.language(accept) == lang
+
+
+def test_the_refusal_speaks_the_client_s_language(client: TestClient, store: Store) -> None:
+    p = at_stage(Stage.ANALYSIS)
+    etag = created(store, p)
+    for accept, words in (("en", "is refused at step"), ("id", "ditolak pada tahap")):
+        refused = client.post(
+            f"/partnerships/{p.id}/moves",
+            json={"move": "advance"},
+            headers={"If-Match": etag, "Accept-Language": accept},
+        )
+        assert words in refused.json()["detail"]["message"]

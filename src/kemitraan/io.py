@@ -111,7 +111,17 @@ def load_json(
         version = next((e for e in errors if e["loc"] == ("schema_version",)), None)
         if version is not None and version["type"] == "outdated_schema_version" and upgrade:
             parsed = data if isinstance(data, dict) else json.loads(data)
-            return load_json(model_type, upgrade_data(model_type.__name__, parsed), upgrade=False)
+            try:
+                upgraded = upgrade_data(model_type.__name__, parsed)
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError) as broken:
+                # an old document too broken to upgrade is bad data, said as such
+                error = {
+                    "loc": (),
+                    "msg": f"cannot be upgraded: {broken!r}"[:300],
+                    "type": "upgrade_failed",
+                }
+                raise InvalidDataError(model_type.__name__, [error]) from broken
+            return load_json(model_type, upgraded, upgrade=False)
         if version is not None and version["type"] in (
             "unsupported_schema_version",
             "outdated_schema_version",

@@ -34,8 +34,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
@@ -47,6 +50,7 @@ if importlib.util.find_spec("sqlalchemy") is None:
     raise MissingExtraError("store", "kemitraan.store", "SQLAlchemy")
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
@@ -61,7 +65,7 @@ from kemitraan.io import dump_json, load_json
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
-from kemitraan.store._tables import METADATA, audit_records, partnerships
+from kemitraan.store._tables import METADATA, audit_records, meta, partnerships
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,8 +193,25 @@ class Store:
             raise InvalidArgumentError("renewal_lead_days must be from 0 to 3660 days")
         self.renewal_lead_days = renewal_lead_days
         self.engine: Engine = _engine(url)
-        if create:
-            METADATA.create_all(self.engine)
+        # An in-memory SQLite database is one connection all threads share: one at a time.
+        self._serial: threading.RLock | None = threading.RLock() if _in_memory(url) else None
+        try:
+            if create:
+                _create_tables(self.engine)
+            _check_tables(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        with self._serial or nullcontext(), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _begin(self) -> Iterator[Connection]:
+        with self._serial or nullcontext(), self.engine.begin() as conn:
+            yield conn
 
     def close(self) -> None:
         """Close the store's connections."""
@@ -224,8 +245,11 @@ class Store:
             columns = _columns(partnership, self.renewal_lead_days)
             history = partnership.history
         pid = partnership.id
+        for name, value in (("id", pid), *columns.items()):
+            if isinstance(value, str) and "\x00" in value:  # PostgreSQL stores no NUL in text
+                raise InvalidArgumentError(f"the partnership's {name} holds a NUL character")
         try:
-            with self.engine.begin() as conn:
+            with self._begin() as conn:
                 if version == 0:
                     conn.execute(
                         partnerships.insert().values(id=pid, version=1, document=text, **columns)
@@ -243,7 +267,7 @@ class Store:
                 self._append(conn, pid, history)
         except sa.exc.IntegrityError:
             # created by someone else first (the insert's primary key)
-            with self.engine.connect() as conn:
+            with self._connect() as conn:
                 current = self._version(conn, pid)
             raise VersionConflictError(pid, expected=version, current=current) from None
         return version + 1
@@ -280,15 +304,45 @@ class Store:
             PartnershipNotFoundError: no partnership has that id.
             InvalidDataError: the stored document does not validate.
         """
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                sa.select(partnerships.c.document, partnerships.c.version).where(
-                    partnerships.c.id == partnership_id
-                )
-            ).first()
+        if not isinstance(partnership_id, str) or "\x00" in partnership_id:
+            raise PartnershipNotFoundError(str(partnership_id))
+        records = audit_records.c
+        newest = (
+            sa.select(records.seq)
+            .where(records.partnership_id == partnerships.c.id)
+            .order_by(records.seq.desc())
+            .limit(1)
+        )
+        newest_hash = (
+            sa.select(records.hash)
+            .where(records.partnership_id == partnerships.c.id)
+            .order_by(records.seq.desc())
+            .limit(1)
+        )
+        # one statement, so one snapshot: the row and its newest record as saved together
+        query = sa.select(
+            partnerships.c.document,
+            partnerships.c.version,
+            partnerships.c.stage,
+            newest.scalar_subquery().label("last_seq"),
+            newest_hash.scalar_subquery().label("last_hash"),
+        ).where(partnerships.c.id == partnership_id)
+        with self._connect() as conn:
+            row = conn.execute(query).first()
         if row is None:
             raise PartnershipNotFoundError(partnership_id)
-        return Stored(load_json(Partnership, row.document), int(row.version))
+        partnership = load_json(Partnership, row.document)
+        history = partnership.history
+        if partnership.id != partnership_id or partnership.stage.value != row.stage:
+            raise _disagreement(partnership_id, "its row (another id, or another stage)")
+        last = row.last_seq
+        if (
+            last is not None
+            and (len(history) != last + 1 or history[last].hash != row.last_hash)
+            and partnership.schema_version == _row_schema(row.document)
+        ):
+            raise _disagreement(partnership_id, "its audit records (cut, rolled back or edited)")
+        return Stored(partnership, int(row.version))
 
     def get(self, partnership_id: str) -> Partnership:
         """The partnership alone (:meth:`load` gives its version too)."""
@@ -296,7 +350,7 @@ class Store:
 
     def history(self, partnership_id: str) -> list[AuditRecord]:
         """The audit records stored for the partnership, in order (from their own table)."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 sa.select(audit_records.c.record)
                 .where(audit_records.c.partnership_id == partnership_id)
@@ -323,7 +377,7 @@ class Store:
             .where(records.move.not_in(_SIGNING))
             .order_by(records.partnership_id, records.seq)
         )
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for pid, at, offset, to_stage, cycle in conn.execute(query):
                 local = timezone(timedelta(minutes=int(offset)))
                 yield pid, _aware(at).astimezone(local), to_stage, int(cycle)
@@ -345,23 +399,42 @@ class Store:
     ) -> list[sa.ColumnElement[bool]]:
         c = partnerships.c
         conditions: list[sa.ColumnElement[bool]] = []
+        _texts(pattern=pattern, institution_id=institution_id, waiting_on=waiting_on)
         if stage is not None:
-            conditions.append(c.stage == Stage(stage).value)
+            try:
+                conditions.append(c.stage == Stage(stage).value)
+            except ValueError:
+                known = ", ".join(s.value for s in Stage)
+                raise InvalidArgumentError(f"stage {stage!r} is not one of {known}") from None
         if cycle is not None:
+            if isinstance(cycle, bool) or not isinstance(cycle, int) or cycle < 1:
+                raise InvalidArgumentError(f"cycle must be a whole number of 1 or more: {cycle!r}")
             conditions.append(c.cycle == cycle)
         if pattern is not None:
             conditions.append(c.pattern == pattern)
         if institution_id is not None:
             conditions.append(c.institution_id == institution_id)
         if province is not None:
-            conditions.append(c.province == Region(province=province).province)
+            try:
+                conditions.append(c.province == Region(province=province).province)
+            except ValidationError:
+                raise InvalidArgumentError(f"{province!r} is not a province of Indonesia") from None
         if waiting_on is not None:
             conditions.append(c.waiting_on == canonical_code(waiting_on))
         if term_end_before is not None:
-            conditions.append(c.term_end < term_end_before)
+            conditions.append(c.term_end < _day(term_end_before, "term_end_before"))
         if renewal_due_by is not None:
-            conditions.extend([c.renewal_due <= renewal_due_by, c.mou_signed.is_(True)])
+            conditions.extend(
+                [
+                    c.renewal_due <= _day(renewal_due_by, "renewal_due_by"),
+                    c.mou_signed.is_(True),
+                    c.stage.not_in([Stage.DECLINED.value, Stage.ENDED.value]),
+                    c.term_end >= datetime.now(UTC).date(),
+                ]
+            )
         if mou_signed is not None:
+            if not isinstance(mou_signed, bool):
+                raise InvalidArgumentError(f"mou_signed must be True or False: {mou_signed!r}")
             conditions.append(c.mou_signed.is_(mou_signed))
         return conditions
 
@@ -382,7 +455,8 @@ class Store:
     ) -> list[Summary]:
         """The partnerships that match every filter given, by id, from the indexed columns.
 
-        ``renewal_due_by`` finds signed MoUs whose renewal is due by that day; ``province``
+        ``renewal_due_by`` finds signed MoUs whose renewal is due by that day and whose term
+        has not run out (today, in UTC), of partnerships neither declined nor ended; ``province``
         takes any name :class:`~kemitraan.Region` knows ("kalsel"); ``waiting_on`` any code
         of a requirement, older names included.
         """
@@ -397,6 +471,11 @@ class Store:
             renewal_due_by=renewal_due_by,
             mou_signed=mou_signed,
         )
+        for name, value, least in (("limit", limit, 1), ("offset", offset, 0)):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < least
+            ):
+                raise InvalidArgumentError(f"{name} must be a whole number of {least} or more")
         query = (
             sa.select(*(partnerships.c[name] for name in _SUMMARY))
             .where(*conditions)
@@ -404,19 +483,19 @@ class Store:
             .limit(limit)
             .offset(offset)
         )
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return [_summary(dict(row._mapping)) for row in conn.execute(query)]
 
     def count(self, **filters: Any) -> int:
         """How many partnerships match the filters :meth:`find` takes."""
         query = sa.select(sa.func.count()).select_from(partnerships).where(*self._where(**filters))
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.execute(query).scalar() or 0)
 
     def stage_counts(self) -> Counter[Stage]:
         """How many partnerships are in each stage."""
         query = sa.select(partnerships.c.stage, sa.func.count()).group_by(partnerships.c.stage)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return Counter({Stage(stage): int(n) for stage, n in conn.execute(query)})
 
     def funnel(self) -> dict[int, int]:
@@ -424,7 +503,7 @@ class Store:
         query = sa.select(partnerships.c.furthest_step, sa.func.count()).group_by(
             partnerships.c.furthest_step
         )
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             furthest = {int(step): int(n) for step, n in conn.execute(query)}
         return {step: sum(n for f, n in furthest.items() if f >= step) for step in range(1, 12)}
 
@@ -439,14 +518,14 @@ class Store:
         except ImportError:
             raise MissingExtraError("analysis", "Store.frame", "pandas") from None
         columns = [c for c in partnerships.c if c.name != "document"]
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return pd.read_sql(sa.select(*columns).order_by(partnerships.c.id), conn)
 
     # -- moving data in and out ---------------------------------------------------------
 
     def ids(self) -> Iterator[str]:
         """Every partnership's id, in order."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             yield from conn.execute(
                 sa.select(partnerships.c.id).order_by(partnerships.c.id)
             ).scalars()
@@ -454,7 +533,7 @@ class Store:
     def export_jsonl(self, path: str | Path) -> int:
         """Write every partnership as one JSON line, as stored (atomically); how many."""
         lines = []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for row in conn.execute(sa.select(partnerships.c.document).order_by(partnerships.c.id)):
                 lines.append(json.dumps(json.loads(row.document), ensure_ascii=False))
         write_atomically(path, ("\n".join(lines) + ("\n" if lines else "")).encode())
@@ -471,15 +550,22 @@ class Store:
             VersionConflictError: a partnership of that id is stored already.
         """
         loaded: list[Partnership] = []
+        seen: dict[str, int] = {}
         with Path(path).open("rb") as lines:
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
                     continue
                 try:
-                    loaded.append(load_json(Partnership, line))
+                    p = load_json(Partnership, line)
                 except InvalidDataError as exc:
                     errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
                     raise InvalidDataError(exc.model, errors) from exc
+                if p.id in seen:
+                    message = f"partnership {p.id!r} is on line {seen[p.id]} already"
+                    error = {"loc": (f"line {number}", "id"), "msg": message, "type": "duplicate"}
+                    raise InvalidDataError("Partnership", [error])
+                seen[p.id] = number
+                loaded.append(p)
         rows = []
         for p in loaded:
             text = dump_json(p, indent=None)
@@ -487,14 +573,14 @@ class Store:
                 {"id": p.id, "version": 1, "document": text, **_columns(p, self.renewal_lead_days)}
             )
         try:
-            with self.engine.begin() as conn:
+            with self._begin() as conn:
                 if rows:
                     conn.execute(partnerships.insert(), rows)
                 for p in loaded:
                     self._append(conn, p.id, p.history)
         except sa.exc.IntegrityError:
             stored = set(self.ids())
-            clash = next(p.id for p in loaded if p.id in stored) if stored else loaded[0].id
+            clash = next((p.id for p in loaded if p.id in stored), loaded[0].id)
             raise VersionConflictError(clash, expected=0, current=1) from None
         return len(loaded)
 
@@ -511,15 +597,85 @@ def _summary(row: dict[str, Any]) -> Summary:
     return Summary(**row)
 
 
+def _day(value: object, name: str) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidArgumentError(f"{name} must be a date, not {value!r}")
+    return value
+
+
+def _texts(**values: object) -> None:
+    for name, value in values.items():
+        if value is not None and (not isinstance(value, str) or "\x00" in value):
+            raise InvalidArgumentError(f"{name} must be text without NUL characters: {value!r}")
+
+
+def _disagreement(pid: str, what: str) -> InvalidDataError:
+    message = f"the document stored for partnership {pid!r} disagrees with {what}"
+    return InvalidDataError("Partnership", [{"loc": (), "msg": message, "type": "store_mismatch"}])
+
+
+def _row_schema(document: str) -> int:
+    """The schema version a stored document was written with (an upgraded one is re-chained)."""
+    try:
+        found = json.loads(document).get("schema_version")
+    except (ValueError, AttributeError):
+        return -1
+    return found if isinstance(found, int) else -1
+
+
+def _in_memory(url: str) -> bool:
+    parsed = sa.engine.make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
+#: The layout of the store's tables; a database of another layout is refused, not guessed at.
+STORE_VERSION: Final = 1
+
+
+def _create_tables(engine: Engine) -> None:
+    """Create what is missing; several processes starting at once may race, so retry."""
+    for attempt in range(6):
+        try:
+            METADATA.create_all(engine)
+            with engine.begin() as conn:
+                if conn.execute(sa.select(sa.func.count()).select_from(meta)).scalar() == 0:
+                    conn.execute(meta.insert().values(store_version=STORE_VERSION))
+            return
+        except (sa.exc.IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError):
+            if attempt == 5:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+
+
+def _check_tables(engine: Engine) -> None:
+    with engine.connect() as conn:
+        try:
+            found = conn.execute(sa.select(meta.c.store_version)).scalar()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+            found = None
+    if found != STORE_VERSION:
+        raise InvalidDataError(
+            "Store",
+            [
+                {
+                    "loc": ("kemitraan_store",),
+                    "msg": f"the database's tables are of store layout {found}, not "
+                    f"{STORE_VERSION}: export with the kemitraan that made them, and import",
+                    "type": "unsupported_store_layout",
+                }
+            ],
+        )
+
+
 def _engine(url: str) -> Engine:
     if not isinstance(url, str) or "://" not in url:
         raise InvalidArgumentError(f"a store is opened with a database URL, not {url!r}")
     options: dict[str, Any] = {}
     if url.startswith("sqlite"):
         options["connect_args"] = {"timeout": 30, "check_same_thread": False}
-        if url in ("sqlite://", "sqlite:///:memory:"):  # one database for all threads
+        if _in_memory(url):  # one database for all threads
             options["poolclass"] = sa.pool.StaticPool
-    memory = url in ("sqlite://", "sqlite:///:memory:")
+    memory = _in_memory(url)
     engine = sa.create_engine(url, **options)
     if url.startswith("sqlite"):
 

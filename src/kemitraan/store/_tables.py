@@ -58,3 +58,9 @@ audit_records: Final = sa.Table(
     sa.Column("hash", sa.String(200), nullable=False),
     sa.Column("record", sa.Text, nullable=False),
 )
+
+meta: Final = sa.Table(
+    "kemitraan_store",
+    METADATA,
+    sa.Column("store_version", sa.Integer, nullable=False),
+)
