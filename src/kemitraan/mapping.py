@@ -199,6 +199,14 @@ def _same(a: str | None, b: str | None) -> bool:
     )
 
 
+def _level(
+    candidate: Partner, rating: StakeholderRating | None, home: Region | None
+) -> MappingLevel | None:
+    if rating is not None and rating.level is not None:
+        return rating.level
+    return mapping_level(candidate.region, home)
+
+
 def mapping_level(region: Region | None, home: Region | None) -> MappingLevel | None:
     """The smallest level at which ``region`` lies within ``home``; ``None`` when unknown.
 
@@ -326,10 +334,26 @@ class CandidateRegister(KemitraanModel):
 
     def level_of(self, partner_id: str) -> MappingLevel | None:
         """The level the candidate works at: its rating's ``level``, else from its region."""
-        rating = self.rating(partner_id)
-        if rating.level is not None:
-            return rating.level
-        return mapping_level(self.candidate(partner_id).region, self.origin)
+        return _level(self.candidate(partner_id), self.rating(partner_id), self.origin)
+
+    def entries(self) -> list[tuple[Partner, StakeholderRating | None, MappingLevel | None]]:
+        """Every candidate with its rating (``None`` if unrated) and level, in order.
+
+        One pass over the register: what the views, the frames and the score read.
+
+        >>> register = CandidateRegister(
+        ...     program=Program(name="PKW", objectives=["Mandiri"]),
+        ...     candidates=[Partner(name="Toko A", kind=PartnerKind.BUSINESS)])
+        >>> [(c.id, rating, level) for c, rating, level in register.entries()]
+        [('toko-a', None, None)]
+        """
+        rated = {rating.partner_id: rating for rating in self.ratings}
+        origin = self.origin
+        found = []
+        for candidate in self.candidates:
+            rating = rated.get(candidate.id)
+            found.append((candidate, rating, _level(candidate, rating, origin)))
+        return found
 
     def by_level(self) -> list[LevelGroup]:
         """The candidates level by level, from the village out to the nation.
@@ -337,8 +361,8 @@ class CandidateRegister(KemitraanModel):
         Levels with no candidate are left out; candidates not located come last.
         """
         groups: dict[MappingLevel | None, list[Partner]] = {}
-        for candidate in self.candidates:
-            groups.setdefault(self.level_of(candidate.id), []).append(candidate)
+        for candidate, _, level in self.entries():
+            groups.setdefault(level, []).append(candidate)
         order = [*MappingLevel, None]
         return [LevelGroup(level, tuple(groups[level])) for level in order if level in groups]
 
@@ -372,6 +396,7 @@ class CandidateRegister(KemitraanModel):
     def grid(self, high_from: int = 4) -> dict[GridQuadrant, list[Partner]]:
         """The candidates in each quadrant of the power–interest grid (every quadrant listed)."""
         grid: dict[GridQuadrant, list[Partner]] = {quadrant: [] for quadrant in GridQuadrant}
-        for candidate in self.candidates:
-            grid[self.quadrant(candidate.id, high_from)].append(candidate)
+        for candidate, rating, _ in self.entries():
+            rating = rating or StakeholderRating(partner_id=candidate.id)
+            grid[rating.quadrant(high_from)].append(candidate)
         return grid

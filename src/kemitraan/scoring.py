@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Final, cast
 
 from kemitraan._base import in_language
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
-from kemitraan.mapping import CandidateRegister, MappingLevel, StakeholderRating, mapping_level
+from kemitraan.mapping import CandidateRegister, MappingLevel, StakeholderRating
 from kemitraan.parties import ContributionKind, Institution, Partner
 from kemitraan.programs import Program
 from kemitraan.relevance import RelevanceAssessment
@@ -768,13 +768,9 @@ def rank_candidates(
             home=None,
         )
     offers = frozenset(institution.profile.offers) if institution else frozenset()
-    origin = candidates.origin
-    ratings = {rating.partner_id: rating for rating in candidates.ratings}
     program = candidates.program
     rows: list[tuple[Partner, tuple[float, ...], tuple[object, ...]]] = []
-    for partner in candidates.candidates:
-        rating = ratings.get(partner.id)
-        level = rating.level if rating and rating.level else mapping_level(partner.region, origin)
+    for partner, rating, level in candidates.entries():
         facts = CandidateFacts(partner, program, level, rating, offers)
         values, details = zip(*(_measured(criterion, facts) for criterion in criteria), strict=True)
         rows.append((partner, values, details))

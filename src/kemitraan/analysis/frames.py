@@ -10,7 +10,7 @@ from typing import Final
 import pandas as pd
 
 from kemitraan._base import mask
-from kemitraan.mapping import CandidateRegister
+from kemitraan.mapping import CandidateRegister, StakeholderRating
 from kemitraan.parties import Partner, PartnerKind
 from kemitraan.scoring import Ranking
 
@@ -52,9 +52,8 @@ def mapping_frame(
     ('orang-', 'hj-norhayati')
     """
     rows = []
-    for candidate in register.candidates:
-        rating = register.rating(candidate.id)
-        level = register.level_of(candidate.id)
+    for candidate, rated, level in register.entries():
+        rating = rated or StakeholderRating(partner_id=candidate.id)
         region = candidate.region
         shown_id, shown_name = _shown(candidate, masked)
         rows.append(

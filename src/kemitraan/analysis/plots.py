@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from kemitraan._base import in_language, mask
 from kemitraan.deviations import _Facts, current_plan
 from kemitraan.lifecycle import Stage
-from kemitraan.mapping import CandidateRegister, GridQuadrant
+from kemitraan.mapping import CandidateRegister, GridQuadrant, StakeholderRating
 from kemitraan.parties import PartnerKind
 from kemitraan.planning import Direction
 
@@ -109,8 +109,8 @@ def power_interest_grid(
         )
     seen: dict[tuple[int, int], int] = {}
     unrated = []
-    for candidate in register.candidates:
-        rating = register.rating(candidate.id)
+    for candidate, rated, _ in register.entries():
+        rating = rated or StakeholderRating(partner_id=candidate.id)
         name = candidate.name
         if masked and candidate.kind is PartnerKind.COMMUNITY_FIGURE:
             name = mask(name)
