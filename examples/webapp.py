@@ -294,10 +294,10 @@ def create_app(store: Store) -> FastAPI:
                 p.advance(actor=r.actor, note=r.note, at=r.at)
             elif r.move == "renew":
                 p.renew(actor=r.actor, note=r.note, at=r.at)
-            elif request.move == "decline":
-                p.decline(request.reason or "", actor=request.actor, at=request.at)
+            elif r.move == "decline":
+                p.decline(r.reason or "", actor=r.actor, at=r.at)
             else:
-                p.end(request.reason or "", actor=request.actor, at=request.at)
+                p.end(r.reason or "", actor=r.actor, at=r.at)
 
         return changed(pid, if_match, accept_language, response, apply)
 

@@ -30,6 +30,7 @@ from kemitraan import (
     rank_candidates,
 )
 from kemitraan.analysis import (
+    DERIVED_COLUMNS,
     Portfolio,
     mapping_frame,
     plots,
@@ -160,7 +161,8 @@ def test_the_fast_readers_agree_with_the_models(stage: Stage, tmp_path: Path) ->
     from_dir = Portfolio.read_json_dir(tmp_path, on=ON)
     from_lines = Portfolio.read_jsonl(tmp_path / "all.jsonl", on=ON)
     raw = [c for c in full.frame.columns if c in from_dir.frame.columns]
-    derived = [
+    derived = list(DERIVED_COLUMNS)
+    assert derived == [
         "next_move",
         "next_requirement",
         "unmet_requirements",

@@ -25,6 +25,7 @@ for _package in ("pandas", "matplotlib", "pyarrow"):
     if importlib.util.find_spec(_package) is None:
         raise MissingExtraError("analysis", "kemitraan.analysis", _package)
 
+from kemitraan.analysis._rows import DERIVED_COLUMNS  # noqa: E402
 from kemitraan.analysis.frames import mapping_frame, ranking_frame  # noqa: E402
 from kemitraan.analysis.portfolio import RENEWAL_LEAD_DAYS, Portfolio  # noqa: E402
 from kemitraan.analysis.synthetic import synthetic_candidates  # noqa: E402
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from kemitraan.analysis import plots
 
 __all__ = [
+    "DERIVED_COLUMNS",
     "RENEWAL_LEAD_DAYS",
     "Portfolio",
     "mapping_frame",
