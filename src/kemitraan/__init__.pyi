@@ -35,7 +35,6 @@ from .deviations import (
     Deviation as Deviation,
     DeviationKind as DeviationKind,
     Thresholds as Thresholds,
-    current_plan as current_plan,
     detect_deviations as detect_deviations,
 )
 from .documents import (
@@ -118,18 +117,22 @@ from .maintenance import (
     CHECKLISTS as CHECKLISTS,
     ChecklistAnswer as ChecklistAnswer,
     ChecklistItem as ChecklistItem,
-    HealthStatus as HealthStatus,
     Interaction as Interaction,
     InteractionKind as InteractionKind,
     PartnerEvent as PartnerEvent,
-    PartnerHealth as PartnerHealth,
-    PlannerSettings as PlannerSettings,
     Technique as Technique,
+    checklist_item as checklist_item,
+)
+from .maintenance.health import (
+    HealthStatus as HealthStatus,
+    PartnerHealth as PartnerHealth,
     TechniqueHealth as TechniqueHealth,
+    partner_health as partner_health,
+)
+from .maintenance.touchpoints import (
+    PlannerSettings as PlannerSettings,
     Touchpoint as Touchpoint,
     TouchpointKind as TouchpointKind,
-    checklist_item as checklist_item,
-    partner_health as partner_health,
     plan_touchpoints as plan_touchpoints,
     touchpoints_ical as touchpoints_ical,
 )
@@ -186,8 +189,6 @@ from .parties import (
 )
 from .partnerships import (
     Partnership as Partnership,
-    stage_counts as stage_counts,
-    waiting_on as waiting_on,
 )
 from .pattern_terms import (
     AgencyTerms as AgencyTerms,
@@ -274,6 +275,11 @@ from .scoring import (
     Ranking as Ranking,
     WeightSwap as WeightSwap,
     rank_candidates as rank_candidates,
+)
+from .summary import (
+    current_plan as current_plan,
+    stage_counts as stage_counts,
+    waiting_on as waiting_on,
 )
 from .verification import (
     verification_code as verification_code,

@@ -15,7 +15,6 @@ from pydantic import (
     ConfigDict,
     GetJsonSchemaHandler,
     PrivateAttr,
-    SerializationInfo,
     ValidationError,
     field_validator,
 )
@@ -23,30 +22,14 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
 from kemitraan._containers import install
+from kemitraan._html import model_html
+from kemitraan._privacy import mask
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
 
 #: The version of the JSON layout written by this library. Loading data with a
 #: newer version is refused rather than silently misread; older data is upgraded
 #: (:mod:`kemitraan.upgrades`). Version 2 keeps signatures in a chained history.
 SCHEMA_VERSION = 2
-
-
-def mask(value: str, keep: int = 4) -> str:
-    """Personal data shown with all but its ends replaced by ``*`` (UU 27/2022).
-
-    >>> mask("3171011708450001"), mask("+6281251234567"), mask("siti@example.id")
-    ('3171********0001', '+628******4567', 'siti*******e.id')
-    """
-    if len(value) <= 2 * keep:
-        return "*" * len(value)
-    return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
-
-
-def masked_if_asked(value: Any, info: SerializationInfo) -> Any:
-    """Serialise personal data, masked when the context asks (``{"mask": True}``)."""
-    if isinstance(value, str) and value and info.context and info.context.get("mask"):
-        return mask(value)
-    return str(value) if isinstance(value, str) else value
 
 
 def in_language(language: str, indonesian: str, english: str) -> str:
@@ -242,8 +225,6 @@ class _Model(BaseModel):
 
     def _repr_html_(self) -> str:
         """How Jupyter shows the model: its fields as a table, personal data masked."""
-        from kemitraan._html import model_html
-
         return model_html(self)
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:

@@ -24,11 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 from kemitraan.audit import HistoryProblem, current_key, replay
 from kemitraan.lifecycle import AuditRecord, Stage
+from kemitraan.maintenance.techniques import CHECKLISTS
+from kemitraan.planning import plan_for_cycle
 from kemitraan.provisions import AgreementKind
 
 if TYPE_CHECKING:
+    from kemitraan._protocols import PartnershipLike
     from kemitraan.agreements import Agreement
-    from kemitraan.partnerships import Partnership
 
 __all__ = ["Problem", "problems", "signatures", "signed_digests"]
 
@@ -65,7 +67,7 @@ def signed_digests(history: tuple[AuditRecord, ...], kind: str) -> dict[str, set
     return found
 
 
-def problems(p: Partnership) -> Iterator[Problem]:
+def problems(p: PartnershipLike) -> Iterator[Problem]:
     """Every way ``p`` is not whole, first problem first (the validator reports the first)."""
     yield from _history(p)
     if p.agreement is not None:
@@ -100,7 +102,7 @@ def problems(p: Partnership) -> Iterator[Problem]:
     yield from _references(p)
 
 
-def _history(p: Partnership) -> Iterator[Problem]:
+def _history(p: PartnershipLike) -> Iterator[Problem]:
     result = replay(p.history, p.id, key=current_key())
     if isinstance(result, HistoryProblem):
         problem = result.message.replace("{", "{{").replace("}", "}}")
@@ -123,7 +125,7 @@ def _history(p: Partnership) -> Iterator[Problem]:
 
 
 def _shown_signatures(
-    p: Partnership, document: Agreement, where: tuple[str | int, ...]
+    p: PartnershipLike, document: Agreement, where: tuple[str | int, ...]
 ) -> Iterator[Problem]:
     recorded = signatures(p.history, document)
     for index, signatory in enumerate(document.signatories):
@@ -147,7 +149,7 @@ def _shown_signatures(
             )
 
 
-def _addendum(p: Partnership, addendum: Agreement, index: int) -> Iterator[Problem]:
+def _addendum(p: PartnershipLike, addendum: Agreement, index: int) -> Iterator[Problem]:
     where: tuple[str | int, ...] = ("addenda", index)
     agreement = p.agreement
     if addendum.kind is not AgreementKind.ADDENDUM:
@@ -189,7 +191,7 @@ def _addendum(p: Partnership, addendum: Agreement, index: int) -> Iterator[Probl
         )
 
 
-def _pks(p: Partnership, pks: Agreement, index: int) -> Iterator[Problem]:
+def _pks(p: PartnershipLike, pks: Agreement, index: int) -> Iterator[Problem]:
     where: tuple[str | int, ...] = ("cooperation_agreements", index)
     agreement = p.agreement
     if pks.kind is not AgreementKind.PKS:
@@ -224,7 +226,7 @@ def _pks(p: Partnership, pks: Agreement, index: int) -> Iterator[Problem]:
         )
 
 
-def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
+def _signed_texts_kept(p: PartnershipLike) -> Iterator[Problem]:
     agreement = p.agreement
     parties = set(agreement.party_ids) if agreement is not None else set()
     if p.stage not in _BEFORE_SIGNING and p.stage is not Stage.DECLINED:
@@ -263,14 +265,11 @@ def _signed_texts_kept(p: Partnership) -> Iterator[Problem]:
             )
 
 
-def _references(p: Partnership) -> Iterator[Problem]:
+def _references(p: PartnershipLike) -> Iterator[Problem]:
     """What the running records name exists: parties, activities, indicators, items.
 
     A typo is refused rather than silently counting for nothing.
     """
-    from kemitraan.deviations import current_plan
-    from kemitraan.maintenance import CHECKLISTS
-
     parties = {p.institution.id, *(partner.id for partner in p.partners)}
     partners = {partner.id for partner in p.partners}
 
@@ -290,7 +289,7 @@ def _references(p: Partnership) -> Iterator[Problem]:
         for n, pid in enumerate(record.participants):
             yield from party((*where, "participants", n), pid, parties)
         if record.cycle not in plans:
-            activities, indicators = current_plan(p, record.cycle)
+            activities, indicators = plan_for_cycle(p.work_plan, p.follow_up_plans, record.cycle)
             plans[record.cycle] = (
                 {a.id for a in activities} | {a.name for a in activities},
                 {i.id for i in indicators},

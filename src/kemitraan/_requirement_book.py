@@ -19,8 +19,8 @@ from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
 from kemitraan.lifecycle import Move, Stage, transition_table
 
 if TYPE_CHECKING:
+    from kemitraan._protocols import PartnershipLike
     from kemitraan.agreements import Agreement
-    from kemitraan.partnerships import Partnership
 
 __all__ = [
     "RENEWAL",
@@ -60,7 +60,7 @@ class Ask:
     """For a signature: the agreement or addendum signed."""
 
 
-Subject = tuple["Partnership", Ask]
+Subject = tuple["PartnershipLike", Ask]
 
 
 @dataclass(frozen=True)
@@ -118,10 +118,10 @@ def requirement(
     indonesian: str,
     english: str,
     replaces: tuple[str, ...] = (),
-) -> Callable[[Callable[[Partnership], Iterable[Hit]]], None]:
+) -> Callable[[Callable[[PartnershipLike], Iterable[Hit]]], None]:
     """Declare a requirement whose check is the decorated function of the partnership."""
 
-    def declare(check: Callable[[Partnership], Iterable[Hit]]) -> None:
+    def declare(check: Callable[[PartnershipLike], Iterable[Hit]]) -> None:
         rule: Rule[Subject] = Rule(
             code=code,
             basis=basis,
@@ -144,10 +144,10 @@ def requirement_on_ask(
     summary: str,
     indonesian: str,
     english: str,
-) -> Callable[[Callable[[Partnership, Ask], Iterable[Hit]]], None]:
+) -> Callable[[Callable[[PartnershipLike, Ask], Iterable[Hit]]], None]:
     """Declare a requirement whose check also reads the move asked (its reason, its signer)."""
 
-    def declare(check: Callable[[Partnership, Ask], Iterable[Hit]]) -> None:
+    def declare(check: Callable[[PartnershipLike, Ask], Iterable[Hit]]) -> None:
         rule: Rule[Subject] = Rule(
             code=code,
             basis=basis,
@@ -181,7 +181,7 @@ def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
     _declare(rule, guards)
 
 
-def unmet(partnership: Partnership, ask: Ask) -> list[Finding]:
+def unmet(partnership: PartnershipLike, ask: Ask) -> list[Finding]:
     """What the declared requirements still miss before the move asked, from the current stage.
 
     Every unmet requirement blocks the move, so each is reported as an error.
@@ -195,7 +195,7 @@ def unmet(partnership: Partnership, ask: Ask) -> list[Finding]:
     ]
 
 
-def holds_up(partnership: Partnership, move: Move, code: str) -> bool:
+def holds_up(partnership: PartnershipLike, move: Move, code: str) -> bool:
     """Whether requirement ``code`` is unmet before ``move`` (no finding is built)."""
     guard = (partnership.stage, move)
     return any(

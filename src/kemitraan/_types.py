@@ -22,7 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from kemitraan._base import ValueModel, custom_error, field_error, mask, masked_if_asked
+from kemitraan._base import ValueModel, custom_error, field_error
+from kemitraan._privacy import mask, masked_if_asked
 
 __all__ = [
     "NIB",

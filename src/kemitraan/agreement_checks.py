@@ -10,7 +10,7 @@ the lifecycle's agreement and signing steps use the ones they need
 To add a check, declare it here::
 
     @AGREEMENT_RULES.rule("code", basis=..., summary=..., indonesian=..., english=...)
-    def _(agreement: Agreement) -> Iterator[Hit]:
+    def _(agreement: AgreementLike) -> Iterator[Hit]:
         ...  # yield a Hit wherever the rule is not met
 
 Messages name a party as ``PIHAK KEDUA (KUBE Rajut Lestari)``: ``{who}`` in a template.
@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from kemitraan.amendments import ArticleChange, ArticleDeletion, PatternChange, RoleChange
 from kemitraan.conventions import date_long, party_label, stamp_duty_text
@@ -28,12 +29,81 @@ from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.provisions import AgreementKind, Amendment, DisputeForum
 
 if TYPE_CHECKING:
-    from kemitraan.agreements import Agreement
-    from kemitraan.parties import Party
+    from kemitraan.amendments import AnyAmendment
+    from kemitraan.parties import AnyParty, Party
+    from kemitraan.pattern_terms import PatternTerms
+    from kemitraan.provisions import (
+        AgreementReference,
+        DisputeSettlement,
+        Funding,
+        MonitoringArrangement,
+        NoticeAddress,
+        PartyRole,
+        Payment,
+        Signatory,
+        Term,
+    )
 
-__all__ = ["AGREEMENT_RULES"]
+__all__ = ["AGREEMENT_RULES", "AgreementLike"]
 
-AGREEMENT_RULES: RuleBook[Agreement] = RuleBook()
+
+class AgreementLike(Protocol):
+    """An agreement as its checks read it (:class:`~kemitraan.Agreement` satisfies it).
+
+    The checks sit below the agreement, which reports them (:meth:`Agreement.check`), so
+    they speak of this protocol rather than import the class.
+    """
+
+    @property
+    def kind(self) -> AgreementKind: ...  # noqa: D102  # documented on Agreement
+    @property
+    def parties(self) -> list[AnyParty]: ...  # noqa: D102
+    @property
+    def numbers(self) -> dict[str, str]: ...  # noqa: D102
+    @property
+    def date(self) -> date: ...  # noqa: D102
+    @property
+    def considerations(self) -> list[str]: ...  # noqa: D102
+    @property
+    def scope(self) -> list[str]: ...  # noqa: D102
+    @property
+    def pattern(self) -> PatternTerms | None: ...  # noqa: D102
+    @property
+    def roles(self) -> list[PartyRole]: ...  # noqa: D102
+    @property
+    def financing(self) -> list[Funding]: ...  # noqa: D102
+    @property
+    def term(self) -> Term | None: ...  # noqa: D102
+    @property
+    def monitoring(self) -> MonitoringArrangement: ...  # noqa: D102
+    @property
+    def dispute_settlement(self) -> DisputeSettlement: ...  # noqa: D102
+    @property
+    def payments(self) -> list[Payment]: ...  # noqa: D102
+    @property
+    def notices(self) -> list[NoticeAddress]: ...  # noqa: D102
+    @property
+    def implements(self) -> AgreementReference | None: ...  # noqa: D102
+    @property
+    def amendments(self) -> list[AnyAmendment]: ...  # noqa: D102
+    @property
+    def signatories(self) -> list[Signatory]: ...  # noqa: D102
+    @property
+    def originals(self) -> int: ...  # noqa: D102
+    @property
+    def languages(self) -> list[str]: ...  # noqa: D102
+    @property
+    def prevailing_language(self) -> str | None: ...  # noqa: D102
+    @property
+    def party_ids(self) -> list[str]: ...  # noqa: D102
+    @property
+    def meterai_count(self) -> int: ...  # noqa: D102
+
+    def role_of(self, party_id: str) -> PartyRole | None: ...  # noqa: D102
+    def signatory_of(self, party_id: str) -> Signatory | None: ...  # noqa: D102
+
+
+AGREEMENT_RULES: RuleBook[AgreementLike] = RuleBook()
 """Every check of an agreement, in the order :meth:`~kemitraan.Agreement.check` reports them."""
 
 rule = AGREEMENT_RULES.rule
@@ -41,7 +111,7 @@ KUHPERDATA_1320 = "KUHPerdata Pasal 1320"
 UU_24_2009 = "UU 24/2009 Pasal 31"
 
 
-def _who(agreement: Agreement, index: int, party: Party, **values: object) -> Hit:
+def _who(agreement: AgreementLike, index: int, party: Party, **values: object) -> Hit:
     return Hit(
         party_id=party.id,
         values={"who": f"{party_label(index)} ({party.name})", "name": party.name, **values},
@@ -56,7 +126,7 @@ def _who(agreement: Agreement, index: int, party: Party, **values: object) -> Hi
     indonesian="'{party}' bukan pihak dalam kesepakatan ini.",
     english="'{party}' is not a party to this agreement.",
 )
-def _unknown_parties(agreement: Agreement) -> Iterator[Hit]:
+def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
     named: list[tuple[str, str]] = [
         *((f"roles.{i}.party_id", r.party_id) for i, r in enumerate(agreement.roles)),
         *((f"signatories.{i}.party_id", s.party_id) for i, s in enumerate(agreement.signatories)),
@@ -96,7 +166,7 @@ def _unknown_parties(agreement: Agreement) -> Iterator[Hit]:
     english="{who} has no role.",
     replaces=("party_without_role",),
 )
-def _role(agreement: Agreement) -> Iterator[Hit]:
+def _role(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.kind is AgreementKind.ADDENDUM:  # it keeps the roles of what it amends
         return
     for index, party in enumerate(agreement.parties):
@@ -113,7 +183,7 @@ def _role(agreement: Agreement) -> Iterator[Hit]:
     english="{who} has no responsibility.",
     replaces=("party_without_responsibility",),
 )
-def _responsibility(agreement: Agreement) -> Iterator[Hit]:
+def _responsibility(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         role = agreement.role_of(party.id)
         if role is not None and not role.responsibilities:
@@ -130,7 +200,7 @@ def _responsibility(agreement: Agreement) -> Iterator[Hit]:
     english="'{party}' has {count} separate roles; merge them.",
     severity=Severity.WARNING,
 )
-def _duplicate_role(agreement: Agreement) -> Iterator[Hit]:
+def _duplicate_role(agreement: AgreementLike) -> Iterator[Hit]:
     for pid, count in Counter(r.party_id for r in agreement.roles).items():
         if count > 1:
             yield Hit(party_id=pid, path="roles", values={"party": pid, "count": count})
@@ -146,7 +216,7 @@ def _duplicate_role(agreement: Agreement) -> Iterator[Hit]:
     english="{who} names no signatory; the parties' consent cannot be shown.",
     replaces=("no_signatory",),
 )
-def _signatory(agreement: Agreement) -> Iterator[Hit]:
+def _signatory(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         if agreement.signatory_of(party.id) is None:
             hit = _who(agreement, index, party)
@@ -162,7 +232,7 @@ def _signatory(agreement: Agreement) -> Iterator[Hit]:
     severity=Severity.INFO,
     replaces=("not_signed",),
 )
-def _signed(agreement: Agreement) -> Iterator[Hit]:
+def _signed(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         signatory = agreement.signatory_of(party.id)
         if signatory is None or not signatory.signed:
@@ -184,7 +254,7 @@ def _signed(agreement: Agreement) -> Iterator[Hit]:
     english="The basis of authority of {label}'s ({name}) signer is not recorded.",
     severity=Severity.WARNING,
 )
-def _capacity(agreement: Agreement) -> Iterator[Hit]:
+def _capacity(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         if agreement.signatory_of(party.id) is None:
             continue
@@ -211,7 +281,7 @@ def _capacity(agreement: Agreement) -> Iterator[Hit]:
     "attach a power of attorney.",
     severity=Severity.WARNING,
 )
-def _representative(agreement: Agreement) -> Iterator[Hit]:
+def _representative(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         signatory = agreement.signatory_of(party.id)
         representative = party.representative
@@ -242,7 +312,7 @@ def _representative(agreement: Agreement) -> Iterator[Hit]:
     indonesian="Ruang lingkup belum diisi; objek perjanjian belum tertentu.",
     english="The scope is empty; the object of the agreement is not definite.",
 )
-def _scope(agreement: Agreement) -> Iterator[Hit]:
+def _scope(agreement: AgreementLike) -> Iterator[Hit]:
     if not agreement.scope and agreement.kind is not AgreementKind.ADDENDUM:
         yield Hit(path="scope")
 
@@ -258,7 +328,7 @@ def _scope(agreement: Agreement) -> Iterator[Hit]:
     "conflict with law, morality or public order.",
     severity=Severity.INFO,
 )
-def _lawful_cause(agreement: Agreement) -> Iterator[Hit]:
+def _lawful_cause(agreement: AgreementLike) -> Iterator[Hit]:
     yield Hit()
 
 
@@ -269,7 +339,7 @@ def _lawful_cause(agreement: Agreement) -> Iterator[Hit]:
     indonesian="Perjanjian yang melibatkan lembaga Indonesia wajib berbahasa Indonesia.",
     english="An agreement involving an Indonesian institution must be in Indonesian.",
 )
-def _indonesian(agreement: Agreement) -> Iterator[Hit]:
+def _indonesian(agreement: AgreementLike) -> Iterator[Hit]:
     if "id" not in agreement.languages:
         yield Hit(path="languages")
 
@@ -283,7 +353,7 @@ def _indonesian(agreement: Agreement) -> Iterator[Hit]:
     english="{who} is foreign; the agreement must also be written in its language "
     "('{language}') and/or English.",
 )
-def _foreign_language(agreement: Agreement) -> Iterator[Hit]:
+def _foreign_language(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         if party.is_foreign and not ({party.language, "en"} & set(agreement.languages)):
             hit = _who(agreement, index, party, language=party.language)
@@ -297,7 +367,7 @@ def _foreign_language(agreement: Agreement) -> Iterator[Hit]:
     indonesian="Bahasa yang berlaku ('{language}') tidak termasuk bahasa naskah.",
     english="The prevailing language ('{language}') is not one the agreement is written in.",
 )
-def _prevailing_unused(agreement: Agreement) -> Iterator[Hit]:
+def _prevailing_unused(agreement: AgreementLike) -> Iterator[Hit]:
     language = agreement.prevailing_language
     if language is not None and language not in agreement.languages:
         yield Hit(path="prevailing_language", values={"language": language})
@@ -311,7 +381,7 @@ def _prevailing_unused(agreement: Agreement) -> Iterator[Hit]:
     english="A bilingual agreement should name which text prevails when they differ.",
     severity=Severity.WARNING,
 )
-def _prevailing_missing(agreement: Agreement) -> Iterator[Hit]:
+def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
     if len(agreement.languages) > 1 and agreement.prevailing_language is None:
         yield Hit(path="prevailing_language")
 
@@ -325,7 +395,7 @@ def _prevailing_missing(agreement: Agreement) -> Iterator[Hit]:
     severity=Severity.WARNING,
     replaces=("term_missing",),
 )
-def _term(agreement: Agreement) -> Iterator[Hit]:
+def _term(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.term is None:
         yield Hit(path="term")
 
@@ -339,7 +409,7 @@ def _term(agreement: Agreement) -> Iterator[Hit]:
     severity=Severity.WARNING,
     replaces=("pattern_missing",),
 )
-def _pattern(agreement: Agreement) -> Iterator[Hit]:
+def _pattern(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.pattern is None and agreement.kind is not AgreementKind.ADDENDUM:
         yield Hit(path="pattern")
 
@@ -352,7 +422,7 @@ def _pattern(agreement: Agreement) -> Iterator[Hit]:
     english="{who} has not given the document a number.",
     severity=Severity.WARNING,
 )
-def _numbers(agreement: Agreement) -> Iterator[Hit]:
+def _numbers(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
         if party.id not in agreement.numbers:
             hit = _who(agreement, index, party)
@@ -368,7 +438,7 @@ def _numbers(agreement: Agreement) -> Iterator[Hit]:
     english="Only {originals} originals for {parties} parties; each party usually keeps one.",
     severity=Severity.WARNING,
 )
-def _originals(agreement: Agreement) -> Iterator[Hit]:
+def _originals(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.originals < len(agreement.parties):
         values = {"originals": agreement.originals, "parties": len(agreement.parties)}
         yield Hit(path="originals", values=values)
@@ -384,7 +454,7 @@ def _originals(agreement: Agreement) -> Iterator[Hit]:
     "is not a condition of validity).",
     severity=Severity.INFO,
 )
-def _stamp_duty(agreement: Agreement) -> Iterator[Hit]:
+def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
     yield Hit(
         path="originals",
         values={
@@ -403,7 +473,7 @@ def _stamp_duty(agreement: Agreement) -> Iterator[Hit]:
     english='No considerations ("whereas …") are given; the text goes straight to the articles.',
     severity=Severity.WARNING,
 )
-def _considerations(agreement: Agreement) -> Iterator[Hit]:
+def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
     if not agreement.considerations and agreement.kind is not AgreementKind.ADDENDUM:
         yield Hit(path="considerations")
 
@@ -418,7 +488,7 @@ def _considerations(agreement: Agreement) -> Iterator[Hit]:
     'district court".',
     severity=Severity.WARNING,
 )
-def _venue(agreement: Agreement) -> Iterator[Hit]:
+def _venue(agreement: AgreementLike) -> Iterator[Hit]:
     settlement = agreement.dispute_settlement
     if settlement.forum is DisputeForum.DISTRICT_COURT and settlement.venue is None:
         yield Hit(path="dispute_settlement.venue")
@@ -434,7 +504,7 @@ def _venue(agreement: Agreement) -> Iterator[Hit]:
     "apply retroactively. If that is meant, set Term.backdated.",
     severity=Severity.WARNING,
 )
-def _backdated(agreement: Agreement) -> Iterator[Hit]:
+def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
     term = agreement.term
     if term is not None and term.start < agreement.date and not term.backdated:
         yield Hit(
@@ -458,7 +528,7 @@ def _backdated(agreement: Agreement) -> Iterator[Hit]:
     "Cooperation Agreement (PKS).",
     severity=Severity.WARNING,
 )
-def _commercial(agreement: Agreement) -> Iterator[Hit]:
+def _commercial(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.kind is not AgreementKind.MOU:
         return
     found = (
@@ -479,7 +549,7 @@ def _commercial(agreement: Agreement) -> Iterator[Hit]:
     english="{who} has no address for notices.",
     severity=Severity.WARNING,
 )
-def _notices(agreement: Agreement) -> Iterator[Hit]:
+def _notices(agreement: AgreementLike) -> Iterator[Hit]:
     if agreement.kind is not AgreementKind.PKS:
         return
     given = {n.party_id for n in agreement.notices}
@@ -500,7 +570,7 @@ def _notices(agreement: Agreement) -> Iterator[Hit]:
     "data; use a typed change.",
     severity=Severity.WARNING,
 )
-def _untyped(agreement: Agreement) -> Iterator[Hit]:
+def _untyped(agreement: AgreementLike) -> Iterator[Hit]:
     for index, change in enumerate(agreement.amendments):
         if isinstance(change, Amendment):
             yield Hit(
@@ -516,7 +586,7 @@ def _untyped(agreement: Agreement) -> Iterator[Hit]:
     indonesian="Pasal {article} diubah lebih dari sekali dalam adendum ini.",
     english="Article {article} is changed more than once in this addendum.",
 )
-def _twice(agreement: Agreement) -> Iterator[Hit]:
+def _twice(agreement: AgreementLike) -> Iterator[Hit]:
     seen: set[tuple[int, int | None]] = set()
     for index, change in enumerate(agreement.amendments):
         if isinstance(change, (ArticleChange, ArticleDeletion)):
@@ -538,7 +608,7 @@ def _twice(agreement: Agreement) -> Iterator[Hit]:
     indonesian="PKS bertanggal {made}, sebelum Nota Kesepahaman yang dilaksanakannya ({mou}).",
     english="The PKS is dated {made_en}, before the MoU it implements ({mou_en}).",
 )
-def _pks_before_mou(agreement: Agreement) -> Iterator[Hit]:
+def _pks_before_mou(agreement: AgreementLike) -> Iterator[Hit]:
     implements = agreement.implements
     if implements is not None and implements.date > agreement.date:
         yield Hit(

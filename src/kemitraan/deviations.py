@@ -34,6 +34,7 @@ from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, obligation_status
 from kemitraan.planning import Direction, Indicator, PlannedActivity
 from kemitraan.provisions import MonitoringFrequency
+from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
@@ -42,7 +43,6 @@ __all__ = [
     "Deviation",
     "DeviationKind",
     "Thresholds",
-    "current_plan",
     "detect_deviations",
 ]
 
@@ -143,30 +143,6 @@ class Deviation(ValueModel):
     """What is wrong."""
     evidence: BilingualText
     """What in the data shows it."""
-
-
-def current_plan(
-    partnership: Partnership, cycle: int | None = None
-) -> tuple[list[PlannedActivity], list[Indicator]]:
-    """The activities and indicators of ``cycle`` (by default the current one).
-
-    A later cycle's follow-up plan, or the work plan.
-
-    >>> from kemitraan import Institution, Partnership, Program
-    >>> current_plan(Partnership(institution=Institution(name="PKBM A"),
-    ...                          program=Program(name="PKW", objectives=["Mandiri"])))
-    ([], [])
-    """
-    cycle = partnership.cycle if cycle is None else cycle
-    if cycle > 1:
-        plans = [f for f in partnership.follow_up_plans if f.for_cycle == cycle]
-        if plans:
-            latest = max(plans, key=lambda f: (f.drawn_up_on, f.model_dump_json()))
-            return list(latest.activities), list(latest.indicators)
-    plan = partnership.work_plan
-    if plan is None:
-        return [], []
-    return list(plan.activities), list(plan.indicators)
 
 
 def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:

@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING
 
 from kemitraan._base import ValueModel
 from kemitraan._types import Period
-from kemitraan.deviations import DeviationKind, _Facts, current_plan, detect_deviations
+from kemitraan.deviations import DeviationKind, _Facts, detect_deviations
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.monitoring import Evaluation, HealthItem, Obstacle, PartnerView
 from kemitraan.planning import Direction, FollowUpPlan, Indicator, PlannedActivity, Target
+from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership

@@ -45,6 +45,7 @@ from pydantic import Field
 
 from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
@@ -173,8 +174,6 @@ def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[O
     >>> [(o.id, o.document) for o in obligations(p)]
     [('toko-b/membeli-tas', 'Nota Kesepahaman tentang Pemasaran')]
     """
-    from kemitraan.deviations import current_plan
-
     activities, _ = current_plan(partnership, cycle)
     found: dict[str, Obligation] = {}
     for text in _texts(partnership):
@@ -200,8 +199,6 @@ class _Records:
     """The cycle's records up to a day, indexed by the activity (id or name) they concern."""
 
     def __init__(self, partnership: Partnership, on: date, cycle: int) -> None:
-        from kemitraan.deviations import current_plan
-
         planned, _ = current_plan(partnership, cycle)
         self.names = {a.id: a.name for a in planned}
         self.done: dict[str, list[Evidence]] = {}

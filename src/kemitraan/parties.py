@@ -24,8 +24,8 @@ from kemitraan._base import (
     ValueModel,
     custom_error,
     field_error,
-    masked_if_asked,
 )
+from kemitraan._privacy import masked_if_asked
 from kemitraan._types import (
     NIB,
     NIK,

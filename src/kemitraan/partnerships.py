@@ -25,8 +25,6 @@ be shared between threads.
 from __future__ import annotations
 
 import threading
-from collections import Counter
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Final, Self
 from uuid import uuid4
@@ -35,7 +33,8 @@ from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._integrity import problems, signatures
-from kemitraan._requirement_book import Ask, holds_up, stages_held_up_by, unmet
+from kemitraan._partnership_html import partnership_html
+from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import (
@@ -48,7 +47,7 @@ from kemitraan.exceptions import (
     UnknownPartyError,
 )
 from kemitraan.exploration import Exploration, PartnerResponse
-from kemitraan.findings import Requirement, canonical_code
+from kemitraan.findings import Requirement
 from kemitraan.lifecycle import (
     AuditRecord,
     AuditTrail,
@@ -67,7 +66,7 @@ from kemitraan.provisions import AgreementReference, Term
 from kemitraan.relevance import RelevanceAssessment
 from kemitraan.requirements import REQUIREMENTS  # noqa: F401  # importing it declares them
 
-__all__ = ["Partnership", "stage_counts", "waiting_on"]
+__all__ = ["Partnership"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
 _SIGNED: Final = "it is signed; a signed text does not change in place"
@@ -225,8 +224,6 @@ class Partnership(VersionedDocument):
 
     def _repr_html_(self) -> str:
         """How Jupyter shows it: stage, partners, what the next step needs, the latest moves."""
-        from kemitraan._html import partnership_html
-
         return partnership_html(self)
 
     def partner(self, partner_id: str) -> Partner:
@@ -713,34 +710,3 @@ class _Bound:
 
 def _time_error(message: str) -> InvalidArgumentError:
     return InvalidArgumentError(f"the move {message}; time in the history only moves forward")
-
-
-def stage_counts(partnerships: Iterable[Partnership]) -> Counter[Stage]:
-    """How many partnerships are in each stage (no machine is built).
-
-    >>> stage_counts([])
-    Counter()
-    """
-    return Counter(p.stage for p in partnerships)
-
-
-def waiting_on(partnerships: Iterable[Partnership], code: str) -> list[Partnership]:
-    """The partnerships whose next step is held up by requirement ``code`` (no machine built).
-
-    An older code of a requirement is accepted (:func:`~kemitraan.findings.canonical_code`).
-
-    Raises:
-        NotFoundError: no requirement has that code.
-
-    >>> waiting_on([], "all_signed")
-    []
-    """
-    # Only the stages whose next step can report ``code`` are evaluated at all.
-    stages = stages_held_up_by(code)
-    wanted = canonical_code(code)
-    found = []
-    for p in partnerships:
-        move = p.next_move() if p.stage in stages else None
-        if move is not None and holds_up(p, move, wanted):
-            found.append(p)
-    return found

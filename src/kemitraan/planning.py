@@ -16,6 +16,7 @@ direction is better, and the means of verification). Monitoring
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from itertools import pairwise
@@ -36,6 +37,7 @@ __all__ = [
     "PlannedActivity",
     "Target",
     "WorkPlan",
+    "plan_for_cycle",
 ]
 
 Key = PartyId
@@ -366,3 +368,25 @@ class FollowUpPlan(ValueModel):
     def _check(self) -> Self:
         _check_activities(self, self.activities)
         return self
+
+
+def plan_for_cycle(
+    work_plan: WorkPlan | None, follow_up_plans: Iterable[FollowUpPlan], cycle: int
+) -> tuple[list[PlannedActivity], list[Indicator]]:
+    """The activities and indicators that hold in ``cycle``.
+
+    From the second cycle on, the latest follow-up plan drawn up for it (guide A.11);
+    otherwise the joint work plan (A.5). Plans of one day are told apart by content,
+    so the answer does not depend on the order they were recorded in.
+
+    >>> plan_for_cycle(None, [], 1)
+    ([], [])
+    """
+    if cycle > 1:
+        plans = [f for f in follow_up_plans if f.for_cycle == cycle]
+        if plans:
+            latest = max(plans, key=lambda f: (f.drawn_up_on, f.model_dump_json()))
+            return list(latest.activities), list(latest.indicators)
+    if work_plan is None:
+        return [], []
+    return list(work_plan.activities), list(work_plan.indicators)

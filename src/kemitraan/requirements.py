@@ -11,7 +11,7 @@ To add a requirement, declare it here::
 
     @requirement("code", guards=advancing_from(Stage.PLANNING), basis="Panduan A.5",
                  summary="...", indonesian="...", english="...")
-    def _(p: Partnership) -> Iterator[Hit]:
+    def _(p: PartnershipLike) -> Iterator[Hit]:
         ...  # yield a Hit wherever it is not met
 
 A rule the agreement check also needs is declared with the agreement's checks and
@@ -40,7 +40,7 @@ from kemitraan.findings import Hit, Severity
 from kemitraan.lifecycle import Move, Stage, transition_table
 
 if TYPE_CHECKING:
-    from kemitraan.partnerships import Partnership
+    from kemitraan._protocols import PartnershipLike
 
 __all__ = [  # the declarations' tools, for an app that declares requirements of its own
     "REQUIREMENTS",
@@ -65,7 +65,7 @@ __all__ = [  # the declarations' tools, for an app that declares requirements of
     indonesian="Petakan sedikitnya satu calon mitra beserta jenis dan wilayahnya.",
     english="Map at least one candidate partner with its kind and region.",
 )
-def _candidate_mapped(p: Partnership) -> Iterator[Hit]:
+def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     if not any(partner.region is not None for partner in p.partners):
         yield Hit(path="partners")
 
@@ -81,7 +81,7 @@ def _candidate_mapped(p: Partnership) -> Iterator[Hit]:
     indonesian="Tujuan dan bidang garapan {name} belum digali.",
     english="The goals and scope of work of {name} have not been gathered.",
 )
-def _profile_gathered(p: Partnership) -> Iterator[Hit]:
+def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
         if not partner.profile.goals or not partner.profile.scope_of_work:
             yield Hit(partner.id, f"partners.{index}.profile", {"name": partner.name})
@@ -95,7 +95,7 @@ def _profile_gathered(p: Partnership) -> Iterator[Hit]:
     indonesian="Belum ada catatan penggalian informasi bertanggal untuk {name}.",
     english="There is no dated information-gathering record for {name}.",
 )
-def _gathering_recorded(p: Partnership) -> Iterator[Hit]:
+def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
         if not partner.profile.gathering_records:
             path = f"partners.{index}.profile.gathering_records"
@@ -113,7 +113,7 @@ def _gathering_recorded(p: Partnership) -> Iterator[Hit]:
     indonesian="Penilaian relevansi menyebut '{party}', yang bukan calon mitra.",
     english="A relevance assessment names '{party}', which is not a candidate.",
 )
-def _unknown_partner(p: Partnership) -> Iterator[Hit]:
+def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
     known = {partner.id for partner in p.partners}
     for pid in p.latest_assessments():
         if pid not in known:
@@ -128,7 +128,7 @@ def _unknown_partner(p: Partnership) -> Iterator[Hit]:
     indonesian="Relevansi {name} dengan permasalahan dan kebutuhan program belum dianalisis.",
     english="The relevance of {name} to the programme's problems and needs has not been analysed.",
 )
-def _relevance_assessed(p: Partnership) -> Iterator[Hit]:
+def _relevance_assessed(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
     for partner in p.partners:
         if partner.id not in assessed:
@@ -143,7 +143,7 @@ def _relevance_assessed(p: Partnership) -> Iterator[Hit]:
     indonesian="Sebutkan permasalahan atau kebutuhan program yang dijawab {name}.",
     english="Name the programme problems or needs that {name} addresses.",
 )
-def _relevance_names_needs(p: Partnership) -> Iterator[Hit]:
+def _relevance_names_needs(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
     for partner in p.partners:
         found = assessed.get(partner.id)
@@ -159,7 +159,7 @@ def _relevance_names_needs(p: Partnership) -> Iterator[Hit]:
     indonesian="Kebutuhan '{need}' tidak ada dalam program.",
     english="Need '{need}' is not one of the programme's.",
 )
-def _unknown_need(p: Partnership) -> Iterator[Hit]:
+def _unknown_need(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
     codes = {need.code for need in p.program.needs}
     for partner in p.partners:
@@ -177,7 +177,7 @@ def _unknown_need(p: Partnership) -> Iterator[Hit]:
     indonesian="Belum ada calon mitra yang relevan; tambah calon atau nyatakan tidak dilanjutkan.",
     english="No candidate is relevant yet; add candidates or decline.",
 )
-def _relevant_partner_found(p: Partnership) -> Iterator[Hit]:
+def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
     known = {partner.id for partner in p.partners}
     assessed = p.latest_assessments()
     if p.partners and not any(a.relevant for pid, a in assessed.items() if pid in known):
@@ -196,7 +196,7 @@ def _relevant_partner_found(p: Partnership) -> Iterator[Hit]:
     "presentasi.",
     english="No candidate has agreed to cooperate at an audience or presentation.",
 )
-def _partner_agreed(p: Partnership) -> Iterator[Hit]:
+def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
     if not p.committed_partners:
         yield Hit(path="explorations")
 
@@ -212,7 +212,7 @@ def _partner_agreed(p: Partnership) -> Iterator[Hit]:
     indonesian="Rencana kerja sama belum disusun.",
     english="The joint work plan has not been drawn up.",
 )
-def _work_plan_drawn_up(p: Partnership) -> Iterator[Hit]:
+def _work_plan_drawn_up(p: PartnershipLike) -> Iterator[Hit]:
     if p.work_plan is None:
         yield Hit(path="work_plan")
 
@@ -225,7 +225,7 @@ def _work_plan_drawn_up(p: Partnership) -> Iterator[Hit]:
     indonesian="{name} belum dilibatkan dalam penyusunan rencana kerja.",
     english="{name} did not take part in drawing up the work plan.",
 )
-def _plan_with_every_party(p: Partnership) -> Iterator[Hit]:
+def _plan_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.work_plan
     if plan is None:
         return
@@ -242,7 +242,7 @@ def _plan_with_every_party(p: Partnership) -> Iterator[Hit]:
     indonesian="Rencana kerja belum memuat kegiatan.",
     english="The work plan has no activities.",
 )
-def _activities_planned(p: Partnership) -> Iterator[Hit]:
+def _activities_planned(p: PartnershipLike) -> Iterator[Hit]:
     if p.work_plan is not None and not p.work_plan.activities:
         yield Hit(path="work_plan.activities")
 
@@ -255,7 +255,7 @@ def _activities_planned(p: Partnership) -> Iterator[Hit]:
     indonesian="Penanggung jawab kegiatan '{activity}' ('{party}') bukan pihak yang bermitra.",
     english="The party responsible for '{activity}' ('{party}') is not a party to the cooperation.",
 )
-def _activity_responsible_party(p: Partnership) -> Iterator[Hit]:
+def _activity_responsible_party(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.work_plan
     ids = {party.id for party in p.parties}
     for index, activity in enumerate(plan.activities if plan is not None else ()):
@@ -278,7 +278,7 @@ def _activity_responsible_party(p: Partnership) -> Iterator[Hit]:
     indonesian="Nota kesepahaman belum dirumuskan.",
     english="The memorandum of understanding has not been drafted.",
 )
-def _agreement_drafted(p: Partnership) -> Iterator[Hit]:
+def _agreement_drafted(p: PartnershipLike) -> Iterator[Hit]:
     if p.agreement is None:
         yield Hit(path="agreement")
 
@@ -293,7 +293,7 @@ def _agreement_drafted(p: Partnership) -> Iterator[Hit]:
     english="The agreement's parties ({named}) differ from the parties to the cooperation "
     "({expected}).",
 )
-def _agreement_parties(p: Partnership) -> Iterator[Hit]:
+def _agreement_parties(p: PartnershipLike) -> Iterator[Hit]:
     agreement = p.agreement
     expected = [party.id for party in p.parties]
     if agreement is not None and sorted(agreement.party_ids) != sorted(expected):
@@ -323,7 +323,7 @@ from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
     indonesian="Belum ada kegiatan yang dicatat terlaksana pada tahun ke-{cycle}.",
     english="No activity is recorded as carried out in cycle {cycle}.",
 )
-def _implementation_recorded(p: Partnership) -> Iterator[Hit]:
+def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if not any(r.cycle == p.cycle for r in p.implementation):
         yield Hit(path="implementation", values={"cycle": p.cycle})
 
@@ -336,7 +336,7 @@ def _implementation_recorded(p: Partnership) -> Iterator[Hit]:
     indonesian="Belum ada catatan monitoring pada tahun ke-{cycle}.",
     english="There is no monitoring record in cycle {cycle}.",
 )
-def _monitoring_recorded(p: Partnership) -> Iterator[Hit]:
+def _monitoring_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if not any(r.cycle == p.cycle for r in p.monitoring):
         yield Hit(path="monitoring", values={"cycle": p.cycle})
 
@@ -349,7 +349,7 @@ def _monitoring_recorded(p: Partnership) -> Iterator[Hit]:
     indonesian="Evaluasi bersama tahun ke-{cycle} belum dilakukan.",
     english="The joint evaluation of cycle {cycle} has not taken place.",
 )
-def _joint_evaluation(p: Partnership) -> Iterator[Hit]:
+def _joint_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     if not any(e.cycle == p.cycle for e in p.evaluations):
         yield Hit(path="evaluations", values={"cycle": p.cycle})
 
@@ -363,7 +363,7 @@ def _joint_evaluation(p: Partnership) -> Iterator[Hit]:
     indonesian="{name} belum ikut dalam evaluasi bersama.",
     english="{name} has not taken part in the joint evaluation.",
 )
-def _evaluation_with_every_party(p: Partnership) -> Iterator[Hit]:
+def _evaluation_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     evaluations = [e for e in p.evaluations if e.cycle == p.cycle]
     present = {pid for e in evaluations for pid in e.participants}
     present |= {v.party_id for e in evaluations for v in e.views}
@@ -384,7 +384,7 @@ def _evaluation_with_every_party(p: Partnership) -> Iterator[Hit]:
     indonesian="Keputusan apakah kerja sama dilanjutkan tahun berikutnya belum dicatat.",
     english="The decision whether to continue next year is not recorded.",
 )
-def _decision_recorded(p: Partnership) -> Iterator[Hit]:
+def _decision_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if p.decision() is None:
         yield Hit(path="decisions")
 
@@ -397,7 +397,7 @@ def _decision_recorded(p: Partnership) -> Iterator[Hit]:
     indonesian="Para pihak memutuskan tidak melanjutkan; akhiri kerja sama.",
     english="The parties decided not to continue; end the cooperation instead.",
 )
-def _decision_to_continue(p: Partnership) -> Iterator[Hit]:
+def _decision_to_continue(p: PartnershipLike) -> Iterator[Hit]:
     decision = p.decision()
     if decision is not None and not decision.continue_cooperation:
         yield Hit(path="decisions")
@@ -414,7 +414,7 @@ def _decision_to_continue(p: Partnership) -> Iterator[Hit]:
     indonesian="Rencana kegiatan tahun ke-{cycle} belum disusun.",
     english="The plan for cycle {cycle} has not been drawn up.",
 )
-def _follow_up_plan(p: Partnership) -> Iterator[Hit]:
+def _follow_up_plan(p: PartnershipLike) -> Iterator[Hit]:
     if p.follow_up_plan() is None:
         yield Hit(path="follow_up_plans", values={"cycle": p.cycle + 1})
 
@@ -427,7 +427,7 @@ def _follow_up_plan(p: Partnership) -> Iterator[Hit]:
     indonesian="Rencana tindak lanjut perlu mempertimbangkan hasil evaluasi dan refleksi.",
     english="The follow-up plan must take the evaluation and reflection into account.",
 )
-def _follow_up_considers_evaluation(p: Partnership) -> Iterator[Hit]:
+def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     if plan is not None and not plan.lessons:
         yield Hit(path="follow_up_plans")
@@ -442,7 +442,7 @@ def _follow_up_considers_evaluation(p: Partnership) -> Iterator[Hit]:
     indonesian="Jangka waktu kerja sama (berakhir {ends}) belum diperpanjang sampai {until}.",
     english="The term (ending {ends}) is not extended to {until}.",
 )
-def _term_extended(p: Partnership) -> Iterator[Hit]:
+def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     term = p.effective_term
     if plan is not None and (term is None or term.end < plan.period.end):
@@ -461,7 +461,7 @@ def _term_extended(p: Partnership) -> Iterator[Hit]:
     english="The plan says the agreement changes, but no addendum is signed by every party.",
     replaces=("addendum_made",),
 )
-def _addendum_signed(p: Partnership) -> Iterator[Hit]:
+def _addendum_signed(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     if (
         plan is not None
@@ -489,7 +489,7 @@ LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
     indonesian="Naskah yang akan ditandatangani masih memuat galat: {errors}.",
     english="The text to be signed still has errors: {errors}.",
 )
-def _text_free_of_errors(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
     if document is not None:
         errors = [f.code for f in document.check() if f.severity is Severity.ERROR]
@@ -505,7 +505,7 @@ def _text_free_of_errors(p: Partnership, ask: Ask) -> Iterator[Hit]:
     indonesian="Naskah belum menyebut penanda tangan untuk '{party}'.",
     english="The text names no signatory for '{party}'.",
 )
-def _signer_named(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _signer_named(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
     if document is not None and ask.party_id is not None:
         if document.signatory_of(ask.party_id) is None:
@@ -520,7 +520,7 @@ def _signer_named(p: Partnership, ask: Ask) -> Iterator[Hit]:
     indonesian="'{party}' sudah menandatangani naskah ini.",
     english="'{party}' has already signed this text.",
 )
-def _signs_once(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _signs_once(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
     if document is not None and ask.party_id in p.signatures(document):
         yield Hit(ask.party_id, "history", {"party": ask.party_id})
@@ -535,7 +535,7 @@ def _signs_once(p: Partnership, ask: Ask) -> Iterator[Hit]:
     "tidak ada dalam kemitraan ini.",
     english="The text this addendum amends is not signed by all its parties, or is not held here.",
 )
-def _amended_text_signed(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _amended_text_signed(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     addendum = ask.document
     if addendum is None or addendum.amends is None:
         return
@@ -552,7 +552,7 @@ def _amended_text_signed(p: Partnership, ask: Ask) -> Iterator[Hit]:
     indonesian="Jangka waktu PKS ({pks}) berada di luar jangka waktu Nota Kesepahaman ({mou}).",
     english="The PKS's term ({pks}) runs outside the MoU's term ({mou}).",
 )
-def _pks_within_term(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     pks, mou = ask.document, p.as_amended()
     if pks is None or pks.term is None or mou is None or mou.term is None:
         return
@@ -575,7 +575,7 @@ def _pks_within_term(p: Partnership, ask: Ask) -> Iterator[Hit]:
     indonesian="Nota Kesepahaman yang dilaksanakan belum ditandatangani semua pihak.",
     english="The agreement it implements is not yet signed by every party.",
 )
-def _agreement_signed_first(p: Partnership) -> Iterator[Hit]:
+def _agreement_signed_first(p: PartnershipLike) -> Iterator[Hit]:
     agreement = p.agreement
     if agreement is None or set(p.signatures(agreement)) < set(agreement.party_ids):
         yield Hit(path="agreement")
@@ -592,6 +592,6 @@ def _agreement_signed_first(p: Partnership) -> Iterator[Hit]:
     indonesian="Alasan harus dicatat.",
     english="A reason must be recorded.",
 )
-def _reason_given(p: Partnership, ask: Ask) -> Iterator[Hit]:
+def _reason_given(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     if ask.reason is None or not ask.reason.strip():
         yield Hit()

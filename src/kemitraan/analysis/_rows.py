@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from kemitraan._base import mask
+from kemitraan._privacy import mask
 from kemitraan.lifecycle import Stage
 
 _STEP: Final = {stage.value: stage.number for stage in Stage}

@@ -9,7 +9,7 @@ from typing import Final
 
 import pandas as pd
 
-from kemitraan._base import mask
+from kemitraan._privacy import mask
 from kemitraan.mapping import CandidateRegister, StakeholderRating
 from kemitraan.parties import Partner, PartnerKind
 from kemitraan.scoring import Ranking

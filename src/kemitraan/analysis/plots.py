@@ -15,12 +15,14 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from kemitraan._base import in_language, mask
-from kemitraan.deviations import _Facts, current_plan
+from kemitraan._base import in_language
+from kemitraan._privacy import mask
+from kemitraan.deviations import _Facts
 from kemitraan.lifecycle import Stage
 from kemitraan.mapping import CandidateRegister, GridQuadrant, StakeholderRating
 from kemitraan.parties import PartnerKind
 from kemitraan.planning import Direction
+from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
     from kemitraan.analysis.portfolio import Portfolio
@@ -272,7 +274,8 @@ def health_per_partner(
     partnership: Partnership, *, on: date, language: str = "id", masked: bool = True
 ) -> Figure:
     """Each committed partner's health on ``on``: per technique of guide C, and overall."""
-    from kemitraan.maintenance import HealthStatus, Technique, partner_health
+    from kemitraan.maintenance import Technique
+    from kemitraan.maintenance.health import HealthStatus, partner_health
 
     health = partner_health(partnership, on=on)
     techniques = list(Technique)

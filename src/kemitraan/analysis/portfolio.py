@@ -74,7 +74,7 @@ def _today() -> date:
 def _derived(partnership: Partnership, on: date) -> tuple[Any, ...]:
     from kemitraan.deviations import detect_deviations
     from kemitraan.findings import Severity
-    from kemitraan.maintenance import HealthStatus, partner_health
+    from kemitraan.maintenance.health import HealthStatus, partner_health
 
     move = partnership.next_move()
     unmet = partnership.unmet_requirements() if move is not None else []

@@ -29,13 +29,14 @@ from typing import Any
 
 from kemitraan._base import BilingualText
 from kemitraan.conventions import date_long, party_label, rupiah_digits
-from kemitraan.deviations import _Facts, current_plan, detect_deviations
+from kemitraan.deviations import _Facts, detect_deviations
 from kemitraan.documents._registry import DocumentKind
 from kemitraan.evaluation import divergences, indicator_reached
 from kemitraan.findings import Finding, Severity
 from kemitraan.monitoring import HealthItem
 from kemitraan.obligations import obligation_status
 from kemitraan.partnerships import Partnership
+from kemitraan.summary import current_plan
 
 __all__ = ["KIND", "MonitoringReport", "monitoring_report"]
 

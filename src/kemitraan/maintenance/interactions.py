@@ -1,0 +1,115 @@
+"""The practice of keeping a partnership: the interaction log and the facilitator's answers.
+
+An :class:`Interaction` is a contact with partners (a visit, a WhatsApp message, a
+call, an e-mail, an event, a meeting, a workshop): who took part, which techniques it
+served, the feedback asked for and whether it was acted on. A :class:`ChecklistAnswer`
+is the facilitator's answer to one of the six techniques' checklist items, and a
+:class:`PartnerEvent` a partner's own occasion worth a touchpoint.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from kemitraan._base import LabelledEnum, ValueModel
+from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan.maintenance.techniques import Technique
+
+__all__ = ["ChecklistAnswer", "Interaction", "InteractionKind", "PartnerEvent"]
+
+
+class InteractionKind(LabelledEnum):
+    """How the institution and a partner were in touch.
+
+    >>> InteractionKind.WHATSAPP.label_id
+    'Pesan WhatsApp'
+    """
+
+    VISIT = "visit", "Kunjungan", "Visit"
+    MEETING = "meeting", "Pertemuan", "Meeting"
+    WORKSHOP = "workshop", "Workshop", "Workshop"
+    EVENT = "event", "Acara", "Event"
+    WHATSAPP = "whatsapp", "Pesan WhatsApp", "WhatsApp message"
+    PHONE = "phone", "Telepon", "Phone call"
+    EMAIL = "email", "E-mail", "E-mail"
+    SOCIAL_MEDIA = "social_media", "Media sosial", "Social media"
+
+    @property
+    def in_person(self) -> bool:
+        """Whether the parties met."""
+        return self in (
+            InteractionKind.VISIT,
+            InteractionKind.MEETING,
+            InteractionKind.WORKSHOP,
+            InteractionKind.EVENT,
+        )
+
+
+class Interaction(ValueModel):
+    """A contact with one or more partners: what, who, which techniques, what feedback.
+
+    >>> Interaction(on=date(2025, 5, 6), kind=InteractionKind.VISIT,
+    ...             partner_ids=["cv-kriya-banua"], feedback_requested=True).feedback_requested
+    True
+    """
+
+    on: date
+    """When."""
+    kind: InteractionKind
+    """How."""
+    partner_ids: list[PartyId] = Field(min_length=1)
+    """The partners in touch."""
+    people: list[ShortText] = Field(default_factory=list)
+    """Who took part, by name."""
+    initiated_by: PartyId | None = None
+    """Who asked for it (the institution, or a partner)."""
+    techniques: list[Technique] = Field(default_factory=list)
+    """The techniques it served."""
+    summary: NonEmptyStr | None = None
+    """What it was about."""
+    feedback_requested: bool = False
+    """Whether the partner was asked for feedback."""
+    feedback: NonEmptyStr | None = None
+    """The feedback or complaint received."""
+    acted_on: bool | None = None
+    """Whether the feedback was acted on (``None`` while undecided)."""
+    opportunity: NonEmptyStr | None = None
+    """A new opportunity offered, beyond the agreement."""
+
+
+class ChecklistAnswer(ValueModel):
+    """The facilitator's answer to a checklist item, for a partner.
+
+    >>> ChecklistAnswer(item="patient.professional", partner_id="kube",
+    ...                 on=date(2025, 9, 1), done=True).done
+    True
+    """
+
+    item: ShortText
+    """The item's code (:data:`CHECKLISTS`)."""
+    partner_id: PartyId
+    """The partner."""
+    on: date
+    """When it was answered."""
+    done: bool
+    """Whether it holds."""
+    note: NonEmptyStr | None = None
+    """Why, or what was done."""
+
+
+class PartnerEvent(ValueModel):
+    """A partner's own occasion worth a touchpoint: a product launch, an anniversary.
+
+    >>> PartnerEvent(partner_id="cv-kriya-banua", on=date(2025, 8, 20),
+    ...              name="Peluncuran koleksi tas rajut").name
+    'Peluncuran koleksi tas rajut'
+    """
+
+    partner_id: PartyId
+    """Whose."""
+    on: date
+    """When."""
+    name: ShortText
+    """What."""
