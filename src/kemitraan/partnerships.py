@@ -33,6 +33,7 @@ from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._integrity import problems, signatures
+from kemitraan._machine import forget_machine, machine_for
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement
@@ -485,20 +486,8 @@ class Partnership(VersionedDocument):
         return self._approved == move
 
     def _state_machine(self) -> PartnershipMachine:
-        """The machine of this thread, bound to this partnership for the move being made.
-
-        python-statemachine reads the state from its model's field on every step, so one
-        machine per thread serves every partnership the thread moves, one move at a time;
-        building a machine costs more than a move, and a web app moves many partnerships.
-        """
-        machine: PartnershipMachine | None = getattr(_MACHINES, "machine", None)
-        if machine is None:
-            # The stage is already set when the machine is built: no entry action runs.
-            machine = _MACHINES.machine = PartnershipMachine(
-                model=_Bound(self), state_field="stage"
-            )
-        machine.model.partnership = self
-        return machine
+        """This thread's machine, bound to this partnership (:mod:`kemitraan._machine`)."""
+        return machine_for(self)
 
     def advance(
         self, *, actor: str | None = None, note: str | None = None, at: datetime | None = None
@@ -557,12 +546,12 @@ class Partnership(VersionedDocument):
                 # Nothing is lost: put back exactly what was there, and do not trust the
                 # machine that failed for the next move.
                 self.__dict__.update(before)
-                _MACHINES.machine = None
+                forget_machine()
                 raise
             finally:
                 self._in_move, self._approved = False, None
             if target.is_terminal:  # a machine that reached a final state takes no more events
-                _MACHINES.machine = None
+                forget_machine()
             return record
 
     def _allowed(self, move: Move) -> Stage:
@@ -675,37 +664,6 @@ def _held(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agr
     raise NotFoundError(
         str(wanted if isinstance(wanted, int) else wanted.subject), known, what=what
     )
-
-
-_MACHINES = threading.local()
-"""Each thread's machine (python-statemachine is not thread-safe; one per thread is)."""
-
-
-class _Bound:
-    """The partnership as its machine sees it: the stage, and whether a move is approved.
-
-    The machine is bound to the partnership's ``stage`` field through this small object;
-    python-statemachine looks for dozens of optional callbacks on its model, which a plain
-    object answers faster than a pydantic model.
-    """
-
-    __slots__ = ("partnership",)
-
-    def __init__(self, partnership: Partnership) -> None:
-        self.partnership: Partnership = partnership
-
-    @property
-    def stage(self) -> Stage:
-        """The partnership's stage."""
-        return self.partnership.stage
-
-    @stage.setter
-    def stage(self, value: Stage) -> None:
-        self.partnership.stage = value  # allowed only while a move is applied
-
-    def approved(self, move: str) -> bool:
-        """Whether the partnership approved ``move``."""
-        return self.partnership.approved(move)
 
 
 def _time_error(message: str) -> InvalidArgumentError:

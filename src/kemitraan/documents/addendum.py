@@ -32,7 +32,7 @@ from kemitraan.amendments import (
 )
 from kemitraan.documents import mou, pks
 from kemitraan.documents._agreement import agreement_kind
-from kemitraan.documents._articles import closing_article, language
+from kemitraan.documents._closing_articles import closing_article, language
 from kemitraan.documents._wording import (
     Article,
     Para,

@@ -13,23 +13,25 @@ from collections.abc import Callable
 
 from kemitraan.documents._agreement import agreement_kind
 from kemitraan.documents._articles import (
+    financing,
+    implementation,
+    monitoring,
+    pattern,
+    purpose,
+    roles,
+    scope,
+    term,
+)
+from kemitraan.documents._closing_articles import (
     amendment_clause,
     breach,
     closing_article,
     confidentiality,
     definitions,
     disputes,
-    financing,
     force_majeure,
-    implementation,
     language,
-    monitoring,
     notices,
-    pattern,
-    purpose,
-    roles,
-    scope,
-    term,
     termination,
 )
 from kemitraan.documents._wording import Article, Wording
