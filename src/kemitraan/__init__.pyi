@@ -5,6 +5,11 @@ from ._base import (
     BilingualText as BilingualText,
     LabelledEnum as LabelledEnum,
 )
+from ._machine import (
+    PartnershipMachine as PartnershipMachine,
+    graphviz_diagram as graphviz_diagram,
+    mermaid_diagram as mermaid_diagram,
+)
 from ._types import (
     MaskedStr as MaskedStr,
     Period as Period,
@@ -106,11 +111,8 @@ from .io import (
 from .lifecycle import (
     AuditRecord as AuditRecord,
     Move as Move,
-    PartnershipMachine as PartnershipMachine,
     Stage as Stage,
     allowed_moves as allowed_moves,
-    graphviz_diagram as graphviz_diagram,
-    mermaid_diagram as mermaid_diagram,
     transition_table as transition_table,
 )
 from .maintenance import (

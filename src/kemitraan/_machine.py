@@ -9,11 +9,20 @@ python-statemachine is not thread-safe; one machine per thread is.
 from __future__ import annotations
 
 import threading
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from kemitraan.lifecycle import PartnershipMachine, Stage
+from statemachine import State, StateMachine
 
-__all__ = ["forget_machine", "machine_for"]
+from kemitraan.exceptions import MissingExtraError
+from kemitraan.lifecycle import TRANSITIONS, Stage
+
+__all__ = [
+    "PartnershipMachine",
+    "forget_machine",
+    "graphviz_diagram",
+    "machine_for",
+    "mermaid_diagram",
+]
 
 
 class Movable(Protocol):
@@ -26,6 +35,52 @@ class Movable(Protocol):
 
     def approved(self, move: str) -> bool: ...  # Partnership.approved
 
+
+def _requirements_met(self: StateMachine, event: str) -> bool:
+    """Guard: the partnership approved this very move after checking the guide's requirements.
+
+    The partnership checks, under its lock, and approves the one move it then sends; a
+    move sent any other way is refused.
+    """
+    model: Movable = self.model
+    return model.approved(str(event))
+
+
+def _machine_class() -> type[StateMachine]:
+    """The lifecycle as a python-statemachine ``StateMachine``, from :data:`TRANSITIONS`.
+
+    Every transition is guarded by the model's requirements; a model whose ``stage`` is
+    already set is taken as it is, no entry action runs again.
+
+    >>> [e.id for e in _machine_class().events]
+    ['advance', 'decline', 'end', 'renew', 'sign', 'sign_addendum', 'sign_pks']
+    """
+    states = {
+        stage.value: State(
+            stage.title_id, value=stage, initial=stage is Stage.MAPPING, final=stage.is_terminal
+        )
+        for stage in Stage
+    }
+    namespace: dict[str, Any] = dict(states)
+    for move, pairs in TRANSITIONS:
+        event = None
+        for source, target in pairs:
+            step = states[source.value].to(states[target.value], cond="requirements_met")
+            event = step if event is None else event | step
+        namespace[move.value] = event
+    namespace["requirements_met"] = _requirements_met
+    namespace["__doc__"] = _machine_class.__doc__
+    namespace["__module__"] = __name__
+    return type("PartnershipMachine", (StateMachine,), namespace)
+
+
+if TYPE_CHECKING:
+
+    class PartnershipMachine(StateMachine):
+        """The lifecycle machine (generated from :data:`~kemitraan.lifecycle.TRANSITIONS`)."""
+
+else:
+    PartnershipMachine = _machine_class()
 
 _MACHINES = threading.local()
 """Each thread's machine."""
@@ -73,3 +128,36 @@ def machine_for(partnership: Movable) -> PartnershipMachine:
 def forget_machine() -> None:
     """Drop this thread's machine: it failed, or reached a final state and takes no more events."""
     _MACHINES.machine = None
+
+
+def mermaid_diagram() -> str:
+    """The lifecycle as a Mermaid ``stateDiagram-v2``, generated from the machine.
+
+    Needs no extra package.
+
+    >>> print(mermaid_diagram().splitlines()[0])
+    stateDiagram-v2
+    """
+    from statemachine.contrib.diagram import formatter
+
+    return str(formatter.render(PartnershipMachine, "mermaid")).rstrip() + "\n"
+
+
+def graphviz_diagram() -> str:
+    """The lifecycle in Graphviz DOT, generated from the machine.
+
+    Needs the ``diagrams`` extra (pydot).
+
+    Raises:
+        MissingExtraError: when pydot is not installed, naming the extra to install.
+
+    >>> graphviz_diagram().startswith("digraph")
+    True
+    """
+    try:
+        import pydot  # noqa: F401
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingExtraError("diagrams", "graphviz_diagram", "pydot") from exc
+    from statemachine.contrib.diagram import formatter
+
+    return str(formatter.render(PartnershipMachine, "dot"))

@@ -7,10 +7,10 @@ next cycle), and the three signings that stay in their step: ``sign`` (a party s
 the agreement, step 7), ``sign_pks`` (a party signs a cooperation agreement that
 implements it, steps 7–11, once the agreement is signed) and ``sign_addendum`` (a
 party signs an addendum while the cooperation runs, steps 8–11).
-:class:`PartnershipMachine` is the python-statemachine machine that
-binds these to a partnership's ``stage``; its transitions are the single source
-of truth for which move exists from which stage (:func:`transition_table`), and
-its diagram is drawn from it (:func:`mermaid_diagram`).
+:data:`TRANSITIONS` declares which move exists from which stage, once; the
+python-statemachine machine that binds them to a partnership's ``stage``
+(:mod:`kemitraan._machine`, loaded with the first move) is generated from it, and so
+is its diagram (:func:`~kemitraan._machine.mermaid_diagram`).
 
 Every move leaves an :class:`AuditRecord` in the partnership's history, an
 :class:`AuditTrail` that cannot be edited; the history is the truth, and
@@ -22,23 +22,22 @@ under the partnership's lock, and only then sends the machine the approved move.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Final, Literal, Protocol
+from itertools import pairwise
+from typing import Any, Final, Literal
 
 from pydantic import AwareDatetime
-from statemachine import State, StateMachine
 
 from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
-from kemitraan.exceptions import MissingExtraError, ReadOnlyFieldError
+from kemitraan.exceptions import ReadOnlyFieldError
 
 __all__ = [
+    "TRANSITIONS",
     "AuditRecord",
     "AuditTrail",
     "Move",
-    "PartnershipMachine",
     "Stage",
-    "graphviz_diagram",
-    "mermaid_diagram",
+    "allowed_moves",
     "transition_table",
 ]
 
@@ -193,113 +192,40 @@ class AuditTrail(tuple[AuditRecord, ...]):
     __setitem__ = __delitem__ = _refused
 
 
-class _Model(Protocol):
-    def approved(self, move: str) -> bool: ...
+S = Stage
+_RUNNING: Final = (S.IMPLEMENTATION, S.MONITORING, S.IMPROVEMENT, S.FOLLOW_UP)
 
-
-def _state(stage: Stage, **kwargs: Any) -> Any:
-    return State(stage.title_id, value=stage, **kwargs)
-
-
-class PartnershipMachine(StateMachine):
-    """The lifecycle as a python-statemachine ``StateMachine``, bound to a partnership.
-
-    Every transition is guarded by the model's requirements. Create it with
-    ``PartnershipMachine(model=partnership, state_field="stage")``; a model whose
-    ``stage`` is already set is taken as it is, no entry action runs again.
-
-    >>> [e.id for e in PartnershipMachine.events]
-    ['advance', 'decline', 'end', 'renew', 'sign', 'sign_addendum', 'sign_pks']
-    """
-
-    mapping = _state(Stage.MAPPING, initial=True)
-    gathering = _state(Stage.GATHERING)
-    analysis = _state(Stage.ANALYSIS)
-    exploration = _state(Stage.EXPLORATION)
-    planning = _state(Stage.PLANNING)
-    agreement = _state(Stage.AGREEMENT)
-    signing = _state(Stage.SIGNING)
-    implementation = _state(Stage.IMPLEMENTATION)
-    monitoring = _state(Stage.MONITORING)
-    improvement = _state(Stage.IMPROVEMENT)
-    follow_up = _state(Stage.FOLLOW_UP)
-    declined = _state(Stage.DECLINED, final=True)
-    ended = _state(Stage.ENDED, final=True)
-
-    advance = (
-        mapping.to(gathering, cond="requirements_met")
-        | gathering.to(analysis, cond="requirements_met")
-        | analysis.to(exploration, cond="requirements_met")
-        | exploration.to(planning, cond="requirements_met")
-        | planning.to(agreement, cond="requirements_met")
-        | agreement.to(signing, cond="requirements_met")
-        | signing.to(implementation, cond="requirements_met")
-        | implementation.to(monitoring, cond="requirements_met")
-        | monitoring.to(improvement, cond="requirements_met")
-        | improvement.to(follow_up, cond="requirements_met")
-    )
+TRANSITIONS: Final[tuple[tuple[Move, tuple[tuple[Stage, Stage], ...]], ...]] = (
+    # guide A.1–A.11: each step leads to the next once its requirements are met
+    (Move.ADVANCE, tuple(pairwise(_STEPS))),
     # guide A.1–A.7: a candidate may still say no before anything is signed
-    decline = (
-        mapping.to(declined)
-        | gathering.to(declined)
-        | analysis.to(declined)
-        | exploration.to(declined)
-        | planning.to(declined)
-        | agreement.to(declined)
-        | signing.to(declined)
-    )
+    (Move.DECLINE, tuple((s, S.DECLINED) for s in _STEPS[: _STEPS.index(S.SIGNING) + 1])),
     # guide A.8–A.11: a running cooperation ends (A.10: "dilanjutkan … atau tidak")
-    end = (
-        implementation.to(ended)
-        | monitoring.to(ended)
-        | improvement.to(ended)
-        | follow_up.to(ended)
-    )
+    (Move.END, tuple((s, S.ENDED) for s in _RUNNING)),
     # guide A.11: plan the next year and extend the agreement
-    renew = follow_up.to(implementation, cond="requirements_met")
+    (Move.RENEW, ((S.FOLLOW_UP, S.IMPLEMENTATION),)),
     # guide A.7: each party signs the agreement; the step stays the same
-    sign = signing.to.itself(cond="requirements_met")
+    (Move.SIGN, ((S.SIGNING, S.SIGNING),)),
     # guide A.11: "dengan atau tanpa perubahan" — an addendum is signed while the cooperation runs
-    sign_addendum = (
-        implementation.to.itself(cond="requirements_met")
-        | monitoring.to.itself(cond="requirements_met")
-        | improvement.to.itself(cond="requirements_met")
-        | follow_up.to.itself(cond="requirements_met")
-    )
+    (Move.SIGN_ADDENDUM, tuple((s, s) for s in _RUNNING)),
     # guide A.6: the MoU's details follow in cooperation agreements (PKS), signed once it is
-    sign_pks = (
-        signing.to.itself(cond="requirements_met")
-        | implementation.to.itself(cond="requirements_met")
-        | monitoring.to.itself(cond="requirements_met")
-        | improvement.to.itself(cond="requirements_met")
-        | follow_up.to.itself(cond="requirements_met")
-    )
-
-    def requirements_met(self, event: str) -> bool:
-        """Guard: the partnership approved this very move after checking the guide's requirements.
-
-        The partnership checks, under its lock, and approves the one move it then sends; a
-        move sent any other way is refused.
-        """
-        model: _Model = self.model
-        return model.approved(str(event))
+    (Move.SIGN_PKS, tuple((s, s) for s in (S.SIGNING, *_RUNNING))),
+)
+"""Every move that exists, from which stage to which: the single source of truth the
+machine is generated from (:mod:`kemitraan._machine`), in declaration order."""
+del S
 
 
 @lru_cache(maxsize=1)
 def transition_table() -> dict[tuple[Stage, Move], Stage]:
-    """Every move that exists, read from the machine: ``(stage, move) -> target``.
+    """Every move that exists (:data:`TRANSITIONS`): ``(stage, move) -> target``.
 
     >>> transition_table()[(Stage.FOLLOW_UP, Move.RENEW)]
     <Stage.IMPLEMENTATION: 'implementation'>
     >>> (Stage.MAPPING, Move.END) in transition_table()
     False
     """
-    table: dict[tuple[Stage, Move], Stage] = {}
-    for state in PartnershipMachine.states:
-        for transition in state.transitions:
-            for event in transition.events:
-                table[(Stage(state.value), Move(str(event)))] = Stage(transition.target.value)
-    return table
+    return {(source, move): target for move, pairs in TRANSITIONS for source, target in pairs}
 
 
 def allowed_moves(stage: Stage) -> list[Move]:
@@ -310,36 +236,3 @@ def allowed_moves(stage: Stage) -> list[Move]:
     """
     table = transition_table()
     return [move for move in Move if (stage, move) in table]
-
-
-def mermaid_diagram() -> str:
-    """The lifecycle as a Mermaid ``stateDiagram-v2``, generated from the machine.
-
-    Needs no extra package.
-
-    >>> print(mermaid_diagram().splitlines()[0])
-    stateDiagram-v2
-    """
-    from statemachine.contrib.diagram import formatter
-
-    return str(formatter.render(PartnershipMachine, "mermaid")).rstrip() + "\n"
-
-
-def graphviz_diagram() -> str:
-    """The lifecycle in Graphviz DOT, generated from the machine.
-
-    Needs the ``diagrams`` extra (pydot).
-
-    Raises:
-        MissingExtraError: when pydot is not installed, naming the extra to install.
-
-    >>> graphviz_diagram().startswith("digraph")
-    True
-    """
-    try:
-        import pydot  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise MissingExtraError("diagrams", "graphviz_diagram", "pydot") from exc
-    from statemachine.contrib.diagram import formatter
-
-    return str(formatter.render(PartnershipMachine, "dot"))

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any, Final, Self
+from typing import TYPE_CHECKING, Annotated, Any, Final, Self
 from uuid import uuid4
 
 from pydantic import AfterValidator, Field, PrivateAttr, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._integrity import problems, signatures
-from kemitraan._machine import forget_machine, machine_for
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement
@@ -53,7 +52,6 @@ from kemitraan.lifecycle import (
     AuditRecord,
     AuditTrail,
     Move,
-    PartnershipMachine,
     Stage,
     allowed_moves,
     transition_table,
@@ -66,6 +64,9 @@ from kemitraan.programs import Program
 from kemitraan.provisions import AgreementReference, Term
 from kemitraan.relevance import RelevanceAssessment
 from kemitraan.requirements import REQUIREMENTS  # noqa: F401  # importing it declares them
+
+if TYPE_CHECKING:
+    from kemitraan._machine import PartnershipMachine
 
 __all__ = ["Partnership"]
 
@@ -487,6 +488,8 @@ class Partnership(VersionedDocument):
 
     def _state_machine(self) -> PartnershipMachine:
         """This thread's machine, bound to this partnership (:mod:`kemitraan._machine`)."""
+        from kemitraan._machine import machine_for  # python-statemachine loads with a move
+
         return machine_for(self)
 
     def advance(
@@ -546,12 +549,12 @@ class Partnership(VersionedDocument):
                 # Nothing is lost: put back exactly what was there, and do not trust the
                 # machine that failed for the next move.
                 self.__dict__.update(before)
-                forget_machine()
+                _forget_machine()
                 raise
             finally:
                 self._in_move, self._approved = False, None
             if target.is_terminal:  # a machine that reached a final state takes no more events
-                forget_machine()
+                _forget_machine()
             return record
 
     def _allowed(self, move: Move) -> Stage:
@@ -668,3 +671,9 @@ def _held(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agr
 
 def _time_error(message: str) -> InvalidArgumentError:
     return InvalidArgumentError(f"the move {message}; time in the history only moves forward")
+
+
+def _forget_machine() -> None:
+    from kemitraan._machine import forget_machine
+
+    forget_machine()
