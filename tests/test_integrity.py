@@ -513,3 +513,80 @@ def test_fresh_seed_still_walks() -> None:
     record(partnership)
     partnership.advance(at=AT)
     assert partnership.stage is Stage.GATHERING
+
+
+# -- every party a record names exists (issue 16: one marker on the field, one walker) ------
+
+
+def _reference_paths() -> list[tuple[str | int, ...]]:
+    """The first place of each kind where the seed's running records name a party."""
+    from kemitraan._integrity import RECORD_FIELDS
+    from kemitraan._refs import party_refs
+
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    first: dict[tuple[str | int, ...], tuple[str | int, ...]] = {}
+    for field in RECORD_FIELDS:
+        for index, item in enumerate(getattr(p, field)):
+            for where, _, _ in party_refs(item, (field, index)):
+                first.setdefault(tuple(x for x in where if isinstance(x, str)), where)
+    return sorted(first.values(), key=str)
+
+
+def _set(data: Any, where: tuple[str | int, ...], value: str) -> None:
+    for key in where[:-1]:
+        data = data[key]
+    data[where[-1]] = value
+
+
+REFERENCES = _reference_paths()
+
+
+def test_the_walk_finds_every_kind_of_record_that_names_a_party() -> None:
+    kinds = {(str(w[0]), *(x for x in w[2:] if isinstance(x, str))) for w in REFERENCES}
+    assert kinds == {
+        ("implementation", "party_ids"),
+        ("monitoring", "by"),
+        ("monitoring", "participants"),
+        ("monitoring", "problems", "party_id"),
+        ("evaluations", "participants"),
+        ("evaluations", "views", "party_id"),
+        ("decisions", "decided_by"),
+        ("decisions", "actions", "owner"),
+        ("interactions", "initiated_by"),
+        ("interactions", "partner_ids"),
+        ("partner_events", "partner_id"),
+    }
+
+
+@pytest.mark.parametrize("where", REFERENCES, ids=lambda w: ".".join(map(str, w)))
+def test_a_record_naming_a_stranger_is_refused_on_load_construction_and_append(
+    where: tuple[str | int, ...],
+) -> None:
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    data = json.loads(dump_json(p))
+    _set(data, where, "orang-asing")
+    assert _loaded_errors(data) == [(where, "unknown_party")]
+    with pytest.raises(ValidationError, match="unknown_party"):
+        Partnership.model_validate(data)
+    # appended to the partnership it came from, the same record is refused, changing nothing
+    field, index = str(where[0]), int(where[1])
+    record_type = type(getattr(p, field)[index])
+    stranger = record_type.model_validate(data[field][index])
+    before = dump_json(p)
+    with pytest.raises(ValidationError, match="unknown_party"):
+        getattr(p, field).append(stranger)
+    assert dump_json(p) == before
+
+
+@pytest.mark.parametrize(
+    "where",
+    [w for w in REFERENCES if w[0] in ("interactions", "partner_events") and "partner" in str(w)],
+    ids=lambda w: ".".join(map(str, w)),
+)
+def test_a_field_that_names_a_partner_refuses_the_institution(
+    where: tuple[str | int, ...],
+) -> None:
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    data = json.loads(dump_json(p))
+    _set(data, where, p.institution.id)
+    assert _loaded_errors(data) == [(where, "unknown_party")]

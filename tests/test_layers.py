@@ -22,6 +22,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_containers",
         "_files",
         "_privacy",
+        "_refs",
         "_html",
         "_base",
         "_types",

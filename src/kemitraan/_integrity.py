@@ -20,8 +20,9 @@ or changes one (construction, loading, copying, assignment, in-place edits):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
+from kemitraan._refs import party_refs
 from kemitraan.audit import HistoryProblem, current_key, replay
 from kemitraan.lifecycle import AuditRecord, Stage
 from kemitraan.maintenance.techniques import CHECKLISTS
@@ -32,7 +33,15 @@ if TYPE_CHECKING:
     from kemitraan._protocols import PartnershipLike
     from kemitraan.agreements import Agreement
 
-__all__ = ["Problem", "problems", "signatures", "signed_digests"]
+__all__ = [
+    "RECORD_FIELDS",
+    "Known",
+    "Problem",
+    "problems",
+    "record_problems",
+    "signatures",
+    "signed_digests",
+]
 
 Problem = tuple[tuple[str | int, ...], str, str, dict[str, Any]]
 """Where (a field path), the rule's code, the message template and its values."""
@@ -265,75 +274,91 @@ def _signed_texts_kept(p: PartnershipLike) -> Iterator[Problem]:
             )
 
 
-def _references(p: PartnershipLike) -> Iterator[Problem]:
-    """What the running records name exists: parties, activities, indicators, items.
+RECORD_FIELDS: Final = (
+    "implementation",
+    "monitoring",
+    "evaluations",
+    "decisions",
+    "interactions",
+    "checklist",
+    "partner_events",
+)
+"""The running records (A.8–A.11, guide C): each checked on its own for what it names."""
 
-    A typo is refused rather than silently counting for nothing.
+
+class Known:
+    """What the records of a partnership may name: its parties, the plans' activities, items."""
+
+    def __init__(self, p: PartnershipLike) -> None:
+        self.partners = {partner.id for partner in p.partners}
+        self.parties = {p.institution.id, *self.partners}
+        self._p = p
+        self._plans: dict[int, tuple[set[str], set[str]]] = {}
+
+    def plan(self, cycle: int) -> tuple[set[str], set[str]]:
+        """The activities (ids and names) and indicator ids of ``cycle``'s plan."""
+        found = self._plans.get(cycle)
+        if found is None:
+            activities, indicators = plan_for_cycle(
+                self._p.work_plan, self._p.follow_up_plans, cycle
+            )
+            found = self._plans[cycle] = (
+                {a.id for a in activities} | {a.name for a in activities},
+                {i.id for i in indicators},
+            )
+        return found
+
+
+def record_problems(known: Known, field: str, index: int, record: Any) -> Iterator[Problem]:
+    """What one record of ``field`` names that does not exist (a typo is refused, not ignored).
+
+    Party references are the fields marked :data:`~kemitraan._refs.PartyRef` or
+    ``PartnerRef``, found by one walker; the plan's activities and indicators and the
+    checklists' items are checked here.
     """
-    parties = {p.institution.id, *(partner.id for partner in p.partners)}
-    partners = {partner.id for partner in p.partners}
-
-    def party(where: tuple[str | int, ...], pid: str | None, known: set[str]) -> Iterator[Problem]:
-        if pid is not None and pid not in known:
+    for where, pid, ref in party_refs(record, (field, index)):
+        if pid not in (known.partners if ref.partners_only else known.parties):
             yield (
                 where,
                 "unknown_party",
                 "'{party}' is not a party of this partnership",
                 {"party": pid},
             )
-
-    plans: dict[int, tuple[set[str], set[str]]] = {}
-    for index, record in enumerate(p.monitoring):
-        where: tuple[str | int, ...] = ("monitoring", index)
-        yield from party((*where, "by"), record.by, parties)
-        for n, pid in enumerate(record.participants):
-            yield from party((*where, "participants", n), pid, parties)
-        if record.cycle not in plans:
-            activities, indicators = plan_for_cycle(p.work_plan, p.follow_up_plans, record.cycle)
-            plans[record.cycle] = (
-                {a.id for a in activities} | {a.name for a in activities},
-                {i.id for i in indicators},
-            )
-        activities_, indicators_ = plans[record.cycle]
+    if field == "monitoring":
+        activities, indicators = known.plan(record.cycle)
         named = [("progress", n, g.activity) for n, g in enumerate(record.progress)]
         named += [("spending", n, g.activity) for n, g in enumerate(record.spending)]
-        for field, n, key in named:
-            if key not in activities_:
+        for part, n, key in named:
+            if key not in activities:
                 yield (
-                    (*where, field, n, "activity"),
+                    (field, index, part, n, "activity"),
                     "unknown_activity",
                     "'{activity}' is not an activity of the plan of cycle {cycle}",
                     {"activity": key, "cycle": record.cycle},
                 )
         for n, value in enumerate(record.indicators):
-            if value.indicator not in indicators_:
+            if value.indicator not in indicators:
                 yield (
-                    (*where, "indicators", n, "indicator"),
+                    (field, index, "indicators", n, "indicator"),
                     "unknown_indicator",
                     "'{indicator}' is not an indicator of the plan of cycle {cycle}",
                     {"indicator": value.indicator, "cycle": record.cycle},
                 )
-        for n, problem in enumerate(record.problems):
-            yield from party((*where, "problems", n, "party_id"), problem.party_id, parties)
-    for index, contact in enumerate(p.interactions):
-        for n, pid in enumerate(contact.partner_ids):
-            yield from party(("interactions", index, "partner_ids", n), pid, partners)
-        yield from party(("interactions", index, "initiated_by"), contact.initiated_by, parties)
-    items = {item.code for found in CHECKLISTS.values() for item in found}
-    for index, answer in enumerate(p.checklist):
-        if answer.item not in items:
-            yield (
-                ("checklist", index, "item"),
-                "unknown_checklist_item",
-                "'{item}' is not an item of the six techniques' checklists",
-                {"item": answer.item},
-            )
-        yield from party(("checklist", index, "partner_id"), answer.partner_id, partners)
-    for index, event in enumerate(p.partner_events):
-        yield from party(("partner_events", index, "partner_id"), event.partner_id, partners)
-    for index, evaluation in enumerate(p.evaluations):
-        for n, view in enumerate(evaluation.views):
-            yield from party(("evaluations", index, "views", n, "party_id"), view.party_id, parties)
-    for index, decision in enumerate(p.decisions):
-        for n, action in enumerate(decision.actions):
-            yield from party(("decisions", index, "actions", n, "owner"), action.owner, parties)
+    elif field == "checklist" and record.item not in _CHECKLIST_ITEMS:
+        yield (
+            (field, index, "item"),
+            "unknown_checklist_item",
+            "'{item}' is not an item of the six techniques' checklists",
+            {"item": record.item},
+        )
+
+
+_CHECKLIST_ITEMS: Final = frozenset(item.code for found in CHECKLISTS.values() for item in found)
+
+
+def _references(p: PartnershipLike) -> Iterator[Problem]:
+    """What the running records name exists: parties, activities, indicators, items."""
+    known = Known(p)
+    for field in RECORD_FIELDS:
+        for index, record in enumerate(getattr(p, field)):
+            yield from record_problems(known, field, index, record)

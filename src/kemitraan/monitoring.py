@@ -22,7 +22,8 @@ from typing import Annotated, Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
-from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
+from kemitraan._refs import PartyRef
+from kemitraan._types import NonEmptyStr, Percent, Rupiah, ShortText
 from kemitraan.planning import Measure
 
 __all__ = [
@@ -55,7 +56,7 @@ class ImplementationRecord(ValueModel):
     """When."""
     activity: ShortText
     """What was done: a planned activity's id or name, to count for it."""
-    party_ids: list[PartyId] = Field(min_length=1)
+    party_ids: list[PartyRef] = Field(min_length=1)
     """The parties that carried it out."""
     result: NonEmptyStr | None = None
     """What came of it."""
@@ -117,7 +118,7 @@ class ProblemMet(ValueModel):
 
     problem: NonEmptyStr
     """The problem."""
-    party_id: PartyId | None = None
+    party_id: PartyRef | None = None
     """The party it concerns, when one."""
     activity: ShortText | None = None
     """The activity it concerns, when one."""
@@ -141,11 +142,11 @@ class MonitoringRecord(ValueModel):
     """The year of the cooperation."""
     on: date
     """When."""
-    by: PartyId
+    by: PartyRef
     """The party that monitored."""
     findings: NonEmptyStr | None = None
     """What was observed, in words."""
-    participants: list[PartyId] = Field(default_factory=list)
+    participants: list[PartyRef] = Field(default_factory=list)
     """The parties that took part (besides ``by``)."""
     progress: list[ActivityProgress] = Field(default_factory=list)
     """How far each activity seen has come."""
@@ -229,7 +230,7 @@ class PartnerView(ValueModel):
     2
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """Whose view."""
     on: date
     """When it was given."""
@@ -251,7 +252,7 @@ class Evaluation(ValueModel):
     """The year of the cooperation evaluated."""
     on: date
     """When."""
-    participants: list[PartyId] = Field(min_length=1)
+    participants: list[PartyRef] = Field(min_length=1)
     """The parties that took part."""
     activities_on_plan: list[NonEmptyStr] = Field(default_factory=list)
     """Activities that ran to plan."""
@@ -292,7 +293,7 @@ class ImprovementAction(ValueModel):
 
     action: NonEmptyStr
     """What will be improved."""
-    owner: PartyId
+    owner: PartyRef
     """The party that carries it out."""
     addresses: list[NonEmptyStr] = Field(default_factory=list)
     """The problems (obstacles, problems met, deviations) it addresses, in their words."""
@@ -320,5 +321,5 @@ class Decision(ValueModel):
     """The improvements as actions, with owners and the problems they address."""
     reason: NonEmptyStr | None = None
     """Why."""
-    decided_by: list[PartyId] = Field(default_factory=list)
+    decided_by: list[PartyRef] = Field(default_factory=list)
     """The parties that decided."""

@@ -14,7 +14,8 @@ from datetime import date
 from pydantic import Field
 
 from kemitraan._base import LabelledEnum, ValueModel
-from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan._refs import PartnerRef, PartyRef
+from kemitraan._types import NonEmptyStr, ShortText
 from kemitraan.maintenance.techniques import Technique
 
 __all__ = ["ChecklistAnswer", "Interaction", "InteractionKind", "PartnerEvent"]
@@ -59,11 +60,11 @@ class Interaction(ValueModel):
     """When."""
     kind: InteractionKind
     """How."""
-    partner_ids: list[PartyId] = Field(min_length=1)
+    partner_ids: list[PartnerRef] = Field(min_length=1)
     """The partners in touch."""
     people: list[ShortText] = Field(default_factory=list)
     """Who took part, by name."""
-    initiated_by: PartyId | None = None
+    initiated_by: PartyRef | None = None
     """Who asked for it (the institution, or a partner)."""
     techniques: list[Technique] = Field(default_factory=list)
     """The techniques it served."""
@@ -89,7 +90,7 @@ class ChecklistAnswer(ValueModel):
 
     item: ShortText
     """The item's code (:data:`CHECKLISTS`)."""
-    partner_id: PartyId
+    partner_id: PartnerRef
     """The partner."""
     on: date
     """When it was answered."""
@@ -107,7 +108,7 @@ class PartnerEvent(ValueModel):
     'Peluncuran koleksi tas rajut'
     """
 
-    partner_id: PartyId
+    partner_id: PartnerRef
     """Whose."""
     on: date
     """When."""
