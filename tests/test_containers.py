@@ -150,3 +150,71 @@ def test_a_partnership_pickles_and_copies_with_a_lock_of_its_own() -> None:
     shallow.partners.append(shallow.partners[0].model_copy(update={"name": "X", "id": "x"}))
     assert len(partnership.partners) == 5  # a copy's lists are its own
     assert dump_json(again) == dump_json(deep)
+
+
+# -- a partnership's running records are appended on their own (issue 16: linear appends) --
+
+
+def _visit(partner_id: str, day: int = 1) -> Any:
+    from kemitraan import Interaction, InteractionKind
+
+    return Interaction(on=date(2025, 5, day), kind=InteractionKind.VISIT, partner_ids=[partner_id])
+
+
+@pytest.mark.parametrize(
+    ("items", "error"),
+    [
+        ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["{partner}"]}], None),
+        ([{"on": "2025-05-02", "kind": "kunjungan", "partner_ids": ["{partner}"]}], "enum"),
+        ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["orang-asing"]}], "unknown_party"),
+        ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["{partner}"]}, "bukan"], "model"),
+    ],
+)
+def test_records_appended_are_validated_as_an_assignment_would_be(
+    items: list[Any], error: str | None
+) -> None:
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    partner = p.committed_partners[0].id
+    items = [
+        {**i, "partner_ids": [partner if x == "{partner}" else x for x in i["partner_ids"]]}
+        if isinstance(i, dict)
+        else i
+        for i in items
+    ]
+    log = p.interactions
+    before = dump_json(p)
+    if error is None:
+        log.extend(items)
+        assert p.interactions is log
+        assert p.interactions[-1].on == date(2025, 5, 2)
+        assert type(p.interactions[-1]).__name__ == "Interaction"  # validated, not the dict
+        assert "interactions" in p.model_dump(exclude_unset=True)
+        return
+    with pytest.raises(ValidationError, match=error):
+        log.extend(items)
+    assert dump_json(p) == before
+
+
+def test_appending_records_does_not_revalidate_what_is_held(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The partnership's own check runs over every record on assignment; an append checks
+    # only the new one. Counted, not timed.
+    import kemitraan.partnerships as module
+
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    partner = p.committed_partners[0].id
+    calls = 0
+    whole = module.problems  # type: ignore[attr-defined]  # imported there, patched there
+
+    def counting(partnership: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return whole(partnership)
+
+    monkeypatch.setattr(module, "problems", counting)
+    for day in range(1, 29):
+        p.interactions.append(_visit(partner, day))
+    assert calls == 0
+    p.interactions = list(p.interactions)  # an assignment checks the whole partnership
+    assert calls == 1

@@ -51,12 +51,27 @@ class OwnedList(list[Any]):
         self._owner.__dict__[self._field] = self
         return result
 
+    def _add(self, items: list[Any]) -> bool:
+        """Append ``items`` checked on their own, when the owner knows how (else ``False``).
+
+        An owner that keeps records only appended to (a partnership's interaction log, its
+        monitoring records) checks each new item against what it holds in its
+        ``_appended`` hook, so adding one record costs the same however many there are.
+        """
+        hook = getattr(self._owner, "_appended", None)
+        if hook is None:
+            return False
+        added: bool = hook(self._field, items, lambda valid: list.extend(self, valid))
+        return added
+
     def append(self, item: Any) -> None:  # list's own documentation applies
-        self._edit(lambda c: c.append(item))
+        if not self._add([item]):
+            self._edit(lambda c: c.append(item))
 
     def extend(self, items: Iterable[Any]) -> None:
         values = list(items)
-        self._edit(lambda c: c.extend(values))
+        if not self._add(values):
+            self._edit(lambda c: c.extend(values))
 
     def insert(self, index: SupportsIndex, item: Any) -> None:
         self._edit(lambda c: c.insert(index, item))

@@ -25,14 +25,23 @@ be shared between threads.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Final, Self
 from uuid import uuid4
 
-from pydantic import AfterValidator, Field, PrivateAttr, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    PrivateAttr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
-from kemitraan._integrity import problems, signatures
+from kemitraan._integrity import RECORD_FIELDS, Known, problems, record_problems, signatures
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement
@@ -171,6 +180,32 @@ class Partnership(VersionedDocument):
             if document is not None and not document.frozen and self.signatures(document):
                 document.freeze(_SIGNED)
         return self
+
+    def _appended(self, field: str, items: list[Any], commit: Callable[[list[Any]], None]) -> bool:
+        """Append ``items`` to the record list ``field`` (guide A.8–A.11, C), checked on their own.
+
+        A running record is checked on its own against what the partnership holds (what
+        it names exists), so an append costs the same however long the log is. ``False``
+        for any other field, or when an item is not valid on its own: the list is then
+        assigned whole and validated like any assignment (with the full error).
+        """
+        if field not in RECORD_FIELDS or self._frozen is not None:
+            return False
+        with self._lock:
+            try:
+                validated: list[Any] = _record_list(field).validate_python(items)
+            except ValidationError:
+                return False
+            known = Known(self)
+            start = len(self.__dict__[field])
+            for offset, item in enumerate(validated):
+                for loc, code, message, values in record_problems(
+                    known, field, start + offset, item
+                ):
+                    raise field_error(self, loc, code, message, **values)
+            commit(validated)
+            self.__pydantic_fields_set__.add(field)
+            return True
 
     def __setattr__(self, name: str, value: Any) -> None:
         with self._lock:
@@ -677,3 +712,10 @@ def _forget_machine() -> None:
     from kemitraan._machine import forget_machine
 
     forget_machine()
+
+
+@cache
+def _record_list(field: str) -> TypeAdapter[list[Any]]:
+    """Validates items for the record list ``field`` of a partnership, as its field would."""
+    annotation: Any = Partnership.model_fields[field].annotation
+    return TypeAdapter(annotation)
