@@ -14,13 +14,14 @@ checked for its type, and data that is not a partnership as kemitraan stores it 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any, Final
 
 from pydantic import ValidationError
 
 from kemitraan._privacy import mask
 from kemitraan.lifecycle import Stage
+from kemitraan.summary import renewal_due
 
 _STEP: Final = {stage.value: stage.number for stage in Stage}
 _LABEL: Final = {stage.value: stage.label_id for stage in Stage}
@@ -287,5 +288,5 @@ def raw_row(
         mou_signed,
         start,
         end,
-        end - timedelta(days=renewal_lead_days) if end is not None else None,
+        renewal_due(end, renewal_lead_days),
     )

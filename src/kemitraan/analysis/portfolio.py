@@ -36,6 +36,7 @@ from kemitraan.analysis._rows import (
 )
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
 from kemitraan.lifecycle import Stage
+from kemitraan.summary import RENEWAL_LEAD_DAYS
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 
 __all__ = ["RENEWAL_LEAD_DAYS", "Portfolio"]
 
-#: Renewal is due this many days before the MoU ends (the touchpoint planner's default).
-RENEWAL_LEAD_DAYS: Final = 90
 
 _STEPS: Final = [stage for stage in Stage if stage.number is not None]
 _RUNNING: Final = frozenset(
