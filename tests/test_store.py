@@ -11,9 +11,10 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -440,3 +441,90 @@ def test_an_old_document_too_broken_to_upgrade_is_bad_data(store: Store, tmp_pat
     (tmp_path / "broken.jsonl").write_text(json.dumps(data) + "\n")
     with pytest.raises(InvalidDataError, match="line 1"):
         store.import_jsonl(tmp_path / "broken.jsonl")
+
+
+# -- what is saved loads: a save after a load checks what changed -------------------------------
+
+
+def _take_a_partners_id(p: Partnership) -> None:
+    p.partners[1].id = p.partners[0].id  # the partner alone is valid; the aggregate is not
+
+
+def _take_a_signatorys_id(p: Partnership) -> None:
+    assert p.agreement is not None
+    assert not p.agreement.frozen  # a draft: its parties may still be edited in place
+    p.agreement.parties[1].id = p.agreement.parties[0].id  # the party alone is valid
+
+
+def _set_the_stage_past_the_moves(p: Partnership) -> None:
+    p.__dict__["stage"] = Stage.IMPLEMENTATION
+
+
+def _blank_a_partners_name(p: Partnership) -> None:
+    p.partners[0].__dict__["name"] = ""  # past the partner's own check
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (_take_a_partners_id, "duplicate_party"),
+        (_take_a_signatorys_id, "duplicate_party"),
+        (_set_the_stage_past_the_moves, "history_mismatch"),
+        (_blank_a_partners_name, "string_too_short"),
+    ],
+)
+def test_a_save_after_a_load_refuses_what_a_load_would_refuse(
+    store: Store, edit: Callable[[Partnership], None], code: str
+) -> None:
+    store.save(walked("edited", Stage.SIGNING), version=0)
+    stored = store.load("edited")
+    edit(stored.partnership)
+    with pytest.raises(InvalidDataError) as whole:
+        dump_json(stored.partnership)  # the full reload's answer
+    with pytest.raises(InvalidDataError) as refused:
+        store.save(stored.partnership, version=stored.version)
+    assert refused.value.errors[0]["type"] == code
+    assert [(e["loc"], e["type"]) for e in refused.value.errors] == [
+        (e["loc"], e["type"]) for e in whole.value.errors
+    ]
+    assert store.load("edited").version == 1  # nothing written
+
+
+def test_a_save_after_a_load_validates_only_what_changed(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(walked("visited", Stage.IMPLEMENTATION), version=0)
+    stored = store.load("visited")
+    stored.partnership.interactions.append(
+        Interaction(on=date(2025, 6, 2), kind=InteractionKind.VISIT, partner_ids=["cv-kriya-banua"])
+    )
+    whole: list[object] = []
+    reload = Partnership.model_validate_json
+
+    def spied(*args: Any) -> Partnership:
+        whole.append(args)
+        return reload(*args)
+
+    monkeypatch.setattr(Partnership, "model_validate_json", spied)
+    assert store.save(stored.partnership, version=stored.version) == 2
+    assert whole == []  # the interactions and the aggregate were checked, not a reload
+    monkeypatch.undo()
+    with store.engine.connect() as conn:
+        document = conn.execute(
+            sa.text("SELECT document FROM kemitraan_partnerships WHERE id = 'visited'")
+        ).scalar()
+    assert document == dump_json(stored.partnership, indent=None)
+    assert store.get("visited") == stored.partnership
+
+
+def test_a_stored_text_edited_since_it_loaded_is_not_built_on(store: Store) -> None:
+    store.save(walked("tampered", Stage.SIGNING), version=0)
+    stored = store.load("tampered")
+    _blank_a_partners_name(stored.partnership)
+    with store.engine.begin() as conn:  # the row now holds the very text the save would write
+        conn.execute(
+            sa.text("UPDATE kemitraan_partnerships SET document = :d WHERE id = 'tampered'"),
+            {"d": stored.partnership.model_dump_json()},
+        )
+    with pytest.raises(InvalidDataError, match="string_too_short"):
+        store.save(stored.partnership, version=stored.version)

@@ -18,11 +18,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
+from collections.abc import Callable
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import PydanticSerializationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    PlainValidator,
+    PydanticUserError,
+    TypeAdapter,
+    ValidationError,
+    WrapValidator,
+)
+from pydantic_core import ErrorDetails, PydanticSerializationError
 
 from kemitraan._base import SCHEMA_VERSION
 from kemitraan._files import write_atomically
@@ -56,13 +67,9 @@ def dump_json(model: BaseModel, *, indent: int | None = 2, mask: bool = False) -
     {"province":"Kalimantan Selatan","regency":null,"district":null,"village":null}
     """
     context = {"mask": True} if mask else None
-    try:
-        text = model.model_dump_json(indent=indent, context=context, warnings="error")
-    except PydanticSerializationError as exc:
-        raise InvalidDataError(
-            type(model).__name__,
-            [{"loc": (), "msg": str(exc), "type": "not_serializable"}],
-        ) from exc
+    text = _serialised(
+        model, lambda: model.model_dump_json(indent=indent, context=context, warnings="error")
+    )
     if not mask:
         load_json(type(model), text, upgrade=False)  # what is saved loads
     return text
@@ -102,10 +109,17 @@ def load_json(
     >>> load_json(Region, '{"province": "Jawa Timur"}').province
     'Jawa Timur'
     """
+    return _loaded(model_type, data, upgrade=upgrade)[0]
+
+
+def _loaded(
+    model_type: type[M], data: str | bytes | dict[str, Any], *, upgrade: bool
+) -> tuple[M, bool]:
+    """:func:`load_json`, and whether ``data`` loaded as it is (it was not upgraded)."""
     try:
         if isinstance(data, dict):
-            return model_type.model_validate(data)
-        return model_type.model_validate_json(data)
+            return model_type.model_validate(data), True
+        return model_type.model_validate_json(data), True
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         version = next((e for e in errors if e["loc"] == ("schema_version",)), None)
@@ -121,16 +135,20 @@ def load_json(
                     "type": "upgrade_failed",
                 }
                 raise InvalidDataError(model_type.__name__, [error]) from broken
-            return load_json(model_type, upgraded, upgrade=False)
-        if version is not None and version["type"] in (
-            "unsupported_schema_version",
-            "outdated_schema_version",
-        ):
-            found = (version.get("ctx") or {}).get("found", -1)
-            raise UnsupportedSchemaVersionError(
-                model_type.__name__, int(found), SCHEMA_VERSION
-            ) from exc
-        raise InvalidDataError(model_type.__name__, errors) from exc
+            return load_json(model_type, upgraded, upgrade=False), False
+        raise _refusal(model_type, errors) from exc
+
+
+def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> InvalidDataError:
+    """The error for data that does not load: its schema version named, if that is why."""
+    version = next((e for e in errors if e["loc"] == ("schema_version",)), None)
+    if version is not None and version["type"] in (
+        "unsupported_schema_version",
+        "outdated_schema_version",
+    ):
+        found = (version.get("ctx") or {}).get("found", -1)
+        return UnsupportedSchemaVersionError(model_type.__name__, int(found), SCHEMA_VERSION)
+    return InvalidDataError(model_type.__name__, errors)
 
 
 def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
@@ -145,3 +163,142 @@ def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
     schema = model_type.model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
+
+
+def _serialised(model: BaseModel, serialise: Callable[[], str]) -> str:
+    try:
+        return serialise()
+    except PydanticSerializationError as exc:
+        raise InvalidDataError(
+            type(model).__name__,
+            [{"loc": (), "msg": str(exc), "type": "not_serializable"}],
+        ) from exc
+
+
+# -- what is saved loads, checked against a text that loaded --------------------------------
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_DECODER = json.JSONDecoder()
+_RAW_INPUT = (BeforeValidator, WrapValidator, PlainValidator)
+
+
+@cache
+def _field_checks(model_type: type[BaseModel]) -> tuple[tuple[str, TypeAdapter[Any]], ...] | None:
+    """Each field with a validator of its JSON alone, as the model validates that field.
+
+    ``None`` when that would not be the model's own check: its JSON is not one member per
+    field under the field's name, or a validator of the model sees raw input (the
+    model's validators run again over Python values, which only "after" validators
+    take the same way).
+    """
+    decorators = model_type.__pydantic_decorators__
+    if (
+        decorators.model_serializers
+        or model_type.model_computed_fields
+        or model_type.model_config.get("extra") == "allow"
+        or any(d.info.mode != "after" for d in decorators.model_validators.values())
+        or any(d.info.mode != "after" for d in decorators.field_validators.values())
+    ):
+        return None
+    checks = []
+    for name, info in model_type.model_fields.items():
+        if (
+            not _NAME.fullmatch(name)
+            or info.alias
+            or info.validation_alias
+            or info.serialization_alias
+            or info.exclude
+            or info.discriminator is not None
+            or any(isinstance(rule, _RAW_INPUT) for rule in info.metadata)
+        ):
+            return None
+        # the field's type with its constraints and validators, as the model holds them
+        annotation: Any = (
+            Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        )
+        try:  # the model's settings reach its own fields (strings stripped, ...)
+            adapter = TypeAdapter[Any](annotation, config=model_type.model_config)
+        except PydanticUserError:  # a model type keeps its own settings
+            adapter = TypeAdapter[Any](annotation)
+        checks.append((name, adapter))
+    return tuple(checks)
+
+
+def _changed(members: list[tuple[str, str]], known: str) -> list[str] | None:
+    """The fields whose JSON differs from ``known``'s, byte for byte.
+
+    ``None`` unless ``known`` is one line holding exactly these members, in this order,
+    each once (then each value in it is the one that was validated).
+    """
+    if not known.startswith("{"):
+        return None
+    at, last, changed = 1, len(members) - 1, []
+    for index, (name, value) in enumerate(members):
+        key = f'"{name}":'
+        after = "}" if index == last else ","
+        if not known.startswith(key, at):
+            return None
+        start = at + len(key)
+        end = start + len(value)
+        if not (known.startswith(value, start) and known.startswith(after, end)):
+            changed.append(name)
+            try:  # where the old value ends
+                end = _DECODER.raw_decode(known, start)[1]
+            except ValueError:
+                return None
+            if not known.startswith(after, end):
+                return None
+        at = end + 1
+    return changed if at == len(known) else None
+
+
+def _checked_json(model: BaseModel, *, known: str | None = None) -> str:
+    """``model`` as one line of JSON that loads: :func:`dump_json`'s promise, kept cheaply.
+
+    ``known`` is a text of a ``type(model)`` that loaded as it is (no upgrade) in this
+    process: the one the model was read from, or last saved as. A field whose JSON is
+    ``known``'s byte for byte loaded then, and loads again; the fields whose JSON
+    differs are validated from their JSON alone, exactly as a load validates them, and
+    then the model's own validators run over all the fields, so that what a field's
+    edit means for the others (a partner's id taken twice, a stage set past the
+    moves) is checked too. A save after an edit so validates what the edit changed,
+    not the whole document, and refuses whatever a load would refuse. Without a
+    usable ``known`` the whole text is loaded, as :func:`dump_json` does.
+
+    Raises:
+        InvalidDataError: the model would not load back.
+    """
+    model_type = type(model)
+    checks = _field_checks(model_type) if known is not None else None
+    if checks is None or known is None:
+        return dump_json(model, indent=None)
+    members = []
+    for name, _ in checks:
+        member = _serialised(
+            model, partial(model.model_dump_json, include={name}, warnings="error")
+        )
+        opening = f'{{"{name}":'
+        if not member.startswith(opening):
+            return dump_json(model, indent=None)
+        members.append((name, member[len(opening) : -1]))
+    text = "{" + ",".join(f'"{name}":{value}' for name, value in members) + "}"
+    changed = _changed(members, known)
+    if changed is None:
+        load_json(model_type, text, upgrade=False)
+        return text
+    values = dict(model.__dict__)
+    adapters, json_of = dict(checks), dict(members)
+    errors: list[ErrorDetails] = []
+    for name in changed:
+        try:
+            values[name] = adapters[name].validate_json(json_of[name])
+        except ValidationError as exc:
+            found = exc.errors(include_url=False, include_input=False)
+            errors += [{**e, "loc": (name, *e["loc"])} for e in found]
+    if errors:
+        raise _refusal(model_type, errors)
+    try:
+        model_type.model_validate(values)
+    except ValidationError as exc:
+        raise _refusal(model_type, exc.errors(include_url=False, include_input=False)) from exc
+    return text

@@ -32,11 +32,12 @@ kemitraan.exceptions.VersionConflictError: partnership 'pkw-1' is at version 1, 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ from kemitraan.exceptions import (
     VersionConflictError,
 )
 from kemitraan.findings import canonical_code
-from kemitraan.io import dump_json, load_json
+from kemitraan.io import _checked_json, _loaded
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
@@ -76,6 +77,7 @@ __all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
 RENEWAL_LEAD_DAYS: Final = 90
 
 _SIGNING: Final = tuple(move.value for move in Move if move.is_signing)
+
 
 _SUMMARY: Final = (
     "id",
@@ -154,6 +156,74 @@ def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
     }
 
 
+# The statements a save and a load run, built once: SQLAlchemy compiles each once, too.
+_READ_FOR_SAVE: Final = sa.select(partnerships.c.version, partnerships.c.document).where(
+    partnerships.c.id == sa.bindparam("pid")
+)
+_INSERT: Final = partnerships.insert()
+_UPDATE: Final = partnerships.update().where(
+    partnerships.c.id == sa.bindparam("pid"), partnerships.c.version == sa.bindparam("read")
+)
+_LAST_RECORD: Final = (
+    sa.select(audit_records.c.seq, audit_records.c.hash)
+    .where(audit_records.c.partnership_id == sa.bindparam("pid"))
+    .order_by(audit_records.c.seq.desc())
+    .limit(1)
+)
+_INSERT_RECORDS: Final = audit_records.insert()
+
+
+def _newest(column: sa.ColumnClause[Any]) -> sa.ScalarSelect[Any]:
+    return (
+        sa.select(column)
+        .where(audit_records.c.partnership_id == partnerships.c.id)
+        .order_by(audit_records.c.seq.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+# one statement, so one snapshot: the row and its newest record as saved together
+_LOAD: Final = sa.select(
+    partnerships.c.document,
+    partnerships.c.version,
+    partnerships.c.stage,
+    _newest(audit_records.c.seq).label("last_seq"),
+    _newest(audit_records.c.hash).label("last_hash"),
+).where(partnerships.c.id == sa.bindparam("pid"))
+
+
+class _Loaded:
+    """The documents this store has seen load as they are, by partnership (a digest each).
+
+    A save builds on the stored text when it is one of them: only what changed since is
+    validated (see :func:`kemitraan.io._checked_json`). Bounded, the oldest forgotten.
+    """
+
+    def __init__(self, size: int = 10_000) -> None:
+        self._size = size
+        self._digests: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _digest(text: str) -> bytes:
+        return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+    def remember(self, pid: str, text: str) -> None:
+        digest = self._digest(text)
+        with self._lock:
+            self._digests[pid] = digest
+            self._digests.move_to_end(pid)
+            if len(self._digests) > self._size:
+                self._digests.popitem(last=False)
+
+    def loaded(self, pid: str, text: str) -> bool:
+        """Whether ``text`` is the document of ``pid`` seen to load."""
+        with self._lock:
+            digest = self._digests.get(pid)
+        return digest is not None and digest == self._digest(text)
+
+
 def _record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str, Any]:
     return {
         "partnership_id": partnership_id,
@@ -192,6 +262,7 @@ class Store:
         if not isinstance(renewal_lead_days, int) or not 0 <= renewal_lead_days <= 3660:
             raise InvalidArgumentError("renewal_lead_days must be from 0 to 3660 days")
         self.renewal_lead_days = renewal_lead_days
+        self._loaded = _Loaded()
         self.engine: Engine = _engine(url)
         # An in-memory SQLite database is one connection all threads share: one at a time.
         self._serial: threading.RLock | None = threading.RLock() if _in_memory(url) else None
@@ -240,25 +311,32 @@ class Store:
             raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
         if isinstance(version, bool) or not isinstance(version, int) or version < 0:
             raise InvalidArgumentError(f"version must be a whole number of 0 or more: {version!r}")
+        pid = partnership.id
+        known = None
+        if version > 0:
+            with self._connect() as conn:
+                row = conn.execute(_READ_FOR_SAVE, {"pid": pid}).first()
+            if row is None or row.version != version:
+                current = int(row.version) if row is not None else 0
+                raise VersionConflictError(pid, expected=version, current=current)
+            if self._loaded.loaded(pid, row.document):
+                known = row.document  # what changed since is what needs checking
         with partnership._lock:  # one consistent view of a partnership other threads edit
-            text = dump_json(partnership, indent=None)
+            text = _checked_json(partnership, known=known)
             columns = _columns(partnership, self.renewal_lead_days)
             history = partnership.history
-        pid = partnership.id
         for name, value in (("id", pid), *columns.items()):
             if isinstance(value, str) and "\x00" in value:  # PostgreSQL stores no NUL in text
                 raise InvalidArgumentError(f"the partnership's {name} holds a NUL character")
         try:
             with self._begin() as conn:
                 if version == 0:
-                    conn.execute(
-                        partnerships.insert().values(id=pid, version=1, document=text, **columns)
-                    )
+                    conn.execute(_INSERT, {"id": pid, "version": 1, "document": text, **columns})
                 else:
                     done = conn.execute(
-                        partnerships.update()
-                        .where(partnerships.c.id == pid, partnerships.c.version == version)
-                        .values(version=version + 1, document=text, **columns)
+                        _UPDATE,
+                        {"pid": pid, "read": version, "version": version + 1, "document": text}
+                        | columns,
                     )
                     if done.rowcount != 1:
                         raise VersionConflictError(
@@ -270,6 +348,7 @@ class Store:
             with self._connect() as conn:
                 current = self._version(conn, pid)
             raise VersionConflictError(pid, expected=version, current=current) from None
+        self._loaded.remember(pid, text)
         return version + 1
 
     @staticmethod
@@ -281,12 +360,7 @@ class Store:
 
     @staticmethod
     def _append(conn: Connection, pid: str, history: tuple[AuditRecord, ...]) -> None:
-        last = conn.execute(
-            sa.select(audit_records.c.seq, audit_records.c.hash)
-            .where(audit_records.c.partnership_id == pid)
-            .order_by(audit_records.c.seq.desc())
-            .limit(1)
-        ).first()
+        last = conn.execute(_LAST_RECORD, {"pid": pid}).first()
         start = last.seq + 1 if last is not None else 0
         if start > len(history) or (last is not None and history[last.seq].hash != last.hash):
             raise InvalidArgumentError(
@@ -295,7 +369,7 @@ class Store:
             )
         rows = [_record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
         if rows:
-            conn.execute(audit_records.insert(), rows)
+            conn.execute(_INSERT_RECORDS, rows)
 
     def load(self, partnership_id: str) -> Stored:
         """The partnership and its version; older documents are upgraded as they load.
@@ -306,32 +380,11 @@ class Store:
         """
         if not isinstance(partnership_id, str) or "\x00" in partnership_id:
             raise PartnershipNotFoundError(str(partnership_id))
-        records = audit_records.c
-        newest = (
-            sa.select(records.seq)
-            .where(records.partnership_id == partnerships.c.id)
-            .order_by(records.seq.desc())
-            .limit(1)
-        )
-        newest_hash = (
-            sa.select(records.hash)
-            .where(records.partnership_id == partnerships.c.id)
-            .order_by(records.seq.desc())
-            .limit(1)
-        )
-        # one statement, so one snapshot: the row and its newest record as saved together
-        query = sa.select(
-            partnerships.c.document,
-            partnerships.c.version,
-            partnerships.c.stage,
-            newest.scalar_subquery().label("last_seq"),
-            newest_hash.scalar_subquery().label("last_hash"),
-        ).where(partnerships.c.id == partnership_id)
         with self._connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_LOAD, {"pid": partnership_id}).first()
         if row is None:
             raise PartnershipNotFoundError(partnership_id)
-        partnership = load_json(Partnership, row.document)
+        partnership, as_is = _loaded(Partnership, row.document, upgrade=True)
         history = partnership.history
         if partnership.id != partnership_id or partnership.stage.value != row.stage:
             raise _disagreement(partnership_id, "its row (another id, or another stage)")
@@ -342,6 +395,8 @@ class Store:
             and partnership.schema_version == _row_schema(row.document)
         ):
             raise _disagreement(partnership_id, "its audit records (cut, rolled back or edited)")
+        if as_is:
+            self._loaded.remember(partnership_id, row.document)
         return Stored(partnership, int(row.version))
 
     def get(self, partnership_id: str) -> Partnership:
@@ -549,14 +604,14 @@ class Store:
             InvalidDataError: a line does not validate (its number is named).
             VersionConflictError: a partnership of that id is stored already.
         """
-        loaded: list[Partnership] = []
+        loaded: list[tuple[Partnership, str | None]] = []
         seen: dict[str, int] = {}
         with Path(path).open("rb") as lines:
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
                     continue
                 try:
-                    p = load_json(Partnership, line)
+                    p, as_is = _loaded(Partnership, line, upgrade=True)
                 except InvalidDataError as exc:
                     errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
                     raise InvalidDataError(exc.model, errors) from exc
@@ -565,23 +620,26 @@ class Store:
                     error = {"loc": (f"line {number}", "id"), "msg": message, "type": "duplicate"}
                     raise InvalidDataError("Partnership", [error])
                 seen[p.id] = number
-                loaded.append(p)
+                # a line that loaded as it is needs no second full check
+                loaded.append((p, line.decode().strip(" \t\r\n") if as_is else None))
         rows = []
-        for p in loaded:
-            text = dump_json(p, indent=None)
+        for p, known in loaded:
+            text = _checked_json(p, known=known)
             rows.append(
                 {"id": p.id, "version": 1, "document": text, **_columns(p, self.renewal_lead_days)}
             )
         try:
             with self._begin() as conn:
                 if rows:
-                    conn.execute(partnerships.insert(), rows)
-                for p in loaded:
+                    conn.execute(_INSERT, rows)
+                for p, _ in loaded:
                     self._append(conn, p.id, p.history)
         except sa.exc.IntegrityError:
             stored = set(self.ids())
-            clash = next((p.id for p in loaded if p.id in stored), loaded[0].id)
+            clash = next((p.id for p, _ in loaded if p.id in stored), loaded[0][0].id)
             raise VersionConflictError(clash, expected=0, current=1) from None
+        for row in rows:
+            self._loaded.remember(row["id"], row["document"])
         return len(loaded)
 
 
