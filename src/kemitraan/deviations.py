@@ -22,6 +22,7 @@ the party concerned, and the evidence in both languages. The thresholds are a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final, Self
@@ -31,7 +32,7 @@ from pydantic import Field, model_validator
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
 from kemitraan.conventions import date_long, rupiah_digits
 from kemitraan.findings import Severity
-from kemitraan.obligations import ObligationState, obligation_status
+from kemitraan.obligations import ObligationState, _Records, _standing
 from kemitraan.planning import Direction, Indicator, PlannedActivity
 from kemitraan.provisions import MonitoringFrequency
 from kemitraan.summary import current_plan
@@ -145,42 +146,45 @@ class Deviation(ValueModel):
     """What in the data shows it."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A deviation as the views compute it, before it is a :class:`Deviation`.
+
+    The texts are (Indonesian, English) pairs; the model is made only for what is returned.
+    """
+
+    kind: DeviationKind
+    severity: Severity
+    subject: str
+    party_id: str | None
+    since: date
+    message: tuple[str, str]
+    evidence: tuple[str, str]
+    measured: tuple[tuple[str, Decimal | None], ...] = ()
+    """``expected`` and ``actual``, as far as the kind states them."""
+
+    def model(self) -> Deviation:
+        return Deviation.trusted(
+            kind=self.kind,
+            severity=self.severity,
+            subject=self.subject,
+            party_id=self.party_id,
+            since=self.since,
+            **dict(self.measured),
+            message=bi(*self.message),
+            evidence=bi(*self.evidence),
+        )
+
+
 def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
     return Severity.ERROR if amount > critical else Severity.WARNING
 
 
-class _Facts:
-    """The cycle's records up to the day judged, in a canonical order."""
+class _Facts(_Records):
+    """The cycle's records up to the day judged, in a canonical order, as deviations read them.
 
-    def __init__(self, partnership: Partnership, on: date, cycle: int | None = None) -> None:
-        cycle = partnership.cycle if cycle is None else cycle
-        monitoring = sorted(
-            (r for r in partnership.monitoring if r.cycle == cycle and r.on <= on),
-            key=lambda r: (r.on, r.model_dump_json()),
-        )
-        implementation = sorted(
-            (r for r in partnership.implementation if r.cycle == cycle and r.on <= on),
-            key=lambda r: (r.on, r.model_dump_json()),
-        )
-        self.progress: dict[str, list[tuple[date, Decimal]]] = {}
-        self.spending: dict[str, list[tuple[date, Decimal]]] = {}
-        self.values: dict[str, list[tuple[date, Decimal]]] = {}
-        self.done_on: dict[str, list[date]] = {}
-        for record in monitoring:
-            for progress in record.progress:
-                self.progress.setdefault(progress.activity, []).append(
-                    (record.on, progress.percent)
-                )
-            for spending in record.spending:
-                self.spending.setdefault(spending.activity, []).append((record.on, spending.amount))
-            for value in record.indicators:
-                when = value.measured_on or record.on
-                if when <= on:
-                    self.values.setdefault(value.indicator, []).append((when, value.value))
-        for values in self.values.values():
-            values.sort()
-        for done in implementation:
-            self.done_on.setdefault(done.activity, []).append(done.on)
+    By the activity's id or name; of an indicator, the latest value.
+    """
 
     def of(self, activity: PlannedActivity) -> tuple[list[tuple[date, Decimal]], list[date]]:
         """The progress seen and the days it was carried out, by the activity's id or name."""
@@ -218,7 +222,7 @@ def _latest_last(
 
 def _activities(
     activities: Iterable[PlannedActivity], facts: _Facts, on: date, t: Thresholds, every: int
-) -> Iterator[Deviation]:
+) -> Iterator[_Found]:
     grace = timedelta(days=t.grace_days)
     for activity in activities:
         progress, done = facts.of(activity)
@@ -231,19 +235,18 @@ def _activities(
         late_already = False
         if period is not None and not finished and period.end + grace < on:
             late = (on - period.end).days
-            yield Deviation(
+            yield _Found(
                 kind=DeviationKind.SCHEDULE_SLIP,
                 severity=_severity(late, t.critical_days),
                 subject=activity.id,
                 party_id=activity.responsible,
                 since=period.end,
-                expected=Decimal(100),
-                actual=percent,
-                message=bi(
+                measured=(("expected", Decimal(100)), ("actual", percent)),
+                message=(
                     f"{name} seharusnya selesai {date_long(period.end)}; terlambat {late} hari.",
                     f"{name} was due to finish on {date_long(period.end, 'en')}; {late} days late.",
                 ),
-                evidence=bi(
+                evidence=(
                     f"Kemajuan terakhir {percent}% ({_when(progress)}).",
                     f"Last progress {percent}% ({_when(progress, 'en')}).",
                 ),
@@ -251,21 +254,20 @@ def _activities(
             late_already = True
         if not late_already and period is not None and not started and period.start + grace < on:
             late = (on - period.start).days
-            yield Deviation(
+            yield _Found(
                 kind=DeviationKind.NOT_STARTED,
                 severity=_severity(late, t.critical_days),
                 subject=activity.id,
                 party_id=activity.responsible,
                 since=period.start,
-                expected=None,
-                actual=Decimal(0),
-                message=bi(
+                measured=(("expected", None), ("actual", Decimal(0))),
+                message=(
                     f"{name} seharusnya dimulai {date_long(period.start)}; belum ada "
                     f"pelaksanaan setelah {late} hari.",
                     f"{name} was due to start on {date_long(period.start, 'en')}; nothing done "
                     f"after {late} days.",
                 ),
-                evidence=bi(
+                evidence=(
                     "Tidak ada catatan pelaksanaan atau kemajuan.",
                     "No implementation or progress recorded.",
                 ),
@@ -276,19 +278,19 @@ def _activities(
             last = max([d for d, _ in progress] + done + ([spent[0]] if spent else []))
             silent = (on - last).days
             if silent > every:
-                yield Deviation(
+                yield _Found(
                     kind=DeviationKind.NOT_REPORTED,
                     severity=Severity.WARNING,
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=last,
-                    message=bi(
+                    message=(
                         f"{name} belum dilaporkan selama {silent} hari (disepakati setiap "
                         f"{every} hari).",
                         f"{name} has not been reported for {silent} days (agreed: every "
                         f"{every} days).",
                     ),
-                    evidence=bi(
+                    evidence=(
                         f"Laporan terakhir {date_long(last)}.",
                         f"Last report {date_long(last, 'en')}.",
                     ),
@@ -298,21 +300,20 @@ def _activities(
             # a zero budget allows nothing: any spending is a critical overrun
             over = (spent[1] - budget) / budget if budget > 0 else Decimal("Infinity")
             if over > t.budget_tolerance:
-                yield Deviation(
+                yield _Found(
                     kind=DeviationKind.BUDGET_OVERRUN,
                     severity=_severity(over, t.budget_critical),
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=spent[0],
-                    expected=budget,
-                    actual=spent[1],
-                    message=bi(
+                    measured=(("expected", budget), ("actual", spent[1])),
+                    message=(
                         f"{name} menghabiskan {rupiah_digits(spent[1])} dari anggaran "
                         f"{rupiah_digits(budget)}{_over(over, 'id')}.",
                         f"{name} spent {rupiah_digits(spent[1], 'en')} of a budget of "
                         f"{rupiah_digits(budget, 'en')}{_over(over, 'en')}.",
                     ),
-                    evidence=bi(
+                    evidence=(
                         f"Catatan monitoring {date_long(spent[0])}.",
                         f"Monitoring record of {date_long(spent[0], 'en')}.",
                     ),
@@ -321,7 +322,7 @@ def _activities(
 
 def _indicators(
     indicators: Iterable[Indicator], facts: _Facts, on: date, t: Thresholds, every: int
-) -> Iterator[Deviation]:
+) -> Iterator[_Found]:
     for indicator in indicators:
         measured = facts.value(indicator)
         final = indicator.final
@@ -347,15 +348,14 @@ def _indicators(
         short = expected - value if indicator.direction is Direction.HIGHER else value - expected
         behind = short / scale
         if behind > t.indicator_tolerance:
-            yield Deviation(
+            yield _Found(
                 kind=DeviationKind.INDICATOR_BEHIND,
                 severity=_severity(behind, t.indicator_critical),
                 subject=indicator.id,
                 party_id=indicator.responsible,
                 since=when,
-                expected=expected,
-                actual=value,
-                message=bi(
+                measured=(("expected", expected), ("actual", value)),
+                message=(
                     f"{indicator.name}: {_num(value, indicator.unit)}, target pada "
                     f"{date_long(judged_on)} {_num(expected, indicator.unit)}; tertinggal "
                     f"{_share(behind)} dari perubahan yang diharapkan.",
@@ -363,65 +363,70 @@ def _indicators(
                     f"{date_long(judged_on, 'en')} {_num(expected, indicator.unit, 'en')}; "
                     f"{_share(behind)} of the expected change behind.",
                 ),
-                evidence=bi(
+                evidence=(
                     f"Diukur {date_long(when)}; verifikasi: {indicator.verification}.",
                     f"Measured {date_long(when, 'en')}; verified by: {indicator.verification}.",
                 ),
             )
 
 
-def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> Deviation:
+def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> _Found:
     days = (on - since).days
     if never:
-        message = bi(
+        message = (
             f"Indikator {indicator.name} belum pernah diukur sejak {date_long(since)}.",
             f"Indicator {indicator.name} has not been measured since {date_long(since, 'en')}.",
         )
-        evidence = bi("Tidak ada nilai tercatat.", "No value recorded.")
+        evidence = ("Tidak ada nilai tercatat.", "No value recorded.")
     else:
-        message = bi(
+        message = (
             f"Indikator {indicator.name} tidak diukur lagi selama {days} hari.",
             f"Indicator {indicator.name} has not been measured for {days} days.",
         )
-        evidence = bi(
-            f"Pengukuran terakhir {date_long(since)}.", f"Last measured {date_long(since, 'en')}."
+        evidence = (
+            f"Pengukuran terakhir {date_long(since)}.",
+            f"Last measured {date_long(since, 'en')}.",
         )
-    return Deviation(
+    return _Found(
         kind=DeviationKind.NOT_REPORTED,
         severity=Severity.WARNING,
         subject=indicator.id,
         party_id=indicator.responsible,
         since=since,
-        expected=indicator.expected(on),
+        measured=(("expected", indicator.expected(on)),),
         message=message,
         evidence=evidence,
     )
 
 
 def _obligations(
-    partnership: Partnership, on: date, t: Thresholds, cycle: int
-) -> Iterator[Deviation]:
-    for status in obligation_status(partnership, on=on, cycle=cycle):
-        if status.state is not ObligationState.OVERDUE:
+    partnership: Partnership,
+    on: date,
+    t: Thresholds,
+    cycle: int,
+    facts: _Facts,
+) -> Iterator[_Found]:
+    standing, _ = _standing(partnership, on=on, cycle=cycle, records=facts)
+    for ob, state, days_overdue in standing:
+        if state is not ObligationState.OVERDUE:
             continue
-        ob = status.obligation
         assert ob.due is not None  # an overdue obligation has a due date
-        yield Deviation(
+        linked = ", ".join(ob.activities) or "-"
+        yield _Found(
             kind=DeviationKind.OBLIGATION_OVERDUE,
-            severity=_severity(status.days_overdue, t.critical_days),
+            severity=_severity(days_overdue, t.critical_days),
             subject=ob.id,
             party_id=ob.party_id,
             since=ob.due,
-            message=bi(
+            message=(
                 f"Kewajiban \u201c{ob.text}\u201d jatuh tempo {date_long(ob.due)}; lewat "
-                f"{status.days_overdue} hari tanpa bukti pelaksanaan.",
+                f"{days_overdue} hari tanpa bukti pelaksanaan.",
                 f"Obligation \u201c{ob.text}\u201d was due on {date_long(ob.due, 'en')}; "
-                f"{status.days_overdue} days over with no evidence.",
+                f"{days_overdue} days over with no evidence.",
             ),
-            evidence=bi(
-                f"Tercantum dalam {ob.document}; kegiatan terkait: "
-                f"{', '.join(ob.activities) or '-'}.",
-                f"Stated in {ob.document}; linked activities: {', '.join(ob.activities) or '-'}.",
+            evidence=(
+                f"Tercantum dalam {ob.document}; kegiatan terkait: {linked}.",
+                f"Stated in {ob.document}; linked activities: {linked}.",
             ),
         )
 
@@ -491,6 +496,13 @@ def detect_deviations(
     [('indicator_behind', 'error', 'terjual'), ('budget_overrun', 'error', 'produksi'),
      ('schedule_slip', 'warning', 'produksi')]
     """
+    return [found.model() for found in _found(partnership, on, thresholds, cycle)]
+
+
+def _found(
+    partnership: Partnership, on: date, thresholds: Thresholds | None, cycle: int | None
+) -> list[_Found]:
+    """What :func:`detect_deviations` returns, before it is made of models."""
     cycle = partnership.cycle if cycle is None else cycle
     t = thresholds or Thresholds()
     every = t.report_every_days
@@ -499,10 +511,10 @@ def detect_deviations(
         frequency = agreement.monitoring.frequency if agreement else MonitoringFrequency.QUARTERLY
         every = REPORT_EVERY[frequency]
     activities, indicators = current_plan(partnership, cycle)
-    facts = _Facts(partnership, on, cycle)
+    facts = _Facts(partnership, on, cycle, activities)
     found = [
         *_activities(activities, facts, on, t, every),
         *_indicators(indicators, facts, on, t, every),
-        *_obligations(partnership, on, t, cycle),
+        *_obligations(partnership, on, t, cycle, facts),
     ]
     return sorted(found, key=lambda d: (_SEVERITY[d.severity], _ORDER[d.kind], d.subject))

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING
 
 from kemitraan._base import ValueModel
 from kemitraan._types import Period
-from kemitraan.deviations import DeviationKind, _Facts, detect_deviations
+from kemitraan.deviations import DeviationKind, _Facts, _found
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.monitoring import Evaluation, HealthItem, Obstacle, PartnerView
+from kemitraan.obligations import _canonical
 from kemitraan.planning import Direction, FollowUpPlan, Indicator, PlannedActivity, Target
 from kemitraan.summary import current_plan
 
@@ -150,7 +151,7 @@ def draft_evaluation(
     activities, indicators = current_plan(partnership, cycle)
     off = {
         d.subject
-        for d in detect_deviations(partnership, on=on, cycle=cycle)
+        for d in _found(partnership, on, None, cycle)
         if d.kind
         in (DeviationKind.SCHEDULE_SLIP, DeviationKind.NOT_STARTED, DeviationKind.BUDGET_OVERRUN)
     }
@@ -171,7 +172,7 @@ def draft_evaluation(
     unmet = [name for name, ok in judged.items() if not ok]
     records = [r for r in partnership.monitoring if r.cycle == cycle and r.on <= on]
     obstacles: dict[str, Obstacle] = {}
-    for record in sorted(records, key=lambda r: (r.on, r.model_dump_json())):
+    for record in _canonical(records):
         for problem in record.problems:
             if problem.cause is not None:
                 obstacles.setdefault(

@@ -36,15 +36,20 @@ does not give.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from itertools import pairwise
+from operator import attrgetter
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import Field
 
 from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan.parties import slug
 from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
@@ -131,28 +136,98 @@ class ObligationStatus(ValueModel):
     """Days past its due date without evidence."""
 
 
+class _Dated(Protocol):
+    """A record of a day, as :func:`_canonical` orders it."""
+
+    @property
+    def on(self) -> date: ...
+
+    def model_dump_json(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Dated)
+
+
+def _canonical(records: Iterable[_R]) -> list[_R]:
+    """``records`` by day, those of one day by their JSON: the order of adding does not count.
+
+    Serialising a record costs more than everything else a view does with it, so it
+    is done only when two records share a day.
+    """
+    ordered = sorted(records, key=attrgetter("on"))
+    for before, after in pairwise(ordered):
+        if before.on == after.on:
+            return sorted(ordered, key=lambda r: (r.on, r.model_dump_json()))
+    return ordered
+
+
+@dataclass(frozen=True, slots=True)
+class _Duty:
+    """An obligation as the views work with it: the fields of :class:`Obligation`."""
+
+    id: str
+    party_id: str
+    text: str
+    document: str
+    due: date | None
+    activities: tuple[str, ...]
+
+    def model(self) -> Obligation:
+        return Obligation(
+            id=self.id,
+            party_id=self.party_id,
+            text=self.text,
+            document=self.document,
+            due=self.due,
+            activities=list(self.activities),
+        )
+
+
 def _texts(partnership: Partnership) -> list[Agreement]:
     """The agreement and its signed cooperation agreements, as their signed addenda amend them."""
+    addenda = partnership.signed_addenda()
+
+    def amended(text: Agreement) -> Agreement:
+        # Partnership.as_amended, without copying a text no signed addendum amends
+        if any(a.amends is not None and a.amends.refers_to(text) for a in addenda):
+            return text.amended_by(addenda)
+        return text
+
     found: list[Agreement] = []
-    amended = partnership.as_amended()
-    if amended is not None:
-        found.append(amended)
+    if partnership.agreement is not None:
+        found.append(amended(partnership.agreement))
     for pks in partnership.cooperation_agreements:
         if set(partnership.signatures(pks)) >= set(pks.party_ids):
-            view = partnership.as_amended(pks)
-            if view is not None:
-                found.append(view)
+            found.append(amended(pks))
     return found
 
 
 def _id(party_id: str, text: str) -> str:
-    from kemitraan.parties import slug
-
     return f"{party_id}/{slug(text) or 'kewajiban'}"
 
 
-def _fulfils(activity: PlannedActivity, obligation: Obligation) -> bool:
-    return any(f in (obligation.id, obligation.text) for f in activity.fulfils)
+def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list[_Duty]:
+    """What :func:`obligations` returns, before it is made of models."""
+    fulfilling = [(a, frozenset(a.fulfils)) for a in activities]
+    found: dict[str, _Duty] = {}
+    for text in _texts(partnership):
+        where = f"{text.kind.label_id} tentang {text.subject}"
+        for role in text.roles:
+            for wording in role.responsibilities:
+                key = _id(role.party_id, wording)
+                if key in found:
+                    continue
+                linked = [a for a, fulfils in fulfilling if key in fulfils or wording in fulfils]
+                ends = [a.period.end for a in linked if a.period is not None]
+                found[key] = _Duty(
+                    id=key,
+                    party_id=role.party_id,
+                    text=wording,
+                    document=where,
+                    due=role.due.get(wording) or (max(ends) if ends else None),
+                    activities=tuple(a.id for a in linked),
+                )
+    return list(found.values())
 
 
 def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[Obligation]:
@@ -175,80 +250,138 @@ def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[O
     [('toko-b/membeli-tas', 'Nota Kesepahaman tentang Pemasaran')]
     """
     activities, _ = current_plan(partnership, cycle)
-    found: dict[str, Obligation] = {}
-    for text in _texts(partnership):
-        where = f"{text.kind.label_id} tentang {text.subject}"
-        for role in text.roles:
-            for wording in role.responsibilities:
-                key = _id(role.party_id, wording)
-                if key in found:
-                    continue
-                draft = Obligation(id=key, party_id=role.party_id, text=wording, document=where)
-                linked = [a for a in activities if _fulfils(a, draft)]
-                ends = [a.period.end for a in linked if a.period is not None]
-                found[key] = draft.model_copy(
-                    update={
-                        "due": role.due.get(wording) or (max(ends) if ends else None),
-                        "activities": [a.id for a in linked],
-                    }
-                )
-    return list(found.values())
+    return [duty.model() for duty in _duties(partnership, activities)]
 
 
 class _Records:
-    """The cycle's records up to a day, indexed by the activity (id or name) they concern."""
+    """The cycle's records up to a day, by the activity (id or name) or indicator they concern.
 
-    def __init__(self, partnership: Partnership, on: date, cycle: int) -> None:
-        planned, _ = current_plan(partnership, cycle)
-        self.names = {a.id: a.name for a in planned}
-        self.done: dict[str, list[Evidence]] = {}
-        self.named: list[tuple[list[str], Evidence]] = []
-        for record in partnership.implementation:
-            if record.cycle != cycle or record.on > on:
+    One pass over each record list, for every view that reads them.
+    """
+
+    def __init__(
+        self,
+        partnership: Partnership,
+        on: date,
+        cycle: int | None = None,
+        planned: list[PlannedActivity] | None = None,
+    ) -> None:
+        cycle = partnership.cycle if cycle is None else cycle
+        self.planned = current_plan(partnership, cycle)[0] if planned is None else planned
+        self.names = names = {a.id: a.name for a in self.planned}
+        # a name stands for the first activity of that name
+        self.first_id: dict[str, str] = {}
+        first_id = self.first_id
+        for activity_id, name in names.items():
+            first_id.setdefault(name, activity_id)
+        # (day, value) by the activity or indicator as recorded, in canonical order
+        self.progress: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        self.spending: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        self.values: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        # the latest progress by the activity's id: the last in canonical order
+        self.latest: dict[str, Decimal] = {}
+        progress, spending, values, latest = self.progress, self.spending, self.values, self.latest
+        for record in _canonical(
+            r for r in partnership.monitoring if r.cycle == cycle and r.on <= on
+        ):
+            day = record.on
+            for reported in record.progress:
+                activity, percent = reported.activity, reported.percent
+                progress[activity].append((day, percent))
+                key = activity if activity in names else first_id.get(activity, activity)
+                latest[key] = percent
+            for spent in record.spending:
+                spending[spent.activity].append((day, spent.amount))
+            for value in record.indicators:
+                when = value.measured_on or day
+                if when <= on:
+                    values[value.indicator].append((when, value.value))
+        for measured in values.values():
+            measured.sort()
+        # the days each activity was carried out, and what each record says (day, what)
+        self.done_on: dict[str, list[date]] = defaultdict(list)
+        self.done: dict[str, list[tuple[date, str]]] = defaultdict(list)
+        self.named: list[tuple[list[str], tuple[date, str]]] = []
+        for done in partnership.implementation:
+            if done.cycle != cycle or done.on > on:
                 continue
-            name = self.names.get(record.activity, record.activity)
-            said = Evidence(
-                on=record.on, what=f"{name}: {record.result}" if record.result else name
-            )
-            self.done.setdefault(record.activity, []).append(said)
-            if record.fulfils:
-                self.named.append((list(record.fulfils), said))
-        self.latest: dict[str, tuple[date, Decimal]] = {}
-        monitored_ = sorted(
-            (r for r in partnership.monitoring if r.cycle == cycle and r.on <= on),
-            key=lambda r: (r.on, r.model_dump_json()),
-        )
-        for monitored in monitored_:
-            for progress in monitored.progress:
-                ids = [k for k, v in self.names.items() if v == progress.activity]
-                key = (
-                    progress.activity
-                    if progress.activity in self.names
-                    else (ids[0] if ids else progress.activity)
-                )
-                self.latest[key] = (monitored.on, progress.percent)
-                if progress.percent > 0:
-                    name = self.names.get(key, progress.activity)
-                    how = "selesai" if progress.percent >= 100 else f"{progress.percent}%"
-                    said = Evidence(on=monitored.on, what=f"{name}: {how}")
-                    self.done.setdefault(progress.activity, []).append(said)
+            self.done_on[done.activity].append(done.on)
+            name = names.get(done.activity, done.activity)
+            said = (done.on, f"{name}: {done.result}" if done.result else name)
+            self.done[done.activity].append(said)
+            if done.fulfils:
+                self.named.append((list(done.fulfils), said))
 
-    def of(self, obligation: Obligation) -> tuple[list[Evidence], bool]:
-        """What shows ``obligation`` carried out, oldest first, and whether it is done.
+    def _keys(self, duty: _Duty) -> set[str]:
+        keys = set(duty.activities)
+        keys.update(self.names[a] for a in duty.activities if a in self.names)
+        return keys
+
+    def _named(self, duty: _Duty) -> list[tuple[date, str]]:
+        return [said for fulfils, said in self.named if duty.id in fulfils or duty.text in fulfils]
+
+    def judge(self, duty: _Duty) -> tuple[bool, bool]:
+        """Whether anything shows ``duty`` carried out, and whether it is done.
 
         Done: a record names it as fulfilled, or every activity that fulfils it is
         finished by its latest progress.
         """
-        keys = set(obligation.activities)
-        keys |= {self.names[a] for a in obligation.activities if a in self.names}
-        found = [e for key in keys for e in self.done.get(key, [])]
-        named = [
-            e for fulfils, e in self.named if obligation.id in fulfils or obligation.text in fulfils
-        ]
-        finished = bool(obligation.activities) and all(
-            self.latest.get(a, (date.min, Decimal(0)))[1] >= 100 for a in obligation.activities
+        named = bool(self._named(duty))
+        shown = named or any(
+            key in self.done or any(percent > 0 for _, percent in self.progress.get(key, ()))
+            for key in self._keys(duty)
         )
-        return sorted(set(found + named), key=lambda e: (e.on, e.what)), bool(named) or finished
+        finished = bool(duty.activities) and all(
+            self.latest.get(a, 0) >= 100 for a in duty.activities
+        )
+        return shown, named or finished
+
+    def evidence(self, duty: _Duty) -> list[tuple[date, str]]:
+        """What shows ``duty`` carried out, oldest first, each (day, what) once."""
+        found = set(self._named(duty))
+        for key in self._keys(duty):
+            found.update(self.done.get(key, ()))
+            name = self.names.get(key if key in self.names else self.first_id.get(key, key), key)
+            found.update(
+                (day, f"{name}: {'selesai' if percent >= 100 else f'{percent}%'}")
+                for day, percent in self.progress.get(key, ())
+                if percent > 0
+            )
+        return sorted(found)
+
+
+def _standing(
+    partnership: Partnership,
+    *,
+    on: date,
+    cycle: int,
+    due_within_days: int = 14,
+    records: _Records | None = None,
+) -> tuple[list[tuple[_Duty, ObligationState, int]], _Records]:
+    """Each obligation with its state and days overdue, and the records that judged them.
+
+    ``records`` is the index of the cycle's records up to ``on`` when the caller has it.
+    """
+    records = _Records(partnership, on, cycle) if records is None else records
+    soon = timedelta(days=due_within_days)
+    found = []
+    for duty in _duties(partnership, records.planned):
+        shown, done = records.judge(duty)
+        due = duty.due
+        if done:
+            state, late = ObligationState.FULFILLED, 0
+        elif due is not None and due < on:
+            state, late = ObligationState.OVERDUE, (on - due).days
+        elif shown:
+            state, late = ObligationState.IN_PROGRESS, 0
+        elif due is None:
+            state, late = ObligationState.OPEN, 0
+        elif due - on <= soon:
+            state, late = ObligationState.DUE, 0
+        else:
+            state, late = ObligationState.PENDING, 0
+        found.append((duty, state, late))
+    return found, records
 
 
 def obligation_status(
@@ -271,32 +404,16 @@ def obligation_status(
     []
     """
     cycle = partnership.cycle if cycle is None else cycle
-    statuses = []
-    soon = timedelta(days=due_within_days)
-    records = _Records(partnership, on, cycle)
-    for obligation in obligations(partnership, cycle=cycle):
-        evidence, done = records.of(obligation)
-        due = obligation.due
-        if done:
-            state, late = ObligationState.FULFILLED, 0
-        elif due is not None and due < on:
-            state, late = ObligationState.OVERDUE, (on - due).days
-        elif evidence:
-            state, late = ObligationState.IN_PROGRESS, 0
-        elif due is None:
-            state, late = ObligationState.OPEN, 0
-        elif due < on:
-            state, late = ObligationState.OVERDUE, (on - due).days
-        elif due - on <= soon:
-            state, late = ObligationState.DUE, 0
-        else:
-            state, late = ObligationState.PENDING, 0
-        statuses.append(
-            ObligationStatus(
-                obligation=obligation, state=state, evidence=evidence, days_overdue=late
-            )
+    standing, records = _standing(partnership, on=on, due_within_days=due_within_days, cycle=cycle)
+    return [
+        ObligationStatus(
+            obligation=duty.model(),
+            state=state,
+            evidence=[Evidence(on=day, what=what) for day, what in records.evidence(duty)],
+            days_overdue=late,
         )
-    return statuses
+        for duty, state, late in standing
+    ]
 
 
 def obligations_by_party(statuses: list[ObligationStatus]) -> dict[str, Counter[ObligationState]]:

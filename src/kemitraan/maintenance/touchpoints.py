@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
@@ -146,9 +147,10 @@ class _Log:
 
 
 def _log(partnership: Partnership, partner_id: str, on: date) -> _Log:
+    # only the days are read: the order of one day's interactions does not count
     mine = sorted(
         (i for i in partnership.interactions if partner_id in i.partner_ids and i.on <= on),
-        key=lambda i: (i.on, i.model_dump_json()),
+        key=attrgetter("on"),
     )
     return _Log(
         contacts=[i.on for i in mine],
