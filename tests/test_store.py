@@ -528,3 +528,29 @@ def test_a_stored_text_edited_since_it_loaded_is_not_built_on(store: Store) -> N
         )
     with pytest.raises(InvalidDataError, match="string_too_short"):
         store.save(stored.partnership, version=stored.version)
+
+
+def test_a_database_made_before_an_index_gets_it_when_opened(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'older.db'}"
+    Store(url).close()
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP INDEX ix_kemitraan_partnerships_renewals"))
+    Store(url).close()
+    assert "ix_kemitraan_partnerships_renewals" in {
+        index["name"] for index in sa.inspect(engine).get_indexes("kemitraan_partnerships")
+    }
+    engine.dispose()
+
+
+def test_pages_of_results_follow_the_ids(store: Store, portfolio: list[Partnership]) -> None:
+    for p in portfolio:
+        store.save(p, version=0)
+    ids = [s.id for s in store.find()]
+    pages = [[s.id for s in store.find(limit=2, offset=start)] for start in (0, 2, 4)]
+    assert pages == [ids[:2], ids[2:4], []]
+    assert [s.id for s in store.find(offset=1)] == ids[1:]
+    assert [s.id for s in store.find(province="kalsel", limit=1, offset=2)] == ["p-signing"]
+    assert store.find(renewal_due_by=date(2027, 12, 31), limit=5) == store.find(
+        renewal_due_by=date(2027, 12, 31)
+    )

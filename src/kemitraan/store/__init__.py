@@ -38,9 +38,9 @@ import json
 import threading
 import time
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -79,24 +79,6 @@ RENEWAL_LEAD_DAYS: Final = 90
 _SIGNING: Final = tuple(move.value for move in Move if move.is_signing)
 
 
-_SUMMARY: Final = (
-    "id",
-    "version",
-    "stage",
-    "cycle",
-    "pattern",
-    "institution_id",
-    "institution",
-    "program",
-    "province",
-    "mou_signed",
-    "term_end",
-    "renewal_due",
-    "waiting_on",
-    "updated_at",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Stored:
     """A partnership as loaded, with the version to name when it is saved again."""
@@ -126,6 +108,10 @@ class Summary:
     waiting_on: str | None
     """The requirement the next step waits on first, if any."""
     updated_at: datetime
+
+
+#: The columns :meth:`Store.find` reads, in the order of :class:`Summary`'s fields.
+_SUMMARY: Final = tuple(field.name for field in fields(Summary))
 
 
 def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
@@ -531,15 +517,21 @@ class Store:
                 isinstance(value, bool) or not isinstance(value, int) or value < least
             ):
                 raise InvalidArgumentError(f"{name} must be a whole number of {least} or more")
-        query = (
-            sa.select(*(partnerships.c[name] for name in _SUMMARY))
-            .where(*conditions)
-            .order_by(partnerships.c.id)
-            .limit(limit)
-            .offset(offset)
-        )
+        query = sa.select(*(partnerships.c[name] for name in _SUMMARY)).order_by(partnerships.c.id)
+        if limit is None and not offset:
+            query = query.where(*conditions)
+        else:  # the page's ids from the indexes first, then only the page's rows
+            page = (
+                sa.select(partnerships.c.id)
+                .where(*conditions)
+                .order_by(partnerships.c.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            query = query.where(partnerships.c.id.in_(page.scalar_subquery()))
         with self._connect() as conn:
-            return [_summary(dict(row._mapping)) for row in conn.execute(query)]
+            rows = conn.execute(query).all()
+        return [_summary(row) for row in rows]
 
     def count(self, **filters: Any) -> int:
         """How many partnerships match the filters :meth:`find` takes."""
@@ -650,9 +642,9 @@ def _aware(moment: datetime) -> datetime:
     return moment
 
 
-def _summary(row: dict[str, Any]) -> Summary:
-    row["updated_at"] = _aware(row["updated_at"])
-    return Summary(**row)
+def _summary(row: Sequence[Any]) -> Summary:
+    *values, updated_at = row  # the last column, and the only one to mend
+    return Summary(*[*values, _aware(updated_at)])
 
 
 def _day(value: object, name: str) -> date:
@@ -695,6 +687,10 @@ def _create_tables(engine: Engine) -> None:
     for attempt in range(6):
         try:
             METADATA.create_all(engine)
+            # tables an earlier kemitraan made lack the indexes added since (same layout)
+            for table in METADATA.sorted_tables:
+                for index in table.indexes:
+                    index.create(engine, checkfirst=True)
             with engine.begin() as conn:
                 if conn.execute(sa.select(sa.func.count()).select_from(meta)).scalar() == 0:
                     conn.execute(meta.insert().values(store_version=STORE_VERSION))
