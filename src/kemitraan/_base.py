@@ -8,13 +8,12 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum, StrEnum
 from functools import cache
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     GetJsonSchemaHandler,
-    PrivateAttr,
     ValidationError,
     field_validator,
 )
@@ -165,14 +164,6 @@ class _Model(BaseModel):
                 properties[key]["description"] = doc
         return schema
 
-    def __eq__(self, other: object) -> bool:
-        # Equal data is equal models: private state (a lock, a frozen flag) is not data.
-        if not isinstance(other, BaseModel):
-            return NotImplemented
-        return type(self) is type(other) and self.__dict__ == other.__dict__
-
-    __hash__ = BaseModel.__hash__
-
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
@@ -260,13 +251,19 @@ class KemitraanModel(_Model):
 
     model_config = ConfigDict(validate_assignment=True)
 
-    _frozen: str | None = PrivateAttr(default=None)
+    # Why the model is frozen, when it is (see :meth:`freeze`). A slot, not a pydantic
+    # private attribute: it is state, not data (equality ignores it), and a model that
+    # loads is not slowed by setting it up; copies and pickles carry it (below).
+    __slots__ = ("_frozen",)
+    if TYPE_CHECKING:
+        _frozen: str | None
+    _CARRIED: ClassVar[tuple[str, ...]] = ("_frozen",)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("_"):
             super().__setattr__(name, value)
             return
-        frozen = self._frozen
+        frozen = getattr(self, "_frozen", None)
         if frozen is not None:
             raise ReadOnlyFieldError(f"{type(self).__name__}.{name}", frozen)
         # pydantic assigns before running model-level validators; undo the
@@ -286,18 +283,43 @@ class KemitraanModel(_Model):
         Args:
             reason: Why, for the error a refused change raises.
         """
-        self._frozen = reason
+        object.__setattr__(self, "_frozen", reason)
         fields = self.__dict__
         for name in _mutable_fields(type(self)):
             value = fields.get(name)
             for item in value if isinstance(value, (list, tuple)) else (value,):
-                if isinstance(item, KemitraanModel) and item._frozen is None:
+                if isinstance(item, KemitraanModel) and not item.frozen:
                     item.freeze(reason)
 
     @property
     def frozen(self) -> bool:
         """Whether the model refuses changes (see :meth:`freeze`)."""
-        return self._frozen is not None
+        return getattr(self, "_frozen", None) is not None
+
+    def _carry(self, copy: Self) -> Self:
+        """Give ``copy`` this model's slots (a copy of a frozen text is frozen too)."""
+        for name in self._CARRIED:
+            value = getattr(self, name, None)
+            if value is not None:
+                object.__setattr__(copy, name, value)
+        return copy
+
+    def __copy__(self) -> Self:
+        return self._carry(super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return self._carry(super().__deepcopy__(memo))
+
+    def __getstate__(self) -> dict[Any, Any]:
+        slots = {name: getattr(self, name, None) for name in self._CARRIED}
+        return {**super().__getstate__(), "__kemitraan_slots__": slots}
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        slots = state.pop("__kemitraan_slots__", {})
+        super().__setstate__(state)
+        for name, value in slots.items():
+            if value is not None:
+                object.__setattr__(self, name, value)
 
 
 class ValueModel(_Model):

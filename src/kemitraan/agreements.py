@@ -20,9 +20,9 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._types import LanguageCode, NonEmptyStr, PartyId, ShortText
@@ -155,7 +155,8 @@ class Agreement(VersionedDocument):
     """English text of the agreement's own wording (subject, scope, roles, …), keyed by the
     Indonesian text, for the bilingual document; names and addresses stay as they are."""
 
-    _digest: str | None = PrivateAttr(default=None)
+    __slots__ = ("_digest",)  # the digest of a frozen text, computed once
+    _CARRIED: ClassVar[tuple[str, ...]] = ("_frozen", "_digest")
 
     @field_validator("parties", mode="before")
     @classmethod
@@ -300,7 +301,7 @@ class Agreement(VersionedDocument):
         >>> mou.digest()[:7], mou.digest() == mou.model_copy(update={"place": "Banjar"}).digest()
         ('sha256:', False)
         """
-        cached = self._digest
+        cached: str | None = getattr(self, "_digest", None)
         if cached is not None and self.frozen:  # a frozen text does not change
             return cached
         text = self.model_dump_json(
@@ -312,7 +313,7 @@ class Agreement(VersionedDocument):
         )
         digest = "sha256:" + hashlib.sha256(text.encode()).hexdigest()
         if self.frozen:
-            self._digest = digest
+            object.__setattr__(self, "_digest", digest)
         return digest
 
     def reference(self) -> AgreementReference:

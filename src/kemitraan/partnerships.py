@@ -34,7 +34,6 @@ from uuid import uuid4
 from pydantic import (
     AfterValidator,
     Field,
-    PrivateAttr,
     TypeAdapter,
     ValidationError,
     model_validator,
@@ -80,6 +79,7 @@ if TYPE_CHECKING:
 __all__ = ["Partnership"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
+_LOCKS_MADE: Final = threading.Lock()  # makes each partnership's lock once
 _SIGNED: Final = "it is signed; a signed text does not change in place"
 
 
@@ -157,15 +157,19 @@ class Partnership(VersionedDocument):
     )
     """Every move made: from, to, when, who, why; chained by hash, and never edited."""
 
-    _in_move: bool = PrivateAttr(default=False)
-    _approved: str | None = PrivateAttr(default=None)
-    _lock: threading.RLock = PrivateAttr(default_factory=threading.RLock)
+    # State, not data (equality and JSON ignore it): the lock that serialises moves and
+    # assignments, made on first use; and, while a move is applied, the move approved.
+    __slots__ = ("_approved", "_in_move", "_made_lock")
+    if TYPE_CHECKING:
+        _approved: str | None
+        _in_move: bool
+        _made_lock: threading.RLock
 
     # -- integrity ------------------------------------------------------------------
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self._in_move:
+        if getattr(self, "_in_move", False):
             return self
         reject_duplicates(
             self,
@@ -189,9 +193,9 @@ class Partnership(VersionedDocument):
         for any other field, or when an item is not valid on its own: the list is then
         assigned whole and validated like any assignment (with the full error).
         """
-        if field not in RECORD_FIELDS or self._frozen is not None:
+        if field not in RECORD_FIELDS or self.frozen:
             return False
-        with self._lock:
+        with self._guard():
             try:
                 validated: list[Any] = _record_list(field).validate_python(items)
             except ValidationError:
@@ -208,8 +212,8 @@ class Partnership(VersionedDocument):
             return True
 
     def __setattr__(self, name: str, value: Any) -> None:
-        with self._lock:
-            if self._in_move and not name.startswith("_"):
+        with self._guard():
+            if getattr(self, "_in_move", False) and not name.startswith("_"):
                 # A move applies what it has checked (the machine writes the stage).
                 self.__dict__[name] = value
                 return
@@ -224,30 +228,24 @@ class Partnership(VersionedDocument):
                 )
             super().__setattr__(name, value)
 
-    def __copy__(self) -> Self:
-        # A copy gets a lock and a machine of its own.
-        copy = super().__copy__()
-        private = copy.__pydantic_private__
-        assert private is not None  # a Partnership has private attributes
-        private.update(_lock=threading.RLock(), _in_move=False)
-        return copy
+    def _guard(self) -> threading.RLock:
+        """The lock of this partnership (one per object, made on first use)."""
+        lock: threading.RLock | None = getattr(self, "_made_lock", None)
+        if lock is None:
+            with _LOCKS_MADE:
+                lock = getattr(self, "_made_lock", None)
+                if lock is None:
+                    lock = threading.RLock()
+                    object.__setattr__(self, "_made_lock", lock)
+        return lock
 
-    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
-        memo = {} if memo is None else memo
-        memo[id(self._lock)] = threading.RLock()
-        return super().__deepcopy__(memo)
+    @property
+    def _lock(self) -> threading.RLock:
+        """The lock that serialises moves and assignments (for the store, which reads under it)."""
+        return self._guard()
 
-    def __getstate__(self) -> dict[Any, Any]:
-        state = super().__getstate__()
-        private = dict(state.get("__pydantic_private__") or {})
-        private.update(_lock=None, _in_move=False, _approved=None)
-        return {**state, "__pydantic_private__": private}
-
-    def __setstate__(self, state: dict[Any, Any]) -> None:
-        super().__setstate__(state)
-        private = self.__pydantic_private__
-        assert private is not None  # a Partnership has private attributes
-        private["_lock"] = threading.RLock()
+    # A copy or a pickle gets a lock of its own (made on first use) and no move under way:
+    # the slots (state, not data) are not carried.
 
     @property
     def history_head(self) -> str:
@@ -369,7 +367,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the text has errors, names no signatory for the party,
                 or the party has already signed it.
         """
-        with self._lock:
+        with self._guard():
             self._allowed(Move.SIGN)
             agreement = self.agreement
             if agreement is not None and party_id not in agreement.party_ids:
@@ -407,7 +405,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the addendum has errors, names no signatory for the
                 party, or the party has already signed it.
         """
-        with self._lock:
+        with self._guard():
             self._allowed(Move.SIGN_ADDENDUM)
             found = self._addendum(addendum)
             if party_id not in found.party_ids:
@@ -446,7 +444,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the agreement is not signed by every party yet, the PKS
                 has errors, names no signatory for the party, or the party already signed it.
         """
-        with self._lock:
+        with self._guard():
             self._allowed(Move.SIGN_PKS)
             found = _held(self.cooperation_agreements, pks, "cooperation agreement")
             if party_id not in found.party_ids:
@@ -519,7 +517,7 @@ class Partnership(VersionedDocument):
         The guard of the private machine: a move reaches the machine only through the
         partnership's methods.
         """
-        return self._approved == move
+        return getattr(self, "_approved", None) == move
 
     def _state_machine(self) -> PartnershipMachine:
         """This thread's machine, bound to this partnership (:mod:`kemitraan._machine`)."""
@@ -565,7 +563,7 @@ class Partnership(VersionedDocument):
         at: datetime | None,
         signed: tuple[date, str | None] | None = None,
     ) -> AuditRecord:
-        with self._lock:
+        with self._guard():
             move, source = ask.move, self.stage
             target = self._allowed(move)
             self._check_in_step()
@@ -575,7 +573,8 @@ class Partnership(VersionedDocument):
             record, changes = self._prepare(ask, target, actor, note, at, signed)
             before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
             machine = self._state_machine()
-            self._in_move, self._approved = True, move.value
+            object.__setattr__(self, "_in_move", True)
+            object.__setattr__(self, "_approved", move.value)
             try:
                 machine.send(move.value)
                 self.__dict__.update(changes, cycle=record.cycle)
@@ -587,7 +586,8 @@ class Partnership(VersionedDocument):
                 _forget_machine()
                 raise
             finally:
-                self._in_move, self._approved = False, None
+                object.__setattr__(self, "_in_move", False)
+                object.__setattr__(self, "_approved", None)
             if target.is_terminal:  # a machine that reached a final state takes no more events
                 _forget_machine()
             return record

@@ -20,6 +20,7 @@ _HUNDRED: Final = Decimal(100)
 class Contribution(ValueModel):
     """What one party brings to a partnership.
 
+    >>> from kemitraan.parties import ContributionKind
     >>> Contribution(party_id="kelompok-tani", kinds={ContributionKind.LAND}).kinds
     frozenset({<ContributionKind.LAND: 'land'>})
     """
@@ -103,6 +104,7 @@ class TermsBase(ValueModel):
     def commercial_terms(self) -> list[str]:
         """The paths of the commercial terms these terms set (empty when there are none).
 
+        >>> from kemitraan import GeneralTradeTerms, TradedGood
         >>> from decimal import Decimal
         >>> GeneralTradeTerms(supplier="kube", buyer="toko", quality_requirements=["Rapi"],
         ...     goods=[TradedGood(name="Tas", quantity=Decimal(200), unit_price=Decimal(85000))],

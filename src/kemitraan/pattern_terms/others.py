@@ -186,6 +186,7 @@ class SupplyChainTerms(TermsBase):
 class ProfitSharingTerms(TermsBase):
     """Bagi hasil: contributions pooled, the result shared by agreed percentages.
 
+    >>> from kemitraan import ContributionKind
     >>> K = ContributionKind
     >>> ProfitSharingTerms(
     ...     contributions=[Contribution(party_id="a", kinds={K.CAPITAL}),
@@ -223,6 +224,7 @@ class ProfitSharingTerms(TermsBase):
 class JointVentureTerms(TermsBase):
     """Usaha patungan: the parties found a joint business and own it in agreed shares.
 
+    >>> from kemitraan import ContributionKind
     >>> K = ContributionKind
     >>> JointVentureTerms(
     ...     venture_name="PT Rajut Bersama",

@@ -38,6 +38,7 @@ def _number(value: float, language: str) -> str:
 class CriterionScore:
     """One criterion's part in a candidate's score.
 
+    >>> from kemitraan import ContributionKind
     >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
     >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
     ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
@@ -70,6 +71,7 @@ class CriterionScore:
 class CandidateScore:
     """A candidate's relevance score out of 100, with what it is made of.
 
+    >>> from kemitraan import ContributionKind
     >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
     >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
     ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
@@ -142,6 +144,7 @@ class CandidateScore:
 class WeightSwap:
     """A weight change that would put another candidate on top.
 
+    >>> from kemitraan import ContributionKind
     >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
     >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
     ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
@@ -269,6 +272,7 @@ def _checked_weights(criteria: Sequence[Criterion], weights: object) -> dict[str
 class Ranking:
     """Candidates ranked by relevance: best first, ties by id. Iterate or index it.
 
+    >>> from kemitraan import ContributionKind
     >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
     >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
     ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
@@ -465,6 +469,7 @@ def rank_candidates(
 ) -> Ranking:
     """Score every candidate against the programme and rank them, best first.
 
+    >>> from kemitraan import ContributionKind
     >>> from kemitraan import PartnerKind, PartyProfile, ProgramNeed
     >>> program = Program(name="PKW", objectives=["Mandiri"], needs=[ProgramNeed(
     ...     code="pasar", description="Pasar", category=ContributionKind.MARKET_ACCESS)])
