@@ -143,9 +143,6 @@ def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
 
 
 # The statements a save and a load run, built once: SQLAlchemy compiles each once, too.
-_READ_FOR_SAVE: Final = sa.select(partnerships.c.version, partnerships.c.document).where(
-    partnerships.c.id == sa.bindparam("pid")
-)
 _INSERT: Final = partnerships.insert()
 _UPDATE: Final = partnerships.update().where(
     partnerships.c.id == sa.bindparam("pid"), partnerships.c.version == sa.bindparam("read")
@@ -177,6 +174,14 @@ _LOAD: Final = sa.select(
     _newest(audit_records.c.seq).label("last_seq"),
     _newest(audit_records.c.hash).label("last_hash"),
 ).where(partnerships.c.id == sa.bindparam("pid"))
+# A save reads the same before it checks anything (every save that changes the row bumps
+# its version, so what the read saw holds when the update finds the version it read).
+_READ_FOR_SAVE: Final = _LOAD.with_only_columns(
+    partnerships.c.version,
+    partnerships.c.document,
+    _newest(audit_records.c.seq).label("last_seq"),
+    _newest(audit_records.c.hash).label("last_hash"),
+)
 
 
 class _Loaded:
@@ -298,7 +303,7 @@ class Store:
         if isinstance(version, bool) or not isinstance(version, int) or version < 0:
             raise InvalidArgumentError(f"version must be a whole number of 0 or more: {version!r}")
         pid = partnership.id
-        known = None
+        known, row = None, None
         if version > 0:
             with self._connect() as conn:
                 row = conn.execute(_READ_FOR_SAVE, {"pid": pid}).first()
@@ -328,7 +333,12 @@ class Store:
                         raise VersionConflictError(
                             pid, expected=version, current=self._version(conn, pid)
                         )
-                self._append(conn, pid, history)
+                newest = (
+                    (row.last_seq, row.last_hash)
+                    if row is not None
+                    else self._newest_record(conn, pid)
+                )
+                self._append(conn, pid, history, newest)
         except sa.exc.IntegrityError:
             # created by someone else first (the insert's primary key)
             with self._connect() as conn:
@@ -345,10 +355,22 @@ class Store:
         return int(found) if found is not None else 0
 
     @staticmethod
-    def _append(conn: Connection, pid: str, history: tuple[AuditRecord, ...]) -> None:
-        last = conn.execute(_LAST_RECORD, {"pid": pid}).first()
-        start = last.seq + 1 if last is not None else 0
-        if start > len(history) or (last is not None and history[last.seq].hash != last.hash):
+    @staticmethod
+    def _newest_record(conn: Connection, pid: str) -> tuple[int | None, str | None]:
+        found = conn.execute(_LAST_RECORD, {"pid": pid}).first()
+        return (found.seq, found.hash) if found is not None else (None, None)
+
+    @staticmethod
+    def _append(
+        conn: Connection,
+        pid: str,
+        history: tuple[AuditRecord, ...],
+        newest: tuple[int | None, str | None],
+    ) -> None:
+        """Write the records of ``history`` after the ``newest`` stored (its seq and hash)."""
+        seq, digest = newest
+        start = seq + 1 if seq is not None else 0
+        if start > len(history) or (seq is not None and history[seq].hash != digest):
             raise InvalidArgumentError(
                 f"the history stored for partnership {pid!r} is not a beginning of the one "
                 "saved: a history is only appended to"
@@ -625,7 +647,7 @@ class Store:
                 if rows:
                     conn.execute(_INSERT, rows)
                 for p, _ in loaded:
-                    self._append(conn, p.id, p.history)
+                    self._append(conn, p.id, p.history, self._newest_record(conn, p.id))
         except sa.exc.IntegrityError:
             stored = set(self.ids())
             clash = next((p.id for p, _ in loaded if p.id in stored), loaded[0][0].id)
