@@ -586,3 +586,50 @@ def test_an_addendum_changes_each_article_once() -> None:
         ],
     )
     assert "amendment_twice" in codes(addendum, Severity.ERROR)
+
+
+# -- every party id an agreement names is one of its parties (one walker over marked fields) --
+
+
+def _agreement_references() -> list[tuple[str, tuple[str | int, ...], str]]:
+    from kemitraan import Stage
+    from kemitraan._refs import party_refs
+    from seed import at_stage
+
+    p = at_stage(Stage.IMPLEMENTATION, recorded=True)
+    texts = {"mou": p.agreement, "pks": p.cooperation_agreements[0]}
+    first: dict[tuple[str, ...], tuple[str, tuple[str | int, ...], str]] = {}
+    for name, text in texts.items():
+        assert text is not None
+        for where, pid, _ in party_refs(text):
+            if where[0] != "parties":
+                shape = (name, *(x for x in where if isinstance(x, str) and x != pid))
+                first.setdefault(shape, (name, where, pid))
+    return sorted(first.values(), key=str)
+
+
+@pytest.mark.parametrize("case", _agreement_references(), ids=lambda c: f"{c[0]}:{c[1]}")
+def test_a_stranger_named_anywhere_in_an_agreement_is_found(
+    case: tuple[str, tuple[str | int, ...], str],
+) -> None:
+    import json
+    from typing import Any
+
+    from kemitraan import Stage
+    from seed import at_stage
+
+    name, where, pid = case
+    p = at_stage(Stage.IMPLEMENTATION, recorded=True)
+    text = p.agreement if name == "mou" else p.cooperation_agreements[0]
+    assert text is not None
+    data = json.loads(text.model_dump_json())
+    target: Any = data
+    for key in where[:-1]:
+        target = target[key]
+    if where[-1] == pid:  # a dict keyed by the party id (numbers, shares)
+        target["orang-asing"] = target.pop(pid)
+    else:
+        target[where[-1]] = "orang-asing"
+    stranger = Agreement.model_validate(data)
+    found = [f.path for f in stranger.check() if f.code == "unknown_party"]
+    assert found, f"no unknown_party for a stranger at {where}"

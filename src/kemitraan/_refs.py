@@ -50,7 +50,7 @@ PartnerRef = Annotated[
 ]
 """The id of a partner of the partnership."""
 
-# How a field holds references: directly, in a list, or in nested models (walked).
+# How a field holds references: directly, in a list, as a dict's keys, or in nested models.
 _Plan = tuple[tuple[str, str, Reference | None], ...]
 
 
@@ -59,7 +59,7 @@ def _marker(metadata: Any) -> Reference | None:
 
 
 def _shape(annotation: Any, metadata: Any = ()) -> tuple[str, Reference | None] | None:
-    """("ref" | "refs" | "model" | "models", marker) for what the annotation holds."""
+    """("ref" | "refs" | "keys" | "model" | "models", marker) for what the annotation holds."""
     found = _marker(metadata)
     origin = get_origin(annotation)
     if origin is Annotated:
@@ -70,6 +70,10 @@ def _shape(annotation: Any, metadata: Any = ()) -> tuple[str, Reference | None] 
             if option is not type(None) and (shape := _shape(option, metadata)) is not None:
                 return shape
         return None
+    if origin is dict:
+        key = get_args(annotation)[0] if get_args(annotation) else None
+        key_shape = _shape(key) if key is not None else None
+        return ("keys", key_shape[1]) if key_shape is not None and key_shape[0] == "ref" else None
     if origin in (list, tuple):
         args = [a for a in get_args(annotation) if a is not Ellipsis]
         inner_shape = _shape(args[0]) if args else None
@@ -109,6 +113,9 @@ def party_refs(
         elif kind == "refs" and marker is not None:
             for index, pid in enumerate(value):
                 yield (*at, index), pid, marker
+        elif kind == "keys" and marker is not None:
+            for pid in value:
+                yield (*at, pid), pid, marker
         elif kind == "model":
             yield from party_refs(value, at)
         elif kind == "models":

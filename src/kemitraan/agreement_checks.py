@@ -21,14 +21,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
-from kemitraan.amendments import ArticleChange, ArticleDeletion, PatternChange, RoleChange
+from kemitraan._refs import party_refs
+from kemitraan.amendments import ArticleChange, ArticleDeletion
 from kemitraan.conventions import date_long, party_label, stamp_duty_text
 from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.provisions import AgreementKind, Amendment, DisputeForum
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from kemitraan.amendments import AnyAmendment
     from kemitraan.parties import AnyParty, Party
     from kemitraan.pattern_terms import PatternTerms
@@ -127,34 +130,12 @@ def _who(agreement: AgreementLike, index: int, party: Party, **values: object) -
     english="'{party}' is not a party to this agreement.",
 )
 def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
-    named: list[tuple[str, str]] = [
-        *((f"roles.{i}.party_id", r.party_id) for i, r in enumerate(agreement.roles)),
-        *((f"signatories.{i}.party_id", s.party_id) for i, s in enumerate(agreement.signatories)),
-        *((f"numbers.{pid}", pid) for pid in agreement.numbers),
-        *(
-            (f"financing.{i}.source_party_id", f.source_party_id)
-            for i, f in enumerate(agreement.financing)
-            if f.source_party_id is not None
-        ),
-        *(
-            (f"monitoring.responsible.{i}", pid)
-            for i, pid in enumerate(agreement.monitoring.responsible)
-        ),
-    ]
-    for i, payment in enumerate(agreement.payments):
-        named += [(f"payments.{i}.payer", payment.payer), (f"payments.{i}.payee", payment.payee)]
-    named += [(f"notices.{i}.party_id", n.party_id) for i, n in enumerate(agreement.notices)]
-    for i, change in enumerate(agreement.amendments):
-        if isinstance(change, RoleChange):
-            named.append((f"amendments.{i}.role.party_id", change.role.party_id))
-        elif isinstance(change, PatternChange):
-            named += [(f"amendments.{i}.pattern", p) for p in sorted(change.pattern.party_ids())]
-    if agreement.pattern is not None:
-        named.extend(("pattern", pid) for pid in sorted(agreement.pattern.party_ids()))
+    # Every field that names a party is marked (kemitraan._refs.PartyRef): roles, signatories,
+    # numbers, financing, monitoring, payments, notices, the pattern's terms, the changes.
     known = set(agreement.party_ids)
-    for path, pid in named:
-        if pid not in known:
-            yield Hit(path=path, values={"party": pid})
+    for where, pid, _ in party_refs(cast("BaseModel", agreement)):
+        if pid not in known and where[0] != "parties":
+            yield Hit(path=".".join(map(str, where)), values={"party": pid})
 
 
 # guide A.6: the roles and responsibilities of *each* party

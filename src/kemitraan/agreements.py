@@ -25,7 +25,8 @@ from typing import Any, ClassVar, Self
 from pydantic import Field, field_validator, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
-from kemitraan._types import LanguageCode, NonEmptyStr, PartyId, ShortText
+from kemitraan._refs import PartyRef
+from kemitraan._types import LanguageCode, NonEmptyStr, ShortText
 from kemitraan.agreement_checks import AGREEMENT_RULES
 from kemitraan.amendments import (
     AnyAmendment,
@@ -89,7 +90,7 @@ class Agreement(VersionedDocument):
     """MoU, PKS or addendum."""
     parties: list[AnyParty] = Field(min_length=2)
     """The parties, in order: PIHAK PERTAMA first."""
-    numbers: dict[PartyId, NonEmptyStr] = Field(default_factory=dict)
+    numbers: dict[PartyRef, NonEmptyStr] = Field(default_factory=dict)
     """Each party's own number for the document."""
     subject: NonEmptyStr
     """What it is about (*tentang …*)."""

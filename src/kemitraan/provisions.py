@@ -14,7 +14,8 @@ from typing import Any, ClassVar, Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
-from kemitraan._types import NIP, NonEmptyStr, PartyId, Period, Rupiah, ShortText, add_months
+from kemitraan._refs import PartyRef
+from kemitraan._types import NIP, NonEmptyStr, Period, Rupiah, ShortText, add_months
 from kemitraan.authority import Authority
 
 __all__ = [
@@ -60,7 +61,7 @@ class PartyRole(ValueModel):
     'Penyelenggara PKW'
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """The party."""
     role: NonEmptyStr
     """Its role (*peran*) in the cooperation."""
@@ -93,7 +94,7 @@ class Funding(ValueModel):
     Decimal('2950000')
     """
 
-    source_party_id: PartyId | None = None
+    source_party_id: PartyRef | None = None
     """The party that pays, when a party does."""
     source_name: ShortText | None = None
     """The source when it is not a party (``"APBN – Bantuan PKW"``)."""
@@ -194,7 +195,7 @@ class MonitoringArrangement(ValueModel):
         default_factory=lambda: ["kunjungan lapangan", "laporan kegiatan"]
     )
     """How: visits, reports, meetings."""
-    responsible: list[PartyId] = Field(default_factory=list)
+    responsible: list[PartyRef] = Field(default_factory=list)
     """The parties that carry it out."""
     joint_evaluation: bool = True
     """Whether the parties evaluate together, as the guide asks (A.9)."""
@@ -256,7 +257,7 @@ class Signatory(ValueModel):
     False
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """The party signed for."""
     name: ShortText
     """The signer's name as printed under the signature."""
@@ -412,7 +413,7 @@ class NoticeAddress(ValueModel):
     'Direktur'
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """The party."""
     address: NonEmptyStr
     """Its postal address."""
@@ -432,9 +433,9 @@ class Payment(ValueModel):
     'transfer ke rekening bank atas nama penerima'
     """
 
-    payer: PartyId
+    payer: PartyRef
     """The party that pays."""
-    payee: PartyId
+    payee: PartyRef
     """The party paid."""
     what: NonEmptyStr
     """What is paid for (``"harga tas rajut yang diterima"``)."""

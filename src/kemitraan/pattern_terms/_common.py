@@ -9,7 +9,8 @@ from typing import ClassVar, Final
 from pydantic import Field
 
 from kemitraan._base import ValueModel, field_error, reject_duplicates
-from kemitraan._types import NonEmptyStr, PartyId
+from kemitraan._refs import PartyRef, party_refs
+from kemitraan._types import NonEmptyStr
 from kemitraan.parties import ContributionKinds
 
 __all__ = ["Contribution", "TermsBase"]
@@ -25,7 +26,7 @@ class Contribution(ValueModel):
     frozenset({<ContributionKind.LAND: 'land'>})
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """The party that contributes."""
     kinds: ContributionKinds = Field(min_length=1)
     """What it contributes (at least one kind)."""
@@ -98,8 +99,14 @@ class TermsBase(ValueModel):
     which belong in a PKS rather than an MoU (REFERENCE.md, "PKS content")."""
 
     def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        raise NotImplementedError
+        """Every party id these terms name (its fields marked :data:`~kemitraan._refs.PartyRef`).
+
+        >>> from kemitraan import AgencyTerms
+        >>> sorted(AgencyTerms(principal="pt", agent="ukm", products=["Tas"],
+        ...                    territory=["Kalimantan Selatan"]).party_ids())
+        ['pt', 'ukm']
+        """
+        return frozenset(pid for _, pid, _ in party_refs(self))
 
     def commercial_terms(self) -> list[str]:
         """The paths of the commercial terms these terms set (empty when there are none).

@@ -11,7 +11,8 @@ from typing import ClassVar, Final, Literal, Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
-from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
+from kemitraan._refs import PartyRef
+from kemitraan._types import NonEmptyStr, Percent, Rupiah, ShortText
 from kemitraan.parties import ContributionKind, ContributionKinds
 from kemitraan.pattern_terms._common import (
     Contribution,
@@ -46,9 +47,9 @@ class AgencyTerms(TermsBase):
     pattern: Literal["agency"] = "agency"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("commission_percent", "margin_percent", "targets")
-    principal: PartyId
+    principal: PartyRef
     """The medium or large business whose goods or services are marketed."""
-    agent: PartyId
+    agent: PartyRef
     """The small business given the right to market them."""
     products: list[NonEmptyStr] = Field(min_length=1)
     """The goods or services the agent may market."""
@@ -67,10 +68,6 @@ class AgencyTerms(TermsBase):
     def _check(self) -> Self:
         _distinct(self, "principal", "agent", self.principal, self.agent)
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.principal, self.agent})
 
 
 class OperationalCooperationTerms(TermsBase):
@@ -97,11 +94,11 @@ class OperationalCooperationTerms(TermsBase):
     """Discriminator."""
     contributions: list[Contribution] = Field(min_length=2)
     """What each party brings; every party contributes something."""
-    profit_shares: dict[PartyId, Percent]
+    profit_shares: dict[PartyRef, Percent]
     """Each party's share of the profit, in percent; sums to 100."""
-    risk_shares: dict[PartyId, Percent]
+    risk_shares: dict[PartyRef, Percent]
     """Each party's share of the risk (losses), in percent; sums to 100."""
-    market_guarantor: PartyId | None = None
+    market_guarantor: PartyRef | None = None
     """The party that guarantees the market, when one does."""
     value_added: list[NonEmptyStr] = Field(default_factory=list)
     """How value is added to the product (processing, packaging, …)."""
@@ -122,10 +119,6 @@ class OperationalCooperationTerms(TermsBase):
                 party=self.market_guarantor,
             )
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset(c.party_id for c in self.contributions)
 
 
 class Loan(ValueModel):
@@ -192,9 +185,9 @@ class FosterParentTerms(TermsBase):
     pattern: Literal["foster_parent"] = "foster_parent"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("loan",)
-    foster_parent: PartyId
+    foster_parent: PartyRef
     """The large business that helps (*bapak angkat*)."""
-    foster_children: list[PartyId] = Field(min_length=1)
+    foster_children: list[PartyRef] = Field(min_length=1)
     """The small businesses it helps (*anak angkat*)."""
     support: ContributionKinds = Field(min_length=1)
     """Kinds of support: capital, training, mentoring, market access, …"""
@@ -247,10 +240,6 @@ class FosterParentTerms(TermsBase):
                 rate=str(self.loan.annual_interest_percent),
             )
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.foster_parent, *self.foster_children})
 
 
 class TradeMode(LabelledEnum):
@@ -313,11 +302,11 @@ class GeneralTradeTerms(TermsBase):
     pattern: Literal["general_trade"] = "general_trade"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("payment_terms",)
-    supplier: PartyId
+    supplier: PartyRef
     """The small business that supplies or whose products are marketed."""
-    buyer: PartyId
+    buyer: PartyRef
     """The medium or large business that buys, markets or houses them."""
-    intermediary: PartyId | None = None
+    intermediary: PartyRef | None = None
     """A cooperative or other party between them, when there is one."""
     mode: TradeMode = TradeMode.SUPPLY
     """Which form of general trade."""
@@ -348,13 +337,6 @@ class GeneralTradeTerms(TermsBase):
                 "general trade must state the quality requirements agreed together (guide B.4)",
             )
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        ids = {self.supplier, self.buyer}
-        if self.intermediary is not None:
-            ids.add(self.intermediary)
-        return frozenset(ids)
 
     def commercial_terms(self) -> list[str]:
         """Quantities and prices of the goods, and the payment terms, when set."""

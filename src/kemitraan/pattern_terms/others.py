@@ -11,7 +11,8 @@ from typing import ClassVar, Literal, Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import ValueModel, field_error
-from kemitraan._types import NonEmptyStr, PartyId, Percent, Rupiah, ShortText
+from kemitraan._refs import PartyRef
+from kemitraan._types import NonEmptyStr, Percent, Rupiah, ShortText
 from kemitraan.pattern_terms._common import (
     Contribution,
     TermsBase,
@@ -44,9 +45,9 @@ class CorePlasmaTerms(TermsBase):
     pattern: Literal["core_plasma"] = "core_plasma"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("price_basis",)
-    core: PartyId
+    core: PartyRef
     """The large business at the core (*inti*)."""
-    plasma: list[PartyId] = Field(min_length=1)
+    plasma: list[PartyRef] = Field(min_length=1)
     """The small partners (*plasma*)."""
     inputs_supplied: list[NonEmptyStr] = Field(min_length=1)
     """What the core supplies: land, seed, inputs, technical guidance, …"""
@@ -67,10 +68,6 @@ class CorePlasmaTerms(TermsBase):
             )
         return self
 
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.core, *self.plasma})
-
 
 class SubcontractTerms(TermsBase):
     """Subkontrak: the small party produces parts or services to the larger one's order.
@@ -83,9 +80,9 @@ class SubcontractTerms(TermsBase):
     pattern: Literal["subcontract"] = "subcontract"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("volume", "payment_terms")
-    contractor: PartyId
+    contractor: PartyRef
     """The larger business that orders."""
-    subcontractor: PartyId
+    subcontractor: PartyRef
     """The small business that produces."""
     specification: NonEmptyStr
     """What is to be produced, to what specification."""
@@ -99,10 +96,6 @@ class SubcontractTerms(TermsBase):
         _distinct(self, "contractor", "subcontractor", self.contractor, self.subcontractor)
         return self
 
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.contractor, self.subcontractor})
-
 
 class FranchiseTerms(TermsBase):
     """Waralaba: the larger party licenses its brand and business system.
@@ -115,9 +108,9 @@ class FranchiseTerms(TermsBase):
     pattern: Literal["franchise"] = "franchise"
     """Discriminator."""
     commercial: ClassVar[tuple[str, ...]] = ("initial_fee", "royalty_percent")
-    franchisor: PartyId
+    franchisor: PartyRef
     """The party that grants the franchise."""
-    franchisee: PartyId
+    franchisee: PartyRef
     """The party that runs it."""
     brand: ShortText
     """The brand licensed."""
@@ -133,10 +126,6 @@ class FranchiseTerms(TermsBase):
         _distinct(self, "franchisor", "franchisee", self.franchisor, self.franchisee)
         return self
 
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.franchisor, self.franchisee})
-
 
 class ChainLink(ValueModel):
     """One party's place in a supply chain.
@@ -145,7 +134,7 @@ class ChainLink(ValueModel):
     1
     """
 
-    party_id: PartyId
+    party_id: PartyRef
     """The party."""
     position: int = Field(ge=1)
     """Its position along the chain, from 1 (upstream)."""
@@ -178,10 +167,6 @@ class SupplyChainTerms(TermsBase):
             raise field_error(self, ("links",), "duplicate_position", "two links share a position")
         return self
 
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset(link.party_id for link in self.links)
-
 
 class ProfitSharingTerms(TermsBase):
     """Bagi hasil: contributions pooled, the result shared by agreed percentages.
@@ -204,7 +189,7 @@ class ProfitSharingTerms(TermsBase):
     """Discriminator."""
     contributions: list[Contribution] = Field(min_length=2)
     """What each party brings."""
-    shares: dict[PartyId, Percent]
+    shares: dict[PartyRef, Percent]
     """Each party's share of the result; sums to 100."""
     settlement: NonEmptyStr | None = None
     """When and how the result is settled."""
@@ -215,10 +200,6 @@ class ProfitSharingTerms(TermsBase):
         _same_parties(self, "shares", self.shares, who)
         _shares_total(self, "shares", self.shares)
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset(c.party_id for c in self.contributions)
 
 
 class JointVentureTerms(TermsBase):
@@ -241,7 +222,7 @@ class JointVentureTerms(TermsBase):
     """The joint business's name."""
     contributions: list[Contribution] = Field(min_length=2)
     """What each party brings."""
-    ownership: dict[PartyId, Percent]
+    ownership: dict[PartyRef, Percent]
     """Each party's ownership share; sums to 100."""
 
     @model_validator(mode="after")
@@ -250,10 +231,6 @@ class JointVentureTerms(TermsBase):
         _same_parties(self, "ownership", self.ownership, who)
         _shares_total(self, "ownership", self.ownership)
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset(c.party_id for c in self.contributions)
 
 
 class OutsourcingTerms(TermsBase):
@@ -265,9 +242,9 @@ class OutsourcingTerms(TermsBase):
 
     pattern: Literal["outsourcing"] = "outsourcing"
     """Discriminator."""
-    client: PartyId
+    client: PartyRef
     """The business that outsources."""
-    provider: PartyId
+    provider: PartyRef
     """The business that does the work."""
     services: list[NonEmptyStr] = Field(min_length=1)
     """The work outsourced."""
@@ -278,7 +255,3 @@ class OutsourcingTerms(TermsBase):
     def _check(self) -> Self:
         _distinct(self, "client", "provider", self.client, self.provider)
         return self
-
-    def party_ids(self) -> frozenset[str]:
-        """Every party id these terms name."""
-        return frozenset({self.client, self.provider})
