@@ -65,6 +65,10 @@ def _locale(language: str) -> str:
         raise UnsupportedLanguageError(str(language)) from None
 
 
+# Number words, ordinals, labels, opening dates and phone numbers are pure functions of small
+# inputs that every document asks for many times (num2words, Babel and phonenumbers are
+# slow): cached, keyed by type too where a number comes in (1 is not 1.0).
+@lru_cache(maxsize=4096, typed=True)
 def words(number: int, language: str = "id") -> str:
     """A whole number in words.
 
@@ -79,6 +83,7 @@ def words(number: int, language: str = "id") -> str:
     return str(num2words(number, lang=language))
 
 
+@lru_cache(maxsize=1024, typed=True)
 def ordinal(number: int, language: str = "id") -> str:
     """An ordinal in words: ``kedua``, ``second``.
 
@@ -93,6 +98,7 @@ def ordinal(number: int, language: str = "id") -> str:
     return str(num2words(number, lang=language, to="ordinal"))
 
 
+@lru_cache(maxsize=256, typed=True)
 def party_label(index: int, language: str = "id") -> str:
     """The label of the party at ``index`` (0-based): PIHAK PERTAMA, KEDUA, KETIGA, and so on.
 
@@ -162,6 +168,7 @@ def date_long(day: date, language: str = "id") -> str:
     return format_date(day, "d MMMM y", locale=_locale(language))
 
 
+@lru_cache(maxsize=1024, typed=True)
 def opening_date(day: date, language: str = "id") -> str:
     """The date of an agreement's opening line, weekday and all, in words.
 
@@ -193,6 +200,7 @@ def nip_text(nip: str) -> str:
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
 
 
+@lru_cache(maxsize=1024)
 def phone_text(number: str) -> str:
     """A stored phone number (E.164) as an Indonesian document prints it.
 
