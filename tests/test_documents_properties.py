@@ -82,7 +82,7 @@ def shown(value: str, body: str) -> bool:
     return text in body or (text[:1].lower() + text[1:]) in body
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     name=hostile,
     place=hostile,
@@ -192,7 +192,6 @@ MONTHS = [
 ]
 
 
-@settings(max_examples=200)
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
 def test_the_opening_has_the_true_weekday_and_agrees_with_the_figures(day: date) -> None:
     from kemitraan import agreement_context
@@ -207,3 +206,33 @@ def test_the_opening_has_the_true_weekday_and_agrees_with_the_figures(day: date)
     assert opening.startswith(f"Pada hari ini, {WEEKDAYS[day.weekday()]}, tanggal ")
     assert f", bulan {MONTHS[day.month - 1]}, tahun " in opening
     assert f"({day:%d-%m-%Y}), bertempat di Martapura" in opening
+
+
+# What docxtpl's resolve_listing reads: paragraphs (with or without attributes and
+# properties), runs, texts holding tabs, bells, line feeds and form feeds, and the
+# markup around them (tables, a stray opening tag, text between paragraphs).
+_text = st.text(st.sampled_from("ab <>\t\n\a\f"), max_size=8)
+_run = st.builds(
+    lambda attrs, props, text: f"<w:r{attrs}>{props}<w:t{attrs}>{text}</w:t></w:r>",
+    st.sampled_from(["", ' xml:space="preserve"']),
+    st.sampled_from(["", "<w:rPr><w:b/></w:rPr>"]),
+    _text,
+)
+_paragraph = st.builds(
+    lambda attrs, props, runs: f"<w:p{attrs}>{props}{''.join(runs)}</w:p>",
+    st.sampled_from(["", ' w:rsidR="00A1"']),
+    st.sampled_from(["", '<w:pPr><w:jc w:val="center"/></w:pPr>']),
+    st.lists(_run, max_size=3),
+)
+_between = st.sampled_from(
+    ["", "\n", "<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", "<w:p>", "<w:p ", "x\ty"]
+)
+_body = st.lists(st.one_of(_paragraph, _between), max_size=8).map("".join)
+
+
+@settings(max_examples=300)
+@given(_body)
+def test_listing_is_resolved_as_docxtpl_resolves_it(xml: str) -> None:
+    from kemitraan.documents._render import _DOCXTPL, _resolve_listing
+
+    assert _resolve_listing(xml) == _DOCXTPL.resolve_listing(xml)

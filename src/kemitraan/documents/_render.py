@@ -51,6 +51,13 @@ _W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 # docxtpl's XML patching and post-processing do not depend on a loaded document.
 _DOCXTPL: Final = DocxTemplate(io.BytesIO())
+# What docxtpl's resolve_listing turns into Word markup inside a run's text: a tab, a
+# bell (new paragraph), a line feed (line break) and a form feed (page break).
+_LISTING: Final = re.compile("[\t\a\n\f]")
+# How resolve_listing's ``<w:p(?: [^>]*)?>.*?</w:p>`` (dot matching all) finds a paragraph:
+# its opening tag, then the first closing tag after it.
+_PARAGRAPH_OPENS: Final = re.compile(r"<w:p(?: [^>]*)?>")
+_PARAGRAPH_CLOSES: Final = "</w:p>"
 
 
 def clean_text(text: str) -> str:
@@ -62,6 +69,40 @@ def clean_text(text: str) -> str:
     'Tas rajut'
     """
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _resolve_listing(xml: str) -> str:
+    r"""What docxtpl's ``resolve_listing`` does, run only on the paragraphs it changes.
+
+    docxtpl matches each paragraph with ``<w:p(?: [^>]*)?>.*?</w:p>`` and rewrites it on
+    its own; a paragraph without a tab, bell, line feed or form feed comes out as it
+    went in. Most have none, and the lazy match stepping through every character and
+    three nested substitutions with a callback per run cost more than the rest of the
+    render. So the paragraphs are found here as that pattern finds them (an opening tag,
+    the first closing tag after it, the next search from there), and only those holding
+    one of the characters go through docxtpl's ``resolve_listing``, each alone: given
+    one paragraph, its pattern matches exactly that text, so the result is the same.
+
+    >>> _resolve_listing("<w:p><w:r><w:t>a</w:t></w:r></w:p>")
+    '<w:p><w:r><w:t>a</w:t></w:r></w:p>'
+    >>> _resolve_listing("<w:p><w:r><w:t>a\nb</w:t></w:r></w:p>")
+    '<w:p><w:r><w:t>a</w:t><w:br/><w:t xml:space="preserve">b</w:t></w:r></w:p>'
+    """
+    if _LISTING.search(xml) is None:
+        return xml
+    pieces: list[str] = []
+    done = position = 0
+    while (opening := _PARAGRAPH_OPENS.search(xml, position)) is not None:
+        end = xml.find(_PARAGRAPH_CLOSES, opening.end())
+        if end < 0:  # no closing tag after this opening, nor after any later one
+            break
+        start, end = opening.start(), end + len(_PARAGRAPH_CLOSES)
+        if _LISTING.search(xml, start, end) is not None:
+            pieces += [xml[done:start], str(_DOCXTPL.resolve_listing(xml[start:end]))]
+            done = end
+        position = end
+    pieces.append(xml[done:])
+    return "".join(pieces)
 
 
 def _context_names(tree: nodes.Template, known: Mapping[str, Any]) -> set[str]:
@@ -244,7 +285,7 @@ class DocumentTemplate:
 
     def _finish(self, part: str, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = _DOCXTPL.resolve_listing(xml)
+        xml = _resolve_listing(xml)
         if part == _BODY or "<w:tbl>" in xml or "<w:tbl " in xml:  # a footer's paraf boxes too
             try:
                 tree = _DOCXTPL.fix_tables(xml)
