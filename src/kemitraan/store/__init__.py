@@ -32,12 +32,10 @@ kemitraan.exceptions.VersionConflictError: partnership 'pkw-1' is at version 1, 
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 import threading
-import time
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, fields
@@ -66,12 +64,15 @@ from kemitraan.io import _checked_json, _loaded
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
-from kemitraan.store._tables import METADATA, audit_records, meta, partnerships
+from kemitraan.store._database import check_tables, create_tables, in_memory, open_engine
+from kemitraan.store._known import LoadedTexts
+from kemitraan.store._tables import audit_records, partnerships
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
+
 
 #: Renewal is due this many days before the MoU's term in force ends.
 RENEWAL_LEAD_DAYS: Final = 90
@@ -184,37 +185,6 @@ _READ_FOR_SAVE: Final = _LOAD.with_only_columns(
 )
 
 
-class _Loaded:
-    """The documents this store has seen load as they are, by partnership (a digest each).
-
-    A save builds on the stored text when it is one of them: only what changed since is
-    validated (see :func:`kemitraan.io._checked_json`). Bounded, the oldest forgotten.
-    """
-
-    def __init__(self, size: int = 10_000) -> None:
-        self._size = size
-        self._digests: OrderedDict[str, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def _digest(text: str) -> bytes:
-        return hashlib.blake2b(text.encode(), digest_size=16).digest()
-
-    def remember(self, pid: str, text: str) -> None:
-        digest = self._digest(text)
-        with self._lock:
-            self._digests[pid] = digest
-            self._digests.move_to_end(pid)
-            if len(self._digests) > self._size:
-                self._digests.popitem(last=False)
-
-    def loaded(self, pid: str, text: str) -> bool:
-        """Whether ``text`` is the document of ``pid`` seen to load."""
-        with self._lock:
-            digest = self._digests.get(pid)
-        return digest is not None and digest == self._digest(text)
-
-
 def _record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str, Any]:
     return {
         "partnership_id": partnership_id,
@@ -253,14 +223,14 @@ class Store:
         if not isinstance(renewal_lead_days, int) or not 0 <= renewal_lead_days <= 3660:
             raise InvalidArgumentError("renewal_lead_days must be from 0 to 3660 days")
         self.renewal_lead_days = renewal_lead_days
-        self._loaded = _Loaded()
-        self.engine: Engine = _engine(url)
+        self._loaded = LoadedTexts()
+        self.engine: Engine = open_engine(url)
         # An in-memory SQLite database is one connection all threads share: one at a time.
-        self._serial: threading.RLock | None = threading.RLock() if _in_memory(url) else None
+        self._serial: threading.RLock | None = threading.RLock() if in_memory(url) else None
         try:
             if create:
-                _create_tables(self.engine)
-            _check_tables(self.engine)
+                create_tables(self.engine)
+            check_tables(self.engine)
         except BaseException:
             self.engine.dispose()
             raise
@@ -693,75 +663,3 @@ def _row_schema(document: str) -> int:
     except (ValueError, AttributeError):
         return -1
     return found if isinstance(found, int) else -1
-
-
-def _in_memory(url: str) -> bool:
-    parsed = sa.engine.make_url(url)
-    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
-
-
-#: The layout of the store's tables; a database of another layout is refused, not guessed at.
-STORE_VERSION: Final = 1
-
-
-def _create_tables(engine: Engine) -> None:
-    """Create what is missing; several processes starting at once may race, so retry."""
-    for attempt in range(6):
-        try:
-            METADATA.create_all(engine)
-            # tables an earlier kemitraan made lack the indexes added since (same layout)
-            for table in METADATA.sorted_tables:
-                for index in table.indexes:
-                    index.create(engine, checkfirst=True)
-            with engine.begin() as conn:
-                if conn.execute(sa.select(sa.func.count()).select_from(meta)).scalar() == 0:
-                    conn.execute(meta.insert().values(store_version=STORE_VERSION))
-            return
-        except (sa.exc.IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError):
-            if attempt == 5:
-                raise
-            time.sleep(0.1 * (attempt + 1))
-
-
-def _check_tables(engine: Engine) -> None:
-    with engine.connect() as conn:
-        try:
-            found = conn.execute(sa.select(meta.c.store_version)).scalar()
-        except (sa.exc.OperationalError, sa.exc.ProgrammingError):
-            found = None
-    if found != STORE_VERSION:
-        raise InvalidDataError(
-            "Store",
-            [
-                {
-                    "loc": ("kemitraan_store",),
-                    "msg": f"the database's tables are of store layout {found}, not "
-                    f"{STORE_VERSION}: export with the kemitraan that made them, and import",
-                    "type": "unsupported_store_layout",
-                }
-            ],
-        )
-
-
-def _engine(url: str) -> Engine:
-    if not isinstance(url, str) or "://" not in url:
-        raise InvalidArgumentError(f"a store is opened with a database URL, not {url!r}")
-    options: dict[str, Any] = {}
-    if url.startswith("sqlite"):
-        options["connect_args"] = {"timeout": 30, "check_same_thread": False}
-        if _in_memory(url):  # one database for all threads
-            options["poolclass"] = sa.pool.StaticPool
-    memory = _in_memory(url)
-    engine = sa.create_engine(url, **options)
-    if url.startswith("sqlite"):
-
-        @sa.event.listens_for(engine, "connect")
-        def _pragmas(connection: Any, _: Any) -> None:
-            cursor = connection.cursor()
-            cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
-            if memory is False:
-                cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
-            cursor.close()
-
-    return engine
