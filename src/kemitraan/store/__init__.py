@@ -67,15 +67,13 @@ from kemitraan.regions import Region
 from kemitraan.store._database import check_tables, create_tables, in_memory, open_engine
 from kemitraan.store._known import LoadedTexts
 from kemitraan.store._tables import audit_records, partnerships
+from kemitraan.summary import RENEWAL_LEAD_DAYS, summarize
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
 
-
-#: Renewal is due this many days before the MoU's term in force ends.
-RENEWAL_LEAD_DAYS: Final = 90
 
 _SIGNING: Final = tuple(move.value for move in Move if move.is_signing)
 
@@ -116,11 +114,13 @@ _SUMMARY: Final = tuple(field.name for field in fields(Summary))
 
 
 def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
-    """The query columns of ``p``, computed from the model as it is saved."""
-    term = p.effective_term
+    """The query columns of ``p``, computed from the model as it is saved.
+
+    The facts other readers show too (term, MoU signed, renewal due, waiting on) are the
+    summary's (:func:`kemitraan.summary.summarize`), so the store answers as they do.
+    """
+    facts = summarize(p, lead_days=lead_days)
     mou = p.agreement
-    move = p.next_move()
-    unmet = p.unmet_requirements() if move is not None else []
     region = p.institution.region or p.program.location
     reached = [r.to_stage.number for r in p.history if not r.move.is_signing and r.to_stage.number]
     return {
@@ -135,10 +135,10 @@ def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
         "program": p.program.name,
         "province": region.province if region is not None else None,
         "partners": len(p.partners),
-        "mou_signed": mou is not None and set(p.signatures(mou)) >= set(mou.party_ids),
-        "term_end": term.end if term is not None else None,
-        "renewal_due": term.end - timedelta(days=lead_days) if term is not None else None,
-        "waiting_on": unmet[0].code if unmet else None,
+        "mou_signed": facts.mou_signed,
+        "term_end": facts.term.end if facts.term is not None else None,
+        "renewal_due": facts.renewal_due,
+        "waiting_on": facts.waiting_on,
         "updated_at": datetime.now(UTC),
     }
 
