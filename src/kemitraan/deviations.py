@@ -22,12 +22,13 @@ the party concerned, and the evidence in both languages. The thresholds are a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final, Self
+from functools import cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
-from pydantic import Field, model_validator
+from pydantic import Field, TypeAdapter, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
 from kemitraan.conventions import date_long, rupiah_digits
@@ -146,8 +147,7 @@ class Deviation(ValueModel):
     """What in the data shows it."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     """A deviation as the views compute it, before it is a :class:`Deviation`.
 
     The texts are (Indonesian, English) pairs; the model is made only for what is returned.
@@ -163,17 +163,26 @@ class _Found:
     measured: tuple[tuple[str, Decimal | None], ...] = ()
     """``expected`` and ``actual``, as far as the kind states them."""
 
-    def model(self) -> Deviation:
-        return Deviation.trusted(
-            kind=self.kind,
-            severity=self.severity,
-            subject=self.subject,
-            party_id=self.party_id,
-            since=self.since,
+    def fields(self) -> dict[str, object]:
+        """The :class:`Deviation`'s fields, its texts as :class:`BilingualText` fields."""
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "subject": self.subject,
+            "party_id": self.party_id,
+            "since": self.since,
             **dict(self.measured),
-            message=bi(*self.message),
-            evidence=bi(*self.evidence),
-        )
+            "message": {"indonesian": self.message[0], "english": self.message[1]},
+            "evidence": {"indonesian": self.evidence[0], "english": self.evidence[1]},
+        }
+
+
+@cache
+def _deviations() -> TypeAdapter[list[Deviation]]:
+    # One validation in pydantic-core makes every deviation a call returns: faster than
+    # making them one by one (validated or trusted). The library's sentences begin and
+    # end with words, so validation keeps them as they are.
+    return TypeAdapter(list[Deviation])
 
 
 def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
@@ -188,24 +197,41 @@ class _Facts(_Records):
 
     def of(self, activity: PlannedActivity) -> tuple[list[tuple[date, Decimal]], list[date]]:
         """The progress seen and the days it was carried out, by the activity's id or name."""
-        progress = _latest_last(self.progress, activity)
-        done = sorted(self.done_on.get(activity.id, []) + self.done_on.get(activity.name, []))
-        return progress, done
+        return _latest_last(self.progress, activity), self.done_days(activity)
+
+    def done_days(self, activity: PlannedActivity) -> list[date]:
+        """The days the activity was carried out (by its id or name), in order."""
+        return sorted(self.done_on.get(activity.id, []) + self.done_on.get(activity.name, []))
+
+    def last_progress_of(self, activity: PlannedActivity) -> tuple[date, Decimal] | None:
+        """The progress last recorded for the activity (by its id or name): ``of``'s last."""
+        return _last(self.last_progress, activity)
 
     def spent(self, activity: PlannedActivity) -> tuple[date, Decimal] | None:
         """The spending to date last recorded for the activity (by its id or name)."""
-        found = _latest_last(self.spending, activity)
-        return found[-1] if found else None
+        return _last(self.last_spent, activity)
 
     def value(self, indicator: Indicator) -> tuple[date, Decimal] | None:
         """The indicator's latest value; of two on the same day, the worse one."""
-        values = self.values.get(indicator.id, [])
-        if not values:
+        found = self.last_values.get(indicator.id)
+        if found is None:
             return None
-        last = values[-1][0]
-        same = [v for d, v in values if d == last]
-        worse = min(same) if indicator.direction is Direction.HIGHER else max(same)
-        return last, worse
+        last, same = found
+        return last, min(same) if indicator.direction is Direction.HIGHER else max(same)
+
+
+def _last(
+    found: dict[str, tuple[date, Decimal]], activity: PlannedActivity
+) -> tuple[date, Decimal] | None:
+    """The last recorded for an activity under its id or its name, as in :func:`_latest_last`.
+
+    Of one day, what was recorded under its name comes last.
+    """
+    by_id = found.get(activity.id)
+    by_name = found.get(activity.name) if activity.name != activity.id else None
+    if by_id is None or by_name is None:
+        return by_id or by_name
+    return by_name if by_name[0] >= by_id[0] else by_id
 
 
 def _latest_last(
@@ -215,9 +241,11 @@ def _latest_last(
 
     Records of one day keep their canonical order.
     """
-    keys = [activity.id] if activity.id == activity.name else [activity.id, activity.name]
-    merged = [item for key in keys for item in found.get(key, [])]
-    return sorted(merged, key=lambda item: item[0])
+    by_id = found.get(activity.id, [])
+    by_name = found.get(activity.name, []) if activity.name != activity.id else []
+    if by_id and by_name:
+        return sorted(by_id + by_name, key=itemgetter(0))
+    return list(by_id or by_name)  # one list, already by day
 
 
 def _activities(
@@ -225,8 +253,9 @@ def _activities(
 ) -> Iterator[_Found]:
     grace = timedelta(days=t.grace_days)
     for activity in activities:
-        progress, done = facts.of(activity)
-        percent = progress[-1][1] if progress else Decimal(0)
+        progress = facts.last_progress_of(activity)
+        done = facts.done_days(activity)
+        percent = progress[1] if progress else Decimal(0)
         finished = percent >= 100
         spent = facts.spent(activity)
         started = bool(done) or percent > 0 or (spent is not None and spent[1] > 0)
@@ -275,7 +304,7 @@ def _activities(
             late_already = True
         under_way = period is None or period.start <= on
         if not late_already and started and under_way and not finished:
-            last = max([d for d, _ in progress] + done + ([spent[0]] if spent else []))
+            last = max(([progress[0]] if progress else []) + done + ([spent[0]] if spent else []))
             silent = (on - last).days
             if silent > every:
                 yield _Found(
@@ -431,10 +460,10 @@ def _obligations(
         )
 
 
-def _when(progress: list[tuple[date, Decimal]], language: str = "id") -> str:
-    if not progress:
+def _when(progress: tuple[date, Decimal] | None, language: str = "id") -> str:
+    if progress is None:
         return "belum dilaporkan" if language == "id" else "not reported yet"
-    return date_long(progress[-1][0], language)
+    return date_long(progress[0], language)
 
 
 def _over(value: Decimal, language: str) -> str:
@@ -496,13 +525,22 @@ def detect_deviations(
     [('indicator_behind', 'error', 'terjual'), ('budget_overrun', 'error', 'produksi'),
      ('schedule_slip', 'warning', 'produksi')]
     """
-    return [found.model() for found in _found(partnership, on, thresholds, cycle)]
+    return _deviations().validate_python(
+        [d.fields() for d in _found(partnership, on, thresholds, cycle)]
+    )
 
 
 def _found(
     partnership: Partnership, on: date, thresholds: Thresholds | None, cycle: int | None
 ) -> list[_Found]:
     """What :func:`detect_deviations` returns, before it is made of models."""
+    return _judged(partnership, on, thresholds, cycle)[0]
+
+
+def _judged(
+    partnership: Partnership, on: date, thresholds: Thresholds | None, cycle: int | None
+) -> tuple[list[_Found], _Facts]:
+    """What :func:`_found` returns, and the records it read."""
     cycle = partnership.cycle if cycle is None else cycle
     t = thresholds or Thresholds()
     every = t.report_every_days
@@ -517,4 +555,5 @@ def _found(
         *_indicators(indicators, facts, on, t, every),
         *_obligations(partnership, on, t, cycle, facts),
     ]
-    return sorted(found, key=lambda d: (_SEVERITY[d.severity], _ORDER[d.kind], d.subject))
+    found.sort(key=lambda d: (_SEVERITY[d.severity], _ORDER[d.kind], d.subject))
+    return found, facts

@@ -38,12 +38,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cached_property
 from itertools import pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
 
 from pydantic import Field
 
@@ -161,8 +161,7 @@ def _canonical(records: Iterable[_R]) -> list[_R]:
     return ordered
 
 
-@dataclass(frozen=True, slots=True)
-class _Duty:
+class _Duty(NamedTuple):
     """An obligation as the views work with it: the fields of :class:`Obligation`."""
 
     id: str
@@ -208,24 +207,35 @@ def _id(party_id: str, text: str) -> str:
 
 def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list[_Duty]:
     """What :func:`obligations` returns, before it is made of models."""
-    fulfilling = [(a, frozenset(a.fulfils)) for a in activities]
+    # the plan's activities by what they say they fulfil: an obligation's id or words
+    fulfilling: dict[str, list[int]] = {}
+    for index, activity in enumerate(activities):
+        for fulfils in activity.fulfils:
+            positions = fulfilling.setdefault(fulfils, [])
+            if index not in positions:
+                positions.append(index)
     found: dict[str, _Duty] = {}
     for text in _texts(partnership):
         where = f"{text.kind.label_id} tentang {text.subject}"
         for role in text.roles:
+            party, due = role.party_id, role.due
             for wording in role.responsibilities:
-                key = _id(role.party_id, wording)
+                key = _id(party, wording)
                 if key in found:
                     continue
-                linked = [a for a, fulfils in fulfilling if key in fulfils or wording in fulfils]
+                by_id, by_words = fulfilling.get(key), fulfilling.get(wording)
+                if by_id and by_words and by_id is not by_words:
+                    linked = [activities[i] for i in sorted({*by_id, *by_words})]
+                else:
+                    linked = [activities[i] for i in by_id or by_words or ()]
                 ends = [a.period.end for a in linked if a.period is not None]
                 found[key] = _Duty(
-                    id=key,
-                    party_id=role.party_id,
-                    text=wording,
-                    document=where,
-                    due=role.due.get(wording) or (max(ends) if ends else None),
-                    activities=tuple(a.id for a in linked),
+                    key,
+                    party,
+                    wording,
+                    where,
+                    due.get(wording) or (max(ends) if ends else None),
+                    tuple(a.id for a in linked),
                 )
     return list(found.values())
 
@@ -274,30 +284,35 @@ class _Records:
         first_id = self.first_id
         for activity_id, name in names.items():
             first_id.setdefault(name, activity_id)
-        # (day, value) by the activity or indicator as recorded, in canonical order
-        self.progress: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-        self.spending: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-        self.values: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-        # the latest progress by the activity's id: the last in canonical order
-        self.latest: dict[str, Decimal] = {}
-        progress, spending, values, latest = self.progress, self.spending, self.values, self.latest
-        for record in _canonical(
+        self.monitored = _canonical(
             r for r in partnership.monitoring if r.cycle == cycle and r.on <= on
-        ):
+        )
+        self.on = on
+        # what the views judge by: the last of each, by the activity or indicator as
+        # recorded (the whole series are read only when asked for, below)
+        self.last_progress: dict[str, tuple[date, Decimal]] = {}
+        self.last_spent: dict[str, tuple[date, Decimal]] = {}
+        self.last_values: dict[str, tuple[date, list[Decimal]]] = {}
+        self.reported: set[str] = set()  # the activities with some progress
+        last_progress, last_spent = self.last_progress, self.last_spent
+        last_values, reported = self.last_values, self.reported
+        for record in self.monitored:
             day = record.on
-            for reported in record.progress:
-                activity, percent = reported.activity, reported.percent
-                progress[activity].append((day, percent))
-                key = activity if activity in names else first_id.get(activity, activity)
-                latest[key] = percent
+            for progress in record.progress:
+                percent = progress.percent
+                last_progress[progress.activity] = (day, percent)
+                if percent:  # a percentage is never negative
+                    reported.add(progress.activity)
             for spent in record.spending:
-                spending[spent.activity].append((day, spent.amount))
+                last_spent[spent.activity] = (day, spent.amount)
             for value in record.indicators:
                 when = value.measured_on or day
                 if when <= on:
-                    values[value.indicator].append((when, value.value))
-        for measured in values.values():
-            measured.sort()
+                    seen = last_values.get(value.indicator)
+                    if seen is None or when > seen[0]:
+                        last_values[value.indicator] = (when, [value.value])
+                    elif when == seen[0]:
+                        seen[1].append(value.value)
         # the days each activity was carried out, and what each record says (day, what)
         self.done_on: dict[str, list[date]] = defaultdict(list)
         self.done: dict[str, list[tuple[date, str]]] = defaultdict(list)
@@ -311,6 +326,55 @@ class _Records:
             self.done[done.activity].append(said)
             if done.fulfils:
                 self.named.append((list(done.fulfils), said))
+
+    @cached_property
+    def latest(self) -> dict[str, Decimal]:
+        """The latest progress by the activity's id: the last in canonical order.
+
+        A record may name an activity by its name, which stands for the first activity
+        of that name.
+        """
+        names, first_id = self.names, self.first_id
+        if all(key in names or key not in first_id for key in self.last_progress):
+            return {key: last[1] for key, last in self.last_progress.items()}  # all by id
+        latest: dict[str, Decimal] = {}
+        for record in self.monitored:
+            for progress in record.progress:
+                activity = progress.activity
+                key = activity if activity in names else first_id.get(activity, activity)
+                latest[key] = progress.percent
+        return latest
+
+    @cached_property
+    def progress(self) -> dict[str, list[tuple[date, Decimal]]]:
+        """(day, percent) by the activity as recorded, in canonical order."""
+        found: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        for record in self.monitored:
+            for progress in record.progress:
+                found[progress.activity].append((record.on, progress.percent))
+        return found
+
+    @cached_property
+    def spending(self) -> dict[str, list[tuple[date, Decimal]]]:
+        """(day, amount spent to date) by the activity as recorded, in canonical order."""
+        found: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        for record in self.monitored:
+            for spent in record.spending:
+                found[spent.activity].append((record.on, spent.amount))
+        return found
+
+    @cached_property
+    def values(self) -> dict[str, list[tuple[date, Decimal]]]:
+        """(day measured, value) by the indicator, in order."""
+        found: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+        for record in self.monitored:
+            for value in record.indicators:
+                when = value.measured_on or record.on
+                if when <= self.on:
+                    found[value.indicator].append((when, value.value))
+        for measured in found.values():
+            measured.sort()
+        return found
 
     def _keys(self, duty: _Duty) -> set[str]:
         keys = set(duty.activities)
@@ -326,15 +390,12 @@ class _Records:
         Done: a record names it as fulfilled, or every activity that fulfils it is
         finished by its latest progress.
         """
-        named = bool(self._named(duty))
-        shown = named or any(
-            key in self.done or any(percent > 0 for _, percent in self.progress.get(key, ()))
-            for key in self._keys(duty)
-        )
-        finished = bool(duty.activities) and all(
-            self.latest.get(a, 0) >= 100 for a in duty.activities
-        )
-        return shown, named or finished
+        if self.named and self._named(duty):
+            return True, True
+        if not duty.activities:
+            return False, False
+        shown = any(key in self.done or key in self.reported for key in self._keys(duty))
+        return shown, all(self.latest.get(a, 0) >= 100 for a in duty.activities)
 
     def evidence(self, duty: _Duty) -> list[tuple[date, str]]:
         """What shows ``duty`` carried out, oldest first, each (day, what) once."""
