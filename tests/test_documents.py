@@ -523,6 +523,71 @@ def test_batch_matches_single_renders(tmp_path: Path) -> None:
     assert [p.read_bytes() for p in across] == [p.read_bytes() for p in paths]
 
 
+def _disk_events(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Record every fsync (of a file or a folder, by inode) and rename (of the file renamed)."""
+    import os
+    import stat
+
+    events: list[tuple[str, int]] = []
+    fsync, replace = os.fsync, os.replace
+
+    def recorded_fsync(fd: int) -> None:
+        info = os.fstat(fd)
+        events.append(("folder" if stat.S_ISDIR(info.st_mode) else "file", info.st_ino))
+        fsync(fd)
+
+    def recorded_replace(source: Any, target: Any) -> None:
+        events.append(("rename", os.stat(source).st_ino))
+        replace(source, target)
+
+    monkeypatch.setattr("os.fsync", recorded_fsync)
+    monkeypatch.setattr("os.replace", recorded_replace)
+    return events
+
+
+def test_a_batch_puts_each_file_on_disk_before_its_rename(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = _disk_events(monkeypatch)
+    paths = render_documents([agreement(2), agreement(3), agreement(4)], tmp_path / "out")
+    renames = [i for i, (what, _) in enumerate(events) if what == "rename"]
+    assert len(renames) == 3
+    for at in renames:  # the file's content was flushed before its name pointed at it
+        assert ("file", events[at][1]) in events[:at]
+    # the folder once, after the last rename: every name is on disk when the batch returns
+    folders = [i for i, (what, _) in enumerate(events) if what == "folder"]
+    assert folders == [len(events) - 1]
+    assert events[-1] == ("folder", (tmp_path / "out").stat().st_ino)
+    assert [p.stat().st_ino for p in paths] == [events[at][1] for at in renames]
+
+
+def test_a_failed_batch_keeps_what_it_wrote_and_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = agreement(3, scope=[], roles=[])  # errors: not final
+    with pytest.raises(AgreementNotReadyError):
+        render_documents([agreement(2), agreement(4), broken, agreement(2)], tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["00001-mou.docx", "00002-mou.docx"]
+    assert (tmp_path / "00002-mou.docx").read_bytes() == render_document(agreement(4))
+
+    import os
+
+    replace = os.replace
+
+    def full(source: Any, target: Any) -> None:
+        if str(target).endswith("00002-mou.docx"):
+            raise OSError("disk full")
+        replace(source, target)
+
+    monkeypatch.setattr("os.replace", full)
+    with pytest.raises(OSError, match="disk full"):
+        render_documents([agreement(2)] * 4, tmp_path / "full")
+    names = sorted(p.name for p in (tmp_path / "full").iterdir())
+    assert "00001-mou.docx" in names
+    assert "00002-mou.docx" not in names
+    assert not [n for n in names if n.endswith(".tmp")]
+
+
 def test_batch_with_a_template_of_ones_own(tmp_path: Path) -> None:
     template = user_template("{{ title }} — {{ place }}")
     paths = render_documents([agreement(2)], tmp_path, template=template, processes=2)

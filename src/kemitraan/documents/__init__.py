@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, overload
 
+from kemitraan._files import AtomicBatch, fsync_folder
 from kemitraan.documents._agreement import agreement_context, missing_translations
 from kemitraan.documents._registry import (
     DocumentKind,
@@ -290,7 +291,7 @@ def _render_job(job: tuple[object, Partnership | None, str]) -> str:
     source, partnership, path = job
     kind, draft, extra = _WORKER_OPTIONS
     data = _render_bytes(source, kind, _WORKER_TEMPLATE, partnership, draft, extra)
-    return str(write_atomically(path, data))
+    return str(write_atomically(path, data, sync_folder=False))  # the parent flushes the folder
 
 
 def render_documents(
@@ -340,13 +341,19 @@ def render_documents(
         jobs.append((source, owner, str(folder / name(index, subject))))
     compiled = None if template is None else load_template(template)
     if processes is None or processes <= 1:
-        return [
-            write_atomically(path, _render_bytes(source, kind, compiled, owner, draft, checked))
-            for source, owner, path in jobs
-        ]
+        # Each file is written (and on disk) while the next renders; the folders are
+        # flushed once, before this returns (kemitraan._files.AtomicBatch).
+        with AtomicBatch() as batch:
+            for source, owner, path in jobs:
+                batch.write(path, _render_bytes(source, kind, compiled, owner, draft, checked))
+        return batch.paths
     shipped = None if compiled is None else compiled.source
     with ProcessPoolExecutor(
         max_workers=processes, initializer=_init_worker, initargs=(shipped, kind, draft, checked)
     ) as pool:
         chunk = max(1, len(jobs) // (processes * 4))
-        return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]
+        try:
+            return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]
+        finally:  # each worker's files are on disk; their names, once per folder, here
+            for written in dict.fromkeys(Path(path).parent for _, _, path in jobs):
+                fsync_folder(written)
