@@ -10,6 +10,8 @@ interactions with partners. Measured in the same run:
 2. :func:`kemitraan.detect_deviations` over every partnership;
 3. :func:`kemitraan.partner_health` over every partnership.
 
+Goal (issue 16): each at most 5x the plain loop.
+
 Run: ``python benchmarks/bench_monitoring.py [partnerships]``
 """
 
@@ -38,6 +40,7 @@ from kemitraan import (
 
 ON = date(2025, 12, 31)
 VARIANTS = 50
+GOAL = 5.0
 
 
 def _year(seed: Partnership, rng: random.Random) -> Partnership:
@@ -142,12 +145,17 @@ def main() -> None:
     print(f"   plain loop over the same records             {t_base:8.2f} s    1.00x")
     print(
         f"   detect_deviations ({found:,} found)        {t_dev:8.2f} s {t_dev / t_base:7.2f}x  "
-        f"({t_dev / size * 1e3:.2f} ms per partnership)"
+        f"({t_dev / size * 1e3:.2f} ms per partnership; {_goal(t_dev / t_base)})"
     )
     print(
         f"   partner_health                               {t_health:8.2f} s "
-        f"{t_health / t_base:7.2f}x  ({t_health / size * 1e3:.2f} ms per partnership)"
+        f"{t_health / t_base:7.2f}x  ({t_health / size * 1e3:.2f} ms per partnership; "
+        f"{_goal(t_health / t_base)})"
     )
+
+
+def _goal(ratio: float) -> str:
+    return f"goal <= {GOAL:g}x: {'met' if ratio <= GOAL else 'NOT met'}"
 
 
 if __name__ == "__main__":
