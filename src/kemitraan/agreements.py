@@ -37,7 +37,7 @@ from kemitraan.amendments import (
     TermChange,
 )
 from kemitraan.conventions import STAMP_DUTY, party_label
-from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
+from kemitraan.exceptions import InvalidArgumentError, NotFoundError, UnknownPartyError
 from kemitraan.findings import Finding, Severity
 from kemitraan.parties import AnyParty, Institution, Party
 from kemitraan.pattern_terms import PatternTerms
@@ -58,7 +58,7 @@ from kemitraan.provisions import (
     Termination,
 )
 
-__all__ = ["Agreement"]
+__all__ = ["Agreement", "held_text"]
 
 
 def _snapshot(party: Party) -> Party:
@@ -395,3 +395,32 @@ class Agreement(VersionedDocument):
         """
         order = list(Severity)
         return sorted(AGREEMENT_RULES.findings(self), key=lambda f: order.index(f.severity))
+
+
+def held_text(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agreement:
+    """``wanted`` among ``documents``, by index or by identity or equality.
+
+    Raises:
+        InvalidArgumentError: ``wanted`` is neither an index nor an agreement.
+        NotFoundError: no document is ``wanted``.
+
+    >>> held_text([], 0, "addendum")
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.NotFoundError: ...
+    """
+    if isinstance(wanted, bool) or not isinstance(wanted, (int, Agreement)):
+        raise InvalidArgumentError(
+            f"name the {what} by its index or give the Agreement, not {wanted!r}"
+        )
+    if isinstance(wanted, int):
+        if 0 <= wanted < len(documents):
+            return documents[wanted]
+    else:
+        for held in documents:
+            if held is wanted or held == wanted:
+                return held
+    known = [f"{i}: {a.subject}" for i, a in enumerate(documents)]
+    raise NotFoundError(
+        str(wanted if isinstance(wanted, int) else wanted.subject), known, what=what
+    )

@@ -43,13 +43,12 @@ from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._integrity import RECORD_FIELDS, Known, problems, record_problems, signatures
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
-from kemitraan.agreements import Agreement
+from kemitraan.agreements import Agreement, held_text
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
     MoveNotAllowedError,
-    NotFoundError,
     ReadOnlyFieldError,
     RequirementsUnmetError,
     UnknownPartyError,
@@ -446,14 +445,14 @@ class Partnership(VersionedDocument):
         """
         with self._guard():
             self._allowed(Move.SIGN_PKS)
-            found = _held(self.cooperation_agreements, pks, "cooperation agreement")
+            found = held_text(self.cooperation_agreements, pks, "cooperation agreement")
             if party_id not in found.party_ids:
                 raise UnknownPartyError(party_id, found.party_ids)
             ask = Ask(Move.SIGN_PKS, party_id=party_id, document=found)
             return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
 
     def _addendum(self, addendum: Agreement | int) -> Agreement:
-        return _held(self.addenda, addendum, "addendum")
+        return held_text(self.addenda, addendum, "addendum")
 
     # -- requirements --------------------------------------------------------------------
 
@@ -573,6 +572,8 @@ class Partnership(VersionedDocument):
             record, changes = self._prepare(ask, target, actor, note, at, signed)
             before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
             machine = self._state_machine()
+            from kemitraan._machine import forget_machine  # loaded with the machine
+
             object.__setattr__(self, "_in_move", True)
             object.__setattr__(self, "_approved", move.value)
             try:
@@ -583,13 +584,13 @@ class Partnership(VersionedDocument):
                 # Nothing is lost: put back exactly what was there, and do not trust the
                 # machine that failed for the next move.
                 self.__dict__.update(before)
-                _forget_machine()
+                forget_machine()
                 raise
             finally:
                 object.__setattr__(self, "_in_move", False)
                 object.__setattr__(self, "_approved", None)
             if target.is_terminal:  # a machine that reached a final state takes no more events
-                _forget_machine()
+                forget_machine()
             return record
 
     def _allowed(self, move: Move) -> Stage:
@@ -685,33 +686,8 @@ class Partnership(VersionedDocument):
         return chained, changes
 
 
-def _held(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agreement:
-    """``wanted`` among ``documents``, by index or by identity or equality."""
-    if isinstance(wanted, bool) or not isinstance(wanted, (int, Agreement)):
-        raise InvalidArgumentError(
-            f"name the {what} by its index or give the Agreement, not {wanted!r}"
-        )
-    if isinstance(wanted, int):
-        if 0 <= wanted < len(documents):
-            return documents[wanted]
-    else:
-        for held in documents:
-            if held is wanted or held == wanted:
-                return held
-    known = [f"{i}: {a.subject}" for i, a in enumerate(documents)]
-    raise NotFoundError(
-        str(wanted if isinstance(wanted, int) else wanted.subject), known, what=what
-    )
-
-
 def _time_error(message: str) -> InvalidArgumentError:
     return InvalidArgumentError(f"the move {message}; time in the history only moves forward")
-
-
-def _forget_machine() -> None:
-    from kemitraan._machine import forget_machine
-
-    forget_machine()
 
 
 @cache
