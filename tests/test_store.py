@@ -530,6 +530,31 @@ def test_a_stored_text_edited_since_it_loaded_is_not_built_on(store: Store) -> N
         store.save(stored.partnership, version=stored.version)
 
 
+def test_an_export_holds_the_stored_documents_and_imports_without_a_second_check(
+    store: Store, portfolio: list[Partnership], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for p in portfolio:
+        store.save(p, version=0)
+    path = tmp_path / "all.jsonl"
+    store.export_jsonl(path)
+    assert path.read_text().splitlines() == [
+        dump_json(p, indent=None) for p in sorted(portfolio, key=lambda p: p.id)
+    ]
+    whole: list[object] = []
+    reload = Partnership.model_validate_json
+
+    def spied(*args: Any) -> Partnership:
+        whole.append(args)
+        return reload(*args)
+
+    monkeypatch.setattr(Partnership, "model_validate_json", spied)
+    other = Store(f"sqlite:///{tmp_path / 'other.db'}")
+    assert other.import_jsonl(path) == 3
+    assert len(whole) == 3  # each line loaded once, and built on when saved
+    monkeypatch.undo()
+    assert [other.get(p.id) for p in portfolio] == portfolio
+
+
 def test_a_database_made_before_an_index_gets_it_when_opened(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'older.db'}"
     Store(url).close()

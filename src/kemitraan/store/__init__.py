@@ -574,7 +574,10 @@ class Store:
         lines = []
         with self._connect() as conn:
             for row in conn.execute(sa.select(partnerships.c.document).order_by(partnerships.c.id)):
-                lines.append(json.dumps(json.loads(row.document), ensure_ascii=False))
+                document = row.document  # one line already, as the store writes it
+                if "\n" in document or "\r" in document:
+                    document = json.dumps(json.loads(document), ensure_ascii=False)
+                lines.append(document)
         write_atomically(path, ("\n".join(lines) + ("\n" if lines else "")).encode())
         return len(lines)
 
