@@ -403,7 +403,7 @@ def test_no_swaps_for_fewer_than_two_candidates_or_a_tie() -> None:
 values = st.floats(min_value=0, max_value=1, allow_nan=False)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @example(  # a gap too small to close: no swap at an infinite weight
     table=[(0.0, 0.0, 2.225073858507e-311), (0.0, 1.0, 0.0)], weights=(1.0, 1.0, 1.0)
 )
@@ -445,7 +445,7 @@ def test_every_reported_swap_happens_just_past_its_threshold_and_not_before(
             assert other.score <= before.score_of(leader.partner.id).score + 1e-9
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(
     table=st.lists(
         st.tuples(*[st.sampled_from([0.0, 0.2, 0.25, 0.5, 0.6, 1.0])] * 3), min_size=2, max_size=5
@@ -493,7 +493,7 @@ def test_no_swap_is_missed_on_a_grid_of_weights(
                 assert reported >= x - 1e-9, (code, x, reported)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)
 @given(order=st.permutations(range(4)), scale=st.floats(min_value=0.01, max_value=100))
 def test_ranking_ignores_input_order_and_the_scale_of_weights(
     order: list[int], scale: float

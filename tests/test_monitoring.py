@@ -714,7 +714,7 @@ LOG = [
 ]  # fmt: skip
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     order=st.permutations(range(len(RECORDS))),
     log=st.permutations(range(len(LOG))),
@@ -736,7 +736,7 @@ def _values(draw: Callable[..., Any]) -> Any:
     return draw
 
 
-@settings(max_examples=40, deadline=None)
+@settings(deadline=None)
 @given(
     percent=st.decimals(min_value=0, max_value=100, places=2),
     value=st.decimals(min_value=-(10**6), max_value=10**6, places=2),

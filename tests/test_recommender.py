@@ -142,7 +142,7 @@ def test_bad_input_is_refused() -> None:
         recommend_patterns([SMALL], [gives(SMALL, K.PRODUCTS), gives(SMALL, K.LABOUR)])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(scaled_partners(), min_size=1, max_size=4, unique_by=lambda p: p.id),
     st.data(),

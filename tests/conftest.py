@@ -1,0 +1,30 @@
+"""Hypothesis profiles: a quick run by default, the deep runs in CI.
+
+The README's ``pytest`` loads ``dev``: a few examples per property, enough to catch most
+mistakes while one waits. CI loads ``ci`` (``.ci/run`` runs with ``CI`` set, as every CI
+service sets it): ten times as many examples per property and as many random walks through
+the lifecycle, with the blob that reproduces a failure. ``HYPOTHESIS_PROFILE=ci`` (or
+pytest's ``--hypothesis-profile=ci``) runs the deep profile anywhere.
+
+Tests leave ``max_examples`` to the profile, so the profile alone decides how deep a run goes.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("dev", max_examples=20)
+settings.register_profile("ci", max_examples=200, print_blob=True)
+
+
+def _profile() -> str:
+    chosen = os.environ.get("HYPOTHESIS_PROFILE")
+    if chosen:
+        return chosen
+    in_ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+    return "ci" if in_ci else "dev"
+
+
+settings.load_profile(_profile())
