@@ -1,10 +1,11 @@
 """Hypothesis profiles: a quick run by default, the deep runs in CI.
 
-The README's ``pytest`` loads ``dev``: a few examples per property, enough to catch most
-mistakes while one waits. CI loads ``ci`` (``.ci/run`` runs with ``CI`` set, as every CI
-service sets it): ten times as many examples per property and as many random walks through
-the lifecycle, with the blob that reproduces a failure. ``HYPOTHESIS_PROFILE=ci`` (or
-pytest's ``--hypothesis-profile=ci``) runs the deep profile anywhere.
+The README's ``pytest`` loads ``dev``: a few examples of each property, enough to catch most
+mistakes while one waits. CI loads ``ci``: ten times as many examples of each property and
+of the lifecycle's random walks, with the blob that reproduces a failure. ``.ci/run`` asks
+for it by ``HYPOTHESIS_PROFILE=ci``; a CI service that runs pytest itself gets it from the
+``CI`` variable every such service sets. ``HYPOTHESIS_PROFILE=ci`` (or pytest's
+``--hypothesis-profile=ci``) runs the deep profile anywhere.
 
 Tests leave ``max_examples`` to the profile, so the profile alone decides how deep a run goes.
 """
