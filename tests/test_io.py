@@ -30,7 +30,7 @@ from kemitraan import (
 from kemitraan.analysis import synthetic_candidates
 from seed import at_stage
 
-ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 MODELS: list[tuple[str, st.SearchStrategy[Any]]] = [
     ("partner", s.partners()),
@@ -78,11 +78,23 @@ def test_json_schema_is_valid_and_describes_the_json(model: type[BaseModel]) -> 
     assert all("description" in prop for prop in schema["properties"].values()), model
 
 
+# Built once per module: making a schema takes longer than validating a document against it.
+@pytest.fixture(scope="module")
+def agreement_schema() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json_schema(Agreement))
+
+
+@pytest.fixture(scope="module")
+def partnership_schema() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(json_schema(Partnership))
+
+
 @ROUND_TRIP
 @given(s.agreements())
-def test_stored_agreements_validate_against_the_schema(agreement: Agreement) -> None:
-    validator = jsonschema.Draft202012Validator(json_schema(Agreement))
-    validator.validate(json.loads(dump_json(agreement)))
+def test_stored_agreements_validate_against_the_schema(
+    agreement_schema: jsonschema.Draft202012Validator, agreement: Agreement
+) -> None:
+    agreement_schema.validate(json.loads(dump_json(agreement)))
 
 
 def test_top_level_documents_carry_schema_version() -> None:
@@ -130,10 +142,12 @@ def test_findings_round_trip(agreement: Agreement) -> None:
 
 
 @pytest.mark.parametrize("stage", list(Stage), ids=[s.value for s in Stage])
-def test_partnerships_round_trip_at_every_stage(stage: Stage) -> None:
+def test_partnerships_round_trip_at_every_stage(
+    partnership_schema: jsonschema.Draft202012Validator, stage: Stage
+) -> None:
     partnership = at_stage(stage) if stage.is_terminal else at_stage(stage, recorded=True)
     text = dump_json(partnership)
     again = load_json(Partnership, text)
     assert again == partnership
     assert dump_json(again) == text
-    jsonschema.Draft202012Validator(json_schema(Partnership)).validate(json.loads(text))
+    partnership_schema.validate(json.loads(text))
