@@ -128,6 +128,12 @@ class Rule(Generic[S]):
     replaces: tuple[str, ...] = ()
     """Older codes of the same rule, still accepted when looked up."""
 
+    def message(self, hit: Hit) -> BilingualText:
+        """The rule's message for ``hit``, in Indonesian and English (its values filled in)."""
+        return BilingualText.of(
+            self.indonesian.format_map(hit.values), self.english.format_map(hit.values)
+        )
+
     def findings(self, subject: S, *, severity: Severity | None = None) -> Iterator[Finding]:
         """The findings for ``subject``, one per hit (``severity`` overrides the rule's)."""
         for hit in self.check(subject):
@@ -135,9 +141,7 @@ class Rule(Generic[S]):
                 code=self.code,
                 severity=severity or self.severity,
                 basis=self.basis,
-                message=BilingualText.of(
-                    self.indonesian.format_map(hit.values), self.english.format_map(hit.values)
-                ),
+                message=self.message(hit),
                 party_id=hit.party_id,
                 path=hit.path,
             )

@@ -19,7 +19,7 @@ a rule that needs one says so in its reasons and scores lower.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import permutations
@@ -30,11 +30,12 @@ from pydantic import Field
 from kemitraan._base import BilingualText, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
+from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
 from kemitraan.pattern_terms import Contribution, PatternTerms
 from kemitraan.patterns import PatternKind, pattern_info
 
-__all__ = ["PatternRecommendation", "recommend_patterns"]
+__all__ = ["PATTERN_RULES", "PatternRecommendation", "recommend_patterns"]
 
 K = ContributionKind
 
@@ -186,58 +187,109 @@ def _size_reason(ctx: _Ctx, small: str, large: str) -> tuple[Decimal, BilingualT
     return None
 
 
-def _agency(ctx: _Ctx) -> Iterator[_Match]:
+PATTERN_RULES: Final[RuleBook[_Ctx]] = RuleBook()
+"""Each pattern's shape, declared as a rule (guide B; PP 7/2021): it finds every arrangement of
+the parties that fits, and its message is the first reason given for it."""
+rule = PATTERN_RULES.rule
+
+
+def _fit(
+    pattern: PatternKind,
+    score: Decimal,
+    roles: dict[str, list[str]],
+    more: Iterable[BilingualText | None] = (),
+    **named: BilingualText,
+) -> Hit:
+    """A fitting arrangement: its message's values (``{x_id}``/``{x_en}``) and the match."""
+    values: dict[str, object] = {}
+    for key, text in named.items():
+        values[f"{key}_id"], values[f"{key}_en"] = text.indonesian, text.english
+    values["fit"] = (pattern, score, roles, [m for m in more if m is not None])
+    return Hit(values=values)
+
+
+def _named(ctx: _Ctx, party_id: str) -> BilingualText:
+    return BilingualText.of(ctx.name(party_id), ctx.name(party_id))
+
+
+def _of_kinds(kinds: Iterable[ContributionKind]) -> BilingualText:
+    kinds = list(kinds)
+    return BilingualText.of(_kinds(kinds, "id"), _kinds(kinds, "en"))
+
+
+@rule(
+    "agency_fits",
+    basis="Panduan B.1",
+    summary="A smaller business markets the goods or services of a larger one.",
+    indonesian="{agent_id} memasarkan barang/jasa {principal_id}: bentuk keagenan (panduan B.1).",
+    english="{agent_en} markets the goods/services of {principal_en}: the agency pattern "
+    "(guide B.1).",
+    severity=Severity.INFO,
+)
+def _agency(ctx: _Ctx) -> Iterator[Hit]:
     for agent, principal in permutations(ctx.ids(), 2):
         if ctx.has(agent, {K.MARKETING}) and ctx.has(principal, {K.PRODUCTS}):
             sized = _size_reason(ctx, agent, principal)
             if sized is None:
                 continue
             bonus, size = sized
-            yield _Match(
+            yield _fit(
                 PatternKind.AGENCY,
                 Decimal("0.6") + bonus,
                 {"agent": [agent], "principal": [principal]},
-                [
-                    BilingualText(
-                        indonesian=f"{_who(ctx, agent).indonesian} memasarkan barang/jasa "
-                        f"{_who(ctx, principal).indonesian}: bentuk keagenan (panduan B.1).",
-                        english=f"{_who(ctx, agent).english} markets the goods/services of "
-                        f"{_who(ctx, principal).english}: the agency pattern (guide B.1).",
-                    ),
-                    size,
-                ],
+                [size],
+                agent=_who(ctx, agent),
+                principal=_who(ctx, principal),
             )
 
 
-def _operational(ctx: _Ctx) -> Iterator[_Match]:
+_SHARES_AGREED: Final = BilingualText(
+    indonesian="Pembagian hasil dan risiko perlu disepakati (masing-masing berjumlah 100%).",
+    english="Profit and risk shares must be agreed (each summing to 100%).",
+)
+
+
+@rule(
+    "operational_cooperation_fits",
+    basis="Panduan B.2",
+    summary="One side brings land, facilities and labour, the other funds, capital, management "
+    "and production inputs.",
+    indonesian="{group_id} menyediakan {brings_id}, sedangkan {company_id} menyediakan "
+    "{funds_id}: bentuk kerja sama operasional (panduan B.2).",
+    english="{group_en} provides {brings_en} while {company_en} provides {funds_en}: the "
+    "operational cooperation pattern (guide B.2).",
+    severity=Severity.INFO,
+)
+def _operational(ctx: _Ctx) -> Iterator[Hit]:
     for group, company in permutations(ctx.ids(), 2):
         brings = ctx.has(group, _KSO_GROUP)
         funds = ctx.has(company, _KSO_COMPANY)
         if len(brings) >= 2 and len(funds) >= 2:
             coverage = (Decimal(len(brings)) / 3 + Decimal(len(funds)) / 4) / 2
-            yield _Match(
+            yield _fit(
                 PatternKind.OPERATIONAL_COOPERATION,
                 Decimal("0.7") + Decimal("0.3") * min(coverage, Decimal(1)),
                 {"group": [group], "company": [company]},
-                [
-                    BilingualText(
-                        indonesian=f"{ctx.name(group)} menyediakan {_kinds(brings, 'id')}, "
-                        f"sedangkan {ctx.name(company)} menyediakan {_kinds(funds, 'id')}: "
-                        "bentuk kerja sama operasional (panduan B.2).",
-                        english=f"{ctx.name(group)} provides {_kinds(brings, 'en')} while "
-                        f"{ctx.name(company)} provides {_kinds(funds, 'en')}: the operational "
-                        "cooperation pattern (guide B.2).",
-                    ),
-                    BilingualText(
-                        indonesian="Pembagian hasil dan risiko perlu disepakati (masing-masing "
-                        "berjumlah 100%).",
-                        english="Profit and risk shares must be agreed (each summing to 100%).",
-                    ),
-                ],
+                [_SHARES_AGREED],
+                group=_named(ctx, group),
+                brings=_of_kinds(brings),
+                company=_named(ctx, company),
+                funds=_of_kinds(funds),
             )
 
 
-def _foster(ctx: _Ctx) -> Iterator[_Match]:
+@rule(
+    "foster_parent_fits",
+    basis="Panduan B.3",
+    summary="A larger business helps smaller ones grow (interest-free capital is the guide's "
+    "example) without taking their resources in exchange.",
+    indonesian="{parent_id} membantu perkembangan {children_id} dengan {help_id}: bentuk bapak "
+    "angkat – anak angkat (panduan B.3).",
+    english="{parent_en} helps {children_en} grow with {help_en}: the foster-parent pattern "
+    "(guide B.3).",
+    severity=Severity.INFO,
+)
+def _foster(ctx: _Ctx) -> Iterator[Hit]:
     for parent in ctx.ids():
         help_given = ctx.has(parent, _FOSTER_HELP)
         if not help_given:
@@ -255,17 +307,7 @@ def _foster(ctx: _Ctx) -> Iterator[_Match]:
         if not children:
             continue
         score = Decimal("0.6")
-        names_id = ", ".join(_who(ctx, c).indonesian for c in children)
-        names_en = ", ".join(_who(ctx, c).english for c in children)
-        reasons = [
-            BilingualText(
-                indonesian=f"{_who(ctx, parent).indonesian} membantu perkembangan {names_id} "
-                f"dengan {_kinds(help_given, 'id')}: bentuk bapak angkat – anak angkat "
-                "(panduan B.3).",
-                english=f"{_who(ctx, parent).english} helps {names_en} grow with "
-                f"{_kinds(help_given, 'en')}: the foster-parent pattern (guide B.3).",
-            )
-        ]
+        reasons: list[BilingualText] = []
         if K.INTEREST_FREE_CAPITAL in help_given:
             score += Decimal("0.3")
             reasons.append(
@@ -287,15 +329,32 @@ def _foster(ctx: _Ctx) -> Iterator[_Match]:
                     "that is an exchange, which fits other patterns better.",
                 )
             )
-        yield _Match(
+        yield _fit(
             PatternKind.FOSTER_PARENT,
             score,
             {"foster_parent": [parent], "foster_children": children},
             reasons,
+            parent=_who(ctx, parent),
+            children=BilingualText.of(
+                ", ".join(_who(ctx, c).indonesian for c in children),
+                ", ".join(_who(ctx, c).english for c in children),
+            ),
+            help=_of_kinds(help_given),
         )
 
 
-def _general_trade(ctx: _Ctx) -> Iterator[_Match]:
+@rule(
+    "general_trade_fits",
+    basis="Panduan B.4",
+    summary="A smaller business supplies or sells through a larger one, often through a "
+    "cooperative.",
+    indonesian="{supplier_id} menyediakan {sells_id} dan {buyer_id} menyediakan {takes_id}: "
+    "bentuk dagang umum (panduan B.4).",
+    english="{supplier_en} provides {sells_en} and {buyer_en} provides {takes_en}: the "
+    "general-trade pattern (guide B.4).",
+    severity=Severity.INFO,
+)
+def _general_trade(ctx: _Ctx) -> Iterator[Hit]:
     for supplier, buyer in permutations(ctx.ids(), 2):
         sells = ctx.has(supplier, {K.SUPPLY, K.PRODUCTS})
         takes = ctx.has(buyer, {K.OFFTAKE, K.MARKETING, K.BUSINESS_LOCATION})
@@ -307,14 +366,6 @@ def _general_trade(ctx: _Ctx) -> Iterator[_Match]:
         bonus, size = sized
         roles: dict[str, list[str]] = {"supplier": [supplier], "buyer": [buyer]}
         reasons = [
-            BilingualText(
-                indonesian=f"{_who(ctx, supplier).indonesian} menyediakan {_kinds(sells, 'id')} "
-                f"dan {_who(ctx, buyer).indonesian} menyediakan {_kinds(takes, 'id')}: bentuk "
-                "dagang umum (panduan B.4).",
-                english=f"{_who(ctx, supplier).english} provides {_kinds(sells, 'en')} and "
-                f"{_who(ctx, buyer).english} provides {_kinds(takes, 'en')}: the general-trade "
-                "pattern (guide B.4).",
-            ),
             size,
             BilingualText(
                 indonesian="Persyaratan dan kualitas produk perlu disepakati bersama.",
@@ -336,19 +387,41 @@ def _general_trade(ctx: _Ctx) -> Iterator[_Match]:
                     )
                 )
                 break
-        yield _Match(PatternKind.GENERAL_TRADE, score, roles, reasons)
+        yield _fit(
+            PatternKind.GENERAL_TRADE,
+            score,
+            roles,
+            reasons,
+            supplier=_who(ctx, supplier),
+            sells=_of_kinds(sells),
+            buyer=_who(ctx, buyer),
+            takes=_of_kinds(takes),
+        )
 
 
 def _pair_rule(
+    code: str,
     pattern: PatternKind,
     small_kinds: frozenset[ContributionKind],
     large_kinds: frozenset[ContributionKind],
     roles: tuple[str, str],
     text: tuple[str, str],
-) -> Callable[[_Ctx], Iterator[_Match]]:
-    """A rule of PP 7/2021's simpler shape: a smaller party brings X, a larger one Y."""
+) -> None:
+    """Declare a rule of PP 7/2021's simpler shape: a smaller party brings X, a larger one Y."""
 
-    def rule(ctx: _Ctx) -> Iterator[_Match]:
+    @rule(
+        code,
+        basis="PP 7/2021 Pasal 106",
+        summary=f"A smaller party brings one thing and a larger one another: {text[1]}.",
+        indonesian="{small_id} menyediakan {gives_id} dan {large_id} menyediakan {takes_id}: "
+        + text[0].replace("{", "{{").replace("}", "}}")
+        + ".",
+        english="{small_en} provides {gives_en} and {large_en} provides {takes_en}: "
+        + text[1].replace("{", "{{").replace("}", "}}")
+        + ".",
+        severity=Severity.INFO,
+    )
+    def _(ctx: _Ctx) -> Iterator[Hit]:
         for small, large in permutations(ctx.ids(), 2):
             a, b = ctx.has(small, small_kinds), ctx.has(large, large_kinds)
             if a and b:
@@ -356,25 +429,64 @@ def _pair_rule(
                 if sized is None:
                     continue
                 bonus, size = sized
-                yield _Match(
+                yield _fit(
                     pattern,
                     Decimal("0.5") + bonus,
                     {roles[0]: [small], roles[1]: [large]},
-                    [
-                        BilingualText(
-                            indonesian=f"{ctx.name(small)} menyediakan {_kinds(a, 'id')} dan "
-                            f"{ctx.name(large)} menyediakan {_kinds(b, 'id')}: {text[0]}.",
-                            english=f"{ctx.name(small)} provides {_kinds(a, 'en')} and "
-                            f"{ctx.name(large)} provides {_kinds(b, 'en')}: {text[1]}.",
-                        ),
-                        size,
-                    ],
+                    [size],
+                    small=_named(ctx, small),
+                    gives=_of_kinds(a),
+                    large=_named(ctx, large),
+                    takes=_of_kinds(b),
                 )
 
-    return rule
+
+_pair_rule(
+    "core_plasma_fits",
+    PatternKind.CORE_PLASMA,
+    frozenset({K.LABOUR, K.LAND, K.SUPPLY}),
+    frozenset({K.PRODUCTION_INPUTS}),
+    ("plasma", "core"),
+    (
+        "usaha besar sebagai inti menyediakan sarana produksi bagi plasma (pola inti-plasma)",
+        "a large core supplies production inputs to its plasma (core–plasma pattern)",
+    ),
+)
+_pair_rule(
+    "subcontract_fits",
+    PatternKind.SUBCONTRACT,
+    frozenset({K.CONTRACT_PRODUCTION}),
+    frozenset({K.OFFTAKE, K.CAPITAL}),
+    ("subcontractor", "contractor"),
+    ("pola subkontrak", "the subcontracting pattern"),
+)
+_pair_rule(
+    "franchise_fits",
+    PatternKind.FRANCHISE,
+    frozenset({K.CAPITAL, K.BUSINESS_LOCATION}),
+    frozenset({K.BRAND}),
+    ("franchisee", "franchisor"),
+    ("pola waralaba", "the franchise pattern"),
+)
+_pair_rule(
+    "outsourcing_fits",
+    PatternKind.OUTSOURCING,
+    frozenset({K.SUPPORT_SERVICES}),
+    frozenset({K.CAPITAL, K.OFFTAKE}),
+    ("provider", "client"),
+    ("pola penyumberluaran", "the outsourcing pattern"),
+)
 
 
-def _supply_chain(ctx: _Ctx) -> Iterator[_Match]:
+@rule(
+    "supply_chain_fits",
+    basis="PP 7/2021 Pasal 106",
+    summary="A producer, a distributor and a buyer form one supply chain.",
+    indonesian="{first_id} → {middle_id} → {last_id} membentuk satu rantai pasok.",
+    english="{first_en} → {middle_en} → {last_en} form one supply chain.",
+    severity=Severity.INFO,
+)
+def _supply_chain(ctx: _Ctx) -> Iterator[Hit]:
     producers = [p for p in ctx.ids() if ctx.has(p, {K.SUPPLY, K.PRODUCTS})]
     middles = [p for p in ctx.ids() if ctx.has(p, {K.DISTRIBUTION})]
     ends = [p for p in ctx.ids() if ctx.has(p, {K.OFFTAKE, K.MARKETING})]
@@ -382,94 +494,46 @@ def _supply_chain(ctx: _Ctx) -> Iterator[_Match]:
         for b in middles:
             for c in ends:
                 if len({a, b, c}) == 3:
-                    yield _Match(
+                    yield _fit(
                         PatternKind.SUPPLY_CHAIN,
                         Decimal("0.6"),
                         {"links": [a, b, c]},
-                        [
-                            BilingualText(
-                                indonesian=f"{ctx.name(a)} → {ctx.name(b)} → {ctx.name(c)} "
-                                "membentuk satu rantai pasok.",
-                                english=f"{ctx.name(a)} → {ctx.name(b)} → {ctx.name(c)} form "
-                                "one supply chain.",
-                            )
-                        ],
+                        first=_named(ctx, a),
+                        middle=_named(ctx, b),
+                        last=_named(ctx, c),
                     )
                     return
 
 
-def _pooled(ctx: _Ctx) -> Iterator[_Match]:
+@rule(
+    "joint_venture_fits",
+    basis="PP 7/2021 Pasal 106",
+    summary="More than one party puts in capital.",
+    indonesian="Lebih dari satu pihak menyetor modal: dapat mendirikan usaha patungan.",
+    english="More than one party puts in capital: they could found a joint venture.",
+    severity=Severity.INFO,
+)
+def _joint_venture(ctx: _Ctx) -> Iterator[Hit]:
     investors = [p for p in ctx.ids() if ctx.has(p, {K.CAPITAL})]
     if len(investors) >= 2:
-        yield _Match(
-            PatternKind.JOINT_VENTURE,
-            Decimal("0.5"),
-            {"contributions": investors},
-            [
-                BilingualText(
-                    indonesian="Lebih dari satu pihak menyetor modal: dapat mendirikan usaha "
-                    "patungan.",
-                    english="More than one party puts in capital: they could found a joint "
-                    "venture.",
-                )
-            ],
-        )
+        yield _fit(PatternKind.JOINT_VENTURE, Decimal("0.5"), {"contributions": investors})
+
+
+@rule(
+    "profit_sharing_fits",
+    basis="PP 7/2021 Pasal 106",
+    summary="Every party contributes and capital is put in.",
+    indonesian="Setiap pihak berkontribusi dan ada modal yang disetor: hasil dapat dibagi "
+    "menurut persentase yang disepakati.",
+    english="Every party contributes and capital is put in: the result can be shared by agreed "
+    "percentages.",
+    severity=Severity.INFO,
+)
+def _profit_sharing(ctx: _Ctx) -> Iterator[Hit]:
+    investors = [p for p in ctx.ids() if ctx.has(p, {K.CAPITAL})]
     contributors = [p for p in ctx.ids() if ctx.offers.get(p)]
     if len(contributors) >= 2 and investors:
-        yield _Match(
-            PatternKind.PROFIT_SHARING,
-            Decimal("0.4"),
-            {"contributions": contributors},
-            [
-                BilingualText(
-                    indonesian="Setiap pihak berkontribusi dan ada modal yang disetor: hasil "
-                    "dapat dibagi menurut persentase yang disepakati.",
-                    english="Every party contributes and capital is put in: the result can be "
-                    "shared by agreed percentages.",
-                )
-            ],
-        )
-
-
-_RULES: Final[tuple[Callable[[_Ctx], Iterator[_Match]], ...]] = (
-    _agency,
-    _operational,
-    _foster,
-    _general_trade,
-    _pair_rule(
-        PatternKind.CORE_PLASMA,
-        frozenset({K.LABOUR, K.LAND, K.SUPPLY}),
-        frozenset({K.PRODUCTION_INPUTS}),
-        ("plasma", "core"),
-        (
-            "usaha besar sebagai inti menyediakan sarana produksi bagi plasma (pola inti-plasma)",
-            "a large core supplies production inputs to its plasma (core–plasma pattern)",
-        ),
-    ),
-    _pair_rule(
-        PatternKind.SUBCONTRACT,
-        frozenset({K.CONTRACT_PRODUCTION}),
-        frozenset({K.OFFTAKE, K.CAPITAL}),
-        ("subcontractor", "contractor"),
-        ("pola subkontrak", "the subcontracting pattern"),
-    ),
-    _pair_rule(
-        PatternKind.FRANCHISE,
-        frozenset({K.CAPITAL, K.BUSINESS_LOCATION}),
-        frozenset({K.BRAND}),
-        ("franchisee", "franchisor"),
-        ("pola waralaba", "the franchise pattern"),
-    ),
-    _pair_rule(
-        PatternKind.OUTSOURCING,
-        frozenset({K.SUPPORT_SERVICES}),
-        frozenset({K.CAPITAL, K.OFFTAKE}),
-        ("provider", "client"),
-        ("pola penyumberluaran", "the outsourcing pattern"),
-    ),
-    _supply_chain,
-    _pooled,
-)
+        yield _fit(PatternKind.PROFIT_SHARING, Decimal("0.4"), {"contributions": contributors})
 
 
 def recommend_patterns(
@@ -519,13 +583,14 @@ def recommend_patterns(
     ctx = _Ctx(by_id, offers)
 
     best: dict[PatternKind, _Match] = {}
-    for rule in _RULES:
-        for match in rule(ctx):
-            if match.score <= 0:
+    for declared in PATTERN_RULES:
+        for hit in declared.check(ctx):
+            pattern, score, roles, more = hit.values["fit"]
+            if score <= 0:
                 continue
-            current = best.get(match.pattern)
-            if current is None or match.score > current.score:
-                best[match.pattern] = match
+            current = best.get(pattern)
+            if current is None or score > current.score:
+                best[pattern] = _Match(pattern, score, roles, [declared.message(hit), *more])
     order = list(PatternKind)
     ranked = sorted(best.values(), key=lambda m: (-m.score, order.index(m.pattern)))
     return [

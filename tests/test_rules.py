@@ -1,0 +1,71 @@
+"""One way to declare a rule: every book of rules is made of the same declaration.
+
+A requirement of a lifecycle move, a check of an agreement and the shape of a partnership
+pattern are each a :class:`kemitraan.findings.Rule`: a stable code, its basis in the guide
+or the law, a summary, and its message in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from kemitraan.agreement_checks import AGREEMENT_RULES
+from kemitraan.findings import Rule
+from kemitraan.recommender import PATTERN_RULES
+from kemitraan.requirements import REQUIREMENTS
+
+BOOKS: dict[str, list[Rule[object]]] = {
+    "agreement checks": list(AGREEMENT_RULES),  # type: ignore[arg-type]  # any subject
+    "lifecycle requirements": [r.rule for r in REQUIREMENTS],  # type: ignore[misc]
+    "pattern shapes": list(PATTERN_RULES),  # type: ignore[arg-type]
+}
+RULES = [(book, rule) for book, rules in BOOKS.items() for rule in rules]
+# the guide, a regulation, or the drafting practice the law assumes (REFERENCE.md)
+BASIS = re.compile(
+    r"Panduan [ABC]|KUHPerdata|HIR|UU \d+/\d{4}|PP \d+/\d{4}|REFERENCE|[Kk]elaziman|"
+    r"Tata naskah dinas|Teknik penyusunan"
+)
+
+
+@pytest.mark.parametrize(("book", "rule"), RULES, ids=[f"{b}:{r.code}" for b, r in RULES])
+def test_every_rule_is_declared_whole(book: str, rule: Rule[object]) -> None:
+    assert isinstance(rule, Rule)
+    assert re.fullmatch(r"[a-z][a-z0-9_]*", rule.code)
+    assert BASIS.search(rule.basis), f"{rule.code}: basis {rule.basis!r} cites no source"
+    assert rule.summary.strip()
+    assert rule.indonesian.strip()
+    assert rule.english.strip()
+    # both messages name the same values (a value may be worded per language: x_id, x_en)
+    fields = [
+        {re.sub(r"_(id|en)$", "", name) for _, name, _, _ in string.Formatter().parse(text) if name}
+        for text in (rule.indonesian, rule.english)
+    ]
+    assert fields[0] == fields[1], rule.code
+
+
+@pytest.mark.parametrize("book", BOOKS)
+def test_codes_are_unique_in_each_book(book: str) -> None:
+    codes = [rule.code for rule in BOOKS[book]]
+    assert len(codes) == len(set(codes))
+
+
+def test_a_pattern_rule_gives_its_message_as_the_first_reason() -> None:
+    from kemitraan import BusinessScale, ContributionKind, Partner, PartnerKind, recommend_patterns
+    from kemitraan.pattern_terms import Contribution
+
+    shop = Partner(name="Toko B", kind=PartnerKind.BUSINESS, scale=BusinessScale.MEDIUM)
+    group = Partner(name="KUBE A", kind=PartnerKind.COMMUNITY_GROUP, scale=BusinessScale.MICRO)
+    best = recommend_patterns(
+        [shop, group],
+        [
+            Contribution(party_id=group.id, kinds=frozenset({ContributionKind.SUPPLY})),
+            Contribution(party_id=shop.id, kinds=frozenset({ContributionKind.OFFTAKE})),
+        ],
+    )[0]
+    rule = PATTERN_RULES["general_trade_fits"]
+    assert best.reasons[0].indonesian.endswith("bentuk dagang umum (panduan B.4).")
+    assert best.reasons[0].english.endswith("the general-trade pattern (guide B.4).")
+    assert rule.basis == "Panduan B.4"
