@@ -29,3 +29,10 @@ def _profile() -> str:
 
 
 settings.load_profile(_profile())
+
+
+def pytest_report_header() -> str:
+    """Say which profile runs, so a log shows how deep its properties went."""
+    name = settings.get_current_profile_name()
+    examples = settings.get_profile(name).max_examples
+    return f"hypothesis profile: {name} ({examples} examples a property)"
