@@ -236,3 +236,21 @@ def test_listing_is_resolved_as_docxtpl_resolves_it(xml: str) -> None:
     from kemitraan.documents._render import _DOCXTPL, _resolve_listing
 
     assert _resolve_listing(xml) == _DOCXTPL.resolve_listing(xml)
+
+
+@settings(max_examples=300)
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=None)
+    | st.integers(-(10**20), 10**20).map(Decimal)
+)
+def test_numbers_are_written_with_babel_as_agreements_wrote_them(value: Decimal) -> None:
+    from kemitraan.conventions import number_text
+
+    plain = format(value.normalize(), "f")  # what agreements printed before Babel wrote it
+    assert number_text(value, "en", grouping=False) == plain
+    assert number_text(value, grouping=False) == plain.replace(".", ",")
+    # with the thousands grouped: full stops in Indonesian, commas in English
+    whole, _, fraction = plain.partition(".")
+    assert number_text(value).replace(".", "") == plain.replace(".", ",")
+    grouped_whole, _, grouped_fraction = number_text(value, "en").partition(".")
+    assert (grouped_whole.replace(",", ""), grouped_fraction) == (whole, fraction)

@@ -27,7 +27,7 @@ spells a number by hand. Both load on first use, so importing kemitraan stays ch
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import Final
 
@@ -39,6 +39,7 @@ __all__ = [
     "count",
     "date_long",
     "nip_text",
+    "number_text",
     "opening_date",
     "ordinal",
     "party_label",
@@ -127,6 +128,60 @@ def rupiah_digits(amount: Decimal, language: str = "id") -> str:
 
     formatted = format_decimal(amount.quantize(_SEN), format="#,##0.00", locale=_locale(language))
     return f"Rp{formatted}" if language == "id" else f"IDR {formatted}"
+
+
+def number_text(
+    value: Decimal | float | int,
+    language: str = "id",
+    *,
+    places: int | None = None,
+    grouping: bool = True,
+) -> str:
+    """A number as the language writes it: ``1.500,25`` in Indonesian, ``1,500.25`` in English.
+
+    Babel (CLDR) gives the decimal comma or point and the thousands separator; no
+    trailing zeros.
+
+    Args:
+        value: The number.
+        language: ``"id"`` or ``"en"``.
+        places: At most this many decimal places, rounded half to even as the number is
+            written (a float as Python prints it: ``2.675`` gives ``2,68``, where
+            ``f"{2.675:.2f}"`` rounds the binary float down). By default every digit
+            of the value (a ``Decimal`` normalised, 28 significant digits at most).
+        grouping: Separate the thousands; ``False`` writes ``1500,25``.
+
+    Raises:
+        UnsupportedLanguageError: a language other than Indonesian and English.
+
+    >>> number_text(Decimal("1500.250")), number_text(Decimal("1500.25"), "en")
+    ('1.500,25', '1,500.25')
+    >>> number_text(Decimal("12.5"), grouping=False), number_text(2 / 3, places=2)
+    ('12,5', '0,67')
+    """
+    from babel.numbers import format_decimal
+
+    locale = _locale(language)
+    if places is not None and places < 0:
+        raise InvalidArgumentError(f"places must not be negative, got {places}")
+    # every digit kept when places is None (no quantisation below)
+    pattern = "#,##0.###" if places is None else "#,##0" + ("." + "#" * places if places else "")
+    # A float as Python prints it (as Babel reads it); a Decimal without trailing zeros, in the
+    # default context (28 significant digits at most).
+    number = value.normalize() if isinstance(value, Decimal) else Decimal(str(value))
+    with localcontext() as context:  # Babel rounds in the current context: room for every digit
+        if number.is_finite():
+            shape = number.as_tuple()
+            assert isinstance(shape.exponent, int)
+            digits = len(shape.digits) + abs(shape.exponent) + max(places or 0, 3)
+            context.prec = max(context.prec, digits)
+        return format_decimal(
+            number,
+            format=pattern,
+            locale=locale,
+            decimal_quantization=places is not None,
+            group_separator=grouping,
+        )
 
 
 def rupiah_words(amount: Decimal, language: str = "id") -> str:

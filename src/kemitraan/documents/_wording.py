@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from kemitraan._base import BilingualText
 from kemitraan.agreements import Agreement
-from kemitraan.conventions import count, party_label, stamp_duty_text
+from kemitraan.conventions import count, number_text, party_label, stamp_duty_text
 from kemitraan.parties import ContributionKind
 from kemitraan.partnerships import Partnership
 from kemitraan.provisions import AgreementKind, MonitoringFrequency, Term
@@ -311,13 +311,16 @@ def kinds(members: Iterable[ContributionKind]) -> BilingualText:
     )
 
 
+# Agreements write counts without a thousands separator (``1500 (seribu lima ratus)``, as
+# conventions.count does), and a number that is not whole, beside them, the same way.
 def percent(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",")
+    """A percentage or a quantity in Indonesian: ``12,5``."""
+    return number_text(value, grouping=False)
 
 
 def percent_en(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+    """The same in English: ``12.5``."""
+    return number_text(value, "en", grouping=False)
 
 
 def quantity(value: Decimal) -> BilingualText:
