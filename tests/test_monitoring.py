@@ -960,3 +960,55 @@ def test_health_reads_the_partners_deviations() -> None:
     health = partner_health(p, on=date(2025, 6, 11))[0]
     assert health.status is HealthStatus.AT_RISK
     assert any("Nilai" in r.indonesian for r in health.reasons)
+
+
+# -- what the views keep however fast they get (issue 16) -----------------------------------------
+
+
+def test_progress_under_the_id_and_the_name_on_one_day_reads_the_same_in_either_order() -> None:
+    one_day = [
+        _record(date(2025, 5, 20), progress=[ActivityProgress(activity="produksi",
+                                                              percent=Decimal(100))]),
+        _record(date(2025, 5, 20), progress=[ActivityProgress(activity="Produksi",
+                                                              percent=Decimal(40))]),
+    ]  # fmt: skip
+    seen = [partnership(records=order) for order in (one_day, one_day[::-1])]
+    for on in (date(2025, 5, 25), date(2025, 7, 1)):
+        assert detect_deviations(seen[0], on=on) == detect_deviations(seen[1], on=on)
+        assert obligation_status(seen[0], on=on) == obligation_status(seen[1], on=on)
+
+
+def test_an_activity_fulfils_an_obligation_named_by_its_id() -> None:
+    p = partnership()
+    plan = p.work_plan
+    assert plan is not None
+    activity = plan.activities[0].model_copy(update={"fulfils": ["toko/membeli-tas"]})
+    p.work_plan = plan.model_copy(update={"activities": [activity]})
+    found = {s.obligation.id: s.obligation for s in obligation_status(p, on=date(2025, 7, 1))}
+    assert found["toko/membeli-tas"].activities == ["produksi"]
+    assert found["toko/membeli-tas"].due == date(2025, 5, 31)  # when the activity ends
+    assert found["pkbm/memasok-tas"].activities == []
+
+
+def test_a_contact_with_two_partners_counts_for_each() -> None:
+    p = partnership().model_copy(
+        update={
+            "partners": [SHOP, KUBE],
+            "explorations": [
+                Exploration(on=date(2024, 11, 1), kind=ExplorationKind.AUDIENCE,
+                            partner_ids=["toko", "kube"], responses=[
+                                ExplorationResponse(partner_id=pid,
+                                                    response=PartnerResponse.AGREED)
+                                for pid in ("toko", "kube")])
+            ],
+            "interactions": [
+                Interaction(on=date(2025, 6, 1), kind=InteractionKind.MEETING,
+                            partner_ids=["toko", "kube"], feedback_requested=True)
+            ],
+        }
+    )  # fmt: skip
+    health = {h.partner_id: h for h in partner_health(p, on=date(2025, 6, 10))}
+    assert set(health) == {"toko", "kube"}
+    for partner in health.values():
+        first = partner.techniques[0]
+        assert (first.technique, first.status) == (Technique.PARTNER_FIRST, HealthStatus.GOOD)

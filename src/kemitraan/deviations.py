@@ -178,6 +178,11 @@ class _Found(NamedTuple):
 
 
 @cache
+def _default_thresholds() -> Thresholds:
+    return Thresholds()
+
+
+@cache
 def _deviations() -> TypeAdapter[list[Deviation]]:
     # One validation in pydantic-core makes every deviation a call returns: faster than
     # making them one by one (validated or trusted). The library's sentences begin and
@@ -186,7 +191,11 @@ def _deviations() -> TypeAdapter[list[Deviation]]:
 
 
 def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
-    return Severity.ERROR if amount > critical else Severity.WARNING
+    return _ERROR if amount > critical else _WARNING
+
+
+_ERROR: Final = Severity.ERROR
+_WARNING: Final = Severity.WARNING
 
 
 class _Facts(_Records):
@@ -435,7 +444,7 @@ def _obligations(
     cycle: int,
     facts: _Facts,
 ) -> Iterator[_Found]:
-    standing, _ = _standing(partnership, on=on, cycle=cycle, records=facts)
+    standing, _ = _standing(partnership, on=on, cycle=cycle, records=facts, overdue_only=True)
     for ob, state, days_overdue in standing:
         if state is not ObligationState.OVERDUE:
             continue
@@ -473,7 +482,10 @@ def _over(value: Decimal, language: str) -> str:
 
 
 def _share(value: Decimal) -> str:
-    return f"{(value * 100).quantize(Decimal('1'))}%"
+    return f"{(value * 100).quantize(_WHOLE)}%"
+
+
+_WHOLE: Final = Decimal(1)
 
 
 def _num(value: Decimal, unit: str, language: str = "id") -> str:
@@ -542,7 +554,7 @@ def _judged(
 ) -> tuple[list[_Found], _Facts]:
     """What :func:`_found` returns, and the records it read."""
     cycle = partnership.cycle if cycle is None else cycle
-    t = thresholds or Thresholds()
+    t = thresholds or _default_thresholds()
     every = t.report_every_days
     if every is None:
         agreement = partnership.agreement

@@ -418,18 +418,24 @@ def _standing(
     cycle: int,
     due_within_days: int = 14,
     records: _Records | None = None,
+    overdue_only: bool = False,
 ) -> tuple[list[tuple[_Duty, ObligationState, int]], _Records]:
     """Each obligation with its state and days overdue, and the records that judged them.
 
-    ``records`` is the index of the cycle's records up to ``on`` when the caller has it.
+    ``records`` is the index of the cycle's records up to ``on`` when the caller has it;
+    with ``overdue_only``, only the overdue obligations are returned.
     """
     records = _Records(partnership, on, cycle) if records is None else records
     soon = timedelta(days=due_within_days)
     found = []
     for duty in _duties(partnership, records.planned):
-        shown, done = records.judge(duty)
         due = duty.due
+        if overdue_only and (due is None or due >= on):
+            continue  # not overdue, whatever the records show
+        shown, done = records.judge(duty)
         if done:
+            if overdue_only:
+                continue
             state, late = ObligationState.FULFILLED, 0
         elif due is not None and due < on:
             state, late = ObligationState.OVERDUE, (on - due).days

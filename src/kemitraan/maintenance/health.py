@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from operator import attrgetter
 from typing import TYPE_CHECKING, Final
 
 from pydantic import Field, TypeAdapter
@@ -116,7 +115,7 @@ def partner_health(
     ...  for t in partner_health(p, on=date(2025, 12, 1))[0].techniques][:3]
     [('partner_first', 'good'), ('humble', 'attention'), ('patient', 'good')]
     """
-    s = settings or PlannerSettings()
+    s = settings or _default_settings()
     cycle = partnership.cycle
     overdue: dict[str, int] = {}
     troubles: dict[str, list[_Found]] = {}
@@ -133,14 +132,8 @@ def partner_health(
         for e in _canonical(e for e in partnership.evaluations if e.cycle == cycle and e.on <= on)
         for v in e.views
     }
-    # one pass over each record list; what health reads of a partner's log is days and
-    # counts, so the order of one day's interactions does not count
-    logs: dict[str, list[Interaction]] = {}
-    for interaction in partnership.interactions:
-        if interaction.on <= on:
-            ids = interaction.partner_ids
-            for pid in ids if len(ids) == 1 else set(ids):
-                logs.setdefault(pid, []).append(interaction)
+    partners = partnership.committed_partners
+    contacts = _contacts(partnership.interactions, {partner.id for partner in partners}, on)
     unresolved: dict[str | None, int] = {}
     for record in facts.monitored:  # the cycle's up to the day
         for problem in record.problems:
@@ -151,11 +144,13 @@ def partner_health(
         if answer.on <= on:
             answered.setdefault(answer.partner_id, []).append(answer)
     result = []
-    for partner in partnership.committed_partners:
-        mine = sorted(logs.get(partner.id, ()), key=attrgetter("on"))
+    for partner in partners:
         problems = unresolved.get(partner.id, 0)
-        answers = {a.item: a for a in _canonical(answered.get(partner.id, ()))}
-        techniques, status = _techniques(partner.id, mine, problems, answers, on, s)
+        mine = answered.get(partner.id)
+        answers = {a.item: a for a in _canonical(mine)} if mine else {}
+        techniques, status = _techniques(
+            partner.id, contacts.get(partner.id) or _Contacts(), problems, answers, on, s
+        )
         reasons: list[_Reason] = []
         if overdue.get(partner.id):
             reasons.append(
@@ -205,6 +200,11 @@ def _text(indonesian: str, english: str) -> dict[str, str]:
 
 
 @cache
+def _default_settings() -> PlannerSettings:
+    return PlannerSettings()
+
+
+@cache
 def _healths() -> TypeAdapter[list[PartnerHealth]]:
     # One validation in pydantic-core makes every result of a call: faster than making
     # them one by one (validated or trusted). The library's sentences begin and end with
@@ -244,6 +244,10 @@ _NO_SURPRISE: Final = bi(
 )
 _FEEDBACK_KINDS: Final = (InteractionKind.EVENT, InteractionKind.WORKSHOP, InteractionKind.MEETING)
 _IN_PERSON: Final = frozenset(kind for kind in InteractionKind if kind.in_person)
+# members read in the per-interaction loop (reading an enum's member costs a lookup)
+_UNIQUE_VALUE: Final = Technique.UNIQUE_VALUE
+_SURPRISE: Final = Technique.SURPRISE
+_WORKSHOP: Final = InteractionKind.WORKSHOP
 _TECHNIQUES: Final = tuple(Technique)
 
 
@@ -253,27 +257,109 @@ def _greeting_days(on: date) -> frozenset[date]:
     return frozenset(day + timedelta(days=k) for day in _greeted(on) for k in range(-3, 4))
 
 
+class _Contacts:
+    """What a partner's log shows: days, counts, whether something happened.
+
+    Nothing here depends on the order of the log.
+    """
+
+    __slots__ = (
+        "asked",
+        "feedback_event",
+        "greeted",
+        "ignored",
+        "last",
+        "ours",
+        "recent",
+        "remote",
+        "surprise",
+        "theirs",
+        "unique",
+    )
+
+    def __init__(self) -> None:
+        self.last: date | None = None  # the last contact
+        self.asked: date | None = None  # the last request for feedback
+        self.ignored = 0  # feedback given and not acted on
+        # the past year's contacts: how many, who invited, whether any was remote, on a
+        # holiday, a feedback event, of unique value, a surprise
+        self.recent = self.ours = self.theirs = 0
+        self.remote = self.greeted = self.feedback_event = self.unique = self.surprise = False
+
+
+def _contacts(
+    interactions: Iterable[Interaction], partners: set[str], on: date
+) -> dict[str, _Contacts]:
+    """What the interaction log up to ``on`` shows for each of ``partners``, in one pass."""
+    found: dict[str, _Contacts] = {}
+    greeting: frozenset[date] | None = None
+    unique_value, surprise_, workshop = _UNIQUE_VALUE, _SURPRISE, _WORKSHOP
+    for i in interactions:
+        day = i.on
+        if day > on:
+            continue
+        ids = i.partner_ids
+        if len(ids) == 1:
+            if ids[0] not in partners:
+                continue
+            mine: Iterable[str] = ids
+        else:
+            mine = [pid for pid in set(ids) if pid in partners]
+            if not mine:
+                continue
+        asked = i.feedback_requested
+        ignored = i.feedback is not None and i.acted_on is False
+        recent = (on - day).days <= 365
+        if recent:
+            if greeting is None:
+                greeting = _greeting_days(on)
+            kind, served, by = i.kind, i.techniques, i.initiated_by
+            remote = kind not in _IN_PERSON
+            greeted = day in greeting
+            feedback_event = asked and kind in _FEEDBACK_KINDS
+            unique = kind is workshop or unique_value in served
+            surprise = surprise_ in served or bool(i.opportunity)
+        for pid in mine:
+            c = found.get(pid)
+            if c is None:
+                c = found[pid] = _Contacts()
+            if c.last is None or day > c.last:
+                c.last = day
+            if asked and (c.asked is None or day > c.asked):
+                c.asked = day
+            if ignored:
+                c.ignored += 1
+            if recent:
+                c.recent += 1
+                if by == pid:
+                    c.theirs += 1
+                elif by is not None:
+                    c.ours += 1
+                c.remote = c.remote or remote
+                c.greeted = c.greeted or greeted
+                c.feedback_event = c.feedback_event or feedback_event
+                c.unique = c.unique or unique
+                c.surprise = c.surprise or surprise
+    return found
+
+
 def _techniques(
     partner: str,
-    log: list[Interaction],
+    log: _Contacts,
     problems: int,
     answers: dict[str, ChecklistAnswer],
     on: date,
     s: PlannerSettings,
 ) -> tuple[list[dict[str, object]], HealthStatus]:
-    """Each technique's health for one partner (its fields) in the guide's order, and the worst.
-
-    From the partner's log, by day.
-    """
+    """Each technique's health for one partner (its fields) in the guide's order, and the worst."""
     flags: dict[Technique, list[tuple[HealthStatus, _Reason]]] = {t: [] for t in _TECHNIQUES}
-    last = log[-1].on if log else None
 
     # partner first, and active: how long since the last contact
     contact: tuple[HealthStatus, _Reason] | None = None
-    if last is None:
+    if log.last is None:
         contact = (HealthStatus.AT_RISK, _NEVER_CONTACTED)
-    elif (on - last).days > s.cadence_days:
-        days = (on - last).days
+    elif (on - log.last).days > s.cadence_days:
+        days = (on - log.last).days
         level = HealthStatus.AT_RISK if days > 2 * s.cadence_days else HealthStatus.ATTENTION
         contact = (
             level,
@@ -282,42 +368,15 @@ def _techniques(
     if contact is not None:
         flags[Technique.PARTNER_FIRST].append(contact)
         flags[Technique.ACTIVE].append(contact)
-
-    # what the log shows, in one pass: feedback asked and acted on, and the past year's
-    # contacts (who invited, how, on a holiday, what they served)
-    recent = ours = theirs = ignored = 0
-    asked: date | None = None
-    remote = greeted = feedback_event = unique = surprise = False
-    greeting: frozenset[date] | None = None
-    for i in log:
-        if i.feedback_requested:
-            asked = i.on
-        if i.feedback is not None and i.acted_on is False:
-            ignored += 1
-        if (on - i.on).days > 365:
-            continue
-        if greeting is None:
-            greeting = _greeting_days(on)
-        recent += 1
-        kind = i.kind
-        if i.initiated_by == partner:
-            theirs += 1
-        elif i.initiated_by is not None:
-            ours += 1
-        remote = remote or kind not in _IN_PERSON
-        greeted = greeted or i.on in greeting
-        feedback_event = feedback_event or (i.feedback_requested and kind in _FEEDBACK_KINDS)
-        served = i.techniques
-        unique = unique or Technique.UNIQUE_VALUE in served or kind is InteractionKind.WORKSHOP
-        surprise = surprise or Technique.SURPRISE in served or bool(i.opportunity)
+    asked, ignored = log.asked, log.ignored
 
     active = flags[Technique.ACTIVE]
-    if recent:
-        if theirs > ours:
+    if log.recent:
+        if log.theirs > log.ours:
             active.append((HealthStatus.ATTENTION, _INVITED_BY_PARTNER))
-        if not remote:
+        if not log.remote:
             active.append((HealthStatus.ATTENTION, _ONLY_IN_PERSON))
-        if not greeted:
+        if not log.greeted:
             active.append((HealthStatus.ATTENTION, _NOT_GREETED))
 
     humble = flags[Technique.HUMBLE]
@@ -344,7 +403,7 @@ def _techniques(
                 ),
             )
         )
-    if not feedback_event:
+    if not log.feedback_event:
         humble.append((HealthStatus.ATTENTION, _NO_FEEDBACK_EVENT))
 
     if problems:
@@ -357,9 +416,9 @@ def _techniques(
                 ),
             )
         )
-    if not unique:
+    if not log.unique:
         flags[Technique.UNIQUE_VALUE].append((HealthStatus.ATTENTION, _NO_UNIQUE_VALUE))
-    if not surprise:
+    if not log.surprise:
         flags[Technique.SURPRISE].append((HealthStatus.ATTENTION, _NO_SURPRISE))
 
     result: list[dict[str, object]] = []
@@ -379,7 +438,8 @@ def _techniques(
                         )
                     )
         status = _worst(level for level, _ in found)
-        worst = _worst([worst, status])
+        if _WORST[status] > _WORST[worst]:
+            worst = status
         result.append(
             {
                 "partner_id": partner,
