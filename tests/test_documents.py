@@ -730,3 +730,80 @@ def test_usual_units_need_no_translation() -> None:
     bilingual.translations = {**ENGLISH, "Tas rajut": "Knitted bags", "Rapi": "Neat"}
     body = text(render_document(bilingual))
     assert "knitted bags, 200 (two hundred) pieces per month" in body
+
+
+# -- typed contexts ----------------------------------------------------------------------
+
+
+def test_every_kind_builds_a_typed_context() -> None:
+    from kemitraan import monitoring_report
+    from kemitraan.documents.context import AgreementContext
+    from kemitraan.documents.report_context import MonitoringReportContext
+
+    p = at_stage(Stage.FOLLOW_UP, cycle=2)
+    subjects = {
+        "mou": p.agreement,
+        "pks": p.cooperation_agreements[0],
+        "addendum": p.addenda[-1],
+        "me_report": monitoring_report(p, cycle=1, on=date(2026, 2, 9)),
+    }
+    for name, subject in subjects.items():
+        kind = document_kind(name)
+        built = kind.context(subject, p)
+        typed = MonitoringReportContext if name == "me_report" else AgreementContext
+        assert isinstance(built, typed), name
+        assert kind.subject(subject) is not None
+        # what a template receives is the typed context's plain data (and ``extra``)
+        template = user_template("{{ title }} | {{ extra.note }}")
+        data = render_document(
+            subject, kind=name, partnership=p, template=template, draft=True, extra={"note": "x"}
+        )
+        assert lines(data)[0] == f"{built.title} | x"
+
+
+def test_the_report_writes_measures_past_a_thousand_the_indonesian_way() -> None:
+    from kemitraan import monitoring_report
+    from kemitraan.documents.report_context import MonitoringReportContext
+
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    plan = p.work_plan
+    assert plan is not None
+    indicators = list(plan.indicators)
+    indicators[1] = indicators[1].model_copy(update={"baseline": Decimal("1500.5")})
+    p.work_plan = plan.model_copy(update={"indicators": indicators})
+    report = monitoring_report(p, on=date(2026, 2, 9))
+    context = document_kind("me_report").context(report, p)
+    assert isinstance(context, MonitoringReportContext)
+    assert context.indicators[1].baseline == "1.500,5 buah (1 Mei 2025)"
+    assert context.indicators[0].baseline == "0 orang (14 April 2025)"
+    assert "1.500,5 buah (1 Mei 2025)" in text(render_document(report))
+
+
+def test_a_kind_of_ones_own_may_give_a_typed_context(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import BaseModel
+
+    from kemitraan import BilingualText
+    from kemitraan.documents import DocumentKind, register_document_kind
+    from kemitraan.documents._registry import _REGISTERED
+
+    class Note(BaseModel):
+        to: str
+
+    class NoteContext(BaseModel):
+        to: str
+        draft: bool = False
+
+    monkeypatch.setattr("kemitraan.documents._registry._REGISTERED", dict(_REGISTERED))
+    register_document_kind(
+        DocumentKind(
+            name="note",
+            title=BilingualText.of("Catatan", "Note"),
+            template="note.docx",
+            layout="letter",
+            subject=lambda source: (source, None) if isinstance(source, Note) else None,
+            context=lambda note, _partnership: NoteContext(to=f"Yth. {note.to}\x00"),
+            check=lambda note: [],
+        )
+    )
+    data = render_document(Note(to="Toko B"), kind="note", template=user_template("{{ to }}"))
+    assert lines(data) == ["Yth. Toko B"]  # cleaned like any context

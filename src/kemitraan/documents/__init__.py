@@ -28,6 +28,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, overload
 
+from pydantic import BaseModel
+
 from kemitraan._files import AtomicBatch, fsync_folder
 from kemitraan.documents._agreement import agreement_context, missing_translations
 from kemitraan.documents._registry import (
@@ -182,7 +184,8 @@ def _render_bytes(
         errors = [f for f in chosen.check(subject) if f.severity is Severity.ERROR]
         if errors:
             raise AgreementNotReadyError(errors)
-    context = chosen.context(subject, owner)
+    built = chosen.context(subject, owner)  # a typed context, or an app's own mapping
+    context = built.model_dump() if isinstance(built, BaseModel) else dict(built)
     context["draft"] = draft or bool(context.get("draft"))
     context["extra"] = _extra(extra)
     compiled = bundled_template(chosen.name) if template is None else load_template(template)

@@ -7,7 +7,9 @@ the title block with a number line per party, the opening with the weekday and t
 date in words, a block per party naming its signer and the signer's authority, PARA
 PIHAK, the lettered "bahwa" considerations, the articles numbered without gaps, the
 closing, a signature column per party, the paraf boxes and verification code of the
-footer, and the same body as Indonesian–English rows for the bilingual layout.
+footer, and the same body as Indonesian–English rows for the bilingual layout. Each
+section is one function here; the parties' blocks and signature columns are written
+in :mod:`~kemitraan.documents._parties`.
 
 Every sentence exists in Indonesian and English. The agreement's own wording
 (subject, scope, roles, …) is Indonesian; a bilingual document takes its English
@@ -19,27 +21,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
+
+from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
 from kemitraan.agreements import Agreement
-from kemitraan.authority import Authority, AuthorityKind
 from kemitraan.conventions import (
     count,
     date_long,
-    nip_text,
     opening_date,
     ordinal,
     party_label,
-    phone_text,
     rupiah,
 )
+from kemitraan.documents._parties import party_block, signature
 from kemitraan.documents._registry import DocumentKind, document_kind
 from kemitraan.documents._render import clean_text
 from kemitraan.documents._wording import (
     BLANK,
-    METERAI,
     Article,
     Wording,
     bi,
@@ -53,9 +53,8 @@ from kemitraan.documents._wording import (
 from kemitraan.documents.context import AgreementContext
 from kemitraan.exceptions import MissingTranslationsError, UnsupportedLanguageError
 from kemitraan.findings import Severity
-from kemitraan.parties import Institution, Party
 from kemitraan.partnerships import Partnership
-from kemitraan.provisions import AgreementKind, AgreementReference
+from kemitraan.provisions import AgreementKind, AgreementReference, Funding
 from kemitraan.verification import verification_code
 
 __all__ = [
@@ -65,164 +64,6 @@ __all__ = [
     "missing_translations",
     "smart_quotes",
 ]
-
-
-@dataclass(frozen=True)
-class _Signer:
-    """Who signs for a party, as the block and the signature column show them."""
-
-    name: str | None
-    position: str | None
-    nip: str | None
-    authority: Authority | None
-
-
-def _signer(agreement: Agreement, party: Party) -> _Signer:
-    signatory = agreement.signatory_of(party.id)
-    rep = party.representative
-    # The representative's NIP and authority are the signer's only when they are the same person.
-    same = signatory is None or (rep is not None and rep.name == signatory.name)
-    return _Signer(
-        name=signatory.name if signatory else (rep.name if rep else None),
-        position=signatory.position if signatory else (rep.position if rep else None),
-        nip=(signatory.nip if signatory and signatory.nip else None)
-        or (rep.nip if rep is not None and same else None),
-        authority=(signatory.authority if signatory else None)
-        or (rep.authority if rep is not None and same else None),
-    )
-
-
-def _position_en(w: Wording, party: Party, position: str) -> str:
-    """A position's English; a foreign party's position stays as it was written."""
-    if party.is_foreign or position == BLANK:
-        return position
-    return w.tr(position)
-
-
-def _short(position: str, institution: str) -> str:
-    """The position without the party's name it ends with: ``Ketua`` of ``Ketua PKBM X``."""
-    pattern = rf"(?:\s*,|\s+of|\s+)?\s*{re.escape(institution)}\s*$"
-    short = re.sub(pattern, "", position, flags=re.IGNORECASE).strip(" ,")
-    return short or position
-
-
-def _acting(w: Wording, party: Party, signer: _Signer, label: BilingualText) -> BilingualText:
-    """How the signer acts, on what authority, and for whom: the block's last sentence.
-
-    An official "bertindak dalam jabatannya selaku Kepala Dinas …, yang diangkat
-    berdasarkan Keputusan …"; a director "selaku Direktur … berdasarkan Akta Pendirian …";
-    someone else "berdasarkan Surat Kuasa …"; for a unit a yayasan runs, in the
-    yayasan's name "selaku penyelenggara" of the unit.
-    """
-    authority = signer.authority
-    position = w.blank(signer.position)
-    position_en = _position_en(w, party, position)
-    operator = party.operated_by if isinstance(party, Institution) else None
-    whom = bi(party.name, party.name)
-    if operator:
-        whom = bi(
-            f"{operator} selaku penyelenggara {party.name}", f"{operator}, which runs {party.name}"
-        )
-    if authority is None:
-        missing = bi(f" berdasarkan {BLANK}", f" under {BLANK}") if w.draft else bi("", "")
-        capacity = bi(
-            f"dalam jabatannya selaku {position}{missing.indonesian}",
-            f"in the capacity of {position_en}{missing.english}",
-        )
-    else:
-        clause = authority.wording()
-        english = clause.english
-        if authority.kind is AuthorityKind.OTHER and authority.text is not None:
-            english = f"under {w.tr(authority.text)}"
-        clause = bi(clause.indonesian, english)
-        if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
-            capacity = clause
-        elif authority.kind is AuthorityKind.APPOINTMENT:
-            capacity = bi(
-                f"dalam jabatannya selaku {position}, {clause.indonesian}",
-                f"in the capacity of {position_en}, {clause.english}",
-            )
-        else:
-            capacity = bi(
-                f"dalam jabatannya selaku {position} {clause.indonesian}",
-                f"in the capacity of {position_en} {clause.english}",
-            )
-    return bi(
-        f"Dalam hal ini bertindak {capacity.indonesian}, untuk dan atas nama "
-        f"{whom.indonesian}, selanjutnya disebut {label.indonesian}.",
-        f"Acting {capacity.english}, for and on behalf of {whom.english}, hereinafter "
-        f"{label.english}.",
-    )
-
-
-def _party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
-    signer = _signer(w.agreement, party)
-    label_id, label_en = party_label(index), party_label(index, "en")
-    acting = _acting(w, party, signer, bi(label_id, label_en))
-    name = w.blank(signer.name)
-    position = w.blank(signer.position)
-    position_en = _position_en(w, party, position)
-    nip = nip_text(signer.nip) if signer.nip else ""
-    address = w.blank(party.address or (str(party.region) if party.region else None))
-    nip_id = f", NIP {nip}" if nip else ""
-    office = (
-        bi(f", berkantor di {address}", f", with offices at {address}") if address else bi("", "")
-    )
-    statement = bi(
-        f"{name}, {position}{nip_id}{office.indonesian}. {acting.indonesian}",
-        f"{name}, {position_en}{nip_id}{office.english}. {acting.english}",
-    )
-    authority = signer.authority.wording() if signer.authority else bi("", "")
-    contacts = [c for c in party.contacts if not c.personal]
-    return {
-        "index": index + 1,
-        "id": party.id,
-        "label": label_id,
-        "label_en": label_en,
-        "institution": party.name,
-        "name": name,
-        "position": position,
-        "position_en": position_en,
-        "nip": nip,
-        "address": address,
-        "authority": authority.indonesian,
-        "authority_en": authority.english,
-        "authority_kind": signer.authority.kind.value if signer.authority else "",
-        "authority_number": (signer.authority.number or "") if signer.authority else "",
-        "authority_date": signer.authority.issued_on if signer.authority else None,
-        "acting": acting.indonesian,
-        "acting_en": acting.english,
-        "statement": statement.indonesian,
-        "statement_en": statement.english,
-        "number": w.agreement.numbers.get(party.id, ""),
-        "is_institution": isinstance(party, Institution),
-        "kind": party.kind.label_id,
-        "nib": party.nib or "",
-        "npsn": party.npsn or "",
-        "npwp": str(party.npwp or ""),
-        "region": str(party.region) if party.region else "",
-        "email": next((str(c.email) for c in contacts if c.email), ""),
-        "phone": next((phone_text(str(c.phone)) for c in contacts if c.phone), ""),
-    }
-
-
-def _signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
-    signer = _signer(w.agreement, party)
-    signatory = w.agreement.signatory_of(party.id)
-    position = w.blank(signer.position)
-    position_en = _position_en(w, party, position)
-    return {
-        "label": party_label(index),
-        "label_en": party_label(index, "en"),
-        "institution": party.name,
-        "position": _short(position, party.name),
-        "position_en": _short(position_en, party.name),
-        "name": w.blank(signer.name),
-        "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
-        "meterai": METERAI,
-        "signed_on": signatory.signed_on if signatory else None,
-        "signed_at": (signatory.signed_at or "") if signatory else "",
-    }
 
 
 def _rows(context: Mapping[str, Any]) -> list[dict[str, str]]:
@@ -333,6 +174,235 @@ def _sequence(agreement: Agreement, partnership: Partnership | None) -> int | No
     return next((i for i, a in enumerate(same, 1) if a.digest() == digest), None)
 
 
+# -- the sections of the document, in its order; each gives its part of the context -----
+
+
+def _heading(w: Wording) -> dict[str, Any]:
+    """The title block: kind, title, subtitle, the parties in capitals, the subject, numbers."""
+    agreement = w.agreement
+    kind, amends = agreement.kind, agreement.amends
+    title = bi(kind.label_id.upper(), kind.label_en.upper())
+    subtitle = bi("", "")
+    if kind is AgreementKind.ADDENDUM and amends is not None:
+        sequence = _sequence(agreement, w.partnership)
+        if sequence is not None:
+            title = bi(
+                f"ADENDUM {ordinal(sequence).upper()}",
+                f"{ordinal(sequence, 'en').upper()} ADDENDUM",
+            )
+        subtitle = bi(amends.kind.label_id.upper(), amends.kind.label_en.upper())
+    title_parties: list[dict[str, str]] = []
+    for index, party in enumerate(agreement.parties):
+        if index:
+            title_parties.append({"text": "DAN", "text_en": "AND"})
+        title_parties.append({"text": party.name.upper(), "text_en": party.name.upper()})
+    return {
+        "kind": kind.value,
+        "title": title.indonesian,
+        "title_en": title.english,
+        "subtitle": subtitle.indonesian,
+        "subtitle_en": subtitle.english,
+        "title_parties": title_parties,
+        "about": agreement.subject.upper(),
+        "about_en": w.tr(agreement.subject).upper(),
+        "subject": agreement.subject,
+        "subject_en": w.tr(agreement.subject),
+        "numbers": [
+            {
+                "party": party.name,
+                "label": party_label(i),
+                "number": w.blank(agreement.numbers.get(party.id)),
+            }
+            for i, party in enumerate(agreement.parties)
+            if party.id in agreement.numbers or w.draft
+        ],
+    }
+
+
+def _opening(w: Wording) -> dict[str, Any]:
+    """The opening with the day in words, a block per party, and PARA PIHAK."""
+    agreement = w.agreement
+    made_on, place = agreement.date, agreement.place
+    count_ = len(agreement.parties)
+    return {
+        "place": place,
+        "date": date_long(made_on),
+        "date_en": date_long(made_on, "en"),
+        "made_on": made_on,
+        "opening": (
+            f"Pada hari ini, {opening_date(made_on)} ({made_on:%d-%m-%Y}), "
+            f"bertempat di {place}, kami yang bertanda tangan di bawah ini:"
+        ),
+        "opening_en": (
+            f"On this day, {opening_date(made_on, 'en')} ({made_on:%d-%m-%Y}), at "
+            f"{place}, we the undersigned:"
+        ),
+        "parties": [party_block(w, i, p) for i, p in enumerate(agreement.parties)],
+        "para_pihak": (
+            f"{join([party_label(i) for i in range(count_)], 'dan')} secara bersama-sama disebut "
+            "PARA PIHAK dan masing-masing disebut PIHAK."
+        ),
+        "para_pihak_en": (
+            f"{join([party_label(i, 'en') for i in range(count_)], 'and')} are together called "
+            "THE PARTIES and each a PARTY."
+        ),
+    }
+
+
+def _considerations(w: Wording) -> list[BilingualText]:
+    """The "bahwa" considerations: first the text an addendum or a PKS cites, then its own."""
+    agreement = w.agreement
+    kind = agreement.kind
+    considerations = [w.both(text) for text in agreement.considerations]
+    if not considerations and w.draft and kind is not AgreementKind.ADDENDUM:
+        considerations = [bi(BLANK, BLANK)]
+    cited = agreement.amends if kind is AgreementKind.ADDENDUM else agreement.implements
+    if cited is not None:
+        cites = _cites(cited, w)
+        considerations.insert(
+            0,
+            bi(
+                f"PARA PIHAK telah menandatangani {cites.indonesian}",
+                f"THE PARTIES have signed {cites.english}",
+            ),
+        )
+    return considerations
+
+
+def _binding(w: Wording, considered: bool) -> BilingualText:
+    """The sentence binding the parties to the articles (an addendum: to the changes)."""
+    agreement, doc = w.agreement, w.doc
+    amends, implements = agreement.amends, agreement.implements
+    if agreement.kind is AgreementKind.ADDENDUM:
+        amended = bi(amends.kind.label_id, amends.kind.label_en) if amends else bi("", "")
+        return bi(
+            f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat mengadakan perubahan atas "
+            f"{amended.indonesian} tersebut dengan ketentuan sebagai berikut:",
+            f"Now therefore THE PARTIES agree to amend the {amended.english} as follows:",
+        )
+    if not considered:
+        return bi(
+            f"PARA PIHAK sepakat untuk mengikatkan diri dalam {doc.indonesian} dengan "
+            "ketentuan sebagai berikut:",
+            f"THE PARTIES agree to bind themselves in {doc.english} on the following terms:",
+        )
+    implementing = bi("", "")
+    if implements is not None:
+        implementing = bi(
+            f" sebagai pelaksanaan {implements.kind.label_id} tersebut",
+            f" implementing that {implements.kind.label_en}",
+        )
+    return bi(
+        f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengikatkan diri "
+        f"dalam {doc.indonesian}{implementing.indonesian} dengan ketentuan sebagai "
+        "berikut:",
+        f"Now therefore THE PARTIES agree to bind themselves in {doc.english}"
+        f"{implementing.english} on the following terms:",
+    )
+
+
+def _preamble(w: Wording) -> dict[str, Any]:
+    """The lettered considerations and the sentence that binds the parties."""
+    considerations = _considerations(w)
+    binding = _binding(w, bool(considerations))
+    return {
+        "considerations_intro": (
+            "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:"
+            if considerations
+            else ""
+        ),
+        "considerations_intro_en": "THE PARTIES first state as follows:" if considerations else "",
+        "considerations": [
+            {
+                "letter": letter(i),
+                "text": f"bahwa {lower_first(text.indonesian)};",
+                "text_en": f"whereas {lower_first(text.english)};",
+            }
+            for i, text in enumerate(considerations)
+        ],
+        "binding": binding.indonesian,
+        "binding_en": binding.english,
+    }
+
+
+def _body(w: Wording, articles: Callable[[Wording], list[Article]]) -> dict[str, Any]:
+    """The articles, numbered without gaps, their references to one another resolved."""
+    return {
+        "articles": [
+            {
+                "number": str(n),
+                "key": a.key,
+                "heading": f"Pasal {n}",
+                "heading_en": f"Article {n}",
+                "title": a.title.indonesian,
+                "title_en": a.title.english,
+                "paragraphs": numbered(a.paragraphs, w.defined),
+            }
+            for n, a in enumerate(resolved(articles(w)), 1)
+        ]
+    }
+
+
+def _closing(w: Wording) -> dict[str, Any]:
+    """The closing sentence, a signature column per party (two by two), the paraf boxes."""
+    agreement, doc = w.agreement, w.doc
+    signatures = [signature(w, i, p) for i, p in enumerate(agreement.parties)]
+    return {
+        "closing": (
+            f"Demikian {doc.indonesian} ini dibuat dalam rangkap {count(agreement.originals)}, "
+            "masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, dan "
+            "ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas."
+        ),
+        "closing_en": (
+            f"In witness whereof {doc.english} is made in {count(agreement.originals, 'en')} "
+            "originals, each duly stamped and of equal legal force, and signed by THE PARTIES "
+            "on the day and date first written above."
+        ),
+        "signatures": signatures,
+        "signature_rows": [
+            {"cells": signatures[i : i + 2], "span": 1 if i + 1 < len(signatures) else 2}
+            for i in range(0, len(signatures), 2)
+        ],
+        "paraf": [party_label(i) for i in range(len(agreement.parties))],
+    }
+
+
+def _funding(w: Wording, funding: Funding) -> dict[str, Any]:
+    """One source of financing: a party by its label, else the source's name; the amount."""
+    party = funding.source_party_id
+    if party is not None and party in w.agreement.party_ids:
+        source = w.label(party)
+    else:
+        named = funding.source_name or party or ""
+        source = bi(named, w.tr(named))
+    return {
+        "source": source.indonesian,
+        "source_en": source.english,
+        "amount": funding.amount,
+        "amount_text": rupiah(funding.amount),
+        "purpose": funding.purpose or "",
+    }
+
+
+def _facts(w: Wording) -> dict[str, Any]:
+    """The raw values behind the sentences: term, financing, the texts cited, the codes."""
+    agreement, term = w.agreement, w.agreement.term
+    length = duration(term) if term is not None else bi("", "")
+    return {
+        "term_start": term.start if term else None,
+        "term_end": term.end if term else None,
+        "term_length": length.indonesian,
+        "term_length_en": length.english,
+        "financing": [_funding(w, f) for f in agreement.financing],
+        "total_financing": agreement.total_financing,
+        "total_financing_text": rupiah(agreement.total_financing),
+        "amends": _reference(agreement.amends),
+        "implements": _reference(agreement.implements),
+        "verification_code": verification_code(agreement, partnership=w.partnership),
+        "digest": agreement.digest(),
+    }
+
+
 def build_context(
     agreement: Agreement,
     partnership: Partnership | None,
@@ -357,193 +427,20 @@ def build_context(
     # A text with errors is a draft, whoever renders it: the engine marks every page.
     draft = any(f.severity is Severity.ERROR for f in agreement.check())
     w = Wording(agreement, bilingual, partnership, draft=draft)
-    kind = agreement.kind
-    doc = w.doc
-
-    amends, implements = agreement.amends, agreement.implements
-    title = bi(kind.label_id.upper(), kind.label_en.upper())
-    subtitle = bi("", "")
-    if kind is AgreementKind.ADDENDUM and amends is not None:
-        sequence = _sequence(agreement, partnership)
-        if sequence is not None:
-            title = bi(
-                f"ADENDUM {ordinal(sequence).upper()}",
-                f"{ordinal(sequence, 'en').upper()} ADDENDUM",
-            )
-        subtitle = bi(amends.kind.label_id.upper(), amends.kind.label_en.upper())
-    about = bi(agreement.subject.upper(), w.tr(agreement.subject).upper())
-
-    title_parties: list[dict[str, str]] = []
-    for index, party in enumerate(agreement.parties):
-        if index:
-            title_parties.append({"text": "DAN", "text_en": "AND"})
-        title_parties.append({"text": party.name.upper(), "text_en": party.name.upper()})
-
-    labels = [party_label(i) for i in range(len(agreement.parties))]
-    labels_en = [party_label(i, "en") for i in range(len(agreement.parties))]
-    considerations = [w.both(text) for text in agreement.considerations]
-    if not considerations and w.draft and kind is not AgreementKind.ADDENDUM:
-        considerations = [bi(BLANK, BLANK)]
-    cited = amends if kind is AgreementKind.ADDENDUM else implements
-    if cited is not None:
-        cites = _cites(cited, w)
-        considerations.insert(
-            0,
-            bi(
-                f"PARA PIHAK telah menandatangani {cites.indonesian}",
-                f"THE PARTIES have signed {cites.english}",
-            ),
-        )
-
-    if kind is AgreementKind.ADDENDUM:
-        amended = bi(amends.kind.label_id, amends.kind.label_en) if amends else bi("", "")
-        binding = bi(
-            f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat mengadakan perubahan atas "
-            f"{amended.indonesian} tersebut dengan ketentuan sebagai berikut:",
-            f"Now therefore THE PARTIES agree to amend the {amended.english} as follows:",
-        )
-    else:
-        implementing = bi("", "")
-        if implements is not None:
-            implementing = bi(
-                f" sebagai pelaksanaan {implements.kind.label_id} tersebut",
-                f" implementing that {implements.kind.label_en}",
-            )
-        if considerations:
-            binding = bi(
-                f"Berdasarkan hal-hal tersebut di atas, PARA PIHAK sepakat untuk mengikatkan diri "
-                f"dalam {doc.indonesian}{implementing.indonesian} dengan ketentuan sebagai "
-                "berikut:",
-                f"Now therefore THE PARTIES agree to bind themselves in {doc.english}"
-                f"{implementing.english} on the following terms:",
-            )
-        else:
-            binding = bi(
-                f"PARA PIHAK sepakat untuk mengikatkan diri dalam {doc.indonesian} dengan "
-                "ketentuan sebagai berikut:",
-                f"THE PARTIES agree to bind themselves in {doc.english} on the following terms:",
-            )
-
-    body = resolved(articles(w))
-    term = agreement.term
-    length = duration(term) if term is not None else bi("", "")
-    parties = [_party_block(w, i, p) for i, p in enumerate(agreement.parties)]
+    # Written in the order that lists missing translations (MissingTranslationsError) from
+    # the subject, the considerations and the articles to the parties, signers and financing.
+    heading, preamble, body = _heading(w), _preamble(w), _body(w, articles)
+    opening, closing, facts = _opening(w), _closing(w), _facts(w)
     context: dict[str, Any] = {
-        "kind": kind.value,
         "draft": draft,
         "bilingual": bilingual,
-        "title": title.indonesian,
-        "title_en": title.english,
-        "subtitle": subtitle.indonesian,
-        "subtitle_en": subtitle.english,
-        "title_parties": title_parties,
-        "about": about.indonesian,
-        "about_en": about.english,
-        "subject": agreement.subject,
-        "subject_en": w.tr(agreement.subject),
-        "numbers": [
-            {
-                "party": party.name,
-                "label": labels[i],
-                "number": w.blank(agreement.numbers.get(party.id)),
-            }
-            for i, party in enumerate(agreement.parties)
-            if party.id in agreement.numbers or w.draft
-        ],
-        "place": agreement.place,
-        "date": date_long(agreement.date),
-        "date_en": date_long(agreement.date, "en"),
-        "made_on": agreement.date,
-        "opening": (
-            f"Pada hari ini, {opening_date(agreement.date)} ({agreement.date:%d-%m-%Y}), "
-            f"bertempat di {agreement.place}, kami yang bertanda tangan di bawah ini:"
-        ),
-        "opening_en": (
-            f"On this day, {opening_date(agreement.date, 'en')} ({agreement.date:%d-%m-%Y}), at "
-            f"{agreement.place}, we the undersigned:"
-        ),
-        "parties": parties,
-        "para_pihak": (
-            f"{join(labels, 'dan')} secara bersama-sama disebut PARA PIHAK dan masing-masing "
-            "disebut PIHAK."
-        ),
-        "para_pihak_en": (
-            f"{join(labels_en, 'and')} are together called THE PARTIES and each a PARTY."
-        ),
-        "considerations_intro": (
-            "PARA PIHAK terlebih dahulu menerangkan hal-hal sebagai berikut:"
-            if considerations
-            else ""
-        ),
-        "considerations_intro_en": "THE PARTIES first state as follows:" if considerations else "",
-        "considerations": [
-            {
-                "letter": letter(i),
-                "text": f"bahwa {lower_first(text.indonesian)};",
-                "text_en": f"whereas {lower_first(text.english)};",
-            }
-            for i, text in enumerate(considerations)
-        ],
-        "binding": binding.indonesian,
-        "binding_en": binding.english,
-        "articles": [
-            {
-                "number": str(n),
-                "key": a.key,
-                "heading": f"Pasal {n}",
-                "heading_en": f"Article {n}",
-                "title": a.title.indonesian,
-                "title_en": a.title.english,
-                "paragraphs": numbered(a.paragraphs, w.defined),
-            }
-            for n, a in enumerate(body, 1)
-        ],
-        "closing": (
-            f"Demikian {doc.indonesian} ini dibuat dalam rangkap {count(agreement.originals)}, "
-            "masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, dan "
-            "ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas."
-        ),
-        "closing_en": (
-            f"In witness whereof {doc.english} is made in {count(agreement.originals, 'en')} "
-            "originals, each duly stamped and of equal legal force, and signed by THE PARTIES "
-            "on the day and date first written above."
-        ),
-        "signatures": [_signature(w, i, p) for i, p in enumerate(agreement.parties)],
-        "paraf": labels,
-        "term_start": term.start if term else None,
-        "term_end": term.end if term else None,
-        "term_length": length.indonesian,
-        "term_length_en": length.english,
-        "financing": [
-            {
-                "source": (
-                    w.label(f.source_party_id).indonesian
-                    if f.source_party_id in agreement.party_ids
-                    else (f.source_name or f.source_party_id or "")
-                ),
-                "source_en": (
-                    w.label(f.source_party_id).english
-                    if f.source_party_id in agreement.party_ids
-                    else w.tr(f.source_name or f.source_party_id or "")
-                ),
-                "amount": f.amount,
-                "amount_text": rupiah(f.amount),
-                "purpose": f.purpose or "",
-            }
-            for f in agreement.financing
-        ],
-        "total_financing": agreement.total_financing,
-        "total_financing_text": rupiah(agreement.total_financing),
-        "amends": _reference(amends),
-        "implements": _reference(implements),
-        "verification_code": verification_code(agreement, partnership=partnership),
-        "digest": agreement.digest(),
+        **heading,
+        **opening,
+        **preamble,
+        **body,
+        **closing,
+        **facts,
     }
-    signatures = context["signatures"]
-    context["signature_rows"] = [
-        {"cells": signatures[i : i + 2], "span": 1 if i + 1 < len(signatures) else 2}
-        for i in range(0, len(signatures), 2)
-    ]
     context["rows"] = _rows(context) if bilingual else []
     if w.missing:
         raise MissingTranslationsError(w.missing)
@@ -586,7 +483,10 @@ def agreement_context(
     ('Pada hari ini, Senin, tanggal sepuluh, bulan', ['PIHAK PERTAMA', 'PIHAK KEDUA'])
     """
     context = document_kind(agreement.kind.value).context(agreement, partnership)
-    return AgreementContext.model_validate({**context, "extra": dict(extra or {})})
+    if isinstance(context, AgreementContext):  # the built-in kinds': typed already
+        return context.model_copy(update={"extra": dict(extra or {})})
+    values = context.model_dump() if isinstance(context, BaseModel) else context
+    return AgreementContext.model_validate({**values, "extra": dict(extra or {})})
 
 
 def missing_translations(
@@ -631,8 +531,8 @@ def agreement_kind(
             return source, None
         return None
 
-    def context(agreement: Agreement, partnership: Partnership | None) -> dict[str, Any]:
-        return build_context(agreement, partnership, articles).model_dump()
+    def context(agreement: Agreement, partnership: Partnership | None) -> AgreementContext:
+        return build_context(agreement, partnership, articles)
 
     return DocumentKind(
         name=kind.value,

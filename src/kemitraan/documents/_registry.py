@@ -14,21 +14,41 @@ an app adds its own with :func:`register_document_kind`.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
+
+from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
 from kemitraan.exceptions import UnknownDocumentKindError
 from kemitraan.findings import Finding
+from kemitraan.partnerships import Partnership
 
 __all__ = [
     "BUILT_IN",
+    "Checker",
+    "ContextBuilder",
     "DocumentKind",
+    "SubjectFinder",
     "document_kind",
     "document_kinds",
     "register_document_kind",
 ]
+
+# What a kind renders (an Agreement, a MonitoringReport, an app's own record) differs from
+# kind to kind, and the registry holds them all: the subject is Any, the rest is typed.
+SubjectFinder: TypeAlias = Callable[[object], tuple[Any, Partnership | None] | None]
+"""Given any source, the thing a kind renders from it and the partnership it belongs to
+(when the source says), or ``None`` when the kind does not render that source."""
+
+ContextBuilder: TypeAlias = Callable[[Any, Partnership | None], BaseModel | Mapping[str, Any]]
+"""The template's context, from the subject and its partnership (or ``None``): a typed
+context model (:class:`~kemitraan.documents.context.AgreementContext`,
+:class:`~kemitraan.documents.report_context.MonitoringReportContext`), or a mapping."""
+
+Checker: TypeAlias = Callable[[Any], list[Finding]]
+"""The findings about a subject whose errors keep a document of it from being final."""
 
 BUILT_IN: Final = {
     "mou": "kemitraan.documents.mou",
@@ -57,11 +77,12 @@ class DocumentKind:
     """The bundled template's file name, in ``kemitraan/documents/templates/``."""
     layout: str
     """The layout ``tools/build_templates.py`` draws the template with."""
-    subject: Callable[[object], tuple[Any, Any] | None]
+    subject: SubjectFinder
     """The thing rendered and its partnership, for a source this kind renders; else ``None``."""
-    context: Callable[[Any, Any], dict[str, Any]]
-    """The template's context, from the subject and its partnership (or ``None``)."""
-    check: Callable[[Any], list[Finding]]
+    context: ContextBuilder
+    """The template's context, from the subject and its partnership (or ``None``): a typed
+    model, as the built-in kinds give, or a mapping."""
+    check: Checker
     """The findings whose errors keep a document of the subject from being final."""
 
 

@@ -15,27 +15,43 @@ the same engine, sandbox and draft rules as the MoU (:func:`kemitraan.render_doc
 >>> from kemitraan import Stage
 >>> p = at_stage(Stage.FOLLOW_UP, recorded=True)
 >>> report = monitoring_report(p, on=date(2026, 2, 9))
->>> context = KIND.context(report, p)
->>> context["title"], len(context["activities"]), len(context["indicators"])
+>>> context = KIND.context(report, p)  # typed: kemitraan.documents.report_context
+>>> context.title, len(context.activities), len(context.indicators)
 ('LAPORAN MONITORING DAN EVALUASI', 4, 4)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
-from kemitraan.conventions import date_long, party_label, rupiah_digits
+from kemitraan.conventions import date_long, number_text, party_label, rupiah_digits
 from kemitraan.deviations import _Facts, detect_deviations
 from kemitraan.documents._registry import DocumentKind
+from kemitraan.documents.report_context import (
+    ActionLine,
+    ActivityLine,
+    DeviationLine,
+    DivergenceLine,
+    IdentityLine,
+    IndicatorLine,
+    MonitoringReportContext,
+    ObligationLine,
+    ProblemLine,
+    ScoreLine,
+)
 from kemitraan.evaluation import divergences, indicator_reached
 from kemitraan.findings import Finding, Severity
-from kemitraan.monitoring import HealthItem
+from kemitraan.monitoring import Decision, Evaluation, HealthItem, MonitoringRecord, PartnerView
 from kemitraan.obligations import obligation_status
 from kemitraan.partnerships import Partnership
+from kemitraan.planning import Indicator, PlannedActivity
 from kemitraan.summary import current_plan
 
 __all__ = ["KIND", "MonitoringReport", "monitoring_report"]
@@ -91,9 +107,10 @@ def _money(value: Decimal | None) -> str:
 
 
 def _num(value: Decimal | None, unit: str = "") -> str:
+    """A measure with its unit (``18 orang``, ``20%``, ``1.500 buah``), or ``-``."""
     if value is None:
         return "-"
-    text = format(value.normalize(), "f").replace(".", ",")
+    text = number_text(value)
     return f"{text}{unit}" if unit == "%" else (f"{text} {unit}" if unit else text)
 
 
@@ -113,15 +130,46 @@ def _severity(severity: Severity) -> str:
     return {Severity.ERROR: "Kritis", Severity.WARNING: "Perlu perhatian"}.get(severity, "Info")
 
 
-def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, Any]:
-    p, cycle, on = report.partnership, report.cycle, report.on
-    activities, indicators = current_plan(p, cycle)
-    facts = _Facts(p, on, cycle)
-    agreement = p.agreement
-    records = sorted(
-        (r for r in p.monitoring if r.cycle == cycle and r.on <= on),
-        key=lambda r: (r.on, r.model_dump_json()),
-    )
+_Dated = TypeVar("_Dated", bound=BaseModel)
+
+
+def _latest(items: Iterable[_Dated], on: Callable[[_Dated], date]) -> _Dated | None:
+    """The newest of ``items`` (ties broken by their JSON, so the choice is stable)."""
+    return max(items, key=lambda item: (on(item), item.model_dump_json()), default=None)
+
+
+def _on(record: Evaluation | Decision) -> date:
+    return record.on
+
+
+# -- the sections, in the order of the report -------------------------------------------
+
+
+def _identity(report: MonitoringReport, records: int) -> list[IdentityLine]:
+    p, on = report.partnership, report.on
+    agreement, term = p.agreement, p.effective_term
+    parties = "; ".join(f"{party_label(i)}: {party.name}" for i, party in enumerate(p.parties))
+    rows = {
+        "Program": p.program.title,
+        "Lembaga": p.institution.name,
+        "Para pihak": parties,
+        "Kesepakatan": (
+            f"{agreement.kind.label_id} tanggal {date_long(agreement.date)} tentang "
+            f"{agreement.subject}"
+            if agreement
+            else "-"
+        ),
+        "Jangka waktu": f"{date_long(term.start)} – {date_long(term.end)}" if term else "-",
+        "Tahun kerja sama": str(report.cycle),
+        "Keadaan per": date_long(on),
+        "Catatan monitoring": f"{records} kali",
+    }
+    return [IdentityLine(label=label, value=value) for label, value in rows.items()]
+
+
+def _activities(
+    p: Partnership, facts: _Facts, activities: list[PlannedActivity]
+) -> list[ActivityLine]:
     rows = []
     for n, activity in enumerate(activities, 1):
         progress, done = facts.of(activity)
@@ -129,198 +177,192 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> dict[str, 
         spent = facts.spent(activity)
         period = activity.period
         rows.append(
-            {
-                "no": str(n),
-                "name": activity.name,
-                "responsible": _label(p, activity.responsible),
-                "schedule": (
-                    f"{date_long(period.start)} – {date_long(period.end)}" if period else "-"
-                ),
-                "progress": f"{_num(percent)}%" if percent is not None else "dilaksanakan",
-                "budget": _money(activity.budget),
-                "spent": _money(spent[1] if spent else None),
-            }
+            ActivityLine(
+                no=str(n),
+                name=activity.name,
+                responsible=_label(p, activity.responsible),
+                schedule=f"{date_long(period.start)} – {date_long(period.end)}" if period else "-",
+                progress=f"{_num(percent)}%" if percent is not None else "dilaksanakan",
+                budget=_money(activity.budget),
+                spent=_money(spent[1] if spent else None),
+            )
         )
-    measured = []
+    return rows
+
+
+def _indicators(facts: _Facts, indicators: list[Indicator]) -> list[IndicatorLine]:
+    rows = []
     for indicator in indicators:
-        last = facts.value(indicator)
-        measured.append(
-            {
-                "name": indicator.name,
-                "baseline": f"{_num(indicator.baseline, indicator.unit)} "
-                f"({date_long(indicator.baseline_on)})",
-                "target": "; ".join(
-                    f"{_num(t.value, indicator.unit)} ({date_long(t.by)})"
-                    for t in indicator.targets
+        last, unit = facts.value(indicator), indicator.unit
+        rows.append(
+            IndicatorLine(
+                name=indicator.name,
+                baseline=f"{_num(indicator.baseline, unit)} ({date_long(indicator.baseline_on)})",
+                target="; ".join(
+                    f"{_num(t.value, unit)} ({date_long(t.by)})" for t in indicator.targets
                 ),
-                "actual": f"{_num(last[1], indicator.unit)} ({date_long(last[0])})"
-                if last
-                else "belum diukur",
-                "direction": indicator.direction.label_id,
-                "status": (
+                actual=f"{_num(last[1], unit)} ({date_long(last[0])})" if last else "belum diukur",
+                direction=indicator.direction.label_id,
+                status=(
                     "Tercapai"
                     if last and indicator_reached(indicator, last[1])
                     else "Belum tercapai"
                 ),
-                "verification": indicator.verification,
-            }
-        )
-    caught = []
-    days = sorted({r.on for r in records} | {on})
-    for day in days:
-        for d in detect_deviations(p, on=day, cycle=cycle):
-            caught.append(
-                {
-                    "on": date_long(day),
-                    "severity": _severity(d.severity),
-                    "kind": d.kind.label_id,
-                    "message": d.message.indonesian,
-                    "evidence": d.evidence.indonesian,
-                    "party": _label(p, d.party_id),
-                }
+                verification=indicator.verification,
             )
-    now = [c for c in caught if c["on"] == date_long(on)]
-    obligations = [
-        {
-            "document": s.obligation.document.split(" tentang ", 1)[0],
-            "party": _label(p, s.obligation.party_id),
-            "text": s.obligation.text,
-            "due": date_long(s.obligation.due) if s.obligation.due else "-",
-            "state": s.state.label_id,
-            "evidence": "; ".join(f"{date_long(e.on)}: {e.what}" for e in s.evidence) or "-",
-        }
-        for s in obligation_status(p, on=on, cycle=cycle)
+        )
+    return rows
+
+
+def _deviations(report: MonitoringReport, records: list[MonitoringRecord]) -> list[DeviationLine]:
+    """The deviations detected on each day of monitoring, and on the day of the report."""
+    p = report.partnership
+    return [
+        DeviationLine(
+            on=date_long(day),
+            severity=_severity(d.severity),
+            kind=d.kind.label_id,
+            message=d.message.indonesian,
+            evidence=d.evidence.indonesian,
+            party=_label(p, d.party_id),
+        )
+        for day in sorted({r.on for r in records} | {report.on})
+        for d in detect_deviations(p, on=day, cycle=report.cycle)
     ]
-    problems = [
-        {
-            "on": date_long(r.on),
-            "problem": m.problem,
-            "cause": m.cause or "-",
-            "solution": m.solution or "-",
-            "state": "Teratasi" if m.resolved else "Belum teratasi",
-        }
+
+
+def _obligations(report: MonitoringReport) -> list[ObligationLine]:
+    p = report.partnership
+    return [
+        ObligationLine(
+            document=s.obligation.document.split(" tentang ", 1)[0],
+            party=_label(p, s.obligation.party_id),
+            text=s.obligation.text,
+            due=date_long(s.obligation.due) if s.obligation.due else "-",
+            state=s.state.label_id,
+            evidence="; ".join(f"{date_long(e.on)}: {e.what}" for e in s.evidence) or "-",
+        )
+        for s in obligation_status(p, on=report.on, cycle=report.cycle)
+    ]
+
+
+def _problems(records: list[MonitoringRecord]) -> list[ProblemLine]:
+    return [
+        ProblemLine(
+            on=date_long(r.on),
+            problem=m.problem,
+            cause=m.cause or "-",
+            solution=m.solution or "-",
+            state="Teratasi" if m.resolved else "Belum teratasi",
+        )
         for r in records
         for m in r.problems
     ]
-    evaluations = [e for e in p.evaluations if e.cycle == cycle and e.on <= on]
-    evaluation = (
-        max(evaluations, key=lambda e: (e.on, e.model_dump_json())) if evaluations else None
-    )
-    views = evaluation.views if evaluation else []
-    party_names = {x.id: party_label(i) for i, x in enumerate(p.parties)}
-    voters = [party_names.get(v.party_id, v.party_id) for v in views]
-    scored = [
-        {
-            "item": item.label_id,
-            "scores": [str(v.scores.get(item, "-")) for v in views],
-        }
+
+
+def _scored(views: list[PartnerView]) -> list[ScoreLine]:
+    """Each item of health any party scored, with every voter's score."""
+    return [
+        ScoreLine(item=item.label_id, scores=[str(v.scores.get(item, "-")) for v in views])
         for item in HealthItem
         if any(item in v.scores for v in views)
     ]
-    wide = [
-        {
-            "item": d.item.label_id,
-            "spread": str(d.spread),
-            "lowest": ", ".join(_label(p, pid) for pid in d.lowest),
-            "comments": "; ".join(
+
+
+def _divergences(p: Partnership, views: list[PartnerView]) -> list[DivergenceLine]:
+    return [
+        DivergenceLine(
+            item=d.item.label_id,
+            spread=str(d.spread),
+            lowest=", ".join(_label(p, pid) for pid in d.lowest),
+            comments="; ".join(
                 f"{_label(p, v.party_id)}: {v.comments[d.item]}"
                 for v in views
                 if d.item in v.comments
             )
             or "-",
-        }
+        )
         for d in divergences(views)
     ]
-    decisions = [d for d in p.decisions if d.cycle == cycle and d.on <= on]
-    decision = max(decisions, key=lambda d: (d.on, d.model_dump_json())) if decisions else None
-    plans = [f for f in p.follow_up_plans if f.for_cycle == cycle + 1 and f.drawn_up_on <= on]
-    plan = max(plans, key=lambda f: (f.drawn_up_on, f.model_dump_json())) if plans else None
-    parties = p.parties
-    return {
-        "kind": "me_report",
-        "draft": False,
-        "title": "LAPORAN MONITORING DAN EVALUASI",
-        "about": f"KEMITRAAN PROGRAM {p.program.title.upper()}",
-        "cycle": f"TAHUN KE-{cycle}",
-        "institution": p.institution.name.upper(),
-        "place": report.place,
-        "date": date_long(on),
-        "identity": [
-            {"label": "Program", "value": p.program.title},
-            {"label": "Lembaga", "value": p.institution.name},
-            {
-                "label": "Para pihak",
-                "value": "; ".join(
-                    f"{party_label(i)}: {party.name}" for i, party in enumerate(parties)
-                ),
-            },
-            {
-                "label": "Kesepakatan",
-                "value": (
-                    f"{agreement.kind.label_id} tanggal {date_long(agreement.date)} tentang "
-                    f"{agreement.subject}"
-                    if agreement
-                    else "-"
-                ),
-            },
-            {
-                "label": "Jangka waktu",
-                "value": (
-                    f"{date_long(term.start)} – {date_long(term.end)}"
-                    if (term := p.effective_term)
-                    else "-"
-                ),
-            },
-            {"label": "Tahun kerja sama", "value": str(cycle)},
-            {"label": "Keadaan per", "value": date_long(on)},
-            {"label": "Catatan monitoring", "value": f"{len(records)} kali"},
-        ],
-        "activities": rows,
-        "indicators": measured,
-        "deviations": caught,
-        "deviations_now": now,
-        "obligations": obligations,
-        "problems": problems,
-        "on_plan": evaluation.activities_on_plan if evaluation else [],
-        "off_plan": evaluation.activities_off_plan if evaluation else [],
-        "met": evaluation.objectives_met if evaluation else [],
-        "unmet": evaluation.objectives_unmet if evaluation else [],
-        "obstacles": [f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
+
+
+def _actions(p: Partnership, decision: Decision | None) -> list[ActionLine]:
+    return [
+        ActionLine(
+            action=a.action,
+            owner=_label(p, a.owner),
+            addresses="; ".join(a.addresses) or "-",
+            due=date_long(a.due) if a.due else "-",
+        )
+        for a in (decision.actions if decision else [])
+    ]
+
+
+def _decided(decision: Decision | None) -> str:
+    """The decision in a sentence or two (guide A.10)."""
+    if decision is None:
+        return "Belum diputuskan."
+    continued = (
+        "Kerja sama dilanjutkan pada tahun berikutnya."
+        if decision.continue_cooperation
+        else "Kerja sama tidak dilanjutkan."
+    )
+    return continued + (f" Alasan: {decision.reason}." if decision.reason else "")
+
+
+def _context(report: MonitoringReport, _owner: Partnership | None) -> MonitoringReportContext:
+    p, cycle, on = report.partnership, report.cycle, report.on
+    activities, indicators = current_plan(p, cycle)
+    facts = _Facts(p, on, cycle)
+    records = sorted(
+        (r for r in p.monitoring if r.cycle == cycle and r.on <= on),
+        key=lambda r: (r.on, r.model_dump_json()),
+    )
+    evaluation = _latest((e for e in p.evaluations if e.cycle == cycle and e.on <= on), _on)
+    decision = _latest((d for d in p.decisions if d.cycle == cycle and d.on <= on), _on)
+    plan = _latest(
+        (f for f in p.follow_up_plans if f.for_cycle == cycle + 1 and f.drawn_up_on <= on),
+        lambda f: f.drawn_up_on,
+    )
+    views = evaluation.views if evaluation else []
+    labels = {x.id: party_label(i) for i, x in enumerate(p.parties)}
+    caught = _deviations(report, records)
+    representative = p.institution.representative
+    return MonitoringReportContext(
+        title="LAPORAN MONITORING DAN EVALUASI",
+        about=f"KEMITRAAN PROGRAM {p.program.title.upper()}",
+        cycle=f"TAHUN KE-{cycle}",
+        institution=p.institution.name.upper(),
+        place=report.place,
+        date=date_long(on),
+        identity=_identity(report, len(records)),
+        activities=_activities(p, facts, activities),
+        indicators=_indicators(facts, indicators),
+        deviations=caught,
+        deviations_now=[c for c in caught if c.on == date_long(on)],
+        obligations=_obligations(report),
+        problems=_problems(records),
+        on_plan=evaluation.activities_on_plan if evaluation else [],
+        off_plan=evaluation.activities_off_plan if evaluation else [],
+        met=evaluation.objectives_met if evaluation else [],
+        unmet=evaluation.objectives_unmet if evaluation else [],
+        obstacles=[f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
         if evaluation
         else [],
-        "voters": voters,
-        "scored": scored,
-        "divergences": wide,
-        "actions": [
-            {
-                "action": a.action,
-                "owner": _label(p, a.owner),
-                "addresses": "; ".join(a.addresses) or "-",
-                "due": date_long(a.due) if a.due else "-",
-            }
-            for a in (decision.actions if decision else [])
-        ],
-        "decision": (
-            (
-                "Kerja sama dilanjutkan pada tahun berikutnya."
-                if decision.continue_cooperation
-                else "Kerja sama tidak dilanjutkan."
-            )
-            + (f" Alasan: {decision.reason}." if decision.reason else "")
-            if decision
-            else "Belum diputuskan."
-        ),
-        "lessons": plan.lessons if plan else [],
-        "carried": plan.carried_forward if plan else [],
-        "next_activities": [
+        voters=[labels.get(v.party_id, v.party_id) for v in views],
+        scored=_scored(views),
+        divergences=_divergences(p, views),
+        actions=_actions(p, decision),
+        decision=_decided(decision),
+        lessons=plan.lessons if plan else [],
+        carried=plan.carried_forward if plan else [],
+        next_activities=[
             f"{a.name} — {_label(p, a.responsible)}" for a in (plan.activities if plan else [])
         ],
-        "signer_label": "Ketua / Pimpinan Lembaga",
-        "signer_position": (
-            p.institution.representative.position if p.institution.representative else ""
-        ),
-        "signer": p.institution.representative.name if p.institution.representative else "",
-    }
+        signer_label="Ketua / Pimpinan Lembaga",
+        signer_position=representative.position if representative else "",
+        signer=representative.name if representative else "",
+    )
 
 
 def _check(report: MonitoringReport) -> list[Finding]:

@@ -1,0 +1,181 @@
+"""How an agreement writes its parties: a block in the opening, a column to sign in.
+
+The block names the party's signer with position, NIP and office, then says on what
+authority the signer acts and for whom ("Dalam hal ini bertindak dalam jabatannya
+selaku …, untuk dan atas nama …, selanjutnya disebut PIHAK PERTAMA."); the signature
+column repeats the label, the party, the position without the party's name, the signer
+and the meterai box. Both in Indonesian and English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from kemitraan._base import BilingualText
+from kemitraan.agreements import Agreement
+from kemitraan.authority import Authority, AuthorityKind
+from kemitraan.conventions import nip_text, party_label, phone_text
+from kemitraan.documents._wording import BLANK, METERAI, Wording, bi
+from kemitraan.parties import Institution, Party
+
+__all__ = ["party_block", "signature"]
+
+
+@dataclass(frozen=True)
+class _Signer:
+    """Who signs for a party, as the block and the signature column show them."""
+
+    name: str | None
+    position: str | None
+    nip: str | None
+    authority: Authority | None
+
+
+def _signer(agreement: Agreement, party: Party) -> _Signer:
+    signatory = agreement.signatory_of(party.id)
+    rep = party.representative
+    # The representative's NIP and authority are the signer's only when they are the same person.
+    same = signatory is None or (rep is not None and rep.name == signatory.name)
+    return _Signer(
+        name=signatory.name if signatory else (rep.name if rep else None),
+        position=signatory.position if signatory else (rep.position if rep else None),
+        nip=(signatory.nip if signatory and signatory.nip else None)
+        or (rep.nip if rep is not None and same else None),
+        authority=(signatory.authority if signatory else None)
+        or (rep.authority if rep is not None and same else None),
+    )
+
+
+def _position_en(w: Wording, party: Party, position: str) -> str:
+    """A position's English; a foreign party's position stays as it was written."""
+    if party.is_foreign or position == BLANK:
+        return position
+    return w.tr(position)
+
+
+def _short(position: str, institution: str) -> str:
+    """The position without the party's name it ends with: ``Ketua`` of ``Ketua PKBM X``."""
+    pattern = rf"(?:\s*,|\s+of|\s+)?\s*{re.escape(institution)}\s*$"
+    short = re.sub(pattern, "", position, flags=re.IGNORECASE).strip(" ,")
+    return short or position
+
+
+def _acting(w: Wording, party: Party, signer: _Signer, label: BilingualText) -> BilingualText:
+    """How the signer acts, on what authority, and for whom: the block's last sentence.
+
+    An official "bertindak dalam jabatannya selaku Kepala Dinas …, yang diangkat
+    berdasarkan Keputusan …"; a director "selaku Direktur … berdasarkan Akta Pendirian …";
+    someone else "berdasarkan Surat Kuasa …"; for a unit a yayasan runs, in the
+    yayasan's name "selaku penyelenggara" of the unit.
+    """
+    authority = signer.authority
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
+    operator = party.operated_by if isinstance(party, Institution) else None
+    whom = bi(party.name, party.name)
+    if operator:
+        whom = bi(
+            f"{operator} selaku penyelenggara {party.name}", f"{operator}, which runs {party.name}"
+        )
+    if authority is None:
+        missing = bi(f" berdasarkan {BLANK}", f" under {BLANK}") if w.draft else bi("", "")
+        capacity = bi(
+            f"dalam jabatannya selaku {position}{missing.indonesian}",
+            f"in the capacity of {position_en}{missing.english}",
+        )
+    else:
+        clause = authority.wording()
+        english = clause.english
+        if authority.kind is AuthorityKind.OTHER and authority.text is not None:
+            english = f"under {w.tr(authority.text)}"
+        clause = bi(clause.indonesian, english)
+        if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
+            capacity = clause
+        elif authority.kind is AuthorityKind.APPOINTMENT:
+            capacity = bi(
+                f"dalam jabatannya selaku {position}, {clause.indonesian}",
+                f"in the capacity of {position_en}, {clause.english}",
+            )
+        else:
+            capacity = bi(
+                f"dalam jabatannya selaku {position} {clause.indonesian}",
+                f"in the capacity of {position_en} {clause.english}",
+            )
+    return bi(
+        f"Dalam hal ini bertindak {capacity.indonesian}, untuk dan atas nama "
+        f"{whom.indonesian}, selanjutnya disebut {label.indonesian}.",
+        f"Acting {capacity.english}, for and on behalf of {whom.english}, hereinafter "
+        f"{label.english}.",
+    )
+
+
+def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
+    signer = _signer(w.agreement, party)
+    label_id, label_en = party_label(index), party_label(index, "en")
+    acting = _acting(w, party, signer, bi(label_id, label_en))
+    name = w.blank(signer.name)
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
+    nip = nip_text(signer.nip) if signer.nip else ""
+    address = w.blank(party.address or (str(party.region) if party.region else None))
+    nip_id = f", NIP {nip}" if nip else ""
+    office = (
+        bi(f", berkantor di {address}", f", with offices at {address}") if address else bi("", "")
+    )
+    statement = bi(
+        f"{name}, {position}{nip_id}{office.indonesian}. {acting.indonesian}",
+        f"{name}, {position_en}{nip_id}{office.english}. {acting.english}",
+    )
+    authority = signer.authority.wording() if signer.authority else bi("", "")
+    contacts = [c for c in party.contacts if not c.personal]
+    return {
+        "index": index + 1,
+        "id": party.id,
+        "label": label_id,
+        "label_en": label_en,
+        "institution": party.name,
+        "name": name,
+        "position": position,
+        "position_en": position_en,
+        "nip": nip,
+        "address": address,
+        "authority": authority.indonesian,
+        "authority_en": authority.english,
+        "authority_kind": signer.authority.kind.value if signer.authority else "",
+        "authority_number": (signer.authority.number or "") if signer.authority else "",
+        "authority_date": signer.authority.issued_on if signer.authority else None,
+        "acting": acting.indonesian,
+        "acting_en": acting.english,
+        "statement": statement.indonesian,
+        "statement_en": statement.english,
+        "number": w.agreement.numbers.get(party.id, ""),
+        "is_institution": isinstance(party, Institution),
+        "kind": party.kind.label_id,
+        "nib": party.nib or "",
+        "npsn": party.npsn or "",
+        "npwp": str(party.npwp or ""),
+        "region": str(party.region) if party.region else "",
+        "email": next((str(c.email) for c in contacts if c.email), ""),
+        "phone": next((phone_text(str(c.phone)) for c in contacts if c.phone), ""),
+    }
+
+
+def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
+    signer = _signer(w.agreement, party)
+    signatory = w.agreement.signatory_of(party.id)
+    position = w.blank(signer.position)
+    position_en = _position_en(w, party, position)
+    return {
+        "label": party_label(index),
+        "label_en": party_label(index, "en"),
+        "institution": party.name,
+        "position": _short(position, party.name),
+        "position_en": _short(position_en, party.name),
+        "name": w.blank(signer.name),
+        "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
+        "meterai": METERAI,
+        "signed_on": signatory.signed_on if signatory else None,
+        "signed_at": (signatory.signed_at or "") if signatory else "",
+    }
