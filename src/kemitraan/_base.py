@@ -323,10 +323,26 @@ class KemitraanModel(_Model):
 
 
 class ValueModel(_Model):
-    """Base of immutable value objects: their lists and dicts refuse edits too."""
+    """Base of immutable value objects: their lists and dicts refuse edits too.
+
+    A value object is never assigned to, so the set of fields it was given never changes:
+    equal sets are shared between value objects (a loaded partnership holds hundreds of
+    them, and each set costs more than the fields it names).
+    """
 
     model_config = ConfigDict(frozen=True)
     _frozen_containers: ClassVar[bool] = True
+
+    def model_post_init(self, context: Any, /) -> None:
+        fields = frozenset(self.__pydantic_fields_set__)
+        shared = _FIELDS_SETS.get(fields)
+        if shared is None:
+            shared = _FIELDS_SETS.setdefault(fields, set(fields))
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
+
+
+_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+"""The fields sets value objects share, one per distinct set (bounded by the models' fields)."""
 
 
 class VersionedDocument(KemitraanModel):
