@@ -196,6 +196,7 @@ def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
 
 _ERROR: Final = Severity.ERROR
 _WARNING: Final = Severity.WARNING
+_ZERO: Final = Decimal(0)
 
 
 class _Facts(_Records):
@@ -261,12 +262,13 @@ def _activities(
     activities: Iterable[PlannedActivity], facts: _Facts, on: date, t: Thresholds, every: int
 ) -> Iterator[_Found]:
     grace = timedelta(days=t.grace_days)
+    last_progress, last_spent, done_on = facts.last_progress, facts.last_spent, facts.done_on
     for activity in activities:
-        progress = facts.last_progress_of(activity)
-        done = facts.done_days(activity)
-        percent = progress[1] if progress else Decimal(0)
+        progress = _last(last_progress, activity)
+        done = done_on.get(activity.id, []) + done_on.get(activity.name, [])
+        percent = progress[1] if progress else _ZERO
         finished = percent >= 100
-        spent = facts.spent(activity)
+        spent = _last(last_spent, activity)
         started = bool(done) or percent > 0 or (spent is not None and spent[1] > 0)
         period = activity.period
         name = activity.name

@@ -201,13 +201,11 @@ def _texts(partnership: Partnership) -> list[Agreement]:
     return found
 
 
-def _id(party_id: str, text: str) -> str:
-    return f"{party_id}/{slug(text) or 'kewajiban'}"
-
-
 def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list[_Duty]:
     """What :func:`obligations` returns, before it is made of models."""
-    # the plan's activities by what they say they fulfil: an obligation's id or words
+    # the plan's activities (their ids and ends) by what they say they fulfil: an
+    # obligation's id or its words
+    planned = [(a.id, a.period.end if a.period is not None else None) for a in activities]
     fulfilling: dict[str, list[int]] = {}
     for index, activity in enumerate(activities):
         for fulfils in activity.fulfils:
@@ -220,22 +218,22 @@ def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list
         for role in text.roles:
             party, due = role.party_id, role.due
             for wording in role.responsibilities:
-                key = _id(party, wording)
+                key = f"{party}/{slug(wording) or 'kewajiban'}"
                 if key in found:
                     continue
                 by_id, by_words = fulfilling.get(key), fulfilling.get(wording)
                 if by_id and by_words and by_id is not by_words:
-                    linked = [activities[i] for i in sorted({*by_id, *by_words})]
+                    linked: Iterable[int] = sorted({*by_id, *by_words})
                 else:
-                    linked = [activities[i] for i in by_id or by_words or ()]
-                ends = [a.period.end for a in linked if a.period is not None]
+                    linked = by_id or by_words or ()
+                ends = [end for i in linked if (end := planned[i][1]) is not None]
                 found[key] = _Duty(
                     key,
                     party,
                     wording,
                     where,
                     due.get(wording) or (max(ends) if ends else None),
-                    tuple(a.id for a in linked),
+                    tuple([planned[i][0] for i in linked]),
                 )
     return list(found.values())
 
