@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kemitraan._base import ValueModel
 from kemitraan._types import Period
-from kemitraan.deviations import DeviationKind, _Facts, _found
+from kemitraan.deviations import DeviationKind, _Facts, _judged
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.monitoring import Evaluation, HealthItem, Obstacle, PartnerView
 from kemitraan.obligations import _canonical
@@ -149,13 +149,13 @@ def draft_evaluation(
     """
     cycle = partnership.cycle if cycle is None else cycle
     activities, indicators = current_plan(partnership, cycle)
+    found, facts = _judged(partnership, on, None, cycle)
     off = {
         d.subject
-        for d in _found(partnership, on, None, cycle)
+        for d in found
         if d.kind
         in (DeviationKind.SCHEDULE_SLIP, DeviationKind.NOT_STARTED, DeviationKind.BUDGET_OVERRUN)
     }
-    facts = _Facts(partnership, on, cycle)
     reached: dict[str, bool] = {}
     for indicator in indicators:
         value = facts.value(indicator)
