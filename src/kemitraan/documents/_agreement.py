@@ -41,6 +41,7 @@ from kemitraan.documents._render import clean_text
 from kemitraan.documents._wording import (
     BLANK,
     Article,
+    Bilingual,
     Wording,
     bi,
     duration,
@@ -149,7 +150,7 @@ def _reference(ref: AgreementReference | None) -> dict[str, Any] | None:
     }
 
 
-def _cites(ref: AgreementReference, w: Wording) -> BilingualText:
+def _cites(ref: AgreementReference, w: Wording) -> Bilingual:
     """``Nota Kesepahaman Nomor … tanggal … tentang …``: how a later text cites an earlier one."""
     numbers = join(list(ref.numbers), "dan")
     return bi(
@@ -249,7 +250,7 @@ def _opening(w: Wording) -> dict[str, Any]:
     }
 
 
-def _considerations(w: Wording) -> list[BilingualText]:
+def _considerations(w: Wording) -> list[Bilingual]:
     """The "bahwa" considerations: first the text an addendum or a PKS cites, then its own."""
     agreement = w.agreement
     kind = agreement.kind
@@ -269,7 +270,7 @@ def _considerations(w: Wording) -> list[BilingualText]:
     return considerations
 
 
-def _binding(w: Wording, considered: bool) -> BilingualText:
+def _binding(w: Wording, considered: bool) -> Bilingual:
     """The sentence binding the parties to the articles (an addendum: to the changes)."""
     agreement, doc = w.agreement, w.doc
     amends, implements = agreement.amends, agreement.implements

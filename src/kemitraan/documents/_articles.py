@@ -10,12 +10,12 @@ majeure, disputes, termination, …) are in :mod:`kemitraan.documents._closing_a
 
 from __future__ import annotations
 
-from kemitraan._base import BilingualText
 from kemitraan.conventions import count, date_long, rupiah
 from kemitraan.documents._clauses import CLAUSE_PACKS
 from kemitraan.documents._wording import (
     BLANK,
     Article,
+    Bilingual,
     Para,
     Wording,
     bi,
@@ -222,7 +222,7 @@ def financing(w: Wording) -> Article:
         )
     )
     items = []
-    single: BilingualText | None = None
+    single: Bilingual | None = None
     for funding in a.financing:
         if funding.source_party_id is not None and funding.source_party_id in a.party_ids:
             source = w.label(funding.source_party_id)

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Final
 
-from kemitraan._base import BilingualText
 from kemitraan.conventions import count, rupiah
 from kemitraan.documents._wording import (
+    Bilingual,
     Para,
     Wording,
     bi,
@@ -93,7 +93,7 @@ def _agency(b: Wording, t: AgencyTerms) -> list[Para]:
     return paras
 
 
-def _shares(b: Wording, shares: dict[str, Decimal]) -> list[BilingualText]:
+def _shares(b: Wording, shares: dict[str, Decimal]) -> list[Bilingual]:
     return [
         bi(
             f"{b.label(pid).indonesian} sebesar {percent(value)}%",

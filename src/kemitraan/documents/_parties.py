@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from kemitraan._base import BilingualText
 from kemitraan.agreements import Agreement
 from kemitraan.authority import Authority, AuthorityKind
 from kemitraan.conventions import nip_text, party_label, phone_text
-from kemitraan.documents._wording import BLANK, METERAI, Wording, bi
+from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
 from kemitraan.parties import Institution, Party
 
 __all__ = ["party_block", "signature"]
@@ -62,7 +61,7 @@ def _short(position: str, institution: str) -> str:
     return short or position
 
 
-def _acting(w: Wording, party: Party, signer: _Signer, label: BilingualText) -> BilingualText:
+def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bilingual:
     """How the signer acts, on what authority, and for whom: the block's last sentence.
 
     An official "bertindak dalam jabatannya selaku Kepala Dinas …, yang diangkat
@@ -86,11 +85,11 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: BilingualText) -> 
             f"in the capacity of {position_en}{missing.english}",
         )
     else:
-        clause = authority.wording()
-        english = clause.english
+        stated = authority.wording()
+        english = stated.english
         if authority.kind is AuthorityKind.OTHER and authority.text is not None:
             english = f"under {w.tr(authority.text)}"
-        clause = bi(clause.indonesian, english)
+        clause = bi(stated.indonesian, english)
         if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
             capacity = clause
         elif authority.kind is AuthorityKind.APPOINTMENT:
