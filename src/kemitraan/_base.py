@@ -210,6 +210,16 @@ class _Model(BaseModel):
         """
         return super().model_construct(**values)
 
+    def model_post_init(self, context: Any, /) -> None:
+        # Equal sets of the fields a model was given are one shared set (a loaded
+        # partnership holds hundreds of models, and each set costs more than the fields it
+        # names); a mutable model takes a set of its own before its first assignment.
+        fields = self.__pydantic_fields_set__
+        shared = _FIELDS_SETS.get(frozenset(fields))
+        if shared is None:
+            shared = _FIELDS_SETS.setdefault(frozenset(fields), SharedFields(fields))
+        object.__setattr__(self, "__pydantic_fields_set__", shared)
+
     def personal_data(self) -> frozenset[str]:
         """The fields of this model that hold personal data (UU 27/2022) now."""
         return self.personal_fields
@@ -225,6 +235,16 @@ class _Model(BaseModel):
                 yield name, mask(value)
             else:
                 yield name, value
+
+
+class SharedFields(set[str]):
+    """A set of given fields that models share (see ``_Model.model_post_init``); never changed."""
+
+    __slots__ = ()
+
+
+_FIELDS_SETS: dict[frozenset[str], SharedFields] = {}
+"""The shared sets, one per distinct set of fields (bounded by the models' fields)."""
 
 
 @cache
@@ -266,6 +286,7 @@ class KemitraanModel(_Model):
         frozen = getattr(self, "_frozen", None)
         if frozen is not None:
             raise ReadOnlyFieldError(f"{type(self).__name__}.{name}", frozen)
+        self._own_fields_set()
         # pydantic assigns before running model-level validators; undo the
         # assignment when one of them refuses, so bad input never sticks.
         missing = object()
@@ -276,6 +297,12 @@ class KemitraanModel(_Model):
             if old is not missing:
                 self.__dict__[name] = old
             raise
+
+    def _own_fields_set(self) -> None:
+        """Take a set of given fields of its own before changing it (it may be shared)."""
+        fields = self.__pydantic_fields_set__
+        if type(fields) is SharedFields:
+            object.__setattr__(self, "__pydantic_fields_set__", set(fields))
 
     def freeze(self, reason: str) -> None:
         """Refuse every later change to this model and the mutable models it holds.
@@ -323,26 +350,10 @@ class KemitraanModel(_Model):
 
 
 class ValueModel(_Model):
-    """Base of immutable value objects: their lists and dicts refuse edits too.
-
-    A value object is never assigned to, so the set of fields it was given never changes:
-    equal sets are shared between value objects (a loaded partnership holds hundreds of
-    them, and each set costs more than the fields it names).
-    """
+    """Base of immutable value objects: their lists and dicts refuse edits too."""
 
     model_config = ConfigDict(frozen=True)
     _frozen_containers: ClassVar[bool] = True
-
-    def model_post_init(self, context: Any, /) -> None:
-        fields = frozenset(self.__pydantic_fields_set__)
-        shared = _FIELDS_SETS.get(fields)
-        if shared is None:
-            shared = _FIELDS_SETS.setdefault(fields, set(fields))
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
-
-
-_FIELDS_SETS: dict[frozenset[str], set[str]] = {}
-"""The fields sets value objects share, one per distinct set (bounded by the models' fields)."""
 
 
 class VersionedDocument(KemitraanModel):

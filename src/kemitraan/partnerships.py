@@ -207,6 +207,7 @@ class Partnership(VersionedDocument):
                 ):
                     raise field_error(self, loc, code, message, **values)
             commit(validated)
+            self._own_fields_set()
             self.__pydantic_fields_set__.add(field)
             return True
 
