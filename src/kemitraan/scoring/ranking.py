@@ -13,6 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Final
 
 from kemitraan._base import in_language
+from kemitraan.conventions import number_text
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.mapping import CandidateRegister
 from kemitraan.parties import Institution, Partner
@@ -30,8 +31,8 @@ _EPSILON: Final = 1e-9
 
 
 def _number(value: float, language: str) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if language == "id" else text
+    # at most two places, as a weight or a score is read (conventions.number_text)
+    return number_text(value, language, places=2, grouping=False)
 
 
 @dataclass(frozen=True, slots=True)
