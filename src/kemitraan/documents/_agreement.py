@@ -124,17 +124,33 @@ def smart_quotes(text: str) -> str:
     return _OPEN_SINGLE.sub(rf"\1{_LEFT_1}", text).replace("'", _RIGHT_1)
 
 
-def _finish(value: Any, *, bilingual: bool, key: str = "") -> Any:
-    """Text XML can hold, with typographic quotes; no English twins in an Indonesian-only text."""
-    if isinstance(value, str):
-        if not bilingual and key.endswith("_en"):
-            return ""
+def _finish(context: dict[str, Any], *, bilingual: bool) -> dict[str, Any]:
+    """Text XML can hold, with typographic quotes; no English twins in an Indonesian-only text.
+
+    One walk over the context, one call per dict or list (a context holds hundreds of
+    texts in a few dozen of them).
+    """
+
+    def text(value: str) -> str:
         return smart_quotes(clean_text(value))
-    if isinstance(value, dict):
-        return {k: _finish(v, bilingual=bilingual, key=k) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finish(v, bilingual=bilingual) for v in value]
-    return value
+
+    def walk(value: dict[str, Any] | list[Any]) -> Any:
+        if isinstance(value, list):
+            return [text(item) if isinstance(item, str) else walk_any(item) for item in value]
+        finished: dict[str, Any] = {}
+        for key, item in value.items():
+            if isinstance(item, str):
+                finished[key] = "" if not bilingual and key.endswith("_en") else text(item)
+            else:
+                finished[key] = walk_any(item)
+        return finished
+
+    def walk_any(value: Any) -> Any:
+        return walk(value) if isinstance(value, (dict, list)) else value
+
+    result = walk(context)
+    assert isinstance(result, dict)
+    return result
 
 
 def _reference(ref: AgreementReference | None) -> dict[str, Any] | None:

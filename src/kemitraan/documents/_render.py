@@ -9,11 +9,13 @@ order, so identical input gives identical bytes.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
 import zipfile
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -68,6 +70,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("Tas\x00 rajut\x07\ufffe")
     'Tas rajut'
     """
+    if "\r" not in text and _ILLEGAL_XML.search(text) is None:  # most text: as it is
+        return text
     return _ILLEGAL_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -122,7 +126,25 @@ def _context_names(tree: nodes.Template, known: Mapping[str, Any]) -> set[str]:
     return loaded - declared - set(known)
 
 
+# Values that hold no text, by exact type: passed over without the Mapping check.
+_PLAIN: Final = frozenset({int, float, bool, type(None), Decimal, datetime.date, datetime.datetime})
+
+
 def _clean(value: Any) -> Any:
+    """``value`` with every string in it cleaned (:func:`clean_text`), mappings and lists rebuilt.
+
+    The plain types are tested first by exact type (a context is mostly dicts, lists, text
+    and a few dates and numbers); anything else as before: text, a mapping, a list or tuple.
+    """
+    kind = type(value)
+    if kind is str:
+        return clean_text(value)
+    if kind is dict:
+        return {k: _clean(v) for k, v in value.items()}
+    if kind is list:
+        return [_clean(v) for v in value]
+    if kind in _PLAIN:
+        return value
     if isinstance(value, str):
         return clean_text(value)
     if isinstance(value, Mapping):
