@@ -254,3 +254,14 @@ def test_numbers_are_written_with_babel_as_agreements_wrote_them(value: Decimal)
     assert number_text(value).replace(".", "") == plain.replace(".", ",")
     grouped_whole, _, grouped_fraction = number_text(value, "en").partition(".")
     assert (grouped_whole.replace(",", ""), grouped_fraction) == (whole, fraction)
+
+
+@settings(max_examples=300)
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(0, 4))
+def test_floats_are_rounded_as_python_formats_them(value: float, places: int) -> None:
+    from kemitraan.conventions import number_text
+
+    plain = f"{value:.{places}f}"
+    plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
+    assert number_text(value, "en", places=places, grouping=False) == plain
+    assert number_text(value, places=places, grouping=False) == plain.replace(".", ",")

@@ -26,6 +26,7 @@ spells a number by hand. Both load on first use, so importing kemitraan stays ch
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal, localcontext
 from functools import lru_cache
@@ -145,14 +146,15 @@ def number_text(
     Args:
         value: The number.
         language: ``"id"`` or ``"en"``.
-        places: At most this many decimal places, rounded half to even as the number is
-            written (a float as Python prints it: ``2.675`` gives ``2,68``, where
-            ``f"{2.675:.2f}"`` rounds the binary float down). By default every digit
-            of the value (a ``Decimal`` normalised, 28 significant digits at most).
+        places: At most this many decimal places, rounded half to even (a float as
+            ``f"{value:.2f}"`` rounds it, from its binary value: ``2.675`` gives ``2,67``).
+            By default every digit of the value: a ``Decimal`` normalised (28 significant
+            digits at most), a float as Python prints it.
         grouping: Separate the thousands; ``False`` writes ``1500,25``.
 
     Raises:
         UnsupportedLanguageError: a language other than Indonesian and English.
+        InvalidArgumentError: ``places`` is negative.
 
     >>> number_text(Decimal("1500.250")), number_text(Decimal("1500.25"), "en")
     ('1.500,25', '1,500.25')
@@ -166,9 +168,15 @@ def number_text(
         raise InvalidArgumentError(f"places must not be negative, got {places}")
     # every digit kept when places is None (no quantisation below)
     pattern = "#,##0.###" if places is None else "#,##0" + ("." + "#" * places if places else "")
-    # A float as Python prints it (as Babel reads it); a Decimal without trailing zeros, in the
-    # default context (28 significant digits at most).
-    number = value.normalize() if isinstance(value, Decimal) else Decimal(str(value))
+    # A Decimal without trailing zeros, in the default context (28 significant digits at most);
+    # a float rounded as Python's own formatting rounds it (its exact binary value: 2.675 is
+    # 2.67499…), or in full as Python prints it.
+    if isinstance(value, Decimal):
+        number = value.normalize()
+    elif isinstance(value, float) and places is not None and math.isfinite(value):
+        number = Decimal(value)
+    else:
+        number = Decimal(str(value))
     with localcontext() as context:  # Babel rounds in the current context: room for every digit
         if number.is_finite():
             shape = number.as_tuple()
