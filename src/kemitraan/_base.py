@@ -210,16 +210,6 @@ class _Model(BaseModel):
         """
         return super().model_construct(**values)
 
-    def model_post_init(self, context: Any, /) -> None:
-        # Equal sets of the fields a model was given are one shared set (a loaded
-        # partnership holds hundreds of models, and each set costs more than the fields it
-        # names); a mutable model takes a set of its own before its first assignment.
-        fields = self.__pydantic_fields_set__
-        shared = _FIELDS_SETS.get(frozenset(fields))
-        if shared is None:
-            shared = _FIELDS_SETS.setdefault(frozenset(fields), SharedFields(fields))
-        object.__setattr__(self, "__pydantic_fields_set__", shared)
-
     def personal_data(self) -> frozenset[str]:
         """The fields of this model that hold personal data (UU 27/2022) now."""
         return self.personal_fields
@@ -238,13 +228,40 @@ class _Model(BaseModel):
 
 
 class SharedFields(set[str]):
-    """A set of given fields that models share (see ``_Model.model_post_init``); never changed."""
+    """A set of given fields loaded models share (:func:`share_given_fields`); never changed."""
 
     __slots__ = ()
 
 
 _FIELDS_SETS: dict[frozenset[str], SharedFields] = {}
 """The shared sets, one per distinct set of fields (bounded by the models' fields)."""
+
+
+def share_given_fields(model: BaseModel) -> None:
+    """Let ``model`` and the models it holds share equal sets of the fields they were given.
+
+    A loaded partnership holds hundreds of models, and each one's set of given fields
+    costs more than the fields it names; after a load they share one set per distinct
+    set. A mutable model takes a set of its own before its first change
+    (``KemitraanModel._own_fields_set``). Only loads do this: a model made in code keeps
+    its own set and pays nothing.
+    """
+    stack: list[Any] = [model]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, BaseModel):
+            fields = item.__pydantic_fields_set__
+            if type(fields) is not SharedFields:
+                key = frozenset(fields)
+                shared = _FIELDS_SETS.get(key)
+                if shared is None:
+                    shared = _FIELDS_SETS.setdefault(key, SharedFields(key))
+                object.__setattr__(item, "__pydantic_fields_set__", shared)
+            stack.extend(item.__dict__.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
 
 
 @cache

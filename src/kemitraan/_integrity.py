@@ -19,12 +19,13 @@ or changes one (construction, loading, copying, assignment, in-place edits):
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
 from kemitraan._refs import party_refs
 from kemitraan.audit import HistoryProblem, current_key, replay
-from kemitraan.lifecycle import AuditRecord, Stage
+from kemitraan.lifecycle import AuditRecord, AuditTrail, Stage
 from kemitraan.maintenance.techniques import CHECKLISTS
 from kemitraan.planning import plan_for_cycle
 from kemitraan.provisions import AgreementKind
@@ -37,8 +38,12 @@ __all__ = [
     "RECORD_FIELDS",
     "Known",
     "Problem",
+    "appended_problems",
+    "extended",
     "problems",
     "record_problems",
+    "remember",
+    "replayed",
     "signatures",
     "signed_digests",
 ]
@@ -111,8 +116,53 @@ def problems(p: PartnershipLike) -> Iterator[Problem]:
     yield from _references(p)
 
 
+def _key_mark(key: bytes | None) -> bytes:
+    """What a verified trail remembers of the key it was verified with (not the key)."""
+    return b"" if key is None else hashlib.sha256(b"kemitraan-trail\0" + key).digest()
+
+
+def replayed(history: tuple[AuditRecord, ...], partnership_id: str) -> tuple[Stage, int] | None:
+    """Where ``history`` leads, when this very trail was verified for this partnership and key.
+
+    A trail is immutable (:class:`~kemitraan.lifecycle.AuditTrail`); what replaying it
+    proved holds as long as the partnership's id and the key do.
+    """
+    proof = getattr(history, "__dict__", {}).get("_replayed")
+    if proof is not None and proof[:2] == (partnership_id, _key_mark(current_key())):
+        return proof[2]  # type: ignore[no-any-return]
+    return None
+
+
+def remember(history: tuple[AuditRecord, ...], partnership_id: str, end: tuple[Stage, int]) -> None:
+    """Note that ``history`` verified for ``partnership_id`` under the key in force."""
+    if hasattr(history, "__dict__"):
+        history.__dict__["_replayed"] = (partnership_id, _key_mark(current_key()), end)
+
+
+def extended(
+    history: tuple[AuditRecord, ...], partnership_id: str, record: AuditRecord
+) -> AuditTrail:
+    """``history`` with ``record``, a move's own: verified when ``history`` was."""
+    trail = AuditTrail((*history, record))
+    if replayed(history, partnership_id) is not None:  # a move makes only valid records
+        remember(trail, partnership_id, (record.to_stage, record.cycle))
+    return trail
+
+
+def appended_problems(
+    p: PartnershipLike, field: str, start: int, records: list[Any]
+) -> Iterator[Problem]:
+    """What ``records``, appended to ``field`` at ``start``, name that does not exist."""
+    known = Known(p)
+    for offset, record in enumerate(records):
+        yield from record_problems(known, field, start + offset, record)
+
+
 def _history(p: PartnershipLike) -> Iterator[Problem]:
-    result = replay(p.history, p.id, key=current_key())
+    known = replayed(p.history, p.id)
+    result = known if known is not None else replay(p.history, p.id, key=current_key())
+    if known is None and not isinstance(result, HistoryProblem):
+        remember(p.history, p.id, result)
     if isinstance(result, HistoryProblem):
         problem = result.message.replace("{", "{{").replace("}", "}}")
         yield (("history", result.index), result.code, f"record {result.index}: {problem}", {})

@@ -35,7 +35,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
-from kemitraan._base import SCHEMA_VERSION
+from kemitraan._base import SCHEMA_VERSION, share_given_fields
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
 from kemitraan.upgrades import upgrade as upgrade_data
@@ -118,8 +118,9 @@ def _loaded(
     """:func:`load_json`, and whether ``data`` loaded as it is (it was not upgraded)."""
     try:
         if isinstance(data, dict):
-            return model_type.model_validate(data), True
-        return model_type.model_validate_json(data), True
+            loaded = model_type.model_validate(data)
+        else:
+            loaded = model_type.model_validate_json(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         version = next((e for e in errors if e["loc"] == ("schema_version",)), None)
@@ -137,6 +138,8 @@ def _loaded(
                 raise InvalidDataError(model_type.__name__, [error]) from broken
             return load_json(model_type, upgraded, upgrade=False), False
         raise _refusal(model_type, errors) from exc
+    share_given_fields(loaded)  # memory: a loaded tree shares its sets of given fields
+    return loaded, True
 
 
 def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> InvalidDataError:

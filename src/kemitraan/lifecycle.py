@@ -179,7 +179,8 @@ class AuditTrail(tuple[AuditRecord, ...]):
     kemitraan.exceptions.ReadOnlyFieldError: history cannot be assigned: the audit trail grows ...
     """
 
-    __slots__ = ()
+    # No __slots__: a trail keeps, beside its records, what replaying it proved
+    # (kemitraan._integrity.replayed), so an unchanged history is not verified twice.
 
     def _refused(self, *args: Any, **kwargs: Any) -> Any:
         raise ReadOnlyFieldError(

@@ -40,7 +40,7 @@ from pydantic import (
 )
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
-from kemitraan._integrity import RECORD_FIELDS, Known, problems, record_problems, signatures
+from kemitraan._integrity import RECORD_FIELDS, appended_problems, extended, problems, signatures
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement, held_text
@@ -199,13 +199,9 @@ class Partnership(VersionedDocument):
                 validated: list[Any] = _record_list(field).validate_python(items)
             except ValidationError:
                 return False
-            known = Known(self)
             start = len(self.__dict__[field])
-            for offset, item in enumerate(validated):
-                for loc, code, message, values in record_problems(
-                    known, field, start + offset, item
-                ):
-                    raise field_error(self, loc, code, message, **values)
+            for loc, code, message, values in appended_problems(self, field, start, validated):
+                raise field_error(self, loc, code, message, **values)
             commit(validated)
             self._own_fields_set()
             self.__pydantic_fields_set__.add(field)
@@ -580,7 +576,7 @@ class Partnership(VersionedDocument):
             try:
                 machine.send(move.value)
                 self.__dict__.update(changes, cycle=record.cycle)
-                self.__dict__["history"] = AuditTrail((*self.history, record))
+                self.__dict__["history"] = extended(self.history, self.id, record)
             except BaseException:
                 # Nothing is lost: put back exactly what was there, and do not trust the
                 # machine that failed for the next move.
