@@ -265,3 +265,14 @@ def test_floats_are_rounded_as_python_formats_them(value: float, places: int) ->
     plain = plain.rstrip("0").rstrip(".") if "." in plain else plain
     assert number_text(value, "en", places=places, grouping=False) == plain
     assert number_text(value, places=places, grouping=False) == plain.replace(".", ",")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["\n", "<w:p", " ", ">", "x", "<w:pPr>", "\n<w:p>", "\n\n"])))
+def test_paragraphs_are_joined_as_the_pattern_joins_them(pieces: list[str]) -> None:
+    import re
+
+    from kemitraan.documents._render import _unsplit
+
+    xml = "".join(pieces)
+    assert _unsplit(xml) == re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
