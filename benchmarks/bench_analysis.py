@@ -22,18 +22,11 @@ from pathlib import Path
 
 from _common import per_call, seed_module
 
-from kemitraan import (
-    DEFAULT_WEIGHTS,
-    OFFERS_MEETING,
-    CandidateRegister,
-    Partnership,
-    Stage,
-    dump_json,
-    load_json,
-    mapping_level,
-    rank_candidates,
-)
+from kemitraan import CandidateRegister, Partnership, Stage, dump_json, load_json, rank_candidates
 from kemitraan.analysis import Portfolio, synthetic_candidates
+from kemitraan.mapping import mapping_level
+from kemitraan.programs import OFFERS_MEETING
+from kemitraan.scoring import DEFAULT_WEIGHTS
 
 ON = date(2025, 12, 31)
 

@@ -27,8 +27,8 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from kemitraan import Stage, agreement_context, render_documents
-from kemitraan.documents import DocumentTemplate
+from kemitraan import Stage, render_documents
+from kemitraan.documents import DocumentTemplate, agreement_context
 
 BATCH = 50
 GOAL = 4.0

@@ -22,15 +22,9 @@ from typing import Any
 from _common import AT, per_call, seed_at, seed_module
 from statemachine import State, StateMachine
 
-from kemitraan import (
-    Partnership,
-    Stage,
-    dump_json,
-    load_json,
-    stage_counts,
-    transition_table,
-    waiting_on,
-)
+from kemitraan import Partnership, Stage, dump_json, load_json
+from kemitraan.lifecycle import transition_table
+from kemitraan.summary import stage_counts, waiting_on
 
 
 def _bare_machine_class() -> type[Any]:

@@ -26,17 +26,17 @@ from _common import per_call, seed_at
 
 from kemitraan import (
     ActivityProgress,
-    Deviation,
     IndicatorValue,
     Interaction,
     InteractionKind,
     MonitoringRecord,
     Partnership,
-    Spending,
     Stage,
     detect_deviations,
     partner_health,
 )
+from kemitraan.deviations import Deviation
+from kemitraan.monitoring import Spending
 
 ON = date(2025, 12, 31)
 VARIANTS = 50

@@ -39,17 +39,17 @@ from slugify import slugify
 from kemitraan import (
     InvalidDataError,
     KemitraanError,
+    Language,
     NotFoundError,
     Partnership,
-    Requirement,
     RequirementsUnmetError,
     Stage,
-    TransitionRefusedError,
-    VersionConflictError,
     load_json,
     monitoring_report,
     render_document,
 )
+from kemitraan.exceptions import TransitionRefusedError, VersionConflictError
+from kemitraan.findings import Requirement
 from kemitraan.store import Store, Summary
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -96,7 +96,7 @@ class Refusal(BaseModel):
     unmet: list[RequirementOut] = []
 
 
-def language(accept: str | None) -> str:
+def language(accept: str | None) -> Language:
     """``en`` when the client prefers English to Indonesian (by its q-values), else ``id``."""
     best = {"id": 0.0, "en": 0.0}
     for order, part in enumerate((accept or "").split(",")):
@@ -113,7 +113,7 @@ def language(accept: str | None) -> str:
     return "en" if best["en"] > best["id"] else "id"
 
 
-def refusal_message(exc: RequirementsUnmetError, lang: str) -> str:
+def refusal_message(exc: RequirementsUnmetError, lang: Language) -> str:
     """The refusal in a sentence, in ``lang``."""
     stage = Stage(exc.stage)
     if lang == "en":
@@ -127,7 +127,7 @@ def refusal_message(exc: RequirementsUnmetError, lang: str) -> str:
     )
 
 
-def requirements(found: list[Requirement], lang: str) -> list[RequirementOut]:
+def requirements(found: list[Requirement], lang: Language) -> list[RequirementOut]:
     return [RequirementOut(code=r.code, message=r.message.get(lang), basis=r.basis) for r in found]
 
 

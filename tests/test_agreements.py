@@ -10,18 +10,12 @@ import pytest
 
 from helpers import rejects
 from kemitraan import (
-    STAMP_DUTY,
     Agreement,
     AgreementKind,
-    AgreementReference,
-    Amendment,
     Authority,
     BusinessScale,
-    Contribution,
     ContributionKind,
-    DisputeSettlement,
     Funding,
-    GeneralTradeTerms,
     Institution,
     Partner,
     PartnerKind,
@@ -31,10 +25,11 @@ from kemitraan import (
     Severity,
     Signatory,
     Term,
-    TradedGood,
     UnknownPartyError,
-    party_label,
 )
+from kemitraan.conventions import STAMP_DUTY, party_label
+from kemitraan.pattern_terms import Contribution, GeneralTradeTerms, TradedGood
+from kemitraan.provisions import AgreementReference, Amendment, DisputeSettlement
 
 PKBM = Institution(
     name="PKBM Harapan Bangsa",
@@ -511,7 +506,7 @@ def test_refused_assignment_leaves_agreement_unchanged() -> None:
 
 
 def test_kso_terms_in_an_agreement() -> None:
-    from kemitraan import OperationalCooperationTerms
+    from kemitraan.pattern_terms import OperationalCooperationTerms
 
     K = ContributionKind
     terms = OperationalCooperationTerms(
@@ -575,7 +570,7 @@ def test_an_addendum_with_free_text_changes_is_told_to_type_them() -> None:
 
 
 def test_an_addendum_changes_each_article_once() -> None:
-    from kemitraan import ArticleChange, ArticleDeletion
+    from kemitraan.amendments import ArticleChange, ArticleDeletion
 
     addendum = complete(
         kind=AgreementKind.ADDENDUM,

@@ -25,10 +25,10 @@ from kemitraan import (
     Partnership,
     Stage,
     Term,
-    TermChange,
     dump_json,
     rank_candidates,
 )
+from kemitraan.amendments import TermChange
 from kemitraan.analysis import (
     DERIVED_COLUMNS,
     Portfolio,

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kemitraan import json_schema, mermaid_diagram, requirement_codes
-from kemitraan.requirements import requirements_table
+from kemitraan import json_schema
+from kemitraan.diagrams import mermaid_diagram
+from kemitraan.requirements import requirement_codes, requirements_table
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -20,7 +21,8 @@ def test_committed_diagram_is_the_generated_one(page: str) -> None:
     assert len(blocks) == 1
     assert blocks[0] == mermaid_diagram(), (
         f"docs/{page} is out of date: replace its mermaid block with the output of "
-        "python -c 'import kemitraan; print(kemitraan.mermaid_diagram(), end=\"\")'"
+        "python -c 'from kemitraan.diagrams import mermaid_diagram; "
+        'print(mermaid_diagram(), end="")\''
     )
 
 

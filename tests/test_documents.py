@@ -20,41 +20,44 @@ from helpers import load_script
 from kemitraan import (
     Agreement,
     AgreementKind,
-    AgreementNotReadyError,
-    AgreementReference,
-    Amendment,
     Authority,
-    ConverterNotFoundError,
-    DocumentTemplate,
     Funding,
-    GeneralTradeTerms,
     Institution,
     InvalidArgumentError,
     KemitraanError,
-    MissingTemplateVariablesError,
-    MissingTranslationsError,
     Partner,
     PartnerKind,
     PartyRole,
     PatternKind,
-    PatternTerms,
     Representative,
     Signatory,
     Stage,
-    TemplateRenderError,
     Term,
-    TradedGood,
-    UnknownDocumentKindError,
-    UnsafeTemplateError,
-    UnsupportedLanguageError,
-    agreement_context,
-    missing_translations,
     render_document,
     render_documents,
     to_pdf,
 )
-from kemitraan.documents import bundled_template, clean_text, document_kind
+from kemitraan.documents import (
+    DocumentTemplate,
+    agreement_context,
+    bundled_template,
+    clean_text,
+    document_kind,
+    missing_translations,
+)
 from kemitraan.documents._registry import BUILT_IN
+from kemitraan.exceptions import (
+    AgreementNotReadyError,
+    ConverterNotFoundError,
+    MissingTemplateVariablesError,
+    MissingTranslationsError,
+    TemplateRenderError,
+    UnknownDocumentKindError,
+    UnsafeTemplateError,
+    UnsupportedLanguageError,
+)
+from kemitraan.pattern_terms import GeneralTradeTerms, PatternTerms, TradedGood
+from kemitraan.provisions import AgreementReference, Amendment
 from seed import at_stage
 
 # An independent oracle for weekdays (Monday = 0), not Babel's.

@@ -8,7 +8,8 @@ import pytest
 from pydantic import ValidationError
 
 from helpers import rejects
-from kemitraan import Contact, MaskedStr, Partner, PartnerKind, Representative
+from kemitraan import Contact, Partner, PartnerKind, Representative
+from kemitraan._types import MaskedStr
 
 # "9120001234567" in full-width digits, which str.isdigit() would accept.
 FULL_WIDTH_NIB = "".join(chr(0xFF10 + int(d)) for d in "9120001234567")

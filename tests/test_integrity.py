@@ -37,12 +37,12 @@ from kemitraan import (
     RequirementsUnmetError,
     Stage,
     UnknownPartyError,
-    UnsupportedSchemaVersionError,
     dump_json,
     load_json,
     save_json,
 )
 from kemitraan.audit import history_key, record_hash
+from kemitraan.exceptions import UnsupportedSchemaVersionError
 from seed import AT, at_stage, example, fresh, record
 
 DATA = Path(__file__).parent / "data"

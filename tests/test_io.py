@@ -22,12 +22,12 @@ from kemitraan import (
     Partnership,
     Program,
     Stage,
-    UnsupportedSchemaVersionError,
     dump_json,
     json_schema,
     load_json,
 )
 from kemitraan.analysis import synthetic_candidates
+from kemitraan.exceptions import UnsupportedSchemaVersionError
 from seed import at_stage
 
 ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -75,6 +75,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "",  # the front door, which loads every name lazily
         "io",
         "upgrades",
+        "diagrams",
         "documents",
         "store",
         "analysis",

@@ -30,37 +30,29 @@ from docs_helpers import footers, lines, text
 from kemitraan import (
     Agreement,
     AgreementKind,
-    ArticleChange,
-    ArticleDeletion,
-    ArticleInsertion,
     Authority,
-    AuthorityKind,
     BilingualText,
-    Breach,
-    DisputeSettlement,
-    GeneralTradeTerms,
     Institution,
     Partner,
     PartnerKind,
     Partnership,
     PartyRole,
     PatternKind,
-    PatternRecommendation,
     Representative,
     Severity,
     Signatory,
     Term,
-    Termination,
-    TradedGood,
-    agreement_context,
-    export_template,
     load_json,
     render_document,
     to_pdf,
-    verification_code,
-    verify_code,
 )
-from kemitraan.documents import DocumentTemplate
+from kemitraan.amendments import ArticleChange, ArticleDeletion, ArticleInsertion
+from kemitraan.authority import AuthorityKind
+from kemitraan.documents import DocumentTemplate, agreement_context, export_template
+from kemitraan.pattern_terms import GeneralTradeTerms, TradedGood
+from kemitraan.provisions import Breach, DisputeSettlement, Termination
+from kemitraan.recommender import PatternRecommendation
+from kemitraan.verification import verification_code, verify_code
 from seed import example
 
 # -- the seed case's documents, made once -------------------------------------------------
@@ -326,7 +318,7 @@ def test_4_insertions_and_deletions_name_their_articles() -> None:
 
 
 def test_4_a_data_change_needs_the_text_it_amends() -> None:
-    from kemitraan import TermChange
+    from kemitraan.amendments import TermChange
 
     mou = _two()
     addendum = mou.model_copy(
@@ -713,7 +705,8 @@ def test_a_reference_names_one_text_by_its_digest() -> None:
 
 
 def test_contradictory_or_out_of_range_changes_are_refused_at_rendering() -> None:
-    from kemitraan import InvalidArgumentError, TermChange
+    from kemitraan import InvalidArgumentError
+    from kemitraan.amendments import TermChange
 
     partnership = _walked()
     pks = partnership.cooperation_agreements[0]
@@ -829,7 +822,9 @@ def test_an_authority_says_what_it_rests_on_or_is_refused(
 
 def test_the_library_translates_its_own_pks_defaults() -> None:
     bilingual = _bilingual().model_copy(update={"kind": AgreementKind.PKS})
-    missing = set(__import__("kemitraan").missing_translations(bilingual))
+    from kemitraan.documents import missing_translations
+
+    missing = set(missing_translations(bilingual))
     assert not {g for g in Termination().grounds} & missing
     assert not {c for c in Breach().consequences} & missing
 

@@ -13,27 +13,26 @@ from statemachine.exceptions import TransitionNotAllowed
 from kemitraan import (
     AuditRecord,
     FollowUpPlan,
-    GeneralTradeTerms,
     InvalidDataError,
     KemitraanError,
     Move,
     MoveNotAllowedError,
     Partnership,
-    PartnershipMachine,
     Period,
     ReadOnlyFieldError,
     RequirementsUnmetError,
     Stage,
-    TransitionRefusedError,
     UnknownPartyError,
     dump_json,
     load_json,
-    requirement_codes,
-    stage_counts,
-    transition_table,
-    waiting_on,
 )
+from kemitraan.diagrams import PartnershipMachine
+from kemitraan.exceptions import TransitionRefusedError
 from kemitraan.findings import canonical_code
+from kemitraan.lifecycle import transition_table
+from kemitraan.pattern_terms import GeneralTradeTerms
+from kemitraan.requirements import requirement_codes
+from kemitraan.summary import stage_counts, waiting_on
 from seed import AT, at_stage, example, fresh, record
 
 STEPS = [s for s in Stage if not s.is_terminal]

@@ -35,10 +35,10 @@ from kemitraan import (
     Partnership,
     RequirementsUnmetError,
     Stage,
-    allowed_moves,
     dump_json,
     load_json,
 )
+from kemitraan.lifecycle import allowed_moves
 from seed import AT, example, fresh, record
 
 

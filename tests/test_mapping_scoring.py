@@ -15,25 +15,21 @@ from hypothesis import example, given, settings, strategies as st
 from pydantic import ValidationError
 
 from kemitraan import (
-    CRITERIA,
     CandidateRegister,
     ContributionKind as K,
-    Criterion,
-    GridQuadrant,
     InvalidArgumentError,
-    MappingLevel,
+    Language,
     Partner,
     PartnerKind,
     PartyProfile,
     Program,
     ProgramNeed,
     Region,
-    Salience,
     Stage,
-    StakeholderRating,
-    mapping_level,
     rank_candidates,
 )
+from kemitraan.mapping import GridQuadrant, MappingLevel, Salience, StakeholderRating, mapping_level
+from kemitraan.scoring import CRITERIA, Criterion
 from seed import at_stage
 
 HOME = Region(
@@ -306,7 +302,7 @@ def test_a_score_is_the_weighted_mean_of_named_criteria() -> None:
         ),
     ],
 )
-def test_every_score_explains_itself(language: str, expected: list[str]) -> None:
+def test_every_score_explains_itself(language: Language, expected: list[str]) -> None:
     ranking = rank_candidates(register(), weights={**ONLY, "need_coverage": 3, "proximity": 1})
     assert ranking[0].explain(language).splitlines() == expected
 

@@ -19,18 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kemitraan import (
-    CHECKLISTS,
     ActivityProgress,
     Agreement,
-    ChecklistAnswer,
-    DeviationKind,
-    Direction,
     Evaluation,
     Exploration,
     ExplorationKind,
     ExplorationResponse,
-    HealthItem,
-    HealthStatus,
     ImplementationRecord,
     Indicator,
     IndicatorValue,
@@ -38,9 +32,7 @@ from kemitraan import (
     Interaction,
     InteractionKind,
     MonitoringRecord,
-    ObligationState,
     Partner,
-    PartnerEvent,
     PartnerKind,
     PartnerResponse,
     Partnership,
@@ -48,28 +40,27 @@ from kemitraan import (
     PartyRole,
     Period,
     PlannedActivity,
-    PlannerSettings,
-    ProblemMet,
     Program,
     Severity,
-    Spending,
-    Target,
-    Technique,
     Term,
-    Thresholds,
-    TouchpointKind,
     WorkPlan,
     detect_deviations,
-    divergences,
     draft_evaluation,
     dump_json,
     load_json,
     obligation_status,
-    obligations_by_party,
     partner_health,
     plan_touchpoints,
     touchpoints_ical,
 )
+from kemitraan.deviations import DeviationKind, Thresholds
+from kemitraan.evaluation import divergences
+from kemitraan.maintenance import CHECKLISTS, ChecklistAnswer, PartnerEvent, Technique
+from kemitraan.maintenance.health import HealthStatus
+from kemitraan.maintenance.touchpoints import PlannerSettings, TouchpointKind
+from kemitraan.monitoring import HealthItem, ProblemMet, Spending
+from kemitraan.obligations import ObligationState, obligations_by_party
+from kemitraan.planning import Direction, Target
 
 PKBM = Institution(name="PKBM Harapan Bangsa", id="pkbm")
 SHOP = Partner(name="CV Kriya Banua", id="toko", kind=PartnerKind.BUSINESS)

@@ -11,8 +11,6 @@ from pydantic import ValidationError
 from helpers import rejects
 from kemitraan import (
     BusinessScale,
-    EducationUnitType,
-    GatheringApproach,
     GatheringMethod,
     GatheringRecord,
     Institution,
@@ -20,11 +18,15 @@ from kemitraan import (
     PartnerKind,
     PartyProfile,
     Region,
+)
+from kemitraan.parties import (
+    EducationUnitType,
+    GatheringApproach,
     ScaleBasis,
     ScaleEvidence,
     classify_scale,
-    province_names,
 )
+from kemitraan.regions import province_names
 
 M = Decimal(1_000_000_000)
 ONE = Decimal(1)

@@ -9,17 +9,16 @@ import pytest
 from pydantic import TypeAdapter
 
 from helpers import rejects
-from kemitraan import (
+from kemitraan import ContributionKind, PatternKind
+from kemitraan.pattern_terms import (
     AgencyTerms,
-    ContributionKind,
     FosterParentTerms,
     GeneralTradeTerms,
     Loan,
     OperationalCooperationTerms,
-    PatternKind,
     PatternTerms,
-    pattern_info,
 )
+from kemitraan.patterns import pattern_info
 
 K = ContributionKind
 terms_adapter: TypeAdapter[Any] = TypeAdapter(PatternTerms)

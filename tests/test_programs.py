@@ -7,15 +7,8 @@ from datetime import date
 import pytest
 
 from helpers import rejects
-from kemitraan import (
-    ContributionKind,
-    NeedKind,
-    Participants,
-    Period,
-    Program,
-    ProgramKind,
-    ProgramNeed,
-)
+from kemitraan import ContributionKind, Period, Program, ProgramNeed
+from kemitraan.programs import NeedKind, Participants, ProgramKind
 
 
 def need(code: str) -> ProgramNeed:

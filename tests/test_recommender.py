@@ -9,17 +9,17 @@ from hypothesis import given, settings, strategies as st
 
 from kemitraan import (
     BusinessScale,
-    Contribution,
     ContributionKind,
     Partner,
     PartnerKind,
     PatternKind,
-    PatternRecommendation,
     UnknownPartyError,
     dump_json,
     load_json,
     recommend_patterns,
 )
+from kemitraan.pattern_terms import Contribution
+from kemitraan.recommender import PatternRecommendation
 from strategies import scaled_partners
 
 K = ContributionKind

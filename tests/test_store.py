@@ -25,11 +25,10 @@ from kemitraan import (
     InvalidArgumentError,
     InvalidDataError,
     Partnership,
-    PartnershipNotFoundError,
     Stage,
-    VersionConflictError,
     dump_json,
 )
+from kemitraan.exceptions import PartnershipNotFoundError, VersionConflictError
 from kemitraan.store import Store
 from kemitraan.store._tables import METADATA
 from seed import example, fresh

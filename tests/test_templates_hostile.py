@@ -23,15 +23,14 @@ import pytest
 from docs_helpers import headers, text, user_template
 from kemitraan import (
     Agreement,
-    AgreementNotReadyError,
     Institution,
     Partner,
     PartnerKind,
-    agreement_context,
     render_document,
     render_documents,
 )
-from kemitraan.documents import bundled_template
+from kemitraan.documents import agreement_context, bundled_template
+from kemitraan.exceptions import AgreementNotReadyError
 
 # -- templates whose Jinja is hostile -------------------------------------------------------
 
@@ -125,7 +124,9 @@ CORPUS_SCRIPT = textwrap.dedent(
     """
     import json, resource, sys, time, tracemalloc
     resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
-    from kemitraan import DocumentTemplate, KemitraanError, TemplateRenderError
+    from kemitraan import KemitraanError
+    from kemitraan.documents import DocumentTemplate
+    from kemitraan.exceptions import TemplateRenderError
     cases = json.load(sys.stdin)
     context = {"title": "Judul", "draft": False}
     results = {}

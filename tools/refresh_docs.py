@@ -24,8 +24,8 @@ from kemitraan import (
     Partnership,
     Program,
     json_schema,
-    mermaid_diagram,
 )
+from kemitraan.diagrams import mermaid_diagram
 from kemitraan.documents.context import context_reference
 from kemitraan.requirements import requirements_table
 

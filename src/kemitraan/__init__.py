@@ -2,8 +2,11 @@
 
 Typed models of the institution, its partners and programmes, the partnership
 patterns and agreements, with the checks the guide and Indonesian law ask for, the
-guide's 11 steps as a lifecycle, and the documents. Everything public is imported
-from here: ``from kemitraan import Partnership, Agreement, render_document``.
+guide's 11 steps as a lifecycle, and the documents. The everyday path — the guide's
+steps, their records, the documents, saving and loading, the main errors — is
+imported from here: ``from kemitraan import Partnership, Agreement, render_document``;
+the rest lives in named submodules (``kemitraan.patterns``, ``kemitraan.monitoring``,
+``kemitraan.exceptions``, …).
 
 Each name loads on first use (the list is ``__init__.pyi``, which type checkers
 read), so ``import kemitraan`` costs almost nothing and the document libraries

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum, StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -29,6 +29,10 @@ from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
 #: newer version is refused rather than silently misread; older data is upgraded
 #: (:mod:`kemitraan.upgrades`). Version 2 keeps signatures in a chained history.
 SCHEMA_VERSION = 2
+
+
+Language = Literal["id", "en"]
+"""The languages kemitraan speaks: Indonesian (``"id"``, the default) and English (``"en"``)."""
 
 
 def in_language(language: str, indonesian: str, english: str) -> str:
@@ -66,7 +70,7 @@ class LabelledEnum(StrEnum):
         member.label_en = label_en
         return member
 
-    def label(self, language: str = "id") -> str:
+    def label(self, language: Language = "id") -> str:
         """The member's label in ``"id"`` (Indonesian) or ``"en"`` (English)."""
         return in_language(language, self.label_id, self.label_en)
 
@@ -488,7 +492,7 @@ class BilingualText(ValueModel):
     english: str
     """The English text."""
 
-    def get(self, language: str = "id") -> str:
+    def get(self, language: Language = "id") -> str:
         """The text in ``"id"`` or ``"en"``."""
         return in_language(language, self.indonesian, self.english)
 

@@ -208,7 +208,7 @@ def holds_up(partnership: PartnershipLike, move: Move, code: str) -> bool:
 def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
     """Every requirement code the guide's rules can report, per ``(stage, move)``.
 
-    Apps use it to build checklists and translations; :func:`kemitraan.waiting_on`
+    Apps use it to build checklists and translations; :func:`kemitraan.summary.waiting_on`
     uses it to look only at partnerships that could be held up by a code.
 
     >>> import kemitraan.requirements  # the declarations

@@ -13,12 +13,12 @@ An addendum changes the amended agreement in one of two ways:
   (:class:`ArticleInsertion`, "Pasal 5A"), an article deleted
   (:class:`ArticleDeletion`). These change the text, not the data.
 
-:class:`~kemitraan.Amendment` — an article named in free text and its new wording —
+:class:`~kemitraan.provisions.Amendment` — an article named in free text and its new wording —
 is still read, for addenda made before the typed changes; ``check()`` suggests a
 typed change instead.
 
 In JSON a change names its kind in ``change``; one without it is a free-text
-:class:`~kemitraan.Amendment`.
+:class:`~kemitraan.provisions.Amendment`.
 
 >>> from datetime import date
 >>> TermChange(term=Term(start=date(2025, 3, 10), end=date(2027, 3, 9))).change
@@ -81,7 +81,7 @@ class PatternChange(ValueModel):
     """The pattern's terms become ``pattern``: a new volume, price, share or schedule.
 
     >>> from decimal import Decimal
-    >>> from kemitraan import GeneralTradeTerms, TradedGood
+    >>> from kemitraan.pattern_terms import GeneralTradeTerms, TradedGood
     >>> PatternChange(pattern=GeneralTradeTerms(
     ...     supplier="kube", buyer="toko", quality_requirements=["Rapi"],
     ...     goods=[TradedGood(name="Tas rajut", quantity=Decimal(300), period="per bulan")],

@@ -15,7 +15,7 @@ from typing import Any, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
+from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
 from kemitraan._types import NonEmptyStr, ShortText
 from kemitraan.conventions import date_long
 
@@ -123,7 +123,7 @@ class Authority(ValueModel):
                 )
         return self
 
-    def _when(self, language: str) -> str:
+    def _when(self, language: Language) -> str:
         if self.issued_on is not None:
             return (
                 f" tanggal {date_long(self.issued_on)}"
@@ -134,7 +134,7 @@ class Authority(ValueModel):
             return f" Tahun {self.year}" if language == "id" else f" of {self.year}"
         return ""
 
-    def _number(self, language: str) -> str:
+    def _number(self, language: Language) -> str:
         if self.number is None:
             return ""
         return f" Nomor {self.number}" if language == "id" else f" Number {self.number}"

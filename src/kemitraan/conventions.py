@@ -32,7 +32,7 @@ from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import Final
 
-from kemitraan._base import in_language
+from kemitraan._base import Language, in_language
 from kemitraan.exceptions import InvalidArgumentError, UnsupportedLanguageError
 
 __all__ = [
@@ -60,7 +60,7 @@ _LOCALE: Final = {"id": "id_ID", "en": "en_GB"}
 _SEN: Final = Decimal("0.01")
 
 
-def _locale(language: str) -> str:
+def _locale(language: Language) -> str:
     try:
         return _LOCALE[language]
     except KeyError:
@@ -71,7 +71,7 @@ def _locale(language: str) -> str:
 # inputs that every document asks for many times (num2words, Babel and phonenumbers are
 # slow): cached, keyed by type too where a number comes in (1 is not 1.0).
 @lru_cache(maxsize=4096, typed=True)
-def words(number: int, language: str = "id") -> str:
+def words(number: int, language: Language = "id") -> str:
     """A whole number in words.
 
     >>> words(2025), words(2025, "en")
@@ -86,7 +86,7 @@ def words(number: int, language: str = "id") -> str:
 
 
 @lru_cache(maxsize=1024, typed=True)
-def ordinal(number: int, language: str = "id") -> str:
+def ordinal(number: int, language: Language = "id") -> str:
     """An ordinal in words: ``kedua``, ``second``.
 
     >>> ordinal(2), ordinal(2, "en")
@@ -101,7 +101,7 @@ def ordinal(number: int, language: str = "id") -> str:
 
 
 @lru_cache(maxsize=256, typed=True)
-def party_label(index: int, language: str = "id") -> str:
+def party_label(index: int, language: Language = "id") -> str:
     """The label of the party at ``index`` (0-based): PIHAK PERTAMA, KEDUA, KETIGA, and so on.
 
     >>> party_label(0), party_label(2), party_label(0, "en")
@@ -113,13 +113,13 @@ def party_label(index: int, language: str = "id") -> str:
     return in_language(language, f"PIHAK {nth}", f"THE {nth} PARTY")
 
 
-def count(number: int, language: str = "id") -> str:
+def count(number: int, language: Language = "id") -> str:
     """A count in digits and words, as legal documents write it: ``2 (dua)``."""
     return f"{number} ({words(number, language)})"
 
 
 @lru_cache(maxsize=4096)
-def rupiah_digits(amount: Decimal, language: str = "id") -> str:
+def rupiah_digits(amount: Decimal, language: Language = "id") -> str:
     """``Rp2.950.000,00``: no space after Rp, full stops between thousands, comma before sen.
 
     >>> rupiah_digits(Decimal("1500.5")), rupiah_digits(Decimal("1500.5"), "en")
@@ -133,7 +133,7 @@ def rupiah_digits(amount: Decimal, language: str = "id") -> str:
 
 def number_text(
     value: Decimal | float | int,
-    language: str = "id",
+    language: Language = "id",
     *,
     places: int | None = None,
     grouping: bool = True,
@@ -192,7 +192,7 @@ def number_text(
         )
 
 
-def rupiah_words(amount: Decimal, language: str = "id") -> str:
+def rupiah_words(amount: Decimal, language: Language = "id") -> str:
     """The amount in words: ``dua juta sembilan ratus lima puluh ribu rupiah``.
 
     >>> rupiah_words(Decimal("1000.25"))
@@ -211,12 +211,12 @@ def rupiah_words(amount: Decimal, language: str = "id") -> str:
     return text
 
 
-def rupiah(amount: Decimal, language: str = "id") -> str:
+def rupiah(amount: Decimal, language: Language = "id") -> str:
     """Digits and words together: ``Rp2.950.000,00 (dua juta … rupiah)``."""
     return f"{rupiah_digits(amount, language)} ({rupiah_words(amount, language)})"
 
 
-def weekday(day: date, language: str = "id") -> str:
+def weekday(day: date, language: Language = "id") -> str:
     """The true weekday of ``day``: ``Senin``."""
     from babel.dates import format_date
 
@@ -224,7 +224,7 @@ def weekday(day: date, language: str = "id") -> str:
 
 
 @lru_cache(maxsize=4096)
-def date_long(day: date, language: str = "id") -> str:
+def date_long(day: date, language: Language = "id") -> str:
     """``10 Maret 2025`` (``10 March 2025``)."""
     from babel.dates import format_date
 
@@ -232,7 +232,7 @@ def date_long(day: date, language: str = "id") -> str:
 
 
 @lru_cache(maxsize=1024, typed=True)
-def opening_date(day: date, language: str = "id") -> str:
+def opening_date(day: date, language: Language = "id") -> str:
     """The date of an agreement's opening line, weekday and all, in words.
 
     The opening reads "Pada hari ini, {opening_date}, bertempat di …".
@@ -281,7 +281,7 @@ def phone_text(number: str) -> str:
     return phonenumbers.format_number(parsed, style.NATIONAL if domestic else style.INTERNATIONAL)
 
 
-def stamp_duty_text(language: str = "id") -> str:
+def stamp_duty_text(language: Language = "id") -> str:
     """The stamp duty per original in digits: ``Rp10.000`` (``IDR 10,000``).
 
     >>> stamp_duty_text()

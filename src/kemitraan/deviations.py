@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 from pydantic import Field, TypeAdapter, model_validator
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
+from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
 from kemitraan.conventions import date_long, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
@@ -471,13 +471,13 @@ def _obligations(
         )
 
 
-def _when(progress: tuple[date, Decimal] | None, language: str = "id") -> str:
+def _when(progress: tuple[date, Decimal] | None, language: Language = "id") -> str:
     if progress is None:
         return "belum dilaporkan" if language == "id" else "not reported yet"
     return date_long(progress[0], language)
 
 
-def _over(value: Decimal, language: str) -> str:
+def _over(value: Decimal, language: Language) -> str:
     if value.is_infinite():
         return ""
     return f" ({_share(value)} di atas)" if language == "id" else f" ({_share(value)} over)"
@@ -490,7 +490,7 @@ def _share(value: Decimal) -> str:
 _WHOLE: Final = Decimal(1)
 
 
-def _num(value: Decimal, unit: str, language: str = "id") -> str:
+def _num(value: Decimal, unit: str, language: Language = "id") -> str:
     """A measured value with its unit: ``92,21 buah`` (``92.21 pieces``), ``12%``."""
     text = format(value.normalize(), "f")
     if language == "id":
@@ -520,6 +520,8 @@ def detect_deviations(
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> from kemitraan import *
+    >>> from kemitraan.monitoring import Spending
+    >>> from kemitraan.planning import Target
     >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
     >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
     ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),

@@ -100,7 +100,8 @@ def indicator_reached(indicator: Indicator, value: Decimal) -> bool:
 
     >>> from datetime import date
     >>> from decimal import Decimal
-    >>> from kemitraan import Direction, Indicator, Target
+    >>> from kemitraan import Indicator
+    >>> from kemitraan.planning import Direction, Target
     >>> rejects = Indicator(id="ditolak", name="Tas ditolak", unit="%", baseline=Decimal(20),
     ...     baseline_on=date(2025, 5, 1), targets=[Target(by=date(2025, 8, 31), value=Decimal(5))],
     ...     direction=Direction.LOWER, verification="Catatan kurasi")
@@ -129,6 +130,7 @@ def draft_evaluation(
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> from kemitraan import *
+    >>> from kemitraan.monitoring import Spending
     >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
     >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
     ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
@@ -206,6 +208,8 @@ def unaddressed_problems(partnership: Partnership) -> list[str]:
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> from kemitraan import *
+    >>> from kemitraan.monitoring import ProblemMet
+    >>> from kemitraan.monitoring import Spending
     >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
     >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
     ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),
@@ -260,6 +264,7 @@ def carry_forward(
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> from kemitraan import *
+    >>> from kemitraan.monitoring import Spending
     >>> pkbm, shop = Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)
     >>> plan = WorkPlan(drawn_up_on=date(2025, 3, 1), participants=[pkbm.id, shop.id],
     ...     activities=[PlannedActivity(name="Produksi", responsible=pkbm.id, budget=Decimal(100),

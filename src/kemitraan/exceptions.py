@@ -157,7 +157,7 @@ class UnsupportedSchemaVersionError(InvalidDataError):
 class InvalidArgumentError(KemitraanError, ValueError):
     """An argument a function cannot work with (a negative count, a duplicate party, …).
 
-    >>> from kemitraan import classify_scale
+    >>> from kemitraan.parties import classify_scale
     >>> classify_scale()
     Traceback (most recent call last):
     ...
@@ -340,7 +340,7 @@ class RequirementsUnmetError(TransitionRefusedError):
     """The guide's requirements for the move are not met.
 
     Attributes:
-        unmet: The unmet requirements (:class:`kemitraan.Requirement`), the same list
+        unmet: The unmet requirements (:class:`kemitraan.findings.Requirement`), the same list
             :meth:`kemitraan.Partnership.unmet_requirements` returns.
 
     >>> from kemitraan import Partnership, Institution, Program

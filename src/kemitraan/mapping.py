@@ -47,6 +47,7 @@ from pydantic import Field, model_validator
 from kemitraan._base import (
     KemitraanModel,
     LabelledEnum,
+    Language,
     ValueModel,
     field_error,
     reject_duplicates,
@@ -251,7 +252,7 @@ class LevelGroup:
         """The kinds of partner found at this level, in declaration order."""
         return PartnerKind.in_order({candidate.kind for candidate in self.candidates})
 
-    def label(self, language: str = "id") -> str:
+    def label(self, language: Language = "id") -> str:
         """The level's label; "Belum diketahui" / "Unknown" when not located."""
         if self.level is None:
             return "Belum diketahui" if language == "id" else "Unknown"

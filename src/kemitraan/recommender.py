@@ -27,7 +27,7 @@ from typing import Any, Final, cast, get_origin
 
 from pydantic import Field
 
-from kemitraan._base import BilingualText, ValueModel
+from kemitraan._base import BilingualText, Language, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.findings import Hit, RuleBook, Severity
@@ -93,7 +93,7 @@ class PatternRecommendation(ValueModel):
         Raises:
             pydantic.ValidationError: a field the terms need is still missing (named).
 
-        >>> from kemitraan import TradedGood
+        >>> from kemitraan.pattern_terms import TradedGood
         >>> found = PatternRecommendation(
         ...     pattern=PatternKind.GENERAL_TRADE, score=Decimal("0.8"),
         ...     roles={"supplier": ["kube"], "buyer": ["toko"]},
@@ -143,12 +143,12 @@ class _Match:
     reasons: list[BilingualText] = field(default_factory=list)
 
 
-def _kinds(kinds: Iterable[ContributionKind], language: str) -> str:
+def _kinds(kinds: Iterable[ContributionKind], language: Language) -> str:
     ordered = sorted(kinds, key=list(ContributionKind).index)
     return ", ".join(k.label(language).lower() for k in ordered)
 
 
-def _scale_words(ctx: _Ctx, party_id: str, language: str) -> str:
+def _scale_words(ctx: _Ctx, party_id: str, language: Language) -> str:
     scale = ctx.scale(party_id)
     if scale is None:
         return "skala usaha belum diketahui" if language == "id" else "scale unknown"

@@ -3,7 +3,7 @@
 A requirement is a :class:`~kemitraan.findings.Rule` on a partnership, guarding one
 or more ``(stage, move)`` pairs: "before the partnership leaves step 5, every party
 took part in drawing up the plan" (guide A.5). :meth:`kemitraan.Partnership.unmet_requirements`,
-:func:`requirement_codes`, :func:`kemitraan.waiting_on`, the machine's guards and the
+:func:`requirement_codes`, :func:`kemitraan.summary.waiting_on`, the machine's guards and the
 requirements table in ``docs/lifecycle.md`` (:func:`requirements_table`) all read
 these declarations; the tests do too.
 

@@ -1,7 +1,8 @@
 """Tools for analysts in notebooks: frames, summaries and plots (the ``analysis`` extra).
 
 ``pip install 'kemitraan[analysis]'`` brings pandas, matplotlib and pyarrow; without them,
-importing this package raises :class:`~kemitraan.MissingExtraError`, which names the extra.
+importing this package raises :class:`~kemitraan.exceptions.MissingExtraError`, which names
+the extra.
 The mapping and the relevance score themselves are in the core
 (:class:`~kemitraan.CandidateRegister`, :func:`~kemitraan.rank_candidates`), because the
 lifecycle uses them; this package shows them as frames and figures.

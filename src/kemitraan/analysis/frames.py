@@ -9,6 +9,7 @@ from typing import Final
 
 import pandas as pd
 
+from kemitraan._base import Language
 from kemitraan._privacy import mask
 from kemitraan.mapping import CandidateRegister, StakeholderRating
 from kemitraan.parties import Partner, PartnerKind
@@ -103,7 +104,7 @@ _MAPPING_COLUMNS = [
 
 
 def ranking_frame(
-    ranking: Ranking, *, language: str = "id", masked: bool = True, explain: bool = True
+    ranking: Ranking, *, language: Language = "id", masked: bool = True, explain: bool = True
 ) -> pd.DataFrame:
     """One row per candidate, best first.
 

@@ -15,7 +15,7 @@ from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from kemitraan._base import in_language
+from kemitraan._base import Language, in_language
 from kemitraan._privacy import mask
 from kemitraan.deviations import _Facts
 from kemitraan.lifecycle import Stage
@@ -39,7 +39,7 @@ __all__ = [
 _GOOD, _AMBER, _RED, _GREY, _BLUE = "#2e7d32", "#f9a825", "#c62828", "#bdbdbd", "#1565c0"
 
 
-def stage_funnel(portfolio: Portfolio, *, language: str = "id") -> Figure:
+def stage_funnel(portfolio: Portfolio, *, language: Language = "id") -> Figure:
     """The stage funnel: how many partnerships reached each of the 11 steps, and are in it."""
     funnel = portfolio.funnel()
     labels = [
@@ -80,7 +80,11 @@ def stage_funnel(portfolio: Portfolio, *, language: str = "id") -> Figure:
 
 
 def power_interest_grid(
-    register: CandidateRegister, *, high_from: int = 4, language: str = "id", masked: bool = True
+    register: CandidateRegister,
+    *,
+    high_from: int = 4,
+    language: Language = "id",
+    masked: bool = True,
 ) -> Figure:
     """The power–interest grid: each rated candidate placed by its scores, in its quadrant.
 
@@ -159,7 +163,7 @@ def work_plan_timeline(
     *,
     cycle: int | None = None,
     on: date | None = None,
-    language: str = "id",
+    language: Language = "id",
 ) -> Figure:
     """The cycle's planned activities as bars over time, each filled to its latest progress."""
     activities, _ = current_plan(partnership, cycle)
@@ -210,7 +214,7 @@ def indicator_progress(
     *,
     cycle: int | None = None,
     on: date | None = None,
-    language: str = "id",
+    language: Language = "id",
 ) -> Figure:
     """Each indicator of the cycle: its baseline, dated targets and the values measured."""
     _, indicators = current_plan(partnership, cycle)
@@ -271,7 +275,7 @@ _STATUS_COLOUR: Final = {"good": _GOOD, "attention": _AMBER, "at_risk": _RED}
 
 
 def health_per_partner(
-    partnership: Partnership, *, on: date, language: str = "id", masked: bool = True
+    partnership: Partnership, *, on: date, language: Language = "id", masked: bool = True
 ) -> Figure:
     """Each committed partner's health on ``on``: per technique of guide C, and overall."""
     from kemitraan.maintenance import Technique

@@ -281,7 +281,8 @@ class AgreementContext(ContextModel):
     beside them for layouts of your own.
 
     >>> from datetime import date
-    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind, agreement_context
+    >>> from kemitraan import Agreement, Institution, Partner, PartnerKind
+    >>> from kemitraan.documents import agreement_context
     >>> mou = Agreement(parties=[Institution(name="PKBM A"),
     ...                          Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
     ...                 subject="Pemasaran", place="Martapura", date=date(2025, 3, 10))
@@ -380,7 +381,7 @@ class AgreementContext(ContextModel):
     """For a PKS: the MoU it implements."""
     verification_code: str
     """The code printed in every page's footer that matches a printed copy to the stored
-    record (:func:`kemitraan.verification_code`)."""
+    record (:func:`kemitraan.verification.verification_code`)."""
     digest: str
     """The agreement's digest (:meth:`kemitraan.Agreement.digest`)."""
     extra: dict[str, Any] = Field(default_factory=dict)

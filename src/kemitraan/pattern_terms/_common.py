@@ -101,7 +101,7 @@ class TermsBase(ValueModel):
     def party_ids(self) -> frozenset[str]:
         """Every party id these terms name (its fields marked :data:`~kemitraan._refs.PartyRef`).
 
-        >>> from kemitraan import AgencyTerms
+        >>> from kemitraan.pattern_terms import AgencyTerms
         >>> sorted(AgencyTerms(principal="pt", agent="ukm", products=["Tas"],
         ...                    territory=["Kalimantan Selatan"]).party_ids())
         ['pt', 'ukm']
@@ -111,7 +111,7 @@ class TermsBase(ValueModel):
     def commercial_terms(self) -> list[str]:
         """The paths of the commercial terms these terms set (empty when there are none).
 
-        >>> from kemitraan import GeneralTradeTerms, TradedGood
+        >>> from kemitraan.pattern_terms import GeneralTradeTerms, TradedGood
         >>> from decimal import Decimal
         >>> GeneralTradeTerms(supplier="kube", buyer="toko", quality_requirements=["Rapi"],
         ...     goods=[TradedGood(name="Tas", quantity=Decimal(200), unit_price=Decimal(85000))],

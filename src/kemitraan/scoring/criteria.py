@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Final, cast
 
-from kemitraan._base import in_language
+from kemitraan._base import Language, in_language
 from kemitraan.mapping import MappingLevel, StakeholderRating
 from kemitraan.parties import ContributionKind, Partner
 from kemitraan.programs import Program
@@ -43,7 +43,7 @@ class CandidateFacts:
 
 Measure = Callable[[CandidateFacts], tuple[float, object]]
 """A criterion's measure: a value from 0 to 1 and the detail its explanation is made from."""
-Explain = Callable[[object, str], str]
+Explain = Callable[[object, Language], str]
 """Turns a measure's detail into a reason in ``"id"`` or ``"en"``."""
 
 
@@ -71,7 +71,7 @@ class Criterion:
     explain: Explain = field(default=lambda detail, language: str(detail))
     """Says why, from the measure's detail."""
 
-    def label(self, language: str = "id") -> str:
+    def label(self, language: Language = "id") -> str:
         """The criterion's name in ``language``."""
         return in_language(language, self.label_id, self.label_en)
 
@@ -85,7 +85,7 @@ def _need_coverage(facts: CandidateFacts) -> tuple[float, object]:
     return len(met) / len(needs), (len(met), len(needs), met)
 
 
-def _explain_coverage(detail: object, language: str) -> str:
+def _explain_coverage(detail: object, language: Language) -> str:
     met, total, codes = cast(tuple[int, int, tuple[str, ...]], detail)
     if not total:
         return in_language(
@@ -107,7 +107,7 @@ def _mutual_benefit(facts: CandidateFacts) -> tuple[float, object]:
     return len(met) / len(wanted), (len(met), len(wanted), met)
 
 
-def _explain_benefit(detail: object, language: str) -> str:
+def _explain_benefit(detail: object, language: Language) -> str:
     met, total, kinds = cast(tuple[int, int, tuple[ContributionKind, ...]], detail)
     if not total:
         return in_language(
@@ -137,7 +137,7 @@ def _proximity(facts: CandidateFacts) -> tuple[float, object]:
     return (_PROXIMITY[level] if level else 0.0), level
 
 
-def _explain_proximity(detail: object, language: str) -> str:
+def _explain_proximity(detail: object, language: Language) -> str:
     if not isinstance(detail, MappingLevel):
         return in_language(language, "wilayahnya belum diketahui", "its region is not known")
     return in_language(
@@ -156,7 +156,7 @@ def _rated(attribute: str) -> Measure:
 
 
 def _explain_rated(indonesian: str, english: str) -> Explain:
-    def explain(detail: object, language: str) -> str:
+    def explain(detail: object, language: Language) -> str:
         if detail is None:
             return in_language(language, f"{indonesian} belum dinilai", f"{english} not rated")
         return in_language(
@@ -181,7 +181,7 @@ def _information(facts: CandidateFacts) -> tuple[float, object]:
     return len(known) / len(_PROFILE_ITEMS), known
 
 
-def _explain_information(detail: object, language: str) -> str:
+def _explain_information(detail: object, language: Language) -> str:
     known = cast(tuple[int, ...], detail)
     column = 1 if language == "id" else 2
     in_language(language, "", "")  # refuses an unknown language

@@ -12,7 +12,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Final
 
-from kemitraan._base import in_language
+from kemitraan._base import Language, in_language
 from kemitraan.conventions import number_text
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.mapping import CandidateRegister
@@ -30,7 +30,7 @@ _EPSILON: Final = 1e-9
 """Scores closer than this are equal (sums of floats are not exact)."""
 
 
-def _number(value: float, language: str) -> str:
+def _number(value: float, language: Language) -> str:
     # at most two places, as a weight or a score is read (conventions.number_text)
     return number_text(value, language, places=2, grouping=False)
 
@@ -63,7 +63,7 @@ class CriterionScore:
     detail: object
     """What the explanation is made from."""
 
-    def reason(self, language: str = "id") -> str:
+    def reason(self, language: Language = "id") -> str:
         """Why the candidate has this value."""
         return self.criterion.explain(self.detail, language)
 
@@ -120,7 +120,7 @@ class CandidateScore:
         offers = self.partner.profile.offers
         return [need.code for need in self.ranking.program.needs if need.met_by(offers)]
 
-    def explain(self, language: str = "id") -> str:
+    def explain(self, language: Language = "id") -> str:
         """The score and every criterion's share of it, with the reason, in ``language``."""
         lines = [f"{self.partner.name}: {_number(self.score, language)}/100"]
         total = _number(self.ranking.total_weight, language)
@@ -184,7 +184,7 @@ class WeightSwap:
         """Whether the challenger is level with the leader now (first place is shared)."""
         return self.threshold == self.weight
 
-    def explain(self, language: str = "id") -> str:
+    def explain(self, language: Language = "id") -> str:
         """The swap in a sentence."""
         label, now, at = (
             self.criterion.label(language),
@@ -396,7 +396,7 @@ class Ranking:
             for entry in self.entries
         ]
 
-    def explain(self, language: str = "id") -> str:
+    def explain(self, language: Language = "id") -> str:
         """Every candidate's explanation, best first."""
         return "\n\n".join(f"{entry.rank}. {entry.explain(language)}" for entry in self)
 

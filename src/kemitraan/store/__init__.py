@@ -7,7 +7,7 @@
 - ``Store("postgresql+psycopg://user:password@host/db")``: many users, one server.
 
 Every save names the version it read (``version=0`` creates): a save over a newer
-version is refused with :class:`~kemitraan.VersionConflictError` and changes nothing.
+version is refused with :class:`~kemitraan.exceptions.VersionConflictError` and changes nothing.
 A save writes the partnership, its query columns and its new audit records in one
 transaction, or nothing. Queries (:meth:`Store.find`, :meth:`Store.funnel`) read the
 indexed columns and never load a partnership. Documents stored by an older kemitraan
