@@ -12,7 +12,6 @@ from kemitraan import (
     Agreement,
     AgreementKind,
     Funding,
-    GeneralTradeTerms,
     Institution,
     Partner,
     PartnerKind,
@@ -20,11 +19,11 @@ from kemitraan import (
     Representative,
     Signatory,
     Term,
-    TradedGood,
     render_document,
 )
 from kemitraan.documents import clean_text
 from kemitraan.documents._agreement import smart_quotes
+from kemitraan.pattern_terms import GeneralTradeTerms, TradedGood
 
 FRAGMENTS = [
     "<w:p>",
@@ -194,7 +193,7 @@ MONTHS = [
 
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
 def test_the_opening_has_the_true_weekday_and_agrees_with_the_figures(day: date) -> None:
-    from kemitraan import agreement_context
+    from kemitraan.documents import agreement_context
 
     mou = Agreement(
         parties=[Institution(name="PKBM A"), Partner(name="Toko B", kind=PartnerKind.BUSINESS)],
