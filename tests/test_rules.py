@@ -14,6 +14,8 @@ import pytest
 
 from kemitraan.agreement_checks import AGREEMENT_RULES
 from kemitraan.findings import Rule
+from kemitraan.maintenance import CHECKLISTS
+from kemitraan.maintenance.health import HEALTH_RULES
 from kemitraan.recommender import PATTERN_RULES
 from kemitraan.requirements import REQUIREMENTS
 
@@ -21,6 +23,7 @@ BOOKS: dict[str, list[Rule[object]]] = {
     "agreement checks": list(AGREEMENT_RULES),  # type: ignore[arg-type]  # any subject
     "lifecycle requirements": [r.rule for r in REQUIREMENTS],  # type: ignore[misc]
     "pattern shapes": list(PATTERN_RULES),  # type: ignore[arg-type]
+    "partner health": list(HEALTH_RULES),  # type: ignore[arg-type]
 }
 RULES = [(book, rule) for book, rules in BOOKS.items() for rule in rules]
 # the guide, a regulation, or the drafting practice the law assumes (REFERENCE.md)
@@ -33,7 +36,7 @@ BASIS = re.compile(
 @pytest.mark.parametrize(("book", "rule"), RULES, ids=[f"{b}:{r.code}" for b, r in RULES])
 def test_every_rule_is_declared_whole(book: str, rule: Rule[object]) -> None:
     assert isinstance(rule, Rule)
-    assert re.fullmatch(r"[a-z][a-z0-9_]*", rule.code)
+    assert re.fullmatch(r"[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*", rule.code)
     assert BASIS.search(rule.basis), f"{rule.code}: basis {rule.basis!r} cites no source"
     assert rule.summary.strip()
     assert rule.indonesian.strip()
@@ -69,3 +72,19 @@ def test_a_pattern_rule_gives_its_message_as_the_first_reason() -> None:
     assert best.reasons[0].indonesian.endswith("bentuk dagang umum (panduan B.4).")
     assert best.reasons[0].english.endswith("the general-trade pattern (guide B.4).")
     assert rule.basis == "Panduan B.4"
+
+
+# Two items are read together with a neighbour's evidence: a product workshop is a meeting of
+# unique value, and a new idea offered is a new opportunity.
+JUDGED_WITH = {
+    "unique_value.product_workshop": "unique_value.memorable_meeting",
+    "surprise.new_ideas": "surprise.new_opportunity",
+}
+
+
+def test_every_checklist_item_judged_from_data_has_its_rule() -> None:
+    judged = {rule.code.removesuffix(".never") for rule in HEALTH_RULES}
+    from_data = {item.code for items in CHECKLISTS.values() for item in items if item.from_data}
+    assert judged <= from_data  # a rule judges an item the checklist says is read from data
+    assert from_data - judged == set(JUDGED_WITH)
+    assert set(JUDGED_WITH.values()) <= judged

@@ -93,6 +93,8 @@ class Hit:
     """The field concerned, as a dotted path."""
     values: Mapping[str, Any] = field(default_factory=dict)
     """What the rule's message templates name (``{name}``, ``{label}``, …)."""
+    severity: Severity | None = None
+    """How serious this place is, when the rule grades its hits (else the rule's own)."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Rule(Generic[S]):
         for hit in self.check(subject):
             yield Finding.trusted(
                 code=self.code,
-                severity=severity or self.severity,
+                severity=severity or hit.severity or self.severity,
                 basis=self.basis,
                 message=self.message(hit),
                 party_id=hit.party_id,

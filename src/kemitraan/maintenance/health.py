@@ -6,7 +6,8 @@ the cycle's evaluation and the facilitator's checklist answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
@@ -16,9 +17,10 @@ from pydantic import Field, TypeAdapter
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
 from kemitraan._types import PartyId
 from kemitraan.deviations import DeviationKind, _Found, _judged
-from kemitraan.findings import Severity
+from kemitraan.exceptions import InvalidDeclarationError
+from kemitraan.findings import Hit, Rule, RuleBook, Severity
 from kemitraan.maintenance.interactions import ChecklistAnswer, Interaction, InteractionKind
-from kemitraan.maintenance.techniques import CHECKLISTS, Technique
+from kemitraan.maintenance.techniques import CHECKLISTS, Technique, checklist_item
 from kemitraan.maintenance.touchpoints import PlannerSettings, _greeted
 from kemitraan.monitoring import HealthItem
 from kemitraan.obligations import _canonical
@@ -26,7 +28,7 @@ from kemitraan.obligations import _canonical
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
 
-__all__ = ["HealthStatus", "PartnerHealth", "TechniqueHealth", "partner_health"]
+__all__ = ["HEALTH_RULES", "HealthStatus", "PartnerHealth", "TechniqueHealth", "partner_health"]
 
 bi = BilingualText.of
 
@@ -343,6 +345,197 @@ def _contacts(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """What the checklist's data-judged items read of one partner, on one day."""
+
+    log: _Contacts
+    problems: int
+    on: date
+    settings: PlannerSettings
+
+
+HEALTH_RULES: Final[RuleBook[_Judged]] = RuleBook()
+"""The checklist items judged from the data (``from_data``), each declared as a rule: its
+code is the item's (or extends it), its basis the technique's place in the guide's part C,
+an error means at risk and a warning needs attention."""
+rule = HEALTH_RULES.rule
+_ALSO: Final = {"partner_first.contact_every_partner": (Technique.ACTIVE,)}
+"""A rule that counts for a technique besides its own (being in touch is also being active)."""
+
+
+@rule(
+    "partner_first.contact_every_partner.never",
+    basis="Panduan C.1",
+    summary="Every partner, large or small, is contacted.",
+    indonesian="Belum pernah dihubungi.",
+    english="Never contacted.",
+)
+def _never_contacted(j: _Judged) -> Iterator[Hit]:
+    if j.log.last is None:
+        yield Hit()
+
+
+@rule(
+    "partner_first.contact_every_partner",
+    basis="Panduan C.1",
+    summary="Every partner is contacted within the agreed interval (at risk past twice it).",
+    indonesian="Kontak terakhir {days} hari lalu.",
+    english="Last contact {days} days ago.",
+)
+def _last_contact(j: _Judged) -> Iterator[Hit]:
+    if j.log.last is not None and (days := (j.on - j.log.last).days) > j.settings.cadence_days:
+        grave = days > 2 * j.settings.cadence_days
+        yield Hit(values={"days": days}, severity=None if grave else Severity.WARNING)
+
+
+@rule(
+    "active.we_invite",
+    basis="Panduan C.5",
+    summary="The institution invites more often than it waits to be invited.",
+    indonesian="Mitra lebih sering mengajak daripada lembaga.",
+    english="The partner invites more often than the institution.",
+    severity=Severity.WARNING,
+)
+def _invited_by_partner(j: _Judged) -> Iterator[Hit]:
+    if j.log.recent and j.log.theirs > j.log.ours:
+        yield Hit()
+
+
+@rule(
+    "active.keep_in_touch",
+    basis="Panduan C.5",
+    summary="When a meeting is not possible, contact is kept by WhatsApp, e-mail or social media.",
+    indonesian="Belum ada kontak lewat WhatsApp, telepon, e-mail atau media sosial dalam setahun.",
+    english="No contact by WhatsApp, phone, e-mail or social media in the past year.",
+    severity=Severity.WARNING,
+)
+def _only_in_person(j: _Judged) -> Iterator[Hit]:
+    if j.log.recent and not j.log.remote:
+        yield Hit()
+
+
+@rule(
+    "active.occasions",
+    basis="Panduan C.5",
+    summary="Holidays and the new year are used to greet partners.",
+    indonesian="Hari raya dan tahun baru belum dipakai untuk menyapa mitra dalam setahun.",
+    english="Holidays and the new year have not been used to greet the partner this year.",
+    severity=Severity.WARNING,
+)
+def _not_greeted(j: _Judged) -> Iterator[Hit]:
+    if j.log.recent and not j.log.greeted:
+        yield Hit()
+
+
+@rule(
+    "humble.ask_every_partner.never",
+    basis="Panduan C.2",
+    summary="Feedback is asked of every partner; silence is not taken as satisfaction.",
+    indonesian="Belum pernah dimintai masukan; diam belum tentu puas.",
+    english="Never asked for feedback; silence is not satisfaction.",
+)
+def _never_asked(j: _Judged) -> Iterator[Hit]:
+    if j.log.asked is None:
+        yield Hit()
+
+
+@rule(
+    "humble.ask_every_partner",
+    basis="Panduan C.2",
+    summary="Feedback is asked of every partner regularly.",
+    indonesian="Masukan terakhir diminta {days} hari lalu.",
+    english="Feedback last asked {days} days ago.",
+    severity=Severity.WARNING,
+)
+def _asked_long_ago(j: _Judged) -> Iterator[Hit]:
+    asked = j.log.asked
+    if asked is not None and (days := (j.on - asked).days) > j.settings.feedback_every_days:
+        yield Hit(values={"days": days})
+
+
+@rule(
+    "humble.act_on_feedback",
+    basis="Panduan C.2",
+    summary="Every piece of feedback or complaint is acted on.",
+    indonesian="{ignored} masukan belum ditindaklanjuti.",
+    english="{ignored} piece(s) of feedback not acted on.",
+)
+def _feedback_ignored(j: _Judged) -> Iterator[Hit]:
+    if j.log.ignored:
+        yield Hit(values={"ignored": j.log.ignored})
+
+
+@rule(
+    "humble.feedback_event",
+    basis="Panduan C.2",
+    summary="Partners are invited to a special event to give feedback.",
+    indonesian="Belum ada acara atau pertemuan khusus untuk meminta masukan dalam setahun.",
+    english="No event or meeting held to ask for feedback in the past year.",
+    severity=Severity.WARNING,
+)
+def _no_feedback_event(j: _Judged) -> Iterator[Hit]:
+    if not j.log.feedback_event:
+        yield Hit()
+
+
+@rule(
+    "patient.problems_solved",
+    basis="Panduan C.3",
+    summary="Problems with a partner are solved together, never left to turn into hostility.",
+    indonesian="{problems} masalah dengan mitra belum terselesaikan.",
+    english="{problems} problem(s) with the partner unresolved.",
+    severity=Severity.WARNING,
+)
+def _problems_open(j: _Judged) -> Iterator[Hit]:
+    if j.problems:
+        yield Hit(values={"problems": j.problems})
+
+
+@rule(
+    "unique_value.memorable_meeting",
+    basis="Panduan C.4",
+    summary="Meetings with a partner bring something unique (a product workshop counts).",
+    indonesian="Belum ada pertemuan yang membawa nilai unik dalam setahun.",
+    english="No meeting brought unique value in the past year.",
+    severity=Severity.WARNING,
+)
+def _no_unique_value(j: _Judged) -> Iterator[Hit]:
+    if not j.log.unique:
+        yield Hit()
+
+
+@rule(
+    "surprise.new_opportunity",
+    basis="Panduan C.6",
+    summary="New ideas or opportunities beyond the agreement are offered to partners.",
+    indonesian="Belum ada ide atau peluang baru yang ditawarkan dalam setahun.",
+    english="No new idea or opportunity offered in the past year.",
+    severity=Severity.WARNING,
+)
+def _no_surprise(j: _Judged) -> Iterator[Hit]:
+    if not j.log.surprise:
+        yield Hit()
+
+
+def _declared() -> list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None]]:
+    """Each rule, the techniques it counts for, and its message when it names no value."""
+    found: list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None]] = []
+    for declared in HEALTH_RULES:
+        item = declared.code.removesuffix(".never")
+        if not checklist_item(item).from_data:  # a bad declaration fails at import
+            raise InvalidDeclarationError(f"{declared.code}: {item} is not judged from data")
+        techniques = (Technique(item.split(".")[0]), *_ALSO.get(item, ()))
+        fixed = "{" not in declared.indonesian + declared.english
+        message = _text(declared.indonesian, declared.english) if fixed else None
+        found.append((declared, techniques, message))
+    return found
+
+
+_RULES: Final = _declared()
+_STATUS: Final = {Severity.ERROR: HealthStatus.AT_RISK, Severity.WARNING: HealthStatus.ATTENTION}
+
+
 def _techniques(
     partner: str,
     log: _Contacts,
@@ -353,73 +546,15 @@ def _techniques(
 ) -> tuple[list[dict[str, object]], HealthStatus]:
     """Each technique's health for one partner (its fields) in the guide's order, and the worst."""
     flags: dict[Technique, list[tuple[HealthStatus, _Reason]]] = {t: [] for t in _TECHNIQUES}
-
-    # partner first, and active: how long since the last contact
-    contact: tuple[HealthStatus, _Reason] | None = None
-    if log.last is None:
-        contact = (HealthStatus.AT_RISK, _NEVER_CONTACTED)
-    elif (on - log.last).days > s.cadence_days:
-        days = (on - log.last).days
-        level = HealthStatus.AT_RISK if days > 2 * s.cadence_days else HealthStatus.ATTENTION
-        contact = (
-            level,
-            _text(f"Kontak terakhir {days} hari lalu.", f"Last contact {days} days ago."),
-        )
-    if contact is not None:
-        flags[Technique.PARTNER_FIRST].append(contact)
-        flags[Technique.ACTIVE].append(contact)
-    asked, ignored = log.asked, log.ignored
-
-    active = flags[Technique.ACTIVE]
-    if log.recent:
-        if log.theirs > log.ours:
-            active.append((HealthStatus.ATTENTION, _INVITED_BY_PARTNER))
-        if not log.remote:
-            active.append((HealthStatus.ATTENTION, _ONLY_IN_PERSON))
-        if not log.greeted:
-            active.append((HealthStatus.ATTENTION, _NOT_GREETED))
-
-    humble = flags[Technique.HUMBLE]
-    if asked is None:
-        humble.append((HealthStatus.AT_RISK, _NEVER_ASKED))
-    elif (on - asked).days > s.feedback_every_days:
-        days = (on - asked).days
-        humble.append(
-            (
-                HealthStatus.ATTENTION,
-                _text(
-                    f"Masukan terakhir diminta {days} hari lalu.",
-                    f"Feedback last asked {days} days ago.",
-                ),
+    judged = _Judged(log, problems, on, s)
+    for declared, techniques, fixed in _RULES:
+        for hit in declared.check(judged):
+            level = _STATUS[hit.severity or declared.severity]
+            reason = fixed or _text(
+                declared.indonesian.format_map(hit.values), declared.english.format_map(hit.values)
             )
-        )
-    if ignored:
-        humble.append(
-            (
-                HealthStatus.AT_RISK,
-                _text(
-                    f"{ignored} masukan belum ditindaklanjuti.",
-                    f"{ignored} piece(s) of feedback not acted on.",
-                ),
-            )
-        )
-    if not log.feedback_event:
-        humble.append((HealthStatus.ATTENTION, _NO_FEEDBACK_EVENT))
-
-    if problems:
-        flags[Technique.PATIENT].append(
-            (
-                HealthStatus.ATTENTION,
-                _text(
-                    f"{problems} masalah dengan mitra belum terselesaikan.",
-                    f"{problems} problem(s) with the partner unresolved.",
-                ),
-            )
-        )
-    if not log.unique:
-        flags[Technique.UNIQUE_VALUE].append((HealthStatus.ATTENTION, _NO_UNIQUE_VALUE))
-    if not log.surprise:
-        flags[Technique.SURPRISE].append((HealthStatus.ATTENTION, _NO_SURPRISE))
+            for technique in techniques:
+                flags[technique].append((level, reason))
 
     result: list[dict[str, object]] = []
     worst = HealthStatus.GOOD
