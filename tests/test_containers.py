@@ -140,11 +140,11 @@ def test_a_partnership_pickles_and_copies_with_a_lock_of_its_own() -> None:
     partnership = at_stage(Stage.ANALYSIS, recorded=True)
     again = pickle.loads(pickle.dumps(partnership))
     assert again == partnership
-    assert again._guard() is not partnership._guard()
+    assert again._lock is not partnership._lock
     deep = copy.deepcopy(partnership)
     shallow = copy.copy(partnership)
     for twin in (again, deep, shallow):
-        assert twin._guard() is not partnership._guard()
+        assert twin._lock is not partnership._lock
         twin.advance(at=AT)
         assert partnership.stage is Stage.ANALYSIS
     shallow.partners.append(shallow.partners[0].model_copy(update={"name": "X", "id": "x"}))

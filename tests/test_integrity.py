@@ -26,7 +26,9 @@ from kemitraan import (
     AuditRecord,
     Contact,
     Funding,
+    Interaction,
     InvalidDataError,
+    MonitoringRecord,
     MoveNotAllowedError,
     Partner,
     PartnerKind,
@@ -590,3 +592,87 @@ def test_a_field_that_names_a_partner_refuses_the_institution(
     data = json.loads(dump_json(p))
     _set(data, where, p.institution.id)
     assert _loaded_errors(data) == [(where, "unknown_party")]
+
+
+# -- found by the review of issue 16's changes -------------------------------------------------
+
+
+def _visit(partner_id: str) -> Interaction:
+    return Interaction.model_validate(
+        {"on": "2025-05-07", "kind": "visit", "partner_ids": [partner_id]}
+    )
+
+
+def test_appends_and_other_edits_from_two_threads_lose_nothing() -> None:
+    p = at_stage(Stage.MONITORING, recorded=True)
+    partner = p.committed_partners[0].id
+    before = len(p.interactions)
+
+    def appends() -> None:
+        for _ in range(60):
+            p.interactions.append(_visit(partner))
+
+    def inserts() -> None:
+        for _ in range(60):
+            p.interactions.insert(0, _visit(partner))
+
+    threads = [threading.Thread(target=appends), threading.Thread(target=inserts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(p.interactions) == before + 120
+    assert len(load_json(Partnership, dump_json(p)).interactions) == before + 120
+
+
+def test_a_list_replaced_on_its_partnership_takes_no_more_edits() -> None:
+    p = at_stage(Stage.MONITORING, recorded=True)
+    old = p.interactions
+    p.interactions = list(p.interactions)
+    with pytest.raises(ReadOnlyFieldError, match="read the field again"):
+        old.append(_visit(p.committed_partners[0].id))
+    with pytest.raises(ReadOnlyFieldError, match="read the field again"):
+        old.insert(0, _visit(p.committed_partners[0].id))
+    assert len(p.interactions) == len(old)
+
+
+def test_a_record_of_a_cycle_not_reached_is_refused() -> None:
+    p = at_stage(Stage.MONITORING, recorded=True)
+    before = dump_json(p)
+    ahead = {"cycle": 2, "on": "2025-06-01", "by": p.institution.id, "findings": "x"}
+    with pytest.raises(ValidationError, match="cycle_not_reached"):
+        p.monitoring.append(MonitoringRecord.model_validate(ahead))
+    assert dump_json(p) == before
+    data = json.loads(before)
+    data["monitoring"].append(ahead)
+    assert (("monitoring", len(data["monitoring"]) - 1, "cycle"), "cycle_not_reached") in (
+        _loaded_errors(data)
+    )
+
+
+def test_a_move_under_another_key_is_refused_and_changes_nothing() -> None:
+    p = at_stage(Stage.MONITORING, recorded=True)
+    before = dump_json(p)
+    with history_key("rahasia"):
+        with pytest.raises(InvalidDataError, match="history"):
+            p.end("Mitra menutup usahanya", at=AT)
+        with pytest.raises(ValidationError):  # an append is checked whole under another key
+            p.interactions.append(_visit(p.committed_partners[0].id))
+    assert dump_json(p) == before
+
+
+def test_a_moved_partnership_dumps_its_history_even_without_defaults() -> None:
+    p = fresh()
+    record(p)
+    p.advance(at=AT)
+    again = load_json(Partnership, p.model_dump_json(exclude_unset=True))
+    assert again.history == p.history
+    assert again.stage is p.stage
+
+
+def test_loaded_models_share_a_set_of_fields_nobody_can_change() -> None:
+    text = dump_json(at_stage(Stage.ANALYSIS, recorded=True))
+    loaded = load_json(Partnership, text)
+    with pytest.raises(ReadOnlyFieldError):
+        loaded.institution.model_fields_set.discard("name")
+    assert "name" in load_json(Partnership, text).institution.model_fields_set

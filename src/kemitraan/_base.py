@@ -236,6 +236,15 @@ class SharedFields(set[str]):
 
     __slots__ = ()
 
+    def _refused(self, *args: Any, **kwargs: Any) -> Any:
+        raise ReadOnlyFieldError(
+            "model_fields_set", "loaded models share it; assign a field to change a model"
+        )
+
+    add = discard = remove = pop = clear = update = _refused
+    difference_update = intersection_update = symmetric_difference_update = _refused
+    __ior__ = __iand__ = __isub__ = __ixor__ = _refused
+
 
 _FIELDS_SETS: dict[frozenset[str], SharedFields] = {}
 """The shared sets, one per distinct set of fields (bounded by the models' fields)."""

@@ -13,6 +13,7 @@ Both behave as the builtin they extend (``isinstance(x, list)``, equality, JSON)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from types import UnionType
 from typing import Any, SupportsIndex, Union, get_args, get_origin
 
@@ -41,15 +42,25 @@ class OwnedList(list[Any]):
     _owner: Any
     _field: str
 
+    def _held(self) -> Any:
+        """The owner's lock, if it has one; refused when this list is no longer its field."""
+        if self._owner.__dict__.get(self._field) is not self:
+            raise ReadOnlyFieldError(
+                f"this {self._field} list",
+                "the field was given another list since it was read; read the field again",
+            )
+        return getattr(self._owner, "_lock", None) or nullcontext()
+
     def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
-        candidate = list(self)
-        result = change(candidate)
-        # Assigning validates (and refuses, leaving everything as it was) ...
-        self._owner.__setattr__(self._field, candidate)
-        # ... then this list takes the validated items, so references to it stay good.
-        list.__setitem__(self, slice(None), self._owner.__dict__[self._field])
-        self._owner.__dict__[self._field] = self
-        return result
+        with self._held():  # the copy, its check and the write back as one edit
+            candidate = list(self)
+            result = change(candidate)
+            # Assigning validates (and refuses, leaving everything as it was) ...
+            self._owner.__setattr__(self._field, candidate)
+            # ... then this list takes the validated items, so references to it stay good.
+            list.__setitem__(self, slice(None), self._owner.__dict__[self._field])
+            self._owner.__dict__[self._field] = self
+            return result
 
     def _add(self, items: list[Any]) -> bool:
         """Append ``items`` checked on their own, when the owner knows how (else ``False``).
@@ -61,7 +72,8 @@ class OwnedList(list[Any]):
         hook = getattr(self._owner, "_appended", None)
         if hook is None:
             return False
-        added: bool = hook(self._field, items, lambda valid: list.extend(self, valid))
+        with self._held():
+            added: bool = hook(self._field, items, lambda valid: list.extend(self, valid))
         return added
 
     def append(self, item: Any) -> None:  # list's own documentation applies

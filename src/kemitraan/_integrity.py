@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from kemitraan._refs import party_refs
 from kemitraan.audit import HistoryProblem, current_key, replay
+from kemitraan.exceptions import InvalidDataError
 from kemitraan.lifecycle import AuditRecord, AuditTrail, Stage
 from kemitraan.maintenance.techniques import CHECKLISTS
 from kemitraan.planning import plan_for_cycle
@@ -40,10 +41,12 @@ __all__ = [
     "Problem",
     "appended_problems",
     "extended",
+    "history_problems",
     "problems",
     "record_problems",
     "remember",
     "replayed",
+    "require_history",
     "signatures",
     "signed_digests",
 ]
@@ -83,7 +86,7 @@ def signed_digests(history: tuple[AuditRecord, ...], kind: str) -> dict[str, set
 
 def problems(p: PartnershipLike) -> Iterator[Problem]:
     """Every way ``p`` is not whole, first problem first (the validator reports the first)."""
-    yield from _history(p)
+    yield from history_problems(p)
     if p.agreement is not None:
         yield from _shown_signatures(p, p.agreement, ("agreement",))
     seen: set[str] = set()
@@ -158,7 +161,20 @@ def appended_problems(
         yield from record_problems(known, field, start + offset, record)
 
 
-def _history(p: PartnershipLike) -> Iterator[Problem]:
+def require_history(p: PartnershipLike) -> None:
+    """Refuse ``p`` when its history does not verify under the key in force (before a move).
+
+    Raises:
+        InvalidDataError: naming where the history breaks.
+    """
+    if replayed(p.history, p.id) is None:
+        for loc, code, message, values in history_problems(p):
+            error = {"loc": loc, "msg": message.format(**values), "type": code}
+            raise InvalidDataError("Partnership", [error])
+
+
+def history_problems(p: PartnershipLike) -> Iterator[Problem]:
+    """Where ``p``'s history does not replay to its stage and cycle under the key in force."""
     known = replayed(p.history, p.id)
     result = known if known is not None else replay(p.history, p.id, key=current_key())
     if known is None and not isinstance(result, HistoryProblem):
@@ -340,6 +356,7 @@ class Known:
     """What the records of a partnership may name: its parties, the plans' activities, items."""
 
     def __init__(self, p: PartnershipLike) -> None:
+        self.cycle = p.cycle
         self.partners = {partner.id for partner in p.partners}
         self.parties = {p.institution.id, *self.partners}
         self._p = p
@@ -366,6 +383,15 @@ def record_problems(known: Known, field: str, index: int, record: Any) -> Iterat
     ``PartnerRef``, found by one walker; the plan's activities and indicators and the
     checklists' items are checked here.
     """
+    cycle = getattr(record, "cycle", None)
+    if isinstance(cycle, int) and cycle > known.cycle:
+        yield (
+            (field, index, "cycle"),
+            "cycle_not_reached",
+            "a record of cycle {record_cycle} in cycle {cycle}: a year is recorded once it runs",
+            {"record_cycle": cycle, "cycle": known.cycle},
+        )
+        return
     for where, pid, ref in party_refs(record, (field, index)):
         if pid not in (known.partners if ref.partners_only else known.parties):
             yield (

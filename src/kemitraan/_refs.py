@@ -109,15 +109,21 @@ def party_refs(
             continue
         at = (*where, name)
         if kind == "ref" and marker is not None:
-            yield at, value, marker
+            if isinstance(value, str):
+                yield at, value, marker
+            elif isinstance(value, BaseModel):  # a union of an id and a model
+                yield from party_refs(value, at)
         elif kind == "refs" and marker is not None:
             for index, pid in enumerate(value):
-                yield (*at, index), pid, marker
+                if isinstance(pid, str):
+                    yield (*at, index), pid, marker
         elif kind == "keys" and marker is not None:
             for pid in value:
-                yield (*at, pid), pid, marker
+                if isinstance(pid, str):
+                    yield (*at, pid), pid, marker
         elif kind == "model":
-            yield from party_refs(value, at)
+            if isinstance(value, BaseModel):  # a union of a model and something else
+                yield from party_refs(value, at)
         elif kind == "models":
             for index, item in enumerate(value):
                 if isinstance(item, BaseModel):

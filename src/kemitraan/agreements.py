@@ -317,6 +317,12 @@ class Agreement(VersionedDocument):
             object.__setattr__(self, "_digest", digest)
         return digest
 
+    def freeze(self, reason: str) -> None:
+        """Refuse every later change (see :meth:`KemitraanModel.freeze`); the digest anew."""
+        if getattr(self, "_digest", None) is not None:
+            object.__delattr__(self, "_digest")  # computed again from the text frozen now
+        super().freeze(reason)
+
     def reference(self) -> AgreementReference:
         """A reference to this agreement, for an addendum to amend it or a PKS to implement it."""
         return AgreementReference(

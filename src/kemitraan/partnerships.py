@@ -9,17 +9,16 @@ evaluation (A.9), the decision (A.10) and the follow-up plan (A.11) — plus its
 ``stage``, ``cycle`` and ``history``.
 
 The stage changes only through moves (:meth:`Partnership.advance`,
-:meth:`~Partnership.decline`, :meth:`~Partnership.end`, :meth:`~Partnership.renew`,
-and the signatures :meth:`~Partnership.sign`, :meth:`~Partnership.sign_pks` and
-:meth:`~Partnership.sign_addendum`),
-each checked against the guide's requirements first: a refused move raises a
-:class:`~kemitraan.exceptions.TransitionRefusedError` and changes nothing.
+:meth:`~Partnership.decline`, :meth:`~Partnership.end`, :meth:`~Partnership.renew`, and
+the signatures :meth:`~Partnership.sign`, :meth:`~Partnership.sign_pks` and
+:meth:`~Partnership.sign_addendum`), each checked against the guide's requirements
+first: a refused move raises a :class:`~kemitraan.exceptions.TransitionRefusedError` and
+changes nothing.
 
 The history is the truth: a partnership is valid only if its history replays to its
 stage and cycle and every signature it shows is in the history
-(:mod:`kemitraan.audit`, ``_integrity``), whichever route made it. Moves, signatures
-and every assignment are serialised by a lock per partnership, so one partnership can
-be shared between threads.
+(:mod:`kemitraan.audit`, ``_integrity``), whichever route made it. Moves, signatures and
+every edit are serialised by a lock per partnership, so it can be shared between threads.
 """
 
 from __future__ import annotations
@@ -40,7 +39,15 @@ from pydantic import (
 )
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
-from kemitraan._integrity import RECORD_FIELDS, appended_problems, extended, problems, signatures
+from kemitraan._integrity import (
+    RECORD_FIELDS,
+    appended_problems,
+    extended,
+    problems,
+    replayed,
+    require_history,
+    signatures,
+)
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
 from kemitraan.agreements import Agreement, held_text
@@ -192,9 +199,9 @@ class Partnership(VersionedDocument):
         for any other field, or when an item is not valid on its own: the list is then
         assigned whole and validated like any assignment (with the full error).
         """
-        if field not in RECORD_FIELDS or self.frozen:
-            return False
-        with self._guard():
+        if field not in RECORD_FIELDS or self.frozen or replayed(self.history, self.id) is None:
+            return False  # assigned whole: the history is verified under the key in force
+        with self._lock:
             try:
                 validated: list[Any] = _record_list(field).validate_python(items)
             except ValidationError:
@@ -208,7 +215,7 @@ class Partnership(VersionedDocument):
             return True
 
     def __setattr__(self, name: str, value: Any) -> None:
-        with self._guard():
+        with self._lock:
             if getattr(self, "_in_move", False) and not name.startswith("_"):
                 # A move applies what it has checked (the machine writes the stage).
                 self.__dict__[name] = value
@@ -224,8 +231,9 @@ class Partnership(VersionedDocument):
                 )
             super().__setattr__(name, value)
 
-    def _guard(self) -> threading.RLock:
-        """The lock of this partnership (one per object, made on first use)."""
+    @property
+    def _lock(self) -> threading.RLock:
+        """The lock that serialises moves and assignments (one per object, made on first use)."""
         lock: threading.RLock | None = getattr(self, "_made_lock", None)
         if lock is None:
             with _LOCKS_MADE:
@@ -234,11 +242,6 @@ class Partnership(VersionedDocument):
                     lock = threading.RLock()
                     object.__setattr__(self, "_made_lock", lock)
         return lock
-
-    @property
-    def _lock(self) -> threading.RLock:
-        """The lock that serialises moves and assignments (for the store, which reads under it)."""
-        return self._guard()
 
     # A copy or a pickle gets a lock of its own (made on first use) and no move under way:
     # the slots (state, not data) are not carried.
@@ -363,7 +366,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the text has errors, names no signatory for the party,
                 or the party has already signed it.
         """
-        with self._guard():
+        with self._lock:
             self._allowed(Move.SIGN)
             agreement = self.agreement
             if agreement is not None and party_id not in agreement.party_ids:
@@ -401,7 +404,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the addendum has errors, names no signatory for the
                 party, or the party has already signed it.
         """
-        with self._guard():
+        with self._lock:
             self._allowed(Move.SIGN_ADDENDUM)
             found = self._addendum(addendum)
             if party_id not in found.party_ids:
@@ -440,7 +443,7 @@ class Partnership(VersionedDocument):
             RequirementsUnmetError: the agreement is not signed by every party yet, the PKS
                 has errors, names no signatory for the party, or the party already signed it.
         """
-        with self._guard():
+        with self._lock:
             self._allowed(Move.SIGN_PKS)
             found = held_text(self.cooperation_agreements, pks, "cooperation agreement")
             if party_id not in found.party_ids:
@@ -559,7 +562,7 @@ class Partnership(VersionedDocument):
         at: datetime | None,
         signed: tuple[date, str | None] | None = None,
     ) -> AuditRecord:
-        with self._guard():
+        with self._lock:
             move, source = ask.move, self.stage
             target = self._allowed(move)
             self._check_in_step()
@@ -576,6 +579,8 @@ class Partnership(VersionedDocument):
             try:
                 machine.send(move.value)
                 self.__dict__.update(changes, cycle=record.cycle)
+                self._own_fields_set()
+                self.__pydantic_fields_set__.update(("stage", "cycle", "history", *changes))
                 self.__dict__["history"] = extended(self.history, self.id, record)
             except BaseException:
                 # Nothing is lost: put back exactly what was there, and do not trust the
@@ -602,7 +607,8 @@ class Partnership(VersionedDocument):
         return target
 
     def _check_in_step(self) -> None:
-        """The stage and cycle are where the history leads (a cheap check before each move)."""
+        """The stage and cycle are where the history leads, and it verifies under the key."""
+        require_history(self)  # the history verifies under the key in force
         last = self.history[-1] if self.history else None
         where = (last.to_stage, last.cycle) if last is not None else (Stage.MAPPING, 1)
         if where != (self.stage, self.cycle):
