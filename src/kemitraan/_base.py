@@ -248,6 +248,8 @@ class SharedFields(set[str]):
 
 _FIELDS_SETS: dict[frozenset[str], SharedFields] = {}
 """The shared sets, one per distinct set of fields (bounded by the models' fields)."""
+_LAST_SHARED: dict[type, SharedFields] = {}
+"""The set last shared by a model of each type."""
 
 
 def share_given_fields(model: BaseModel) -> None:
@@ -259,22 +261,40 @@ def share_given_fields(model: BaseModel) -> None:
     (``KemitraanModel._own_fields_set``). Only loads do this: a model made in code keeps
     its own set and pays nothing.
     """
-    stack: list[Any] = [model]
+    stack: list[BaseModel] = [model]
     while stack:
         item = stack.pop()
-        if isinstance(item, BaseModel):
-            fields = item.__pydantic_fields_set__
-            if type(fields) is not SharedFields:
+        fields = item.__pydantic_fields_set__
+        if type(fields) is not SharedFields:
+            shared = _LAST_SHARED.get(type(item))  # most models of a type are given the same
+            if shared is None or shared != fields:
                 key = frozenset(fields)
                 shared = _FIELDS_SETS.get(key)
                 if shared is None:
                     shared = _FIELDS_SETS.setdefault(key, SharedFields(key))
-                object.__setattr__(item, "__pydantic_fields_set__", shared)
-            stack.extend(item.__dict__.values())
-        elif isinstance(item, list | tuple):
-            stack.extend(item)
-        elif isinstance(item, dict):
-            stack.extend(item.values())
+                _LAST_SHARED[type(item)] = shared
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+        values = item.__dict__
+        for name in _model_fields(type(item)):
+            value = values.get(name)
+            if isinstance(value, BaseModel):
+                stack.append(value)
+            elif isinstance(value, list | tuple):
+                stack.extend(v for v in value if isinstance(v, BaseModel))
+            elif isinstance(value, dict):
+                stack.extend(v for v in value.values() if isinstance(v, BaseModel))
+
+
+@cache
+def _model_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model_type`` that can hold models (the ones a walk goes into)."""
+
+    def holds(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds(arg) for arg in getattr(annotation, "__args__", ()))
+
+    return tuple(name for name, info in model_type.model_fields.items() if holds(info.annotation))
 
 
 @cache
