@@ -88,3 +88,12 @@ def test_every_checklist_item_judged_from_data_has_its_rule() -> None:
     assert judged <= from_data  # a rule judges an item the checklist says is read from data
     assert from_data - judged == set(JUDGED_WITH)
     assert set(JUDGED_WITH.values()) <= judged
+
+
+def test_the_checklist_the_library_writes_validates() -> None:
+    # the checklist is built without validation at import (it is the library's own text)
+    from kemitraan.maintenance import ChecklistItem
+
+    for items in CHECKLISTS.values():
+        for item in items:
+            assert ChecklistItem.model_validate(item.model_dump()) == item
