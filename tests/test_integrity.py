@@ -676,3 +676,29 @@ def test_loaded_models_share_a_set_of_fields_nobody_can_change() -> None:
     with pytest.raises(ReadOnlyFieldError):
         loaded.institution.model_fields_set.discard("name")
     assert "name" in load_json(Partnership, text).institution.model_fields_set
+
+
+def test_a_verified_history_is_not_replayed_again_unless_a_record_changed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import kemitraan._integrity as integrity
+
+    p = load_json(Partnership, dump_json(at_stage(Stage.MONITORING, recorded=True)))
+    calls: list[int] = []
+    real = integrity.replay
+
+    def counted(history: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(history))
+        return real(history, *args, **kwargs)
+
+    monkeypatch.setattr(integrity, "replay", counted)
+    Partnership.model_validate(dict(p.__dict__))  # the same records: the proof holds
+    assert calls == []
+    forged = list(p.history)
+    forged[0] = forged[0].model_copy(update={"actor": "Mallory"})  # an equal-looking other
+    data = {**p.__dict__, "history": tuple(forged)}
+    with pytest.raises(ValidationError, match="hash"):
+        Partnership.model_validate(data)
+    assert calls == [len(forged)]
+    with history_key("rahasia"), pytest.raises(ValidationError):
+        Partnership.model_validate(dict(p.__dict__))  # another key: replayed, and refused

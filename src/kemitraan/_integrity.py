@@ -125,21 +125,31 @@ def _key_mark(key: bytes | None) -> bytes:
 
 
 def replayed(history: tuple[AuditRecord, ...], partnership_id: str) -> tuple[Stage, int] | None:
-    """Where ``history`` leads, when this very trail was verified for this partnership and key.
+    """Where ``history`` leads, when these very records were verified for this partnership and key.
 
-    A trail is immutable (:class:`~kemitraan.lifecycle.AuditTrail`); what replaying it
-    proved holds as long as the partnership's id and the key do.
+    Records are immutable; what replaying them proved is kept on the last one, with the
+    records it covered, and holds as long as they are the same objects, in the same order,
+    and the partnership's id and the key are the same (a validation that keeps the
+    records keeps the proof).
     """
-    proof = getattr(history, "__dict__", {}).get("_replayed")
-    if proof is not None and proof[:2] == (partnership_id, _key_mark(current_key())):
-        return proof[2]  # type: ignore[no-any-return]
+    if not history:
+        return Stage.MAPPING, 1  # nothing to replay
+    proof = getattr(history[-1], "_proof", None)
+    if (
+        proof is not None
+        and proof[:2] == (partnership_id, _key_mark(current_key()))
+        and len(proof[2]) == len(history)
+        and all(a is b for a, b in zip(proof[2], history, strict=True))
+    ):
+        return proof[3]  # type: ignore[no-any-return]
     return None
 
 
 def remember(history: tuple[AuditRecord, ...], partnership_id: str, end: tuple[Stage, int]) -> None:
     """Note that ``history`` verified for ``partnership_id`` under the key in force."""
-    if hasattr(history, "__dict__"):
-        history.__dict__["_replayed"] = (partnership_id, _key_mark(current_key()), end)
+    if history:
+        proof = (partnership_id, _key_mark(current_key()), tuple(history), end)
+        object.__setattr__(history[-1], "_proof", proof)
 
 
 def extended(

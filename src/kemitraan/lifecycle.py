@@ -145,6 +145,10 @@ class AuditRecord(ValueModel):
     2
     """
 
+    # What replaying the history up to this record proved (kemitraan._integrity.replayed):
+    # state, not data; equality, JSON and copies ignore it.
+    __slots__ = ("_proof",)
+
     from_stage: Stage
     """The stage before."""
     to_stage: Stage
@@ -179,8 +183,7 @@ class AuditTrail(tuple[AuditRecord, ...]):
     kemitraan.exceptions.ReadOnlyFieldError: history cannot be assigned: the audit trail grows ...
     """
 
-    # No __slots__: a trail keeps, beside its records, what replaying it proved
-    # (kemitraan._integrity.replayed), so an unchanged history is not verified twice.
+    __slots__ = ()
 
     def _refused(self, *args: Any, **kwargs: Any) -> Any:
         raise ReadOnlyFieldError(
