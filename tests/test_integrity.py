@@ -603,24 +603,40 @@ def _visit(partner_id: str) -> Interaction:
     )
 
 
-def test_appends_and_other_edits_from_two_threads_lose_nothing() -> None:
+@pytest.mark.parametrize("rounds", range(5))
+def test_appends_and_other_edits_from_two_threads_lose_nothing(rounds: int) -> None:
+    # A tiny switch interval makes the threads interleave inside each other's edits (a
+    # reader once caught another edit's validated copy in the field and was cut off).
     p = at_stage(Stage.MONITORING, recorded=True)
     partner = p.committed_partners[0].id
     before = len(p.interactions)
+    raised: list[BaseException] = []
 
     def appends() -> None:
-        for _ in range(60):
-            p.interactions.append(_visit(partner))
+        try:
+            for _ in range(60):
+                p.interactions.append(_visit(partner))
+        except BaseException as error:  # reported by the assertion below
+            raised.append(error)
 
     def inserts() -> None:
-        for _ in range(60):
-            p.interactions.insert(0, _visit(partner))
+        try:
+            for _ in range(60):
+                p.interactions.insert(0, _visit(partner))
+        except BaseException as error:
+            raised.append(error)
 
-    threads = [threading.Thread(target=appends), threading.Thread(target=inserts)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=appends), threading.Thread(target=inserts)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert raised == []
     assert len(p.interactions) == before + 120
     assert len(load_json(Partnership, dump_json(p)).interactions) == before + 120
 

@@ -43,16 +43,24 @@ class OwnedList(list[Any]):
     _field: str
 
     def _held(self) -> Any:
-        """The owner's lock, if it has one; refused when this list is no longer its field."""
+        """The owner's lock, if it has one (an edit holds it before anything else)."""
+        return getattr(self._owner, "_lock", None) or nullcontext()
+
+    def _attached(self) -> None:
+        """Refused when this list is no longer its owner's field (read under the lock).
+
+        Checked with the lock held: another thread's edit puts its validated copy in the
+        field for a moment before this list takes it back.
+        """
         if self._owner.__dict__.get(self._field) is not self:
             raise ReadOnlyFieldError(
                 f"this {self._field} list",
                 "the field was given another list since it was read; read the field again",
             )
-        return getattr(self._owner, "_lock", None) or nullcontext()
 
     def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
         with self._held():  # the copy, its check and the write back as one edit
+            self._attached()
             candidate = list(self)
             result = change(candidate)
             # Assigning validates (and refuses, leaving everything as it was) ...
@@ -73,6 +81,7 @@ class OwnedList(list[Any]):
         if hook is None:
             return False
         with self._held():
+            self._attached()
             added: bool = hook(self._field, items, lambda valid: list.extend(self, valid))
         return added
 
@@ -132,14 +141,15 @@ class OwnedDict(dict[Any, Any]):
     _field: str
 
     def _edit(self, change: Callable[[dict[Any, Any]], Any]) -> Any:
-        candidate = dict(self)
-        result = change(candidate)
-        self._owner.__setattr__(self._field, candidate)
-        validated = self._owner.__dict__[self._field]
-        dict.clear(self)
-        dict.update(self, validated)
-        self._owner.__dict__[self._field] = self
-        return result
+        with getattr(self._owner, "_lock", None) or nullcontext():
+            candidate = dict(self)
+            result = change(candidate)
+            self._owner.__setattr__(self._field, candidate)
+            validated = self._owner.__dict__[self._field]
+            dict.clear(self)
+            dict.update(self, validated)
+            self._owner.__dict__[self._field] = self
+            return result
 
     def __setitem__(self, key: Any, value: Any) -> None:
         self._edit(lambda c: c.__setitem__(key, value))
@@ -267,11 +277,25 @@ class Contained:
                 value = fields[self.name] = FrozenList(value)
             elif kind is dict:
                 value = fields[self.name] = FrozenDict(value)
-        elif kind is list or kind is dict or kind is FrozenList or kind is FrozenDict:
-            wrapper = OwnedList if isinstance(value, list) else OwnedDict
-            value = fields[self.name] = owned(wrapper, value, model, self.name)
-        elif (kind is OwnedList or kind is OwnedDict) and value._owner is not model:
-            value = fields[self.name] = owned(kind, value, model, self.name)
+        elif (
+            kind is list
+            or kind is dict
+            or kind is FrozenList
+            or kind is FrozenDict
+            or ((kind is OwnedList or kind is OwnedDict) and value._owner is not model)
+        ):
+            # Wrapped under the owner's lock: an edit in another thread may hold its
+            # validated copy in the field for a moment, and a wrapper of that copy
+            # would be cut off from the field as soon as the edit ends.
+            with getattr(model, "_lock", None) or nullcontext():
+                fields = model.__dict__
+                value = fields[self.name]
+                if isinstance(value, list):
+                    if type(value) is not OwnedList or value._owner is not model:
+                        value = fields[self.name] = owned(OwnedList, value, model, self.name)
+                elif isinstance(value, dict):
+                    if type(value) is not OwnedDict or value._owner is not model:
+                        value = fields[self.name] = owned(OwnedDict, value, model, self.name)
         return value
 
     def __set__(self, model: Any, value: Any) -> None:
