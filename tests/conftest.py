@@ -13,7 +13,9 @@ Tests leave ``max_examples`` to the profile, so the profile alone decides how de
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("dev", max_examples=20)
@@ -36,3 +38,12 @@ def pytest_report_header() -> str:
     name = settings.get_current_profile_name()
     examples = settings.get_profile(name).max_examples
     return f"hypothesis profile: {name} ({examples} examples a property)"
+
+
+@pytest.fixture(autouse=True)
+def _no_policy_left_behind() -> Iterator[None]:
+    """A test (or doctest) that sets an access policy does not leave it to the next."""
+    yield
+    from kemitraan.access import set_policy
+
+    set_policy(None)

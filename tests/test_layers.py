@@ -31,6 +31,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "regions",
     ),
     "values and records": (
+        "actors",
         "authority",
         "parties",
         "programs",
@@ -52,6 +53,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
     ),
     "the aggregate": (
         "_protocols",
+        "access",
+        "_moves",
         "_integrity",
         "_requirement_book",
         "requirements",

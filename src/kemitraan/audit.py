@@ -111,7 +111,7 @@ def record_hash(previous: str, partnership_id: str, record: AuditRecord, key: by
     >>> record_hash("", "seed", record, None)[:15]
     'sha256:96d46a1e'
     """
-    fields = (
+    fields: tuple[str | None, ...] = (
         previous,
         partnership_id,
         record.from_stage.value,
@@ -125,6 +125,10 @@ def record_hash(previous: str, partnership_id: str, record: AuditRecord, key: by
         record.document,
         record.digest,
     )
+    if record.actor_role is not None or record.acts_for is not None or record.actor_id is not None:
+        # Only when set, so the hashes of records made before actors existed still hold.
+        role = record.actor_role.value if record.actor_role is not None else None
+        fields = (*fields, role, record.acts_for, record.actor_id)
     # Each field length-prefixed (None as "-"): unambiguous, and cheap to build.
     content = "".join("-" if f is None else f"{len(f)}:{f}" for f in fields).encode()
     if key is None:

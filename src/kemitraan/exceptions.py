@@ -14,6 +14,7 @@ and also from the builtin exception it means, so callers can catch either::
     │   ├── UnknownDocumentKindError            a kind of document
     │   └── PartnershipNotFoundError            a partnership id not in the store
     ├── ReadOnlyFieldError (AttributeError)    a field that changes only through a move
+    ├── NotPermittedError (PermissionError)    an actor the policy does not let do it
     ├── TransitionRefusedError (RuntimeError)  a lifecycle move refused; nothing changed
     │   ├── MoveNotAllowedError                 the move does not exist from this stage
     │   └── RequirementsUnmetError              the guide's requirements are not met
@@ -60,6 +61,7 @@ __all__ = [
     "MissingTranslationsError",
     "MoveNotAllowedError",
     "NotFoundError",
+    "NotPermittedError",
     "PartnershipNotFoundError",
     "ReadOnlyFieldError",
     "RequirementsUnmetError",
@@ -298,6 +300,37 @@ class ReadOnlyFieldError(KemitraanError, AttributeError):
     def __init__(self, field: str, reason: str) -> None:
         self.field = field
         super().__init__(f"{field} cannot be assigned: {reason}")
+
+
+class NotPermittedError(KemitraanError, PermissionError):
+    """An actor the policy in force does not let do what was asked; nothing changed.
+
+    The message is Indonesian; :meth:`message` gives it in English on request.
+
+    Attributes:
+        actor: The :class:`~kemitraan.actors.Actor` who asked (``None`` when nobody was
+            acting: a policy is in force and no actor was given).
+        action: What was asked (an :class:`~kemitraan.actors.Action` value).
+        rule: The rule that refuses it (``not_this_institution``, ``not_the_named_signatory``, …).
+
+    >>> error = NotPermittedError(None, "move", "no_actor",
+    ...                           ("tidak ada pelaku", "nobody is acting"))
+    >>> str(error), error.message("en")
+    ('Ditolak (no_actor): tidak ada pelaku', 'Refused (no_actor): nobody is acting')
+    """
+
+    def __init__(self, actor: Any, action: str, rule: str, reason: tuple[str, str]) -> None:
+        self.actor = actor
+        self.action = action
+        self.rule = rule
+        self.reason = reason
+        super().__init__(self.message("id"))
+
+    def message(self, language: str = "id") -> str:
+        """The refusal in ``"id"`` (Indonesian) or ``"en"`` (English)."""
+        if language == "en":
+            return f"Refused ({self.rule}): {self.reason[1]}"
+        return f"Ditolak ({self.rule}): {self.reason[0]}"
 
 
 class TransitionRefusedError(KemitraanError, RuntimeError):

@@ -29,6 +29,7 @@ from pydantic import AwareDatetime
 
 from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
+from kemitraan.actors import Role
 from kemitraan.exceptions import ReadOnlyFieldError
 
 __all__ = [
@@ -160,7 +161,14 @@ class AuditRecord(ValueModel):
     cycle: int
     """The cycle after the move."""
     actor: ShortText | None = None
-    """Who made the move."""
+    """Who made the move (the name of the :class:`~kemitraan.actors.Actor`, or free text
+    when no access policy is in force)."""
+    actor_role: Role | None = None
+    """The actor's role, when the move was made by an :class:`~kemitraan.actors.Actor`."""
+    acts_for: PartyId | None = None
+    """The party the actor acted for (their institution, or the party they signed for)."""
+    actor_id: ShortText | None = None
+    """The app's own id for the actor (:attr:`kemitraan.actors.Actor.user_id`)."""
     note: NonEmptyStr | None = None
     """Why, or what was recorded (the reason, for decline and end)."""
     party_id: PartyId | None = None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Final, Self
 from uuid import uuid4
@@ -48,10 +48,12 @@ from kemitraan._integrity import (
     require_history,
     signatures,
 )
+from kemitraan._moves import move_record
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
+from kemitraan.access import authorize
+from kemitraan.actors import Action, Actor
 from kemitraan.agreements import Agreement, held_text
-from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
@@ -202,6 +204,7 @@ class Partnership(VersionedDocument):
         if field not in RECORD_FIELDS or self.frozen or replayed(self.history, self.id) is None:
             return False  # assigned whole: the history is verified under the key in force
         with self._lock:
+            authorize(self, Action.RECORD)
             try:
                 validated: list[Any] = _record_list(field).validate_python(items)
             except ValidationError:
@@ -224,6 +227,8 @@ class Partnership(VersionedDocument):
                 raise ReadOnlyFieldError(
                     name, "it changes only through moves (advance, decline, end, renew, sign)"
                 )
+            if not name.startswith("_"):
+                authorize(self, Action.RECORD)
             held = self.agreement
             if name == "agreement" and held is not None and self._all_signed(held):
                 raise ReadOnlyFieldError(
@@ -345,7 +350,7 @@ class Partnership(VersionedDocument):
         *,
         on: date,
         place: str | None = None,
-        actor: str | None = None,
+        actor: Actor | str | None = None,
         at: datetime | None = None,
     ) -> AuditRecord:
         """Record that ``party_id``'s signatory signed the agreement (A.7).
@@ -357,7 +362,9 @@ class Partnership(VersionedDocument):
             party_id: The party that signs.
             on: The date it signed.
             place: Where it signed.
-            actor: Who records it.
+            actor: Who records it: an :class:`~kemitraan.actors.Actor` (by default the
+                one of :func:`~kemitraan.access.acting_as`), or a name when no access
+                policy is in force (:mod:`kemitraan.access`).
             at: When it is recorded (now by default).
 
         Raises:
@@ -381,7 +388,7 @@ class Partnership(VersionedDocument):
         *,
         on: date,
         place: str | None = None,
-        actor: str | None = None,
+        actor: Actor | str | None = None,
         at: datetime | None = None,
     ) -> AuditRecord:
         """Record that ``party_id`` signed an addendum while the cooperation runs (A.11).
@@ -394,7 +401,9 @@ class Partnership(VersionedDocument):
             party_id: The party that signs.
             on: The date it signed.
             place: Where it signed.
-            actor: Who records it.
+            actor: Who records it: an :class:`~kemitraan.actors.Actor` (by default the
+                one of :func:`~kemitraan.access.acting_as`), or a name when no access
+                policy is in force (:mod:`kemitraan.access`).
             at: When it is recorded (now by default).
 
         Raises:
@@ -419,7 +428,7 @@ class Partnership(VersionedDocument):
         *,
         on: date,
         place: str | None = None,
-        actor: str | None = None,
+        actor: Actor | str | None = None,
         at: datetime | None = None,
     ) -> AuditRecord:
         """Record that ``party_id`` signed a cooperation agreement (PKS).
@@ -433,7 +442,9 @@ class Partnership(VersionedDocument):
             party_id: The party that signs.
             on: The date it signed.
             place: Where it signed.
-            actor: Who records it.
+            actor: Who records it: an :class:`~kemitraan.actors.Actor` (by default the
+                one of :func:`~kemitraan.access.acting_as`), or a name when no access
+                policy is in force (:mod:`kemitraan.access`).
             at: When it is recorded (now by default).
 
         Raises:
@@ -525,7 +536,11 @@ class Partnership(VersionedDocument):
         return machine_for(self)
 
     def advance(
-        self, *, actor: str | None = None, note: str | None = None, at: datetime | None = None
+        self,
+        *,
+        actor: Actor | str | None = None,
+        note: str | None = None,
+        at: datetime | None = None,
     ) -> AuditRecord:
         """Move to the next step when the guide's requirements for it are met.
 
@@ -536,19 +551,23 @@ class Partnership(VersionedDocument):
         return self._move(Ask(Move.ADVANCE), actor=actor, note=note, at=at)
 
     def decline(
-        self, reason: str, *, actor: str | None = None, at: datetime | None = None
+        self, reason: str, *, actor: Actor | str | None = None, at: datetime | None = None
     ) -> AuditRecord:
         """Stop before implementation (steps 1–7), with a reason."""
         return self._move(Ask(Move.DECLINE, reason=reason), actor=actor, note=reason, at=at)
 
     def end(
-        self, reason: str, *, actor: str | None = None, at: datetime | None = None
+        self, reason: str, *, actor: Actor | str | None = None, at: datetime | None = None
     ) -> AuditRecord:
         """End a running cooperation (steps 8–11), with a reason."""
         return self._move(Ask(Move.END, reason=reason), actor=actor, note=reason, at=at)
 
     def renew(
-        self, *, actor: str | None = None, note: str | None = None, at: datetime | None = None
+        self,
+        *,
+        actor: Actor | str | None = None,
+        note: str | None = None,
+        at: datetime | None = None,
     ) -> AuditRecord:
         """From the follow-up plan to implementation of the next cycle (A.11)."""
         return self._move(Ask(Move.RENEW), actor=actor, note=note, at=at)
@@ -557,19 +576,27 @@ class Partnership(VersionedDocument):
         self,
         ask: Ask,
         *,
-        actor: str | None,
+        actor: Actor | str | None,
         note: str | None,
         at: datetime | None,
         signed: tuple[date, str | None] | None = None,
     ) -> AuditRecord:
         with self._lock:
+            signing = ask.move.is_signing
+            actor = authorize(
+                self,
+                Action.SIGN if signing else Action.MOVE,
+                actor,
+                party_id=ask.party_id if signing else None,
+                document=ask.document if signing else None,
+            )
             move, source = ask.move, self.stage
             target = self._allowed(move)
             self._check_in_step()
             unmet_now = unmet(self, ask)
             if unmet_now:
                 raise RequirementsUnmetError(move=move.value, stage=source.value, unmet=unmet_now)
-            record, changes = self._prepare(ask, target, actor, note, at, signed)
+            record, changes = move_record(self, ask, target, actor, note, at, signed)
             before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
             machine = self._state_machine()
             from kemitraan._machine import forget_machine  # loaded with the machine
@@ -623,74 +650,6 @@ class Partnership(VersionedDocument):
                     }
                 ],
             )
-
-    def _prepare(
-        self,
-        ask: Ask,
-        target: Stage,
-        actor: str | None,
-        note: str | None,
-        at: datetime | None,
-        signed: tuple[date, str | None] | None,
-    ) -> tuple[AuditRecord, dict[str, Any]]:
-        """The audit record of the move, and the data it changes; built before anything changes."""
-        changes: dict[str, Any] = {}
-        document = ask.document
-        if ask.move.is_signing and document is not None and signed is not None:
-            on, place = signed
-            if on < document.date:
-                raise InvalidArgumentError(
-                    f"a signature on {on.isoformat()} comes before the text was made "
-                    f"({document.date.isoformat()})"
-                )
-            if on > datetime.now(UTC).date() + timedelta(days=1):
-                raise InvalidArgumentError(
-                    f"a signature on {on.isoformat()} is in the future; record it once made"
-                )
-            signatory = document.signatory_of(str(ask.party_id))
-            assert signatory is not None  # a requirement
-            updated = [
-                s.model_copy(update={"signed_on": on, "signed_at": place})
-                if s.party_id == ask.party_id
-                else s
-                for s in document.signatories
-            ]
-            copy = document.model_copy(update={"signatories": updated})
-            if ask.move is Move.SIGN:
-                changes["agreement"] = copy
-            else:
-                field = "addenda" if ask.move is Move.SIGN_ADDENDUM else "cooperation_agreements"
-                changes[field] = [copy if a is document else a for a in getattr(self, field)]
-        last = self.history[-1] if self.history else None
-        when = at if at is not None else datetime.now(UTC)
-        if last is not None and when < last.at:
-            when = last.at if at is None else when  # a clock set back does not break the chain
-        record = AuditRecord(
-            from_stage=self.stage,
-            to_stage=target,
-            move=ask.move,
-            at=when,
-            cycle=self.cycle + 1 if ask.move is Move.RENEW else self.cycle,
-            actor=actor,
-            note=note,
-            party_id=ask.party_id if ask.move.is_signing else None,
-            document=ask.move.document,
-            digest=document.digest() if ask.move.is_signing and document is not None else None,
-        )
-        if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
-            raise _time_error(f"is dated in the future ({record.at.isoformat()})")
-        if last is not None and record.at < last.at:
-            raise _time_error(
-                f"is dated {record.at.isoformat()}, before the last record ({last.at.isoformat()})"
-            )
-        chained = record.model_copy(
-            update={"hash": record_hash(self.history_head, self.id, record, current_key())}
-        )
-        return chained, changes
-
-
-def _time_error(message: str) -> InvalidArgumentError:
-    return InvalidArgumentError(f"the move {message}; time in the history only moves forward")
 
 
 @cache

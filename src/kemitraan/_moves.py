@@ -1,0 +1,100 @@
+"""The audit record a move makes, and the data it changes: built before anything changes.
+
+:meth:`kemitraan.Partnership` moves call :func:`move_record` once the move is allowed and
+its requirements are met; the partnership applies the result, or nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from kemitraan.actors import Actor
+from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
+from kemitraan.exceptions import InvalidArgumentError
+from kemitraan.lifecycle import AuditRecord, Move, Stage
+
+if TYPE_CHECKING:
+    from kemitraan._protocols import PartnershipLike
+    from kemitraan._requirement_book import Ask
+
+__all__ = ["move_record"]
+
+
+def move_record(
+    p: PartnershipLike,
+    ask: Ask,
+    target: Stage,
+    actor: Actor | str | None,
+    note: str | None,
+    at: datetime | None,
+    signed: tuple[date, str | None] | None,
+) -> tuple[AuditRecord, dict[str, Any]]:
+    """The audit record of the move, and the data it changes; built before anything changes."""
+    changes: dict[str, Any] = {}
+    document = ask.document
+    if ask.move.is_signing and document is not None and signed is not None:
+        on, place = signed
+        if on < document.date:
+            raise InvalidArgumentError(
+                f"a signature on {on.isoformat()} comes before the text was made "
+                f"({document.date.isoformat()})"
+            )
+        if on > datetime.now(UTC).date() + timedelta(days=1):
+            raise InvalidArgumentError(
+                f"a signature on {on.isoformat()} is in the future; record it once made"
+            )
+        signatory = document.signatory_of(str(ask.party_id))
+        assert signatory is not None  # a requirement
+        updated = [
+            s.model_copy(update={"signed_on": on, "signed_at": place})
+            if s.party_id == ask.party_id
+            else s
+            for s in document.signatories
+        ]
+        copy = document.model_copy(update={"signatories": updated})
+        if ask.move is Move.SIGN:
+            changes["agreement"] = copy
+        else:
+            field = "addenda" if ask.move is Move.SIGN_ADDENDUM else "cooperation_agreements"
+            changes[field] = [copy if a is document else a for a in getattr(p, field)]
+    last = p.history[-1] if p.history else None
+    when = at if at is not None else datetime.now(UTC)
+    if last is not None and when < last.at:
+        when = last.at if at is None else when  # a clock set back does not break the chain
+    who: dict[str, Any] = (
+        {"actor": actor}
+        if not isinstance(actor, Actor)
+        else {
+            "actor": actor.name,
+            "actor_role": actor.role,
+            "acts_for": actor.acts_for,
+            "actor_id": actor.user_id,
+        }
+    )
+    record = AuditRecord(
+        **who,
+        from_stage=p.stage,
+        to_stage=target,
+        move=ask.move,
+        at=when,
+        cycle=p.cycle + 1 if ask.move is Move.RENEW else p.cycle,
+        note=note,
+        party_id=ask.party_id if ask.move.is_signing else None,
+        document=ask.move.document,
+        digest=document.digest() if ask.move.is_signing and document is not None else None,
+    )
+    if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
+        raise _time_error(f"is dated in the future ({record.at.isoformat()})")
+    if last is not None and record.at < last.at:
+        raise _time_error(
+            f"is dated {record.at.isoformat()}, before the last record ({last.at.isoformat()})"
+        )
+    chained = record.model_copy(
+        update={"hash": record_hash(p.history_head, p.id, record, current_key())}
+    )
+    return chained, changes
+
+
+def _time_error(message: str) -> InvalidArgumentError:
+    return InvalidArgumentError(f"the move {message}; time in the history only moves forward")

@@ -1,0 +1,363 @@
+"""Who may do what with a partnership: a policy the library enforces on every route.
+
+An app that holds many institutions' partnerships sets a policy once
+(:func:`set_policy`) and names the person behind each request
+(:func:`acting_as`, with an :class:`~kemitraan.actors.Actor` it has verified). From then
+on every move, signature and data change on a :class:`~kemitraan.Partnership` — and
+every save to a :class:`~kemitraan.store.Store` — is checked against the policy, and
+refused with :class:`~kemitraan.exceptions.NotPermittedError` (naming the actor, the
+action and the rule) when it does not allow it; nothing changes. With no actor named,
+everything is refused: an app cannot forget the check. The audit trail keeps the
+actor's name, role and party.
+
+Without a policy (a notebook, a script) nothing is checked and ``actor=`` stays a
+free-text name, as before.
+
+:class:`GuidePolicy` is the default: the guide's own division of work (facilitators
+of the institution build and keep its partnerships; each party's signatory signs for
+it; the Dinas reads). An app with other facts subclasses :class:`Policy`.
+
+>>> from kemitraan import Institution, Partner, Partnership, Program
+>>> from kemitraan.actors import Actor, Role
+>>> p = Partnership(id="pkw-1", institution=Institution(name="PKBM A", id="pkbm-a"),
+...                 program=Program(name="Menjahit", objectives=["Mandiri"]))
+>>> rina = Actor(name="Rina", role=Role.FACILITATOR, acts_for="pkbm-a")
+>>> budi = Actor(name="Budi", role=Role.FACILITATOR, acts_for="pkbm-b")
+>>> set_policy(GuidePolicy())
+>>> p.advance()
+Traceback (most recent call last):
+...
+kemitraan.exceptions.NotPermittedError: Ditolak (no_actor): ...
+>>> with acting_as(budi):
+...     p.advance()
+Traceback (most recent call last):
+...
+kemitraan.exceptions.NotPermittedError: Ditolak (not_this_institution): Budi bertindak untuk
+pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a)
+>>> with acting_as(rina):
+...     p.partners = [Partner(name="Toko Maju", kind="business", region={"province": "kalsel"})]
+...     record = p.advance()
+>>> record.actor, record.actor_role, record.acts_for
+('Rina', <Role.FACILITATOR: 'facilitator'>, 'pkbm-a')
+>>> set_policy(None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Final
+
+from kemitraan.actors import Action, Actor, Role, same_person
+from kemitraan.exceptions import InvalidArgumentError, NotPermittedError
+
+if TYPE_CHECKING:
+    from kemitraan._protocols import PartnershipLike
+    from kemitraan.agreements import Agreement
+
+__all__ = [
+    "REFUSALS",
+    "GuidePolicy",
+    "Policy",
+    "acting_as",
+    "authorize",
+    "current_actor",
+    "permitted",
+    "policy_in_force",
+    "set_policy",
+    "visible",
+]
+
+REFUSALS: Final[dict[str, tuple[str, str]]] = {
+    "no_actor": (
+        "kebijakan akses berlaku, tetapi tidak ada pelaku yang disebut; aplikasi harus "
+        "menyebut siapa yang bertindak (acting_as)",
+        "a policy is in force but nobody is named as acting; the app must say who acts (acting_as)",
+    ),
+    "actor_not_verified": (
+        "di bawah kebijakan akses, pelaku adalah Actor yang diverifikasi aplikasi, bukan "
+        "nama bebas ({given!r})",
+        "under a policy the actor is an Actor the app verified, not a free-text name ({given!r})",
+    ),
+    "not_this_institution": (
+        "{name} bertindak untuk {acts_for}, bukan untuk lembaga kemitraan ini ({institution})",
+        "{name} acts for {acts_for}, not for this partnership's institution ({institution})",
+    ),
+    "not_overseen": (
+        "{name} tidak mengawasi lembaga {institution}",
+        "{name} does not oversee the institution {institution}",
+    ),
+    "reviewer_reads_only": (
+        "peninjau Dinas hanya membaca; {action} dilakukan pendamping lembaga",
+        "a Dinas reviewer only reads; to {action} is the institution's facilitators' work",
+    ),
+    "not_a_party": (
+        "{name} bertindak untuk {acts_for}, yang bukan pihak dalam kemitraan ini",
+        "{name} acts for {acts_for}, which is not a party to this partnership",
+    ),
+    "signatory_only_signs": (
+        "penanda tangan pihak hanya membaca dan menandatangani; {action} dilakukan "
+        "pendamping lembaga",
+        "a party's signatory only reads and signs; to {action} is the institution's "
+        "facilitators' work",
+    ),
+    "signs_for_own_party_only": (
+        "{name} menandatangani untuk {acts_for}, bukan untuk {party}",
+        "{name} signs for {acts_for}, not for {party}",
+    ),
+    "not_the_named_signatory": (
+        "naskah menyebut {printed} sebagai penanda tangan {party}, bukan {name}",
+        "the text names {printed} as {party}'s signatory, not {name}",
+    ),
+    "does_not_sign": (
+        "{role} tidak menandatangani untuk pihak mana pun; hanya penanda tangan yang disebut "
+        "naskah yang menandatangani",
+        "a {role_en} signs for no party; only the signatory the text names signs",
+    ),
+    "personal_data_not_for_role": (
+        "{role} melihat data pribadi dalam bentuk tersamar (UU 27/2022)",
+        "a {role_en} sees personal data masked (UU 27/2022)",
+    ),
+}
+"""Every rule a policy refuses with: its code, and its text in Indonesian and English."""
+
+
+class Policy:
+    """Says who may do what: subclass it and override :meth:`refusal`.
+
+    The base class allows everything (an app that checks nothing but wants the audit
+    trail to name its actors); :class:`GuidePolicy` is what most apps want.
+    """
+
+    def refusal(
+        self,
+        actor: Actor,
+        action: Action,
+        partnership: PartnershipLike,
+        *,
+        party_id: str | None = None,
+        document: Agreement | None = None,
+    ) -> str | None:
+        """The code of the rule (a key of :data:`REFUSALS`) that refuses it, or ``None``.
+
+        Args:
+            actor: Who asks.
+            action: What they ask to do.
+            partnership: With which partnership.
+            party_id: For :attr:`~kemitraan.actors.Action.SIGN`: the party signed for.
+            document: For :attr:`~kemitraan.actors.Action.SIGN`: the text signed.
+        """
+        return None
+
+
+class GuidePolicy(Policy):
+    """The guide's division of work.
+
+    - A **facilitator** of the partnership's institution reads it (personal data
+      included), records its data and moves it through the steps (A.1–A.11). A
+      facilitator of another institution does nothing with it.
+    - A party's **signatory** reads it masked and signs for that party only, and only a
+      text that prints that person's name as the party's signatory (A.7; KUHPerdata
+      1320: the one with capacity to bind the party signs).
+    - A Dinas **reviewer** reads, masked, the partnerships of the institutions it
+      oversees.
+    - An **administrator** reads everything, records and moves, and signs nothing.
+    """
+
+    def refusal(
+        self,
+        actor: Actor,
+        action: Action,
+        partnership: PartnershipLike,
+        *,
+        party_id: str | None = None,
+        document: Agreement | None = None,
+    ) -> str | None:
+        """The rule of the guide's division of work that refuses it (see the class)."""
+        institution = partnership.institution.id
+        if actor.role is Role.ADMINISTRATOR:
+            return "does_not_sign" if action is Action.SIGN else None
+        if actor.role is Role.FACILITATOR:
+            if actor.acts_for != institution:
+                return "not_this_institution"
+            return "does_not_sign" if action is Action.SIGN else None
+        if actor.role is Role.REVIEWER:
+            if actor.oversees and institution not in actor.oversees:
+                return "not_overseen"
+            if action is Action.READ:
+                return None
+            if action is Action.READ_PERSONAL_DATA:
+                return "personal_data_not_for_role"
+            return "does_not_sign" if action is Action.SIGN else "reviewer_reads_only"
+        # A signatory.
+        parties = {institution, *(partner.id for partner in partnership.partners)}
+        if actor.acts_for not in parties:
+            return "not_a_party"
+        if action is Action.READ:
+            return None
+        if action is Action.READ_PERSONAL_DATA:
+            return "personal_data_not_for_role"
+        if action is not Action.SIGN:
+            return "signatory_only_signs"
+        if party_id != actor.acts_for:
+            return "signs_for_own_party_only"
+        signatory = document.signatory_of(party_id) if document is not None else None
+        if signatory is None or not same_person(signatory.name, actor):
+            return "not_the_named_signatory"
+        return None
+
+
+_POLICY: Policy | None = None
+_ACTOR: ContextVar[Actor | None] = ContextVar("kemitraan_actor", default=None)
+
+
+def set_policy(policy: Policy | None) -> None:
+    """Check every partnership command against ``policy`` from now on (``None``: stop).
+
+    Set once when the app starts, like :func:`kemitraan.audit.set_history_key`.
+    """
+    global _POLICY
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidArgumentError(f"policy must be a kemitraan.access.Policy, not {policy!r}")
+    _POLICY = policy
+
+
+def policy_in_force() -> Policy | None:
+    """The policy set by :func:`set_policy`, if any."""
+    return _POLICY
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    """Name ``actor`` as the one acting, for the block (per thread and per task)."""
+    if not isinstance(actor, Actor):
+        raise InvalidArgumentError(f"acting_as takes a kemitraan.actors.Actor, not {actor!r}")
+    token = _ACTOR.set(actor)
+    try:
+        yield actor
+    finally:
+        _ACTOR.reset(token)
+
+
+def current_actor() -> Actor | None:
+    """The actor named by the innermost :func:`acting_as`, if any."""
+    return _ACTOR.get()
+
+
+def _refused(
+    actor: Actor | None,
+    action: Action,
+    rule: str,
+    partnership: PartnershipLike | None = None,
+    **values: Any,
+) -> NotPermittedError:
+    if actor is not None:
+        values.setdefault("name", actor.name)
+        values.setdefault("acts_for", actor.acts_for)
+        values.setdefault("role", actor.role.label_id.lower())
+        values.setdefault("role_en", actor.role.label_en.lower())
+    if partnership is not None:
+        values.setdefault("institution", partnership.institution.id)
+    values.setdefault("action", action.label_id)
+    texts = REFUSALS[rule]
+    indonesian = texts[0].format_map(_Missing(values))
+    english = texts[1].format_map(_Missing({**values, "action": action.label_en}))
+    return NotPermittedError(actor, action.value, rule, (indonesian, english))
+
+
+class _Missing(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _decide(
+    policy: Policy,
+    actor: Actor,
+    action: Action,
+    partnership: PartnershipLike,
+    party_id: str | None,
+    document: Agreement | None,
+) -> None:
+    rule = policy.refusal(actor, action, partnership, party_id=party_id, document=document)
+    if rule is None:
+        return
+    if rule not in REFUSALS:
+        raise InvalidArgumentError(
+            f"{type(policy).__name__}.refusal returned {rule!r}, which is not a rule of "
+            "kemitraan.access.REFUSALS"
+        )
+    signatory = document.signatory_of(party_id) if document is not None and party_id else None
+    raise _refused(
+        actor,
+        action,
+        rule,
+        partnership,
+        party=party_id,
+        printed=signatory.name if signatory is not None else "?",
+    )
+
+
+def authorize(
+    partnership: PartnershipLike,
+    action: Action,
+    actor: Actor | str | None = None,
+    *,
+    party_id: str | None = None,
+    document: Agreement | None = None,
+) -> Actor | str | None:
+    """Who acts, once the policy in force lets them; what the audit record names.
+
+    The enforcement point every partnership command goes through. ``actor`` is what the
+    caller passed (``actor=`` of a move); without it, the actor of :func:`acting_as`.
+
+    Raises:
+        NotPermittedError: a policy is in force and nobody acts, a free-text name acts,
+            or the policy refuses the actor.
+    """
+    who: Actor | str | None = actor if actor is not None else _ACTOR.get()
+    policy = _POLICY
+    if policy is None:
+        return who
+    if who is None:
+        raise _refused(None, action, "no_actor", partnership)
+    if not isinstance(who, Actor):
+        raise _refused(None, action, "actor_not_verified", partnership, given=who)
+    _decide(policy, who, action, partnership, party_id, document)
+    return who
+
+
+def permitted(
+    actor: Actor,
+    action: Action | str,
+    partnership: PartnershipLike,
+    *,
+    party_id: str | None = None,
+    document: Agreement | None = None,
+) -> bool:
+    """Whether the policy in force (or :class:`GuidePolicy`, when none is) lets ``actor`` do it.
+
+    For an app deciding what to show: a button to sign, a list of partnerships.
+    """
+    policy = _POLICY or _GUIDE
+    wanted = Action(action)
+    rule = policy.refusal(actor, wanted, partnership, party_id=party_id, document=document)
+    return rule is None
+
+
+def visible(actor: Actor, partnership: Any) -> dict[str, Any]:
+    """``partnership`` as ``actor`` may see it: its JSON, personal data masked unless allowed.
+
+    Raises:
+        NotPermittedError: the actor may not read it at all.
+    """
+    policy = _POLICY or _GUIDE
+    _decide(policy, actor, Action.READ, partnership, None, None)
+    open_data = policy.refusal(actor, Action.READ_PERSONAL_DATA, partnership) is None
+    shown: dict[str, Any] = partnership.model_dump(
+        mode="json", context=None if open_data else {"mask": True}
+    )
+    return shown
+
+
+_GUIDE: Final = GuidePolicy()
