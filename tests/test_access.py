@@ -1,0 +1,316 @@
+"""Who may do what: the access policy holds on every route of the aggregate.
+
+Each test sets the guide's policy (the conftest removes it afterwards), acts as an actor
+and shows what is allowed and what is refused, and that a refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given, strategies as st
+
+from kemitraan import Interaction, Partner, Partnership, Stage, dump_json, load_json
+from kemitraan.access import (
+    REFUSALS,
+    GuidePolicy,
+    Policy,
+    acting_as,
+    current_actor,
+    permitted,
+    set_policy,
+    visible,
+)
+from kemitraan.actors import Action, Actor, Role
+from kemitraan.audit import replay
+from kemitraan.exceptions import InvalidArgumentError, NotPermittedError
+from seed import at_stage
+
+INSTITUTION = "pkbm-harapan-bangsa"
+FACILITATOR = Actor(name="Rina Wati", role=Role.FACILITATOR, acts_for=INSTITUTION, user_id="u1")
+OTHER_FACILITATOR = Actor(name="Budi", role=Role.FACILITATOR, acts_for="pkbm-lain")
+ADMINISTRATOR = Actor(name="Admin", role=Role.ADMINISTRATOR)
+REVIEWER = Actor(name="Penilik", role=Role.REVIEWER, oversees=frozenset({INSTITUTION}))
+OTHER_REVIEWER = Actor(name="Penilik Lain", role=Role.REVIEWER, oversees=frozenset({"pkbm-x"}))
+SIGNATORIES = {
+    "pkbm-harapan-bangsa": "Hj. Siti Aminah, S.Pd.",
+    "kube-rajut-lestari": "Normasari",
+    "cv-kriya-banua": "H. Rahmat Hidayat",
+    "diskopukmnaker-banjar": "Drs. H. Ahmad Yani, M.Si.",
+}
+SIGNED_ON = date(2025, 3, 10)
+AT = datetime(2025, 3, 10, 9, tzinfo=UTC)
+
+
+def signatory(party: str, name: str | None = None) -> Actor:
+    return Actor(name=name or SIGNATORIES[party], role=Role.SIGNATORY, acts_for=party)
+
+
+@pytest.fixture(autouse=True)
+def guide_policy() -> Iterator[None]:
+    set_policy(GuidePolicy())
+    yield
+    set_policy(None)
+
+
+def _state(p: Partnership) -> str:
+    set_policy(None)
+    try:
+        return dump_json(p)
+    finally:
+        set_policy(GuidePolicy())
+
+
+def _visit(p: Partnership) -> Interaction:
+    return Interaction.model_validate(
+        {"on": "2025-05-07", "kind": "visit", "partner_ids": [p.committed_partners[0].id]}
+    )
+
+
+# Every route that changes a partnership, with the action the policy rules on.
+ROUTES: dict[str, tuple[Stage, Action, Callable[[Partnership], Any]]] = {
+    "advance": (Stage.MONITORING, Action.MOVE, lambda p: p.advance(at=AT.replace(year=2026))),
+    "decline": (Stage.EXPLORATION, Action.MOVE, lambda p: p.decline("tidak cocok")),
+    "end": (Stage.MONITORING, Action.MOVE, lambda p: p.end("selesai")),
+    "assign": (
+        Stage.MAPPING,
+        Action.RECORD,
+        lambda p: setattr(p, "partners", [*p.partners, Partner(name="Toko", kind="business")]),
+    ),
+    "list edit": (
+        Stage.MAPPING,
+        Action.RECORD,
+        lambda p: p.partners.append(Partner(name="Toko", kind="business")),
+    ),
+    "record append": (Stage.MONITORING, Action.RECORD, lambda p: p.interactions.append(_visit(p))),
+    "sign": (
+        Stage.SIGNING,
+        Action.SIGN,
+        lambda p: p.sign("kube-rajut-lestari", on=SIGNED_ON, at=AT),
+    ),
+}
+
+# Who may take each action (on the seed's partnership), by the guide's policy.
+ALLOWED: dict[Action, set[str]] = {
+    Action.MOVE: {"facilitator", "administrator"},
+    Action.RECORD: {"facilitator", "administrator"},
+    Action.SIGN: {"kube signatory"},
+}
+ACTORS: dict[str, Actor | None] = {
+    "nobody": None,
+    "facilitator": FACILITATOR,
+    "other facilitator": OTHER_FACILITATOR,
+    "administrator": ADMINISTRATOR,
+    "reviewer": REVIEWER,
+    "kube signatory": signatory("kube-rajut-lestari"),
+    "cv signatory": signatory("cv-kriya-banua"),
+    "impostor for kube": signatory("kube-rajut-lestari", name="Mallory"),
+}
+
+
+def _as(actor: Actor | None) -> AbstractContextManager[Any]:
+    return acting_as(actor) if actor is not None else nullcontext()
+
+
+def _at(stage: Stage) -> Partnership:
+    set_policy(None)
+    try:
+        return at_stage(stage, recorded=stage is Stage.MONITORING)
+    finally:
+        set_policy(GuidePolicy())
+
+
+@pytest.mark.parametrize("who", sorted(ACTORS))
+@pytest.mark.parametrize("route", sorted(ROUTES))
+def test_each_route_lets_only_those_the_policy_allows(route: str, who: str) -> None:
+    stage, action, run = ROUTES[route]
+    p = _at(stage)
+    actor = ACTORS[who]
+    before = _state(p)
+    if who in ALLOWED[action]:
+        assert actor is not None
+        with acting_as(actor):
+            run(p)
+        assert _state(p) != before
+        return
+    with _as(actor), pytest.raises(NotPermittedError) as refused:
+        run(p)
+    assert refused.value.action == action.value
+    assert refused.value.actor == actor
+    assert refused.value.rule in REFUSALS
+    assert _state(p) == before  # nothing changed
+
+
+@pytest.mark.parametrize(
+    ("who", "rule"),
+    [
+        ("nobody", "no_actor"),
+        ("other facilitator", "not_this_institution"),
+        ("reviewer", "does_not_sign"),
+        ("cv signatory", "signs_for_own_party_only"),
+        ("impostor for kube", "not_the_named_signatory"),
+        ("facilitator", "does_not_sign"),
+        ("administrator", "does_not_sign"),
+    ],
+)
+def test_a_refused_signature_names_the_rule(who: str, rule: str) -> None:
+    p = _at(Stage.SIGNING)
+    actor = ACTORS[who]
+    with _as(actor), pytest.raises(NotPermittedError) as refused:
+        p.sign("kube-rajut-lestari", on=SIGNED_ON, at=AT)
+    assert refused.value.rule == rule
+    assert str(refused.value).startswith(f"Ditolak ({rule}): ")
+    assert refused.value.message("en").startswith(f"Refused ({rule}): ")
+
+
+def test_the_mallory_attack_signs_nothing() -> None:
+    # The web example's attack: one client signs for all four parties under a made-up name.
+    p = _at(Stage.SIGNING)
+    mallory = Actor(name="Mallory", role=Role.FACILITATOR, acts_for=INSTITUTION)
+    for party in SIGNATORIES:
+        with acting_as(mallory), pytest.raises(NotPermittedError):
+            p.sign(party, on=SIGNED_ON, at=AT)
+        with pytest.raises(NotPermittedError):
+            p.sign(party, on=SIGNED_ON, at=AT, actor="Mallory")  # a name is not an actor
+    assert not any(s.signed for s in p.agreement.signatories)  # type: ignore[union-attr]
+
+
+def test_each_party_signs_for_itself_and_the_trail_names_who() -> None:
+    p = _at(Stage.SIGNING)
+    for party, name in SIGNATORIES.items():
+        with acting_as(signatory(party)):
+            record = p.sign(party, on=SIGNED_ON, at=AT)
+        assert (record.actor, record.actor_role, record.acts_for) == (
+            name,
+            Role.SIGNATORY,
+            party,
+        )
+    assert p.agreement is not None
+    assert p.agreement.fully_signed
+    assert replay(p.history, p.id, key=None) == (p.stage, p.cycle)
+    loaded = load_json(Partnership, _state(p))
+    assert [r.acts_for for r in loaded.history[-4:]] == list(SIGNATORIES)
+
+
+def test_the_actor_in_a_record_is_covered_by_its_hash() -> None:
+    p = _at(Stage.SIGNING)
+    with acting_as(signatory("kube-rajut-lestari")):
+        p.sign("kube-rajut-lestari", on=SIGNED_ON, at=AT)
+    data = json.loads(_state(p))
+    data["history"][-1]["acts_for"] = "cv-kriya-banua"
+    set_policy(None)
+    with pytest.raises(ValueError, match="history_hash_mismatch"):
+        load_json(Partnership, data)
+
+
+def test_records_made_before_actors_existed_keep_their_hashes() -> None:
+    # The seed's history was made without actors: its chain verifies unchanged.
+    p = _at(Stage.FOLLOW_UP)
+    assert all(r.actor_role is None for r in p.history)
+    assert replay(p.history, p.id, key=None) == (p.stage, p.cycle)
+
+
+def test_an_explicit_actor_is_checked_like_the_one_acting() -> None:
+    p = _at(Stage.MONITORING)
+    with pytest.raises(NotPermittedError):
+        p.end("selesai", actor=OTHER_FACILITATOR)
+    record = p.end("selesai", actor=FACILITATOR)
+    assert record.actor_id == "u1"
+
+
+def test_acting_as_is_per_block_and_refuses_a_name() -> None:
+    assert current_actor() is None
+    with acting_as(FACILITATOR):
+        assert current_actor() == FACILITATOR
+        with acting_as(ADMINISTRATOR):
+            assert current_actor() == ADMINISTRATOR
+        assert current_actor() == FACILITATOR
+    assert current_actor() is None
+    with pytest.raises(InvalidArgumentError), acting_as("Rina"):  # type: ignore[arg-type]
+        pass
+
+
+def test_without_a_policy_nothing_is_checked_and_a_name_is_kept() -> None:
+    set_policy(None)
+    p = at_stage(Stage.MONITORING, recorded=True)
+    record = p.end("selesai", actor="Rina")
+    assert (record.actor, record.actor_role) == ("Rina", None)
+
+
+@pytest.mark.parametrize(
+    ("who", "reads", "personal"),
+    [
+        ("facilitator", True, True),
+        ("administrator", True, True),
+        ("reviewer", True, False),
+        ("kube signatory", True, False),
+        ("other facilitator", False, False),
+    ],
+)
+def test_what_each_role_reads(who: str, reads: bool, personal: bool) -> None:
+    p = _at(Stage.MONITORING)
+    actor = ACTORS[who]
+    assert actor is not None
+    assert permitted(actor, Action.READ, p) is reads
+    assert permitted(actor, "read_personal_data", p) is personal
+    if not reads:
+        with pytest.raises(NotPermittedError):
+            visible(actor, p)
+        return
+    shown = json.dumps(visible(actor, p))
+    assert p.agreement is not None
+    nip = p.agreement.signatory_of("diskopukmnaker-banjar").nip  # type: ignore[union-attr]
+    assert nip
+    assert (nip in shown) is personal
+
+
+def test_a_reviewer_of_other_institutions_reads_nothing() -> None:
+    p = _at(Stage.MONITORING)
+    assert not permitted(OTHER_REVIEWER, Action.READ, p)
+    assert permitted(Actor(name="Kabid", role=Role.REVIEWER), Action.READ, p)  # oversees all
+
+
+def test_an_app_policy_with_an_unknown_rule_is_a_clear_error() -> None:
+    class Careless(Policy):
+        def refusal(self, actor: Actor, action: Action, partnership: Any, **kw: Any) -> str:
+            return "made_up"
+
+    p = _at(Stage.MONITORING)
+    set_policy(Careless())
+    with acting_as(FACILITATOR), pytest.raises(InvalidArgumentError, match="made_up"):
+        p.end("selesai")
+
+
+def test_a_policy_must_be_a_policy() -> None:
+    with pytest.raises(InvalidArgumentError):
+        set_policy("open")  # type: ignore[arg-type]
+
+
+@given(
+    role=st.sampled_from(Role),
+    acts_for=st.sampled_from([INSTITUTION, *SIGNATORIES, "pkbm-lain", "x"]),
+    name=st.sampled_from([*SIGNATORIES.values(), "Mallory"]),
+    party=st.sampled_from(list(SIGNATORIES)),
+)
+def test_a_signature_goes_through_exactly_when_permitted(
+    role: Role, acts_for: str, name: str, party: str
+) -> None:
+    set_policy(GuidePolicy())
+    p = _at(Stage.SIGNING)
+    actor = Actor(name=name, role=role, acts_for=acts_for)
+    allowed = permitted(actor, Action.SIGN, p, party_id=party, document=p.agreement)
+    before = _state(p)
+    with acting_as(actor):
+        try:
+            p.sign(party, on=SIGNED_ON, at=AT)
+        except NotPermittedError:
+            assert not allowed
+            assert _state(p) == before
+        else:
+            assert allowed
+            assert (role, acts_for, name) == (Role.SIGNATORY, party, SIGNATORIES[party])
