@@ -15,7 +15,15 @@ from typing import Any
 import pytest
 from hypothesis import given, strategies as st
 
-from kemitraan import Interaction, Partner, Partnership, Stage, dump_json, load_json
+from kemitraan import (
+    Interaction,
+    Partner,
+    PartnerKind,
+    Partnership,
+    Stage,
+    dump_json,
+    load_json,
+)
 from kemitraan.access import (
     REFUSALS,
     GuidePolicy,
@@ -80,12 +88,14 @@ ROUTES: dict[str, tuple[Stage, Action, Callable[[Partnership], Any]]] = {
     "assign": (
         Stage.MAPPING,
         Action.RECORD,
-        lambda p: setattr(p, "partners", [*p.partners, Partner(name="Toko", kind="business")]),
+        lambda p: setattr(
+            p, "partners", [*p.partners, Partner(name="Toko", kind=PartnerKind.BUSINESS)]
+        ),
     ),
     "list edit": (
         Stage.MAPPING,
         Action.RECORD,
-        lambda p: p.partners.append(Partner(name="Toko", kind="business")),
+        lambda p: p.partners.append(Partner(name="Toko", kind=PartnerKind.BUSINESS)),
     ),
     "record append": (Stage.MONITORING, Action.RECORD, lambda p: p.interactions.append(_visit(p))),
     "sign": (
