@@ -324,3 +324,38 @@ def test_a_signature_goes_through_exactly_when_permitted(
         else:
             assert allowed
             assert (role, acts_for, name) == (Role.SIGNATORY, party, SIGNATORIES[party])
+
+
+def test_each_new_record_names_who_recorded_it() -> None:
+    p = _at(Stage.MONITORING)
+    kept = list(p.interactions)
+    with acting_as(FACILITATOR):
+        p.interactions.append(_visit(p))  # the fast path
+        p.interactions.insert(0, _visit(p))  # a list edit: the whole list assigned
+        p.interactions = [*p.interactions, _visit(p)]  # an assignment
+    assert p.interactions[1:-2] == kept  # the records there before are left as they were
+    assert [r.recorded_by for r in kept] == [None] * len(kept)
+    new = [p.interactions[0], *p.interactions[-2:]]
+    assert [r.recorded_by for r in new] == [FACILITATOR] * 3
+    loaded = load_json(Partnership, _state(p))
+    assert loaded.interactions[-1].recorded_by == FACILITATOR
+
+
+def test_a_record_cannot_claim_another_recorder_under_a_policy() -> None:
+    p = _at(Stage.MONITORING)
+    forged = _visit(p).model_copy(update={"recorded_by": ADMINISTRATOR})
+    with acting_as(FACILITATOR):
+        p.interactions.append(forged)
+    assert p.interactions[-1].recorded_by == FACILITATOR
+
+
+def test_without_a_policy_a_given_recorder_is_kept() -> None:
+    set_policy(None)
+    p = at_stage(Stage.MONITORING, recorded=True)
+    given = _visit(p).model_copy(update={"recorded_by": ADMINISTRATOR})
+    with acting_as(FACILITATOR):
+        p.interactions.append(given)
+        p.interactions.append(_visit(p))
+    assert [r.recorded_by for r in p.interactions[-2:]] == [ADMINISTRATOR, FACILITATOR]
+    p.interactions.append(_visit(p))  # nobody acting: nobody named
+    assert p.interactions[-1].recorded_by is None

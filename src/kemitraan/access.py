@@ -44,7 +44,7 @@ pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final
@@ -66,6 +66,7 @@ __all__ = [
     "permitted",
     "policy_in_force",
     "set_policy",
+    "stamped",
     "visible",
 ]
 
@@ -358,6 +359,29 @@ def visible(actor: Actor, partnership: Any) -> dict[str, Any]:
         mode="json", context=None if open_data else {"mask": True}
     )
     return shown
+
+
+def stamped(
+    records: list[Any], actor: Actor | str | None, *, kept: Sequence[Any] = ()
+) -> list[Any]:
+    """``records`` with each new one naming ``actor`` as who recorded it.
+
+    A record already in ``kept`` (the list before the change) is left as it was. Under a
+    policy every new record names the actor acting, whatever it was given (a record
+    cannot claim another recorder); without one, a record that names nobody is given the
+    actor, when an :class:`~kemitraan.actors.Actor` acts.
+    """
+    if not isinstance(actor, Actor):
+        return records
+    before = {id(record) for record in kept}
+    overwrite = _POLICY is not None
+    out = []
+    for record in records:
+        if id(record) not in before and hasattr(record, "recorded_by"):
+            if record.recorded_by is None or (overwrite and record.recorded_by != actor):
+                record = record.model_copy(update={"recorded_by": actor})
+        out.append(record)
+    return out
 
 
 _GUIDE: Final = GuidePolicy()

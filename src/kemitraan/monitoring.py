@@ -24,6 +24,7 @@ from pydantic import Field, model_validator
 from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._refs import PartyRef
 from kemitraan._types import NonEmptyStr, Percent, Rupiah, ShortText
+from kemitraan.actors import Actor
 from kemitraan.planning import Measure
 
 __all__ = [
@@ -63,6 +64,9 @@ class ImplementationRecord(ValueModel):
     fulfils: list[NonEmptyStr] = Field(default_factory=list)
     """Obligations this shows fulfilled (an obligation's id or its wording), besides those the
     activity fulfils by the plan."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
 
 
 class ActivityProgress(ValueModel):
@@ -160,6 +164,9 @@ class MonitoringRecord(ValueModel):
     """Deviations from the plan or the objectives, in words."""
     solutions: list[NonEmptyStr] = Field(default_factory=list)
     """Solutions agreed for the problems found, in words."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
 
     @model_validator(mode="after")
     def _says_something(self) -> Self:
@@ -266,6 +273,9 @@ class Evaluation(ValueModel):
     """Problems that hindered the objectives, with their causes."""
     views: list[PartnerView] = Field(default_factory=list)
     """Each party's own view of the partnership's health."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
 
     @model_validator(mode="after")
     def _one_view_each(self) -> Self:
@@ -323,3 +333,6 @@ class Decision(ValueModel):
     """Why."""
     decided_by: list[PartyRef] = Field(default_factory=list)
     """The parties that decided."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""

@@ -51,7 +51,7 @@ from kemitraan._integrity import (
 from kemitraan._moves import move_record
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, unmet
-from kemitraan.access import authorize
+from kemitraan.access import authorize, stamped
 from kemitraan.actors import Action, Actor
 from kemitraan.agreements import Agreement, held_text
 from kemitraan.exceptions import (
@@ -204,11 +204,12 @@ class Partnership(VersionedDocument):
         if field not in RECORD_FIELDS or self.frozen or replayed(self.history, self.id) is None:
             return False  # assigned whole: the history is verified under the key in force
         with self._lock:
-            authorize(self, Action.RECORD)
+            who = authorize(self, Action.RECORD)
             try:
                 validated: list[Any] = _record_list(field).validate_python(items)
             except ValidationError:
                 return False
+            validated = stamped(validated, who)
             start = len(self.__dict__[field])
             for loc, code, message, values in appended_problems(self, field, start, validated):
                 raise field_error(self, loc, code, message, **values)
@@ -228,7 +229,14 @@ class Partnership(VersionedDocument):
                     name, "it changes only through moves (advance, decline, end, renew, sign)"
                 )
             if not name.startswith("_"):
-                authorize(self, Action.RECORD)
+                who = authorize(self, Action.RECORD)
+                if isinstance(who, Actor) and name in RECORD_FIELDS:
+                    try:  # (invalid records are refused below, with the field's own error)
+                        given = _record_list(name).validate_python(value)
+                    except ValidationError:
+                        pass
+                    else:
+                        value = stamped(given, who, kept=self.__dict__.get(name, []))
             held = self.agreement
             if name == "agreement" and held is not None and self._all_signed(held):
                 raise ReadOnlyFieldError(

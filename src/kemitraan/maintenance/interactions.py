@@ -16,6 +16,7 @@ from pydantic import Field
 from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._refs import PartnerRef, PartyRef
 from kemitraan._types import NonEmptyStr, ShortText
+from kemitraan.actors import Actor
 from kemitraan.maintenance.techniques import Technique
 
 __all__ = ["ChecklistAnswer", "Interaction", "InteractionKind", "PartnerEvent"]
@@ -78,6 +79,9 @@ class Interaction(ValueModel):
     """Whether the feedback was acted on (``None`` while undecided)."""
     opportunity: NonEmptyStr | None = None
     """A new opportunity offered, beyond the agreement."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
 
 
 class ChecklistAnswer(ValueModel):
@@ -98,6 +102,9 @@ class ChecklistAnswer(ValueModel):
     """Whether it holds."""
     note: NonEmptyStr | None = None
     """Why, or what was done."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
 
 
 class PartnerEvent(ValueModel):
@@ -114,3 +121,6 @@ class PartnerEvent(ValueModel):
     """When."""
     name: ShortText
     """What."""
+    recorded_by: Actor | None = None
+    """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
+    access policy the partnership writes the actor in; a record given another's is rewritten."""
