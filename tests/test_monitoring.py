@@ -55,12 +55,14 @@ from kemitraan import (
 )
 from kemitraan.deviations import DeviationKind, Thresholds
 from kemitraan.evaluation import divergences
+from kemitraan.lifecycle import Stage
 from kemitraan.maintenance import CHECKLISTS, ChecklistAnswer, PartnerEvent, Technique
 from kemitraan.maintenance.health import HealthStatus
 from kemitraan.maintenance.touchpoints import PlannerSettings, TouchpointKind
 from kemitraan.monitoring import HealthItem, ProblemMet, Spending
 from kemitraan.obligations import ObligationState, obligations_by_party
 from kemitraan.planning import Direction, Target
+from seed import at_stage
 
 PKBM = Institution(name="PKBM Harapan Bangsa", id="pkbm")
 SHOP = Partner(name="CV Kriya Banua", id="toko", kind=PartnerKind.BUSINESS)
@@ -1003,3 +1005,45 @@ def test_a_contact_with_two_partners_counts_for_each() -> None:
     for partner in health.values():
         first = partner.techniques[0]
         assert (first.technique, first.status) == (Technique.PARTNER_FIRST, HealthStatus.GOOD)
+
+
+# -- every meeting counts as a contact (issue 18) ------------------------------------------
+
+
+def _last_contact_reasons(p: Partnership, on: date) -> dict[str, list[str]]:
+    return {
+        h.partner_id: [
+            t.indonesian
+            for technique in h.techniques
+            for t in technique.reasons
+            if "Kontak terakhir" in t.indonesian or "Belum pernah dihubungi" in t.indonesian
+        ]
+        for h in partner_health(p, on=on)
+    }
+
+
+def test_on_renewal_day_the_seed_partners_met_this_year_are_not_out_of_touch() -> None:
+    # CV Kriya Banua sat in the joint evaluation and signed the addendum weeks before; the
+    # interaction log alone said "Kontak terakhir 202 hari lalu" for all three.
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    found = _last_contact_reasons(p, date(2026, 3, 9))
+    # The joint evaluation of 26 January 2026 was the last meeting: 42 days, not 202.
+    assert found == {
+        partner.id: ["Kontak terakhir 42 hari lalu."] * 2 for partner in p.committed_partners
+    }
+
+
+def test_a_partner_met_only_outside_the_interaction_log_has_been_contacted() -> None:
+    # Met at the audience, the signing and the monitoring visits, never in the log: it was
+    # "Belum pernah dihubungi".
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    data = json.loads(dump_json(p))
+    data["interactions"] = []
+    loaded = load_json(Partnership, data)
+    found = _last_contact_reasons(loaded, date(2026, 3, 9))
+    # The joint evaluation of 26 January 2026, 42 days before: not "never".
+    assert found == {
+        partner.id: ["Kontak terakhir 42 hari lalu."] * 2 for partner in loaded.committed_partners
+    }
+    late = _last_contact_reasons(loaded, date(2027, 12, 1))  # long after the last meeting
+    assert all(found == ["Kontak terakhir 674 hari lalu."] * 2 for found in late.values())

@@ -135,7 +135,9 @@ def partner_health(
         for v in e.views
     }
     partners = partnership.committed_partners
-    contacts = _contacts(partnership.interactions, {partner.id for partner in partners}, on)
+    ids = {partner.id for partner in partners}
+    contacts = _contacts(partnership.interactions, ids, on)
+    _meetings(partnership, ids, contacts, on)
     unresolved: dict[str | None, int] = {}
     for record in facts.monitored:  # the cycle's up to the day
         for problem in record.problems:
@@ -343,6 +345,43 @@ def _contacts(
                 c.unique = c.unique or unique
                 c.surprise = c.surprise or surprise
     return found
+
+
+def _meetings(
+    partnership: Partnership, partners: set[str], found: dict[str, _Contacts], on: date
+) -> None:
+    """Count every other meeting the partnership records as a contact, in person.
+
+    The guide keeps a partnership alive by meeting (C, *tiada kesan tanpa kehadiran kita*):
+    an audience or a visit of the exploration (A.4), an activity carried out together (A.8),
+    a monitoring visit or a joint evaluation the partner took part in (A.9), a signature
+    (A.7) — not only what the interaction log holds.
+    """
+    met: list[tuple[date, Iterable[str]]] = [
+        (e.on, e.partner_ids) for e in partnership.explorations
+    ]
+    met += [(r.on, r.party_ids) for r in partnership.implementation]
+    met += [(m.on, m.parties) for m in partnership.monitoring]
+    met += [(e.on, e.participants) for e in partnership.evaluations]
+    met += [
+        (r.at.date(), (r.party_id,))
+        for r in partnership.history
+        if r.party_id is not None and r.move.is_signing
+    ]
+    for day, ids in met:
+        if day > on:
+            continue
+        recent = (on - day).days <= 365
+        for pid in ids:
+            if pid not in partners:
+                continue
+            c = found.get(pid)
+            if c is None:
+                c = found[pid] = _Contacts()
+            if c.last is None or day > c.last:
+                c.last = day
+            if recent:
+                c.recent += 1
 
 
 @dataclass(frozen=True, slots=True)
