@@ -10,9 +10,15 @@ version *n* and returns that of *n + 1*.
 Version 2 (this library) keeps signatures in the history, chained by hash. A version 1
 partnership had neither, so its upgrade chains the history it had and records each
 signature the agreement and its addenda show as a ``sign`` move where it was made.
-That trusts the version-1 data as it stands: an app whose store holds only version 2
-can refuse older data with ``load_json(..., upgrade=False)`` so that nobody can dress a
-forged file as an old one.
+That trusts the version-1 data as it stands, and chains it with the key in force: only an
+app that trusts the file should load it so (``load_json(..., upgrade=False)`` refuses older
+data). The store never does: it upgrades a stored document only by steps that leave its
+history exactly as it was (:mod:`kemitraan.store`), so that the same chain, under the same
+key, verifies it after the upgrade as before. A step for a later version keeps ``history``
+as it is, or the store refuses the documents it would upgrade.
+
+The stored ``schema_version`` is read as it is written, a JSON integer: ``"1"`` or ``1.0``
+is refused, not converted.
 """
 
 from __future__ import annotations
@@ -39,7 +45,9 @@ def upgrade(model_name: str, data: Json) -> Json:
     >>> upgrade("Program", {"name": "PKW", "objectives": ["x"], "schema_version": 1})
     {'name': 'PKW', 'objectives': ['x'], 'schema_version': 2}
     """
-    found = int(data.get("schema_version", SCHEMA_VERSION))
+    found = data.get("schema_version", SCHEMA_VERSION)
+    if type(found) is not int:
+        raise TypeError(f"schema_version must be an integer, not {found!r}"[:120])
     for version in range(found, SCHEMA_VERSION):
         step = UPGRADES.get((model_name, version))
         data = step(data) if step is not None else dict(data)

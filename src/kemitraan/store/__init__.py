@@ -10,8 +10,13 @@ Every save names the version it read (``version=0`` creates): a save over a newe
 version is refused with :class:`~kemitraan.exceptions.VersionConflictError` and changes nothing.
 A save writes the partnership, its query columns and its new audit records in one
 transaction, or nothing. Queries (:meth:`Store.find`, :meth:`Store.funnel`) read the
-indexed columns and never load a partnership. Documents stored by an older kemitraan
-carry their ``schema_version`` and are upgraded as they load.
+indexed columns and never load a partnership.
+
+A load verifies before it trusts: the document's history replays and its chain verifies
+under the key in force, and it ends in the very record the audit table holds last, whatever
+its schema version. Documents stored by an older kemitraan are upgraded as they load only
+when the upgrade leaves their history as it was; the store never chains a history anew. A
+database of an older layout is migrated by the app (:func:`upgrade_database`, Alembic).
 
 >>> from kemitraan import Institution, Partnership, Program
 >>> store = Store("sqlite://")  # in memory
@@ -33,7 +38,6 @@ kemitraan.exceptions.VersionConflictError: partnership 'pkw-1' is at version 1, 
 from __future__ import annotations
 
 import importlib.util
-import json
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -60,19 +64,44 @@ from kemitraan.exceptions import (
     VersionConflictError,
 )
 from kemitraan.findings import canonical_code
-from kemitraan.io import _checked_json, _loaded
+from kemitraan.io import _checked_json
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
-from kemitraan.store._database import check_tables, create_tables, in_memory, open_engine
+from kemitraan.store import _rows
+from kemitraan.store._checks import (
+    MAX_BIGINT,
+    MAX_INTEGER,
+    check_columns,
+    check_texts,
+    storable,
+    stored_int,
+    whole_number,
+)
+from kemitraan.store._database import StoreLayoutError, in_memory, open_engine, prepare
+from kemitraan.store._documents import verified
+from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts
+from kemitraan.store._migrate import upgrade_database
 from kemitraan.store._tables import audit_records, partnerships
-from kemitraan.summary import RENEWAL_LEAD_DAYS, summarize
+from kemitraan.summary import RENEWAL_LEAD_DAYS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["RENEWAL_LEAD_DAYS", "Store", "Stored", "Summary"]
+__all__ = [
+    "MAX_LINE_BYTES",
+    "RENEWAL_LEAD_DAYS",
+    "Store",
+    "StoreLayoutError",
+    "Stored",
+    "Summary",
+    "upgrade_database",
+]
+
+MAX_LINE_BYTES = 16 * 1024 * 1024
+"""The longest line :meth:`Store.import_jsonl` reads, in bytes (16 MB; a partnership's JSON is
+tens of kilobytes). A longer line is refused, naming its number, before it is read whole."""
 
 
 _SIGNING: Final = tuple(move.value for move in Move if move.is_signing)
@@ -113,94 +142,6 @@ class Summary:
 _SUMMARY: Final = tuple(field.name for field in fields(Summary))
 
 
-def _columns(p: Partnership, lead_days: int) -> dict[str, Any]:
-    """The query columns of ``p``, computed from the model as it is saved.
-
-    The facts other readers show too (term, MoU signed, renewal due, waiting on) are the
-    summary's (:func:`kemitraan.summary.summarize`), so the store answers as they do.
-    """
-    facts = summarize(p, lead_days=lead_days)
-    mou = p.agreement
-    region = p.institution.region or p.program.location
-    reached = [r.to_stage.number for r in p.history if not r.move.is_signing and r.to_stage.number]
-    return {
-        "schema_version": p.schema_version,
-        "stage": p.stage.value,
-        "step": p.stage.number,
-        "furthest_step": max([1, *reached]),
-        "cycle": p.cycle,
-        "pattern": mou.pattern.pattern if mou is not None and mou.pattern is not None else None,
-        "institution_id": p.institution.id,
-        "institution": p.institution.name,
-        "program": p.program.name,
-        "province": region.province if region is not None else None,
-        "partners": len(p.partners),
-        "mou_signed": facts.mou_signed,
-        "term_end": facts.term.end if facts.term is not None else None,
-        "renewal_due": facts.renewal_due,
-        "waiting_on": facts.waiting_on,
-        "updated_at": datetime.now(UTC),
-    }
-
-
-# The statements a save and a load run, built once: SQLAlchemy compiles each once, too.
-_INSERT: Final = partnerships.insert()
-_UPDATE: Final = partnerships.update().where(
-    partnerships.c.id == sa.bindparam("pid"), partnerships.c.version == sa.bindparam("read")
-)
-_LAST_RECORD: Final = (
-    sa.select(audit_records.c.seq, audit_records.c.hash)
-    .where(audit_records.c.partnership_id == sa.bindparam("pid"))
-    .order_by(audit_records.c.seq.desc())
-    .limit(1)
-)
-_INSERT_RECORDS: Final = audit_records.insert()
-
-
-def _newest(column: sa.ColumnClause[Any]) -> sa.ScalarSelect[Any]:
-    return (
-        sa.select(column)
-        .where(audit_records.c.partnership_id == partnerships.c.id)
-        .order_by(audit_records.c.seq.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
-# one statement, so one snapshot: the row and its newest record as saved together
-_LOAD: Final = sa.select(
-    partnerships.c.document,
-    partnerships.c.version,
-    partnerships.c.stage,
-    _newest(audit_records.c.seq).label("last_seq"),
-    _newest(audit_records.c.hash).label("last_hash"),
-).where(partnerships.c.id == sa.bindparam("pid"))
-# A save reads the same before it checks anything (every save that changes the row bumps
-# its version, so what the read saw holds when the update finds the version it read).
-_READ_FOR_SAVE: Final = _LOAD.with_only_columns(
-    partnerships.c.version,
-    partnerships.c.document,
-    _newest(audit_records.c.seq).label("last_seq"),
-    _newest(audit_records.c.hash).label("last_hash"),
-)
-
-
-def _record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str, Any]:
-    return {
-        "partnership_id": partnership_id,
-        "seq": seq,
-        "at": record.at.astimezone(UTC),
-        "utc_offset": int((record.at.utcoffset() or timedelta()).total_seconds() // 60),
-        "cycle": record.cycle,
-        "move": record.move.value,
-        "from_stage": record.from_stage.value,
-        "to_stage": record.to_stage.value,
-        "party_id": record.party_id,
-        "hash": record.hash,
-        "record": record.model_dump_json(),
-    }
-
-
 class Store:
     """Partnerships in SQLite or PostgreSQL, with optimistic concurrency and audit records.
 
@@ -208,9 +149,14 @@ class Store:
         url: A SQLAlchemy URL: ``sqlite:///path.db`` (the default, ``kemitraan.db`` here),
             ``sqlite://`` in memory, or ``postgresql+psycopg://…``.
         renewal_lead_days: How long before the MoU ends its renewal is due.
-        create: Create the tables when they are missing.
+        create: Create the tables when the database has none.
 
-    The tables are ``kemitraan_partnerships`` and ``kemitraan_audit_records``.
+    The tables are ``kemitraan_partnerships`` and ``kemitraan_audit_records``, beside
+    ``kemitraan_store`` and the migrations' ``kemitraan_alembic_version``.
+
+    Raises:
+        StoreLayoutError: the database's tables are of an older layout (run
+            :func:`upgrade_database`), a newer one, or not kemitraan's; nothing is changed.
     """
 
     def __init__(
@@ -228,9 +174,7 @@ class Store:
         # An in-memory SQLite database is one connection all threads share: one at a time.
         self._serial: threading.RLock | None = threading.RLock() if in_memory(url) else None
         try:
-            if create:
-                create_tables(self.engine)
-            check_tables(self.engine)
+            prepare(self.engine, create=create)
         except BaseException:
             self.engine.dispose()
             raise
@@ -270,32 +214,28 @@ class Store:
         """
         if not isinstance(partnership, Partnership):
             raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
-        if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-            raise InvalidArgumentError(f"version must be a whole number of 0 or more: {version!r}")
+        whole_number("version", version, 0, MAX_INTEGER)
         pid = partnership.id
         known, row = None, None
         if version > 0:
             with self._connect() as conn:
-                row = conn.execute(_READ_FOR_SAVE, {"pid": pid}).first()
-            if row is None or row.version != version:
-                current = int(row.version) if row is not None else 0
+                row = conn.execute(_rows.READ_FOR_SAVE, {"pid": pid}).first()
+            current = stored_int(pid, "version", row.version) if row is not None else 0
+            if current != version:
                 raise VersionConflictError(pid, expected=version, current=current)
+            assert row is not None  # a version > 0 was found
             if self._loaded.loaded(pid, row.document):
                 known = row.document  # what changed since is what needs checking
-        with partnership._lock:  # one consistent view of a partnership other threads edit
-            text = _checked_json(partnership, known=known)
-            columns = _columns(partnership, self.renewal_lead_days)
-            history = partnership.history
-        for name, value in (("id", pid), *columns.items()):
-            if isinstance(value, str) and "\x00" in value:  # PostgreSQL stores no NUL in text
-                raise InvalidArgumentError(f"the partnership's {name} holds a NUL character")
+        text, columns, history = self._prepared(partnership, known)
         try:
             with self._begin() as conn:
                 if version == 0:
-                    conn.execute(_INSERT, {"id": pid, "version": 1, "document": text, **columns})
+                    conn.execute(
+                        _rows.INSERT, {"id": pid, "version": 1, "document": text, **columns}
+                    )
                 else:
                     done = conn.execute(
-                        _UPDATE,
+                        _rows.UPDATE,
                         {"pid": pid, "read": version, "version": version + 1, "document": text}
                         | columns,
                     )
@@ -317,17 +257,32 @@ class Store:
         self._loaded.remember(pid, text)
         return version + 1
 
+    def _prepared(
+        self, partnership: Partnership, known: str | None
+    ) -> tuple[str, dict[str, Any], tuple[AuditRecord, ...]]:
+        """The text, columns and history a save or an import writes, after the same checks."""
+        with partnership._lock:  # one consistent view of a partnership other threads edit
+            text = _checked_json(partnership, known=known)
+            try:
+                columns = _rows.columns(partnership, self.renewal_lead_days)
+            except OverflowError:  # a renewal due before year 1 (the term's year is the model's)
+                raise InvalidArgumentError(
+                    f"partnership {partnership.id!r} has dates its renewal cannot be counted from"
+                ) from None
+            history = partnership.history
+        check_columns(partnership.id, columns)
+        return text, columns, history
+
     @staticmethod
     def _version(conn: Connection, pid: str) -> int:
         found = conn.execute(
             sa.select(partnerships.c.version).where(partnerships.c.id == pid)
         ).scalar()
-        return int(found) if found is not None else 0
+        return stored_int(pid, "version", found) if found is not None else 0
 
     @staticmethod
-    @staticmethod
     def _newest_record(conn: Connection, pid: str) -> tuple[int | None, str | None]:
-        found = conn.execute(_LAST_RECORD, {"pid": pid}).first()
+        found = conn.execute(_rows.LAST_RECORD, {"pid": pid}).first()
         return (found.seq, found.hash) if found is not None else (None, None)
 
     @staticmethod
@@ -339,57 +294,72 @@ class Store:
     ) -> None:
         """Write the records of ``history`` after the ``newest`` stored (its seq and hash)."""
         seq, digest = newest
+        if seq is not None:
+            seq = stored_int(pid, "seq", seq)
         start = seq + 1 if seq is not None else 0
         if start > len(history) or (seq is not None and history[seq].hash != digest):
             raise InvalidArgumentError(
                 f"the history stored for partnership {pid!r} is not a beginning of the one "
                 "saved: a history is only appended to"
             )
-        rows = [_record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
+        rows = [_rows.record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
         if rows:
-            conn.execute(_INSERT_RECORDS, rows)
+            conn.execute(_rows.INSERT_RECORDS, rows)
 
     def load(self, partnership_id: str) -> Stored:
-        """The partnership and its version; older documents are upgraded as they load.
+        """The partnership and its version, verified before it is trusted.
+
+        The document's history must replay and its chain verify under the key in force (an
+        older document is upgraded only when that leaves its history as it was), and it must
+        end in the record the audit table holds last for it, whatever its schema version.
 
         Raises:
-            PartnershipNotFoundError: no partnership has that id.
-            InvalidDataError: the stored document does not validate.
+            PartnershipNotFoundError: no partnership has that id (an id no database could
+                hold included).
+            InvalidDataError: the stored document does not validate, or disagrees with its
+                row or its audit records.
         """
-        if not isinstance(partnership_id, str) or "\x00" in partnership_id:
-            raise PartnershipNotFoundError(str(partnership_id))
+        if not isinstance(partnership_id, str) or not storable(partnership_id):
+            raise PartnershipNotFoundError(_shown(partnership_id))
         with self._connect() as conn:
-            row = conn.execute(_LOAD, {"pid": partnership_id}).first()
+            row = conn.execute(_rows.LOAD, {"pid": partnership_id}).first()
         if row is None:
             raise PartnershipNotFoundError(partnership_id)
-        partnership, as_is = _loaded(Partnership, row.document, upgrade=True)
+        version = stored_int(partnership_id, "version", row.version)
+        last = stored_int(partnership_id, "seq", row.last_seq) if row.last_seq is not None else -1
+        partnership, as_is = verified(row.document)
         history = partnership.history
         if partnership.id != partnership_id or partnership.stage.value != row.stage:
             raise _disagreement(partnership_id, "its row (another id, or another stage)")
-        last = row.last_seq
-        if (
-            last is not None
-            and (len(history) != last + 1 or history[last].hash != row.last_hash)
-            and partnership.schema_version == _row_schema(row.document)
-        ):
+        if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
             raise _disagreement(partnership_id, "its audit records (cut, rolled back or edited)")
         if as_is:
             self._loaded.remember(partnership_id, row.document)
-        return Stored(partnership, int(row.version))
+        return Stored(partnership, version)
 
     def get(self, partnership_id: str) -> Partnership:
         """The partnership alone (:meth:`load` gives its version too)."""
         return self.load(partnership_id).partnership
 
     def history(self, partnership_id: str) -> list[AuditRecord]:
-        """The audit records stored for the partnership, in order (from their own table)."""
+        """The audit records stored for the partnership, in order (from their own table).
+
+        Raises:
+            InvalidDataError: a stored record does not validate.
+        """
+        if not isinstance(partnership_id, str) or not storable(partnership_id):
+            return []  # no partnership has an id the database cannot hold
         with self._connect() as conn:
             rows = conn.execute(
                 sa.select(audit_records.c.record)
                 .where(audit_records.c.partnership_id == partnership_id)
                 .order_by(audit_records.c.seq)
             ).all()
-        return [AuditRecord.model_validate_json(row.record) for row in rows]
+        try:
+            return [AuditRecord.model_validate_json(row.record) for row in rows]
+        except ValidationError as exc:
+            errors = exc.errors(include_url=False, include_input=False)
+            raise InvalidDataError("AuditRecord", errors) from exc
 
     def moves(self) -> Iterator[tuple[str, datetime, str, int]]:
         """Every partnership's moves between steps, by partnership and in order.
@@ -412,8 +382,8 @@ class Store:
         )
         with self._connect() as conn:
             for pid, at, offset, to_stage, cycle in conn.execute(query):
-                local = timezone(timedelta(minutes=int(offset)))
-                yield pid, _aware(at).astimezone(local), to_stage, int(cycle)
+                local = timezone(timedelta(minutes=stored_int(pid, "utc_offset", offset)))
+                yield pid, _aware(at).astimezone(local), to_stage, stored_int(pid, "cycle", cycle)
 
     # -- queries ------------------------------------------------------------------------
 
@@ -432,7 +402,7 @@ class Store:
     ) -> list[sa.ColumnElement[bool]]:
         c = partnerships.c
         conditions: list[sa.ColumnElement[bool]] = []
-        _texts(pattern=pattern, institution_id=institution_id, waiting_on=waiting_on)
+        check_texts(pattern=pattern, institution_id=institution_id, waiting_on=waiting_on)
         if stage is not None:
             try:
                 conditions.append(c.stage == Stage(stage).value)
@@ -440,9 +410,7 @@ class Store:
                 known = ", ".join(s.value for s in Stage)
                 raise InvalidArgumentError(f"stage {stage!r} is not one of {known}") from None
         if cycle is not None:
-            if isinstance(cycle, bool) or not isinstance(cycle, int) or cycle < 1:
-                raise InvalidArgumentError(f"cycle must be a whole number of 1 or more: {cycle!r}")
-            conditions.append(c.cycle == cycle)
+            conditions.append(c.cycle == whole_number("cycle", cycle, 1, MAX_INTEGER))
         if pattern is not None:
             conditions.append(c.pattern == pattern)
         if institution_id is not None:
@@ -492,6 +460,11 @@ class Store:
         has not run out (today, in UTC), of partnerships neither declined nor ended; ``province``
         takes any name :class:`~kemitraan.Region` knows ("kalsel"); ``waiting_on`` any code
         of a requirement, older names included.
+
+        Raises:
+            InvalidArgumentError: a filter is not of its kind, or a number is beyond what the
+                database holds (``cycle`` up to 2,147,483,647; ``limit`` and ``offset`` up to
+                2**63 - 1), named with its range.
         """
         conditions = self._where(
             stage=stage,
@@ -504,11 +477,9 @@ class Store:
             renewal_due_by=renewal_due_by,
             mou_signed=mou_signed,
         )
-        for name, value, least in (("limit", limit, 1), ("offset", offset, 0)):
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < least
-            ):
-                raise InvalidArgumentError(f"{name} must be a whole number of {least} or more")
+        if limit is not None:
+            whole_number("limit", limit, 1, MAX_BIGINT)
+        whole_number("offset", offset, 0, MAX_BIGINT)
         query = sa.select(*(partnerships.c[name] for name in _SUMMARY)).order_by(partnerships.c.id)
         if limit is None and not offset:
             query = query.where(*conditions)
@@ -570,55 +541,57 @@ class Store:
             ).scalars()
 
     def export_jsonl(self, path: str | Path) -> int:
-        """Write every partnership as one JSON line, as stored (atomically); how many."""
-        lines = []
-        with self._connect() as conn:
-            for row in conn.execute(sa.select(partnerships.c.document).order_by(partnerships.c.id)):
-                document = row.document  # one line already, as the store writes it
-                if "\n" in document or "\r" in document:
-                    document = json.dumps(json.loads(document), ensure_ascii=False)
-                lines.append(document)
-        write_atomically(path, ("\n".join(lines) + ("\n" if lines else "")).encode())
-        return len(lines)
-
-    def import_jsonl(self, path: str | Path) -> int:
-        """Create every partnership of a JSON Lines file (older ones upgraded); how many.
-
-        Each line is validated before anything is written, and all are written in one
-        transaction: a file with one bad line imports nothing.
+        """Write every partnership as one JSON line, as stored (atomically); how many.
 
         Raises:
-            InvalidDataError: a line does not validate (its number is named).
+            InvalidDataError: a row does not hold a JSON object (its id is named); no file
+                is written.
+        """
+        written = []
+        query = sa.select(partnerships.c.id, partnerships.c.document).order_by(partnerships.c.id)
+        with self._connect() as conn:
+            for pid, document in conn.execute(query):
+                written.append(exported(pid, document))
+        write_atomically(path, ("\n".join(written) + ("\n" if written else "")).encode())
+        return len(written)
+
+    def import_jsonl(self, path: str | Path) -> int:
+        """Create every partnership of a JSON Lines file; how many.
+
+        Each line is checked as :meth:`load` checks a row (its schema version an integer, its
+        chain verified under the key in force, an older one upgraded only when its history
+        stays as it was) and as :meth:`save` checks a partnership, before anything is
+        written; all are written in one transaction: a file with one bad line imports
+        nothing. A line is read :data:`MAX_LINE_BYTES` at most.
+
+        Raises:
+            InvalidDataError: a line does not validate, or is too long (its number is named).
+            InvalidArgumentError: a partnership that :meth:`save` refuses too.
             VersionConflictError: a partnership of that id is stored already.
         """
         loaded: list[tuple[Partnership, str | None]] = []
         seen: dict[str, int] = {}
-        with Path(path).open("rb") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    p, as_is = _loaded(Partnership, line, upgrade=True)
-                except InvalidDataError as exc:
-                    errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
-                    raise InvalidDataError(exc.model, errors) from exc
-                if p.id in seen:
-                    message = f"partnership {p.id!r} is on line {seen[p.id]} already"
-                    error = {"loc": (f"line {number}", "id"), "msg": message, "type": "duplicate"}
-                    raise InvalidDataError("Partnership", [error])
-                seen[p.id] = number
-                # a line that loaded as it is needs no second full check
-                loaded.append((p, line.decode().strip(" \t\r\n") if as_is else None))
+        for number, line in lines(path, MAX_LINE_BYTES):
+            try:
+                p, as_is = verified(line)
+            except InvalidDataError as exc:
+                errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
+                raise InvalidDataError(exc.model, errors) from exc
+            if p.id in seen:
+                message = f"partnership {p.id!r} is on line {seen[p.id]} already"
+                error = {"loc": (f"line {number}", "id"), "msg": message, "type": "duplicate"}
+                raise InvalidDataError("Partnership", [error])
+            seen[p.id] = number
+            # a line that loaded as it is needs no second full check
+            loaded.append((p, line.decode().strip(" \t\r\n") if as_is else None))
         rows = []
         for p, known in loaded:
-            text = _checked_json(p, known=known)
-            rows.append(
-                {"id": p.id, "version": 1, "document": text, **_columns(p, self.renewal_lead_days)}
-            )
+            text, columns, _ = self._prepared(p, known)
+            rows.append({"id": p.id, "version": 1, "document": text, **columns})
         try:
             with self._begin() as conn:
                 if rows:
-                    conn.execute(_INSERT, rows)
+                    conn.execute(_rows.INSERT, rows)
                 for p, _ in loaded:
                     self._append(conn, p.id, p.history, self._newest_record(conn, p.id))
         except sa.exc.IntegrityError:
@@ -639,6 +612,8 @@ def _aware(moment: datetime) -> datetime:
 
 def _summary(row: Sequence[Any]) -> Summary:
     *values, updated_at = row  # the last column, and the only one to mend
+    stored_int(values[0], "version", values[1])
+    stored_int(values[0], "cycle", values[3])
     return Summary(*[*values, _aware(updated_at)])
 
 
@@ -648,21 +623,16 @@ def _day(value: object, name: str) -> date:
     return value
 
 
-def _texts(**values: object) -> None:
-    for name, value in values.items():
-        if value is not None and (not isinstance(value, str) or "\x00" in value):
-            raise InvalidArgumentError(f"{name} must be text without NUL characters: {value!r}")
-
-
 def _disagreement(pid: str, what: str) -> InvalidDataError:
     message = f"the document stored for partnership {pid!r} disagrees with {what}"
     return InvalidDataError("Partnership", [{"loc": (), "msg": message, "type": "store_mismatch"}])
 
 
-def _row_schema(document: str) -> int:
-    """The schema version a stored document was written with (an upgraded one is re-chained)."""
-    try:
-        found = json.loads(document).get("schema_version")
-    except (ValueError, AttributeError):
-        return -1
-    return found if isinstance(found, int) else -1
+def _shown(value: object) -> str:
+    """An id as an error may quote it: a lone surrogate escaped, a long one cut."""
+    shown = (
+        value.encode("utf-8", "backslashreplace").decode()
+        if isinstance(value, str)
+        else repr(value)
+    )
+    return shown if len(shown) <= 80 else f"{shown[:80]}…"

@@ -1,18 +1,75 @@
-"""Opening a store's database: the engine, SQLite's settings, and the tables' layout."""
+"""Opening a store's database: the engine, SQLite's settings, and the tables' layout.
+
+:class:`~kemitraan.store.Store` creates the tables of an empty database, and opens one whose
+tables are at the newest revision of the migrations; it changes no other database. One of an
+older layout is refused until the app runs the migrations
+(:func:`kemitraan.store.upgrade_database`); one whose ``kemitraan_*`` tables kemitraan did not
+make is refused, naming what differs, and left as it is.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from typing import Any, Final
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
-from kemitraan.store._tables import METADATA, meta
+from kemitraan.store._layouts import HEAD, LAYOUTS, detect, differences, found_tables
+from kemitraan.store._tables import METADATA, VERSION_TABLE, meta, versions
 
-#: The layout of the store's tables; a database of another layout is refused, not guessed at.
+#: What the store's meta table says (its layouts before the migrations were numbered so).
 STORE_VERSION: Final = 1
+
+_MIGRATE: Final = (
+    "run kemitraan.store.upgrade_database(url) (or: alembic -c "
+    "<site-packages>/kemitraan/store/migrations/alembic.ini -x url=… upgrade head) first"
+)
+
+
+class StoreLayoutError(InvalidDataError):
+    """The database's tables are not at the layout this kemitraan reads; nothing was changed.
+
+    ``errors[0]["type"]`` says why: ``outdated_store_layout`` (an older kemitraan made them: run
+    :func:`kemitraan.store.upgrade_database`), ``newer_store_layout`` (a newer kemitraan
+    migrated them), ``not_a_kemitraan_store`` (tables of that name that kemitraan did not make)
+    or ``no_store`` (no tables, and ``create=False``).
+
+    Attributes:
+        found: The revision the tables are at, if known.
+        expected: The revision this kemitraan reads (:data:`HEAD`).
+        differences: For tables that are not kemitraan's, what differs, one sentence each.
+
+    >>> StoreLayoutError("outdated_store_layout", "...", found="0001").expected
+    '0004'
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        found: str | None = None,
+        differences: Sequence[str] = (),
+    ) -> None:
+        self.found = found
+        self.expected = HEAD
+        self.differences = tuple(differences)
+        loc = (VERSION_TABLE,) if code != "not_a_kemitraan_store" else ()
+        super().__init__("Store", [{"loc": loc, "msg": message, "type": code}])
+
+
+def outdated(found: str) -> StoreLayoutError:
+    """The refusal of tables an older kemitraan made (revision ``found``)."""
+    return StoreLayoutError(
+        "outdated_store_layout",
+        f"tabel basis data ini tata letak kemitraan {found}, belum {HEAD}: jalankan migrasinya "
+        f"dahulu / the database's tables are of kemitraan's layout {found}, not {HEAD}: "
+        + _MIGRATE,
+        found=found,
+    )
 
 
 def in_memory(url: str) -> bool:
@@ -21,18 +78,24 @@ def in_memory(url: str) -> bool:
     return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
-def create_tables(engine: Engine) -> None:
-    """Create what is missing; several processes starting at once may race, so retry."""
+def revisions(conn: Connection) -> tuple[str, ...] | None:
+    """The revisions the version table holds (``None``: there is no version table)."""
+    if not sa.inspect(conn).has_table(VERSION_TABLE):
+        return None
+    return tuple(str(v) for v in conn.execute(sa.select(versions.c.version_num)).scalars())
+
+
+def prepare(engine: Engine, *, create: bool) -> None:
+    """Create the tables of an empty database, or check an existing one is at :data:`HEAD`.
+
+    Several processes starting at once may race to create them: a loser tries again.
+
+    Raises:
+        StoreLayoutError: the tables are of another layout, or not kemitraan's.
+    """
     for attempt in range(6):
         try:
-            METADATA.create_all(engine)
-            # tables an earlier kemitraan made lack the indexes added since (same layout)
-            for table in METADATA.sorted_tables:
-                for index in table.indexes:
-                    index.create(engine, checkfirst=True)
-            with engine.begin() as conn:
-                if conn.execute(sa.select(sa.func.count()).select_from(meta)).scalar() == 0:
-                    conn.execute(meta.insert().values(store_version=STORE_VERSION))
+            _prepare(engine, create=create)
             return
         except (sa.exc.IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError):
             if attempt == 5:
@@ -40,29 +103,63 @@ def create_tables(engine: Engine) -> None:
             time.sleep(0.1 * (attempt + 1))
 
 
-def check_tables(engine: Engine) -> None:
-    """Refuse a database whose tables are of another layout than this kemitraan's."""
+def _prepare(engine: Engine, *, create: bool) -> None:
     with engine.connect() as conn:
-        try:
-            found = conn.execute(sa.select(meta.c.store_version)).scalar()
-        except (sa.exc.OperationalError, sa.exc.ProgrammingError):
-            found = None
-    if found != STORE_VERSION:
-        raise InvalidDataError(
-            "Store",
-            [
-                {
-                    "loc": ("kemitraan_store",),
-                    "msg": f"the database's tables are of store layout {found}, not "
-                    f"{STORE_VERSION}: export with the kemitraan that made them, and import",
-                    "type": "unsupported_store_layout",
-                }
-            ],
+        found = revisions(conn)
+        if found == (HEAD,):
+            return
+        if found is not None:
+            raise _refusal_of(found)
+        tables = found_tables(sa.inspect(conn))
+    if tables:  # tables before the migrations: an older kemitraan's, or someone else's
+        layout = detect(tables)
+        if layout is None:
+            raise foreign(tables)
+        raise outdated(layout)
+    if not create:
+        raise StoreLayoutError(
+            "no_store",
+            "basis data ini belum berisi tabel kemitraan / the database holds no kemitraan "
+            "tables: open it with create=True, or run kemitraan.store.upgrade_database(url)",
         )
+    with engine.begin() as conn:  # all or nothing: a half-made store is not left behind
+        METADATA.create_all(conn)
+        conn.execute(versions.insert().values(version_num=HEAD))
+        conn.execute(meta.insert().values(store_version=STORE_VERSION))
 
 
-def open_engine(url: str) -> Engine:
-    """The engine for ``url``; SQLite with foreign keys, a busy timeout and a write-ahead log."""
+def _refusal_of(found: tuple[str, ...]) -> StoreLayoutError:
+    if len(found) == 1 and found[0] in LAYOUTS:
+        return outdated(found[0])
+    shown = ", ".join(found) or "none"
+    return StoreLayoutError(
+        "newer_store_layout",
+        f"tabel basis data ini pada revisi {shown} yang tidak dikenal kemitraan ini / the "
+        f"database's tables are at revision {shown}, which this kemitraan (layout {HEAD}) does "
+        "not know: a newer kemitraan migrated them; upgrade kemitraan",
+        found=shown,
+    )
+
+
+def foreign(tables: dict[str, frozenset[str]]) -> StoreLayoutError:
+    """The refusal of ``kemitraan_*`` tables that no kemitraan made, naming what differs."""
+    said = differences(tables)
+    return StoreLayoutError(
+        "not_a_kemitraan_store",
+        "tabel bernama kemitraan di basis data ini bukan buatan kemitraan / the database's "
+        f"tables {', '.join(sorted(tables))} are not kemitraan's (not a layout it ever made): "
+        f"{'; '.join(said)}; use another database, or rename those tables",
+        differences=said,
+    )
+
+
+def open_engine(url: str, *, transactional_ddl: bool = False) -> Engine:
+    """The engine for ``url``; SQLite with foreign keys, a busy timeout and a write-ahead log.
+
+    With ``transactional_ddl`` a SQLite transaction holds its DDL too, and takes the write lock
+    when it begins (Python's sqlite3 would commit each ``ALTER TABLE`` on its own): the
+    migrations run all or nothing, as on PostgreSQL.
+    """
     if not isinstance(url, str) or "://" not in url:
         raise InvalidArgumentError(f"a store is opened with a database URL, not {url!r}")
     options: dict[str, Any] = {}
@@ -82,5 +179,13 @@ def open_engine(url: str) -> Engine:
             if memory is False:
                 cursor.execute("PRAGMA journal_mode=WAL")  # readers do not wait for a writer
             cursor.close()
+            if transactional_ddl:
+                connection.isolation_level = None  # the driver begins nothing by itself
+
+        if transactional_ddl:
+
+            @sa.event.listens_for(engine, "begin")
+            def _begin(conn: Connection) -> None:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

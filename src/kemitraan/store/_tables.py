@@ -14,6 +14,10 @@ import sqlalchemy as sa
 
 METADATA: Final = sa.MetaData()
 
+#: The table where Alembic keeps the revision of the store's layout: kemitraan's own name, so
+#: that an app's own migrations (``alembic_version``) and the store's stay apart.
+VERSION_TABLE: Final = "kemitraan_alembic_version"
+
 partnerships: Final = sa.Table(
     "kemitraan_partnerships",
     METADATA,
@@ -75,8 +79,18 @@ audit_records: Final = sa.Table(
     sa.Column("record", sa.Text, nullable=False),
 )
 
+# Made by the layouts before the migrations (revision 0003), and kept: its one row says the
+# tables are kemitraan's store.
 meta: Final = sa.Table(
     "kemitraan_store",
     METADATA,
     sa.Column("store_version", sa.Integer, nullable=False),
+)
+
+# As Alembic makes it: the revision the tables are at (see store/migrations).
+versions: Final = sa.Table(
+    VERSION_TABLE,
+    METADATA,
+    sa.Column("version_num", sa.String(32), nullable=False),
+    sa.PrimaryKeyConstraint("version_num", name=f"{VERSION_TABLE}_pkc"),
 )

@@ -1,0 +1,92 @@
+"""What the store checks before a database sees a value, and as it reads one back.
+
+Arguments are refused with :class:`~kemitraan.exceptions.InvalidArgumentError` naming the
+argument and its range, before any SQL runs: an integer beyond what the database holds, text
+with a NUL (PostgreSQL stores none) or with a lone surrogate (UTF-8 cannot write one). Numbers
+read back from a row are taken only as the integers the store wrote, never converted from text
+or a fraction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
+
+#: The largest value of the store's integer columns (PostgreSQL's ``integer``).
+MAX_INTEGER: Final = 2**31 - 1
+#: The largest ``limit`` and ``offset`` (SQLite's integers and PostgreSQL's ``bigint``).
+MAX_BIGINT: Final = 2**63 - 1
+
+
+def whole_number(name: str, value: object, least: int, most: int) -> int:
+    """``value`` as a whole number from ``least`` to ``most``, or refused naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
+        raise InvalidArgumentError(
+            f"{name} must be a whole number from {least} to {most}: {_short(value)}"
+        )
+    return value
+
+
+def storable(text: str) -> bool:
+    """Whether every database the store runs on keeps ``text`` as it is."""
+    if "\x00" in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return True
+
+
+def check_texts(**values: object) -> None:
+    """Refuse a text argument the databases cannot hold (``None`` passes: not given)."""
+    for name, value in values.items():
+        if value is not None and (not isinstance(value, str) or not storable(value)):
+            raise InvalidArgumentError(
+                f"{name} must be text without NUL characters or lone surrogates: {_short(value)}"
+            )
+
+
+def check_columns(pid: str, columns: Mapping[str, Any]) -> None:
+    """Refuse a partnership whose id or query columns a database would not store as they are.
+
+    :meth:`~kemitraan.store.Store.save` and :meth:`~kemitraan.store.Store.import_jsonl` both
+    run it, so what one refuses the other does.
+    """
+    for name, value in (("id", pid), *columns.items()):
+        if isinstance(value, str) and not storable(value):
+            raise InvalidArgumentError(
+                f"the partnership's {name} holds a NUL character or a lone surrogate, "
+                "which the database cannot store"
+            )
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
+            raise InvalidArgumentError(
+                f"the partnership's {name} is {value}, beyond what the database stores "
+                f"(up to {MAX_INTEGER})"
+            )
+
+
+def stored_int(pid: str, column: str, value: object) -> int:
+    """A number read from the row of ``pid``: an integer as the store wrote it, or refused."""
+    if type(value) is not int:
+        raise InvalidDataError(
+            "Partnership",
+            [
+                {
+                    "loc": (column,),
+                    "msg": f"the row of partnership {pid!r} holds {_short(value)} in {column}, "
+                    "not the whole number the store writes",
+                    "type": "store_mismatch",
+                }
+            ],
+        )
+    return value
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 80 else f"{shown[:80]}… ({len(shown)} characters)"
