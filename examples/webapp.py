@@ -1,8 +1,19 @@
-"""A web app on kemitraan's store: partnerships over HTTP, with FastAPI.
+"""A web service on kemitraan's store: partnerships over HTTP (FastAPI), for a Dinas and its PKBMs.
 
-Run it (``pip install 'kemitraan[web]'``)::
+Run it (``pip install 'kemitraan[web]'``; behind a TLS proxy, see docs/webapp.md)::
 
-    KEMITRAAN_STORE_URL=sqlite:///kemitraan.db uvicorn webapp:app --app-dir examples
+    export KEMITRAAN_SECRET_KEY=$(python -c "import secrets; print(secrets.token_urlsafe(48))")
+    export KEMITRAAN_STORE_URL=sqlite:///kemitraan.db
+    python examples/webapp.py add-user rina --name "Rina Wati" --role facilitator \
+        --acts-for pkbm-harapan-bangsa
+    uvicorn webapp:app --app-dir examples
+
+Every request but the login names its user with a bearer token (OAuth2 password flow:
+``POST /token``); the actor of every move, signature and change is that user, never a
+name in the body. The library's access policy (:mod:`kemitraan.access`) decides what
+each user may do: a facilitator works on the institution's own partnerships, a party's
+signatory signs for that party, a Dinas reviewer reads them masked, an administrator
+keeps everything and signs nothing. A refusal is ``403`` with the rule that refused it.
 
 Every partnership has a version, sent as its ``ETag``. A request that changes one names
 the version it read in ``If-Match``: a stale version gets ``412 Precondition Failed`` and
@@ -13,14 +24,15 @@ own models.
 
 Routes:
 
-- ``POST /partnerships`` creates one; ``GET /partnerships`` finds them by the store's
-  columns (stage, province, waiting on a requirement, renewal due, …);
+- ``POST /token`` logs in (``grant_type=password``, form-encoded) and gives a token;
+- ``POST /partnerships`` creates one; ``GET /partnerships`` finds the ones the user may
+  see by the store's columns (stage, province, waiting on a requirement, renewal due, …);
 - ``GET /partnerships/{id}`` reads one; ``PATCH /partnerships/{id}`` records a step's data
   (any of its data fields: partners, relevance, explorations, work plan, agreement, …);
 - ``GET /partnerships/{id}/requirements`` says what the next step (or another move) needs;
 - ``POST /partnerships/{id}/moves`` advances, declines, ends or renews;
-- ``POST /partnerships/{id}/signatures`` records a party signing the MoU, a PKS or an
-  addendum;
+- ``POST /partnerships/{id}/signatures`` records the user signing the MoU, a PKS or an
+  addendum for the party they act for;
 - ``GET /partnerships/{id}/documents/{kind}`` downloads the MoU, a PKS, an addendum or the
   monitoring and evaluation report as DOCX.
 """
@@ -28,13 +40,26 @@ Routes:
 import os
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import parse_qs
 
-from fastapi import Body, FastAPI, Header, HTTPException, Query, Request, Response
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, ValidationError
+from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import OAuth2PasswordBearer
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slugify import slugify
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
+from webapp_security import (
+    InvalidToken,
+    SecurityHeaders,
+    Settings,
+    Users,
+    add_cors,
+    issue_token,
+    token_subject,
+)
 
 from kemitraan import (
     InvalidDataError,
@@ -48,7 +73,10 @@ from kemitraan import (
     monitoring_report,
     render_document,
 )
-from kemitraan.exceptions import TransitionRefusedError, VersionConflictError
+from kemitraan.access import GuidePolicy, Policy, acting_as, authorize, set_policy, visible
+from kemitraan.actors import Action, Actor, Role
+from kemitraan.audit import set_history_key
+from kemitraan.exceptions import NotPermittedError, TransitionRefusedError, VersionConflictError
 from kemitraan.findings import Requirement
 from kemitraan.store import Store, Summary
 
@@ -57,28 +85,33 @@ ETAG = re.compile(r'"(\d{1,18})"')
 ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 #: Fields a client may not set: they change only through moves and signatures.
 PROTECTED = frozenset({"id", "schema_version", "stage", "cycle", "history"})
+#: The largest offset a database takes (a signed 64-bit integer); beyond it is 422.
+MAX_OFFSET = 2**63 - 1
+FORM = "application/x-www-form-urlencoded"
 
 
 class MoveRequest(BaseModel):
-    """A lifecycle move."""
+    """A lifecycle move; who makes it is the token's user, when is the server's clock."""
+
+    model_config = ConfigDict(extra="forbid")
 
     move: Literal["advance", "decline", "end", "renew"]
-    actor: str | None = None
-    note: str | None = None
-    reason: str | None = Field(default=None, description="Why, for decline and end.")
-    at: datetime | None = None
+    note: str | None = Field(default=None, max_length=2000)
+    reason: str | None = Field(
+        default=None, max_length=2000, description="Why, for decline and end."
+    )
 
 
 class SignatureRequest(BaseModel):
-    """A party signing the MoU, a PKS or an addendum (by its index)."""
+    """The token's user signing the MoU, a PKS or an addendum (by its index) for a party."""
+
+    model_config = ConfigDict(extra="forbid")
 
     document: Literal["mou", "pks", "addendum"] = "mou"
-    index: int = Field(default=0, ge=0)
-    party_id: str
+    index: int = Field(default=0, ge=0, le=999)
+    party_id: str = Field(max_length=100)
     on: date
-    place: str | None = None
-    actor: str | None = None
-    at: datetime | None = None
+    place: str | None = Field(default=None, max_length=200)
 
 
 class RequirementOut(BaseModel):
@@ -94,6 +127,29 @@ class Refusal(BaseModel):
 
     message: str
     unmet: list[RequirementOut] = []
+
+
+class Forbidden(BaseModel):
+    """Why the policy refused the user (403): the rule, in the client's language."""
+
+    message: str
+    rule: str
+    action: str
+
+
+class Token(BaseModel):
+    """A bearer token (RFC 6749 5.1)."""
+
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+
+
+class TokenError(BaseModel):
+    """A refused login (RFC 6749 5.2)."""
+
+    error: Literal["invalid_request", "invalid_grant", "unsupported_grant_type"]
+    error_description: str
 
 
 def language(accept: str | None) -> Language:
@@ -131,9 +187,85 @@ def requirements(found: list[Requirement], lang: Language) -> list[RequirementOu
     return [RequirementOut(code=r.code, message=r.message.get(lang), basis=r.basis) for r in found]
 
 
-def create_app(store: Store) -> FastAPI:
-    """The app, on ``store``."""
+def forbidden(rule: str, action: Action, message: str) -> HTTPException:
+    """A 403 the app itself decides (where the store cannot ask the policy row by row)."""
+    body = Forbidden(message=message, rule=rule, action=action.value)
+    return HTTPException(403, body.model_dump())
+
+
+def institutions_seen(actor: Actor) -> frozenset[str] | None:
+    """The institutions whose partnerships ``actor`` may list (``None``: every one).
+
+    The store answers lists from its columns, without loading a partnership the policy
+    could judge; this mirrors :class:`~kemitraan.access.GuidePolicy` on those columns.
+    """
+    if actor.role is Role.ADMINISTRATOR:
+        return None
+    if actor.role is Role.FACILITATOR:
+        return frozenset({actor.acts_for or ""})
+    if actor.role is Role.REVIEWER:
+        return actor.oversees or None
+    raise forbidden(
+        "signatory_opens_its_partnership",
+        Action.READ,
+        "a signatory lists nothing: open the partnership you were sent, GET /partnerships/{id}",
+    )
+
+
+def _in_memory(store: Store) -> bool:
+    url = store.engine.url
+    return url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:")
+
+
+def create_app(
+    store: Store, settings: Settings | None = None, *, policy: Policy | None = None
+) -> FastAPI:
+    """The app, on ``store``, with ``settings`` (from the environment when not given).
+
+    It sets ``policy`` (:class:`~kemitraan.access.GuidePolicy` when not given) as the
+    process's access policy: from then on every change to a partnership in this process
+    needs an actor. It sets the settings' history key, if any, as the process's.
+
+    Raises:
+        SettingsError: a setting is missing or wrong (no signing key, above all).
+        ValueError: ``store`` is an in-memory SQLite database (one connection, which
+            the users table cannot share safely between threads).
+    """
+    settings = settings or Settings.from_env()
+    if _in_memory(store):
+        raise ValueError("the web app needs a database file or server, not sqlite://")
+    users = Users(store.engine, settings.password_hasher)
+    set_policy(policy or GuidePolicy())
+    if settings.history_key is not None:
+        set_history_key(settings.history_key)
     app = FastAPI(title="kemitraan", description=(__doc__ or "").split("\n\n")[0])
+    app.state.users = users
+    app.state.settings = settings
+    # 413 from Content-Length before a byte is read, or as a streamed body passes the limit
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
+    add_cors(app, settings.cors_origins)
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # on every answer
+    bearer = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
+
+    def unauthorized(detail: str, error: str | None = None) -> HTTPException:
+        challenge = f'Bearer error="{error}"' if error else "Bearer"
+        return HTTPException(401, detail, headers={"WWW-Authenticate": challenge})
+
+    def current_actor(token: Annotated[str | None, Depends(bearer)]) -> Actor:
+        """The actor the request's bearer token names: its user, as the table has it now."""
+        if token is None:
+            raise unauthorized("log in (POST /token) and send the token as 'Bearer …'")
+        try:
+            user = users.get(token_subject(token, settings))
+        except InvalidToken:
+            user = None
+        if user is None or not user.active:
+            raise unauthorized(
+                "the token is not valid (expired, altered or revoked)", "invalid_token"
+            )
+        return user.actor
+
+    Acting = Annotated[Actor, Depends(current_actor)]
 
     @app.exception_handler(NotFoundError)
     def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
@@ -142,6 +274,16 @@ def create_app(store: Store) -> FastAPI:
     @app.exception_handler(VersionConflictError)
     def conflict(_: Request, exc: VersionConflictError) -> JSONResponse:
         return JSONResponse({"detail": str(exc), "current": exc.current}, status_code=412)
+
+    @app.exception_handler(NotPermittedError)
+    def not_permitted(request: Request, exc: NotPermittedError) -> JSONResponse:
+        lang = language(request.headers.get("accept-language"))
+        body = Forbidden(message=exc.message(lang), rule=exc.rule, action=str(exc.action))
+        return JSONResponse({"detail": body.model_dump()}, status_code=403)
+
+    def shown(actor: Actor, partnership: Partnership, version: int) -> JSONResponse:
+        """The partnership as ``actor`` may see it, with its version as the ETag."""
+        return JSONResponse(visible(actor, partnership), headers={"ETag": f'"{version}"'})
 
     def loaded(pid: str, if_match: str | None) -> tuple[Partnership, int]:
         if if_match is None or if_match.strip() == "*":
@@ -157,34 +299,89 @@ def create_app(store: Store) -> FastAPI:
             raise VersionConflictError(pid, expected=int(found.group(1)), current=stored.version)
         return stored.partnership, stored.version
 
-    def saved(partnership: Partnership, version: int, response: Response) -> Partnership:
-        response.headers["ETag"] = f'"{store.save(partnership, version=version)}"'
-        return partnership
-
     def changed(
+        actor: Actor,
         pid: str,
         if_match: str | None,
         accept: str | None,
-        response: Response,
         change: Callable[[Partnership], object],
-    ) -> Partnership:
-        partnership, version = loaded(pid, if_match)
+    ) -> JSONResponse:
+        with acting_as(actor):  # the library checks every command against the policy
+            partnership, version = loaded(pid, if_match)
+            try:
+                change(partnership)
+            except NotPermittedError:
+                raise
+            except RequirementsUnmetError as exc:
+                lang = language(accept)
+                body = Refusal(
+                    message=refusal_message(exc, lang), unmet=requirements(exc.unmet, lang)
+                )
+                raise HTTPException(409, body.model_dump()) from exc
+            except ValidationError as exc:
+                raise HTTPException(
+                    422, exc.errors(include_url=False, include_input=False)
+                ) from exc
+            except KemitraanError as exc:  # refused by the guide's rules or the data's integrity
+                raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
+            return shown(actor, partnership, store.save(partnership, version=version))
+
+    @app.post(
+        "/token",
+        response_model=Token,
+        responses={400: {"model": TokenError}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    FORM: {
+                        "schema": {
+                            "type": "object",
+                            "required": ["grant_type", "username", "password"],
+                            "properties": {
+                                "grant_type": {"type": "string", "enum": ["password"]},
+                                "username": {"type": "string", "maxLength": 64},
+                                "password": {
+                                    "type": "string",
+                                    "format": "password",
+                                    "maxLength": 1024,
+                                },
+                            },
+                        }
+                    }
+                },
+            }
+        },
+    )
+    async def login(request: Request) -> Token | JSONResponse:
+        def refused(error: str, description: str) -> JSONResponse:
+            body = TokenError.model_validate({"error": error, "error_description": description})
+            return JSONResponse(body.model_dump(), status_code=400)
+
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != FORM:
+            return refused("invalid_request", f"send the form as {FORM}")
+        raw = await request.body()  # bounded by max_body_size
         try:
-            change(partnership)
-        except RequirementsUnmetError as exc:
-            lang = language(accept)
-            body = Refusal(message=refusal_message(exc, lang), unmet=requirements(exc.unmet, lang))
-            raise HTTPException(409, body.model_dump()) from exc
-        except ValidationError as exc:
-            raise HTTPException(422, exc.errors(include_url=False, include_input=False)) from exc
-        except KemitraanError as exc:  # refused by the guide's rules or the data's integrity
-            raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
-        return saved(partnership, version, response)
+            form = parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=8)
+        except (UnicodeDecodeError, ValueError):
+            return refused("invalid_request", "the form is not valid")
+        fields = {k: v[0] for k, v in form.items() if len(v) == 1}
+        if fields.get("grant_type") != "password":
+            return refused("unsupported_grant_type", "grant_type must be password")
+        if not fields.get("username") or not fields.get("password"):
+            return refused("invalid_request", "username and password are required")
+        # Argon2 takes tens of milliseconds and 64 MiB on purpose: off the event loop
+        user = await run_in_threadpool(users.authenticate, fields["username"], fields["password"])
+        if user is None:
+            return refused("invalid_grant", "the username or password is wrong")
+        token, seconds = issue_token(user.id, settings)
+        return Token(access_token=token, expires_in=seconds)
 
     @app.post(
         "/partnerships",
         status_code=201,
-        response_model=Partnership,
+        response_model=None,
+        responses={201: {"model": Partnership}, 401: {}, 403: {"model": Forbidden}},
         # the body is the library's Partnership (validated by kemitraan itself below)
         openapi_extra={
             "requestBody": {
@@ -195,13 +392,14 @@ def create_app(store: Store) -> FastAPI:
             }
         },
     )
-    def create(data: Annotated[dict[str, Any], Body()], response: Response) -> Partnership:
+    def create(actor: Acting, data: Annotated[dict[str, Any], Body()]) -> JSONResponse:
         try:
             # what a client sends is new: no upgrade of old files (they are imported)
             partnership = load_json(Partnership, data, upgrade=False)
         except KemitraanError as exc:
             errors = exc.errors if isinstance(exc, InvalidDataError) else str(exc)
             raise HTTPException(422, errors) from exc
+        authorize(partnership, Action.RECORD, actor)  # its institution's facilitators only
         if not ID.fullmatch(partnership.id):
             raise HTTPException(422, "an id is letters, digits, '.', '_' and '-'")
         if partnership.history or partnership.stage is not Stage.MAPPING:
@@ -211,44 +409,83 @@ def create_app(store: Store) -> FastAPI:
                 "import existing ones with Store.import_jsonl",
             )
         try:
-            return saved(partnership, 0, response)
+            with acting_as(actor):
+                version = store.save(partnership, version=0)
         except VersionConflictError as exc:
             raise HTTPException(409, f"partnership {partnership.id!r} exists already") from exc
+        answer = shown(actor, partnership, version)
+        answer.status_code = 201
+        return answer
 
-    @app.get("/partnerships", response_model=list[Summary])
+    @app.get(
+        "/partnerships",
+        response_model=list[Summary],
+        responses={401: {}, 403: {"model": Forbidden}},
+    )
     def find(
-        stage: str | None = None,
-        province: str | None = None,
-        waiting_on: str | None = None,
+        actor: Acting,
+        stage: Annotated[str | None, Query(max_length=40)] = None,
+        province: Annotated[str | None, Query(max_length=100)] = None,
+        waiting_on: Annotated[str | None, Query(max_length=100)] = None,
+        institution_id: Annotated[str | None, Query(max_length=100)] = None,
         renewal_due_by: date | None = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[Summary]:
+        seen = institutions_seen(actor)
+        if institution_id is not None:
+            if seen is not None and institution_id not in seen:
+                raise forbidden(
+                    "not_this_institution",
+                    Action.READ,
+                    f"{actor.name} may not list {institution_id!r}",
+                )
+            seen = frozenset({institution_id})
+        filters: dict[str, Any] = {
+            "stage": stage,
+            "province": province,
+            "waiting_on": waiting_on,
+            "renewal_due_by": renewal_due_by,
+        }
         try:
-            return store.find(
-                stage=stage,
-                province=province,
-                waiting_on=waiting_on,
-                renewal_due_by=renewal_due_by,
-                limit=limit,
-                offset=offset,
+            if seen is None or len(seen) == 1:
+                only = None if seen is None else next(iter(seen))
+                return store.find(**filters, institution_id=only, limit=limit, offset=offset)
+            # a reviewer of several institutions: each one's rows, merged in the store's order
+            rows = sorted(
+                (r for i in seen for r in store.find(**filters, institution_id=i)),
+                key=lambda r: r.id,
             )
+            return rows[offset : offset + limit]
         except (ValueError, KemitraanError) as exc:
             raise HTTPException(422, str(exc)) from exc
 
-    @app.get("/partnerships/{pid}", response_model=Partnership)
-    def read(pid: str, response: Response) -> Partnership:
-        stored = store.load(pid)
-        response.headers["ETag"] = f'"{stored.version}"'
-        return stored.partnership
+    @app.get(
+        "/partnerships/{pid}",
+        response_model=None,
+        responses={200: {"model": Partnership}, 401: {}, 403: {"model": Forbidden}},
+    )
+    def read(actor: Acting, pid: str) -> JSONResponse:
+        with acting_as(actor):
+            stored = store.load(pid)
+        return shown(actor, stored.partnership, stored.version)  # masked unless allowed
 
-    @app.patch("/partnerships/{pid}", response_model=Partnership)
+    @app.patch(
+        "/partnerships/{pid}",
+        response_model=None,
+        responses={
+            200: {"model": Partnership},
+            401: {},
+            403: {"model": Forbidden},
+            409: {"model": Refusal},
+        },
+    )
     def record(
+        actor: Acting,
         pid: str,
-        response: Response,
         fields: Annotated[dict[str, Any], Body(description="The data fields to set.")],
         if_match: Annotated[str | None, Header()] = None,
-    ) -> Partnership:
+    ) -> JSONResponse:
         if not fields:
             raise HTTPException(422, "nothing to record")
         refused = sorted(set(fields) & PROTECTED)
@@ -260,82 +497,108 @@ def create_app(store: Store) -> FastAPI:
 
         def apply(partnership: Partnership) -> None:
             for name, value in fields.items():
-                setattr(partnership, name, value)  # validated, as every route is
+                setattr(partnership, name, value)  # validated and authorised, as every route is
 
-        return changed(pid, if_match, None, response, apply)
+        return changed(actor, pid, if_match, None, apply)
 
-    @app.get("/partnerships/{pid}/requirements", response_model=list[RequirementOut])
+    @app.get(
+        "/partnerships/{pid}/requirements",
+        response_model=list[RequirementOut],
+        responses={401: {}, 403: {"model": Forbidden}},
+    )
     def unmet(
+        actor: Acting,
         pid: str,
-        move: str | None = None,
+        move: Annotated[str | None, Query(max_length=40)] = None,
         accept_language: Annotated[str | None, Header()] = None,
     ) -> list[RequirementOut]:
+        with acting_as(actor):
+            partnership = store.get(pid)
+        authorize(partnership, Action.READ, actor)
         try:
-            found = store.get(pid).unmet_requirements(move)
+            found = partnership.unmet_requirements(move)
         except TransitionRefusedError as exc:
             raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
         return requirements(found, language(accept_language))
 
     @app.post(
         "/partnerships/{pid}/moves",
-        response_model=Partnership,
-        responses={409: {"model": Refusal}, 412: {}, 428: {}},
+        response_model=None,
+        responses={
+            200: {"model": Partnership},
+            401: {},
+            403: {"model": Forbidden},
+            409: {"model": Refusal},
+            412: {},
+            428: {},
+        },
     )
     def move(
+        actor: Acting,
         pid: str,
         request: MoveRequest,
-        response: Response,
         if_match: Annotated[str | None, Header()] = None,
         accept_language: Annotated[str | None, Header()] = None,
-    ) -> Partnership:
+    ) -> JSONResponse:
         def apply(p: Partnership) -> None:
             r = request
             if r.move == "advance":
-                p.advance(actor=r.actor, note=r.note, at=r.at)
+                p.advance(note=r.note)
             elif r.move == "renew":
-                p.renew(actor=r.actor, note=r.note, at=r.at)
+                p.renew(note=r.note)
             elif r.move == "decline":
-                p.decline(r.reason or "", actor=r.actor, at=r.at)
+                p.decline(r.reason or "")
             else:
-                p.end(r.reason or "", actor=r.actor, at=r.at)
+                p.end(r.reason or "")
 
-        return changed(pid, if_match, accept_language, response, apply)
+        return changed(actor, pid, if_match, accept_language, apply)
 
     @app.post(
         "/partnerships/{pid}/signatures",
-        response_model=Partnership,
-        responses={409: {"model": Refusal}, 412: {}, 428: {}},
+        response_model=None,
+        responses={
+            200: {"model": Partnership},
+            401: {},
+            403: {"model": Forbidden},
+            409: {"model": Refusal},
+            412: {},
+            428: {},
+        },
     )
     def sign(
+        actor: Acting,
         pid: str,
         request: SignatureRequest,
-        response: Response,
         if_match: Annotated[str | None, Header()] = None,
         accept_language: Annotated[str | None, Header()] = None,
-    ) -> Partnership:
+    ) -> JSONResponse:
         def apply(p: Partnership) -> None:
             r = request
             if r.document == "mou":
-                p.sign(r.party_id, on=r.on, place=r.place, actor=r.actor, at=r.at)
+                p.sign(r.party_id, on=r.on, place=r.place)
             elif r.document == "pks":
-                p.sign_pks(r.index, r.party_id, on=r.on, place=r.place, actor=r.actor, at=r.at)
+                p.sign_pks(r.index, r.party_id, on=r.on, place=r.place)
             else:
-                p.sign_addendum(r.index, r.party_id, on=r.on, place=r.place, actor=r.actor, at=r.at)
+                p.sign_addendum(r.index, r.party_id, on=r.on, place=r.place)
 
-        return changed(pid, if_match, accept_language, response, apply)
+        return changed(actor, pid, if_match, accept_language, apply)
 
     @app.get(
         "/partnerships/{pid}/documents/{kind}",
         response_class=Response,
-        responses={200: {"content": {DOCX: {}}}, 409: {}},
+        responses={200: {"content": {DOCX: {}}}, 401: {}, 403: {"model": Forbidden}, 409: {}},
     )
     def document(
+        actor: Acting,
         pid: str,
         kind: Literal["mou", "pks", "addendum", "laporan-monev"],
-        index: Annotated[int, Query(ge=0)] = 0,
+        index: Annotated[int, Query(ge=0, le=999)] = 0,
         on: date | None = None,
     ) -> Response:
-        p = store.get(pid)
+        with acting_as(actor):
+            p = store.get(pid)
+        # a document prints names, NIPs and contacts unmasked
+        authorize(p, Action.READ_PERSONAL_DATA, actor)
         try:
             if kind == "mou":
                 data = render_document(p, kind="mou")
@@ -358,6 +621,10 @@ def create_app(store: Store) -> FastAPI:
     return app
 
 
+def _store_url() -> str:
+    return os.environ.get("KEMITRAAN_STORE_URL", "sqlite:///kemitraan.db")
+
+
 _APP: list[FastAPI] = []
 
 
@@ -366,7 +633,11 @@ def __getattr__(name: str) -> FastAPI:
     if name != "app":
         raise AttributeError(name)
     if not _APP:
-        _APP.append(
-            create_app(Store(os.environ.get("KEMITRAAN_STORE_URL", "sqlite:///kemitraan.db")))
-        )
+        _APP.append(create_app(Store(_store_url()), Settings.from_env()))
     return _APP[0]
+
+
+if __name__ == "__main__":
+    from webapp_security.cli import main
+
+    raise SystemExit(main())
