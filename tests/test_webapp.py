@@ -69,6 +69,7 @@ PEOPLE: dict[str, dict[str, Any]] = {
     },
     "reviewer": {"name": "Dewi Lestari", "role": "reviewer", "oversees": {A}},
     "reviewer_b": {"name": "Agus Salim", "role": "reviewer", "oversees": {B}},
+    "reviewer_ab": {"name": "Ratna Sari", "role": "reviewer", "oversees": {A, B}},
     "administrator": {"name": "Admin Dinas", "role": "administrator"},
     # a real login who claims to sign for the KUBE: not the person its MoU names
     "mallory": {"name": "Mallory", "role": "signatory", "acts_for": "kube-rajut-lestari"},
@@ -280,13 +281,30 @@ def test_every_route_for_every_role(service: Service, name: str, role: str, stat
         ("facilitator_b", ["b-1"]),
         ("reviewer", ["seed"]),
         ("reviewer_b", ["b-1"]),
-        ("administrator", ["b-1", "seed"]),
+        ("administrator", ["b-1", "c-1", "seed"]),
+        ("reviewer_ab", ["b-1", "seed"]),
     ],
 )
 def test_each_institution_lists_only_its_own(service: Service, role: str, seen: list[str]) -> None:
     seeded(service, Stage.SIGNING)
-    found = service.client.get("/partnerships", headers=service.login(role))
+    service.put(
+        Partnership(
+            id="c-1",
+            institution=Institution(name="PKBM Lain", id="pkbm-c"),
+            program=Program(name="Tata Boga", objectives=["Peserta mandiri"]),
+        )
+    )
+    headers = service.login(role)
+    found = service.client.get("/partnerships", headers=headers)
     assert [row["id"] for row in found.json()] == seen
+    pages = [
+        row["id"]
+        for offset in range(len(seen) + 1)
+        for row in service.client.get(
+            "/partnerships", params={"limit": 1, "offset": offset}, headers=headers
+        ).json()
+    ]
+    assert pages == seen  # a page at a time, the same rows in the same order
 
 
 @pytest.mark.parametrize(
