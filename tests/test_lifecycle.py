@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -17,6 +18,8 @@ from kemitraan import (
     KemitraanError,
     Move,
     MoveNotAllowedError,
+    Partner,
+    PartnerKind,
     Partnership,
     Period,
     ReadOnlyFieldError,
@@ -28,9 +31,10 @@ from kemitraan import (
 )
 from kemitraan.diagrams import PartnershipMachine
 from kemitraan.exceptions import TransitionRefusedError
-from kemitraan.findings import canonical_code
+from kemitraan.findings import Severity, canonical_code
 from kemitraan.lifecycle import transition_table
 from kemitraan.pattern_terms import GeneralTradeTerms
+from kemitraan.provisions import Termination
 from kemitraan.requirements import requirement_codes
 from kemitraan.summary import stage_counts, waiting_on
 from seed import AT, at_stage, example, fresh, record
@@ -339,8 +343,6 @@ REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
             signatories=p.agreement.signatories[:-1] if p.agreement else []
         )(p),
     ),
-    (Stage.AGREEMENT, "pattern_chosen", _agreement_update(pattern=None)),
-    (Stage.AGREEMENT, "term_set", _agreement_update(term=None)),
     (Stage.SIGNING, "all_signed", _one_unsigned),
     (Stage.IMPLEMENTATION, "implementation_recorded", _clear("implementation")),
     (Stage.MONITORING, "monitoring_recorded", _clear("monitoring")),
@@ -375,6 +377,90 @@ def test_each_requirement(stage: Stage, code: str, breaker: Breaker) -> None:
     with pytest.raises(RequirementsUnmetError):
         getattr(partnership, move.value)(at=AT)
     assert partnership.model_dump_json() == before
+
+
+def _not_relevant(p: Partnership) -> None:
+    first = p.committed_partners[0].id
+    p.relevance = [
+        a.model_copy(
+            update={"relevant": False, "rationale": "Skor relevansi 35,5/100 (ambang 40).\nx"}
+        )
+        if a.partner_id == first
+        else a
+        for a in p.relevance
+    ]
+
+
+# What the guide advises but does not make a condition of the step: reported, never blocking.
+CAUTIONS: list[tuple[Stage, str, Breaker]] = [
+    (Stage.EXPLORATION, "explored_not_relevant", _not_relevant),
+    (Stage.AGREEMENT, "pattern_chosen", _agreement_update(pattern=None)),
+    (Stage.AGREEMENT, "term_set", _agreement_update(term=None, termination=None)),
+]
+
+
+@pytest.mark.parametrize(
+    ("stage", "code", "breaker"), CAUTIONS, ids=[f"{s.value}-{c}" for s, c, _ in CAUTIONS]
+)
+def test_each_caution_is_reported_and_lets_the_move_be_made(
+    stage: Stage, code: str, breaker: Breaker
+) -> None:
+    partnership = at_stage(stage, recorded=True)
+    assert code not in [r.code for r in partnership.cautions()]
+    breaker(partnership)
+    found = next(r for r in partnership.cautions() if r.code == code)
+    assert found.severity is Severity.WARNING
+    assert found.basis.startswith("Panduan")
+    assert code not in [r.code for r in partnership.unmet_requirements()]
+    partnership.advance(at=AT)
+    assert partnership.stage is not stage
+
+
+def test_a_caution_names_the_partner_and_the_score() -> None:
+    partnership = at_stage(Stage.EXPLORATION, recorded=True)
+    _not_relevant(partnership)
+    found = next(r for r in partnership.cautions() if r.code == "explored_not_relevant")
+    assert found.message.indonesian.startswith(partnership.committed_partners[0].name)
+    assert "Skor relevansi 35,5/100 (ambang 40)" in found.message.indonesian
+
+
+@pytest.mark.parametrize(
+    ("changes", "cautioned"),
+    [
+        ({"pattern": None}, True),
+        ({"pattern": None, "no_pattern_reason": "Kerja sama dengan instansi pemerintah"}, False),
+        ({"term": None, "termination": Termination(notice_days=60)}, False),  # until ended
+        ({"term": None, "termination": None}, True),
+    ],
+)
+def test_an_mou_without_a_pattern_or_term_says_why(
+    changes: dict[str, Any], cautioned: bool
+) -> None:
+    partnership = at_stage(Stage.AGREEMENT, recorded=True)
+    _agreement_update(**changes)(partnership)
+    codes = {r.code for r in partnership.cautions()}
+    assert bool(codes & {"pattern_chosen", "term_set"}) is cautioned
+
+
+def test_a_candidate_set_aside_stays_in_the_register_and_needs_no_profile() -> None:
+    partnership = at_stage(Stage.GATHERING, recorded=True)
+    stranger = Partner(
+        name="Tokoh Masyarakat Desa",
+        kind=PartnerKind.COMMUNITY_FIGURE,
+        region=partnership.partners[0].region,
+    )
+    partnership.partners.append(stranger)
+    assert "profile_gathered" in [r.code for r in partnership.unmet_requirements()]
+    index = len(partnership.partners) - 1
+    partnership.partners[index] = stranger.model_copy(
+        update={"set_aside": "Tidak berkaitan dengan kerajinan tas"}
+    )
+    assert partnership.unmet_requirements() == []
+    partnership.advance(at=AT)  # to analysis: a set-aside candidate needs no assessment
+    assert "relevance_assessed" not in [
+        r.code for r in partnership.unmet_requirements() if stranger.id in (r.party_id or "")
+    ]
+    assert partnership.partner(stranger.id).set_aside
 
 
 def test_renewal_without_an_addendum_when_the_term_already_covers_the_next_year() -> None:
@@ -574,7 +660,12 @@ def test_older_codes_still_work(old: str, new: str) -> None:
 def test_requirement_codes_cover_every_move_that_exists() -> None:
     assert set(requirement_codes()) == set(transition_table())
     every_code = {c for codes in requirement_codes().values() for c in codes}
-    tested = {code for _, code, _ in REQUIREMENTS} | {"reason_given"} | set(SIGNING_REQUIREMENTS)
+    tested = (
+        {code for _, code, _ in REQUIREMENTS}
+        | {code for _, code, _ in CAUTIONS}
+        | {"reason_given"}
+        | set(SIGNING_REQUIREMENTS)
+    )
     assert every_code == tested
 
 
@@ -716,3 +807,128 @@ def test_a_failing_machine_leaves_everything_as_it_was(monkeypatch: pytest.Monke
     with pytest.raises(RuntimeError, match="listener failed"):
         partnership.advance(at=AT)
     assert partnership.model_dump_json() == before
+
+
+def test_a_pkbm_and_a_dinas_walk_to_signing_without_a_business_pattern() -> None:
+    # A.1 names government offices as partners; B's patterns are of trading relations.
+    from kemitraan import (
+        Agreement,
+        Exploration,
+        ExplorationKind,
+        ExplorationResponse,
+        GatheringMethod,
+        GatheringRecord,
+        Institution,
+        PartnerResponse,
+        PartyProfile,
+        PartyRole,
+        PlannedActivity,
+        Program,
+        ProgramNeed,
+        Region,
+        RelevanceAssessment,
+        Representative,
+        Signatory,
+        WorkPlan,
+    )
+
+    from kemitraan.parties import GatheringApproach
+
+    def at(day: int) -> datetime:
+        return datetime(2025, 1, day, 9, tzinfo=UTC)
+
+    banjar = Region(province="kalsel", regency="Kabupaten Banjar")
+    p = Partnership(
+        id="pkbm-dinas",
+        institution=Institution(
+            name="PKBM Harapan Bangsa",
+            id="pkbm",
+            region=banjar,
+            representative=Representative(name="Hj. Siti Aminah", position="Ketua"),
+        ),
+        program=Program(
+            name="Pembuatan Tas Rajut",
+            objectives=["Lulusan berwirausaha"],
+            needs=[ProgramNeed(code="pembinaan", description="Lulusan perlu pembinaan usaha")],
+        ),
+    )
+    p.partners.append(
+        Partner(
+            name="Dinas Koperasi Kabupaten Banjar",
+            id="dinas",
+            kind=PartnerKind.GOVERNMENT,
+            region=banjar,
+            representative=Representative(name="Drs. Ahmad Yani", position="Kepala Dinas"),
+        )
+    )
+    p.advance(at=at(6))
+    p.partners[0] = p.partners[0].model_copy(
+        update={
+            "profile": PartyProfile(
+                goals=["Menumbuhkan wirausaha baru"],
+                scope_of_work=["Pembinaan koperasi dan UMKM"],
+                gathering_records=[
+                    GatheringRecord(
+                        on=date(2025, 1, 7),
+                        method=GatheringMethod.INTERVIEW,
+                        approach=GatheringApproach.FORMAL,
+                        source="Kabid UMKM",
+                        findings="Bersedia membina lulusan PKW",
+                    )
+                ],
+            )
+        }
+    )
+    p.advance(at=at(8))
+    p.relevance = [
+        RelevanceAssessment(
+            partner_id="dinas",
+            relevant=True,
+            need_codes=["pembinaan"],
+            assessed_on=date(2025, 1, 9),
+        )
+    ]
+    p.advance(at=at(10))
+    p.explorations.append(
+        Exploration(
+            on=date(2025, 1, 13),
+            kind=ExplorationKind.AUDIENCE,
+            partner_ids=["dinas"],
+            responses=[ExplorationResponse(partner_id="dinas", response=PartnerResponse.AGREED)],
+        )
+    )
+    p.advance(at=at(14))
+    p.work_plan = WorkPlan(
+        drawn_up_on=date(2025, 1, 15),
+        participants=["pkbm", "dinas"],
+        activities=[
+            PlannedActivity(name="Pembinaan usaha lulusan", responsible="dinas"),
+            PlannedActivity(name="Pelatihan tas rajut", responsible="pkbm"),
+        ],
+    )
+    p.advance(at=at(16))
+    p.agreement = Agreement(
+        parties=p.parties,
+        subject="Pembinaan wirausaha lulusan PKW",
+        place="Martapura",
+        date=date(2025, 1, 20),
+        scope=["Pembinaan usaha lulusan PKW"],
+        no_pattern_reason="Kerja sama pembinaan dengan instansi pemerintah, bukan hubungan usaha",
+        roles=[
+            PartyRole(party_id="pkbm", role="Penyelenggara", responsibilities=["Melatih"]),
+            PartyRole(party_id="dinas", role="Pembina", responsibilities=["Membina lulusan"]),
+        ],
+        signatories=[
+            Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua"),
+            Signatory(party_id="dinas", name="Drs. Ahmad Yani", position="Kepala Dinas"),
+        ],
+    )
+    assert p.unmet_requirements() == []
+    assert "pattern_chosen" not in {r.code for r in p.cautions()}
+    p.advance(at=at(20))
+    for party in ("pkbm", "dinas"):
+        p.sign(party, on=date(2025, 1, 20), at=at(20))
+    p.advance(at=at(21))
+    assert p.stage is Stage.IMPLEMENTATION
+    assert p.agreement is not None
+    assert p.agreement.pattern is None

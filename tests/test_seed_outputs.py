@@ -23,7 +23,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "509f53fcbf800b4351f12b6b7171032c306de86f6d2596a47d59c5e1ba721038",
+    "partnership.json": "bfbe47109df169ae5f1ed638e4e3b9beacc54b06517315da30af011433ae6598",
     "mou.docx": "52502627c54ec78813a3e807606bbd0c883bbc0d4c0f3743c02a285ed390f646",
     "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
     "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",

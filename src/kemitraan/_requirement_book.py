@@ -29,6 +29,7 @@ __all__ = [
     "Ask",
     "LifecycleRule",
     "advancing_from",
+    "cautions",
     "from_agreement",
     "holds_up",
     "requirement",
@@ -77,6 +78,9 @@ class LifecycleRule:
     """The rule: code, basis, messages, check (on the partnership and the move asked)."""
     guards: tuple[Guard, ...]
     """The ``(stage, move)`` pairs it must be met before."""
+    severity: Severity = Severity.ERROR
+    """An error blocks the move; a warning (a practice the guide does not make a condition
+    of the step) is reported by :func:`cautions` and lets the move be made."""
 
 
 REQUIREMENTS: list[LifecycleRule] = []
@@ -97,7 +101,9 @@ STOPPING: Final = tuple(
 )
 
 
-def _declare(rule: Rule[Subject], guards: tuple[Guard, ...]) -> None:
+def _declare(
+    rule: Rule[Subject], guards: tuple[Guard, ...], severity: Severity = Severity.ERROR
+) -> None:
     table = transition_table()
     for guard in guards:
         if guard not in table:
@@ -106,7 +112,7 @@ def _declare(rule: Rule[Subject], guards: tuple[Guard, ...]) -> None:
             )
     if any(r.rule.code == rule.code for r in REQUIREMENTS):
         raise InvalidDeclarationError(f"requirement {rule.code!r} is declared twice")
-    REQUIREMENTS.append(LifecycleRule(rule, guards))
+    REQUIREMENTS.append(LifecycleRule(rule, guards, severity))
 
 
 def requirement(
@@ -118,8 +124,12 @@ def requirement(
     indonesian: str,
     english: str,
     replaces: tuple[str, ...] = (),
+    severity: Severity = Severity.ERROR,
 ) -> Callable[[Callable[[PartnershipLike], Iterable[Hit]]], None]:
-    """Declare a requirement whose check is the decorated function of the partnership."""
+    """Declare a requirement whose check is the decorated function of the partnership.
+
+    ``severity=Severity.WARNING`` declares a caution: reported, never blocking.
+    """
 
     def declare(check: Callable[[PartnershipLike], Iterable[Hit]]) -> None:
         rule: Rule[Subject] = Rule(
@@ -131,7 +141,7 @@ def requirement(
             check=lambda subject: check(subject[0]),
             replaces=replaces,
         )
-        _declare(rule, guards)
+        _declare(rule, guards, severity)
 
     return declare
 
@@ -161,7 +171,9 @@ def requirement_on_ask(
     return declare
 
 
-def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
+def from_agreement(
+    code: str, *, guards: tuple[Guard, ...], severity: Severity = Severity.ERROR
+) -> None:
     """Use a rule of the agreement's checks as a requirement on the partnership's agreement."""
     checked = AGREEMENT_RULES[code]
 
@@ -178,7 +190,7 @@ def from_agreement(code: str, *, guards: tuple[Guard, ...]) -> None:
         check=check,
         replaces=checked.replaces,
     )
-    _declare(rule, guards)
+    _declare(rule, guards, severity)
 
 
 def unmet(partnership: PartnershipLike, ask: Ask) -> list[Finding]:
@@ -186,12 +198,21 @@ def unmet(partnership: PartnershipLike, ask: Ask) -> list[Finding]:
 
     Every unmet requirement blocks the move, so each is reported as an error.
     """
+    return _found(partnership, ask, Severity.ERROR)
+
+
+def cautions(partnership: PartnershipLike, ask: Ask) -> list[Finding]:
+    """What the declared cautions find before the move asked: warnings, never blocking."""
+    return _found(partnership, ask, Severity.WARNING)
+
+
+def _found(partnership: PartnershipLike, ask: Ask, severity: Severity) -> list[Finding]:
     guard = (partnership.stage, ask.move)
     return [
         finding
         for declared in REQUIREMENTS
-        if guard in declared.guards
-        for finding in declared.rule.findings((partnership, ask), severity=Severity.ERROR)
+        if declared.severity is severity and guard in declared.guards
+        for finding in declared.rule.findings((partnership, ask), severity=severity)
     ]
 
 
@@ -201,7 +222,9 @@ def holds_up(partnership: PartnershipLike, move: Move, code: str) -> bool:
     return any(
         next(iter(declared.rule.check((partnership, Ask(move)))), None) is not None
         for declared in REQUIREMENTS
-        if declared.rule.code == code and guard in declared.guards
+        if declared.rule.code == code
+        and guard in declared.guards
+        and declared.severity is Severity.ERROR
     )
 
 
@@ -235,7 +258,7 @@ def stages_held_up_by(code: str) -> set[Stage]:
     return {
         stage
         for declared in REQUIREMENTS
-        if declared.rule.code == wanted
+        if declared.rule.code == wanted and declared.severity is Severity.ERROR
         for stage, move in declared.guards
         if move in (Move.ADVANCE, Move.RENEW)
     }
@@ -257,7 +280,10 @@ def requirements_table() -> str:
         for declared in REQUIREMENTS:
             if (stage, move) in declared.guards:
                 rule = declared.rule
-                rows.append(f"| {before} | `{rule.code}` | {rule.summary} | {rule.basis} |")
+                asks = rule.summary
+                if declared.severity is Severity.WARNING:
+                    asks = f"*(a caution, not a condition)* {asks}"
+                rows.append(f"| {before} | `{rule.code}` | {asks} | {rule.basis} |")
     for moves, before in (
         ((Move.SIGN,), "a signature (step 7)"),
         ((Move.SIGN_ADDENDUM,), "an addendum's signature (steps 8–11)"),

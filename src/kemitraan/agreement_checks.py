@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Payment,
         Signatory,
         Term,
+        Termination,
     )
 
 __all__ = ["AGREEMENT_RULES", "AgreementLike"]
@@ -71,6 +72,10 @@ class AgreementLike(Protocol):
     def scope(self) -> list[str]: ...  # noqa: D102
     @property
     def pattern(self) -> PatternTerms | None: ...  # noqa: D102
+    @property
+    def no_pattern_reason(self) -> str | None: ...  # noqa: D102
+    @property
+    def termination(self) -> Termination | None: ...  # noqa: D102
     @property
     def roles(self) -> list[PartyRole]: ...  # noqa: D102
     @property
@@ -369,29 +374,38 @@ def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
 
 @rule(
     "term_set",
-    basis="Panduan A.6",
-    summary="The term of the cooperation is set.",
-    indonesian="Jangka waktu kerja sama belum ditetapkan.",
-    english="The term of the cooperation is not set.",
+    basis="Panduan A.11 (memperpanjang akad kerjasama); the guide sets no term in A.6",
+    summary="The term is set, or the agreement runs until ended with notice.",
+    indonesian="Jangka waktu kerja sama belum ditetapkan, dan tidak ada ketentuan pengakhiran "
+    "dengan pemberitahuan tertulis.",
+    english="The term of the cooperation is not set, and there is no provision to end it by "
+    "written notice.",
     severity=Severity.WARNING,
     replaces=("term_missing",),
 )
 def _term(agreement: AgreementLike) -> Iterator[Hit]:
-    if agreement.term is None:
+    if agreement.term is None and agreement.termination is None:
         yield Hit(path="term")
 
 
 @rule(
     "pattern_chosen",
-    basis="Panduan B",
-    summary="A partnership pattern is chosen (an addendum inherits its agreement's).",
-    indonesian="Pola kemitraan belum dipilih.",
-    english="No partnership pattern is chosen.",
+    basis="Panduan B (pola kemitraan usaha) and A.1 (Lembaga Pemerintah, Tokoh masyarakat)",
+    summary="A partnership pattern is chosen, or why none applies is said (an addendum "
+    "inherits its agreement's).",
+    indonesian="Pola kemitraan belum dipilih; pilih pola, atau sebutkan mengapa tidak ada pola "
+    "usaha yang berlaku (mis. kerja sama dengan instansi pemerintah).",
+    english="No partnership pattern is chosen; choose one, or say why no business pattern "
+    "applies (for example, cooperation with a government office).",
     severity=Severity.WARNING,
     replaces=("pattern_missing",),
 )
 def _pattern(agreement: AgreementLike) -> Iterator[Hit]:
-    if agreement.pattern is None and agreement.kind is not AgreementKind.ADDENDUM:
+    if (
+        agreement.pattern is None
+        and agreement.no_pattern_reason is None
+        and agreement.kind is not AgreementKind.ADDENDUM
+    ):
         yield Hit(path="pattern")
 
 

@@ -108,6 +108,10 @@ class Agreement(VersionedDocument):
     """Its scope (*ruang lingkup*)."""
     pattern: PatternTerms | None = None
     """The partnership pattern and its terms (guide B)."""
+    no_pattern_reason: NonEmptyStr | None = None
+    """Why no business pattern applies, when none is chosen: the guide's patterns are of
+    trading relations (B: *pemasok dan pelanggan berniaga satu sama lain*), while it also
+    names government offices and community figures as partners (A.1)."""
     roles: list[PartyRole] = Field(default_factory=list)
     """Role, rights and responsibilities of every party (guide A.6)."""
     financing: list[Funding] = Field(default_factory=list)

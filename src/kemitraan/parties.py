@@ -626,6 +626,15 @@ class Partner(Party):
     """Discriminator: this party is a partner."""
     mapped_on: date | None = None
     """When the facilitator mapped this candidate (guide A.1)."""
+    set_aside: NonEmptyStr | None = None
+    """Why the candidate is not pursued, when it is set aside: it stays in the register,
+    and steps 2–3 ask nothing more of it (the guide gathers information to *explore the
+    possibility* of a partnership, A.2, and keeps the relevant ones, A.3)."""
+
+    @property
+    def pursued(self) -> bool:
+        """Whether the candidate is pursued (not set aside)."""
+        return self.set_aside is None
 
 
 AnyParty = Annotated[Institution | Partner, Field(discriminator="party_type")]

@@ -50,7 +50,7 @@ from kemitraan._integrity import (
 )
 from kemitraan._moves import move_record
 from kemitraan._partnership_html import partnership_html
-from kemitraan._requirement_book import Ask, unmet
+from kemitraan._requirement_book import Ask, cautions, unmet
 from kemitraan.access import authorize, stamped
 from kemitraan.actors import Action, Actor
 from kemitraan.agreements import Agreement, held_text
@@ -500,16 +500,32 @@ class Partnership(VersionedDocument):
         Raises:
             MoveNotAllowedError: when the move does not exist from the current stage.
         """
+        ask = self._ask(move, reason)
+        return [] if ask is None else unmet(self, ask)
+
+    def cautions(
+        self, move: Move | str | None = None, *, reason: str | None = None
+    ) -> list[Requirement]:
+        """What the guide advises but does not make a condition of ``move``: warnings.
+
+        A caution never blocks the move (an MoU without a business pattern, a partner that
+        agreed although judged not relevant); an app shows it beside the checklist of
+        :meth:`unmet_requirements`. Arguments and errors as there.
+        """
+        ask = self._ask(move, reason)
+        return [] if ask is None else cautions(self, ask)
+
+    def _ask(self, move: Move | str | None, reason: str | None) -> Ask | None:
         chosen = self.next_move() if move is None else _move(move, self.stage)
         if chosen is None:
-            return []
+            return None
         if (self.stage, chosen) not in transition_table():
             raise MoveNotAllowedError(
                 move=chosen.value,
                 stage=self.stage.value,
                 allowed=[m.value for m in allowed_moves(self.stage)],
             )
-        return unmet(self, Ask(chosen, reason=reason))
+        return Ask(chosen, reason=reason)
 
     # look-ups the requirements read ---------------------------------------------------------
 

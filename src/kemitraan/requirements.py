@@ -77,13 +77,13 @@ def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     "profile_gathered",
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
-    summary="Each candidate's goals and scope of work are gathered.",
+    summary="Each candidate pursued has its goals and scope of work gathered.",
     indonesian="Tujuan dan bidang garapan {name} belum digali.",
     english="The goals and scope of work of {name} have not been gathered.",
 )
 def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
-        if not partner.profile.goals or not partner.profile.scope_of_work:
+        if partner.pursued and not (partner.profile.goals and partner.profile.scope_of_work):
             yield Hit(partner.id, f"partners.{index}.profile", {"name": partner.name})
 
 
@@ -91,13 +91,13 @@ def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     "gathering_recorded",
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
-    summary="Each candidate has at least one dated information-gathering record.",
+    summary="Each candidate pursued has at least one dated information-gathering record.",
     indonesian="Belum ada catatan penggalian informasi bertanggal untuk {name}.",
     english="There is no dated information-gathering record for {name}.",
 )
 def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
-        if not partner.profile.gathering_records:
+        if partner.pursued and not partner.profile.gathering_records:
             path = f"partners.{index}.profile.gathering_records"
             yield Hit(partner.id, path, {"name": partner.name})
 
@@ -124,14 +124,15 @@ def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
     "relevance_assessed",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="Each candidate's relevance to the programme's problems and needs is analysed.",
+    summary="Each candidate pursued has its relevance to the programme's problems and needs "
+    "analysed.",
     indonesian="Relevansi {name} dengan permasalahan dan kebutuhan program belum dianalisis.",
     english="The relevance of {name} to the programme's problems and needs has not been analysed.",
 )
 def _relevance_assessed(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
     for partner in p.partners:
-        if partner.id not in assessed:
+        if partner.pursued and partner.id not in assessed:
             yield Hit(partner.id, "relevance", {"name": partner.name})
 
 
@@ -199,6 +200,26 @@ def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
 def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
     if not p.committed_partners:
         yield Hit(path="explorations")
+
+
+@requirement(
+    "explored_not_relevant",
+    guards=advancing_from(Stage.EXPLORATION),
+    basis="Panduan A.3–A.4 (penjajagan dengan pihak-pihak yang relevan)",
+    summary="A partner that agreed was judged relevant in step 3 (a caution).",
+    indonesian="{name} bersedia bermitra, padahal pada langkah 3 dinilai tidak relevan "
+    "({why}); pastikan alasan melanjutkannya dicatat.",
+    english="{name} agreed to cooperate although step 3 judged it not relevant ({why}); "
+    "make sure the reason to go on is recorded.",
+    severity=Severity.WARNING,
+)
+def _explored_not_relevant(p: PartnershipLike) -> Iterator[Hit]:
+    assessed = p.latest_assessments()
+    for partner in p.committed_partners:
+        found = assessed.get(partner.id)
+        if found is not None and not found.relevant:
+            why = (found.rationale or "").split("\n", 1)[0].rstrip(".") or "tanpa alasan tercatat"
+            yield Hit(partner.id, "relevance", {"name": partner.name, "why": why})
 
 
 # -- A.5 planning -----------------------------------------------------------------------
@@ -301,14 +322,13 @@ def _agreement_parties(p: PartnershipLike) -> Iterator[Hit]:
         yield Hit(path="agreement.parties", values=values)
 
 
-for _code in (
-    "role_for_every_party",
-    "responsibility_for_every_party",
-    "signatory_named",
-    "pattern_chosen",
-    "term_set",
-):
+for _code in ("role_for_every_party", "responsibility_for_every_party", "signatory_named"):
     from_agreement(_code, guards=advancing_from(Stage.AGREEMENT))
+# The guide asks roles and responsibilities of the MoU (A.6), not a business pattern or a
+# term: an MoU with a Dinas or a community figure has no trading pattern (B; A.1), and one
+# may run until ended by notice. Cautions, not conditions.
+for _code in ("pattern_chosen", "term_set"):
+    from_agreement(_code, guards=advancing_from(Stage.AGREEMENT), severity=Severity.WARNING)
 from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
 
 
