@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -240,10 +239,10 @@ def test_tables_of_another_app_are_not_migrated(url: str) -> None:
 
 
 @pytest.fixture
-def first_layout_file(tmp_path: Path, portfolio: list[Partnership]) -> Iterator[str]:
+def first_layout_file(tmp_path: Path, portfolio: list[Partnership]) -> str:
     url = f"sqlite:///{tmp_path / 'first.db'}"
     write_as_the_first_store(url, portfolio)
-    yield url
+    return url
 
 
 def test_the_alembic_command_line_migrates(first_layout_file: str) -> None:
