@@ -831,7 +831,6 @@ def test_a_pkbm_and_a_dinas_walk_to_signing_without_a_business_pattern() -> None
         Signatory,
         WorkPlan,
     )
-
     from kemitraan.parties import GatheringApproach
 
     def at(day: int) -> datetime:
@@ -932,3 +931,29 @@ def test_a_pkbm_and_a_dinas_walk_to_signing_without_a_business_pattern() -> None
     assert p.stage is Stage.IMPLEMENTATION
     assert p.agreement is not None
     assert p.agreement.pattern is None
+
+
+@pytest.mark.parametrize("by", ["object", "number", "index"])
+def test_a_pks_is_signed_by_each_party_in_a_loop_however_it_is_named(by: str) -> None:
+    # The drafted object, after the first signature replaced the stored one, was unknown:
+    # "NotFoundError: unknown cooperation agreement 'Jual beli …'; known: 0: Jual beli …".
+    partnership = at_stage(Stage.SIGNING)
+    for party in partnership.parties:
+        partnership.sign(party.id, on=date(2025, 3, 10), at=AT)
+    pks = example().draft_pks(partnership)
+    partnership.cooperation_agreements.append(pks)
+    name: Any = {"object": pks, "number": next(iter(pks.numbers.values())), "index": 0}[by]
+    for party_id in pks.party_ids:
+        partnership.sign_pks(name, party_id, on=date(2025, 3, 10), at=AT)
+    assert partnership.cooperation_agreements[0].fully_signed
+
+
+def test_a_text_that_changed_is_named_so_when_it_is_not_found() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    for party in partnership.parties:
+        partnership.sign(party.id, on=date(2025, 3, 10), at=AT)
+    pks = example().draft_pks(partnership)
+    partnership.cooperation_agreements.append(pks)
+    other = pks.model_copy(update={"scope": ["Sesuatu yang lain"]})
+    with pytest.raises(KemitraanError, match="differs from every one held"):
+        partnership.sign_pks(other, pks.party_ids[0], on=date(2025, 3, 10), at=AT)

@@ -407,11 +407,15 @@ class Agreement(VersionedDocument):
         return sorted(AGREEMENT_RULES.findings(self), key=lambda f: order.index(f.severity))
 
 
-def held_text(documents: list[Agreement], wanted: Agreement | int, what: str) -> Agreement:
-    """``wanted`` among ``documents``, by index or by identity or equality.
+def held_text(documents: list[Agreement], wanted: Agreement | int | str, what: str) -> Agreement:
+    """``wanted`` among ``documents``: by index, by one of its numbers, or by its text.
+
+    An agreement given as an object is found when a held one has the same text (the same
+    :meth:`Agreement.digest`, which leaves signatures out): a loop that signs a PKS for
+    each party with the object it drafted finds it after the first signature too.
 
     Raises:
-        InvalidArgumentError: ``wanted`` is neither an index nor an agreement.
+        InvalidArgumentError: ``wanted`` is neither an index, a number nor an agreement.
         NotFoundError: no document is ``wanted``.
 
     >>> held_text([], 0, "addendum")
@@ -419,18 +423,32 @@ def held_text(documents: list[Agreement], wanted: Agreement | int, what: str) ->
     ...
     kemitraan.exceptions.NotFoundError: ...
     """
-    if isinstance(wanted, bool) or not isinstance(wanted, (int, Agreement)):
+    if isinstance(wanted, bool) or not isinstance(wanted, (int, str, Agreement)):
         raise InvalidArgumentError(
-            f"name the {what} by its index or give the Agreement, not {wanted!r}"
+            f"name the {what} by its index or its number, or give the Agreement, not {wanted!r}"
         )
     if isinstance(wanted, int):
         if 0 <= wanted < len(documents):
             return documents[wanted]
+    elif isinstance(wanted, str):
+        for held in documents:
+            if wanted in held.numbers.values():
+                return held
     else:
         for held in documents:
             if held is wanted or held == wanted:
                 return held
-    known = [f"{i}: {a.subject}" for i, a in enumerate(documents)]
-    raise NotFoundError(
-        str(wanted if isinstance(wanted, int) else wanted.subject), known, what=what
-    )
+        text = wanted.digest()
+        for held in documents:
+            if held.digest() == text:
+                return held
+    known = [
+        f"{i}: {a.subject}"
+        + (f" ({', '.join(sorted(set(a.numbers.values())))})" if a.numbers else "")
+        for i, a in enumerate(documents)
+    ]
+    if isinstance(wanted, Agreement):
+        name = f"{wanted.subject} (a text that differs from every one held)"
+    else:
+        name = str(wanted)
+    raise NotFoundError(name, known, what=what)

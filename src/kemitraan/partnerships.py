@@ -391,7 +391,7 @@ class Partnership(VersionedDocument):
 
     def sign_addendum(
         self,
-        addendum: Agreement | int,
+        addendum: Agreement | int | str,
         party_id: str,
         *,
         on: date,
@@ -405,7 +405,8 @@ class Partnership(VersionedDocument):
         and name all of its parties); it takes effect once every party has signed it.
 
         Args:
-            addendum: The addendum, or its index in :attr:`addenda`.
+            addendum: The addendum (the object, or one with the same text), its index in
+                :attr:`addenda`, or one of its numbers.
             party_id: The party that signs.
             on: The date it signed.
             place: Where it signed.
@@ -431,7 +432,7 @@ class Partnership(VersionedDocument):
 
     def sign_pks(
         self,
-        pks: Agreement | int,
+        pks: Agreement | int | str,
         party_id: str,
         *,
         on: date,
@@ -446,7 +447,8 @@ class Partnership(VersionedDocument):
         signing step on, once every party has signed the agreement it implements.
 
         Args:
-            pks: The PKS, or its index in :attr:`cooperation_agreements`.
+            pks: The PKS (the object, or one with the same text), its index in
+                :attr:`cooperation_agreements`, or one of its numbers.
             party_id: The party that signs.
             on: The date it signed.
             place: Where it signed.
@@ -470,7 +472,7 @@ class Partnership(VersionedDocument):
             ask = Ask(Move.SIGN_PKS, party_id=party_id, document=found)
             return self._move(ask, actor=actor, note=None, at=at, signed=(on, place))
 
-    def _addendum(self, addendum: Agreement | int) -> Agreement:
+    def _addendum(self, addendum: Agreement | int | str) -> Agreement:
         return held_text(self.addenda, addendum, "addendum")
 
     # -- requirements --------------------------------------------------------------------
