@@ -774,7 +774,7 @@ def test_wrong_arguments_raise_kemitraan_errors() -> None:
         lambda: verify_code(mou, None),  # type: ignore[arg-type]
         lambda: verify_code(mou, 123),  # type: ignore[arg-type]
         lambda: verify_code(partnership, "ABCD"),  # type: ignore[arg-type]
-        lambda: partnership.sign_pks("0", "kube-rajut-lestari", on=date(2025, 3, 10)),  # type: ignore[arg-type]
+        lambda: partnership.sign_pks(0.5, "kube-rajut-lestari", on=date(2025, 3, 10)),  # type: ignore[arg-type]
         lambda: partnership.sign_addendum(True, "kube-rajut-lestari", on=date(2026, 2, 16)),
         lambda: mou.amended_by([None]),  # type: ignore[list-item]
         lambda: mou.amended_by(5),  # type: ignore[arg-type]
