@@ -359,3 +359,87 @@ def test_without_a_policy_a_given_recorder_is_kept() -> None:
     assert [r.recorded_by for r in p.interactions[-2:]] == [ADMINISTRATOR, FACILITATOR]
     p.interactions.append(_visit(p))  # nobody acting: nobody named
     assert p.interactions[-1].recorded_by is None
+
+
+# -- the store keeps to the policy too --------------------------------------------------------
+
+
+def _store_of_two_institutions() -> tuple[Any, Partnership]:
+    from kemitraan.store import Store
+
+    set_policy(None)
+    store = Store("sqlite://")
+    ours = at_stage(Stage.MONITORING, recorded=True)
+    store.save(ours, version=0)
+    theirs = Partnership.model_validate(
+        {
+            "id": "pkbm-lain-pkw",
+            "institution": {"name": "PKBM Lain", "id": "pkbm-lain"},
+            "program": {"name": "Menjahit", "objectives": ["Mandiri"]},
+        }
+    )
+    store.save(theirs, version=0)
+    set_policy(GuidePolicy())
+    return store, ours
+
+
+def test_the_store_lists_and_loads_only_what_the_actor_may_read() -> None:
+    store, ours = _store_of_two_institutions()
+    with acting_as(FACILITATOR):
+        assert [s.id for s in store.find()] == [ours.id]
+        assert store.count() == 1
+        assert list(store.ids()) == [ours.id]
+        assert store.load(ours.id).partnership.id == ours.id
+        with pytest.raises(NotPermittedError) as refused:
+            store.load("pkbm-lain-pkw")
+        assert refused.value.rule == "not_this_institution"
+    with acting_as(OTHER_FACILITATOR):
+        assert [s.id for s in store.find()] == ["pkbm-lain-pkw"]
+        assert sum(store.stage_counts().values()) == 1
+        with pytest.raises(NotPermittedError):
+            store.history(ours.id)
+    with acting_as(ADMINISTRATOR):
+        assert store.count() == 2
+        assert store.funnel()[1] == 2
+    with acting_as(REVIEWER):
+        assert [s.id for s in store.find()] == [ours.id]  # oversees only ours
+        assert store.history(ours.id)
+    with acting_as(signatory("kube-rajut-lestari")):
+        assert store.find() == []  # reads what it is given, lists nothing
+        assert store.load(ours.id).partnership.id == ours.id
+
+
+def test_the_store_refuses_everything_when_nobody_acts() -> None:
+    store, ours = _store_of_two_institutions()
+    for call in (
+        store.find,
+        store.count,
+        lambda: store.load(ours.id),
+        lambda: store.save(ours, version=1),
+        lambda: list(store.moves()),
+    ):
+        with pytest.raises(NotPermittedError) as refused:
+            call()
+        assert refused.value.rule == "no_actor"
+
+
+def test_only_an_administrator_exports_or_imports_the_whole_store(tmp_path: Any) -> None:
+    store, _ = _store_of_two_institutions()
+    path = tmp_path / "all.jsonl"
+    with acting_as(FACILITATOR), pytest.raises(NotPermittedError) as refused:
+        store.export_jsonl(path)
+    assert refused.value.rule == "administrators_only"
+    assert not path.exists()
+    with acting_as(ADMINISTRATOR):
+        assert store.export_jsonl(path) == 2
+
+
+def test_a_save_by_someone_who_may_not_record_is_refused_and_writes_nothing() -> None:
+    store, ours = _store_of_two_institutions()
+    with acting_as(FACILITATOR):
+        stored = store.load(ours.id)
+    with acting_as(REVIEWER), pytest.raises(NotPermittedError):
+        store.save(stored.partnership, version=stored.version)
+    with acting_as(FACILITATOR):
+        assert store.load(ours.id).version == stored.version
+        assert store.save(stored.partnership, version=stored.version) == stored.version + 1

@@ -61,8 +61,10 @@ __all__ = [
     "GuidePolicy",
     "Policy",
     "acting_as",
+    "administering",
     "authorize",
     "current_actor",
+    "listing_scope",
     "permitted",
     "policy_in_force",
     "set_policy",
@@ -116,6 +118,10 @@ REFUSALS: Final[dict[str, tuple[str, str]]] = {
         "naskah yang menandatangani",
         "a {role_en} signs for no party; only the signatory the text names signs",
     ),
+    "administrators_only": (
+        "{action} seluruh isi penyimpanan hanya untuk administrator",
+        "to {action} the whole store is an administrator's work",
+    ),
     "personal_data_not_for_role": (
         "{role} melihat data pribadi dalam bentuk tersamar (UU 27/2022)",
         "a {role_en} sees personal data masked (UU 27/2022)",
@@ -148,6 +154,13 @@ class Policy:
             partnership: With which partnership.
             party_id: For :attr:`~kemitraan.actors.Action.SIGN`: the party signed for.
             document: For :attr:`~kemitraan.actors.Action.SIGN`: the text signed.
+        """
+        return None
+
+    def institutions(self, actor: Actor) -> frozenset[str] | None:
+        """The institutions whose partnerships ``actor`` may list; ``None`` for every one.
+
+        A store's queries (:meth:`~kemitraan.store.Store.find` and the counts) keep to them.
         """
         return None
 
@@ -207,6 +220,16 @@ class GuidePolicy(Policy):
         if signatory is None or not same_person(signatory.name, actor):
             return "not_the_named_signatory"
         return None
+
+    def institutions(self, actor: Actor) -> frozenset[str] | None:
+        """A facilitator's own institution, a reviewer's overseen ones; a signatory lists none."""
+        if actor.role is Role.ADMINISTRATOR:
+            return None
+        if actor.role is Role.FACILITATOR:
+            return frozenset({actor.acts_for}) if actor.acts_for else frozenset()
+        if actor.role is Role.REVIEWER:
+            return frozenset(actor.oversees) or None
+        return frozenset()  # a signatory reads the partnerships it is given, lists none
 
 
 _POLICY: Policy | None = None
@@ -326,6 +349,39 @@ def authorize(
         raise _refused(None, action, "actor_not_verified", partnership, given=who)
     _decide(policy, who, action, partnership, party_id, document)
     return who
+
+
+def listing_scope(action: Action = Action.READ) -> frozenset[str] | None:
+    """The institutions the actor acting may list partnerships of (``None``: all).
+
+    Without a policy, all. Under one, what :meth:`Policy.institutions` gives the actor of
+    :func:`acting_as`.
+
+    Raises:
+        NotPermittedError: a policy is in force and nobody is acting.
+    """
+    policy = _POLICY
+    if policy is None:
+        return None
+    actor = _ACTOR.get()
+    if actor is None:
+        raise _refused(None, action, "no_actor")
+    return policy.institutions(actor)
+
+
+def administering(action: Action) -> None:
+    """Refused under a policy unless an administrator acts (whole-store work: export, import).
+
+    Raises:
+        NotPermittedError: a policy is in force and the actor is not an administrator.
+    """
+    if _POLICY is None:
+        return
+    actor = _ACTOR.get()
+    if actor is None:
+        raise _refused(None, action, "no_actor")
+    if actor.role is not Role.ADMINISTRATOR:
+        raise _refused(actor, action, "administrators_only")
 
 
 def permitted(

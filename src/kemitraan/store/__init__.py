@@ -57,6 +57,8 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
+from kemitraan.access import administering, authorize, listing_scope, policy_in_force
+from kemitraan.actors import Action
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
@@ -214,6 +216,7 @@ class Store:
         """
         if not isinstance(partnership, Partnership):
             raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
+        authorize(partnership, Action.RECORD)  # under an access policy (kemitraan.access)
         whole_number("version", version, 0, MAX_INTEGER)
         pid = partnership.id
         known, row = None, None
@@ -333,6 +336,7 @@ class Store:
             raise _disagreement(partnership_id, "its row (another id, or another stage)")
         if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
             raise _disagreement(partnership_id, "its audit records (cut, rolled back or edited)")
+        authorize(partnership, Action.READ)  # under an access policy (kemitraan.access)
         if as_is:
             self._loaded.remember(partnership_id, row.document)
         return Stored(partnership, version)
@@ -349,6 +353,8 @@ class Store:
         """
         if not isinstance(partnership_id, str) or not storable(partnership_id):
             return []  # no partnership has an id the database cannot hold
+        if policy_in_force() is not None:
+            self.load(partnership_id)  # the actor must be one who may read it
         with self._connect() as conn:
             rows = conn.execute(
                 sa.select(audit_records.c.record)
@@ -380,6 +386,10 @@ class Store:
             .where(records.move.not_in(_SIGNING))
             .order_by(records.partnership_id, records.seq)
         )
+        scope = _scope()
+        if scope:
+            listed = sa.select(partnerships.c.id).where(*scope)
+            query = query.where(records.partnership_id.in_(listed.scalar_subquery()))
         with self._connect() as conn:
             for pid, at, offset, to_stage, cycle in conn.execute(query):
                 local = timezone(timedelta(minutes=stored_int(pid, "utc_offset", offset)))
@@ -401,7 +411,7 @@ class Store:
         mou_signed: bool | None = None,
     ) -> list[sa.ColumnElement[bool]]:
         c = partnerships.c
-        conditions: list[sa.ColumnElement[bool]] = []
+        conditions = _scope()
         check_texts(pattern=pattern, institution_id=institution_id, waiting_on=waiting_on)
         if stage is not None:
             try:
@@ -504,14 +514,20 @@ class Store:
 
     def stage_counts(self) -> Counter[Stage]:
         """How many partnerships are in each stage."""
-        query = sa.select(partnerships.c.stage, sa.func.count()).group_by(partnerships.c.stage)
+        query = (
+            sa.select(partnerships.c.stage, sa.func.count())
+            .where(*_scope())
+            .group_by(partnerships.c.stage)
+        )
         with self._connect() as conn:
             return Counter({Stage(stage): int(n) for stage, n in conn.execute(query)})
 
     def funnel(self) -> dict[int, int]:
         """For each of the 11 steps, how many partnerships ever reached it (in any cycle)."""
-        query = sa.select(partnerships.c.furthest_step, sa.func.count()).group_by(
-            partnerships.c.furthest_step
+        query = (
+            sa.select(partnerships.c.furthest_step, sa.func.count())
+            .where(*_scope())
+            .group_by(partnerships.c.furthest_step)
         )
         with self._connect() as conn:
             furthest = {int(step): int(n) for step, n in conn.execute(query)}
@@ -528,17 +544,17 @@ class Store:
         except ImportError:
             raise MissingExtraError("analysis", "Store.frame", "pandas") from None
         columns = [c for c in partnerships.c if c.name != "document"]
+        query = sa.select(*columns).where(*_scope()).order_by(partnerships.c.id)
         with self._connect() as conn:
-            return pd.read_sql(sa.select(*columns).order_by(partnerships.c.id), conn)
+            return pd.read_sql(query, conn)
 
     # -- moving data in and out ---------------------------------------------------------
 
     def ids(self) -> Iterator[str]:
-        """Every partnership's id, in order."""
+        """Every partnership's id, in order (those the actor may list, under a policy)."""
+        query = sa.select(partnerships.c.id).where(*_scope()).order_by(partnerships.c.id)
         with self._connect() as conn:
-            yield from conn.execute(
-                sa.select(partnerships.c.id).order_by(partnerships.c.id)
-            ).scalars()
+            yield from conn.execute(query).scalars()
 
     def export_jsonl(self, path: str | Path) -> int:
         """Write every partnership as one JSON line, as stored (atomically); how many.
@@ -547,6 +563,7 @@ class Store:
             InvalidDataError: a row does not hold a JSON object (its id is named); no file
                 is written.
         """
+        administering(Action.READ_PERSONAL_DATA)  # the whole store, personal data included
         written = []
         query = sa.select(partnerships.c.id, partnerships.c.document).order_by(partnerships.c.id)
         with self._connect() as conn:
@@ -569,6 +586,7 @@ class Store:
             InvalidArgumentError: a partnership that :meth:`save` refuses too.
             VersionConflictError: a partnership of that id is stored already.
         """
+        administering(Action.RECORD)
         loaded: list[tuple[Partnership, str | None]] = []
         seen: dict[str, int] = {}
         for number, line in lines(path, MAX_LINE_BYTES):
@@ -601,6 +619,14 @@ class Store:
         for row in rows:
             self._loaded.remember(row["id"], row["document"])
         return len(loaded)
+
+
+def _scope() -> list[sa.ColumnElement[bool]]:
+    """The rows the actor acting may list, under an access policy (:mod:`kemitraan.access`)."""
+    allowed = listing_scope()
+    if allowed is None:
+        return []
+    return [partnerships.c.institution_id.in_(sorted(allowed))]
 
 
 def _aware(moment: datetime) -> datetime:
