@@ -82,6 +82,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "documents",
         "store",
         "analysis",
+        "spreadsheets",
     ),
 }
 MAX_LINES = 700

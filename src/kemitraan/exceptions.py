@@ -5,7 +5,8 @@ and also from the builtin exception it means, so callers can catch either::
 
     KemitraanError
     ├── InvalidDataError (ValueError)          stored data that does not validate
-    │   └── UnsupportedSchemaVersionError       data of a schema version it cannot (or may not) read
+    │   ├── UnsupportedSchemaVersionError       data of a schema version it cannot (or may not) read
+    │   └── InvalidSpreadsheetError             a workbook or CSV folder with problems, by cell
     ├── InvalidArgumentError (ValueError)      an argument a function cannot work with
     │   └── UnsupportedLanguageError            a language kemitraan does not write
     ├── NotFoundError (KeyError)               an id or name that is not there
@@ -55,6 +56,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDataError",
     "InvalidDeclarationError",
+    "InvalidSpreadsheetError",
     "KemitraanError",
     "MissingExtraError",
     "MissingTemplateVariablesError",
@@ -545,3 +547,50 @@ class AgreementNotReadyError(KemitraanError, ValueError):
             f"the agreement has {len(self.findings)} error(s) to fix before it is final "
             f"(or render it as a draft): {listed}"
         )
+
+
+class InvalidSpreadsheetError(InvalidDataError):
+    """A workbook or CSV folder that cannot be imported; nothing was imported.
+
+    Lists every problem found, each naming its sheet (or CSV file), row and column
+    Excel-style (``Mitra!C7``) and the rule broken; the message is Indonesian,
+    :meth:`message` gives it in English on request.
+
+    Attributes:
+        source: The file or folder read.
+        problems: Every problem, in the order found: each has ``where`` (``Mitra!C7``),
+            ``sheet``, ``row``, ``column``, ``header``, ``rule`` and ``message(language)``
+            (:class:`kemitraan.spreadsheets.CellProblem`).
+
+    >>> from kemitraan.spreadsheets import CellProblem
+    >>> error = InvalidSpreadsheetError("mitra.xlsx", [CellProblem(
+    ...     "Mitra", 7, "C", "Jenis mitra", "not_choice",
+    ...     ("'toko' bukan pilihan", "'toko' is not a choice"))])
+    >>> print(error)
+    mitra.xlsx tidak dapat diimpor (1 masalah; tidak ada yang diimpor):
+    - Mitra!C7 (Jenis mitra): 'toko' bukan pilihan
+    >>> error.errors[0]["loc"], error.errors[0]["type"]
+    (('Mitra!C7',), 'not_choice')
+    """
+
+    def __init__(self, source: str, problems: Sequence[Any], *, language: str = "id") -> None:
+        self.source = source
+        self.problems = list(problems)
+        errors = [
+            {"loc": (p.where,), "msg": p.message(language), "type": p.rule} for p in self.problems
+        ]
+        super().__init__(source, errors)
+        self.args = (self.message(language),)
+
+    def message(self, language: str = "id") -> str:
+        """Every problem (the first 50, and how many more), in ``"id"`` or ``"en"``."""
+        count = len(self.problems)
+        if language == "en":
+            head = f"{self.source} cannot be imported ({count} problems; nothing imported):"
+        else:
+            head = f"{self.source} tidak dapat diimpor ({count} masalah; tidak ada yang diimpor):"
+        lines = [head, *(f"- {p.message(language)}" for p in self.problems[:_MAX_ERRORS])]
+        if count > _MAX_ERRORS:
+            more = count - _MAX_ERRORS
+            lines.append(f"- … {more} more" if language == "en" else f"- … {more} lainnya")
+        return "\n".join(lines)

@@ -1,0 +1,334 @@
+"""The columns of a spreadsheet: what each holds, and how a cell becomes a value and back.
+
+A :class:`Column` declares one column once — its header and help in both languages, its
+kind of value, the enum it chooses from, where its value goes in the model — and the
+template, the import, the export and the instructions all read that declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any, Final, Literal
+
+from kemitraan._base import LabelledEnum, Language, in_language
+from kemitraan.exceptions import InvalidDeclarationError
+
+__all__ = ["Column", "Refused", "SheetSpec", "parse_value", "significant_digits"]
+
+Kind = Literal[
+    "text", "lines", "ids", "enum", "enums", "date", "rupiah", "number", "integer", "bool"
+]
+
+#: The most characters an Excel cell holds.
+CELL_LIMIT: Final = 32_767
+#: The most significant digits a number keeps in Excel (a double holds 15 exactly).
+EXCEL_DIGITS: Final = 15
+#: What separates the items of a list of ids or choices in one cell.
+ITEM_SEPARATOR: Final = ";"
+
+_YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
+_NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
+_LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
+_DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
+_GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
+
+
+class Refused(ValueError):
+    """A cell's content is not a value of its column (raised inside the reader)."""
+
+    def __init__(self, rule: str, **context: Any) -> None:
+        self.rule = rule
+        self.context = context
+        super().__init__(rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its header, what it holds, and where its value goes in the model."""
+
+    key: str
+    """Its name in a row (the field's path joined by dots, or a link's name)."""
+    header: tuple[str, str]
+    """The header, Indonesian and English."""
+    help: tuple[str, str]
+    """What to write in it, Indonesian and English (the instructions sheet)."""
+    kind: Kind = "text"
+    """The kind of value."""
+    enum: type[LabelledEnum] | None = None
+    """The enum chosen from, for ``enum`` and ``enums``."""
+    required: bool = False
+    """Whether every row must fill it."""
+    width: int = 18
+    """Its width in the workbook, in characters."""
+    path: tuple[str, ...] | None = None
+    """Where its value goes in the row's model; ``None`` for a link to another sheet."""
+    low: int | None = None
+    """The smallest value (whole numbers)."""
+    high: int | None = None
+    """The largest value (whole numbers, percentages)."""
+
+    def title(self, language: Language) -> str:
+        """The header as the workbook shows it: a required column's ends with ``*``."""
+        return in_language(language, *self.header) + (" *" if self.required else "")
+
+    @property
+    def multiline(self) -> bool:
+        """Whether its cells wrap (lists, long text)."""
+        return self.kind in ("lines", "ids", "enums") or self.width >= 30
+
+
+@dataclass(frozen=True, slots=True)
+class SheetSpec:
+    """One sheet (or CSV file) of a part: its name, columns and how it links to others."""
+
+    key: str
+    """Its stable name in code."""
+    name: tuple[str, str]
+    """Its name, Indonesian and English (at most 31 characters: Excel's limit)."""
+    columns: tuple[Column, ...]
+    """Its columns, in order."""
+    about: tuple[str, str]
+    """What one row of it is, Indonesian and English."""
+    frozen_columns: int = 1
+    """How many columns stay in view when scrolling right."""
+
+    def __post_init__(self) -> None:
+        keys = [column.key for column in self.columns]
+        if len(set(keys)) != len(keys) or any(len(name) > 31 for name in self.name):
+            raise InvalidDeclarationError(f"sheet {self.key}: a column twice or a long name")
+
+    def title(self, language: Language) -> str:
+        """The sheet's name in ``language``."""
+        return in_language(language, *self.name)
+
+    def column(self, key: str) -> Column:
+        """The column named ``key``."""
+        return next(column for column in self.columns if column.key == key)
+
+
+@cache
+def choices(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    """Every way to name a member of ``enum`` (value, Indonesian or English label), folded."""
+    found: dict[str, LabelledEnum] = {}
+    for member in enum:
+        for name in (member.value, member.label_id, member.label_en):
+            if ITEM_SEPARATOR in name:
+                raise InvalidDeclarationError(f"{enum.__name__}: '{name}' holds a separator")
+            found.setdefault(_fold(name), member)
+    return found
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _text(raw: Any) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bool):
+        raise Refused("not_text")
+    if isinstance(raw, int):
+        return str(raw)
+    if isinstance(raw, float | Decimal):  # an id or number typed into a text column
+        number = Decimal(repr(raw)) if isinstance(raw, float) else raw
+        return str(int(number)) if number == number.to_integral_value() else str(number)
+    if isinstance(raw, datetime | date):
+        return raw.isoformat()[:10] if _midnight(raw) else raw.isoformat()
+    raise Refused("not_text")
+
+
+def _midnight(value: date) -> bool:
+    return not isinstance(value, datetime) or value.time() == datetime.min.time()
+
+
+def _date(raw: Any) -> date:
+    if isinstance(raw, datetime):
+        if not _midnight(raw):
+            raise Refused("date_with_time", value=raw.isoformat(sep=" "))
+        return raw.date()
+    if isinstance(raw, date):
+        return raw
+    text = _text(raw).strip()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    found = _DMY.match(text)
+    if found:
+        day, month, year = (int(part) for part in found.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    raise Refused("not_date", value=text)
+
+
+def significant_digits(number: Decimal) -> int:
+    """How many significant digits ``number`` has (``1500000`` has 2)."""
+    return len(number.normalize().as_tuple().digits)
+
+
+def _decimal(raw: Any, *, money: bool) -> Decimal:
+    if isinstance(raw, bool):
+        raise Refused("not_number", value=raw)
+    if isinstance(raw, int):
+        number = Decimal(raw)
+    elif isinstance(raw, float):
+        number = Decimal(repr(raw))
+    else:
+        text = "".join(_text(raw).split())
+        if money:
+            text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
+            if _GROUPED.match(text):
+                text = text.replace(".", "").replace(",", ".")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise Refused("not_number", value=text) from None
+    if not number.is_finite():
+        raise Refused("not_number", value=raw)
+    if significant_digits(number) > EXCEL_DIGITS:
+        raise Refused("too_precise", value=raw)
+    return number
+
+
+def _integer(raw: Any) -> int:
+    number = _decimal(raw, money=False)
+    if number != number.to_integral_value():
+        raise Refused("not_whole_number", value=raw)
+    return int(number)
+
+
+def _bool(raw: Any) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = _fold(_text(raw))
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise Refused("not_yes_no", value=text)
+
+
+def _member(enum: type[LabelledEnum], text: str, language: Language) -> LabelledEnum:
+    found = choices(enum).get(_fold(text))
+    if found is None:
+        shown = "; ".join(member.label(language) for member in enum)
+        raise Refused("not_choice", value=text.strip(), choices=shown)
+    return found
+
+
+def _items(text: str) -> list[str]:
+    parts = re.split(rf"{ITEM_SEPARATOR}|\r\n|\n|\r", text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def parse_value(column: Column, raw: Any, language: Language) -> Any:
+    """The value of ``raw`` (a cell's content, or a CSV field) in ``column``.
+
+    Returns ``None`` for an empty cell.
+
+    Raises:
+        Refused: the content is not a value of the column, with the rule.
+    """
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    kind = column.kind
+    if kind == "text":
+        return _text(raw)
+    if kind == "lines":
+        lines = [line.strip() for line in _LINE_BREAK.split(_text(raw))]
+        return [line for line in lines if line]
+    if kind == "ids":
+        return _items(_text(raw))
+    if kind == "enum":
+        assert column.enum is not None
+        return _member(column.enum, _text(raw), language)
+    if kind == "enums":
+        assert column.enum is not None
+        enum = column.enum
+        return [_member(enum, item, language) for item in _items(_text(raw))]
+    if kind == "date":
+        return _date(raw)
+    if kind in ("rupiah", "number"):
+        return _decimal(raw, money=kind == "rupiah")
+    if kind == "integer":
+        return _integer(raw)
+    return _bool(raw)
+
+
+def shown(column: Column, value: Any, language: Language) -> Any:
+    """``value`` as a cell shows it: labels for choices, lines and items joined, else as is."""
+    if value is None:
+        return None
+    kind = column.kind
+    if kind == "enum":
+        return value.label(language)
+    if kind == "enums":
+        return f"{ITEM_SEPARATOR} ".join(member.label(language) for member in value) or None
+    if kind == "ids":
+        return f"{ITEM_SEPARATOR} ".join(value) or None
+    if kind == "lines":
+        return "\n".join(value) or None
+    if kind == "bool":
+        return in_language(language, "Ya", "Yes") if value else in_language(language, "Tidak", "No")
+    return value
+
+
+def kind_help(column: Column, language: Language) -> str:
+    """What kind of value the column takes, for the instructions."""
+    words: dict[str, tuple[str, str]] = {
+        "text": ("Teks", "Text"),
+        "lines": ("Teks; satu isian per baris (Alt+Enter)", "Text; one entry per line (Alt+Enter)"),
+        "ids": ("ID; beberapa dipisah titik koma (;)", "Ids; several separated by semicolons (;)"),
+        "enum": ("Pilih dari daftar", "Pick from the list"),
+        "enums": (
+            "Pilihan dari daftar; beberapa dipisah titik koma (;)",
+            "Choices from the list; several separated by semicolons (;)",
+        ),
+        "date": ("Tanggal (HH/BB/TTTT)", "Date (DD/MM/YYYY)"),
+        "rupiah": ("Rupiah, angka saja", "Rupiah, a number only"),
+        "number": ("Angka", "Number"),
+        "integer": ("Bilangan bulat", "Whole number"),
+        "bool": ("Ya atau Tidak", "Yes or No"),
+    }
+    text = in_language(language, *words[column.kind])
+    if column.low is not None and column.high is not None:
+        text += f" ({column.low}–{column.high})"
+    return text
+
+
+def labels(column: Column, language: Language) -> Sequence[str]:
+    """The choices a column offers, as its drop-down list shows them."""
+    if column.enum is not None:
+        return [member.label(language) for member in column.enum]
+    if column.kind == "bool":
+        return [shown(column, True, language), shown(column, False, language)]
+    return []
+
+
+def column(
+    key: str,
+    header: tuple[str, str],
+    help: tuple[str, str],
+    kind: Kind = "text",
+    *,
+    enum: type[LabelledEnum] | None = None,
+    required: bool = False,
+    width: int = 18,
+    low: int | None = None,
+    high: int | None = None,
+    link: bool = False,
+) -> Column:
+    """A column whose value goes to the field ``key`` (dotted for a nested one).
+
+    ``link=True`` makes a column that names a row of another sheet instead.
+    """
+    path = None if link else tuple(key.split("."))
+    return Column(key, header, help, kind, enum, required, width, path, low, high)

@@ -1,0 +1,118 @@
+"""CSV in and out: one file per sheet in a folder, with the sheets' columns.
+
+Files are UTF-8 with a byte-order mark (so Excel reads Indonesian text rightly), comma
+separated; a file separated by semicolons (as Excel saves CSV under an Indonesian
+locale) is read too. Text that a spreadsheet would take for a formula (starting with
+``=``, ``+``, ``-`` or ``@``) is written after a ``'``, which the import removes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from kemitraan._base import Language, in_language
+from kemitraan._files import AtomicBatch
+from kemitraan.parties import slug
+from kemitraan.spreadsheets._columns import Column, SheetSpec, shown
+from kemitraan.spreadsheets._guide import instructions
+from kemitraan.spreadsheets._problems import Problems
+
+__all__ = ["MAX_CSV_BYTES", "MAX_FILES", "file_name", "read_folder", "write_folder"]
+
+#: The largest CSV file read, in bytes (10 MiB).
+MAX_CSV_BYTES: Final = 10 * 1024 * 1024
+#: The most CSV files a folder may hold.
+MAX_FILES: Final = 50
+_ESCAPED: Final = ("=", "+", "-", "@", "'", "\t")
+_GUIDE: Final = ("Petunjuk", "Instructions")
+
+
+def file_name(title: str) -> str:
+    """The CSV file of a sheet: ``Nilai Indikator`` → ``nilai-indikator.csv``."""
+    return f"{slug(title)}.csv"
+
+
+def _field(column: Column, value: Any, language: Language) -> str:
+    value = shown(column, value, language)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if column.kind in ("text", "lines", "ids") and text.startswith(_ESCAPED):
+        return "'" + text
+    return text
+
+
+def _encoded(lines: Sequence[Sequence[str]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(lines)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_folder(
+    path: str | os.PathLike[str],
+    sheets: Sequence[tuple[SheetSpec, Sequence[Mapping[str, Any]]]],
+    language: Language,
+) -> Path:
+    """Write ``sheets`` as CSV files in the folder ``path``, each atomically; the folder."""
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    with AtomicBatch() as batch:
+        guide = [line.cells for line in instructions([spec for spec, _ in sheets], language)]
+        batch.write(folder / file_name(in_language(language, *_GUIDE)), _encoded(guide))
+        for spec, rows in sheets:
+            lines = [[column.title(language) for column in spec.columns]]
+            lines += [
+                [_field(column, row.get(column.key), language) for column in spec.columns]
+                for row in rows
+            ]
+            batch.write(folder / file_name(spec.title(language)), _encoded(lines))
+    return folder
+
+
+def read_folder(
+    folder: Path, problems: Problems
+) -> Iterator[tuple[str, list[Any], Iterator[tuple[int, list[Any]]]]]:
+    """Each CSV file in ``folder`` (the instructions aside): its name, header and rows."""
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
+    if len(files) > MAX_FILES:
+        problems.add(
+            folder.name, None, None, None, "file_too_large", limit=MAX_FILES, value=len(files)
+        )
+        return
+    skipped = {file_name(title) for title in _GUIDE}
+    for path in files:
+        if path.name.lower() in skipped:
+            continue
+        size = path.stat().st_size
+        if size > MAX_CSV_BYTES:
+            problems.add(
+                path.name, None, None, None, "file_too_large", limit=MAX_CSV_BYTES, value=size
+            )
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            problems.add(path.name, None, None, None, "not_csv", value=str(exc)[:80])
+            continue
+        first = text.split("\n", 1)[0]
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            lines = [(number, list(row)) for number, row in enumerate(reader, start=1)]
+        except csv.Error as exc:
+            problems.add(path.name, None, None, None, "not_csv", value=str(exc)[:80])
+            continue
+        header = lines[0][1] if lines else []
+        yield path.name, header, iter(lines[1:])
