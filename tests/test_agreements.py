@@ -24,12 +24,14 @@ from kemitraan import (
     Representative,
     Severity,
     Signatory,
+    Stage,
     Term,
     UnknownPartyError,
 )
 from kemitraan.conventions import STAMP_DUTY, party_label
 from kemitraan.pattern_terms import Contribution, GeneralTradeTerms, TradedGood
 from kemitraan.provisions import AgreementReference, Amendment, DisputeSettlement
+from seed import at_stage
 
 PKBM = Institution(
     name="PKBM Harapan Bangsa",
@@ -587,9 +589,7 @@ def test_an_addendum_changes_each_article_once() -> None:
 
 
 def _agreement_references() -> list[tuple[str, tuple[str | int, ...], str]]:
-    from kemitraan import Stage
     from kemitraan._refs import party_refs
-    from seed import at_stage
 
     p = at_stage(Stage.IMPLEMENTATION, recorded=True)
     texts = {"mou": p.agreement, "pks": p.cooperation_agreements[0]}
@@ -610,9 +610,6 @@ def test_a_stranger_named_anywhere_in_an_agreement_is_found(
     import json
     from typing import Any
 
-    from kemitraan import Stage
-    from seed import at_stage
-
     name, where, pid = case
     p = at_stage(Stage.IMPLEMENTATION, recorded=True)
     text = p.agreement if name == "mou" else p.cooperation_agreements[0]
@@ -628,3 +625,31 @@ def test_a_stranger_named_anywhere_in_an_agreement_is_found(
     stranger = Agreement.model_validate(data)
     found = [f.path for f in stranger.check() if f.code == "unknown_party"]
     assert found, f"no unknown_party for a stranger at {where}"
+
+
+@pytest.mark.parametrize(
+    ("parties", "given", "made"), [(2, None, 2), (3, None, 3), (4, None, 4), (3, 5, 5)]
+)
+def test_each_party_keeps_an_original_by_default(
+    parties: int, given: int | None, made: int
+) -> None:
+    others = [Partner(name=f"Mitra {i}", kind=PartnerKind.BUSINESS) for i in range(parties - 1)]
+    extra = {} if given is None else {"originals": given}
+    agreement = Agreement(
+        parties=[Institution(name="PKBM A"), *others],
+        subject="Kerja sama",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        **extra,
+    )
+    assert agreement.originals == made
+    assert "too_few_originals" not in [f.code for f in agreement.check()]
+
+
+def test_a_pks_citing_its_mou_needs_no_considerations_of_its_own() -> None:
+
+    pks = at_stage(Stage.IMPLEMENTATION).cooperation_agreements[0]
+    bare = pks.model_copy(update={"considerations": []})
+    assert "considerations_missing" not in [f.code for f in bare.check()]
+    alone = bare.model_copy(update={"implements": None})
+    assert "considerations_missing" in [f.code for f in alone.check()]

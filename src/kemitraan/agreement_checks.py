@@ -469,7 +469,12 @@ def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
     severity=Severity.WARNING,
 )
 def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
-    if not agreement.considerations and agreement.kind is not AgreementKind.ADDENDUM:
+    # A PKS that implements an MoU cites it as its first "bahwa" (the document prints it).
+    if (
+        not agreement.considerations
+        and agreement.kind is not AgreementKind.ADDENDUM
+        and agreement.implements is None
+    ):
         yield Hit(path="considerations")
 
 

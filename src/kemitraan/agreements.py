@@ -151,7 +151,7 @@ class Agreement(VersionedDocument):
     signatories: list[Signatory] = Field(default_factory=list)
     """Who signs for each party (guide A.7)."""
     originals: int = Field(default=2, ge=1, le=20)
-    """How many originals are made, each with a meterai."""
+    """How many originals are made, each with a meterai; by default one for each party."""
     languages: list[LanguageCode] = Field(default_factory=lambda: ["id"], min_length=1)
     """The languages it is written in (UU 24/2009 Pasal 31)."""
     prevailing_language: LanguageCode | None = None
@@ -176,6 +176,16 @@ class Agreement(VersionedDocument):
                 for party in value
             ]
         return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_original_each(cls, data: Any) -> Any:
+        # Each party keeps an original (a three-party MoU made in two drew a warning).
+        if isinstance(data, dict) and "originals" not in data:
+            parties = data.get("parties")
+            if isinstance(parties, (list, tuple)) and 2 <= len(parties) <= 20:
+                return {**data, "originals": len(parties)}
+        return data
 
     @model_validator(mode="after")
     def _structure(self) -> Self:
