@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
@@ -634,7 +635,7 @@ def test_each_party_keeps_an_original_by_default(
     parties: int, given: int | None, made: int
 ) -> None:
     others = [Partner(name=f"Mitra {i}", kind=PartnerKind.BUSINESS) for i in range(parties - 1)]
-    extra = {} if given is None else {"originals": given}
+    extra: dict[str, Any] = {} if given is None else {"originals": given}
     agreement = Agreement(
         parties=[Institution(name="PKBM A"), *others],
         subject="Kerja sama",
