@@ -609,7 +609,6 @@ def test_a_stranger_named_anywhere_in_an_agreement_is_found(
     case: tuple[str, tuple[str | int, ...], str],
 ) -> None:
     import json
-    from typing import Any
 
     name, where, pid = case
     p = at_stage(Stage.IMPLEMENTATION, recorded=True)
