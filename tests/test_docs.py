@@ -64,3 +64,15 @@ def test_committed_json_schemas_are_the_generated_ones() -> None:
         committed = json.loads((DOCS / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
         assert committed == json_schema(model), f"run tools/refresh_docs.py ({name})"
     assert (DOCS / "schemas.md").read_text(encoding="utf-8") == tool.schemas_page()
+
+
+def test_no_docstring_or_basis_cites_a_file_the_repository_does_not_hold() -> None:
+    # The shared domain reference is not shipped: cite the law or the practice itself.
+    root = DOCS.parent
+    cited = [
+        str(path.relative_to(root))
+        for folder in ("src", "docs")
+        for path in (root / folder).rglob("*")
+        if path.suffix in {".py", ".md"} and "REFERENCE.md" in path.read_text(encoding="utf-8")
+    ]
+    assert cited == []

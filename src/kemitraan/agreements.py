@@ -4,7 +4,7 @@ Guide A.6 asks the parties to set down the roles and responsibilities of **each*
 party in a *Nota Kesepahaman* (MoU); A.7 has every party sign it; A.11 extends it
 "with or without" an amendment. :class:`Agreement` assembles all of that from its
 provisions (:mod:`kemitraan.provisions`), plus what an Indonesian agreement
-conventionally states (REFERENCE.md, "MoU and PKS").
+conventionally states (Indonesian drafting practice for an MoU and a PKS; :doc:`documents`).
 
 Structure is validated when the model is built (a term that ends before it
 starts, shares that do not sum to 100 %). What can only be judged as a whole —

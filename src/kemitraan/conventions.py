@@ -1,7 +1,7 @@
 """How Indonesian agreements write things: party labels, amounts, counts, dates, stamp duty.
 
 One home for the conventions every agreement, check and document shares
-(REFERENCE.md, "MoU and PKS"):
+(Indonesian drafting practice for an MoU and a PKS):
 
 - the parties are PIHAK PERTAMA, PIHAK KEDUA, … in the order they are listed;
 - money is written in digits and in words together — ``Rp2.950.000,00 (dua juta

@@ -156,7 +156,7 @@ def closing_article(w: Wording) -> Article:
     a = w.agreement
     term = a.term if a.kind is not AgreementKind.ADDENDUM else None
     if term is not None and term.start != a.date:
-        # The closing says what the term article says (REFERENCE.md, "Start of the term").
+        # The closing says what the term article says (drafting practice: the start of the term).
         start = bi(
             f"{doc.indonesian} ini mulai berlaku sejak tanggal {date_long(term.start)}.",
             f"{upper_first(doc.english)} comes into force on {date_long(term.start, 'en')}.",

@@ -1,8 +1,8 @@
 """The cooperation agreement (*Perjanjian Kerja Sama*, PKS) that implements an MoU.
 
 Its considerations cite the MoU it implements (``Agreement.implements``), and it
-sets out in detail what the MoU only outlines (REFERENCE.md, "PKS content beyond the
-MoU"): definitions, rights and obligations, payment, termination with written notice
+sets out in detail what the MoU only outlines (Indonesian drafting practice):
+definitions, rights and obligations, payment, termination with written notice
 (optionally waiving KUHPerdata 1266–1267), breach with written warnings and its
 consequences, confidentiality when asked, and the parties' addresses for notices.
 """

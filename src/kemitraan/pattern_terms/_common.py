@@ -96,7 +96,7 @@ class TermsBase(ValueModel):
 
     commercial: ClassVar[tuple[str, ...]] = ()
     """The fields that hold binding commercial terms (prices, quantities, payment, fees),
-    which belong in a PKS rather than an MoU (REFERENCE.md, "PKS content")."""
+    which belong in a PKS rather than an MoU (Indonesian drafting practice for a PKS)."""
 
     def party_ids(self) -> frozenset[str]:
         """Every party id these terms name (its fields marked :data:`~kemitraan._refs.PartyRef`).
