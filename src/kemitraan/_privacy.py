@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import SerializationInfo
 
-__all__ = ["mask", "masked_if_asked"]
+__all__ = ["mask", "mask_name", "masked_if_asked"]
 
 
 def mask(value: str, keep: int = 4) -> str:
@@ -18,6 +18,22 @@ def mask(value: str, keep: int = 4) -> str:
     if len(value) <= 2 * keep:
         return "*" * len(value)
     return value[:keep] + "*" * (len(value) - 2 * keep) + value[-keep:]
+
+
+def mask_name(name: str) -> str:
+    """A person's name shown by its initials, what it says in brackets kept (UU 27/2022).
+
+    A name is not an identifier to hide character by character: "Sri (pendamping)" masked
+    as an identifier read "Sri ********ing)".
+
+    >>> mask_name("Sri (pendamping)"), mask_name("Hj. Siti Aminah, S.Pd."), mask_name("")
+    ('S. (pendamping)', 'H. S. A.', '')
+    """
+    person, bracket, rest = name.partition("(")
+    # Academic titles after a comma are not the name ("…, S.Pd.").
+    words = person.split(",")[0].split()
+    initials = " ".join(f"{word[0]}." for word in words if word[0].isalpha())
+    return f"{initials} {bracket}{rest}".strip() if bracket else initials
 
 
 def masked_if_asked(value: Any, info: SerializationInfo) -> Any:
