@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Annotated, Any, ClassVar, Final, Literal, Self
 
 from pydantic import Field, PlainSerializer, SerializationInfo, field_serializer, model_validator
 
 from kemitraan._base import (
+    BilingualText,
     KemitraanModel,
     LabelledEnum,
     ValueModel,
@@ -419,8 +420,60 @@ class GatheringApproach(LabelledEnum):
     """
 
     PERSONAL = "personal", "Pendekatan personal", "Personal approach"
+    """Personal: in person, without regard to the institutional side (visiting the home)."""
     INFORMAL = "informal", "Pendekatan informal", "Informal approach"
+    """Informal: through good relations already built."""
     FORMAL = "formal", "Pendekatan formal", "Formal approach"
+    """Formal: through a person's position or role in an institution."""
+
+    @property
+    def definition(self) -> BilingualText:
+        """The guide's definition of the approach (A.2), in both languages.
+
+        >>> print(GatheringApproach.INFORMAL.definition.indonesian)
+        Pendekatan informal dilakukan dengan memanfaatkan hubungan baik yang sudah terjalin.
+        """
+        return _approach_texts()[self]
+
+    @property
+    def advice(self) -> BilingualText:
+        """The guide's advice on choosing an approach (A.2): the same for each.
+
+        >>> GatheringApproach.FORMAL.advice.english[:58]
+        'In some cases personal and informal approaches are more ef'
+        """
+        return _approach_texts()[None]
+
+
+@cache
+def _approach_texts() -> dict[GatheringApproach | None, BilingualText]:
+    """The guide's definitions of the approaches, and (under ``None``) its advice (A.2)."""
+    return {
+        GatheringApproach.PERSONAL: BilingualText(
+            indonesian="Pendekatan personal lebih menekankan pada pendekatan secara pribadi tanpa "
+            "memperhatikan sisi-sisi kelembagaan formal, misalnya dengan mendatangi rumahnya "
+            "untuk membicarakan informasi yang ingin didapatkan.",
+            english="A personal approach is made person to person, without regard to the formal "
+            "institutional side — for example, visiting the person at home to talk about what "
+            "one wants to learn.",
+        ),
+        GatheringApproach.INFORMAL: BilingualText(
+            indonesian="Pendekatan informal dilakukan dengan memanfaatkan hubungan baik yang "
+            "sudah terjalin.",
+            english="An informal approach makes use of good relations already built.",
+        ),
+        GatheringApproach.FORMAL: BilingualText(
+            indonesian="Pendekatan formal dilakukan dengan memanfaatkan posisi atau peran "
+            "seseorang dalam sebuah lembaga.",
+            english="A formal approach makes use of a person's position or role in an institution.",
+        ),
+        None: BilingualText(
+            indonesian="Dalam beberapa kasus, pendekatan personal dan informal akan lebih "
+            "efektif bila dibandingkan dengan pendekatan formal.",
+            english="In some cases personal and informal approaches are more effective than a "
+            "formal one.",
+        ),
+    }
 
 
 class GatheringRecord(ValueModel):
