@@ -653,3 +653,86 @@ def test_a_pks_citing_its_mou_needs_no_considerations_of_its_own() -> None:
     assert "considerations_missing" not in [f.code for f in bare.check()]
     alone = bare.model_copy(update={"implements": None})
     assert "considerations_missing" in [f.code for f in alone.check()]
+
+
+def _pattern_agreement(pattern: Any, scales: dict[str, BusinessScale | None]) -> Agreement:
+    parties = [Institution(name="PKBM A", id="pkbm")] + [
+        Partner(name=f"Usaha {pid}", id=pid, kind=PartnerKind.BUSINESS, scale=scale)
+        for pid, scale in scales.items()
+    ]
+    return Agreement(
+        parties=parties, subject="Kerja sama", place="Martapura", date=date(2025, 3, 10),
+        pattern=pattern,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("pattern", "scales", "warned"),
+    [
+        # B.1: a small agent markets a larger principal's goods.
+        (
+            {"pattern": "agency", "principal": "besar", "agent": "mikro", "products": ["Benang"],
+             "territory": ["Banjar"]},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            False,
+        ),
+        (
+            {"pattern": "agency", "principal": "mikro", "agent": "besar", "products": ["Tas"],
+             "territory": ["Banjar"]},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            True,
+        ),
+        (  # a scale unknown: nothing to say
+            {"pattern": "agency", "principal": "mikro", "agent": "besar", "products": ["Tas"],
+             "territory": ["Banjar"]},
+            {"besar": None, "mikro": BusinessScale.MICRO},
+            False,
+        ),
+        # B.4: a medium or large buyer markets the small supplier's products.
+        (
+            {"pattern": "general_trade", "supplier": "besar", "buyer": "mikro",
+             "goods": [{"name": "Tas", "unit": "buah"}], "quality_requirements": ["Rapi"]},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            True,
+        ),
+        # B.3: a larger foster parent helps smaller children.
+        (
+            {"pattern": "foster_parent", "foster_parent": "mikro", "foster_children": ["besar"],
+             "support": ["mentoring"]},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            True,
+        ),
+        # B.2: land, facilities or labour on one side; capital or management on the other.
+        (
+            {"pattern": "operational_cooperation",
+             "contributions": [{"party_id": "besar", "kinds": ["marketing"]},
+                               {"party_id": "mikro", "kinds": ["training"]}],
+             "profit_shares": {"besar": 50, "mikro": 50},
+             "risk_shares": {"besar": 50, "mikro": 50}},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            True,
+        ),
+        (
+            {"pattern": "operational_cooperation",
+             "contributions": [{"party_id": "besar", "kinds": ["capital"]},
+                               {"party_id": "mikro", "kinds": ["land", "labour"]}],
+             "profit_shares": {"besar": 50, "mikro": 50},
+             "risk_shares": {"besar": 50, "mikro": 50}},
+            {"besar": BusinessScale.LARGE, "mikro": BusinessScale.MICRO},
+            False,
+        ),
+    ],
+)  # fmt: skip
+def test_a_pattern_is_held_to_the_relation_the_guide_defines(
+    pattern: dict[str, Any], scales: dict[str, BusinessScale | None], warned: bool
+) -> None:
+    try:
+        agreement = _pattern_agreement(pattern, scales)
+    except ValueError as exc:  # a pattern whose own fields the test got wrong
+        pytest.fail(str(exc))
+    found = [f for f in agreement.check() if f.code == "pattern_relation"]
+    assert bool(found) is warned
+    for finding in found:
+        assert finding.severity is Severity.WARNING
+        assert finding.basis == "Panduan B.1–B.4"
+        assert "Pola" in finding.message.indonesian

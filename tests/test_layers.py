@@ -44,6 +44,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "patterns",
         "amendments",
         "agreement_checks",
+        "pattern_checks",
         "agreements",
         "audit",
         "lifecycle",

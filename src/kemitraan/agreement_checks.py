@@ -520,7 +520,8 @@ def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
 
 @rule(
     "commercial_terms_in_mou",
-    basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, PKS merinci hak dan kewajiban",
+    basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, PKS merinci hak dan "
+    "kewajiban",
     summary="An MoU keeps to general terms: prices, quantities, payment and fees belong in a PKS.",
     indonesian="Nota Kesepahaman memuat ketentuan komersial yang mengikat ({what}); ketentuan "
     "seperti ini lazimnya diatur dalam Perjanjian Kerja Sama.",

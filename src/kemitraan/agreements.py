@@ -40,6 +40,7 @@ from kemitraan.conventions import STAMP_DUTY, party_label
 from kemitraan.exceptions import InvalidArgumentError, NotFoundError, UnknownPartyError
 from kemitraan.findings import Finding, Severity
 from kemitraan.parties import AnyParty, Institution, Party
+from kemitraan.pattern_checks import __all__ as _pattern_checks  # noqa: F401  # declares them
 from kemitraan.pattern_terms import PatternTerms
 from kemitraan.provisions import (
     AgreementKind,

@@ -33,6 +33,7 @@ from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, Party
 from kemitraan.pattern_terms import Contribution, PatternTerms
+from kemitraan.pattern_terms.guide import KSO_COMPANY, KSO_GROUP
 from kemitraan.patterns import PatternKind, pattern_info
 
 __all__ = ["PATTERN_RULES", "PatternRecommendation", "recommend_patterns"]
@@ -40,17 +41,8 @@ __all__ = ["PATTERN_RULES", "PatternRecommendation", "recommend_patterns"]
 K = ContributionKind
 
 # guide B.2: what each side of an operational cooperation brings
-_KSO_GROUP: Final = frozenset({K.LAND, K.FACILITIES, K.LABOUR})
-_KSO_COMPANY: Final = frozenset(
-    {
-        K.CAPITAL,
-        K.INTEREST_FREE_CAPITAL,
-        K.MANAGEMENT,
-        K.PRODUCTION_INPUTS,
-        K.MARKET_GUARANTEE,
-        K.PROCESSING_PACKAGING,
-    }
-)
+_KSO_GROUP: Final = KSO_GROUP
+_KSO_COMPANY: Final = KSO_COMPANY
 # guide B.3: the help a foster parent gives
 _FOSTER_HELP: Final = frozenset(
     {K.CAPITAL, K.INTEREST_FREE_CAPITAL, K.TRAINING, K.MENTORING, K.MARKET_ACCESS}

@@ -24,6 +24,8 @@ from kemitraan.pattern_terms._common import (
 )
 
 __all__ = [
+    "KSO_COMPANY",
+    "KSO_GROUP",
     "AgencyTerms",
     "FosterParentTerms",
     "GeneralTradeTerms",
@@ -32,6 +34,23 @@ __all__ = [
     "TradeMode",
     "TradedGood",
 ]
+
+
+KSO_GROUP: Final = frozenset(
+    {ContributionKind.LAND, ContributionKind.FACILITIES, ContributionKind.LABOUR}
+)
+"""What the group of partners brings to an operational cooperation (guide B.2)."""
+KSO_COMPANY: Final = frozenset(
+    {
+        ContributionKind.CAPITAL,
+        ContributionKind.INTEREST_FREE_CAPITAL,
+        ContributionKind.MANAGEMENT,
+        ContributionKind.PRODUCTION_INPUTS,
+        ContributionKind.MARKET_GUARANTEE,
+        ContributionKind.PROCESSING_PACKAGING,
+    }
+)
+"""What the partner company brings to an operational cooperation (guide B.2)."""
 
 
 class AgencyTerms(TermsBase):
