@@ -74,6 +74,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "scoring",
         "recommender",
         "verification",
+        "briefs",
     ),
     "outside": (
         "",  # the front door, which loads every name lazily
