@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Annotated, Final, Self
@@ -21,11 +21,24 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from kemitraan._base import ValueModel, custom_error, field_error
+from kemitraan._base import (
+    FIRST_DAY,
+    LAST_DAY,
+    ValueModel,
+    custom_error,
+    day_rule,
+    field_error,
+    instant_rule,
+    text_rule,
+)
 from kemitraan._privacy import mask, masked_if_asked
+from kemitraan.exceptions import InvalidArgumentError
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "NIB",
     "NIK",
     "NIP",
@@ -42,6 +55,9 @@ __all__ = [
     "Rupiah",
     "ShortText",
     "add_months",
+    "day_argument",
+    "instant_argument",
+    "text_argument",
 ]
 
 #: The longest text a field holds: a long paragraph of a document, about a page.
@@ -313,3 +329,62 @@ def add_months(day: date, months: int) -> date:
     year = day.year + month // 12
     month = month % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# -- the models' bounds, for arguments that are not a model's field -----------------------
+
+
+def _refused_argument(argument: str, error: PydanticCustomError) -> InvalidArgumentError:
+    return InvalidArgumentError(f"{argument}: {error.message()} [{error.type}]")
+
+
+def text_argument(value: str, argument: str) -> str:
+    r"""``value`` if every store can keep it (:func:`kemitraan._base.text_rule`).
+
+    Raises:
+        InvalidArgumentError: naming ``argument`` and the rule (``null_character``,
+            ``lone_surrogate``).
+
+    >>> text_argument("PKBM\x00", "name")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.InvalidArgumentError: name: text must not hold the null character ...
+    """
+    try:
+        return text_rule(value)
+    except PydanticCustomError as exc:
+        raise _refused_argument(argument, exc) from None
+
+
+def day_argument(value: date, argument: str) -> date:
+    """``value`` if it lies between :data:`FIRST_DAY` and :data:`LAST_DAY`, as in a model.
+
+    Raises:
+        InvalidArgumentError: naming ``argument`` and the rule (``day_out_of_range``).
+    """
+    try:
+        return day_rule(value)
+    except PydanticCustomError as exc:
+        raise _refused_argument(argument, exc) from None
+
+
+def instant_argument(value: datetime, argument: str) -> datetime:
+    """``value`` if it falls within the days a model accepts, in UTC (as in a model).
+
+    For a time given as an argument (a move's ``at=``) before anything is computed from
+    it: ``0001-01-01T00:30:00+01:00`` is in year 0 in UTC, which Python cannot convert.
+
+    Raises:
+        InvalidArgumentError: naming ``argument`` and the rule (``instant_out_of_range``).
+
+    >>> from datetime import timedelta, timezone
+    >>> instant_argument(datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))), "at")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.InvalidArgumentError: at: 0001-01-01T00:30:00+01:00 is outside ...
+    """
+    try:
+        return instant_rule(value)
+    except PydanticCustomError as exc:
+        raise _refused_argument(argument, exc) from None
