@@ -199,7 +199,9 @@ class PlannedActivity(ValueModel):
 
     name: ShortText
     """What will be done."""
-    id: Key = ""
+    id: Key = Field(
+        default_factory=lambda data: _key(str(data.get("name", ""))), validate_default=True
+    )
     """How records refer to it; by default made from the name."""
     responsible: PartyId
     """The party responsible for it."""
@@ -219,9 +221,11 @@ class PlannedActivity(ValueModel):
 
     @model_validator(mode="before")
     @classmethod
-    def _id_from_name(cls, data: Any) -> Any:
-        if isinstance(data, dict) and not data.get("id") and isinstance(data.get("name"), str):
-            return {**data, "id": _key(data["name"])}
+    def _no_id_is_made_from_the_name(cls, data: Any) -> Any:
+        # an empty or null id (JSON written by hand, or before the id was optional in the
+        # schema) is made from the name, as a missing one is
+        if isinstance(data, dict) and "id" in data and not data["id"]:
+            return {key: value for key, value in data.items() if key != "id"}
         return data
 
 

@@ -13,12 +13,14 @@ checked for its type, and data that is not a partnership as kemitraan stores it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any, Final
 
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
+from kemitraan._base import day_rule, instant_rule, text_rule
 from kemitraan._privacy import mask
 from kemitraan.lifecycle import Stage
 from kemitraan.summary import renewal_due
@@ -73,7 +75,15 @@ VISIT_COLUMNS: Final = ("id", "cycle", "stage", "step", "entered_at", "left_at")
 
 
 class RowError(ValueError):
-    """Stored data that is not a partnership as kemitraan stores it."""
+    """Stored data that is not a partnership as kemitraan stores it.
+
+    Attributes:
+        rule: The rule it breaks (``model_type`` unless a model's rule says better).
+    """
+
+    def __init__(self, message: str, rule: str = "model_type") -> None:
+        super().__init__(message)
+        self.rule = rule
 
 
 def _object(value: Any, what: str) -> dict[str, Any]:
@@ -92,9 +102,23 @@ def _list(value: Any, what: str) -> list[Any]:
     return value
 
 
+def _held(rule: Callable[[Any], Any], value: Any, what: str) -> None:
+    """The models' rule for a text, day or instant, applied to a value read raw."""
+    try:
+        rule(value)
+    except PydanticCustomError as exc:
+        raise RowError(f"{what}: {exc.message()}", exc.type) from None
+
+
 def _text(value: Any, what: str) -> str | None:
-    if value is not None and not isinstance(value, str):
+    if value is None:
+        return None
+    if not isinstance(value, str):
         raise RowError(f"{what} is not text")
+    if not value.isascii() or "\x00" in value:
+        # what no model holds (a lone surrogate, the null character) a Parquet file cannot
+        # either: refused here, not as pyarrow's UnicodeEncodeError
+        _held(text_rule, value, what)
     return value
 
 
@@ -102,9 +126,11 @@ def _day(value: Any, what: str) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise RowError(f"{what} is not a date: {str(value)[:40]!r}") from None
+    _held(day_rule, day, what)  # a renewal due 90 days before year 1 does not exist
+    return day
 
 
 def _moment(value: Any, what: str) -> datetime:
@@ -114,6 +140,7 @@ def _moment(value: Any, what: str) -> datetime:
         raise RowError(f"{what} is not a date and time: {str(value)[:40]!r}") from None
     if moment.tzinfo is None:
         raise RowError(f"{what} has no time zone")
+    _held(instant_rule, moment, what)
     return moment
 
 

@@ -42,7 +42,17 @@ if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
     from kemitraan.store import Store
 
-__all__ = ["RENEWAL_LEAD_DAYS", "Portfolio"]
+__all__ = ["MAX_DOCUMENT_BYTES", "MAX_LINE_BYTES", "RENEWAL_LEAD_DAYS", "Portfolio"]
+
+#: The longest line :meth:`Portfolio.read_jsonl` reads, in bytes (its line break not
+#: counted): one partnership's JSON is tens of kilobytes, a long-running one with every
+#: record a few megabytes. A longer line is refused once this much of it is read, so a
+#: 1 GB line costs 16 MB of memory, not 1 GB (the same bound as the store's import).
+MAX_LINE_BYTES: Final = 16 * 1024 * 1024
+#: The largest file :meth:`Portfolio.read_json_dir` reads, in bytes (refused unread).
+MAX_DOCUMENT_BYTES: Final = 16 * 1024 * 1024
+#: The longest renewal lead a reader takes, in days (two years, as the planner's).
+_MAX_LEAD_DAYS: Final = 732
 
 
 _STEPS: Final = [stage for stage in Stage if stage.number is not None]
@@ -148,6 +158,7 @@ class Portfolio:
         renewal_lead_days: int,
     ) -> Portfolio:
         on = on or _today()
+        _check_lead(renewal_lead_days)
         visits: list[tuple[Any, ...]] = []
         rows = []
         for where, data in documents:
@@ -157,7 +168,9 @@ class Portfolio:
                 )
             except (RowError, AttributeError, TypeError, ValueError, KeyError) as exc:
                 raise _unreadable(
-                    where, f"not a partnership as kemitraan stores it: {exc}"
+                    where,
+                    f"not a partnership as kemitraan stores it: {exc}",
+                    exc.rule if isinstance(exc, RowError) else "model_type",
                 ) from exc
         return cls._made(rows, None, visits, on)
 
@@ -176,6 +189,7 @@ class Portfolio:
         partnerships that are running: implementing, monitoring, improving, following up).
         """
         on = on or _today()
+        _check_lead(renewal_lead_days)
         visits: list[tuple[Any, ...]] = []
         rows, derived = [], []
         for partnership in partnerships:
@@ -230,7 +244,13 @@ class Portfolio:
         masked: bool = True,
         renewal_lead_days: int = RENEWAL_LEAD_DAYS,
     ) -> Portfolio:
-        """From a JSON Lines file, one partnership per line (blank lines are skipped)."""
+        """From a JSON Lines file, one partnership per line (blank lines are skipped).
+
+        Raises:
+            InvalidDataError: a line is longer than :data:`MAX_LINE_BYTES` (refused as soon
+                as that much of it is read; the error names the line), is not JSON, or is
+                not a partnership as kemitraan stores it.
+        """
         return cls._read(
             _parsed_lines(Path(path)), on=on, masked=masked, renewal_lead_days=renewal_lead_days
         )
@@ -423,6 +443,13 @@ def _parsed_files(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]
     for path in paths:
         if not path.is_file():
             continue
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise _unreadable(
+                str(path),
+                f"is larger than {MAX_DOCUMENT_BYTES} bytes (MAX_DOCUMENT_BYTES): one "
+                "partnership's JSON is never that large",
+                "file_too_large",
+            )
         try:
             data = json.loads(path.read_bytes())
         except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
@@ -431,16 +458,36 @@ def _parsed_files(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]
 
 
 def _parsed_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    limit = MAX_LINE_BYTES  # read once: a test lowers it
     with path.open("rb") as lines:
-        for number, line in enumerate(lines, start=1):
+        number = 0
+        # at most limit + 2 bytes a read (a line and its CR LF): a longer line is refused
+        # with no more of it read
+        while line := lines.readline(limit + 2):
+            number += 1
+            where = f"{path}, line {number}"
+            if len(line.rstrip(b"\r\n")) > limit:
+                raise _unreadable(
+                    where,
+                    f"is longer than {limit} bytes (MAX_LINE_BYTES): one partnership's JSON "
+                    "is never that long",
+                    "line_too_long",
+                )
             if not line.strip():
                 continue
-            where = f"{path}, line {number}"
             try:
                 data = json.loads(line)
             except (ValueError, RecursionError) as exc:
                 raise _unreadable(where, f"not JSON: {exc}", "json_invalid") from exc
             yield where, _checked(data, where)
+
+
+def _check_lead(days: int) -> None:
+    if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= _MAX_LEAD_DAYS:
+        raise InvalidArgumentError(
+            f"renewal_lead_days must be a whole number of days from 0 to {_MAX_LEAD_DAYS}, "
+            f"got {days!r}"
+        )
 
 
 def _checked(data: Any, where: str) -> dict[str, Any]:

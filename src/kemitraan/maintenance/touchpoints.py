@@ -10,6 +10,7 @@ flags what is overdue; :func:`touchpoints_ical` exports them as an iCalendar fil
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 from pydantic import Field
 
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
-from kemitraan._types import PartyId
+from kemitraan._types import PartyId, text_argument
 from kemitraan.conventions import date_long
 from kemitraan.deviations import REPORT_EVERY
 from kemitraan.exceptions import InvalidArgumentError
@@ -354,28 +355,61 @@ def plan_touchpoints(
     )
 
 
+# Line breaks some readers split lines at besides CR and LF (Python's str.splitlines
+# does): written as iCalendar's escaped line break, as CR and LF are, never raw.
+_LINE_BREAKS: Final = str.maketrans(dict.fromkeys("\x85\u2028\u2029", "\n"))
+# What iCalendar TEXT cannot carry (RFC 5545 3.3.11): control characters but the tab and
+# the line breaks icalendar escapes.
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _ical_text(value: str, argument: str) -> str:
+    r"""``value`` ready to be an iCalendar TEXT value, or refused naming ``argument``.
+
+    icalendar escapes the text of a TEXT property (line breaks, ``;``, ``,``, ``\``) but
+    not of a property it does not know (``X-WR-CALNAME``), whose raw line break it
+    refuses with an ``assert`` that ``python -O`` removes: so every value is given to it
+    as ``vText`` and checked here first, whatever the interpreter's flags.
+    """
+    text_argument(value, argument)
+    found = _CONTROL.search(value)
+    if found is not None:
+        raise InvalidArgumentError(
+            f"{argument}: iCalendar text cannot hold the control character "
+            f"U+{ord(found.group()):04X} (at position {found.start()}) [control_character]"
+        )
+    return value.translate(_LINE_BREAKS)
+
+
 def touchpoints_ical(
     touchpoints: Iterable[Touchpoint], *, name: str = "Kemitraan", stamp: datetime | None = None
 ) -> bytes:
     """The touchpoints as an iCalendar file (all-day events), for any calendar app.
 
     Each event's UID is derived from its content, so exporting again updates the same
-    events; ``stamp`` (now by default) is each event's DTSTAMP.
+    events; ``stamp`` (now by default) is each event's DTSTAMP. Every text is escaped
+    as iCalendar text (a line break in ``name`` or a title stays inside its property).
 
     >>> ics = touchpoints_ical([Touchpoint(on=date(2026, 1, 1), partner_id="kube",
     ...     kind=TouchpointKind.NEW_YEAR, title=BilingualText.of("Ucapan", "Greeting"))],
     ...     stamp=datetime(2025, 12, 1, tzinfo=UTC))
     >>> b"BEGIN:VEVENT" in ics, b"DTSTART;VALUE=DATE:20260101" in ics
     (True, True)
+
+    Raises:
+        InvalidArgumentError: ``name`` or a touchpoint's text holds what iCalendar text
+            cannot (a control character other than a tab or a line break, the null
+            character, a lone surrogate); the message names which.
     """
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     calendar = Calendar()
     calendar.add("prodid", "-//kemitraan//touchpoints//ID")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", vText(_ical_text(name, "name")))
     when = stamp or datetime.now(UTC)
-    for touchpoint in touchpoints:
+    for index, touchpoint in enumerate(touchpoints):
+        where = f"touchpoints[{index}]"
         event = Event()
         key = "|".join(
             (
@@ -389,14 +423,19 @@ def touchpoints_ical(
         event.add("dtstamp", when)
         event.add("dtstart", touchpoint.on)
         event.add("dtend", touchpoint.on + timedelta(days=1))
-        event.add("summary", touchpoint.title.indonesian)
+        event.add(
+            "summary", vText(_ical_text(touchpoint.title.indonesian, f"{where}.title.indonesian"))
+        )
         techniques = ", ".join(t.label_id for t in touchpoint.techniques)
+        english = _ical_text(touchpoint.title.english, f"{where}.title.english")
         event.add(
             "description",
-            f"{touchpoint.kind.label_id}. {touchpoint.title.english}."
-            + (f" Teknik: {techniques}." if techniques else "")
-            + (" TERLAMBAT." if touchpoint.overdue else ""),
+            vText(
+                f"{touchpoint.kind.label_id}. {english}."
+                + (f" Teknik: {techniques}." if techniques else "")
+                + (" TERLAMBAT." if touchpoint.overdue else "")
+            ),
         )
-        event.add("categories", [touchpoint.kind.label_id])
+        event.add("categories", [touchpoint.kind.label_id])  # the library's label
         calendar.add_component(event)
     return bytes(calendar.to_ical())
