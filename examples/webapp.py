@@ -73,7 +73,15 @@ from kemitraan import (
     monitoring_report,
     render_document,
 )
-from kemitraan.access import GuidePolicy, Policy, acting_as, authorize, set_policy, visible
+from kemitraan.access import (
+    GuidePolicy,
+    Policy,
+    acting_as,
+    authorize,
+    listing_scope,
+    set_policy,
+    visible,
+)
 from kemitraan.actors import Action, Actor, Role
 from kemitraan.audit import set_history_key
 from kemitraan.exceptions import NotPermittedError, TransitionRefusedError, VersionConflictError
@@ -88,6 +96,8 @@ PROTECTED = frozenset({"id", "schema_version", "stage", "cycle", "history"})
 #: The largest offset a database takes (a signed 64-bit integer); beyond it is 422.
 MAX_OFFSET = 2**63 - 1
 FORM = "application/x-www-form-urlencoded"
+#: Who saves what a signatory signed (see the signature route): the service itself.
+SERVICE = Actor(name="kemitraan-webapp", role=Role.ADMINISTRATOR)
 
 
 class MoveRequest(BaseModel):
@@ -188,28 +198,9 @@ def requirements(found: list[Requirement], lang: Language) -> list[RequirementOu
 
 
 def forbidden(rule: str, action: Action, message: str) -> HTTPException:
-    """A 403 the app itself decides (where the store cannot ask the policy row by row)."""
+    """A 403 the app itself decides."""
     body = Forbidden(message=message, rule=rule, action=action.value)
     return HTTPException(403, body.model_dump())
-
-
-def institutions_seen(actor: Actor) -> frozenset[str] | None:
-    """The institutions whose partnerships ``actor`` may list (``None``: every one).
-
-    The store answers lists from its columns, without loading a partnership the policy
-    could judge; this mirrors :class:`~kemitraan.access.GuidePolicy` on those columns.
-    """
-    if actor.role is Role.ADMINISTRATOR:
-        return None
-    if actor.role is Role.FACILITATOR:
-        return frozenset({actor.acts_for or ""})
-    if actor.role is Role.REVIEWER:
-        return actor.oversees or None
-    raise forbidden(
-        "signatory_opens_its_partnership",
-        Action.READ,
-        "a signatory lists nothing: open the partnership you were sent, GET /partnerships/{id}",
-    )
 
 
 def _in_memory(store: Store) -> bool:
@@ -285,10 +276,10 @@ def create_app(
         """The partnership as ``actor`` may see it, with its version as the ETag."""
         return JSONResponse(visible(actor, partnership), headers={"ETag": f'"{version}"'})
 
-    def loaded(pid: str, if_match: str | None) -> tuple[Partnership, int]:
+    def loaded(actor: Actor, pid: str, if_match: str | None) -> tuple[Partnership, int]:
         if if_match is None or if_match.strip() == "*":
             raise HTTPException(428, "name the version you read in If-Match, as its ETag")
-        stored = store.load(pid)
+        stored = store.load(pid)  # refused to a stranger, before any version is compared
         tag = if_match.strip()
         if tag.startswith("W/"):  # a weak tag never matches: If-Match compares strongly
             raise VersionConflictError(pid, expected=-1, current=stored.version)
@@ -305,9 +296,11 @@ def create_app(
         if_match: str | None,
         accept: str | None,
         change: Callable[[Partnership], object],
+        *,
+        saved_by: Actor | None = None,
     ) -> JSONResponse:
         with acting_as(actor):  # the library checks every command against the policy
-            partnership, version = loaded(pid, if_match)
+            partnership, version = loaded(actor, pid, if_match)
             try:
                 change(partnership)
             except NotPermittedError:
@@ -324,7 +317,9 @@ def create_app(
                 ) from exc
             except KemitraanError as exc:  # refused by the guide's rules or the data's integrity
                 raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
-            return shown(actor, partnership, store.save(partnership, version=version))
+            with acting_as(saved_by or actor):
+                version = store.save(partnership, version=version)
+            return shown(actor, partnership, version)
 
     @app.post(
         "/token",
@@ -432,33 +427,28 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     ) -> list[Summary]:
-        seen = institutions_seen(actor)
-        if institution_id is not None:
-            if seen is not None and institution_id not in seen:
+        with acting_as(actor):  # the store lists only the institutions the policy gives
+            scope = listing_scope()
+            if institution_id is not None and scope is not None and institution_id not in scope:
                 raise forbidden(
                     "not_this_institution",
                     Action.READ,
-                    f"{actor.name} may not list {institution_id!r}",
+                    f"{actor.name} may not list the partnerships of {institution_id!r}",
                 )
-            seen = frozenset({institution_id})
-        filters: dict[str, Any] = {
-            "stage": stage,
-            "province": province,
-            "waiting_on": waiting_on,
-            "renewal_due_by": renewal_due_by,
-        }
-        try:
-            if seen is None or len(seen) == 1:
-                only = None if seen is None else next(iter(seen))
-                return store.find(**filters, institution_id=only, limit=limit, offset=offset)
-            # a reviewer of several institutions: each one's rows, merged in the store's order
-            rows = sorted(
-                (r for i in seen for r in store.find(**filters, institution_id=i)),
-                key=lambda r: r.id,
-            )
-            return rows[offset : offset + limit]
-        except (ValueError, KemitraanError) as exc:
-            raise HTTPException(422, str(exc)) from exc
+            try:
+                return store.find(
+                    stage=stage,
+                    province=province,
+                    waiting_on=waiting_on,
+                    institution_id=institution_id,
+                    renewal_due_by=renewal_due_by,
+                    limit=limit,
+                    offset=offset,
+                )
+            except NotPermittedError:
+                raise
+            except (ValueError, KemitraanError) as exc:
+                raise HTTPException(422, str(exc)) from exc
 
     @app.get(
         "/partnerships/{pid}",
@@ -513,8 +503,7 @@ def create_app(
         accept_language: Annotated[str | None, Header()] = None,
     ) -> list[RequirementOut]:
         with acting_as(actor):
-            partnership = store.get(pid)
-        authorize(partnership, Action.READ, actor)
+            partnership = store.get(pid)  # the store's load asks the policy
         try:
             found = partnership.unmet_requirements(move)
         except TransitionRefusedError as exc:
@@ -581,7 +570,10 @@ def create_app(
             else:
                 p.sign_addendum(r.index, r.party_id, on=r.on, place=r.place)
 
-        return changed(actor, pid, if_match, accept_language, apply)
+        # Store.save asks for the right to record, which a signatory lacks: the signature
+        # was checked (SIGN) and recorded under the signatory's name, so the service
+        # persists it, and only it (the change above is the signature and nothing else).
+        return changed(actor, pid, if_match, accept_language, apply, saved_by=SERVICE)
 
     @app.get(
         "/partnerships/{pid}/documents/{kind}",
