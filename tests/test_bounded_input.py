@@ -306,10 +306,13 @@ def test_stored_text_no_store_holds_is_refused_on_load(
         Partnership.model_validate(data)
     # As JSON text: a null character reaches the field; a lone surrogate's escape is
     # refused by the JSON parser itself (json_invalid, with its line and column).
+    expected = path if rule == "null_character" else ()
     with pytest.raises(InvalidDataError) as caught:
         load_json(Partnership, json.dumps(data))
-    expected = path if rule == "null_character" else ()
     assert _errors(caught)[0] == (expected, rule if expected else "json_invalid")
+    with pytest.raises(ValidationError) as refused:
+        Partnership.model_validate_json(json.dumps(data))
+    assert _errors(refused)[0] == (expected, rule if expected else "json_invalid")
 
 
 def _schemas(node: Any) -> Iterator[tuple[dict[str, Any], dict[str, Any] | None]]:
