@@ -1,4 +1,4 @@
-"""The changes an addendum makes, typed (guide A.11; the drafting technique of UU 12/2011, Lampiran II, as agreements use it).
+"""The changes an addendum makes, typed (guide A.11; UU 12/2011, Lampiran II, as agreements use it).
 
 An addendum changes the amended agreement in one of two ways:
 

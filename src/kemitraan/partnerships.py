@@ -442,7 +442,8 @@ class Partnership(VersionedDocument):
     ) -> AuditRecord:
         """Record that ``party_id`` signed a cooperation agreement (PKS).
 
-        A PKS implements the agreement in detail (A.6–A.7; an MoU sets general terms, a PKS the rights and obligations in detail).
+        A PKS implements the agreement in detail (A.6–A.7; an MoU sets general terms, a PKS
+        the rights and obligations in detail).
         The PKS is drafted into :attr:`cooperation_agreements` first; it is signed from the
         signing step on, once every party has signed the agreement it implements.
 

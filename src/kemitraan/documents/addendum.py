@@ -1,7 +1,8 @@
 """The addendum (*adendum*): the changes to an agreement, guide A.11.
 
 Each change is an article of the addendum that names what it changes in the amended
-text, in the phrasing of Indonesian drafting technique (UU 12/2011, Lampiran II, as agreements use it):
+text, in the phrasing of Indonesian drafting technique (UU 12/2011, Lampiran II, as
+agreements use it):
 
 - "Ketentuan Pasal 8 ayat (1) diubah sehingga berbunyi sebagai berikut:" and the new
   wording, quoted with its numbers;
