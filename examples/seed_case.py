@@ -10,7 +10,9 @@ and the follow-up plan with an addendum to the PKS (A.11); then writes the
 partnership to ``out/partnership.json``, the MoU, the PKS and the addendum as DOCX
 (``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``), the first year's monitoring
 and evaluation report (``out/laporan-monev.docx``) and the touchpoints planned with
-each partner for the second year (``out/touchpoints.ics``).
+each partner for the second year (``out/touchpoints.ics``); with the ``xlsx`` extra, the
+candidates, the work plan and the monitoring records as a workbook a facilitator keeps
+working in (``out/kemitraan.xlsx``).
 
 All names and identifiers are invented for the example.
 
@@ -81,7 +83,9 @@ from kemitraan import (
 from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind
 from kemitraan.evaluation import carry_forward, divergences
+from kemitraan.exceptions import MissingExtraError
 from kemitraan.maintenance import PartnerEvent, Technique
+from kemitraan.mapping import CandidateRegister
 from kemitraan.monitoring import HealthItem, ProblemMet, Spending
 from kemitraan.parties import EducationUnitType, GatheringApproach, Party, ScaleEvidence
 from kemitraan.pattern_terms import Contribution, GeneralTradeTerms, TradedGood, TradeMode
@@ -89,6 +93,7 @@ from kemitraan.patterns import pattern_info
 from kemitraan.planning import Direction, ObjectiveLevel, Target
 from kemitraan.programs import NeedKind, Participants, ProgramKind
 from kemitraan.provisions import Definition, DisputeSettlement, Payment, Termination
+from kemitraan.spreadsheets import write_spreadsheet
 
 K = ContributionKind
 BANJAR = Region(province="Kalimantan Selatan", regency="Kabupaten Banjar", district="Martapura")
@@ -1236,7 +1241,25 @@ def main(out_dir: Path) -> Path:
 
     path = save_json(partnership, out_dir / "partnership.json")
     print(f"Ditulis: {path}, {mou}, {pks}, {addendum}, {report}, {calendar}")
+    write_workbook(partnership, out_dir / "kemitraan.xlsx")
     return path
+
+
+def write_workbook(partnership: Partnership, path: Path) -> None:
+    """The candidates, the work plan and the monitoring records, as a workbook to work in."""
+    try:
+        written = write_spreadsheet(
+            path,
+            candidates=CandidateRegister(
+                program=partnership.program, candidates=partnership.partners
+            ),
+            work_plan=partnership.work_plan,
+            monitoring=partnership.monitoring,
+        )
+    except MissingExtraError as missing:  # a plain install: the rest is written
+        print(f"Buku kerja tidak ditulis: {missing}")
+        return
+    print(f"Buku kerja: {written} (calon mitra, rencana kerja, monitoring)")
 
 
 if __name__ == "__main__":

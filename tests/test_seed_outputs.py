@@ -2,7 +2,9 @@
 
 The partnership JSON is pinned byte for byte; each DOCX by its parts (every member's
 name and uncompressed content, in order), which is everything Word or LibreOffice
-reads, independent of the zlib build that compresses them. When an output changes
+reads, independent of the zlib build that compresses them; the workbook by its content
+as openpyxl reads it back (every sheet's name and every cell's value, in order), since
+its bytes carry the time it was saved. When an output changes
 on purpose, update the digest here in the same commit and say why in its message.
 """
 
@@ -30,10 +32,14 @@ PINNED = {
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",
+    # issue 18: the candidates, the work plan and the monitoring records as a workbook
+    "kemitraan.xlsx": "50fa639bcfc254735358033e6db102ff4d16a6be04b239dc1ccfdc7698975b4f",
 }
 
 
 def digest(path: Path) -> str:
+    if path.suffix == ".xlsx":
+        return workbook_digest(path)
     data = path.read_bytes()
     if path.suffix != ".docx":
         return hashlib.sha256(data).hexdigest()
@@ -42,6 +48,19 @@ def digest(path: Path) -> str:
         for info in archive.infolist():
             sha.update(info.filename.encode() + b"\0")
             sha.update(hashlib.sha256(archive.read(info)).digest())
+    return sha.hexdigest()
+
+
+def workbook_digest(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    sha = hashlib.sha256()
+    book = load_workbook(path, read_only=True)
+    for sheet in book.worksheets:
+        sha.update(sheet.title.encode() + b"\0")
+        for row in sheet.iter_rows(values_only=True):
+            sha.update(repr(row).encode() + b"\n")
+    book.close()
     return sha.hexdigest()
 
 

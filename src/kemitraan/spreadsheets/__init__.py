@@ -154,7 +154,8 @@ def _write(
     in_language(language, "", "")  # refuses a language kemitraan does not write
     if _is_workbook(Path(path)):
         return write_workbook(path, sheets, language)
-    return write_folder(path, sheets, language)
+    known = [name for specs in _SHEETS.values() for spec in specs for name in spec.name]
+    return write_folder(path, sheets, language, known)
 
 
 def write_template(
@@ -241,9 +242,22 @@ def _check_round_trip(
         for number, row in enumerate(rows, start=2):
             line = [shown(column, row.get(column.key), language) for column in spec.columns]
             for index, value in enumerate(line, start=1):
+                column = spec.columns[index - 1]
                 if isinstance(value, str):
-                    _cell_fits(
-                        spec, spec.columns[index - 1], value, number, index, problems, language
+                    _cell_fits(spec, column, value, number, index, problems, language)
+                if column.kind == "lines" and any(
+                    "\n" in item or "\r" in item for item in row.get(column.key) or []
+                ):
+                    problems.add(
+                        spec.title(language),
+                        number,
+                        letter(index),
+                        column.title(language).rstrip(" *"),
+                        "line_break_in_item",
+                        (
+                            "sebuah isian memuat ganti baris; di sel, satu baris adalah satu isian",
+                            "an entry holds a line break; in the cell, each line is one entry",
+                        ),
                     )
             cells.append((number, line))
         tables[spec.key] = parse_table(
@@ -310,14 +324,6 @@ def _cell_fits(
                 f"memuat karakter U+{ord(bad):04X} yang tidak dapat disimpan",
                 f"holds the character U+{ord(bad):04X}, which cannot be stored",
             ),
-        )
-    if column.kind == "lines" and value.count("\n") + 1 != len(
-        [line for line in value.split("\n") if line.strip()]
-    ):
-        problems.add(
-            *where,
-            "line_break_in_item",
-            ("sebuah isian memuat ganti baris", "an entry holds a line break"),
         )
 
 
@@ -391,7 +397,14 @@ def _read_tables(
     return tables
 
 
-def _unique(problems: Problems) -> list[CellProblem]:
+def _in_order(problems: Problems, tables: dict[str, Table]) -> list[CellProblem]:
+    """Each problem once, sheet by sheet (as the parts declare them), row by row, left to right.
+
+    The whole file's problems come first; a cell refused as it was read is not reported
+    again by the model's rule for the same cell.
+    """
+    declared = [spec.key for part in Part for spec in _SHEETS[part]]
+    sheet_order = {table.name: declared.index(key) for key, table in tables.items()}
     seen: set[tuple[str, str]] = set()
     found = []
     for problem in problems.found:
@@ -399,7 +412,12 @@ def _unique(problems: Problems) -> list[CellProblem]:
         if key not in seen:
             seen.add(key)
             found.append(problem)
-    return found
+
+    def place(problem: CellProblem) -> tuple[int, int, int, str]:
+        column = problem.column or ""
+        return (sheet_order.get(problem.sheet, -1), problem.row or 0, len(column), column)
+
+    return sorted(found, key=place)
 
 
 def read_spreadsheet(
@@ -436,7 +454,7 @@ def read_spreadsheet(
     register = {"program": program, "home": home} if program is not None else {}
     found = _assemble(tables, problems, chosen, register, language)
     if problems:
-        raise InvalidSpreadsheetError(source.name, _unique(problems), language=language)
+        raise InvalidSpreadsheetError(source.name, _in_order(problems, tables), language=language)
     return found
 
 

@@ -76,6 +76,8 @@ class Row:
 
     number: int
     values: dict[str, Any] = field(default_factory=dict)
+    refused: set[str] = field(default_factory=set)
+    """The columns whose cell was refused (its problem is recorded already)."""
 
     def get(self, key: str) -> Any:
         """The value of column ``key``; ``None`` when empty."""
@@ -91,6 +93,8 @@ class Table:
     letters: dict[str, str]
     rows: list[Row] = field(default_factory=list)
     language: Language = "id"
+    headers: dict[str, str] = field(default_factory=dict)
+    """Each column's header as the file has it (problems name the column the user sees)."""
 
     def problem(
         self, problems: Problems, row: Row | int | None, key: str | None, rule: str, **context: Any
@@ -111,7 +115,9 @@ class Table:
         """Record a problem in ``column`` of ``row``, with ``message`` or the rule's text."""
         number = row.number if isinstance(row, Row) else row
         letter_ = self.letters.get(column.key) if column is not None else None
-        header = column.title(self.language).rstrip(" *") if column is not None else None
+        header = None
+        if column is not None:
+            header = self.headers.get(column.key) or column.title(self.language).rstrip(" *")
         problems.add(self.name, number, letter_, header, rule, message, **context)
 
 
@@ -134,6 +140,7 @@ def parse_table(
     titles = {_fold(title): column for column in spec.columns for title in column.header}
     table = Table(spec, name, {}, language=language)
     positions: dict[int, Column] = {}
+    unknown: set[int] = set()  # columns whose header is not known: reported once, there
     for index, raw in enumerate(header):
         if raw is None or not str(raw).strip():
             continue
@@ -141,6 +148,7 @@ def parse_table(
         column = titles.get(_fold(text))
         where = letter(index + 1)
         if column is None:
+            unknown.add(index)
             known = ", ".join(c.title(language).rstrip(" *") for c in spec.columns)
             problems.add(name, 1, where, None, "unknown_column", value=text, known=known)
         elif column.key in table.letters:
@@ -148,6 +156,7 @@ def parse_table(
         else:
             positions[index] = column
             table.letters[column.key] = where
+            table.headers[column.key] = text
     for column in spec.columns:
         if column.required and column.key not in table.letters:
             table.cell_problem(
@@ -166,6 +175,8 @@ def parse_table(
         if count > MAX_ROWS:
             problems.add(name, number, None, None, "too_many_rows", limit=MAX_ROWS)
             break
+        if unknown:
+            cells = [None if index in unknown else raw for index, raw in enumerate(cells)]
         table.rows.append(_row(table, positions, number, cells, problems, unescape=unescape))
     return table
 
@@ -180,7 +191,7 @@ def _row(
     unescape: bool,
 ) -> Row:
     row = Row(number)
-    refused: set[str] = set()
+    refused = row.refused
     for index, raw in enumerate(cells):
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             continue
@@ -264,6 +275,10 @@ def validate(
                 continue  # nothing of the sheets: cannot happen when origins has ()
             table, row = origins[prefix]
             column = _locate(table.spec, loc[len(prefix) :])
+            if error["type"] == "default_factory_not_called" or (
+                column is not None and column.key in row.refused
+            ):
+                continue  # the consequence of a problem recorded already
             table.cell_problem(problems, row, column, str(error["type"]), pydantic_texts(error))
         return None
 
@@ -313,7 +328,11 @@ def children(
     parent_sheet: str,
     problems: Problems,
 ) -> dict[int, list[Row]]:
-    """The rows of ``table`` grouped by the parent row (its number) column ``link`` names."""
+    """The rows of ``table`` grouped by the parent row (its number) column ``link`` names.
+
+    A row naming no parent is a problem, and goes under :data:`ORPHANS`, so that its own
+    cells are still checked.
+    """
     grouped: dict[int, list[Row]] = {}
     if table is None:
         return grouped
@@ -329,11 +348,16 @@ def children(
                 link,
                 "unknown_reference",
                 value=reference,
-                sheet=parent_sheet,
+                target=parent_sheet,
             )
+            grouped.setdefault(ORPHANS, []).append(row)
             continue
         grouped.setdefault(parent.number, []).append(row)
     return grouped
+
+
+ORPHANS: Final = 0
+"""Where :func:`children` puts the rows that name no parent (no row has number 0)."""
 
 
 def fold(text: str) -> str:

@@ -25,6 +25,7 @@ from kemitraan.parties import (
 from kemitraan.programs import Program
 from kemitraan.regions import Region
 from kemitraan.spreadsheets._build import (
+    ORPHANS,
     Origins,
     Row,
     Table,
@@ -419,6 +420,10 @@ def read(
     indexes = (by_id, by_name)
     contacts = children(tables["contacts"], "partner", indexes, table.name, problems)
     gathered = children(tables["gathering"], "partner", indexes, table.name, problems)
+    for orphan in contacts.get(ORPHANS, []):
+        validate_row(Contact, CONTACTS, tables["contacts"], orphan, problems)
+    for orphan in gathered.get(ORPHANS, []):
+        validate_row(GatheringRecord, GATHERING, tables["gathering"], orphan, problems)
     partners: list[Partner] = []
     origins: Origins = {}
     for row in table.rows:
@@ -467,7 +472,7 @@ def read(
                     "partner_id",
                     "unknown_reference",
                     value=row.get("partner_id"),
-                    sheet=table.name,
+                    target=table.name,
                 )
             continue
         partner_id = _key(partner_row)

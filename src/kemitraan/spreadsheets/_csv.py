@@ -64,8 +64,14 @@ def write_folder(
     path: str | os.PathLike[str],
     sheets: Sequence[tuple[SheetSpec, Sequence[Mapping[str, Any]]]],
     language: Language,
+    known: Sequence[str] = (),
 ) -> Path:
-    """Write ``sheets`` as CSV files in the folder ``path``, each atomically; the folder."""
+    """Write ``sheets`` as CSV files in the folder ``path``, each atomically; the folder.
+
+    The folder then holds this spreadsheet only: a file an earlier export left under
+    another of the ``known`` sheet names (another part, the other language) is removed,
+    so that an import does not mix the two.
+    """
     folder = Path(path)
     folder.mkdir(parents=True, exist_ok=True)
     with AtomicBatch() as batch:
@@ -78,6 +84,10 @@ def write_folder(
                 for row in rows
             ]
             batch.write(folder / file_name(spec.title(language)), _encoded(lines))
+    written = {path.name for path in batch.paths}
+    for title in (*known, *_GUIDE):
+        if file_name(title) not in written:
+            (folder / file_name(title)).unlink(missing_ok=True)
     return folder
 
 

@@ -18,6 +18,7 @@ from kemitraan.monitoring import (
     Spending,
 )
 from kemitraan.spreadsheets._build import (
+    ORPHANS,
     Origins,
     Table,
     children,
@@ -240,6 +241,9 @@ def read(tables: Mapping[str, Table], problems: Problems) -> list[MonitoringReco
     grouped = {
         key: children(tables[key], "record", (numbers,), table.name, problems) for key in _CHILDREN
     }
+    for key, (_, spec, model) in _CHILDREN.items():
+        for orphan in grouped[key].get(ORPHANS, []):
+            validate_row(model, spec, tables[key], orphan, problems)
     records: list[MonitoringRecord] = []
     for row in table.rows:
         own: Origins = {(): (table, row)}

@@ -112,12 +112,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "'{value}' is already used in row {other}",
     ),
     "unknown_reference": (
-        "'{value}' tidak ada di lembar {sheet}",
-        "'{value}' is not in sheet {sheet}",
+        "'{value}' tidak ada di lembar {target}",
+        "'{value}' is not in sheet {target}",
     ),
     "no_targets": (
-        "indikator '{value}' belum punya target; isi sekurang-kurangnya satu di lembar {sheet}",
-        "indicator '{value}' has no target; enter at least one in sheet {sheet}",
+        "indikator '{value}' belum punya target; isi sekurang-kurangnya satu di lembar {target}",
+        "indicator '{value}' has no target; enter at least one in sheet {target}",
     ),
 }
 

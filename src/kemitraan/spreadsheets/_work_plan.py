@@ -18,6 +18,7 @@ from kemitraan.planning import (
     WorkPlan,
 )
 from kemitraan.spreadsheets._build import (
+    ORPHANS,
     Origins,
     Table,
     children,
@@ -246,6 +247,8 @@ def read(tables: Mapping[str, Table], problems: Problems) -> WorkPlan | None:
     indicator_table, target_table = tables["indicators"], tables["targets"]
     by_id = keyed(indicator_table, "id", problems)
     targets = children(target_table, "indicator", (by_id,), indicator_table.name, problems)
+    for orphan in targets.get(ORPHANS, []):
+        validate_row(Target, TARGETS, target_table, orphan, problems)
     indicators: list[Indicator] = []
     for row in indicator_table.rows:
         own: Origins = {(): (indicator_table, row)}
@@ -257,7 +260,7 @@ def read(tables: Mapping[str, Table], problems: Problems) -> WorkPlan | None:
                 found.append(target)
         if not targets.get(row.number) and row.get("id") is not None:
             indicator_table.problem(
-                problems, row, "id", "no_targets", value=row.get("id"), sheet=target_table.name
+                problems, row, "id", "no_targets", value=row.get("id"), target=target_table.name
             )
             continue
         index = len(indicators)

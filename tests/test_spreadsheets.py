@@ -1,0 +1,698 @@
+"""Spreadsheets in and out: templates, imports that name every bad cell, exports that import back.
+
+Round trips go through the files themselves (openpyxl writes and reads the workbook, the csv
+module the folder); errors are checked by where they point (``Mitra!C3``) and their rule.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from openpyxl import Workbook, load_workbook
+from pydantic import ValidationError
+
+from kemitraan import (
+    ActivityProgress,
+    CandidateRegister,
+    Contact,
+    IndicatorValue,
+    InvalidArgumentError,
+    InvalidDataError,
+    MonitoringRecord,
+    Objective,
+    Partner,
+    PartnerKind,
+    Period,
+    PlannedActivity,
+    Program,
+    WorkPlan,
+)
+from kemitraan.actors import Actor, Role
+from kemitraan.exceptions import InvalidSpreadsheetError
+from kemitraan.mapping import MappingLevel, StakeholderRating
+from kemitraan.monitoring import ProblemMet, Spending
+from kemitraan.planning import Direction, Indicator, ObjectiveLevel, Target
+from kemitraan.spreadsheets import (
+    CellProblem,
+    Part,
+    read_candidates,
+    read_monitoring,
+    read_spreadsheet,
+    read_work_plan,
+    write_spreadsheet,
+    write_template,
+)
+from strategies import days, ids, partners
+
+PROGRAM = Program(name="Pembuatan Tas Rajut", objectives=["Mandiri berwirausaha"])
+
+# Text as a user types it, minus what no spreadsheet holds (refused on export: tested below).
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=30
+).filter(lambda s: s.strip() != "")
+short = text.map(lambda s: s.strip()[:30])
+measures = st.decimals(
+    min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2, allow_nan=False
+)
+amounts = st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False)
+
+
+@st.composite
+def registers(draw: st.DrawFn) -> CandidateRegister:
+    candidates = draw(st.lists(partners(), max_size=4, unique_by=lambda p: p.id))
+    rated = (
+        draw(st.lists(st.sampled_from(candidates), unique_by=lambda p: p.id)) if candidates else []
+    )
+    score = st.none() | st.integers(1, 5)
+    ratings = [
+        StakeholderRating(
+            partner_id=p.id,
+            power=draw(score),
+            interest=draw(score),
+            legitimacy=draw(score),
+            urgency=draw(score),
+            level=draw(st.none() | st.sampled_from(list(MappingLevel))),
+        )
+        for p in rated
+    ]
+    return CandidateRegister(program=PROGRAM, candidates=candidates, ratings=ratings)
+
+
+@st.composite
+def work_plans(draw: st.DrawFn) -> WorkPlan:
+    keys = draw(st.lists(ids, min_size=3, max_size=8, unique=True))
+    goal, purpose, *outputs = keys[:3]
+    objectives = [
+        Objective(id=goal, level=ObjectiveLevel.GOAL, statement=draw(text)),
+        Objective(id=purpose, level=ObjectiveLevel.PURPOSE, statement=draw(text), serves=goal),
+        *(
+            Objective(id=key, level=ObjectiveLevel.OUTPUT, statement=draw(text), serves=purpose)
+            for key in outputs
+        ),
+    ]
+    names = draw(st.lists(short, max_size=4, unique_by=str.casefold))
+    activities = []
+    for name in names:
+        start = draw(st.none() | days)
+        activities.append(
+            PlannedActivity(
+                name=name,
+                **({"id": key} if (key := draw(st.none() | ids)) else {}),
+                responsible=draw(ids),
+                supporting=draw(st.lists(ids, max_size=2)),
+                period=None
+                if start is None
+                else Period(start=start, end=start + timedelta(days=draw(st.integers(0, 400)))),
+                output=draw(st.none() | text),
+                objective=draw(st.none() | st.sampled_from(keys[:3])),
+                budget=draw(st.none() | amounts),
+                fulfils=draw(st.lists(text, max_size=2)),
+            )
+        )
+    indicators = []
+    for key in draw(st.lists(ids, max_size=3, unique=True)):
+        baseline_on = draw(days)
+        steps = draw(st.lists(st.integers(1, 300), min_size=1, max_size=3))
+        targets, when = [], baseline_on
+        for step in steps:
+            when += timedelta(days=step)
+            targets.append(Target(by=when, value=draw(measures)))
+        indicators.append(
+            Indicator(
+                id=key,
+                name=draw(short),
+                unit=draw(short),
+                baseline=draw(measures),
+                baseline_on=baseline_on,
+                targets=targets,
+                direction=draw(st.sampled_from(list(Direction))),
+                verification=draw(text),
+                objective=draw(st.none() | st.sampled_from(keys[:3])),
+                responsible=draw(st.none() | ids),
+            )
+        )
+    try:
+        return WorkPlan(
+            drawn_up_on=draw(days),
+            participants=draw(st.lists(ids, min_size=1, max_size=3)),
+            objectives=objectives,
+            activities=activities,
+            indicators=indicators,
+            notes=draw(st.none() | text),
+        )
+    except ValidationError:  # activity ids that clash with names or with each other
+        assume(False)
+        raise
+
+
+def monitoring_records() -> st.SearchStrategy[MonitoringRecord]:
+    actors = st.builds(
+        Actor,
+        name=short,
+        role=st.just(Role.FACILITATOR),
+        acts_for=ids,
+        oversees=st.frozensets(ids, max_size=2),
+        user_id=st.none() | short,
+    )
+    return st.builds(
+        MonitoringRecord,
+        cycle=st.integers(1, 5),
+        on=days,
+        by=ids,
+        findings=text,
+        participants=st.lists(ids, max_size=2),
+        progress=st.lists(
+            st.builds(
+                ActivityProgress,
+                activity=short,
+                percent=st.decimals(0, 100, places=2),
+                note=st.none() | text,
+            ),
+            max_size=2,
+        ),
+        indicators=st.lists(
+            st.builds(
+                IndicatorValue, indicator=short, value=measures, measured_on=st.none() | days
+            ),
+            max_size=2,
+        ),
+        spending=st.lists(st.builds(Spending, activity=short, amount=amounts), max_size=2),
+        problems=st.lists(
+            st.builds(
+                ProblemMet,
+                problem=text,
+                party_id=st.none() | ids,
+                activity=st.none() | short,
+                cause=st.none() | text,
+                solution=st.none() | text,
+                resolved=st.booleans(),
+            ),
+            max_size=2,
+        ),
+        deviations=st.lists(text, max_size=2),
+        solutions=st.lists(text, max_size=2),
+        recorded_by=st.none() | actors,
+    )
+
+
+ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.mark.parametrize("where", ["kemitraan.xlsx", "csv"])
+@ROUND_TRIP
+@given(
+    register=registers(),
+    plan=work_plans(),
+    records=st.lists(monitoring_records(), max_size=3),
+    language=st.sampled_from(["id", "en"]),
+)
+def test_an_export_imports_back_equal(
+    tmp_path: Path,
+    where: str,
+    register: CandidateRegister,
+    plan: WorkPlan,
+    records: list[MonitoringRecord],
+    language: Any,
+) -> None:
+    path = write_spreadsheet(
+        tmp_path / where,
+        candidates=register,
+        work_plan=plan,
+        monitoring=records,
+        language=language,
+    )
+    back = read_spreadsheet(path, program=PROGRAM)
+    assert back.candidates == register
+    assert back.work_plan == plan
+    assert back.monitoring == records
+
+
+# -- templates --------------------------------------------------------------------------
+
+
+def test_the_template_has_indonesian_headers_lists_and_instructions(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "templat.xlsx")
+    book = load_workbook(path)
+    assert book.sheetnames == [
+        "Petunjuk",
+        "Mitra",
+        "Kontak",
+        "Penggalian",
+        "Penilaian",
+        "Rencana",
+        "Tujuan",
+        "Kegiatan",
+        "Indikator",
+        "Target",
+        "Monitoring",
+        "Kemajuan",
+        "Nilai Indikator",
+        "Belanja",
+        "Masalah",
+        "Pilihan",
+    ]
+    assert book["Pilihan"].sheet_state == "hidden"
+    partners_sheet = book["Mitra"]
+    assert [c.value for c in partners_sheet[1]][:4] == [
+        "ID",
+        "Nama *",
+        "Jenis mitra *",
+        "Skala usaha",
+    ]
+    assert partners_sheet.freeze_panes == "C2"
+    assert partners_sheet.max_row == 1  # a header, nothing else
+    kinds = next(v for v in partners_sheet.data_validations.dataValidation if "C2" in str(v.sqref))
+    assert kinds.type == "list"
+    assert kinds.formula1 == "'Pilihan'!$A$2:$A$14"
+    assert [book["Pilihan"].cell(row=n, column=1).value for n in (2, 3)] == [
+        "Kelompok masyarakat yang sudah maju",
+        "Tokoh masyarakat yang berpengaruh",
+    ]
+    guide = [[c.value for c in row] for row in book["Petunjuk"].iter_rows()]
+    assert guide[0][0] == "Petunjuk pengisian"
+    assert ["Mitra", "Jenis mitra", "Ya", "Pilih dari daftar"] == guide[10][:4]
+    dates = book["Penggalian"]
+    assert dates.column_dimensions["B"].number_format == "DD/MM/YYYY"
+    money = book["Kegiatan"]
+    assert money.column_dimensions["I"].number_format == '"Rp"#,##0.00'
+
+
+def test_a_template_in_english_for_one_part(tmp_path: Path) -> None:
+    book = load_workbook(write_template(tmp_path / "t.xlsx", [Part.WORK_PLAN], language="en"))
+    assert book.sheetnames == [
+        "Instructions",
+        "Plan",
+        "Objectives",
+        "Activities",
+        "Indicators",
+        "Targets",
+        "Choices",
+    ]
+    assert book["Activities"]["C1"].value == "Responsible *"
+
+
+def test_a_csv_template_is_a_folder_of_headers(tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "belanja.csv",
+        "kemajuan.csv",
+        "masalah.csv",
+        "monitoring.csv",
+        "nilai-indikator.csv",
+        "petunjuk.csv",
+    ]
+    first = (folder / "belanja.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert first == ["No. monitoring *,Kegiatan *,Terpakai s.d. kini (Rp) *"]
+
+
+def test_unknown_parts_and_languages_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="known"):
+        write_template(tmp_path / "t.xlsx", ["rooster"])
+    with pytest.raises(InvalidArgumentError):
+        write_template(tmp_path / "t.xlsx", language="fr")  # type: ignore[arg-type]
+
+
+# -- imports that name every problem ----------------------------------------------------
+
+
+def _filled(tmp_path: Path, sheets: dict[str, list[list[Any]]], *, name: str = "isi.xlsx") -> Path:
+    """The template, with ``sheets``' rows (from row 2) filled in."""
+    path = write_template(tmp_path / name)
+    book = load_workbook(path)
+    for title, rows in sheets.items():
+        for number, row in enumerate(rows, start=2):
+            for column, value in enumerate(row, start=1):
+                book[title].cell(row=number, column=column, value=value)
+    book.save(path)
+    return path
+
+
+def test_labels_and_values_are_accepted_whatever_their_case(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Mitra": [
+                ["", "KUBE Rajut", "kelompok MASYARAKAT yang sudah maju"],
+                ["toko-a", "Toko A", "business", "usaha KECIL"],
+                ["", "CV B", "Business and industry"],
+            ],
+            "Kontak": [["KUBE Rajut", "Ibu Nur", "Ketua", "0812-5123-4567", None, "ya"]],
+            "Penilaian": [["toko-a", 4, 5, None, None, "kabupaten/kota"]],
+        },
+    )
+    register = read_candidates(path, program=PROGRAM)
+    assert [(p.id, p.kind) for p in register.candidates] == [
+        ("kube-rajut", PartnerKind.COMMUNITY_GROUP),
+        ("toko-a", PartnerKind.BUSINESS),
+        ("cv-b", PartnerKind.BUSINESS),
+    ]
+    assert register.candidates[0].contacts == [
+        Contact(name="Ibu Nur", role="Ketua", phone="081251234567", personal=True)
+    ]
+    assert register.ratings == [
+        StakeholderRating(partner_id="toko-a", power=4, interest=5, level=MappingLevel.REGENCY)
+    ]
+
+
+def test_every_problem_is_named_by_sheet_row_and_column(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Mitra": [
+                ["", "KUBE Rajut", "toko kelontong"],  # no such kind
+                ["", "", "Koperasi/KUD"],  # no name
+                ["kube-rajut", "KUBE Rajut Lagi", "Koperasi/KUD"],  # the first row's id
+                ["", "Toko C", "business", None, "sejuta"],  # not a number
+                ["", "Toko D", "business", None, None, None, None, "Atlantis"],  # no province
+            ],
+            "Kontak": [["toko-x", "Bu Ani", None, "0812-5123-4567"]],  # no such candidate
+            "Penggalian": [["toko-c", "kemarin", "Wawancara", "Formal", "Pemilik", "Bersedia"]],
+            "Kegiatan": [["", "Praktik produksi", "kube"]],  # a plan without its plan sheet row
+        },
+    )
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_spreadsheet(path, program=PROGRAM)
+    found = {(p.where, p.rule) for p in caught.value.problems}
+    assert found == {
+        ("Mitra!C2", "not_choice"),
+        ("Mitra!B3", "missing"),
+        ("Mitra!A4", "duplicate_key"),
+        ("Mitra!E5", "not_number"),
+        ("Mitra!H6", "unknown_province"),
+        ("Kontak!A2", "unknown_reference"),
+        ("Penggalian!B2", "not_date"),
+        ("Rencana", "rows_without_plan"),
+    }
+    error = caught.value
+    assert isinstance(error, InvalidDataError)
+    assert isinstance(error, ValueError)
+    message = str(error)
+    assert message.startswith("isi.xlsx tidak dapat diimpor (8 masalah; tidak ada yang diimpor):")
+    assert "- Mitra!C2 (Jenis mitra): 'toko kelontong' bukan pilihan yang dikenal" in message
+    assert "- Kontak!A2 (ID mitra): 'toko-x' tidak ada di lembar Mitra" in message
+    english = error.message("en")
+    assert "- Penggalian!B2 (Tanggal): 'kemarin' is not a date" in english
+    assert error.errors[0]["loc"] == ("Mitra!C2",)
+
+
+def test_rules_of_the_whole_model_point_at_their_cells(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Rencana": [[date(2025, 2, 24), "pkbm; kube"]],
+            "Tujuan": [
+                ["kemandirian", "Tujuan umum", "Mandiri"],
+                ["berusaha", "Keluaran", "X", "kemandirian"],
+            ],
+            "Kegiatan": [["", "Praktik", "kube", "", date(2025, 5, 1), date(2025, 4, 1)]],
+            "Indikator": [
+                [
+                    "terjual",
+                    "Tas terjual",
+                    "buah",
+                    0,
+                    date(2025, 5, 1),
+                    "Makin tinggi makin baik",
+                    "Nota",
+                ],
+                ["lulus", "Lulus uji", "orang", 0, date(2025, 5, 1), None, "Daftar nilai"],
+            ],
+            "Target": [["terjual", date(2025, 4, 1), 150]],  # before the baseline
+        },
+    )
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_work_plan(path, language="en")
+    found = {(p.where, p.rule) for p in caught.value.problems}
+    assert found == {
+        ("Kegiatan!F2", "end_before_start"),
+        ("Target!B2", "target_out_of_order"),
+        ("Indikator!A3", "no_targets"),
+    }
+    assert "indicator 'lulus' has no target; enter at least one in sheet Target" in str(
+        caught.value
+    )
+    # fixed, the one rule left is the plan's own: an output cannot serve the goal
+    book = load_workbook(path)
+    book["Kegiatan"]["F2"] = date(2025, 6, 1)
+    book["Target"]["B2"] = date(2025, 8, 31)
+    book["Indikator"].delete_rows(3)
+    book.save(path)
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_work_plan(path)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [("Tujuan!D3", "objective_serves")]
+
+
+def test_columns_unknown_missing_or_without_header_are_named(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "mitra"  # sheet names in any case
+    sheet.append(["Nama", "Kind", "Warna favorit"])  # no Jenis mitra; an unknown column
+    sheet.append(["Toko A", "Business", "merah", None, "catatan"])
+    book.create_sheet("Daftar belanja")
+    book.save(tmp_path / "a.xlsx")
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_spreadsheet(tmp_path / "a.xlsx", program=PROGRAM)
+    assert {(p.where, p.rule) for p in caught.value.problems} == {
+        ("mitra!C1", "unknown_column"),
+        ("mitra!E2", "value_without_header"),
+        ("Daftar belanja", "unknown_sheet"),
+    }
+    # English headers are read as well as Indonesian ones: "Kind" is "Jenis mitra"
+
+
+def test_a_formula_is_never_computed(tmp_path: Path) -> None:
+    path = _filled(tmp_path, {"Mitra": [["", "Toko A", "Dunia usaha dan industri"]]})
+    book = load_workbook(path)
+    book["Mitra"]["E2"] = "=1000*1000"  # a formula, with no saved result
+    book["Mitra"]["F2"] = "=1000*2000"
+    book.save(path)
+    _cache(path, "Mitra", "F2", "2000000")  # as Excel would have saved it
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_candidates(path, program=PROGRAM)
+    [problem] = caught.value.problems
+    assert (problem.where, problem.rule) == ("Mitra!E2", "formula_without_value")
+    assert "=1000*1000" in problem.message()
+    book = load_workbook(path)
+    book["Mitra"]["E2"] = None
+    book.save(path)
+    _cache(path, "Mitra", "F2", "2000000")
+    register = read_candidates(path, program=PROGRAM)
+    assert register.candidates[0].finances is not None
+    assert register.candidates[0].finances.annual_sales == Decimal(2_000_000)
+
+
+def _cache(path: Path, title: str, cell: str, value: str) -> None:
+    """Give the formula in ``cell`` a saved result, as a spreadsheet program saves one."""
+    book = load_workbook(path, read_only=True)
+    index = book.sheetnames.index(title) + 1
+    book.close()
+    member = f"xl/worksheets/sheet{index}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = parts[member].decode()
+    xml, count = re.subn(
+        rf'(<c r="{cell}"[^>]*>)<f>([^<]*)</f><v\s*/?>(?:</v>)?',
+        rf"\1<f>\2</f><v>{value}</v>",
+        xml,
+    )
+    assert count == 1, xml[:500]
+    parts[member] = xml.encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    register = CandidateRegister(
+        program=PROGRAM,
+        candidates=[Partner(name='=HYPERLINK("http://x")', id="toko", kind=PartnerKind.BUSINESS)],
+    )
+    for where in ("a.xlsx", "csv"):
+        path = write_spreadsheet(tmp_path / where, candidates=register)
+        assert read_candidates(path, program=PROGRAM) == register
+    assert load_workbook(tmp_path / "a.xlsx")["Mitra"]["B2"].data_type == "s"
+    line = (tmp_path / "csv" / "mitra.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    assert line.startswith("toko,\"'=HYPERLINK(")
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def test_csv_problems_name_the_file_row_and_column(tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    (folder / "monitoring.csv").write_text(
+        "No.;Tahun ke-;Tanggal;Oleh;Temuan\n1;1;30/05/2025;pkbm;Hadir rutin\n2;satu;;pkbm;x\n",
+        encoding="utf-8",
+    )  # separated by semicolons, as Excel saves CSV in Indonesia
+    (folder / "kemajuan.csv").write_text(
+        "No. monitoring,Kegiatan,Kemajuan (%)\n1,Praktik,60\n3,Praktik,120\n", encoding="utf-8"
+    )
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_monitoring(folder)
+    assert {(p.where, p.rule) for p in caught.value.problems} == {
+        ("monitoring.csv!B3", "not_number"),
+        ("monitoring.csv!C3", "missing"),
+        ("kemajuan.csv!A3", "unknown_reference"),
+        ("kemajuan.csv!C3", "less_than_equal"),
+    }
+    (folder / "monitoring.csv").write_text(
+        "No.;Tahun ke-;Tanggal;Oleh;Temuan\n1;1;30/05/2025;pkbm;Hadir rutin\n", encoding="utf-8"
+    )
+    (folder / "kemajuan.csv").write_text(
+        "No. monitoring,Kegiatan,Kemajuan (%)\n1,Praktik,60\n", encoding="utf-8"
+    )
+    [record] = read_monitoring(folder)
+    assert record.on == date(2025, 5, 30)
+    assert record.progress == [ActivityProgress(activity="Praktik", percent=Decimal(60))]
+
+
+def test_rupiah_in_csv_may_be_written_the_indonesian_way(tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    (folder / "monitoring.csv").write_text(
+        "No.,Tahun ke-,Tanggal,Oleh\n1,1,2025-05-30,pkbm\n", encoding="utf-8"
+    )
+    (folder / "belanja.csv").write_text(
+        'No. monitoring,Kegiatan,Terpakai s.d. kini (Rp)\n1,A,Rp1.500.000\n1,B,"2.500,50"\n',
+        encoding="utf-8",
+    )
+    [record] = read_monitoring(folder)
+    assert [s.amount for s in record.spending] == [Decimal(1_500_000), Decimal("2500.50")]
+
+
+# -- bounds ------------------------------------------------------------------------------
+
+
+def test_a_workbook_too_large_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kemitraan.spreadsheets._xlsx as xlsx
+
+    path = write_template(tmp_path / "t.xlsx")
+    monkeypatch.setattr(xlsx, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_spreadsheet(path)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [("t.xlsx", "file_too_large")]
+    monkeypatch.setattr(xlsx, "MAX_FILE_BYTES", 10**7)
+    monkeypatch.setattr(xlsx, "MAX_UNPACKED_BYTES", 10_000)  # a zip bomb unpacks to more
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_spreadsheet(path)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [("t.xlsx", "unpacked_too_large")]
+
+
+def test_too_many_rows_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kemitraan.spreadsheets._build as build
+
+    monkeypatch.setattr(build, "MAX_ROWS", 2)
+    path = _filled(tmp_path, {"Mitra": [["", f"Toko {n}", "Koperasi/KUD"] for n in range(4)]})
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_candidates(path, program=PROGRAM)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [("Mitra!4:4", "too_many_rows")]
+
+
+def test_what_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.xlsx").write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(InvalidSpreadsheetError, match="bukan buku kerja"):
+        read_spreadsheet(tmp_path / "a.xlsx")
+    with pytest.raises(InvalidArgumentError):
+        read_spreadsheet(tmp_path / "missing.xlsx")
+
+
+def test_the_candidates_need_their_programme(tmp_path: Path) -> None:
+    path = _filled(tmp_path, {"Mitra": [["", "Toko A", "Koperasi/KUD"]]})
+    with pytest.raises(InvalidArgumentError, match="program="):
+        read_spreadsheet(path)
+    assert read_spreadsheet(path, parts=["work_plan"]).work_plan is None
+    with pytest.raises(InvalidSpreadsheetError, match="Rencana"):
+        read_work_plan(path)
+
+
+# -- exports refuse what would not come back -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "rule"),
+    [
+        (
+            MonitoringRecord(
+                cycle=1,
+                on=date(2025, 5, 30),
+                by="pkbm",
+                indicators=[IndicatorValue(indicator="x", value=Decimal("0.1234567890123456"))],
+            ),
+            "15",
+        ),
+        (
+            MonitoringRecord(cycle=1, on=date(2025, 5, 30), by="pkbm", findings="a\ufffeb"),
+            r"U\+FFFE",
+        ),
+        (
+            MonitoringRecord(
+                cycle=1, on=date(2025, 5, 30), by="pkbm", findings="x", deviations=["a\nb"]
+            ),
+            "line break",
+        ),
+        (
+            MonitoringRecord(
+                cycle=1, on=date(2025, 5, 30), by="pkbm", findings="x", deviations=["x" * 5000] * 8
+            ),
+            "32767",
+        ),
+    ],
+)
+def test_an_export_refuses_what_would_not_import_back(
+    tmp_path: Path, record: MonitoringRecord, rule: str
+) -> None:
+    with pytest.raises(InvalidArgumentError, match=rule) as caught:
+        write_spreadsheet(tmp_path / "a.xlsx", monitoring=[record], language="en")
+    assert "Monitoring!" in str(caught.value)
+    assert not (tmp_path / "a.xlsx").exists()
+
+
+def test_a_cell_problem_says_where_it_is() -> None:
+    whole_row = CellProblem("Mitra", 4, None, None, "too_many_rows", ("a", "b"))
+    sheet = CellProblem("Mitra", None, None, None, "missing_sheet", ("a", "b"))
+    assert (whole_row.where, sheet.where) == ("Mitra!4:4", "Mitra")
+    assert whole_row.message("en") == "Mitra!4:4: b"
+
+
+# -- the seed's workbook --------------------------------------------------------------------
+
+
+def test_the_seed_case_workbook_reads_as_a_facilitator_would_fill_it(tmp_path: Path) -> None:
+    from kemitraan import Stage
+    from seed import at_stage
+
+    partnership = at_stage(Stage.FOLLOW_UP, recorded=True)
+    register = CandidateRegister(program=partnership.program, candidates=partnership.partners)
+    path = write_spreadsheet(
+        tmp_path / "kemitraan.xlsx",
+        candidates=register,
+        work_plan=partnership.work_plan,
+        monitoring=partnership.monitoring,
+    )
+    book = load_workbook(path)
+    partners_sheet = book["Mitra"]
+    assert [partners_sheet.cell(row=n, column=3).value for n in range(2, 7)] == [
+        "Kelompok masyarakat yang sudah maju",
+        "Tokoh masyarakat yang berpengaruh",
+        "Dunia usaha dan industri",
+        "Koperasi/KUD",
+        "Lembaga pemerintah (dinas terkait, unit pelaksana teknis)",
+    ]
+    activities = book["Kegiatan"]
+    assert activities["B3"].value == "Praktik produksi tas rajut"
+    assert activities["E3"].value.date() == date(2025, 4, 14)  # a real date
+    assert activities["I3"].value == 30_000_000  # a number, shown in rupiah
+    assert activities["I3"].number_format == '"Rp"#,##0.00'
+    back = read_spreadsheet(path, program=partnership.program)
+    assert back.candidates == register
+    assert back.work_plan == partnership.work_plan
+    assert back.monitoring == partnership.monitoring
