@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 from statemachine.exceptions import TransitionNotAllowed
 
 from kemitraan import (
     AuditRecord,
     FollowUpPlan,
+    InvalidArgumentError,
     InvalidDataError,
     KemitraanError,
     Move,
@@ -549,9 +549,47 @@ def test_history_records_who_when_why() -> None:
 def test_naive_time_is_refused_and_changes_nothing() -> None:
     partnership = at_stage(Stage.MAPPING, recorded=True)
     before = partnership.model_dump_json()
-    with pytest.raises(ValidationError, match="timezone"):
+    with pytest.raises(InvalidArgumentError, match=r"^at: .* has no time zone"):
         partnership.advance(at=datetime(2025, 1, 17, 9))
     assert partnership.model_dump_json() == before
+
+
+@pytest.mark.parametrize(
+    ("call", "names"),
+    [
+        (lambda p: p.sign("kube-rajut-lestari", on="03-03-2025", at=AT), "on: '03-03-2025'"),
+        (lambda p: p.sign("kube-rajut-lestari", on=20250310, at=AT), "on: 20250310"),
+        (lambda p: p.sign("kube-rajut-lestari", on=date(1899, 12, 31), at=AT), "on: 1899-12-31"),
+        (lambda p: p.sign("kube-rajut-lestari", on=date(2025, 3, 10), place=7, at=AT), "place: 7"),
+        (lambda p: p.sign("kube-rajut-lestari", on=date(2025, 3, 10), at="now"), "at: 'now'"),
+        (
+            lambda p: p.sign(
+                "kube-rajut-lestari",
+                on=date(2025, 3, 10),
+                at=datetime(1, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))),
+            ),
+            "at: 0001-01-01T00:30:00+01:00",
+        ),
+    ],
+)
+def test_a_wrong_argument_is_refused_naming_it_and_changes_nothing(
+    call: Callable[[Partnership], object], names: str
+) -> None:
+    partnership = at_stage(Stage.SIGNING)
+    before = partnership.model_dump_json()
+    with pytest.raises(InvalidArgumentError) as refused:
+        call(partnership)
+    assert str(refused.value).startswith(names)
+    assert partnership.model_dump_json() == before
+
+
+def test_a_signing_day_may_be_given_as_iso_text() -> None:
+    partnership = at_stage(Stage.SIGNING)
+    partnership.sign("kube-rajut-lestari", on="2025-03-10", at=AT)  # type: ignore[arg-type]
+    assert partnership.agreement is not None
+    signatory = partnership.agreement.signatory_of("kube-rajut-lestari")
+    assert signatory is not None
+    assert signatory.signed_on == date(2025, 3, 10)
 
 
 def test_stage_cycle_and_history_change_only_through_moves() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from kemitraan._types import day_argument, instant_argument, text_argument
 from kemitraan.actors import Actor
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
 from kemitraan.exceptions import InvalidArgumentError
@@ -18,7 +19,56 @@ if TYPE_CHECKING:
     from kemitraan._protocols import PartnershipLike
     from kemitraan._requirement_book import Ask
 
-__all__ = ["move_record"]
+__all__ = ["checked_arguments", "move_record"]
+
+
+def checked_arguments(
+    at: object, signed: tuple[object, object] | None
+) -> tuple[datetime | None, tuple[date, str | None] | None]:
+    """A move's ``at=`` and a signature's ``on=`` and ``place=``, or a clear refusal.
+
+    ``at`` is a time-zone-aware datetime; ``on`` a date (or its ISO text, ``"2025-03-10"``);
+    each within the days a model accepts. A wrong type or form is refused naming the
+    argument and the form expected, before anything is compared with it.
+
+    >>> checked_arguments(None, ("2025-03-10", "Martapura"))[1]
+    (datetime.date(2025, 3, 10), 'Martapura')
+    >>> checked_arguments(datetime(2025, 3, 10, 9), None)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kemitraan.exceptions.InvalidArgumentError: at: 2025-03-10T09:00:00 has no time zone; ...
+    """
+    when: datetime | None = None
+    if at is not None:
+        if not isinstance(at, datetime):
+            raise InvalidArgumentError(
+                f"at: {at!r} is not a moment; give a datetime with its time zone, "
+                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))"
+            )
+        if at.tzinfo is None or at.utcoffset() is None:
+            raise InvalidArgumentError(
+                f"at: {at.isoformat()} has no time zone; give it one, "
+                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))"
+            )
+        when = instant_argument(at, "at")
+    if signed is None:
+        return when, None
+    on, place = signed
+    if isinstance(on, str):
+        try:
+            on = date.fromisoformat(on)
+        except ValueError:
+            raise InvalidArgumentError(
+                f"on: {on!r} is not a date; give a date, e.g. date(2025, 3, 10), or its ISO "
+                "text '2025-03-10' (year, month, day)"
+            ) from None
+    if isinstance(on, datetime):
+        on = on.date()
+    if not isinstance(on, date):
+        raise InvalidArgumentError(f"on: {on!r} is not a date; give a date, e.g. date(2025, 3, 10)")
+    if place is not None and not isinstance(place, str):
+        raise InvalidArgumentError(f"place: {place!r} is not a text")
+    return when, (day_argument(on, "on"), None if place is None else text_argument(place, "place"))
 
 
 def move_record(

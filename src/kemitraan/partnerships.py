@@ -48,7 +48,7 @@ from kemitraan._integrity import (
     require_history,
     signatures,
 )
-from kemitraan._moves import move_record
+from kemitraan._moves import checked_arguments, move_record
 from kemitraan._partnership_html import partnership_html
 from kemitraan._requirement_book import Ask, cautions, unmet
 from kemitraan.access import authorize, stamped
@@ -609,6 +609,7 @@ class Partnership(VersionedDocument):
         signed: tuple[date, str | None] | None = None,
     ) -> AuditRecord:
         with self._lock:
+            at, signed = checked_arguments(at, signed)
             signing = ask.move.is_signing
             actor = authorize(
                 self,
