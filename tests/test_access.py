@@ -443,3 +443,40 @@ def test_a_save_by_someone_who_may_not_record_is_refused_and_writes_nothing() ->
     with acting_as(FACILITATOR):
         assert store.load(ours.id).version == stored.version
         assert store.save(stored.partnership, version=stored.version) == stored.version + 1
+
+
+def test_a_signatory_saves_its_own_signature_and_nothing_else() -> None:
+    from kemitraan.store import Store
+
+    set_policy(None)
+    store = Store("sqlite://")
+    p = at_stage(Stage.SIGNING)
+    store.save(p, version=0)
+    set_policy(GuidePolicy())
+    kube = signatory("kube-rajut-lestari")
+    with acting_as(kube):
+        stored = store.load(p.id)
+        stored.partnership.sign("kube-rajut-lestari", on=SIGNED_ON, at=AT)
+        assert store.save(stored.partnership, version=stored.version) == stored.version + 1
+        again = store.load(p.id)
+    assert again.partnership.history[-1].acts_for == "kube-rajut-lestari"
+    # A signature and an edit of data: the edit is not the signatory's to save.
+    with acting_as(FACILITATOR):
+        draft = store.load(p.id)
+    with acting_as(signatory("cv-kriya-banua")):
+        draft.partnership.sign("cv-kriya-banua", on=SIGNED_ON, at=AT)
+    set_policy(None)
+    draft.partnership.program = draft.partnership.program.model_copy(update={"name": "Lain"})
+    set_policy(GuidePolicy())
+    with acting_as(signatory("cv-kriya-banua")), pytest.raises(NotPermittedError) as refused:
+        store.save(draft.partnership, version=draft.version)
+    assert refused.value.rule == "signatory_only_signs"
+    # Another party's signature saved by this signatory: refused too.
+    with acting_as(FACILITATOR):
+        other = store.load(p.id)
+    with acting_as(signatory("cv-kriya-banua")):
+        other.partnership.sign("cv-kriya-banua", on=SIGNED_ON, at=AT)
+    with acting_as(kube), pytest.raises(NotPermittedError):
+        store.save(other.partnership, version=other.version)
+    with acting_as(signatory("cv-kriya-banua")):
+        assert store.save(other.partnership, version=other.version) == other.version + 1

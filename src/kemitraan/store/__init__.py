@@ -57,11 +57,18 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
-from kemitraan.access import administering, authorize, listing_scope, policy_in_force
+from kemitraan.access import (
+    administering,
+    authorize,
+    current_actor,
+    listing_scope,
+    policy_in_force,
+)
 from kemitraan.actors import Action
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
+    NotPermittedError,
     PartnershipNotFoundError,
     VersionConflictError,
 )
@@ -85,6 +92,7 @@ from kemitraan.store._documents import verified
 from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts
 from kemitraan.store._migrate import upgrade_database
+from kemitraan.store._signing import own_signatures_only
 from kemitraan.store._tables import audit_records, partnerships
 from kemitraan.summary import RENEWAL_LEAD_DAYS
 
@@ -216,7 +224,13 @@ class Store:
         """
         if not isinstance(partnership, Partnership):
             raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
-        authorize(partnership, Action.RECORD)  # under an access policy (kemitraan.access)
+        refused: NotPermittedError | None = None
+        try:  # under an access policy (kemitraan.access)
+            authorize(partnership, Action.RECORD)
+        except NotPermittedError as exc:
+            if version == 0 or exc.actor is None:
+                raise
+            refused = exc  # a signatory's own signatures may still be saved (below)
         whole_number("version", version, 0, MAX_INTEGER)
         pid = partnership.id
         known, row = None, None
@@ -230,6 +244,10 @@ class Store:
             if self._loaded.loaded(pid, row.document):
                 known = row.document  # what changed since is what needs checking
         text, columns, history = self._prepared(partnership, known)
+        if refused is not None and (
+            row is None or not own_signatures_only(row.document, text, current_actor())
+        ):
+            raise refused
         try:
             with self._begin() as conn:
                 if version == 0:
