@@ -82,7 +82,7 @@ from kemitraan.access import (
     set_policy,
     visible,
 )
-from kemitraan.actors import Action, Actor, Role
+from kemitraan.actors import Action, Actor
 from kemitraan.audit import set_history_key
 from kemitraan.exceptions import NotPermittedError, TransitionRefusedError, VersionConflictError
 from kemitraan.findings import Requirement
@@ -96,8 +96,6 @@ PROTECTED = frozenset({"id", "schema_version", "stage", "cycle", "history"})
 #: The largest offset a database takes (a signed 64-bit integer); beyond it is 422.
 MAX_OFFSET = 2**63 - 1
 FORM = "application/x-www-form-urlencoded"
-#: Who saves what a signatory signed (see the signature route): the service itself.
-SERVICE = Actor(name="kemitraan-webapp", role=Role.ADMINISTRATOR)
 
 
 class MoveRequest(BaseModel):
@@ -296,8 +294,6 @@ def create_app(
         if_match: str | None,
         accept: str | None,
         change: Callable[[Partnership], object],
-        *,
-        saved_by: Actor | None = None,
     ) -> JSONResponse:
         with acting_as(actor):  # the library checks every command against the policy
             partnership, version = loaded(actor, pid, if_match)
@@ -317,8 +313,8 @@ def create_app(
                 ) from exc
             except KemitraanError as exc:  # refused by the guide's rules or the data's integrity
                 raise HTTPException(409, Refusal(message=str(exc)).model_dump()) from exc
-            with acting_as(saved_by or actor):
-                version = store.save(partnership, version=version)
+            # Store.save keeps to the policy too: a signatory saves its own signatures.
+            version = store.save(partnership, version=version)
             return shown(actor, partnership, version)
 
     @app.post(
@@ -570,10 +566,7 @@ def create_app(
             else:
                 p.sign_addendum(r.index, r.party_id, on=r.on, place=r.place)
 
-        # Store.save asks for the right to record, which a signatory lacks: the signature
-        # was checked (SIGN) and recorded under the signatory's name, so the service
-        # persists it, and only it (the change above is the signature and nothing else).
-        return changed(actor, pid, if_match, accept_language, apply, saved_by=SERVICE)
+        return changed(actor, pid, if_match, accept_language, apply)
 
     @app.get(
         "/partnerships/{pid}/documents/{kind}",
