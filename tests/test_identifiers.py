@@ -26,6 +26,9 @@ def partner(**fields: Any) -> Partner:
         ("nib", "9120 0012 34567", "9120001234567"),
         ("npsn", "30304567", "30304567"),
         ("npsn", "3030-4567", "30304567"),
+        ("npsn", "P9984574", "P9984574"),  # a PKBM's, published
+        ("npsn", "K9989817", "K9989817"),  # an LKP's, published
+        ("npsn", "p9962749", "P9962749"),
         ("npwp", "01.312.166.0-091.000", "013121660091000"),
         ("npwp", "016090524017000", "016090524017000"),
         ("npwp", "0013121660091000", "0013121660091000"),  # 16 digits since 2024
@@ -48,7 +51,9 @@ def test_valid_identifiers_are_normalised(field: str, value: str, expected: str)
         ("nib", "912000123456A", "invalid_nib"),
         ("nib", FULL_WIDTH_NIB, "invalid_nib"),
         ("npsn", "3030456", "invalid_npsn"),
-        ("npsn", "P9971234", "invalid_npsn"),
+        ("npsn", "P997123", "invalid_npsn"),  # a letter and 6 digits
+        ("npsn", "PK998457", "invalid_npsn"),  # two letters
+        ("npsn", "9984574P", "invalid_npsn"),  # the letter last
         ("npwp", "01.312.166.1-091.000", "invalid_npwp"),  # wrong check digit
         ("npwp", "0131216600910", "invalid_npwp"),  # 13 digits
         ("npwp", "01312166009100000", "invalid_npwp"),  # 17 digits
@@ -148,3 +153,12 @@ def test_nik_is_masked_in_repr_and_errors() -> None:
 def test_phone_is_masked_in_repr() -> None:
     contact = Contact(phone="081251234567")
     assert "81251234567" not in repr(contact)
+
+
+def test_an_npsn_of_another_form_is_refused_in_indonesian() -> None:
+    from kemitraan import Institution
+
+    with pytest.raises(ValidationError) as refused:
+        Institution(name="PKBM A", npsn="12-34")
+    message = refused.value.errors()[0]["msg"]
+    assert message.startswith("NPSN harus 8 angka, atau satu huruf dan 7 angka")

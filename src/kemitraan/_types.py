@@ -128,8 +128,26 @@ def _validate_nib(value: str) -> str:
     return _digits(value, length=13, code="invalid_nib", label="NIB")
 
 
+_NPSN: Final = re.compile(r"(?:[0-9]|[A-Z])[0-9]{7}")
+
+
 def _validate_npsn(value: str) -> str:
-    return _digits(value, length=8, code="invalid_npsn", label="NPSN")
+    """Eight digits (a school), or a letter and seven digits (a non-formal unit).
+
+    A PKBM's published NPSN begins with P (``P9984574``), an LKP's with K (``K9989817``).
+
+    >>> _validate_npsn("p9984574"), _validate_npsn("69725350")
+    ('P9984574', '69725350')
+    """
+    compact = re.sub(r"[\s.\-]", "", value).upper()
+    if not compact.isascii() or not _NPSN.fullmatch(compact):
+        raise custom_error(
+            "invalid_npsn",
+            "NPSN harus 8 angka, atau satu huruf dan 7 angka (mis. P9984574 untuk PKBM, "
+            "K9989817 untuk LKP), bukan '{value}'",
+            value=value,
+        )
+    return compact
 
 
 # python-stdnum, phonenumbers and Babel load on the first value they check, so that
@@ -253,7 +271,8 @@ NIB = Annotated[str, AfterValidator(_validate_nib)]
 """Nomor Induk Berusaha (business registration number): 13 digits."""
 
 NPSN = Annotated[str, AfterValidator(_validate_npsn)]
-"""Nomor Pokok Sekolah Nasional (education unit number): 8 digits."""
+"""Nomor Pokok Sekolah Nasional (education unit number): 8 digits for a school, a letter and 7
+digits for a non-formal unit (P for a PKBM, K for an LKP)."""
 
 NPWP = Annotated[str, AfterValidator(_validate_npwp)]
 """Tax number: 15 digits (old) or 16 (since 2024), stored as digits, check digit verified."""

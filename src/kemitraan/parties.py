@@ -585,7 +585,7 @@ class Party(KemitraanModel):
     npwp: NPWP | None = None
     """Tax number (15 or 16 digits)."""
     npsn: NPSN | None = None
-    """Education unit number (8 digits)."""
+    """Education unit number: 8 digits, or a letter and 7 digits (P… a PKBM, K… an LKP)."""
     nik: NIK | None = None
     """Identity number of a party who is a person (16 digits; personal data)."""
 
@@ -646,12 +646,14 @@ class Party(KemitraanModel):
 class Institution(Party):
     """The education unit (*lembaga*) that seeks partners, e.g. a PKBM running a PKW.
 
-    >>> pkbm = Institution(name="PKBM Harapan Bangsa", npsn="P9971234")  # doctest: +ELLIPSIS
+    >>> Institution(name="PKBM Harapan Bangsa", npsn="P9984574").npsn  # a PKBM's: P + 7 digits
+    'P9984574'
+    >>> pkbm = Institution(name="PKBM Harapan Bangsa", npsn="P997123")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Institution
     npsn
-      NPSN must be exactly 8 digits, got 'P9971234' [type=invalid_npsn]
+      NPSN harus 8 angka, atau satu huruf dan 7 angka (...), bukan 'P997123' [type=invalid_npsn]
     >>> Institution(name="PKBM Harapan Bangsa", npsn="69971234").kind.label_id
     'Satuan pendidikan'
     """
