@@ -33,7 +33,7 @@ PINNED = {
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "50fa639bcfc254735358033e6db102ff4d16a6be04b239dc1ccfdc7698975b4f",
+    "kemitraan.xlsx": "06f94c2838ecb7cb795a947f6bb668fc3b92bcfd5b218c1d96376e45a0ca6ff7",
 }
 
 

@@ -696,3 +696,8 @@ def test_the_seed_case_workbook_reads_as_a_facilitator_would_fill_it(tmp_path: P
     assert back.candidates == register
     assert back.work_plan == partnership.work_plan
     assert back.monitoring == partnership.monitoring
+
+
+def test_an_export_of_nothing_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="nothing to write"):
+        write_spreadsheet(tmp_path / "a.xlsx")

@@ -55,7 +55,7 @@ from kemitraan.spreadsheets._build import (
     parse_table,
     sheet_key,
 )
-from kemitraan.spreadsheets._columns import CELL_LIMIT, SheetSpec, shown
+from kemitraan.spreadsheets._columns import CELL_LIMIT, Column, SheetSpec, shown
 from kemitraan.spreadsheets._csv import MAX_CSV_BYTES, read_folder, write_folder
 from kemitraan.spreadsheets._problems import CellProblem, Problems
 from kemitraan.spreadsheets._xlsx import (
@@ -206,9 +206,10 @@ def write_spreadsheet(
         The file (or folder) written.
 
     Raises:
-        InvalidArgumentError: a value a spreadsheet cannot hold as it is (a number of more
-            than 15 significant digits, text longer than an Excel cell, a character XML
-            cannot hold, an item of a list with a line break in it), naming its cell.
+        InvalidArgumentError: nothing given to write; or a value a spreadsheet cannot hold
+            as it is (a number of more than 15 significant digits, text longer than an
+            Excel cell, a character XML cannot hold, an item of a list with a line break in
+            it), naming its cell.
     """
     sheets: list[tuple[SheetSpec, list[dict[str, Any]]]] = []
     given: dict[Part, Any] = {}
@@ -224,6 +225,8 @@ def write_spreadsheet(
         given[Part.MONITORING] = list(monitoring)
         found = _monitoring.rows(monitoring)
         sheets += [(spec, found[spec.key]) for spec in _monitoring.SHEETS]
+    if not sheets:
+        raise InvalidArgumentError("nothing to write: give candidates, work_plan or monitoring")
     _check_round_trip(sheets, given, language)
     return _write(path, sheets, language)
 
@@ -304,7 +307,7 @@ _XML_ILLEGAL: Final = frozenset(
 
 def _cell_fits(
     spec: SheetSpec,
-    column: Any,
+    column: Column,
     value: str,
     row: int,
     index: int,

@@ -122,9 +122,17 @@ CANDIDATES: Final = SheetSpec(
             ("Provinsi", "Province"),
             ("Salah satu dari 38 provinsi", "One of the 38 provinces"),
         ),
-        column("region.regency", ("Kabupaten/kota", "Regency or city"), ("", "")),
-        column("region.district", ("Kecamatan", "District"), ("", "")),
-        column("region.village", ("Desa/kelurahan", "Village"), ("", "")),
+        column(
+            "region.regency",
+            ("Kabupaten/kota", "Regency or city"),
+            ("Mis. Kabupaten Banjar", "E.g. Kabupaten Banjar"),
+        ),
+        column("region.district", ("Kecamatan", "District"), ("Mis. Martapura", "E.g. Martapura")),
+        column(
+            "region.village",
+            ("Desa/kelurahan", "Village"),
+            ("Tingkat terkecil pemetaan (A.1)", "The smallest level of mapping (A.1)"),
+        ),
         column("address", ("Alamat", "Address"), ("Alamat jalan", "Street address"), width=30),
         column(
             "representative.name",
@@ -164,12 +172,14 @@ CANDIDATES: Final = SheetSpec(
             width=24,
         ),
         column(
-            "representative.authority.number", ("Nomor dasar kewenangan", "Its number"), ("", "")
+            "representative.authority.number",
+            ("Nomor dasar kewenangan", "Its number"),
+            ("Nomor keputusan, akta atau surat", "The decree's, deed's or letter's number"),
         ),
         column(
             "representative.authority.issued_on",
             ("Tanggal dasar kewenangan", "Its date"),
-            ("", ""),
+            ("Tanggal keputusan, akta atau surat", "The date it was issued"),
             "date",
         ),
         column(
@@ -247,12 +257,23 @@ CANDIDATES: Final = SheetSpec(
         column(
             "profile.scope_of_work",
             ("Bidang garapan", "Scope of work"),
-            ("", ""),
+            ("Satu bidang per baris (A.2)", "One field per line (A.2)"),
             "lines",
             width=30,
         ),
-        column("profile.vision", ("Visi", "Vision"), ("", ""), width=30),
-        column("profile.mission", ("Misi", "Mission"), ("", ""), "lines", width=30),
+        column(
+            "profile.vision",
+            ("Visi", "Vision"),
+            ("Visi lembaga (A.2)", "Its vision (A.2)"),
+            width=30,
+        ),
+        column(
+            "profile.mission",
+            ("Misi", "Mission"),
+            ("Satu misi per baris (A.2)", "One mission per line (A.2)"),
+            "lines",
+            width=30,
+        ),
         column(
             "profile.offers",
             ("Dapat memberi", "Offers"),
@@ -293,7 +314,7 @@ CONTACTS: Final = SheetSpec(
             ("Telepon", "Phone"),
             ("Nomor Indonesia boleh ditulis 0812…", "Indonesian numbers may start with 0812…"),
         ),
-        column("email", ("E-mail", "E-mail"), ("", ""), width=28),
+        column("email", ("E-mail", "E-mail"), ("Alamat e-mail", "E-mail address"), width=28),
         column(
             "personal",
             ("Kontak pribadi", "Personal"),
@@ -312,7 +333,9 @@ GATHERING: Final = SheetSpec(
     ("Penggalian", "Gathering"),
     (
         _PARTNER_LINK,
-        column("on", ("Tanggal", "Date"), ("", ""), "date", required=True),
+        column(
+            "on", ("Tanggal", "Date"), ("Kapan informasi digali", "When"), "date", required=True
+        ),
         column(
             "method",
             ("Cara", "Method"),

@@ -98,7 +98,7 @@ def read_folder(
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if len(files) > MAX_FILES:
         problems.add(
-            folder.name, None, None, None, "file_too_large", limit=MAX_FILES, value=len(files)
+            folder.name, None, None, None, "too_many_files", limit=MAX_FILES, value=len(files)
         )
         return
     skipped = {file_name(title) for title in _GUIDE}

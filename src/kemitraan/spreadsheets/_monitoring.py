@@ -73,7 +73,7 @@ RECORDS: Final = SheetSpec(
             high=100,
             width=12,
         ),
-        column("on", ("Tanggal", "Date"), ("", ""), "date", required=True),
+        column("on", ("Tanggal", "Date"), ("Tanggal monitoring", "When"), "date", required=True),
         column(
             "by",
             ("Oleh", "By"),
@@ -110,11 +110,28 @@ RECORDS: Final = SheetSpec(
             width=22,
         ),
         column(
-            "recorded_by.role", ("Peran pencatat", "Recorder's role"), ("", ""), "enum", enum=Role
+            "recorded_by.role",
+            ("Peran pencatat", "Recorder's role"),
+            ("Diisi aplikasi", "Filled in by the app"),
+            "enum",
+            enum=Role,
         ),
-        column("recorded_by.acts_for", ("Pencatat mewakili", "Recorder acts for"), ("", "")),
-        column("recorded_by.oversees", ("Pencatat membina", "Recorder oversees"), ("", ""), "ids"),
-        column("recorded_by.user_id", ("ID pengguna pencatat", "Recorder's user id"), ("", "")),
+        column(
+            "recorded_by.acts_for",
+            ("Pencatat mewakili", "Recorder acts for"),
+            ("Diisi aplikasi", "Filled in by the app"),
+        ),
+        column(
+            "recorded_by.oversees",
+            ("Pencatat membina", "Recorder oversees"),
+            ("Diisi aplikasi", "Filled in by the app"),
+            "ids",
+        ),
+        column(
+            "recorded_by.user_id",
+            ("ID pengguna pencatat", "Recorder's user id"),
+            ("Diisi aplikasi", "Filled in by the app"),
+        ),
     ),
     ("Satu baris per kegiatan monitoring (A.9)", "One row per monitoring visit (A.9)"),
     frozen_columns=3,
@@ -146,7 +163,13 @@ VALUES: Final = SheetSpec(
     ("Nilai Indikator", "Indicator values"),
     (
         _LINK,
-        column("indicator", ("ID indikator", "Indicator id"), ("", ""), required=True, width=20),
+        column(
+            "indicator",
+            ("ID indikator", "Indicator id"),
+            ("ID indikator dalam rencana kerja", "The indicator's id in the work plan"),
+            required=True,
+            width=20,
+        ),
         column(
             "value",
             ("Nilai", "Value"),
@@ -190,7 +213,13 @@ PROBLEMS: Final = SheetSpec(
     ("Masalah", "Problems"),
     (
         _LINK,
-        column("problem", ("Masalah", "Problem"), ("", ""), required=True, width=34),
+        column(
+            "problem",
+            ("Masalah", "Problem"),
+            ("Masalah yang ditemui (A.9)", "The problem met (A.9)"),
+            required=True,
+            width=34,
+        ),
         column(
             "party_id",
             ("Pihak", "Party"),
@@ -198,8 +227,13 @@ PROBLEMS: Final = SheetSpec(
             width=22,
         ),
         column("activity", ("Kegiatan", "Activity"), _ACTIVITY, width=24),
-        column("cause", ("Penyebab", "Cause"), ("", ""), width=30),
-        column("solution", ("Solusi yang disepakati", "Solution agreed"), ("", ""), width=30),
+        column("cause", ("Penyebab", "Cause"), ("Bila sudah diketahui", "Once known"), width=30),
+        column(
+            "solution",
+            ("Solusi yang disepakati", "Solution agreed"),
+            ("Solusi yang dicarikan bersama", "The solution found together"),
+            width=30,
+        ),
         column(
             "resolved",
             ("Teratasi", "Resolved"),

@@ -90,6 +90,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "berkas lebih dari {limit} bita ({value} bita)",
         "the file is larger than {limit} bytes ({value} bytes)",
     ),
+    "too_many_files": (
+        "folder memuat lebih dari {limit} berkas CSV ({value})",
+        "the folder holds more than {limit} CSV files ({value})",
+    ),
     "unpacked_too_large": (
         "isi berkas yang dibuka lebih dari {limit} bita",
         "the file's unpacked content is larger than {limit} bytes",

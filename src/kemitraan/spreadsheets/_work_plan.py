@@ -41,7 +41,13 @@ PLAN: Final = SheetSpec(
     "plan",
     ("Rencana", "Plan"),
     (
-        column("drawn_up_on", ("Tanggal disusun", "Drawn up on"), ("", ""), "date", required=True),
+        column(
+            "drawn_up_on",
+            ("Tanggal disusun", "Drawn up on"),
+            ("Tanggal rapat penyusunan", "The day it was drawn up"),
+            "date",
+            required=True,
+        ),
         column(
             "participants",
             ("Pihak penyusun", "Drawn up by"),
@@ -106,16 +112,27 @@ ACTIVITIES: Final = SheetSpec(
             ("Kosongkan agar dibuat dari nama", "Leave empty to make it from the name"),
             width=22,
         ),
-        column("name", ("Nama kegiatan", "Activity"), ("", ""), required=True, width=34),
+        column(
+            "name",
+            ("Nama kegiatan", "Activity"),
+            ("Yang akan dilakukan", "What will be done"),
+            required=True,
+            width=34,
+        ),
         column("responsible", ("Penanggung jawab", "Responsible"), _PARTY, required=True, width=24),
         column("supporting", ("Pihak pendukung", "Supporting"), _PARTIES, "ids", width=24),
-        column("period.start", ("Mulai", "Start"), ("", ""), "date"),
-        column("period.end", ("Selesai", "End"), ("", ""), "date"),
+        column("period.start", ("Mulai", "Start"), ("Tanggal mulai", "First day"), "date"),
+        column("period.end", ("Selesai", "End"), ("Tanggal selesai", "Last day"), "date"),
         column(
             "output", ("Hasil", "Output"), ("Yang dihasilkan", "What it should produce"), width=30
         ),
         column("objective", ("Tujuan", "Objective"), _OBJECTIVE),
-        column("budget", ("Anggaran (Rp)", "Budget (Rp)"), ("", ""), "rupiah"),
+        column(
+            "budget",
+            ("Anggaran (Rp)", "Budget (Rp)"),
+            ("Biaya yang direncanakan", "What it may cost"),
+            "rupiah",
+        ),
         column(
             "fulfils",
             ("Memenuhi kewajiban", "Fulfils"),
@@ -159,9 +176,19 @@ INDICATORS: Final = SheetSpec(
             required=True,
             width=12,
         ),
-        column("baseline", ("Nilai awal", "Baseline"), ("", ""), "number", required=True),
         column(
-            "baseline_on", ("Tanggal nilai awal", "Baseline date"), ("", ""), "date", required=True
+            "baseline",
+            ("Nilai awal", "Baseline"),
+            ("Nilai saat mulai", "The value at the start"),
+            "number",
+            required=True,
+        ),
+        column(
+            "baseline_on",
+            ("Tanggal nilai awal", "Baseline date"),
+            ("Kapan diukur", "When measured"),
+            "date",
+            required=True,
         ),
         column(
             "direction",
@@ -203,7 +230,13 @@ TARGETS: Final = SheetSpec(
         column(
             "by", ("Tanggal", "By"), ("Kapan nilai target dicapai", "When"), "date", required=True
         ),
-        column("value", ("Nilai target", "Value"), ("", ""), "number", required=True),
+        column(
+            "value",
+            ("Nilai target", "Value"),
+            ("Nilai yang dituju", "The value to reach"),
+            "number",
+            required=True,
+        ),
     ),
     ("Satu baris per target, berurutan waktu", "One row per target, in time order"),
 )

@@ -107,6 +107,7 @@ def _write_sheet(
     sheet.freeze_panes = f"{letter(spec.frozen_columns + 1)}2"
     sheet.auto_filter.ref = f"A1:{letter(len(spec.columns))}1"
     sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True  # a blank form printed to fill in by hand
     _printable(sheet)
     looks = _Looks()
     for number, row in enumerate(rows, start=2):
@@ -183,7 +184,7 @@ def _height(texts: Sequence[tuple[str, int]]) -> float:
     """
     lines = 1
     for text, width in texts:
-        per_line = max(width - 2, 1)
+        per_line = max(int(width * 1.1), 1)  # text is narrower than the width's unit
         lines = max(lines, sum(1 + len(part) // per_line for part in text.split("\n")))
     return 15.0 * min(lines, 20) + 2
 
