@@ -162,3 +162,34 @@ def test_an_npsn_of_another_form_is_refused_in_indonesian() -> None:
         Institution(name="PKBM A", npsn="12-34")
     message = refused.value.errors()[0]["msg"]
     assert message.startswith("NPSN harus 8 angka, atau satu huruf dan 7 angka")
+
+
+@pytest.mark.parametrize(
+    ("given", "member"),
+    [
+        ("PKBM", "pkbm"),
+        ("Lkp", "lkp"),
+        ("Sanggar Kegiatan Belajar (SKB)", "skb"),
+        (" pkbm ", "pkbm"),
+    ],
+)
+def test_an_enum_takes_its_value_in_any_case_or_its_label(given: str, member: str) -> None:
+    from kemitraan import Institution
+
+    assert Institution(name="PKBM A", unit_type=given).unit_type == member  # type: ignore[arg-type]
+
+
+def test_an_enum_names_its_members_when_asked_for_one_it_lacks() -> None:
+    from kemitraan import ContributionKind
+
+    with pytest.raises(AttributeError, match="ContributionKind has no member 'INTERNSHIP'; its"):
+        _ = ContributionKind.INTERNSHIP
+
+
+@pytest.mark.parametrize("version", ["2", 2.0, True])
+def test_a_schema_version_is_a_json_integer(version: object) -> None:
+    from kemitraan import Program
+
+    with pytest.raises(ValidationError) as refused:
+        Program.model_validate({"name": "PKW", "objectives": ["x"], "schema_version": version})
+    assert refused.value.errors()[0]["type"] == "int_type"

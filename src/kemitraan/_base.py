@@ -7,7 +7,7 @@ import inspect
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from enum import Enum, StrEnum
+from enum import Enum, EnumType, StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Self, cast
 
@@ -16,6 +16,7 @@ from pydantic import (
     ConfigDict,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    StrictInt,
     ValidationError,
     field_validator,
 )
@@ -51,7 +52,17 @@ def _declaration_order(enum: type[Enum]) -> dict[Any, int]:
     return {member: index for index, member in enumerate(enum)}
 
 
-class LabelledEnum(StrEnum):
+class _LabelledType(EnumType):
+    """An enum class that names its members when asked for one it does not have."""
+
+    def __getattr__(cls, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        members = ", ".join(cls.__members__)
+        raise AttributeError(f"{cls.__name__} has no member {name!r}; its members: {members}")
+
+
+class LabelledEnum(StrEnum, metaclass=_LabelledType):
     """A string enum whose members carry an Indonesian and an English label.
 
     Members are declared as ``NAME = "value", "Label Indonesia", "English label"``;
@@ -64,6 +75,26 @@ class LabelledEnum(StrEnum):
 
     label_id: str
     label_en: str
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        """A value given in other case, or a member's label in either language, is that member.
+
+        >>> from kemitraan.parties import EducationUnitType
+        >>> EducationUnitType("PKBM"), EducationUnitType("Lembaga Kursus dan Pelatihan (LKP)")
+        (<EducationUnitType.PKBM: 'pkbm'>, <EducationUnitType.LKP: 'lkp'>)
+        """
+        if not isinstance(value, str):
+            return None
+        wanted = " ".join(value.split()).casefold()
+        for member in cls:
+            if wanted in (
+                member.value.casefold(),
+                member.label_id.casefold(),
+                member.label_en.casefold(),
+            ):
+                return member
+        return None
 
     def __new__(cls, value: str, label_id: str = "", label_en: str = "") -> Self:
         member = str.__new__(cls, value)
@@ -560,8 +591,10 @@ class ValueModel(_Model):
 class VersionedDocument(KemitraanModel):
     """A top-level document an app stores on its own; carries ``schema_version``."""
 
-    schema_version: int = SCHEMA_VERSION
-    """The JSON layout version this document was written with."""
+    schema_version: StrictInt = SCHEMA_VERSION
+    """The JSON layout version this document was written with: a JSON integer (``"2"``,
+    ``2.0`` or ``true`` is refused, not converted: a version read loosely once let a
+    rolled-back row skip the store's check)."""
 
     current_schema_version: ClassVar[int] = SCHEMA_VERSION
 
