@@ -43,7 +43,6 @@ _HEADER_FILL: Final = "1F5C4D"
 _REQUIRED_FILL: Final = "7A3E12"
 _SHEET_FILL: Final = "DDEBE7"
 _LISTS: Final = ("Pilihan", "Choices")
-_HEADER_ROW: Final = 7  # the instructions' table header: after the title, notes and a blank
 
 
 def _openpyxl() -> Any:
@@ -262,7 +261,9 @@ def _write_guide(sheet: Worksheet, specs: Sequence[SheetSpec], language: Languag
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[letter(index)].width = width
     wrapped = alignment(wrap_text=True, vertical="top")
-    for number, line in enumerate(instructions(specs, language), start=1):
+    lines = instructions(specs, language)
+    header = 1 + next(n for n, line in enumerate(lines) if line.style == "header")
+    for number, line in enumerate(lines, start=1):
         for index, value in enumerate(line.cells, start=1):
             cell = sheet.cell(row=number, column=index, value=value)
             cell.data_type = "s"
@@ -290,7 +291,7 @@ def _write_guide(sheet: Worksheet, specs: Sequence[SheetSpec], language: Languag
             sheet.row_dimensions[number].height = _height(
                 list(zip(line.cells, widths, strict=False))
             )
-    sheet.print_title_rows = f"{_HEADER_ROW}:{_HEADER_ROW}"
+    sheet.print_title_rows = f"{header}:{header}"  # the table's header on every page
     _printable(sheet)
 
 
