@@ -480,3 +480,37 @@ def test_a_signatory_saves_its_own_signature_and_nothing_else() -> None:
         store.save(other.partnership, version=other.version)
     with acting_as(signatory("cv-kriya-banua")):
         assert store.save(other.partnership, version=other.version) == other.version + 1
+
+
+@pytest.mark.parametrize(
+    ("who", "rule"),
+    [
+        ("nobody", "no_actor"),
+        ("reviewer", "reviewer_reads_only"),
+        ("kube signatory", "signatory_only_signs"),
+    ],
+)
+def test_an_edit_inside_a_partnership_s_texts_is_checked_too(who: str, rule: str) -> None:
+    p = _at(Stage.SIGNING)
+    assert p.agreement is not None
+    before = _state(p)
+    actor = ACTORS[who]
+    with _as(actor), pytest.raises(NotPermittedError) as refused:
+        p.agreement.scope = ["Lain"]
+    assert refused.value.rule == rule
+    with _as(actor), pytest.raises(NotPermittedError):
+        p.agreement.scope.append("Lain")
+    with _as(actor), pytest.raises(NotPermittedError):
+        p.program.name = "Lain"
+    assert _state(p) == before
+
+
+def test_a_facilitator_edits_inside_the_texts_and_without_a_policy_anyone_does() -> None:
+    p = _at(Stage.SIGNING)
+    assert p.agreement is not None
+    with acting_as(FACILITATOR):
+        p.agreement.scope = [*p.agreement.scope, "Pelatihan tambahan"]
+    assert p.agreement.scope[-1] == "Pelatihan tambahan"
+    set_policy(None)
+    p.program.name = "Pembuatan Tas Rajut Lanjutan"  # a notebook: nothing is checked
+    assert p.program.name == "Pembuatan Tas Rajut Lanjutan"

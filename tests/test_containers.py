@@ -165,7 +165,7 @@ def _visit(partner_id: str, day: int = 1) -> Any:
     ("items", "error"),
     [
         ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["{partner}"]}], None),
-        ([{"on": "2025-05-02", "kind": "kunjungan", "partner_ids": ["{partner}"]}], "enum"),
+        ([{"on": "2025-05-02", "kind": "bertamu", "partner_ids": ["{partner}"]}], "enum"),
         ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["orang-asing"]}], "unknown_party"),
         ([{"on": "2025-05-02", "kind": "visit", "partner_ids": ["{partner}"]}, "bukan"], "model"),
     ],

@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_privacy",
         "_refs",
         "_html",
+        "_bounds",
         "_base",
         "_types",
         "conventions",

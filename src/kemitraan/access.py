@@ -49,6 +49,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final
 
+from kemitraan._base import EDIT_GUARD
 from kemitraan.actors import Action, Actor, Role, same_person
 from kemitraan.exceptions import InvalidArgumentError, NotPermittedError
 
@@ -164,6 +165,15 @@ class Policy:
         """
         return None
 
+    def edit_refusal(self, actor: Actor) -> str | None:
+        """The rule that refuses ``actor`` any edit of a model held apart from a partnership.
+
+        An edit inside a partnership's agreement or programme (``p.agreement.scope = …``)
+        does not pass through the partnership, so it is judged by the actor alone: what it
+        makes is judged again, with the partnership, when it is saved or moved.
+        """
+        return None
+
 
 class GuidePolicy(Policy):
     """The guide's division of work.
@@ -221,6 +231,14 @@ class GuidePolicy(Policy):
             return "not_the_named_signatory"
         return None
 
+    def edit_refusal(self, actor: Actor) -> str | None:
+        """Reviewers and signatories edit nothing; facilitators and administrators may."""
+        if actor.role is Role.REVIEWER:
+            return "reviewer_reads_only"
+        if actor.role is Role.SIGNATORY:
+            return "signatory_only_signs"
+        return None
+
     def institutions(self, actor: Actor) -> frozenset[str] | None:
         """A facilitator's own institution, a reviewer's overseen ones; a signatory lists none."""
         if actor.role is Role.ADMINISTRATOR:
@@ -245,6 +263,25 @@ def set_policy(policy: Policy | None) -> None:
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidArgumentError(f"policy must be a kemitraan.access.Policy, not {policy!r}")
     _POLICY = policy
+    EDIT_GUARD[:] = [] if policy is None else [_edit_checked]
+
+
+def _edit_checked(model: object) -> None:
+    """Before a mutable model's field is assigned, under a policy (``_base.EDIT_GUARD``)."""
+    policy = _POLICY
+    if policy is None or getattr(model, "checks_its_own_edits", False):
+        return  # a partnership checks its edits against the policy with itself in view
+    actor = _ACTOR.get()
+    if actor is None:
+        raise _refused(None, Action.RECORD, "no_actor")
+    rule = policy.edit_refusal(actor)
+    if rule is not None:
+        if rule not in REFUSALS:
+            raise InvalidArgumentError(
+                f"{type(policy).__name__}.edit_refusal returned {rule!r}, which is not a rule "
+                "of kemitraan.access.REFUSALS"
+            )
+        raise _refused(actor, Action.RECORD, rule)
 
 
 def policy_in_force() -> Policy | None:

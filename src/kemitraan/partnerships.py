@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Final, Self
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Final, Self
 from uuid import uuid4
 
 from pydantic import (
@@ -168,6 +168,8 @@ class Partnership(VersionedDocument):
     # State, not data (equality and JSON ignore it): the lock that serialises moves and
     # assignments, made on first use; and, while a move is applied, the move approved.
     __slots__ = ("_approved", "_in_move", "_made_lock")
+    #: Its edits are checked by the partnership itself, against the policy (kemitraan.access).
+    checks_its_own_edits: ClassVar[bool] = True
     if TYPE_CHECKING:
         _approved: str | None
         _in_move: bool
