@@ -67,6 +67,7 @@ __all__ = [
     "PartnershipNotFoundError",
     "ReadOnlyFieldError",
     "RequirementsUnmetError",
+    "StoreLayoutError",
     "TemplateRenderError",
     "TransitionRefusedError",
     "UnknownDocumentKindError",
@@ -156,6 +157,39 @@ class UnsupportedSchemaVersionError(InvalidDataError):
             model,
             [{"loc": ("schema_version",), "msg": message, "type": "unsupported_schema_version"}],
         )
+
+
+class StoreLayoutError(InvalidDataError):
+    """The database's tables are not at the layout this kemitraan reads; nothing was changed.
+
+    ``errors[0]["type"]`` says why: ``outdated_store_layout`` (an older kemitraan made them: run
+    :func:`kemitraan.store.upgrade_database`), ``newer_store_layout`` (a newer kemitraan
+    migrated them), ``not_a_kemitraan_store`` (tables of that name that kemitraan did not make)
+    or ``no_store`` (no tables, and ``create=False``).
+
+    Attributes:
+        found: The revision the tables are at, if known.
+        expected: The revision this kemitraan reads.
+        differences: For tables that are not kemitraan's, what differs, one sentence each.
+
+    >>> StoreLayoutError("outdated_store_layout", "...", found="0001", expected="0004").found
+    '0001'
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        found: str | None = None,
+        expected: str | None = None,
+        differences: Sequence[str] = (),
+        table: tuple[str, ...] = (),
+    ) -> None:
+        self.found = found
+        self.expected = expected
+        self.differences = tuple(differences)
+        super().__init__("Store", [{"loc": table, "msg": message, "type": code}])
 
 
 class InvalidArgumentError(KemitraanError, ValueError):

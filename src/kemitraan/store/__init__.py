@@ -70,6 +70,7 @@ from kemitraan.exceptions import (
     InvalidDataError,
     NotPermittedError,
     PartnershipNotFoundError,
+    StoreLayoutError,
     VersionConflictError,
 )
 from kemitraan.findings import canonical_code
@@ -87,7 +88,7 @@ from kemitraan.store._checks import (
     stored_int,
     whole_number,
 )
-from kemitraan.store._database import StoreLayoutError, in_memory, open_engine, prepare
+from kemitraan.store._database import in_memory, open_engine, prepare
 from kemitraan.store._documents import verified
 from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts

@@ -16,7 +16,7 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
+from kemitraan.exceptions import InvalidArgumentError, StoreLayoutError
 from kemitraan.store._layouts import HEAD, LAYOUTS, detect, differences, found_tables
 from kemitraan.store._tables import METADATA, VERSION_TABLE, meta, versions
 
@@ -29,41 +29,18 @@ _MIGRATE: Final = (
 )
 
 
-class StoreLayoutError(InvalidDataError):
-    """The database's tables are not at the layout this kemitraan reads; nothing was changed.
-
-    ``errors[0]["type"]`` says why: ``outdated_store_layout`` (an older kemitraan made them: run
-    :func:`kemitraan.store.upgrade_database`), ``newer_store_layout`` (a newer kemitraan
-    migrated them), ``not_a_kemitraan_store`` (tables of that name that kemitraan did not make)
-    or ``no_store`` (no tables, and ``create=False``).
-
-    Attributes:
-        found: The revision the tables are at, if known.
-        expected: The revision this kemitraan reads (:data:`HEAD`).
-        differences: For tables that are not kemitraan's, what differs, one sentence each.
-
-    >>> StoreLayoutError("outdated_store_layout", "...", found="0001").expected
-    '0004'
-    """
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        *,
-        found: str | None = None,
-        differences: Sequence[str] = (),
-    ) -> None:
-        self.found = found
-        self.expected = HEAD
-        self.differences = tuple(differences)
-        loc = (VERSION_TABLE,) if code != "not_a_kemitraan_store" else ()
-        super().__init__("Store", [{"loc": loc, "msg": message, "type": code}])
+def _layout_error(
+    code: str, message: str, *, found: str | None = None, differences: Sequence[str] = ()
+) -> StoreLayoutError:
+    table = (VERSION_TABLE,) if code != "not_a_kemitraan_store" else ()
+    return StoreLayoutError(
+        code, message, found=found, expected=HEAD, differences=differences, table=table
+    )
 
 
 def outdated(found: str) -> StoreLayoutError:
     """The refusal of tables an older kemitraan made (revision ``found``)."""
-    return StoreLayoutError(
+    return _layout_error(
         "outdated_store_layout",
         f"tabel basis data ini tata letak kemitraan {found}, belum {HEAD}: jalankan migrasinya "
         f"dahulu / the database's tables are of kemitraan's layout {found}, not {HEAD}: "
@@ -117,7 +94,7 @@ def _prepare(engine: Engine, *, create: bool) -> None:
             raise foreign(tables)
         raise outdated(layout)
     if not create:
-        raise StoreLayoutError(
+        raise _layout_error(
             "no_store",
             "basis data ini belum berisi tabel kemitraan / the database holds no kemitraan "
             "tables: open it with create=True, or run kemitraan.store.upgrade_database(url)",
@@ -132,7 +109,7 @@ def _refusal_of(found: tuple[str, ...]) -> StoreLayoutError:
     if len(found) == 1 and found[0] in LAYOUTS:
         return outdated(found[0])
     shown = ", ".join(found) or "none"
-    return StoreLayoutError(
+    return _layout_error(
         "newer_store_layout",
         f"tabel basis data ini pada revisi {shown} yang tidak dikenal kemitraan ini / the "
         f"database's tables are at revision {shown}, which this kemitraan (layout {HEAD}) does "
@@ -144,7 +121,7 @@ def _refusal_of(found: tuple[str, ...]) -> StoreLayoutError:
 def foreign(tables: dict[str, frozenset[str]]) -> StoreLayoutError:
     """The refusal of ``kemitraan_*`` tables that no kemitraan made, naming what differs."""
     said = differences(tables)
-    return StoreLayoutError(
+    return _layout_error(
         "not_a_kemitraan_store",
         "tabel bernama kemitraan di basis data ini bukan buatan kemitraan / the database's "
         f"tables {', '.join(sorted(tables))} are not kemitraan's (not a layout it ever made): "
