@@ -57,6 +57,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
+from kemitraan._types import day_argument
 from kemitraan.access import (
     administering,
     authorize,
@@ -665,7 +666,7 @@ def _summary(row: Sequence[Any]) -> Summary:
 def _day(value: object, name: str) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise InvalidArgumentError(f"{name} must be a date, not {value!r}")
-    return value
+    return day_argument(value, name)  # within the days a model keeps
 
 
 def _disagreement(pid: str, what: str) -> InvalidDataError:
