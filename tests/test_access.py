@@ -514,3 +514,21 @@ def test_a_facilitator_edits_inside_the_texts_and_without_a_policy_anyone_does()
     set_policy(None)
     p.program.name = "Pembuatan Tas Rajut Lanjutan"  # a notebook: nothing is checked
     assert p.program.name == "Pembuatan Tas Rajut Lanjutan"
+
+
+def test_a_save_cannot_overwrite_another_institution_s_partnership_by_its_id() -> None:
+    store, ours = _store_of_two_institutions()
+    forged = Partnership.model_validate(
+        {
+            "id": ours.id,
+            "institution": {"name": "PKBM Lain", "id": "pkbm-lain"},
+            "program": {"name": "Menjahit", "objectives": ["Mandiri"]},
+        }
+    )
+    with acting_as(OTHER_FACILITATOR):
+        for version in (0, 1, 2, 99):  # no version is compared: a stranger learns none
+            with pytest.raises(NotPermittedError) as refused:
+                store.save(forged, version=version)
+            assert refused.value.rule == "not_this_institution"
+    with acting_as(FACILITATOR):
+        assert store.load(ours.id).partnership.institution.id == INSTITUTION

@@ -235,6 +235,8 @@ class Store:
             refused = exc  # a signatory's own signatures may still be saved (below)
         whole_number("version", version, 0, MAX_INTEGER)
         pid = partnership.id
+        if policy_in_force() is not None:
+            self._may_overwrite(pid, signing=refused is not None)
         known, row = None, None
         if version > 0:
             with self._connect() as conn:
@@ -279,6 +281,22 @@ class Store:
             raise VersionConflictError(pid, expected=version, current=current) from None
         self._loaded.remember(pid, text)
         return version + 1
+
+    def _may_overwrite(self, pid: str, *, signing: bool) -> None:
+        """Under a policy: the actor may change the partnership stored under ``pid`` too.
+
+        Checked against the stored row before any version is compared, so a save cannot
+        overwrite another institution's partnership by giving its id, and a stranger
+        learns nothing of its version.
+        """
+        with self._connect() as conn:
+            row = conn.execute(_rows.READ_FOR_SAVE, {"pid": pid}).first()
+        if row is None:
+            return
+        stored, _ = verified(row.document)
+        # A signatory's own signatures are judged against the stored text later; it must be
+        # one who may read the stored partnership.
+        authorize(stored, Action.READ if signing else Action.RECORD)
 
     def _prepared(
         self, partnership: Partnership, known: str | None
