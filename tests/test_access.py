@@ -532,3 +532,35 @@ def test_a_save_cannot_overwrite_another_institution_s_partnership_by_its_id() -
             assert refused.value.rule == "not_this_institution"
     with acting_as(FACILITATOR):
         assert store.load(ours.id).partnership.institution.id == INSTITUTION
+
+
+def test_a_facilitator_of_another_institution_edits_nothing_inside_a_partnership() -> None:
+    # Found by review: the edit guard looked at the role alone, so Budi could rename the
+    # programme, add goals, move the partnership to his institution and then decline it.
+    p = _at(Stage.SIGNING)
+    assert p.agreement is not None
+    before = _state(p)
+    edits: list[Callable[[], object]] = [
+        lambda: setattr(p.program, "name", "Hijacked"),
+        lambda: p.partners[0].profile.goals.append("evil"),
+        lambda: p.agreement.scope.append("evil"),  # type: ignore[union-attr]
+        lambda: setattr(p.institution, "id", "pkbm-lain"),
+    ]
+    for edit in edits:
+        with acting_as(OTHER_FACILITATOR), pytest.raises(NotPermittedError) as refused:
+            edit()
+        assert refused.value.rule == "not_this_institution"
+    assert _state(p) == before
+    with acting_as(FACILITATOR):
+        p.program.name = "Pembuatan Tas Rajut Lanjutan"
+    assert p.program.name == "Pembuatan Tas Rajut Lanjutan"
+
+
+def test_a_loaded_or_copied_partnership_holds_its_parts() -> None:
+    p = _at(Stage.SIGNING)
+    set_policy(None)
+    loaded = load_json(Partnership, dump_json(p))
+    set_policy(GuidePolicy())
+    for held in (loaded, p):
+        with acting_as(OTHER_FACILITATOR), pytest.raises(NotPermittedError):
+            held.partners[0].profile.goals.append("evil")

@@ -386,9 +386,10 @@ class KemitraanModel(_Model):
     # Why the model is frozen, when it is (see :meth:`freeze`). A slot, not a pydantic
     # private attribute: it is state, not data (equality ignores it), and a model that
     # loads is not slowed by setting it up; copies and pickles carry it (below).
-    __slots__ = ("_frozen",)
+    __slots__ = ("_frozen", "_holder")
     if TYPE_CHECKING:
         _frozen: str | None
+        _holder: Callable[[], object | None] | None
     _CARRIED: ClassVar[tuple[str, ...]] = ("_frozen",)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -417,6 +418,26 @@ class KemitraanModel(_Model):
         fields = self.__pydantic_fields_set__
         if type(fields) is SharedFields:
             object.__setattr__(self, "__pydantic_fields_set__", set(fields))
+
+    def held_by(self, holder: Callable[[], object | None]) -> None:
+        """Name the document that holds this model and those it holds (a weak reference).
+
+        Under an access policy an edit of a held model is judged against its holder (a
+        partnership): see :data:`EDIT_GUARD`. Not carried by copies.
+        """
+        object.__setattr__(self, "_holder", holder)
+        fields = self.__dict__
+        for name in _mutable_fields(type(self)):
+            value = fields.get(name)
+            for item in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(item, KemitraanModel):
+                    item.held_by(holder)
+
+    @property
+    def holder(self) -> object | None:
+        """The document that holds this model, if one does and still exists."""
+        ref = getattr(self, "_holder", None)
+        return ref() if ref is not None else None
 
     def freeze(self, reason: str) -> None:
         """Refuse every later change to this model and the mutable models it holds.

@@ -166,11 +166,12 @@ class Policy:
         return None
 
     def edit_refusal(self, actor: Actor) -> str | None:
-        """The rule that refuses ``actor`` any edit of a model held apart from a partnership.
+        """The rule that refuses ``actor`` any edit of a model no partnership holds.
 
-        An edit inside a partnership's agreement or programme (``p.agreement.scope = …``)
-        does not pass through the partnership, so it is judged by the actor alone: what it
-        makes is judged again, with the partnership, when it is saved or moved.
+        An edit inside a partnership's agreement, programme or parties
+        (``p.agreement.scope = …``) is judged with the partnership that holds it, as a
+        record (:meth:`refusal`); a model built on its own, before it is given to one, is
+        judged by the actor alone, and what it makes is judged again when it is assigned.
         """
         return None
 
@@ -271,6 +272,10 @@ def _edit_checked(model: object) -> None:
     policy = _POLICY
     if policy is None or getattr(model, "checks_its_own_edits", False):
         return  # a partnership checks its edits against the policy with itself in view
+    holder = getattr(model, "holder", None)
+    if holder is not None and getattr(holder, "checks_its_own_edits", False):
+        authorize(holder, Action.RECORD)  # an edit inside a partnership, judged with it
+        return
     actor = _ACTOR.get()
     if actor is None:
         raise _refused(None, Action.RECORD, "no_actor")

@@ -24,6 +24,7 @@ every edit are serialised by a lock per partnership, so it can be shared between
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
@@ -193,6 +194,7 @@ class Partnership(VersionedDocument):
         for document in (self.agreement, *self.addenda, *self.cooperation_agreements):
             if document is not None and not document.frozen and self.signatures(document):
                 document.freeze(_SIGNED)
+        self.held_by(weakref.ref(self))  # an edit inside is judged with this partnership
         return self
 
     def _appended(self, field: str, items: list[Any], commit: Callable[[list[Any]], None]) -> bool:

@@ -62,7 +62,6 @@ from kemitraan.access import (
     administering,
     authorize,
     current_actor,
-    listing_scope,
     policy_in_force,
 )
 from kemitraan.actors import Action
@@ -94,6 +93,7 @@ from kemitraan.store._documents import verified
 from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts
 from kemitraan.store._migrate import upgrade_database
+from kemitraan.store._policy import scope
 from kemitraan.store._signing import own_signatures_only
 from kemitraan.store._tables import audit_records, partnerships
 from kemitraan.summary import RENEWAL_LEAD_DAYS
@@ -424,9 +424,9 @@ class Store:
             .where(records.move.not_in(_SIGNING))
             .order_by(records.partnership_id, records.seq)
         )
-        scope = _scope()
-        if scope:
-            listed = sa.select(partnerships.c.id).where(*scope)
+        kept = scope()
+        if kept:
+            listed = sa.select(partnerships.c.id).where(*kept)
             query = query.where(records.partnership_id.in_(listed.scalar_subquery()))
         with self._connect() as conn:
             for pid, at, offset, to_stage, cycle in conn.execute(query):
@@ -449,7 +449,7 @@ class Store:
         mou_signed: bool | None = None,
     ) -> list[sa.ColumnElement[bool]]:
         c = partnerships.c
-        conditions = _scope()
+        conditions = scope()
         check_texts(pattern=pattern, institution_id=institution_id, waiting_on=waiting_on)
         if stage is not None:
             try:
@@ -554,7 +554,7 @@ class Store:
         """How many partnerships are in each stage."""
         query = (
             sa.select(partnerships.c.stage, sa.func.count())
-            .where(*_scope())
+            .where(*scope())
             .group_by(partnerships.c.stage)
         )
         with self._connect() as conn:
@@ -564,7 +564,7 @@ class Store:
         """For each of the 11 steps, how many partnerships ever reached it (in any cycle)."""
         query = (
             sa.select(partnerships.c.furthest_step, sa.func.count())
-            .where(*_scope())
+            .where(*scope())
             .group_by(partnerships.c.furthest_step)
         )
         with self._connect() as conn:
@@ -582,7 +582,7 @@ class Store:
         except ImportError:
             raise MissingExtraError("analysis", "Store.frame", "pandas") from None
         columns = [c for c in partnerships.c if c.name != "document"]
-        query = sa.select(*columns).where(*_scope()).order_by(partnerships.c.id)
+        query = sa.select(*columns).where(*scope()).order_by(partnerships.c.id)
         with self._connect() as conn:
             return pd.read_sql(query, conn)
 
@@ -590,7 +590,7 @@ class Store:
 
     def ids(self) -> Iterator[str]:
         """Every partnership's id, in order (those the actor may list, under a policy)."""
-        query = sa.select(partnerships.c.id).where(*_scope()).order_by(partnerships.c.id)
+        query = sa.select(partnerships.c.id).where(*scope()).order_by(partnerships.c.id)
         with self._connect() as conn:
             yield from conn.execute(query).scalars()
 
@@ -657,14 +657,6 @@ class Store:
         for row in rows:
             self._loaded.remember(row["id"], row["document"])
         return len(loaded)
-
-
-def _scope() -> list[sa.ColumnElement[bool]]:
-    """The rows the actor acting may list, under an access policy (:mod:`kemitraan.access`)."""
-    allowed = listing_scope()
-    if allowed is None:
-        return []
-    return [partnerships.c.institution_id.in_(sorted(allowed))]
 
 
 def _aware(moment: datetime) -> datetime:
