@@ -564,3 +564,68 @@ def test_a_loaded_or_copied_partnership_holds_its_parts() -> None:
     for held in (loaded, p):
         with acting_as(OTHER_FACILITATOR), pytest.raises(NotPermittedError):
             held.partners[0].profile.goals.append("evil")
+
+
+def _signed_by_kube() -> tuple[Any, Partnership, str]:
+    from kemitraan.store import Store
+
+    set_policy(None)
+    store = Store("sqlite://")
+    p = at_stage(Stage.SIGNING)
+    store.save(p, version=0)
+    stored_text = dump_json(p, indent=None)
+    set_policy(GuidePolicy())
+    with acting_as(signatory("kube-rajut-lestari")):
+        p.sign("kube-rajut-lestari", on=SIGNED_ON, at=AT)
+    return store, p, stored_text
+
+
+def test_a_signatory_s_save_may_not_rewrite_a_day_it_signed_before() -> None:
+    # Found by review: a save with a new signature could also move an old signing day.
+    from kemitraan.store._signing import own_signatures_only
+
+    _, p, stored_text = _signed_by_kube()
+    kube = signatory("kube-rajut-lestari")
+    signed = json.loads(dump_json(p, indent=None))
+    assert own_signatures_only(stored_text, json.dumps(signed), kube)
+    # A later save that signs again (another record) and moves the day already signed.
+    again = json.loads(json.dumps(signed))
+    again["history"].append(dict(again["history"][-1]))
+    assert own_signatures_only(json.dumps(signed), json.dumps(again), kube)
+    for s in again["agreement"]["signatories"]:
+        if s["party_id"] == "kube-rajut-lestari":
+            s["signed_on"], s["signed_at"] = "2020-01-01", "Paris"
+    assert not own_signatures_only(json.dumps(signed), json.dumps(again), kube)
+
+
+def test_a_signing_record_made_by_someone_the_text_does_not_name_is_not_saved() -> None:
+    from kemitraan.store._signing import own_signatures_only
+
+    _, p, stored_text = _signed_by_kube()
+    new = json.loads(dump_json(p, indent=None))
+    mallory = signatory("kube-rajut-lestari", name="Mallory")
+    new["history"][-1]["actor"] = "Mallory"
+    assert not own_signatures_only(stored_text, json.dumps(new), mallory)
+    noted = json.loads(dump_json(p, indent=None))
+    noted["history"][-1]["note"] = "diam-diam"
+    assert not own_signatures_only(stored_text, json.dumps(noted), signatory("kube-rajut-lestari"))
+
+
+def test_a_record_given_whole_with_another_recorder_is_not_saved() -> None:
+    # Found by review: model_copy(update=...) skips the partnership that writes the actor in.
+    store, ours = _store_of_two_institutions()
+    with acting_as(FACILITATOR):
+        stored = store.load(ours.id)
+        forged = _visit(stored.partnership).model_copy(update={"recorded_by": ADMINISTRATOR})
+        edited = stored.partnership.model_copy(
+            update={"interactions": [*stored.partnership.interactions, forged]}
+        )
+        with pytest.raises(NotPermittedError) as refused:
+            store.save(edited, version=stored.version)
+        assert refused.value.rule == "recorded_by_another"
+        assert store.load(ours.id).version == stored.version
+        honest = _visit(stored.partnership).model_copy(update={"recorded_by": FACILITATOR})
+        kept = stored.partnership.model_copy(
+            update={"interactions": [*stored.partnership.interactions, honest]}
+        )
+        assert store.save(kept, version=stored.version) == stored.version + 1

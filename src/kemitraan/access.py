@@ -33,7 +33,7 @@ kemitraan.exceptions.NotPermittedError: Ditolak (no_actor): ...
 Traceback (most recent call last):
 ...
 kemitraan.exceptions.NotPermittedError: Ditolak (not_this_institution): Budi bertindak untuk
-pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a)
+pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a), sehingga tidak dapat memindahkan tahap
 >>> with acting_as(rina):
 ...     p.partners = [Partner(name="Toko Maju", kind="business", region={"province": "kalsel"})]
 ...     record = p.advance()
@@ -68,6 +68,7 @@ __all__ = [
     "listing_scope",
     "permitted",
     "policy_in_force",
+    "refusal_of",
     "set_policy",
     "stamped",
     "visible",
@@ -85,8 +86,10 @@ REFUSALS: Final[dict[str, tuple[str, str]]] = {
         "under a policy the actor is an Actor the app verified, not a free-text name ({given!r})",
     ),
     "not_this_institution": (
-        "{name} bertindak untuk {acts_for}, bukan untuk lembaga kemitraan ini ({institution})",
-        "{name} acts for {acts_for}, not for this partnership's institution ({institution})",
+        "{name} bertindak untuk {acts_for}, bukan untuk lembaga kemitraan ini ({institution}), "
+        "sehingga tidak dapat {action}",
+        "{name} acts for {acts_for}, not for this partnership's institution ({institution}), "
+        "so may not {action}",
     ),
     "not_overseen": (
         "{name} tidak mengawasi lembaga {institution}",
@@ -119,9 +122,15 @@ REFUSALS: Final[dict[str, tuple[str, str]]] = {
         "naskah yang menandatangani",
         "a {role_en} signs for no party; only the signatory the text names signs",
     ),
+    "recorded_by_another": (
+        "catatan baru di {field} menyebut orang lain sebagai pencatatnya; catatan baru "
+        "dicatat atas nama {name}",
+        "a new record in {field} names someone else as its recorder; new records are "
+        "recorded as {name}",
+    ),
     "administrators_only": (
         "{action} seluruh isi penyimpanan hanya untuk administrator",
-        "to {action} the whole store is an administrator's work",
+        "to {action} for the whole store is an administrator's work",
     ),
     "personal_data_not_for_role": (
         "{role} melihat data pribadi dalam bentuk tersamar (UU 27/2022)",
@@ -215,8 +224,8 @@ class GuidePolicy(Policy):
             if action is Action.READ_PERSONAL_DATA:
                 return "personal_data_not_for_role"
             return "does_not_sign" if action is Action.SIGN else "reviewer_reads_only"
-        # A signatory.
-        parties = {institution, *(partner.id for partner in partnership.partners)}
+        # A signatory: of a party to the cooperation (not of a candidate that never agreed).
+        parties = {party.id for party in partnership.parties}
         if actor.acts_for not in parties:
             return "not_a_party"
         if action is Action.READ:
@@ -263,8 +272,8 @@ def set_policy(policy: Policy | None) -> None:
     global _POLICY
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidArgumentError(f"policy must be a kemitraan.access.Policy, not {policy!r}")
+    EDIT_GUARD[:] = [] if policy is None else [_edit_checked]  # guard first, then the policy
     _POLICY = policy
-    EDIT_GUARD[:] = [] if policy is None else [_edit_checked]
 
 
 def _edit_checked(model: object) -> None:
@@ -309,6 +318,17 @@ def acting_as(actor: Actor) -> Iterator[Actor]:
 def current_actor() -> Actor | None:
     """The actor named by the innermost :func:`acting_as`, if any."""
     return _ACTOR.get()
+
+
+def refusal_of(
+    actor: Actor | None,
+    action: Action,
+    rule: str,
+    partnership: PartnershipLike | None = None,
+    **values: Any,
+) -> NotPermittedError:
+    """The refusal of ``rule`` (a key of :data:`REFUSALS`), worded in both languages."""
+    return _refused(actor, action, rule, partnership, **values)
 
 
 def _refused(

@@ -93,7 +93,7 @@ from kemitraan.store._documents import verified
 from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts
 from kemitraan.store._migrate import upgrade_database
-from kemitraan.store._policy import scope
+from kemitraan.store._policy import recorded_as_acting, scope
 from kemitraan.store._signing import own_signatures_only
 from kemitraan.store._tables import audit_records, partnerships
 from kemitraan.summary import RENEWAL_LEAD_DAYS
@@ -236,7 +236,8 @@ class Store:
         whole_number("version", version, 0, MAX_INTEGER)
         pid = partnership.id
         if policy_in_force() is not None:
-            self._may_overwrite(pid, signing=refused is not None)
+            stored = self._may_overwrite(pid, signing=refused is not None)
+            recorded_as_acting(partnership, stored)
         known, row = None, None
         if version > 0:
             with self._connect() as conn:
@@ -282,7 +283,7 @@ class Store:
         self._loaded.remember(pid, text)
         return version + 1
 
-    def _may_overwrite(self, pid: str, *, signing: bool) -> None:
+    def _may_overwrite(self, pid: str, *, signing: bool) -> Partnership | None:
         """Under a policy: the actor may change the partnership stored under ``pid`` too.
 
         Checked against the stored row before any version is compared, so a save cannot
@@ -292,11 +293,12 @@ class Store:
         with self._connect() as conn:
             row = conn.execute(_rows.READ_FOR_SAVE, {"pid": pid}).first()
         if row is None:
-            return
+            return None
         stored, _ = verified(row.document)
         # A signatory's own signatures are judged against the stored text later; it must be
         # one who may read the stored partnership.
         authorize(stored, Action.READ if signing else Action.RECORD)
+        return stored
 
     def _prepared(
         self, partnership: Partnership, known: str | None

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
-from kemitraan.access import listing_scope
+from kemitraan._integrity import RECORD_FIELDS
+from kemitraan.access import current_actor, listing_scope, refusal_of
+from kemitraan.actors import Action
 from kemitraan.store._tables import partnerships
 
-__all__ = ["scope"]
+if TYPE_CHECKING:
+    from kemitraan.partnerships import Partnership
+
+__all__ = ["recorded_as_acting", "scope"]
 
 
 def scope() -> list[sa.ColumnElement[bool]]:
@@ -16,3 +23,23 @@ def scope() -> list[sa.ColumnElement[bool]]:
     if allowed is None:
         return []
     return [partnerships.c.institution_id.in_(sorted(allowed))]
+
+
+def recorded_as_acting(new: Partnership, stored: Partnership | None) -> None:
+    """Under a policy: every record a save adds names the actor acting, or nobody.
+
+    A record built elsewhere and given whole (``model_copy(update=...)``, a client's JSON)
+    does not pass through the partnership that writes the actor in; one that claims another
+    recorder is refused here, before it is stored.
+
+    Raises:
+        NotPermittedError: ``recorded_by_another``.
+    """
+    actor = current_actor()
+    for field in RECORD_FIELDS:
+        held = {r.model_dump_json() for r in getattr(stored, field)} if stored else set()
+        for record in getattr(new, field):
+            who = getattr(record, "recorded_by", None)
+            if who is None or who == actor or record.model_dump_json() in held:
+                continue
+            raise refusal_of(actor, Action.RECORD, "recorded_by_another", new, field=field)
