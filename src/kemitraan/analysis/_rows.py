@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from kemitraan._base import day_rule, instant_rule, text_rule
-from kemitraan._privacy import mask
+from kemitraan._privacy import mask_name
 from kemitraan.lifecycle import Stage
 from kemitraan.summary import renewal_due
 
@@ -158,7 +158,7 @@ def _count(value: Any, what: str) -> int:
 
 def _name(party: dict[str, Any], masked: bool) -> str:
     name = _text(party.get("name"), "a party's name") or ""
-    return mask(name) if masked and party.get("kind") in _PERSONS else name
+    return mask_name(name) if masked and party.get("kind") in _PERSONS else name
 
 
 def _signed_by(history: list[dict[str, Any]], move: str) -> dict[Any, set[Any]]:
@@ -308,7 +308,7 @@ def raw_row(
         len(_list(data.get("partners"), "partners")),
         len(parties),
         "; ".join(_name(party, masked) for party in parties) or None,
-        (mask(actor) if masked else actor) if actor else None,
+        (mask_name(actor) if masked else actor) if actor else None,
         len(history),
         entered,
         (on - entered.date()).days if entered is not None else None,  # local days

@@ -10,7 +10,7 @@ from typing import Final
 import pandas as pd
 
 from kemitraan._base import Language
-from kemitraan._privacy import mask
+from kemitraan._privacy import mask_name
 from kemitraan.mapping import CandidateRegister, StakeholderRating
 from kemitraan.parties import Partner, PartnerKind
 from kemitraan.scoring import Ranking
@@ -31,7 +31,7 @@ def _shown(partner: Partner, masked: bool) -> tuple[str, str]:
     if not masked or partner.kind is not PartnerKind.COMMUNITY_FIGURE:
         return partner.id, partner.name
     digest = hmac.new(_KEY, partner.id.encode(), hashlib.sha256).hexdigest()[:10]
-    return f"orang-{digest}", mask(partner.name)
+    return f"orang-{digest}", mask_name(partner.name)
 
 
 def mapping_frame(
@@ -48,7 +48,7 @@ def mapping_frame(
     ...     program=Program(name="Menjahit", objectives=["Mandiri"]),
     ...     candidates=[Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE)])
     >>> mapping_frame(register)[["name", "kind", "quadrant"]].to_dict("records")
-    [{'name': 'Hj. *****yati', 'kind': 'community_figure', 'quadrant': 'monitor'}]
+    [{'name': 'H. N.', 'kind': 'community_figure', 'quadrant': 'monitor'}]
     >>> mapping_frame(register)["id"][0][:6], mapping_frame(register, masked=False)["id"][0]
     ('orang-', 'hj-norhayati')
     """

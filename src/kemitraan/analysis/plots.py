@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from kemitraan._base import Language, in_language
-from kemitraan._privacy import mask
+from kemitraan._privacy import mask_name
 from kemitraan.deviations import _Facts
 from kemitraan.lifecycle import Stage
 from kemitraan.mapping import CandidateRegister, GridQuadrant, StakeholderRating
@@ -119,7 +119,7 @@ def power_interest_grid(
         rating = rated or StakeholderRating(partner_id=candidate.id)
         name = candidate.name
         if masked and candidate.kind is PartnerKind.COMMUNITY_FIGURE:
-            name = mask(name)
+            name = mask_name(name)
         name = _plain(name)
         if rating.power is None or rating.interest is None:
             unrated.append(name)
@@ -290,7 +290,7 @@ def health_per_partner(
         party = partnership.party(partner.partner_id)
         name = party.name
         if masked and party.kind is PartnerKind.COMMUNITY_FIGURE:
-            name = mask(name)
+            name = mask_name(name)
         names.append(_plain(name))
         statuses = {t.technique: t.status for t in partner.techniques}
         for column, technique in enumerate([*techniques, None]):
