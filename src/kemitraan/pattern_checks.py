@@ -8,26 +8,24 @@ the agreement's rule book (:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.findings import Hit, Severity
-from kemitraan.pattern_terms.guide import KSO_COMPANY, KSO_GROUP
+from kemitraan.pattern_terms.guide import (
+    KSO_COMPANY,
+    KSO_GROUP,
+    AgencyTerms,
+    FosterParentTerms,
+    GeneralTradeTerms,
+    OperationalCooperationTerms,
+)
 
 __all__: list[str] = []
 
 rule = AGREEMENT_RULES.rule
-
-
-def _scales(agreement: AgreementLike) -> dict[str, Any]:
-    return {party.id: party.business_scale for party in agreement.parties}
-
-
-def _smaller(scales: dict[str, Any], small: str, large: str) -> bool | None:
-    """Whether ``small`` is the smaller business; ``None`` when a scale is unknown."""
-    a, b = scales.get(small), scales.get(large)
-    return None if a is None or b is None else a < b
+_Pair = tuple[str, str]  # Indonesian, English
 
 
 @rule(
@@ -44,73 +42,74 @@ def _smaller(scales: dict[str, Any], small: str, large: str) -> bool | None:
 )
 def _pattern_relation(agreement: AgreementLike) -> Iterator[Hit]:
     terms = agreement.pattern
-    if terms is None:
+    if isinstance(terms, OperationalCooperationTerms):
+        given = [set(c.kinds) for c in terms.contributions]
+        if not (
+            any(kinds & KSO_GROUP for kinds in given)
+            and any(kinds & KSO_COMPANY for kinds in given)
+        ):
+            yield Hit(path="pattern.contributions", values=_KSO_UNSPLIT)
         return
-    kind = terms.pattern
-    scales = _scales(agreement)
+    relation = _SIZES.get(type(terms))
+    if terms is None or relation is None:
+        return
+    pairs, pattern, defines = relation
+    scales = {party.id: party.business_scale for party in agreement.parties}
     names = {party.id: party.name for party in agreement.parties}
-    pairs: list[tuple[str, str]] = []
-    if kind == "agency":
-        pairs = [(terms.agent, terms.principal)]  # type: ignore[union-attr]
-        defines = (
+    for small, large in pairs(terms):
+        a, b = scales.get(small), scales.get(large)
+        if a is None or b is None or a < b:
+            continue  # an unknown scale says nothing; the recommender says it cannot tell
+        yield Hit(
+            path="pattern",
+            values={
+                "why": f"{names.get(small, small)} ({a.label_id.lower()}) tidak lebih kecil "
+                f"daripada {names.get(large, large)} ({b.label_id.lower()}).",
+                "why_en": f"{names.get(small, small)} ({a.label_en.lower()}) is not smaller "
+                f"than {names.get(large, large)} ({b.label_en.lower()}).",
+                "pattern": pattern[0],
+                "pattern_en": pattern[1],
+                "defines": defines[0],
+                "defines_en": defines[1],
+            },
+        )
+
+
+# Each pattern the guide defines by size: its (smaller, larger) pairs, its name, what it assumes.
+_SIZES: Final[dict[type, tuple[Callable[[Any], list[tuple[str, str]]], _Pair, _Pair]]] = {
+    AgencyTerms: (
+        lambda t: [(t.agent, t.principal)],
+        ("keagenan", "agency"),
+        (
             "usaha kecil yang memasarkan barang/jasa usaha menengah atau besar",
             "a small business marketing the goods or services of a medium or large one",
-        )
-    elif kind == "foster_parent":
-        pairs = [(child, terms.foster_parent) for child in terms.foster_children]  # type: ignore[union-attr]
-        defines = (
+        ),
+    ),
+    FosterParentTerms: (
+        lambda t: [(child, t.foster_parent) for child in t.foster_children],
+        ("bapak angkat – anak angkat", "foster parent"),
+        (
             "usaha besar yang membantu perkembangan usaha kecil",
             "a large business helping small ones grow",
-        )
-    elif kind == "general_trade":
-        pairs = [(terms.supplier, terms.buyer)]  # type: ignore[union-attr]
-        defines = (
+        ),
+    ),
+    GeneralTradeTerms: (
+        lambda t: [(t.supplier, t.buyer)],
+        ("dagang umum", "general trade"),
+        (
             "usaha menengah atau besar yang memasarkan hasil produksi usaha kecil",
             "a medium or large business marketing a small one's products",
-        )
-    elif kind == "operational_cooperation":
-        given = [set(c.kinds) for c in terms.contributions]  # type: ignore[union-attr]
-        group = any(kinds & KSO_GROUP for kinds in given)
-        company = any(kinds & KSO_COMPANY for kinds in given)
-        if not (group and company):
-            yield Hit(
-                path="pattern.contributions",
-                values={
-                    "why": "Tidak ada pihak yang menyediakan lahan, sarana atau tenaga kerja, "
-                    "atau tidak ada yang menyediakan modal atau manajemen.",
-                    "why_en": "No party brings land, facilities or labour, or none brings "
-                    "capital or management.",
-                    "pattern": "kerja sama operasional",
-                    "pattern_en": "operational cooperation",
-                    "defines": "kelompok mitra yang menyediakan lahan, sarana dan tenaga kerja, "
-                    "dan perusahaan mitra yang menyediakan biaya, modal dan manajemen",
-                    "defines_en": "a group providing land, facilities and labour, and a "
-                    "company providing funds, capital and management",
-                },
-            )
-        return
-    else:
-        return
-    for small, large in pairs:
-        if _smaller(scales, small, large) is False:
-            a, b = scales[small], scales[large]
-            yield Hit(
-                path="pattern",
-                values={
-                    "why": f"{names.get(small, small)} ({a.label_id.lower()}) tidak lebih kecil "
-                    f"daripada {names.get(large, large)} ({b.label_id.lower()}).",
-                    "why_en": f"{names.get(small, small)} ({a.label_en.lower()}) is not smaller "
-                    f"than {names.get(large, large)} ({b.label_en.lower()}).",
-                    "pattern": _PATTERN_NAMES[kind][0],
-                    "pattern_en": _PATTERN_NAMES[kind][1],
-                    "defines": defines[0],
-                    "defines_en": defines[1],
-                },
-            )
-
-
-_PATTERN_NAMES: Final = {
-    "agency": ("keagenan", "agency"),
-    "foster_parent": ("bapak angkat – anak angkat", "foster parent"),
-    "general_trade": ("dagang umum", "general trade"),
+        ),
+    ),
+}
+_KSO_UNSPLIT: Final = {
+    "why": "Tidak ada pihak yang menyediakan lahan, sarana atau tenaga kerja, atau tidak ada "
+    "yang menyediakan modal atau manajemen.",
+    "why_en": "No party brings land, facilities or labour, or none brings capital or management.",
+    "pattern": "kerja sama operasional",
+    "pattern_en": "operational cooperation",
+    "defines": "kelompok mitra yang menyediakan lahan, sarana dan tenaga kerja, dan perusahaan "
+    "mitra yang menyediakan biaya, modal dan manajemen",
+    "defines_en": "a group providing land, facilities and labour, and a company providing "
+    "funds, capital and management",
 }
