@@ -266,6 +266,15 @@ class Contained:
     def __get__(self, model: Any, owner: type | None = None) -> Any:
         if model is None:  # like any pydantic field, not an attribute of the class
             raise AttributeError(self.name)
+        lock = getattr(model, "_made_lock", None)  # a partnership edited from threads
+        if lock is not None:
+            # An edit in another thread may hold, for a moment, a wrapper of its validated
+            # copy in the field (its validators read the field); wait for the edit to end.
+            with lock:
+                return self._read(model)
+        return self._read(model)
+
+    def _read(self, model: Any) -> Any:
         fields = model.__dict__
         try:
             value = fields[self.name]
