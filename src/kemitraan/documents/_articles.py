@@ -58,9 +58,11 @@ def purpose(w: Wording) -> Article | None:
             )
         )
     if a.objectives:
+        many = len(a.objectives) > 1
+        noun, verb = ("The objectives", "are") if many else ("The objective", "is")
         paras.append(
             Para(
-                bi(f"Tujuan {doc.indonesian} ini adalah:", f"The objectives of {doc.english} are:"),
+                bi(f"Tujuan {doc.indonesian} ini adalah:", f"{noun} of {doc.english} {verb}:"),
                 [w.both(o) for o in a.objectives],
             )
         )

@@ -55,7 +55,7 @@ def force_majeure(w: Wording) -> Article:
                     "PIHAK yang mengalami keadaan kahar memberitahukannya secara tertulis "
                     f"kepada PIHAK lainnya paling lambat {count(fm.notice_days)} hari "
                     "sejak keadaan kahar terjadi.",
-                    "The PARTY affected notifies the other PARTIES in writing within "
+                    f"The PARTY affected notifies {w.others.english} in writing within "
                     f"{count(fm.notice_days, 'en')} days of its occurrence.",
                 )
             ),
@@ -238,7 +238,7 @@ def termination(w: Wording) -> Article | None:
                 "berakhir memberitahukan maksudnya secara tertulis kepada PIHAK lainnya paling "
                 f"lambat {count(t.notice_days)} hari kalender sebelum tanggal pengakhiran.",
                 f"A PARTY intending to terminate {doc.english} before its term ends notifies "
-                f"the other PARTIES in writing at least {count(t.notice_days, 'en')} calendar "
+                f"{w.others.english} in writing at least {count(t.notice_days, 'en')} calendar "
                 "days before the date of termination.",
             )
         ),
@@ -341,8 +341,9 @@ def confidentiality(w: Wording) -> Article | None:
                     f"PIHAK lainnya dalam pelaksanaan {doc.indonesian} ini dan tidak "
                     "mengungkapkannya kepada pihak ketiga tanpa persetujuan tertulis PIHAK "
                     "pemiliknya, kecuali diwajibkan oleh peraturan perundang-undangan.",
-                    "THE PARTIES keep confidential the data and information obtained from the "
-                    f"other PARTIES in carrying out {doc.english} and do not disclose them to "
+                    "THE PARTIES keep confidential the data and information each obtains from "
+                    f"{w.others.english} in carrying out {doc.english} and do not disclose them "
+                    "to "
                     "third parties without the written consent of the PARTY they belong to, "
                     "unless the law requires it.",
                 )
@@ -420,8 +421,9 @@ def notices(w: Wording) -> Article | None:
                     "tertulis kepada PIHAK lainnya paling lambat 7 (tujuh) hari kalender sebelum "
                     "berlaku; selama belum diberitahukan, pemberitahuan yang dikirim ke alamat "
                     "lama dianggap telah diterima.",
-                    "A change of the addresses in paragraph (1) is notified in writing to the "
-                    "other PARTIES at least 7 (seven) calendar days before it takes effect; until "
+                    "A change of the addresses in paragraph (1) is notified in writing to "
+                    f"{w.others.english} at least 7 (seven) calendar days before it takes "
+                    "effect; until "
                     "then, notices sent to the old address are deemed received.",
                 )
             ),

@@ -207,6 +207,16 @@ class Wording:
         )
 
     @property
+    def others(self) -> Bilingual:
+        """The other party or parties of the one just named: PIHAK lainnya / the other PARTY.
+
+        English says "PARTIES" only when there are more than two.
+        """
+        if len(self.agreement.parties) > 2:
+            return bi("PIHAK lainnya", "the other PARTIES")
+        return bi("PIHAK lainnya", "the other PARTY")
+
+    @property
     def doc(self) -> Bilingual:
         """What the document calls itself: Nota Kesepahaman / this Memorandum of Understanding."""
         kind = self.agreement.kind
@@ -355,42 +365,67 @@ def point(text: str, last: bool) -> str:
 
 
 def inline(paragraph: Para, defined: frozenset[str] = frozenset()) -> Para:
-    """A paragraph with one point says it in its own sentence: no lone "a."."""
+    """A paragraph with one point says it in its own sentence: no lone "a.".
+
+    >>> inline(Para(bi("Dapat diakhiri apabila:", "May be ended if:"),
+    ...             [bi("Salah satu PIHAK lalai", "A PARTY defaults")])).text.indonesian
+    'Dapat diakhiri apabila salah satu PIHAK lalai.'
+    >>> inline(Para(bi("Rencana kerja memuat kegiatan sebagai berikut:", "The plan has:"),
+    ...             [bi("Rekrutmen", "Recruitment")])).text.indonesian
+    'Rencana kerja memuat kegiatan, yaitu rekrutmen.'
+    >>> inline(Para(bi("Barang yang diperdagangkan:", "The goods traded:"),
+    ...             [bi("tas rajut", "bags")])).text.indonesian
+    'Barang yang diperdagangkan adalah tas rajut.'
+    """
     text = paragraph.text
     if len(paragraph.items) != 1 or not text.indonesian.endswith(":"):
         return paragraph
     item = paragraph.items[0]
-
-    def merged(intro: str, point_: str, english: bool) -> str:
-        lead = intro[:-1]
-        if english:
-            joined = lead.rsplit(" ", 1)[-1] in _EN_LEADS
-            said = f"{lead}{' ' if joined else ': '}{lower_item(point_, defined)}"
-        else:
-            lead = lead.removesuffix(" sebagai berikut").removesuffix(" berikut")
-            joined = lead.rsplit(" ", 1)[-1] in _ID_LEADS
-            said = f"{lead}{' ' if joined else ' adalah '}{lower_item(point_, defined)}"
-        return said if said[-1:] in ".;:!?" else said + "."  # its own ending stays
-
     return Para(
         bi(
-            merged(text.indonesian, item.indonesian, english=False),
-            merged(text.english, item.english, english=True),
+            one_point(text.indonesian, item.indonesian, "id", defined),
+            one_point(text.english, item.english, "en", defined),
         ),
         [],
         paragraph.quoted,
     )
 
 
-# The words a sentence can go straight on from: "berhak menerima …", "meliputi …".
+def one_point(intro: str, item: str, language: str, defined: frozenset[str] = frozenset()) -> str:
+    """A lead-in ending with ":" and its one point, as one sentence.
+
+    A lead that ends on a word taking a complement ("apabila", "berhak", "meliputi";
+    "if", "to") goes straight on; one that announced a list ("… sebagai berikut:")
+    names its point with "yaitu"; a subject ("Barang yang diperdagangkan:") takes
+    "adalah". In English a colon stays where no word carries the sentence on.
+    """
+    lead = intro.removesuffix(":").rstrip(" ,")
+    said = lower_item(item, defined)
+    announced = language != "en" and lead.endswith(" berikut")
+    if announced:
+        lead = lead.removesuffix(" berikut").removesuffix(" sebagai")
+    last = lead.rsplit(" ", 1)[-1]
+    if language == "en":
+        joint = " " if last in _EN_LEADS else ": "
+    elif last in _ID_LEADS:
+        joint = " "
+    else:
+        joint = ", yaitu " if announced else " adalah "
+    whole = f"{lead}{joint}{said}"
+    return whole if whole[-1:] in ".;:!?" else whole + "."  # its own ending stays
+
+
+# The words a sentence can go straight on from: "berhak menerima …", "apabila …".
 _ID_LEADS: Final = frozenset(
     {
         "meliputi",
         "berhak",
         "berkewajiban",
+        "wajib",
         "adalah",
         "yaitu",
         "yakni",
+        "berupa",
         "pekerjaan",
         "atas",
         "untuk",
@@ -399,10 +434,44 @@ _ID_LEADS: Final = frozenset(
         "dari",
         "oleh",
         "dengan",
+        "apabila",
+        "jika",
+        "bila",
+        "bahwa",
+        "karena",
+        "agar",
+        "sehingga",
+        "tentang",
+        "mengenai",
+        "antara",
+        "pada",
     }
 )
 _EN_LEADS: Final = frozenset(
-    {"to", "shall", "covers", "are", "is", "namely", "from", "with", "by", "include", "includes"}
+    {
+        "to",
+        "shall",
+        "covers",
+        "are",
+        "is",
+        "namely",
+        "from",
+        "with",
+        "by",
+        "include",
+        "includes",
+        "if",
+        "when",
+        "that",
+        "of",
+        "for",
+        "in",
+        "on",
+        "through",
+        "as",
+        "between",
+        "under",
+    }
 )
 
 
