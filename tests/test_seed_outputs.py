@@ -25,10 +25,10 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "bfbe47109df169ae5f1ed638e4e3b9beacc54b06517315da30af011433ae6598",
-    "mou.docx": "52502627c54ec78813a3e807606bbd0c883bbc0d4c0f3743c02a285ed390f646",
-    "pks.docx": "760e396eff1258178edad1e7212c551ebb547a7e129c2da325d1ec261c77bb6b",
-    "addendum.docx": "7546ff88b6f409a0232317850fef5c7ddd3aed6b86d83dfe2a23deccf6f51545",
+    "partnership.json": "8adfd42e8d81f65212505a338e46bd01b77b6bda02ff12cf6f432bd6d7b00677",
+    "mou.docx": "06f48de69cbfa0b46c22dea2da3db9136db1005dd3ab3f519c0f9446fb772558",
+    "pks.docx": "69f80213b0d4f547d89ff2e96c7ada1f29aa10cc4075845a121aeb27b457abc7",
+    "addendum.docx": "3105330efb9a8bf9fa15482968f330e841d41f2920b20360a897197e28866cd5",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",

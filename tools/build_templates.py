@@ -192,6 +192,11 @@ def _indonesian_body(document: DocumentObject) -> None:
     _tag(document, "{%p if p.nip %}")
     _paragraph(document, "\tNIP\t:\t{{ p.nip }}", tabs=tabs, left=4.0, hanging=4.0, after=0)
     _tag(document, "{%p endif %}")
+    _tag(document, "{%p if p.rank %}")
+    _paragraph(
+        document, "\tPangkat/Gol.\t:\t{{ p.rank }}", tabs=tabs, left=4.0, hanging=4.0, after=0
+    )
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p if p.address %}")
     _paragraph(document, "\tAlamat\t:\t{{ p.address }}", tabs=tabs, left=4.0, hanging=4.0, after=2)
     _tag(document, "{%p endif %}")
@@ -379,7 +384,7 @@ def _signatures(document: DocumentObject) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     lines: list[tuple[str | None, str, dict[str, object]]] = [
         ("{%tr for row in signature_rows %}", "", {}),
-        (None, "{{ s.label }},", {"bold": True}),
+        (None, "{{ s.label }},", {"bold": True, "before": 14}),
         ("{%tr if bilingual %}", "", {}),
         (None, "{{ s.label_en }},", {"italic": True}),
         ("{%tr endif %}", "", {}),
@@ -390,7 +395,10 @@ def _signatures(document: DocumentObject) -> None:
         (None, "{{ s.institution }}", {}),
         (None, "{{ s.meterai }}", {"meterai": True}),
         (None, "{{ s.name }}", {"bold": True, "underline": True}),
-        (None, "{{ s.nip }}", {"after": 14}),
+        (None, "{{ s.nip }}", {}),
+        ("{%tr if row.ranks %}", "", {}),
+        (None, "{{ s.rank }}", {}),
+        ("{%tr endif %}", "", {}),
         ("{%tr endfor %}", "", {}),
     ]
     table = document.add_table(rows=len(lines), cols=3)
@@ -410,6 +418,7 @@ def _signatures(document: DocumentObject) -> None:
         paragraph.alignment = center
         fmt = paragraph.paragraph_format
         fmt.space_after = Pt(float(str(style.get("after", 0))))
+        fmt.space_before = Pt(float(str(style.get("before", 0))))
         paragraph.add_run("{% colspan row.span %}")
         if style.get("meterai"):
             _meterai(cell, text)

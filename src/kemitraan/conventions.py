@@ -40,6 +40,7 @@ __all__ = [
     "count",
     "date_long",
     "nip_text",
+    "npwp_text",
     "number_text",
     "opening_date",
     "ordinal",
@@ -261,6 +262,18 @@ def nip_text(nip: str) -> str:
     if len(digits) != 18:
         return nip
     return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def npwp_text(npwp: str) -> str:
+    """An NPWP as it is printed: the 15-digit form in its groups, the 16-digit one as it is.
+
+    >>> npwp_text("013121660091000"), npwp_text("0013121660091000")
+    ('01.312.166.0-091.000', '0013121660091000')
+    """
+    digits = "".join(c for c in npwp if c.isdigit())
+    if len(digits) != 15:
+        return digits or npwp
+    return f"{digits[:2]}.{digits[2:5]}.{digits[5:8]}.{digits[8]}-{digits[9:12]}.{digits[12:]}"
 
 
 @lru_cache(maxsize=1024)

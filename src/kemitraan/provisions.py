@@ -265,6 +265,9 @@ class Signatory(ValueModel):
     """The signer's position (*jabatan*)."""
     nip: NIP | None = None
     """Civil servant number, printed under the name when given."""
+    rank: ShortText | None = None
+    """A civil servant's rank (*pangkat/golongan*, ``"Pembina Utama Muda (IV/c)"``),
+    printed on the line under the NIP."""
     authority: Authority | None = None
     """What the signer acts on when it is not the party's recorded representative (a
     power of attorney, an acting appointment); by default the representative's."""

@@ -377,7 +377,11 @@ def _closing(w: Wording) -> dict[str, Any]:
         ),
         "signatures": signatures,
         "signature_rows": [
-            {"cells": signatures[i : i + 2], "span": 1 if i + 1 < len(signatures) else 2}
+            {
+                "cells": signatures[i : i + 2],
+                "span": 1 if i + 1 < len(signatures) else 2,
+                "ranks": any(s["rank"] for s in signatures[i : i + 2]),
+            }
             for i in range(0, len(signatures), 2)
         ],
         "paraf": [party_label(i) for i in range(len(agreement.parties))],

@@ -15,9 +15,9 @@ from typing import Any
 
 from kemitraan.agreements import Agreement
 from kemitraan.authority import Authority, AuthorityKind
-from kemitraan.conventions import nip_text, party_label, phone_text
+from kemitraan.conventions import nip_text, npwp_text, party_label, phone_text
 from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
-from kemitraan.parties import Institution, Party
+from kemitraan.parties import Institution, PartnerKind, Party
 
 __all__ = ["party_block", "signature"]
 
@@ -29,6 +29,7 @@ class _Signer:
     name: str | None
     position: str | None
     nip: str | None
+    rank: str | None
     authority: Authority | None
 
 
@@ -42,6 +43,9 @@ def _signer(agreement: Agreement, party: Party) -> _Signer:
         position=signatory.position if signatory else (rep.position if rep else None),
         nip=(signatory.nip if signatory and signatory.nip else None)
         or (rep.nip if rep is not None and same else None),
+        # a representative's rank, once Representative records one (parties.py)
+        rank=(signatory.rank if signatory and signatory.rank else None)
+        or (getattr(rep, "rank", None) if rep is not None and same else None),
         authority=(signatory.authority if signatory else None)
         or (rep.authority if rep is not None and same else None),
     )
@@ -52,6 +56,21 @@ def _position_en(w: Wording, party: Party, position: str) -> str:
     if party.is_foreign or position == BLANK:
         return position
     return w.tr(position)
+
+
+def identifiers(party: Party) -> list[dict[str, str]]:
+    """The party's registration numbers the data holds: NPSN, NIB, NPWP, in that order.
+
+    A person's NPWP is their NIK (since 2024) and personal data: it is not printed.
+    """
+    found = []
+    if party.npsn:
+        found.append({"label": "NPSN", "value": party.npsn})
+    if party.nib:
+        found.append({"label": "NIB", "value": party.nib})
+    if party.npwp and party.kind is not PartnerKind.COMMUNITY_FIGURE:
+        found.append({"label": "NPWP", "value": npwp_text(str(party.npwp))})
+    return found
 
 
 def _short(position: str, institution: str) -> str:
@@ -73,11 +92,11 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
     position = w.blank(signer.position)
     position_en = _position_en(w, party, position)
     operator = party.operated_by if isinstance(party, Institution) else None
-    whom = bi(party.name, party.name)
+    numbers = ", ".join(f"{i['label']} {i['value']}" for i in identifiers(party))
+    named = f"{party.name} ({numbers})" if numbers else party.name
+    whom = bi(named, named)
     if operator:
-        whom = bi(
-            f"{operator} selaku penyelenggara {party.name}", f"{operator}, which runs {party.name}"
-        )
+        whom = bi(f"{operator} selaku penyelenggara {named}", f"{operator}, which runs {named}")
     if authority is None:
         missing = bi(f" berdasarkan {BLANK}", f" under {BLANK}") if w.draft else bi("", "")
         capacity = bi(
@@ -119,7 +138,8 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
     position_en = _position_en(w, party, position)
     nip = nip_text(signer.nip) if signer.nip else ""
     address = w.blank(party.address or (str(party.region) if party.region else None))
-    nip_id = f", NIP {nip}" if nip else ""
+    rank = signer.rank or ""
+    nip_id = (f", NIP {nip}" if nip else "") + (f", {rank}" if rank else "")
     office = (
         bi(f", berkantor di {address}", f", with offices at {address}") if address else bi("", "")
     )
@@ -139,6 +159,7 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "position": position,
         "position_en": position_en,
         "nip": nip,
+        "rank": rank,
         "address": address,
         "authority": authority.indonesian,
         "authority_en": authority.english,
@@ -154,7 +175,8 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "kind": party.kind.label_id,
         "nib": party.nib or "",
         "npsn": party.npsn or "",
-        "npwp": str(party.npwp or ""),
+        "npwp": npwp_text(str(party.npwp)) if party.npwp else "",
+        "identifiers": identifiers(party),
         "region": str(party.region) if party.region else "",
         "email": next((str(c.email) for c in contacts if c.email), ""),
         "phone": next((phone_text(str(c.phone)) for c in contacts if c.phone), ""),
@@ -174,6 +196,7 @@ def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "position_en": _short(position_en, party.name),
         "name": w.blank(signer.name),
         "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
+        "rank": signer.rank or "",
         "meterai": METERAI,
         "signed_on": signatory.signed_on if signatory else None,
         "signed_at": (signatory.signed_at or "") if signatory else "",

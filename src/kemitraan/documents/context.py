@@ -30,6 +30,7 @@ __all__ = [
     "ArticleContext",
     "ConsiderationContext",
     "FundingContext",
+    "IdentifierLine",
     "NumberLine",
     "ParagraphContext",
     "PartyContext",
@@ -63,6 +64,15 @@ class NumberLine(ContextModel):
     """The number (a dotted blank in a draft that lacks it)."""
 
 
+class IdentifierLine(ContextModel):
+    """One registration number of a party: ``NIB 9120001234567``."""
+
+    label: str
+    """``NPSN``, ``NIB`` or ``NPWP``."""
+    value: str
+    """The number as printed."""
+
+
 class PartyContext(ContextModel):
     """One party's block in the opening, and the raw facts about it."""
 
@@ -84,6 +94,8 @@ class PartyContext(ContextModel):
     """Its English (a foreign party's position as it is)."""
     nip: str
     """The signer's NIP in its printed groups (``19700101 199503 1 001``), or empty."""
+    rank: str
+    """A civil servant's rank (*pangkat/golongan*), or empty."""
     address: str
     """The party's address (or its region)."""
     authority: str
@@ -116,7 +128,9 @@ class PartyContext(ContextModel):
     npsn: str
     """Its education unit number (NPSN), or empty."""
     npwp: str
-    """Its tax number (NPWP), or empty."""
+    """Its tax number (NPWP) in its printed groups, or empty (never a person's)."""
+    identifiers: list[IdentifierLine]
+    """The registration numbers the block prints after the party's name: NPSN, NIB, NPWP."""
     region: str
     """Its region, in words, or empty."""
     email: str
@@ -213,6 +227,8 @@ class SignatureContext(ContextModel):
     """The signer's name."""
     nip: str
     """``NIP 19700101 199503 1 001``, or empty."""
+    rank: str
+    """The signer's rank (*pangkat/golongan*), printed under the NIP, or empty."""
     meterai: str
     """The text inside the meterai box."""
     signed_on: datetime.date | None
@@ -228,6 +244,8 @@ class SignatureRow(ContextModel):
     """The columns."""
     span: int
     """1, or 2 when the row has one column."""
+    ranks: bool
+    """Whether a signer in the row has a rank to print (its line is left out otherwise)."""
 
 
 class RowContext(ContextModel):

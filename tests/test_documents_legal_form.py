@@ -1,0 +1,126 @@
+"""Issue 19: what a legal officer checks before signing, each point read back from the document.
+
+The parties' registration numbers and a civil servant's rank, the term in years and
+months, the page count in the footer, one meterai per original, the clauses
+practitioners expect (governing law, jointly made works, arbitration, ending an MoU
+early), the wording of a PKS and the chain of addenda.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from docs_helpers import lines
+from kemitraan import (
+    Agreement,
+    Institution,
+    Partner,
+    PartnerKind,
+    PartyRole,
+    Representative,
+    Signatory,
+    Term,
+    render_document,
+)
+from kemitraan.documents import agreement_context
+from kemitraan.provisions import DisputeSettlement
+
+
+def _agreement(**changes: Any) -> Agreement:
+    pkbm = Institution(
+        name="PKBM A",
+        npsn="P9984574",
+        address="Jl. A",
+        representative=Representative(name="Ketua A", position="Ketua PKBM A"),
+    )
+    shop = Partner(
+        name="CV B",
+        kind=PartnerKind.BUSINESS,
+        nib="9120001234567",
+        npwp="01.312.166.0-091.000",
+        address="Jl. B",
+        representative=Representative(name="Direktur B", position="Direktur CV B"),
+    )
+    dinas = Partner(
+        name="Dinas C",
+        kind=PartnerKind.GOVERNMENT,
+        address="Jl. C",
+        representative=Representative(name="Kepala C", position="Kepala Dinas C"),
+    )
+    parties = [pkbm, shop, dinas]
+    values: dict[str, Any] = {
+        "parties": parties,
+        "numbers": {p.id: f"{i}/X" for i, p in enumerate(parties, 1)},
+        "subject": "Pemasaran",
+        "place": "Martapura",
+        "date": date(2025, 3, 10),
+        "considerations": ["PIHAK PERTAMA menyelenggarakan PKW"],
+        "scope": ["Pemasaran"],
+        "no_pattern_reason": "Kerja sama pembinaan",
+        "roles": [
+            PartyRole(party_id=p.id, role="Mitra", responsibilities=["Hadir"]) for p in parties
+        ],
+        "term": Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        "dispute_settlement": DisputeSettlement(venue="Pengadilan Negeri Martapura"),
+        "signatories": [
+            Signatory(party_id=pkbm.id, name="Ketua A", position="Ketua PKBM A"),
+            Signatory(party_id=shop.id, name="Direktur B", position="Direktur CV B"),
+            Signatory(
+                party_id=dinas.id,
+                name="Kepala C",
+                position="Kepala Dinas C",
+                nip="197001011995031001",
+                rank="Pembina Utama Muda (IV/c)",
+            ),
+        ],
+    }
+    values.update(changes)
+    return Agreement(**values)
+
+
+# -- party blocks: the registration numbers the data holds; a rank under the NIP -------------
+
+
+def test_party_blocks_print_the_numbers_the_data_holds() -> None:
+    said = "\n".join(lines(render_document(_agreement())))
+    flat = " ".join(said.split())
+    assert "untuk dan atas nama PKBM A (NPSN P9984574), selanjutnya disebut PIHAK PERTAMA" in flat
+    assert "CV B (NIB 9120001234567, NPWP 01.312.166.0-091.000), selanjutnya" in flat
+    assert "untuk dan atas nama Dinas C, selanjutnya" in flat  # nothing held, nothing printed
+    blocks = agreement_context(_agreement()).parties
+    assert [(i.label, i.value) for i in blocks[1].identifiers] == [
+        ("NIB", "9120001234567"),
+        ("NPWP", "01.312.166.0-091.000"),
+    ]
+
+
+def test_a_persons_npwp_is_not_printed() -> None:
+    figure = Partner(
+        name="Hj. Norhayati",
+        kind=PartnerKind.COMMUNITY_FIGURE,
+        npwp="01.312.166.0-091.000",
+        representative=Representative(name="Hj. Norhayati", position="Tokoh masyarakat"),
+    )
+    mou = _agreement()
+    parties = [mou.parties[0], figure]
+    mou = mou.model_copy(
+        update={
+            "parties": parties,
+            "numbers": {},
+            "roles": [PartyRole(party_id=p.id, role="Mitra") for p in parties],
+            "signatories": [mou.signatories[0]],
+        }
+    )
+    assert agreement_context(mou).parties[1].identifiers == []
+    assert "091.000" not in agreement_context(mou).parties[1].statement
+
+
+def test_a_civil_servants_rank_is_printed_under_the_nip() -> None:
+    said = lines(render_document(_agreement()))
+    nip = said.index("NIP 19700101 199503 1 001")
+    assert said[nip + 1] == "Pembina Utama Muda (IV/c)"
+    assert any(line.startswith("\tPangkat/Gol.\t:\tPembina Utama Muda (IV/c)") for line in said)
+    # a row of signers without a rank has no empty line for it
+    context = agreement_context(_agreement())
+    assert [row.ranks for row in context.signature_rows] == [False, True]
