@@ -8,8 +8,13 @@ early), the wording of a PKS and the chain of addenda.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from typing import Any
+
+import docx
+import pytest
+from docx.oxml.ns import qn
 
 from docs_helpers import lines
 from kemitraan import (
@@ -25,6 +30,17 @@ from kemitraan import (
 )
 from kemitraan.documents import agreement_context
 from kemitraan.provisions import DisputeSettlement
+
+_EN = {
+    "Pemasaran": "Marketing",
+    "PIHAK PERTAMA menyelenggarakan PKW": "THE FIRST PARTY runs the PKW",
+    "Kerja sama pembinaan": "Guidance",
+    "Mitra": "partner",
+    "Hadir": "attend",
+    "Ketua PKBM A": "Head of PKBM A",
+    "Direktur CV B": "Director of CV B",
+    "Kepala Dinas C": "Head of Dinas C",
+}
 
 
 def _agreement(**changes: Any) -> Agreement:
@@ -124,3 +140,63 @@ def test_a_civil_servants_rank_is_printed_under_the_nip() -> None:
     # a row of signers without a rank has no empty line for it
     context = agreement_context(_agreement())
     assert [row.ranks for row in context.signature_rows] == [False, True]
+
+
+# -- the term in years and months; the footer counts the pages; one meterai an original --------
+
+
+@pytest.mark.parametrize(
+    ("end", "indonesian", "english"),
+    [
+        (date(2026, 3, 9), "1 (satu) tahun", "1 (one) year"),
+        (date(2025, 9, 9), "6 (enam) bulan", "6 (six) months"),
+        (date(2027, 9, 9), "2 (dua) tahun 6 (enam) bulan", "2 (two) years and 6 (six) months"),
+        (date(2027, 10, 9), "2 (dua) tahun 7 (tujuh) bulan", "2 (two) years and 7 (seven) months"),
+        (date(2027, 10, 6), "941 (sembilan ratus empat puluh satu) hari", "941 (nine hundred"),
+    ],
+)
+def test_the_term_is_printed_in_years_and_months_where_it_is_whole(
+    end: date, indonesian: str, english: str
+) -> None:
+    mou = _agreement(term=Term(start=date(2025, 3, 10), end=end))
+    context = agreement_context(mou)
+    term = next(a for a in context.articles if a.key == "term")
+    assert f"berlaku selama {indonesian} terhitung sejak" in term.paragraphs[0].text
+    assert context.term_length == indonesian
+    bilingual = mou.model_copy(
+        update={"languages": ["id", "en"], "prevailing_language": "id", "translations": _EN}
+    )
+    assert english in agreement_context(bilingual).term_length_en
+
+
+def test_the_footer_says_page_x_of_y_in_one_size() -> None:
+    document = docx.Document(io.BytesIO(render_document(_agreement())))
+    footer = document.sections[0].footer._element
+    fields = [t.text.strip() for t in footer.iter(qn("w:instrText"))]
+    assert fields == ["PAGE", "NUMPAGES"]
+    code = next(p for p in footer.iter(qn("w:p")) if "Halaman" in "".join(p.itertext()))
+    assert "Halaman 1 dari 1" in "".join(t.text or "" for t in code.iter(qn("w:t")))
+    sizes = {r.find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) for r in code.iter(qn("w:r"))}
+    assert sizes == {"16"}  # every run, the numbers too, in 8 pt
+
+
+def _boxes(data: bytes) -> list[str]:
+    """The signature columns' texts, and which of them hold a meterai box."""
+    document = docx.Document(io.BytesIO(data))
+    return [
+        "".join(t.text or "" for t in table.iter(qn("w:t")))
+        for table in document.element.body.iter(qn("w:tbl"))
+        if table.getparent().tag == qn("w:tc")
+        and any("METERAI" in (t.text or "") for t in table.iter(qn("w:t")))
+    ]
+
+
+def test_one_meterai_an_original_as_check_counts_them() -> None:
+    mou = _agreement()
+    assert mou.originals == 3
+    assert len(_boxes(render_document(mou))) * mou.originals == mou.meterai_count
+    context = agreement_context(mou)
+    assert [bool(s.meterai) for s in context.signatures] == [True, False, False]
+    moved = agreement_context(mou.model_copy(update={"meterai_on": mou.parties[1].id}))
+    assert [bool(s.meterai) for s in moved.signatures] == [False, True, False]
+    assert len(_boxes(render_document(mou.model_copy(update={"meterai_on": "cv-b"})))) == 1

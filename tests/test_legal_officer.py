@@ -65,6 +65,10 @@ def seed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Partnership]:
     return folder, load_json(Partnership, path.read_text("utf-8"))
 
 
+def partnership_of(folder: Path) -> Partnership:
+    return load_json(Partnership, (folder / "partnership.json").read_text("utf-8"))
+
+
 def body(folder: Path, name: str) -> str:
     return text((folder / name).read_bytes())
 
@@ -390,7 +394,11 @@ def test_7_signature_page_meterai_paraf_nip(seed: Any) -> None:
         if any("METERAI" in (t.text or "") for t in table.iter(qn("w:t")))
         and table.getparent().tag == qn("w:tc")
     ]
-    assert len(boxes) == 4  # one per party, each a box of its own
+    assert len(boxes) == 1  # one meterai per original (UU 10/2020), as check() counts them
+    agreement = partnership_of(folder).agreement
+    assert agreement is not None
+    assert "stamp_duty" in {f.code for f in agreement.check()}
+    assert agreement.meterai_count == agreement.originals * len(boxes) == 4  # one box each
     for box in boxes:
         width = int(box.find(f"{qn('w:tblPr')}/{qn('w:tblW')}").get(qn("w:w")))
         height = int(box.find(f".//{qn('w:trHeight')}").get(qn("w:val")))
@@ -621,6 +629,10 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
     assert "WANPRESTASI" in flat["pks"]
     assert "Ketentuan Pasal 9 ayat (1) Perjanjian Kerja Sama diubah" in flat["addendum"]
     assert "Paraf:" in flat["addendum"]
+    pages = {k: v.count("\f") for k, v in said.items()}
+    for name in said:  # the footer counts the pages: "Halaman 1 dari 6"
+        assert f"Halaman 1 dari {pages[name]}" in flat[name]
+        assert f"Halaman {pages[name]} dari {pages[name]}" in flat[name]
 
 
 @needs_libreoffice

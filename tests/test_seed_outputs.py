@@ -25,10 +25,10 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "8adfd42e8d81f65212505a338e46bd01b77b6bda02ff12cf6f432bd6d7b00677",
-    "mou.docx": "06f48de69cbfa0b46c22dea2da3db9136db1005dd3ab3f519c0f9446fb772558",
-    "pks.docx": "69f80213b0d4f547d89ff2e96c7ada1f29aa10cc4075845a121aeb27b457abc7",
-    "addendum.docx": "3105330efb9a8bf9fa15482968f330e841d41f2920b20360a897197e28866cd5",
+    "partnership.json": "40f1f626ba85ca8d3a0bab301e5074d8bfb1a392a8fafbbc5ac3aa2e052d2e04",
+    "mou.docx": "4f79889dbad5a84aa35631ae7a6b4a702818f5039edfdd21d60dd9d022668b07",
+    "pks.docx": "3dfa7133693232122192ded9df73c3ba710e1895ba6c27fb9dd81c0291f4f02f",
+    "addendum.docx": "1b8981cfcf1f70eab15832c568b26f45a6abdc398708994c44913f5ee3533ac3",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",

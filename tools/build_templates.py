@@ -24,7 +24,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -143,8 +143,41 @@ def _footer(document: DocumentObject) -> None:
     small = code.add_run("Kode verifikasi {{ verification_code }} · Halaman ")
     small.font.size = Pt(8)
     _preserve(small)
-    _page_number(code)
+    _field(code, "PAGE")
+    of = code.add_run(" dari ")
+    of.font.size = Pt(8)
+    _preserve(of)
+    _field(code, "NUMPAGES")
     footer.paragraphs[0]._p.getparent().remove(footer.paragraphs[0]._p)
+
+
+def _field(paragraph: Paragraph, instruction: str, size: float = 8) -> None:
+    """A Word field (``PAGE``, ``NUMPAGES``) in the footer's size.
+
+    Every run of it is sized and it has a result run, so that Word and LibreOffice print
+    the number as small as the text around it.
+    """
+
+    def sized() -> OxmlElement:
+        run = paragraph.add_run()
+        run.font.size = Pt(size)
+        return run._r
+
+    for kind in ("begin", "instr", "separate", "result", "end"):
+        r = sized()
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {instruction} "
+            r.append(instr)
+        elif kind == "result":
+            text = OxmlElement("w:t")
+            text.text = "1"
+            r.append(text)
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            r.append(char)
 
 
 def _page_number(paragraph: Paragraph) -> None:
@@ -445,6 +478,9 @@ def _meterai(cell: _Cell, text: str) -> None:
     first = cell.paragraphs[0]
     first.paragraph_format.space_before = Pt(6)
     first.paragraph_format.space_after = Pt(0)
+    # one meterai per original (UU 10/2020): the box only in the column whose signature is
+    # made on it; the others keep the same room to sign in
+    _tag(cell, "{%p if s.meterai %}")
     box = cell.add_table(rows=1, cols=1)
     box.alignment = WD_TABLE_ALIGNMENT.CENTER
     tbl_pr = box._tbl.tblPr
@@ -484,6 +520,14 @@ def _meterai(cell: _Cell, text: str) -> None:
     run.font.size = Pt(8)
     run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
     _preserve(run)
+    cell.paragraphs[-1].add_run("{%p else %}")  # the paragraph Word needs after a table
+    room = cell.add_paragraph()
+    room.paragraph_format.space_before = Pt(0)
+    room.paragraph_format.space_after = Pt(0)
+    room.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    room.paragraph_format.line_spacing = METERAI_HEIGHT
+    room.paragraph_format.keep_with_next = True
+    _tag(cell, "{%p endif %}")
     after = cell.add_paragraph()  # the room below the meterai, before the name
     after.paragraph_format.space_after = Pt(14)
     after.paragraph_format.keep_with_next = True

@@ -153,6 +153,11 @@ class Agreement(VersionedDocument):
     """Who signs for each party (guide A.7)."""
     originals: int = Field(default=2, ge=1, le=20)
     """How many originals are made, each with a meterai; by default one for each party."""
+    meterai_on: PartyRef | None = None
+    """Whose signature is made on the meterai of an original (each original carries one,
+    UU 10/2020); by default PIHAK PERTAMA's. The printed text shows its one box there:
+    parties that put it on the signature of the party handing the original over render
+    each original with this set."""
     languages: list[LanguageCode] = Field(default_factory=lambda: ["id"], min_length=1)
     """The languages it is written in (UU 24/2009 Pasal 31)."""
     prevailing_language: LanguageCode | None = None

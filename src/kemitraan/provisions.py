@@ -126,7 +126,7 @@ class Term(Period):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Term
     end
-      the term must end after it starts (start 2025-01-01, end 2025-01-01) [type=...]
+      Jangka waktu harus berakhir sesudah dimulai (mulai 2025-01-01, berakhir 2025-01-01) [type=...]
     """
 
     backdated: bool = False

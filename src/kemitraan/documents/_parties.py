@@ -183,6 +183,12 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
     }
 
 
+def _meterai_on(w: Wording) -> str:
+    """The party on whose signature each original's one meterai is placed (UU 10/2020)."""
+    chosen = w.agreement.meterai_on
+    return chosen if chosen in w.agreement.party_ids else w.agreement.party_ids[0]
+
+
 def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
     signer = _signer(w.agreement, party)
     signatory = w.agreement.signatory_of(party.id)
@@ -197,7 +203,7 @@ def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "name": w.blank(signer.name),
         "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
         "rank": signer.rank or "",
-        "meterai": METERAI,
+        "meterai": METERAI if party.id == _meterai_on(w) else "",
         "signed_on": signatory.signed_on if signatory else None,
         "signed_at": (signatory.signed_at or "") if signatory else "",
     }

@@ -303,13 +303,24 @@ def counted(number: int, unit_id: str, unit_en: str) -> Bilingual:
 
 
 def duration(term: Term) -> Bilingual:
-    """How long a term runs: in years or months when it is a whole number of them, else days."""
+    """How long a term runs: in years and months when it is a whole number of months, else days.
+
+    >>> from datetime import date
+    >>> duration(Term(start=date(2025, 3, 10), end=date(2027, 9, 9))).indonesian
+    '2 (dua) tahun 6 (enam) bulan'
+    >>> duration(Term(start=date(2025, 3, 10), end=date(2027, 9, 9))).english
+    '2 (two) years and 6 (six) months'
+    """
     months = term.exact_months
-    if months is not None:
-        if months % 12 == 0:
-            return counted(months // 12, "tahun", "year")
-        return counted(months, "bulan", "month")
-    return counted(term.days, "hari", "day")
+    if months is None:
+        return counted(term.days, "hari", "day")
+    years = counted(months // 12, "tahun", "year")
+    rest = counted(months % 12, "bulan", "month")
+    if months % 12 == 0:
+        return years
+    if months < 12:
+        return rest
+    return bi(f"{years.indonesian} {rest.indonesian}", f"{years.english} and {rest.english}")
 
 
 _EVERY: Final = {

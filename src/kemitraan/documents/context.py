@@ -230,7 +230,8 @@ class SignatureContext(ContextModel):
     rank: str
     """The signer's rank (*pangkat/golongan*), printed under the NIP, or empty."""
     meterai: str
-    """The text inside the meterai box."""
+    """The text inside the meterai box, in the one column whose signature is made on the
+    original's meterai (``Agreement.meterai_on``); empty in the others."""
     signed_on: datetime.date | None
     """When the signer signed, once recorded."""
     signed_at: str
