@@ -161,7 +161,7 @@ def test_an_npsn_of_another_form_is_refused_in_indonesian() -> None:
     with pytest.raises(ValidationError) as refused:
         Institution(name="PKBM A", npsn="12-34")
     message = refused.value.errors()[0]["msg"]
-    assert message.startswith("NPSN harus 8 angka, atau satu huruf dan 7 angka")
+    assert message.startswith("NPSN terdiri atas 8 angka, atau satu huruf dan 7 angka")
 
 
 @pytest.mark.parametrize(

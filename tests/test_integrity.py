@@ -483,14 +483,14 @@ def test_writes_are_flushed_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_limits_refuse_at_validation_with_short_errors() -> None:
-    with pytest.raises(ValidationError, match="at most 5000 characters"):
+    with pytest.raises(ValidationError, match="Paling banyak 5000 karakter"):
         Partner(name="Toko", kind=PartnerKind.BUSINESS, address="x" * 50_000_000)
     with pytest.raises(InvalidDataError) as unknown:
         load_json(Program, json.dumps({"name": "P", "objectives": ["x"], "k" * 5_000_000: 1}))
     assert len(str(unknown.value)) < 500
-    with pytest.raises(ValidationError, match="less than 1000000000000000000"):
+    with pytest.raises(ValidationError, match="Harus kurang dari 1000000000000000000"):
         Funding(source_name="APBN", amount=Decimal(10) ** 26)
-    with pytest.raises(InvalidDataError, match="less than"):
+    with pytest.raises(InvalidDataError, match="Harus kurang dari"):
         load_json(Funding, '{"source_name": "APBN", "amount": "1e26"}')
 
 

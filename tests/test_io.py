@@ -122,7 +122,7 @@ def test_invalid_data_names_fields_and_rules() -> None:
         (("kind",), "enum"),
         (("nib",), "invalid_nib"),
     }
-    assert "nib: NIB must be exactly 13 digits" in str(error)
+    assert "nib: NIB harus tepat 13 angka" in str(error)
     with pytest.raises(InvalidDataError):
         load_json(Partner, "{not json")
 

@@ -18,7 +18,9 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kemitraan"
 # The layers, bottom up (docs/architecture.md draws them). A new module is declared here.
 LAYERS: dict[str, tuple[str, ...]] = {
     "foundation": (
+        "_catalog",
         "exceptions",
+        "messages",
         "_containers",
         "_files",
         "_privacy",

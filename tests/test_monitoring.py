@@ -441,7 +441,7 @@ def test_views_count_as_taking_part_and_are_given_once() -> None:
                 PartnerView(party_id="toko", on=date(2026, 1, 20), scores={HealthItem.TRUST: 4}),
             ],
         )
-    with pytest.raises(ValueError, match="less than or equal to 5"):
+    with pytest.raises(ValueError, match="Paling banyak 5"):
         PartnerView(party_id="toko", on=date(2026, 1, 20), scores={HealthItem.TRUST: 6})
 
 

@@ -196,7 +196,7 @@ def test_id_defaults_to_slug(name: str, slug: str) -> None:
 
 def test_id_rules() -> None:
     error = rejects(lambda: Partner(name="🙂", kind=PartnerKind.OTHER), ("id",), "id_needed")
-    assert "give the party an id=" in str(error)
+    assert "beri pihak ini id=" in str(error)
     rejects(
         lambda: Partner(name="A", id="Bad Id", kind=PartnerKind.OTHER),
         ("id",),

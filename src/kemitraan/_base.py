@@ -33,10 +33,12 @@ from kemitraan._bounds import (  # the rules every model keeps, used across the 
     instant_rule as instant_rule,
     text_rule as text_rule,
 )
+from kemitraan._catalog import say
 from kemitraan._containers import install
 from kemitraan._html import model_html
 from kemitraan._privacy import mask
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
+from kemitraan.messages import translated
 
 #: The version of the JSON layout written by this library. Loading data with a
 #: newer version is refused rather than silently misread; older data is upgraded
@@ -189,6 +191,28 @@ class _Model(BaseModel):
     """Fields that hold personal data: masked in ``repr`` and in masked exports."""
     _frozen_containers: ClassVar[bool] = False
 
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:  # pydantic's own errors said as kemitraan says them
+            raise translated(error) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate ``obj`` (pydantic's, with errors in the language in force)."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as error:
+            raise translated(error) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate JSON text (pydantic's, with errors in the language in force)."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            raise translated(error) from None
+
     model_config = ConfigDict(
         extra="forbid",
         str_strip_whitespace=True,
@@ -240,7 +264,7 @@ class _Model(BaseModel):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Region
         province
-          'Atlantis' is not one of Indonesia's 38 provinces ... [type=unknown_province]
+          'Atlantis' bukan salah satu dari 38 provinsi di Indonesia ... [type=unknown_province]
         """
         copied = super().model_copy(deep=deep)
         if not update:
@@ -408,10 +432,10 @@ class KemitraanModel(_Model):
         old = self.__dict__.get(name, missing)
         try:
             super().__setattr__(name, value)
-        except ValidationError:
+        except ValidationError as error:
             if old is not missing:
                 self.__dict__[name] = old
-            raise
+            raise translated(error) from None
 
     def _own_fields_set(self) -> None:
         """Take a set of given fields of its own before changing it (it may be shared)."""
@@ -539,7 +563,7 @@ def field_error(
         title,
         [
             InitErrorDetails(
-                type=PydanticCustomError(code, message, clipped(context)),
+                type=PydanticCustomError(code, say(message), clipped(context)),
                 loc=loc,
                 input=None,
             )

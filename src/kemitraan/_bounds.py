@@ -12,6 +12,8 @@ from typing import Any, Final, cast
 
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from kemitraan._catalog import say
+
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
@@ -43,9 +45,10 @@ def clipped(context: dict[str, Any]) -> dict[str, Any] | None:
 def custom_error(code: str, message: str, /, **context: Any) -> PydanticCustomError:
     """A pydantic error with a stable ``code`` (the rule) and a formatted message.
 
-    Text in ``context`` is quoted at most 60 characters long.
+    ``message`` is an English message id, said in the language in force
+    (:mod:`kemitraan.messages`). Text in ``context`` is quoted at most 60 characters long.
     """
-    return PydanticCustomError(code, message, clipped(context))
+    return PydanticCustomError(code, say(message), clipped(context))
 
 
 # -- what every model accepts: text every store takes, days and instants the stack holds ---

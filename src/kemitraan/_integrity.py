@@ -23,6 +23,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Final
 
+from kemitraan._catalog import N_, say
 from kemitraan._refs import party_refs
 from kemitraan.audit import HistoryProblem, current_key, replay
 from kemitraan.exceptions import InvalidDataError
@@ -96,7 +97,7 @@ def problems(p: PartnershipLike) -> Iterator[Problem]:
             yield (
                 ("addenda", index),
                 "addendum_twice",
-                "this addendum is already among the addenda (the same text twice)",
+                N_("this addendum is already among the addenda (the same text twice)"),
                 {},
             )
         seen.add(digest)
@@ -109,7 +110,7 @@ def problems(p: PartnershipLike) -> Iterator[Problem]:
             yield (
                 ("cooperation_agreements", index),
                 "pks_twice",
-                "this cooperation agreement is already held (the same text twice)",
+                N_("this cooperation agreement is already held (the same text twice)"),
                 {},
             )
         seen.add(digest)
@@ -190,16 +191,23 @@ def history_problems(p: PartnershipLike) -> Iterator[Problem]:
     if known is None and not isinstance(result, HistoryProblem):
         remember(p.history, p.id, result)
     if isinstance(result, HistoryProblem):
-        problem = result.message.replace("{", "{{").replace("}", "}}")
-        yield (("history", result.index), result.code, f"record {result.index}: {problem}", {})
+        frame = say(N_("history record {index}"))  # then what is wrong with it
+        yield (
+            ("history", result.index),
+            result.code,
+            f"{frame} {say(result.message)}",
+            {"index": result.index, **result.context},
+        )
         return
     stage, cycle = result
     if (stage, cycle) != (p.stage, p.cycle):
         yield (
             ("stage",),
             "history_mismatch",
-            "stage '{stage}' in cycle {cycle} is not where the history leads ('{replayed}' "
-            "in cycle {replayed_cycle}); the stage changes only through moves",
+            N_(
+                "stage '{stage}' in cycle {cycle} is not where the history leads ('{replayed}' "
+                "in cycle {replayed_cycle}); the stage changes only through moves"
+            ),
             {
                 "stage": p.stage.value,
                 "cycle": p.cycle,
@@ -218,15 +226,20 @@ def _shown_signatures(
             yield (
                 (*where, "signatories", index, "signed_on"),
                 "signature_not_recorded",
-                "the signature of '{party}' is not in the history for this text; signatures "
-                "are made with Partnership.sign or sign_addendum",
+                N_(
+                    "the signature of '{party}' is not in the history for this text; signatures "
+                    "are made with Partnership.sign or sign_addendum"
+                ),
                 {"party": signatory.party_id},
             )
         elif not signatory.signed and signatory.party_id in recorded:
             yield (
                 (*where, "signatories", index, "signed_on"),
                 "signature_not_shown",
-                "'{party}' signed this text (history record {record}), but it shows no signature",
+                N_(
+                    "'{party}' signed this text (history record "
+                    "{record}), but it shows no signature"
+                ),
                 {
                     "party": signatory.party_id,
                     "record": p.history.index(recorded[signatory.party_id]),
@@ -241,12 +254,12 @@ def _addendum(p: PartnershipLike, addendum: Agreement, index: int) -> Iterator[P
         yield (
             (*where, "kind"),
             "not_an_addendum",
-            "only addenda go here, not a '{kind}'",
+            N_("only addenda go here, not a '{kind}'"),
             {"kind": addendum.kind.value},
         )
         return
     if agreement is None:
-        yield (where, "addendum_without_agreement", "there is no agreement to amend yet", {})
+        yield (where, "addendum_without_agreement", N_("there is no agreement to amend yet"), {})
         return
     amends = addendum.amends
     target = p.amended_document(amends) if amends is not None else None
@@ -261,8 +274,10 @@ def _addendum(p: PartnershipLike, addendum: Agreement, index: int) -> Iterator[P
         yield (
             (*where, "amends"),
             "addendum_amends_another",
-            "the addendum amends '{subject}' of {date}, which is neither this agreement nor one "
-            "of its cooperation agreements",
+            N_(
+                "the addendum amends '{subject}' of {date}, which is neither this agreement "
+                "nor one of its cooperation agreements"
+            ),
             {"subject": amends.subject, "date": amends.date.isoformat()},
         )
         return
@@ -271,7 +286,10 @@ def _addendum(p: PartnershipLike, addendum: Agreement, index: int) -> Iterator[P
         yield (
             (*where, "parties"),
             "addendum_parties",
-            "an addendum is made by every party of the text it amends ({expected}), not ({named})",
+            N_(
+                "an addendum is made by every party of the text "
+                "it amends ({expected}), not ({named})"
+            ),
             {"expected": ", ".join(target.party_ids), "named": ", ".join(addendum.party_ids)},
         )
 
@@ -283,12 +301,12 @@ def _pks(p: PartnershipLike, pks: Agreement, index: int) -> Iterator[Problem]:
         yield (
             (*where, "kind"),
             "not_a_pks",
-            "only cooperation agreements (PKS) go here, not a '{kind}'",
+            N_("only cooperation agreements (PKS) go here, not a '{kind}'"),
             {"kind": pks.kind.value},
         )
         return
     if agreement is None:
-        yield (where, "pks_without_agreement", "there is no agreement for it to implement", {})
+        yield (where, "pks_without_agreement", N_("there is no agreement for it to implement"), {})
         return
     # The PKS implements the partnership's one agreement (which may still be redrawn before
     # every party signs it): named by kind, date and subject.
@@ -296,8 +314,10 @@ def _pks(p: PartnershipLike, pks: Agreement, index: int) -> Iterator[Problem]:
         yield (
             (*where, "implements"),
             "pks_implements_another",
-            "a cooperation agreement held here implements this agreement: set implements to "
-            "agreement.reference()",
+            N_(
+                "a cooperation agreement held here implements this agreement: set implements to "
+                "agreement.reference()"
+            ),
             {},
         )
     strangers = [pid for pid in pks.party_ids if pid not in agreement.party_ids]
@@ -305,8 +325,10 @@ def _pks(p: PartnershipLike, pks: Agreement, index: int) -> Iterator[Problem]:
         yield (
             (*where, "parties"),
             "pks_parties",
-            "the parties of a cooperation agreement are parties of the agreement it implements; "
-            "not: {strangers}",
+            N_(
+                "the parties of a cooperation agreement are parties of the agreement it "
+                "implements; not: {strangers}"
+            ),
             {"strangers": ", ".join(strangers)},
         )
 
@@ -320,8 +342,10 @@ def _signed_texts_kept(p: PartnershipLike) -> Iterator[Problem]:
             yield (
                 ("agreement",),
                 "signed_agreement_changed",
-                "the agreement every party signed in step 7 is no longer the one held: a signed "
-                "agreement changes only through an addendum",
+                N_(
+                    "the agreement every party signed in step 7 is no longer the one held: a "
+                    "signed agreement changes only through an addendum"
+                ),
                 {},
             )
     held = {a.digest() for a in p.cooperation_agreements}
@@ -331,8 +355,10 @@ def _signed_texts_kept(p: PartnershipLike) -> Iterator[Problem]:
             yield (
                 ("cooperation_agreements",),
                 "signed_pks_removed",
-                "a cooperation agreement signed by {count} parties ({digest}) is missing or "
-                "changed; a signed text stays as it is",
+                N_(
+                    "a cooperation agreement signed by {count} parties ({digest}) is missing or "
+                    "changed; a signed text stays as it is"
+                ),
                 {"digest": digest[:19], "count": len(signers)},
             )
     present = {a.digest() for a in p.addenda}
@@ -344,8 +370,10 @@ def _signed_texts_kept(p: PartnershipLike) -> Iterator[Problem]:
             yield (
                 ("addenda",),
                 "signed_addendum_removed",
-                "an addendum every party signed ({digest}) is missing or changed; a signed "
-                "addendum stays as it is",
+                N_(
+                    "an addendum every party signed ({digest}) is missing or changed; a signed "
+                    "addendum stays as it is"
+                ),
                 {"digest": digest[:19]},
             )
 
@@ -398,7 +426,9 @@ def record_problems(known: Known, field: str, index: int, record: Any) -> Iterat
         yield (
             (field, index, "cycle"),
             "cycle_not_reached",
-            "a record of cycle {record_cycle} in cycle {cycle}: a year is recorded once it runs",
+            N_(
+                "a record of cycle {record_cycle} in cycle {cycle}: a year is recorded once it runs"
+            ),
             {"record_cycle": cycle, "cycle": known.cycle},
         )
         return
@@ -407,7 +437,7 @@ def record_problems(known: Known, field: str, index: int, record: Any) -> Iterat
             yield (
                 where,
                 "unknown_party",
-                "'{party}' is not a party of this partnership",
+                N_("'{party}' is not a party of this partnership"),
                 {"party": pid},
             )
     if field == "monitoring":
@@ -419,7 +449,7 @@ def record_problems(known: Known, field: str, index: int, record: Any) -> Iterat
                 yield (
                     (field, index, part, n, "activity"),
                     "unknown_activity",
-                    "'{activity}' is not an activity of the plan of cycle {cycle}",
+                    N_("'{activity}' is not an activity of the plan of cycle {cycle}"),
                     {"activity": key, "cycle": record.cycle},
                 )
         for n, value in enumerate(record.indicators):
@@ -427,14 +457,14 @@ def record_problems(known: Known, field: str, index: int, record: Any) -> Iterat
                 yield (
                     (field, index, "indicators", n, "indicator"),
                     "unknown_indicator",
-                    "'{indicator}' is not an indicator of the plan of cycle {cycle}",
+                    N_("'{indicator}' is not an indicator of the plan of cycle {cycle}"),
                     {"indicator": value.indicator, "cycle": record.cycle},
                 )
     elif field == "checklist" and record.item not in _CHECKLIST_ITEMS:
         yield (
             (field, index, "item"),
             "unknown_checklist_item",
-            "'{item}' is not an item of the six techniques' checklists",
+            N_("'{item}' is not an item of the six techniques' checklists"),
             {"item": record.item},
         )
 

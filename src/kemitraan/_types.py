@@ -143,8 +143,8 @@ def _validate_npsn(value: str) -> str:
     if not compact.isascii() or not _NPSN.fullmatch(compact):
         raise custom_error(
             "invalid_npsn",
-            "NPSN harus 8 angka, atau satu huruf dan 7 angka (mis. P9984574 untuk PKBM, "
-            "K9989817 untuk LKP), bukan '{value}'",
+            "NPSN is 8 digits, or a letter and 7 digits (e.g. P9984574 for a PKBM, "
+            "K9989817 for an LKP), not '{value}'",
             value=value,
         )
     return compact
@@ -367,7 +367,7 @@ def text_argument(value: str, argument: str) -> str:
     >>> text_argument("PKBM\x00", "name")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.InvalidArgumentError: name: text must not hold the null character ...
+    kemitraan.exceptions.InvalidArgumentError: name: Teks tidak boleh memuat karakter nol ...
     """
     try:
         return text_rule(value)
@@ -401,7 +401,7 @@ def instant_argument(value: datetime, argument: str) -> datetime:
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.InvalidArgumentError: at: 0001-01-01T00:30:00+01:00 is outside ...
+    kemitraan.exceptions.InvalidArgumentError: at: 0001-01-01T00:30:00+01:00 di luar rentang waktu ...
     """
     try:
         return instant_rule(value)

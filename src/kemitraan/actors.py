@@ -13,7 +13,7 @@ Traceback (most recent call last):
 ...
 pydantic_core._pydantic_core.ValidationError: 1 validation error for Actor
 acts_for
-  a facilitator acts for a party: ... [type=acts_for_missing...]
+  Pendamping lembaga bertindak untuk suatu pihak: ... [type=acts_for_missing]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
+from kemitraan._catalog import current_language
 from kemitraan._types import PartyId, ShortText
 
 __all__ = ["Action", "Actor", "Role", "same_person"]
@@ -83,9 +84,9 @@ class Actor(ValueModel):
                 self,
                 ("acts_for",),
                 "acts_for_missing",
-                "a {role} acts for a party: name it in acts_for (the institution's id for "
+                "{role} acts for a party: name it in acts_for (the institution's id for "
                 "a facilitator, the party's id for a signatory)",
-                role=self.role.value,
+                role=self.role.label(current_language()),
             )
         return self
 

@@ -33,10 +33,11 @@ import hmac
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Final
+from typing import Any, Final
 
+from kemitraan._catalog import N_, Language, say
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.lifecycle import AuditRecord, Move, Stage, transition_table
 
@@ -145,7 +146,13 @@ class HistoryProblem:
     code: str
     """The rule it breaks (``history_move_not_allowed``, ``history_hash_mismatch``, …)."""
     message: str
-    """What is wrong, in English."""
+    """What is wrong: an English message id (:mod:`kemitraan.messages`) naming ``context``."""
+    context: dict[str, Any] = field(default_factory=dict)
+    """The values the message names."""
+
+    def said(self, language: Language | None = None) -> str:
+        """The message in ``language`` (the language in force when ``None``)."""
+        return say(self.message, language).format(**self.context)
 
 
 def replay(
@@ -185,61 +192,72 @@ def _problem(
     before: datetime | None,
     latest: datetime,
     table: dict[tuple[Stage, Move], Stage],
-) -> tuple[str, str] | None:
+) -> tuple[str, str, dict[str, Any]] | None:
     if record.from_stage is not stage:
         return (
             "history_broken",
-            f"starts in '{record.from_stage.value}', but the record before ends in '{stage.value}'",
+            N_("starts in '{start}', but the record before ends in '{end}'"),
+            {"start": record.from_stage.value, "end": stage.value},
         )
     target = table.get((stage, record.move))
     if target is None or target is not record.to_stage:
         return (
             "history_move_not_allowed",
-            f"'{record.move.value}' from '{stage.value}' to '{record.to_stage.value}' is not a "
-            "move the lifecycle allows",
+            N_("'{move}' from '{start}' to '{end}' is not a move the lifecycle allows"),
+            {"move": record.move.value, "start": stage.value, "end": record.to_stage.value},
         )
     expected = cycle + 1 if record.move is Move.RENEW else cycle
     if record.cycle != expected:
         return (
             "history_cycle",
-            f"is in cycle {record.cycle}, but the cycle is {expected} (cycles count only "
-            "by renewal)",
+            N_("is in cycle {cycle}, but the cycle is {expected} (cycles count only by renewal)"),
+            {"cycle": record.cycle, "expected": expected},
         )
     signing = record.move.is_signing
     named = (record.party_id, record.document, record.digest)
     if signing and None in named:
-        return ("history_signature", "is a signature without its party, document or digest")
+        return ("history_signature", N_("is a signature without its party, document or digest"), {})
     if signing and record.document != record.move.document:
-        return ("history_signature", f"signs the wrong kind of document ({record.document})")
+        return (
+            "history_signature",
+            N_("signs the wrong kind of document ({document})"),
+            {"document": record.document},
+        )
     if not signing and named != (None, None, None):
-        return ("history_signature", "names a signer, but is not a signature")
+        return ("history_signature", N_("names a signer, but is not a signature"), {})
     if before is not None and record.at < before:
         return (
             "history_time",
-            f"is dated {record.at.isoformat()}, before the record before it ({before.isoformat()})",
+            N_("is dated {at}, before the record before it ({before})"),
+            {"at": record.at.isoformat(), "before": before.isoformat()},
         )
     if record.at > latest:
-        return ("history_time", f"is dated in the future ({record.at.isoformat()})")
+        return ("history_time", N_("is dated in the future ({at})"), {"at": record.at.isoformat()})
     return None
 
 
 def _chain_problem(
     record: AuditRecord, previous: str, partnership_id: str, key: bytes | None
-) -> tuple[str, str] | None:
+) -> tuple[str, str, dict[str, Any]] | None:
     if key is not None and not record.hash.startswith("hmac-sha256:"):
         return (
             "history_not_keyed",
-            "is not keyed, but this app keys its history (set_history_key)",
+            N_("is not keyed, but this app keys its history (set_history_key)"),
+            {},
         )
     if key is None and record.hash.startswith("hmac-sha256:"):
         return (
             "history_keyed",
-            "is keyed: load it where the history key is set (set_history_key)",
+            N_("is keyed: load it where the history key is set (set_history_key)"),
+            {},
         )
     if not hmac.compare_digest(record.hash, record_hash(previous, partnership_id, record, key)):
         return (
             "history_hash_mismatch",
-            "does not carry the hash its content and the record before it give: the history "
-            "was edited, reordered, cut or moved from another partnership (or the key differs)",
+            N_(
+                "does not carry the hash its content and the record before it give: the history "
+                "was edited, reordered, cut or moved from another partnership (or the key differs)"
+            ),
+            {},
         )
     return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from itertools import pairwise
 from typing import Annotated, Any, Self
 
@@ -229,6 +230,10 @@ class PlannedActivity(ValueModel):
         return data
 
 
+def _id_at(field: str, index: int) -> tuple[str, int, str]:
+    return (field, index, "id")
+
+
 def _check_activities(model: ValueModel, activities: list[PlannedActivity]) -> None:
     ids = {a.id: index for index, a in enumerate(activities)}
     for index, activity in enumerate(activities):
@@ -288,7 +293,7 @@ class WorkPlan(ValueModel):
             reject_duplicates(
                 self,
                 [item.id for item in items],
-                lambda index, name=name: (name, index, "id"),  # type: ignore[misc]
+                partial(_id_at, name),
                 "duplicate_id",
                 "id '{value}' is used twice",
             )

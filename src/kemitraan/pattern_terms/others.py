@@ -182,7 +182,7 @@ class ProfitSharingTerms(TermsBase):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for ProfitSharingTerms
     shares
-      shares must sum to 100 %, they sum to 90 % [type=shares_not_100]
+      Jumlah shares harus 100 %, sekarang 90 % [type=shares_not_100]
     """
 
     pattern: Literal["profit_sharing"] = "profit_sharing"

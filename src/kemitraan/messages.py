@@ -1,0 +1,236 @@
+"""What kemitraan says to people, in Indonesian by default and in English on request.
+
+Every message a validation or an error gives is written once, in English, as a message
+id, and translated through gettext catalogs (``kemitraan/locale/<language>/LC_MESSAGES/
+kemitraan.po``, compiled to ``.mo``; ``tools/catalogs.py`` extracts the ids with Babel,
+merges them into both catalogs and compiles them). A translator edits the ``.po`` files.
+
+The language is chosen per process (:func:`set_language`) and per call or block
+(:func:`speaking`); Indonesian when nobody chose:
+
+>>> from kemitraan import Institution
+>>> from pydantic import ValidationError
+>>> try:
+...     Institution(name="PKBM Harapan", npsn="123")
+... except ValidationError as error:
+...     print(error.errors()[0]["msg"][:54])
+NPSN terdiri atas 8 angka, atau satu huruf dan 7 angka
+>>> with speaking("en"):
+...     try:
+...         Institution(name="PKBM Harapan", npsn="123")
+...     except ValidationError as error:
+...         print(error.errors()[0]["msg"][:42])
+NPSN is 8 digits, or a letter and 7 digits
+
+pydantic's own errors for kemitraan's fields (a missing field, a date in the wrong
+form, …) are said in the same language, with the form expected (:func:`translated`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Final
+
+from pydantic import ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from kemitraan._catalog import (
+    LANGUAGES as LANGUAGES,
+    N_ as N_,
+    PROCESS,
+    SPOKEN,
+    Language as Language,
+    current_language as current_language,
+    say,
+)
+from kemitraan.exceptions import UnsupportedLanguageError
+
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "PYDANTIC_MESSAGES",
+    "Language",
+    "current_language",
+    "set_language",
+    "speaking",
+    "translate",
+    "translated",
+]
+
+
+def _checked(language: Language) -> Language:
+    if language not in LANGUAGES:
+        raise UnsupportedLanguageError(str(language))
+    return language
+
+
+def set_language(language: Language) -> None:
+    """Make ``language`` what the whole process speaks (Indonesian until set).
+
+    >>> set_language("en"); current_language()
+    'en'
+    >>> set_language("id")
+    """
+    PROCESS[0] = _checked(language)
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[Language]:
+    """Speak ``language`` within the block (this thread or task only).
+
+    >>> with speaking("en"):
+    ...     translate("This field is required")
+    'This field is required'
+    >>> translate("This field is required")
+    'Wajib diisi'
+    """
+    token = SPOKEN.set(_checked(language))
+    try:
+        yield language
+    finally:
+        SPOKEN.reset(token)
+
+
+def translate(message: str, language: Language | None = None) -> str:
+    """``message`` (an English message id) in ``language``, or in the language in force.
+
+    An id the catalog lacks is said as it is (a test keeps every id in both catalogs).
+    """
+    return say(message, None if language is None else _checked(language))
+
+
+# -- pydantic's own errors, for kemitraan's fields ------------------------------------
+
+#: pydantic's error types and what kemitraan says for each (the expected form named);
+#: the placeholders are the error's context, and ``{input}`` the value given — quoted
+#: only where it is a date, a time, a number or a choice, never where a text or a list
+#: of a personal field could be (models hide their inputs in errors).
+PYDANTIC_MESSAGES: Final[dict[str, str]] = {
+    "missing": N_("This field is required"),
+    "extra_forbidden": N_("This field is unknown here (check its spelling)"),
+    "frozen_field": N_("This field cannot be changed"),
+    "frozen_instance": N_("This value cannot be changed"),
+    "model_type": N_("Expected {class_name} (an object or a mapping of its fields)"),
+    "model_attributes_type": N_("Expected a mapping of fields (an object)"),
+    "dict_type": N_("Expected a mapping (an object)"),
+    "list_type": N_("Expected a list"),
+    "tuple_type": N_("Expected a list"),
+    "set_type": N_("Expected a list of distinct values"),
+    "frozen_set_type": N_("Expected a list of distinct values"),
+    "too_short": N_("Expected at least {min_length} item(s), not {actual_length}"),
+    "too_long": N_("Expected at most {max_length} item(s), not {actual_length}"),
+    "string_type": N_("Expected text"),
+    "string_unicode": N_("The text holds characters that are not valid Unicode"),
+    "string_too_short": N_("Expected at least {min_length} character(s)"),
+    "string_too_long": N_("Expected at most {max_length} characters"),
+    "string_pattern_mismatch": N_("The text does not have the expected form ({pattern})"),
+    "bool_type": N_("Expected yes or no (true or false), not {input}"),
+    "bool_parsing": N_("Expected yes or no (true or false), not {input}"),
+    "int_type": N_("Expected a whole number, not {input}"),
+    "int_parsing": N_("Expected a whole number (e.g. 12), not {input}"),
+    "int_parsing_size": N_("The number is too large"),
+    "int_from_float": N_("Expected a whole number, not {input}"),
+    "float_type": N_("Expected a number, not {input}"),
+    "float_parsing": N_("Expected a number (e.g. 12.5), not {input}"),
+    "finite_number": N_("Expected a finite number"),
+    "decimal_type": N_("Expected a number, not {input}"),
+    "decimal_parsing": N_("Expected a number (e.g. 1500000 or 12.5), not {input}"),
+    "decimal_max_digits": N_("Expected at most {max_digits} digits"),
+    "decimal_max_places": N_("Expected at most {decimal_places} digits after the point"),
+    "decimal_whole_digits": N_("Expected at most {whole_digits} digits before the point"),
+    "greater_than": N_("Expected a value greater than {gt}"),
+    "greater_than_equal": N_("Expected a value of at least {ge}"),
+    "less_than": N_("Expected a value less than {lt}"),
+    "less_than_equal": N_("Expected a value of at most {le}"),
+    "multiple_of": N_("Expected a multiple of {multiple_of}"),
+    "enum": N_("Expected one of {expected}, not {input}"),
+    "literal_error": N_("Expected one of {expected}, not {input}"),
+    "date_type": N_("Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not {input}"),
+    "date_parsing": N_("Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not {input}"),
+    "date_from_datetime_parsing": N_(
+        "Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not {input}"
+    ),
+    "date_from_datetime_inexact": N_("Expected a date without a time of day, not {input}"),
+    "datetime_type": N_(
+        "Expected a date and time in the form YYYY-MM-DDTHH:MM+07:00 "
+        "(e.g. 2025-03-10T09:00+08:00), not {input}"
+    ),
+    "datetime_parsing": N_(
+        "Expected a date and time in the form YYYY-MM-DDTHH:MM+07:00 "
+        "(e.g. 2025-03-10T09:00+08:00), not {input}"
+    ),
+    "datetime_from_date_parsing": N_(
+        "Expected a date and time in the form YYYY-MM-DDTHH:MM+07:00 "
+        "(e.g. 2025-03-10T09:00+08:00), not {input}"
+    ),
+    "datetime_object_invalid": N_("The date and time is not valid: {input}"),
+    "timezone_aware": N_("Expected a time with its zone (e.g. +07:00 for WIB), not {input}"),
+    "timezone_naive": N_("Expected a time without a zone, not {input}"),
+    "time_type": N_("Expected a time of day in the form HH:MM (e.g. 09:30), not {input}"),
+    "time_parsing": N_("Expected a time of day in the form HH:MM (e.g. 09:30), not {input}"),
+    "time_delta_type": N_("Expected a duration, not {input}"),
+    "time_delta_parsing": N_("Expected a duration, not {input}"),
+    "url_type": N_("Expected a web address, not {input}"),
+    "url_parsing": N_("Expected a web address (e.g. https://contoh.id), not {input}"),
+    "url_scheme": N_("Expected a web address starting with {expected_schemes}"),
+    "url_too_long": N_("Expected a web address of at most {max_length} characters"),
+    "uuid_type": N_("Expected an identifier (UUID), not {input}"),
+    "uuid_parsing": N_("Expected an identifier (UUID), not {input}"),
+    "union_tag_invalid": N_("Unknown kind {tag}; expected one of {expected_tags}"),
+    "union_tag_not_found": N_("The kind ({discriminator}) is missing"),
+    "is_instance_of": N_("Expected {class}"),
+    "json_invalid": N_("The JSON is not valid: {error}"),
+    "json_type": N_("Expected JSON text"),
+    "none_required": N_("Expected no value"),
+    "recursion_loop": N_("The data refers to itself"),
+    "value_error": N_("The value is not valid: {error}"),
+    "assertion_error": N_("The value is not valid: {error}"),
+}
+
+
+def _said(value: Any, limit: int = 200) -> str | int | float:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
+def translated(error: ValidationError, language: Language | None = None) -> ValidationError:
+    """``error`` with pydantic's own messages said as kemitraan says them, in ``language``.
+
+    kemitraan's own rules are already said in the language in force when they fail;
+    pydantic's (a missing field, a wrong type or form) are said here, by their type,
+    naming the form expected. Locations, types and inputs stay as they were.
+    """
+    language = language or current_language()
+    details: list[InitErrorDetails] = []
+    changed = False
+    for item in error.errors(include_url=False):
+        kind = item["type"]
+        template = PYDANTIC_MESSAGES.get(kind)
+        context: dict[str, Any] | None = None
+        if template is None:  # one of kemitraan's own rules: said when it was raised
+            text = item["msg"]
+        else:
+            given = item.get("input")
+            context = {k: _said(v) for k, v in (item.get("ctx") or {}).items()}
+            context["input"] = _said(repr(given) if isinstance(given, str) else given, 60)
+            text = translate(template, language)
+            try:
+                text.format(**context)
+            except (KeyError, IndexError, ValueError):  # a context pydantic did not give
+                text, context = item["msg"], None
+            changed = True
+        details.append(
+            InitErrorDetails(
+                type=PydanticCustomError(kind, text, context),
+                loc=item["loc"],
+                input=item.get("input"),
+            )
+        )
+    if not changed:
+        return error
+    return ValidationError.from_exception_data(error.title, details, hide_input=True)

@@ -1,0 +1,198 @@
+"""What kemitraan says: Indonesian by default, English on request, every message from a catalog.
+
+Issue 18: validation errors were English only ("NIB must be exactly 13 digits"), and a bad
+date string said "invalid character in year" without naming the expected form.
+"""
+
+from __future__ import annotations
+
+import string
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from babel.messages.pofile import read_po
+from pydantic import ValidationError
+
+from kemitraan import Institution, Period, Program, Region
+from kemitraan.exceptions import UnsupportedLanguageError
+from kemitraan.messages import (
+    LANGUAGES,
+    PYDANTIC_MESSAGES,
+    current_language,
+    set_language,
+    speaking,
+    translate,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import catalogs  # noqa: E402  # tools/catalogs.py, the script that makes the catalogs
+
+
+def _catalog(language: str) -> Any:
+    path = ROOT / "src" / "kemitraan" / "locale" / language / "LC_MESSAGES" / "kemitraan.po"
+    with path.open("rb") as file:
+        return read_po(file, locale=language, domain="kemitraan")
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_id_is_in_both_catalogs_translated_and_compiled(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ids = catalogs.extracted()
+    assert len(ids) > 100
+    for language in LANGUAGES:
+        catalog = _catalog(language)
+        held = {message.id: message.string for message in catalog if message.id}
+        assert set(held) == set(ids), language
+        assert all(held.values()), [m for m, s in held.items() if not s]
+    assert catalogs.main(["--check"]) == 0, capsys.readouterr().out  # .po and .mo up to date
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_translation_names_exactly_the_values_its_message_names(language: str) -> None:
+    for message in _catalog(language):
+        if message.id:
+            assert _names(message.string) == _names(message.id), message.id
+
+
+def test_english_says_each_id_as_it_is() -> None:
+    for message in catalogs.extracted():
+        assert translate(message, "en") == message
+
+
+def _first_message(make: Any) -> dict[str, Any]:
+    with pytest.raises(ValidationError) as caught:
+        make()
+    return dict(caught.value.errors()[0])
+
+
+CASES = [
+    (
+        "nib",
+        lambda: Institution(name="PKBM A", nib="12"),
+        "invalid_nib",
+        "NIB harus tepat 13 angka, bukan '12'",
+        "NIB must be exactly 13 digits, got '12'",
+    ),
+    (
+        "bad date string names its form",
+        lambda: Period(start="03-03-2025", end="2025-12-31"),
+        "date_from_datetime_parsing",
+        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '03-03-2025'",
+        "Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not '03-03-2025'",
+    ),
+    (
+        "missing field",
+        lambda: Institution(),
+        "missing",
+        "Wajib diisi",
+        "This field is required",
+    ),
+    (
+        "unknown field",
+        lambda: Region(province="Jawa Timur", provinsi="Jawa Timur"),
+        "extra_forbidden",
+        "Isian ini tidak dikenal di sini (periksa ejaannya)",
+        "This field is unknown here (check its spelling)",
+    ),
+    (
+        "province",
+        lambda: Region(province="Atlantis"),
+        "unknown_province",
+        "'Atlantis' bukan salah satu dari 38 provinsi di Indonesia (lihat province_names())",
+        "'Atlantis' is not one of Indonesia's 38 provinces (see province_names())",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "code", "indonesian", "english"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_errors_are_indonesian_by_default_and_english_on_request(
+    make: Any, code: str, indonesian: str, english: str
+) -> None:
+    said = _first_message(make)
+    assert (said["type"], said["msg"]) == (code, indonesian)
+    with speaking("en"):
+        said = _first_message(make)
+    assert (said["type"], said["msg"]) == (code, english)
+
+
+def test_a_translated_error_keeps_its_location_and_hides_its_input() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Institution(name="PKBM A", npsn="x", nib="12")
+    errors = caught.value.errors()
+    assert sorted(e["loc"] for e in errors) == [("nib",), ("npsn",)]
+    assert "input_value" not in str(caught.value)  # models hide personal input in errors
+
+
+def test_an_assignment_is_refused_in_the_language_in_force() -> None:
+    program = Program(name="PKW", objectives=["x"])
+    with pytest.raises(ValidationError, match="Paling sedikit 1 butir, bukan 0"):
+        program.objectives = []
+    assert program.objectives == ["x"]
+
+
+def test_the_process_language_and_a_block_s_language() -> None:
+    assert current_language() == "id"
+    set_language("en")
+    try:
+        assert translate("This field is required") == "This field is required"
+        with speaking("id"):
+            assert translate("This field is required") == "Wajib diisi"
+        assert current_language() == "en"
+    finally:
+        set_language("id")
+    assert translate("This field is required") == "Wajib diisi"
+
+
+def test_a_block_s_language_is_its_thread_s_own() -> None:
+    seen: dict[str, str] = {}
+    barrier = threading.Barrier(2)
+
+    def speak(language: str) -> None:
+        with speaking(language):  # type: ignore[arg-type]
+            barrier.wait()
+            seen[language] = translate("This field is required")
+
+    threads = [threading.Thread(target=speak, args=(lang,)) for lang in ("id", "en")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {"id": "Wajib diisi", "en": "This field is required"}
+
+
+@pytest.mark.parametrize("language", ["fr", "", "ID", None])
+def test_a_language_without_a_catalog_is_refused_naming_it(language: Any) -> None:
+    with pytest.raises(UnsupportedLanguageError):
+        set_language(language)
+    with pytest.raises(UnsupportedLanguageError), speaking(language):
+        pass
+    assert current_language() == "id"
+
+
+def test_every_pydantic_message_is_said_with_its_own_context() -> None:
+    # each template names only what pydantic gives for its error type, and the input
+    for kind, template in PYDANTIC_MESSAGES.items():
+        for language in LANGUAGES:
+            assert _names(translate(template, language)) == _names(template), kind
+
+
+def test_a_dated_error_still_carries_its_day() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Period(start=date(1800, 1, 1), end=date(2025, 1, 1))
+    error = caught.value.errors()[0]
+    assert error["type"] == "day_out_of_range"
+    assert "1800-01-01" in error["msg"]
+    assert error["msg"].endswith("(1900-01-01 sampai 2200-12-31)")
