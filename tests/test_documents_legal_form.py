@@ -29,7 +29,7 @@ from kemitraan import (
     render_document,
 )
 from kemitraan.documents import agreement_context
-from kemitraan.provisions import DisputeSettlement
+from kemitraan.provisions import DisputeForum, DisputeSettlement
 
 _EN = {
     "Pemasaran": "Marketing",
@@ -200,3 +200,79 @@ def test_one_meterai_an_original_as_check_counts_them() -> None:
     moved = agreement_context(mou.model_copy(update={"meterai_on": mou.parties[1].id}))
     assert [bool(s.meterai) for s in moved.signatures] == [False, True, False]
     assert len(_boxes(render_document(mou.model_copy(update={"meterai_on": "cv-b"})))) == 1
+
+
+# -- the clauses practitioners expect ---------------------------------------------------------
+
+
+def _articles(agreement: Agreement) -> dict[str, Any]:
+    return {a.title: a for a in agreement_context(agreement).articles}
+
+
+def _said(article: Any, english: bool = False) -> str:
+    return " ".join(p.text_en if english else p.text for p in article.paragraphs)
+
+
+def test_governing_law_and_jointly_made_works_in_both_languages() -> None:
+    mou = _agreement(languages=["id", "en"], prevailing_language="id", translations=_EN)
+    articles = _articles(mou)
+    law = articles["HUKUM YANG BERLAKU"]
+    assert "tunduk pada dan ditafsirkan berdasarkan hukum Negara Republik Indonesia" in _said(law)
+    assert "governed by and construed in accordance with the laws of the Republic" in _said(
+        law, english=True
+    )
+    works = _said(articles["HAK KEKAYAAN INTELEKTUAL"])
+    assert "tetap menjadi milik PIHAK tersebut" in works
+    assert "kurikulum, bahan ajar dan desain produk yang disusun bersama, dimiliki bersama" in works
+    assert "atas persetujuan tertulis PARA PIHAK" in works
+    assert "owned jointly" in _said(articles["HAK KEKAYAAN INTELEKTUAL"], english=True)
+    titles = list(articles)
+    assert titles.index("HUKUM YANG BERLAKU") < titles.index("PENYELESAIAN PERSELISIHAN")
+
+
+def test_an_mou_can_be_ended_early_on_written_notice() -> None:
+    articles = _articles(_agreement())
+    ending = _said(articles["PENGAKHIRAN"])
+    assert "dapat diakhiri sebelum jangka waktunya berakhir atas kesepakatan PARA PIHAK" in ending
+    assert "paling lambat 30 (tiga puluh) hari kalender sebelum tanggal pengakhiran" in ending
+    assert "tetap diselesaikan sesuai ketentuannya" in ending
+    two = _agreement(languages=["id", "en"], prevailing_language="id", translations=_EN)
+    assert "to the other PARTIES at least" in _said(_articles(two)["PENGAKHIRAN"], english=True)
+
+
+@pytest.mark.parametrize(
+    ("settlement", "expected"),
+    [
+        (
+            DisputeSettlement(
+                forum=DisputeForum.ARBITRATION, venue="Badan Arbitrase Nasional Indonesia (BANI)"
+            ),
+            "melalui arbitrase yang diselenggarakan oleh Badan Arbitrase Nasional Indonesia "
+            "(BANI) menurut Peraturan dan Prosedur Arbitrase Badan Arbitrase Nasional Indonesia "
+            "(BANI), dengan tempat arbitrase di Martapura.",
+        ),
+        (
+            DisputeSettlement(
+                forum=DisputeForum.ARBITRATION,
+                venue="BANI",
+                rules="Peraturan BANI 2022",
+                seat="Jakarta",
+            ),
+            "melalui arbitrase yang diselenggarakan oleh BANI menurut Peraturan BANI 2022, "
+            "dengan tempat arbitrase di Jakarta.",
+        ),
+        (
+            DisputeSettlement(forum=DisputeForum.ARBITRATION),
+            "melalui arbitrase menurut Undang-Undang Nomor 30 Tahun 1999 tentang Arbitrase dan "
+            "Alternatif Penyelesaian Sengketa, dengan tempat arbitrase di Martapura.",
+        ),
+    ],
+)
+def test_arbitration_is_named_with_its_rules_seat_and_finality(
+    settlement: DisputeSettlement, expected: str
+) -> None:
+    said = _said(_articles(_agreement(dispute_settlement=settlement))["PENYELESAIAN PERSELISIHAN"])
+    assert expected in said
+    assert "Putusan arbitrase bersifat final dan mempunyai kekuatan hukum tetap serta mengikat" in (
+        said
+    )

@@ -25,9 +25,9 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "40f1f626ba85ca8d3a0bab301e5074d8bfb1a392a8fafbbc5ac3aa2e052d2e04",
-    "mou.docx": "4f79889dbad5a84aa35631ae7a6b4a702818f5039edfdd21d60dd9d022668b07",
-    "pks.docx": "3dfa7133693232122192ded9df73c3ba710e1895ba6c27fb9dd81c0291f4f02f",
+    "partnership.json": "039eec62a28b66f2a81d10e61616a58cfea7d516e825a6f0b0e4f1945741978a",
+    "mou.docx": "094e6668d71f149f46bcf16173ad0559f78817c9e4a891295eda7a16803e615e",
+    "pks.docx": "af22df3c1e97da2813ff16d090231958446cf3cb195c6229911ba630984d9d83",
     "addendum.docx": "1b8981cfcf1f70eab15832c568b26f45a6abdc398708994c44913f5ee3533ac3",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",

@@ -224,7 +224,14 @@ class DisputeSettlement(ValueModel):
     forum: DisputeForum = DisputeForum.DISTRICT_COURT
     """Court or arbitration."""
     venue: ShortText | None = None
-    """Which court or arbitration body (``"Pengadilan Negeri Banjarmasin"``)."""
+    """Which court or arbitration body (``"Pengadilan Negeri Banjarmasin"``,
+    ``"Badan Arbitrase Nasional Indonesia (BANI)"``)."""
+    rules: ShortText | None = None
+    """For arbitration: the rules it follows; by default the named body's own rules of
+    arbitral procedure (UU 30/1999 Pasal 34), or UU 30/1999 itself when no body is named."""
+    seat: ShortText | None = None
+    """For arbitration: its seat (*tempat arbitrase*); by default the place the agreement
+    is made."""
 
 
 class ForceMajeure(ValueModel):

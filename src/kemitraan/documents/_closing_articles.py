@@ -78,8 +78,37 @@ def disputes(w: Wording) -> Article:
         venue = f"{d.forum.label_id} {BLANK}"
     venue_en = d.venue or f"the competent {d.forum.label_en.lower()}"  # a name stays as it is
     via = bi(f"melalui {venue}", f"through {venue_en}")
-    if d.forum is DisputeForum.ARBITRATION and d.venue is None:
-        via = bi("melalui arbitrase", "through arbitration")
+    final: list[Para] = []
+    if d.forum is DisputeForum.ARBITRATION:
+        # UU 30/1999: the body, its rules (Pasal 34), the seat, and an award final and binding
+        # (Pasal 60)
+        law = "Undang-Undang Nomor 30 Tahun 1999 tentang Arbitrase dan Alternatif Penyelesaian "
+        rules = d.rules or (
+            f"Peraturan dan Prosedur Arbitrase {d.venue}" if d.venue else law + "Sengketa"
+        )
+        rules_en = d.rules or (
+            f"the Rules of Arbitral Procedure of {d.venue}"
+            if d.venue
+            else "Law Number 30 of 1999 on Arbitration and Alternative Dispute Resolution"
+        )
+        seat = d.seat or w.agreement.place
+        body = bi(f" yang diselenggarakan oleh {d.venue}", f" administered by {d.venue}")
+        if d.venue is None:
+            body = bi("", "")
+        via = bi(
+            f"melalui arbitrase{body.indonesian} menurut {rules}, dengan tempat arbitrase di "
+            f"{seat}",
+            f"by arbitration{body.english} under {w.tr(rules_en)}, seated in {seat}",
+        )
+        final = [
+            Para(
+                bi(
+                    "Putusan arbitrase bersifat final dan mempunyai kekuatan hukum tetap serta "
+                    "mengikat PARA PIHAK.",
+                    "The arbitral award is final and binding on THE PARTIES.",
+                )
+            )
+        ]
     return Article(
         bi("PENYELESAIAN PERSELISIHAN", "SETTLEMENT OF DISPUTES"),
         [
@@ -100,6 +129,7 @@ def disputes(w: Wording) -> Article:
                     f"the dispute {via.english}.",
                 )
             ),
+            *final,
         ],
     )
 
@@ -213,6 +243,8 @@ def termination(w: Wording) -> Article | None:
     a = w.agreement
     t = a.termination
     if t is None:
+        if a.kind is AgreementKind.MOU:
+            return _mou_termination(w)
         if a.kind is not AgreementKind.PKS:
             return None
         t = Termination()
@@ -267,6 +299,51 @@ def termination(w: Wording) -> Article | None:
                 )
             )
         )
+    return Article(bi("PENGAKHIRAN", "TERMINATION"), paras)
+
+
+def _mou_termination(w: Wording) -> Article:
+    """An MoU's early end: by agreement, or by one party on written notice.
+
+    What runs on under it (a PKS, activities under way) is finished by its own terms.
+    """
+    doc, others = w.doc, w.others
+    notice = Termination().notice_days
+    paras = []
+    if w.agreement.term is not None:
+        paras.append(
+            Para(
+                bi(
+                    f"{doc.indonesian} ini berakhir apabila jangka waktunya berakhir dan tidak "
+                    "diperpanjang.",
+                    f"{upper_first(doc.english)} ends when its term ends and is not extended.",
+                )
+            )
+        )
+    paras += [
+        Para(
+            bi(
+                f"{doc.indonesian} ini dapat diakhiri sebelum jangka waktunya berakhir atas "
+                "kesepakatan PARA PIHAK, atau oleh salah satu PIHAK dengan memberitahukan "
+                f"maksudnya secara tertulis kepada {others.indonesian} paling lambat "
+                f"{count(notice)} hari kalender sebelum tanggal pengakhiran.",
+                f"{upper_first(doc.english)} may be terminated before its term ends by "
+                "agreement of THE PARTIES, or by one PARTY giving written notice to "
+                f"{others.english} at least {count(notice, 'en')} calendar days before the "
+                "date of termination.",
+            )
+        ),
+        Para(
+            bi(
+                f"Pengakhiran {doc.indonesian} ini tidak memengaruhi perjanjian kerja sama dan "
+                "kegiatan pelaksanaannya yang sedang berjalan, yang tetap diselesaikan sesuai "
+                "ketentuannya, kecuali disepakati lain secara tertulis oleh PARA PIHAK.",
+                f"Termination of {doc.english} does not affect cooperation agreements and "
+                "activities under way, which are completed on their own terms unless THE "
+                "PARTIES agree otherwise in writing.",
+            )
+        ),
+    ]
     return Article(bi("PENGAKHIRAN", "TERMINATION"), paras)
 
 

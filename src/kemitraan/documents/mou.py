@@ -35,6 +35,7 @@ from kemitraan.documents._closing_articles import (
     notices,
     termination,
 )
+from kemitraan.documents._legal_articles import governing_law, intellectual_property
 from kemitraan.documents._wording import Article, Wording
 from kemitraan.provisions import AgreementKind
 
@@ -54,6 +55,8 @@ ARTICLES: tuple[Callable[[Wording], Article | None], ...] = (
     breach,
     force_majeure,
     confidentiality,
+    intellectual_property,
+    governing_law,
     disputes,
     notices,
     amendment_clause,
