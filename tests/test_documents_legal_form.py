@@ -276,3 +276,33 @@ def test_arbitration_is_named_with_its_rules_seat_and_finality(
     assert "Putusan arbitrase bersifat final dan mempunyai kekuatan hukum tetap serta mengikat" in (
         said
     )
+
+
+# -- addenda -------------------------------------------------------------------------------------
+
+
+def test_an_addendum_is_not_warned_of_what_the_text_it_amends_settles() -> None:
+    from kemitraan import AgreementKind
+    from kemitraan.amendments import TermChange
+    from kemitraan.provisions import AgreementReference
+
+    mou = _agreement()
+    addendum = _agreement(
+        kind=AgreementKind.ADDENDUM,
+        term=None,
+        dispute_settlement=DisputeSettlement(),
+        amends=AgreementReference(
+            kind=AgreementKind.MOU, numbers=["1/X"], date=mou.date, subject=mou.subject
+        ),
+        amendments=[TermChange(term=Term(start=date(2025, 3, 10), end=date(2027, 3, 9)))],
+        date=date(2026, 2, 16),
+        scope=[],
+        roles=[],
+        considerations=[],
+        no_pattern_reason=None,
+    )
+    codes = {f.code for f in addendum.check()}
+    assert "term_set" not in codes
+    assert "dispute_venue_missing" not in codes
+    alone = _agreement(term=None, dispute_settlement=DisputeSettlement())
+    assert {"term_set", "dispute_venue_missing"} <= {f.code for f in alone.check()}

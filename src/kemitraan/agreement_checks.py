@@ -384,7 +384,12 @@ def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
     replaces=("term_missing",),
 )
 def _term(agreement: AgreementLike) -> Iterator[Hit]:
-    if agreement.term is None and agreement.termination is None:
+    # an addendum runs with the text it amends (a TermChange sets that text's term)
+    if (
+        agreement.term is None
+        and agreement.termination is None
+        and agreement.kind is not AgreementKind.ADDENDUM
+    ):
         yield Hit(path="term")
 
 
@@ -490,6 +495,8 @@ def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
 )
 def _venue(agreement: AgreementLike) -> Iterator[Hit]:
     settlement = agreement.dispute_settlement
+    if agreement.kind is AgreementKind.ADDENDUM:
+        return  # the amended text's disputes article stays in force
     if settlement.forum is DisputeForum.DISTRICT_COURT and settlement.venue is None:
         yield Hit(path="dispute_settlement.venue")
 
