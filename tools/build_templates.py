@@ -27,6 +27,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.run import CT_R
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -158,7 +159,7 @@ def _field(paragraph: Paragraph, instruction: str, size: float = 8) -> None:
     the number as small as the text around it.
     """
 
-    def sized() -> OxmlElement:
+    def sized() -> CT_R:
         run = paragraph.add_run()
         run.font.size = Pt(size)
         return run._r
