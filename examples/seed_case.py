@@ -84,7 +84,8 @@ from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind
 from kemitraan.evaluation import carry_forward, divergences
 from kemitraan.exceptions import MissingExtraError
-from kemitraan.maintenance import PartnerEvent, Technique
+from kemitraan.maintenance import Observance, PartnerEvent, Technique
+from kemitraan.maintenance.touchpoints import Touchpoint
 from kemitraan.mapping import CandidateRegister
 from kemitraan.monitoring import HealthItem, ProblemMet, Spending
 from kemitraan.parties import EducationUnitType, GatheringApproach, Party, ScaleEvidence
@@ -347,6 +348,25 @@ PROFILES: dict[str, PartyProfile] = {
             )
         ],
     ),
+}
+
+# Keeping the partnership (guide C): which days each partner keeps, to greet it on them
+# (C.5); the national days (Tahun Baru, 17 Agustus) are everyone's. All are Banjar
+# Muslims: no Natal, Nyepi, Waisak or Imlek greetings; in Sekumpul, Maulid above all.
+LEBARAN = [Observance.IDUL_FITRI, Observance.IDUL_ADHA, Observance.ISLAMIC_NEW_YEAR]
+OBSERVANCES: dict[str, list[Observance]] = {
+    "kube-rajut-lestari": [*LEBARAN, Observance.MAULID],
+    "hj-norhayati": [*LEBARAN, Observance.MAULID, Observance.ISRA_MIKRAJ],
+    "cv-kriya-banua": LEBARAN,
+    "koperasi-wanita-sejahtera": LEBARAN,
+    "diskopukmnaker-banjar": LEBARAN,
+}
+
+# What the institution uniquely brings each partner, to show at every meeting (guide C.4).
+UNIQUE_VALUES: dict[str, str] = {
+    "kube-rajut-lestari": "Lulusan PKW terlatih sebagai perajin tambahan saat pesanan melonjak",
+    "cv-kriya-banua": "Cerita motif sasirangan dan data mutu tiap angkatan untuk label tas",
+    "diskopukmnaker-banjar": "Lulusan ber-NIB dan bersertifikat halal, calon wirausaha binaan",
 }
 
 # Step A.3: which candidate meets which of the programme's problems and needs.
@@ -1048,6 +1068,15 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
     if stage is Stage.IMPLEMENTATION:
         partnership.implementation.extend(implementation_records(institution.id, cycle))
         partnership.interactions.extend(interactions(cycle))
+        partnership.partner_events.append(  # an invitation received, and attended (C.4)
+            PartnerEvent(
+                partner_id="diskopukmnaker-banjar",
+                on=date(2024 + cycle, 10, 15),
+                name="Pameran UMKM Kabupaten Banjar",
+                invited=True,
+                attended=True,
+            )
+        )
         done = sum(r.cycle == cycle for r in partnership.implementation)
         return f"{done} kegiatan terlaksana; {len(partnership.interactions)} interaksi dengan mitra"
     if stage is Stage.MONITORING:
@@ -1120,6 +1149,7 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
                 partner_id="cv-kriya-banua",
                 on=date(year + 1, 4, 20),
                 name="Peluncuran koleksi tas rajut Banua",
+                invited=True,
             )
         )
         partnership.addenda.append(draft_addendum(partnership))  # drafted, then signed
@@ -1196,6 +1226,29 @@ def walk_until(
     return partnership
 
 
+def record_keeping(partnership: Partnership) -> None:
+    """What the facilitator knows of each partner after the first year (guide C).
+
+    The days it keeps (greeted on them, C.5) and what the institution uniquely brings it
+    (shown at every meeting, C.4), recorded on the partners at the renewal.
+    """
+    for partner in partnership.partners:
+        partner.observances = OBSERVANCES[partner.id]
+        partner.unique_value = UNIQUE_VALUES.get(partner.id)
+
+
+def second_year_touchpoints(partnership: Partnership) -> list[Touchpoint]:
+    """The second year's plan of contacts, from the renewal (10 March 2026) for a year.
+
+    The planner's defaults: a contact at least every 30 days, at most 3 with a partner a
+    month, on working days, each partner greeted on its own observances and the national
+    days.
+    """
+    return plan_touchpoints(
+        partnership, start=date(2026, 3, 10), end=date(2027, 3, 9), on=date(2026, 3, 10)
+    )
+
+
 def main(out_dir: Path) -> Path:
     """Build the seed case, walk it through the lifecycle and write it as JSON."""
     institution = build_institution()
@@ -1217,9 +1270,8 @@ def main(out_dir: Path) -> Path:
         monitoring_report(partnership, cycle=1, on=date(2026, 2, 9), place="Martapura"),
         out_dir / "laporan-monev.docx",
     )
-    touchpoints = plan_touchpoints(
-        partnership, start=date(2026, 3, 10), end=date(2027, 3, 9), on=date(2026, 3, 10)
-    )
+    record_keeping(partnership)
+    touchpoints = second_year_touchpoints(partnership)
     calendar = out_dir / "touchpoints.ics"
     calendar.write_bytes(
         touchpoints_ical(
@@ -1250,8 +1302,14 @@ def write_workbook(partnership: Partnership, path: Path) -> None:
     try:
         written = write_spreadsheet(
             path,
+            # the workbook has no columns yet for what keeping a partner records (the
+            # days it keeps, the unique value it is brought): left out, not lost
             candidates=CandidateRegister(
-                program=partnership.program, candidates=partnership.partners
+                program=partnership.program,
+                candidates=[
+                    p.model_copy(update={"observances": [], "unique_value": None})
+                    for p in partnership.partners
+                ],
             ),
             work_plan=partnership.work_plan,
             monitoring=partnership.monitoring,

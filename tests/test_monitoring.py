@@ -56,7 +56,14 @@ from kemitraan import (
 from kemitraan.deviations import DeviationKind, Thresholds
 from kemitraan.evaluation import divergences
 from kemitraan.lifecycle import Stage
-from kemitraan.maintenance import CHECKLISTS, ChecklistAnswer, PartnerEvent, Technique
+from kemitraan.maintenance import (
+    CHECKLISTS,
+    NATIONAL_DAYS,
+    ChecklistAnswer,
+    Observance,
+    PartnerEvent,
+    Technique,
+)
 from kemitraan.maintenance.health import HealthStatus
 from kemitraan.maintenance.touchpoints import PlannerSettings, TouchpointKind
 from kemitraan.monitoring import HealthItem, ProblemMet, Spending
@@ -596,7 +603,7 @@ def _planned(p: Partnership, **kwargs: Any) -> list[tuple[str, str, bool]]:
 def test_the_planner_follows_the_cadence_and_flags_what_is_overdue() -> None:
     p = _with_log(
         Interaction(
-            on=date(2025, 3, 1),
+            on=date(2025, 9, 1),
             kind=InteractionKind.VISIT,
             partner_ids=["toko"],
             feedback_requested=True,
@@ -604,43 +611,54 @@ def test_the_planner_follows_the_cadence_and_flags_what_is_overdue() -> None:
     )
     quiet = PlannerSettings(holidays=False, appreciation_every_days=366)
     found = _planned(
-        p, start=date(2025, 4, 1), end=date(2025, 5, 15), on=date(2025, 4, 10), settings=quiet
+        p, start=date(2025, 10, 2), end=date(2025, 11, 15), on=date(2025, 10, 10), settings=quiet
     )
     assert found == [
-        ("2025-03-31", "cadence", True),  # a month after the visit, before the window: overdue
-        ("2025-04-03", "monitoring", True),  # 92 days (quarterly) after the term starts
-        ("2025-04-30", "cadence", False),
+        ("2025-10-01", "cadence", True),  # a month after the visit, before the window: overdue
+        ("2025-10-02", "renewal", True),  # 90 days before the term ends
+        ("2025-10-06", "monitoring", True),  # quarterly from the term's start: Saturday 4th
+        ("2025-11-05", "cadence", False),  # a month after the last planned contact
     ]
     # once a contact is made, what came before it is no longer overdue
     p.interactions.append(
-        Interaction(on=date(2025, 4, 5), kind=InteractionKind.WHATSAPP, partner_ids=["toko"])
+        Interaction(on=date(2025, 10, 8), kind=InteractionKind.WHATSAPP, partner_ids=["toko"])
     )
-    assert ("2025-05-05", "cadence", False) in _planned(
-        p, start=date(2025, 4, 1), end=date(2025, 5, 15), on=date(2025, 4, 10), settings=quiet
+    again = _planned(
+        p, start=date(2025, 10, 2), end=date(2025, 11, 15), on=date(2025, 10, 10), settings=quiet
     )
+    assert ("2025-11-07", "cadence", False) in again
+    assert ("2025-10-01", "cadence", True) not in again
+
+
+OB = Observance
 
 
 @pytest.mark.parametrize(
-    ("year", "greetings"),
+    ("observances", "year", "greetings"),
     [
-        (2025, {"2025-01-01", "2025-01-29", "2025-03-29", "2025-03-31", "2025-05-12", "2025-06-06",
-                "2025-06-27", "2025-12-25"}),
-        (2026, {"2026-01-01", "2026-02-17", "2026-03-19", "2026-03-21", "2026-05-27", "2026-05-31",
-                "2026-06-16", "2026-12-25"}),
+        ([], 2026, {"2026-01-01", "2026-08-17"}),  # national days only
+        ([OB.IDUL_FITRI, OB.IDUL_ADHA, OB.ISLAMIC_NEW_YEAR], 2026,
+         {"2026-01-01", "2026-03-21", "2026-05-27", "2026-06-16", "2026-08-17"}),
+        ([OB.CHRISTMAS, OB.EASTER], 2026, {"2026-01-01", "2026-04-05", "2026-08-17", "2026-12-25"}),
+        ([OB.NYEPI, OB.WAISAK, OB.IMLEK], 2025,
+         {"2025-01-01", "2025-01-29", "2025-03-29", "2025-05-12", "2025-08-17"}),
+        ([OB.MAULID, OB.ISRA_MIKRAJ], 2026,
+         {"2026-01-01", "2026-01-16", "2026-08-17", "2026-08-25"}),
     ],
 )  # fmt: skip
-def test_the_planner_greets_on_the_years_holidays(year: int, greetings: set[str]) -> None:
-    p = _with_log()
-    quiet = PlannerSettings(cadence_days=366, feedback_every_days=732, appreciation_every_days=732)
+def test_the_planner_greets_each_partner_on_its_own_days(
+    observances: list[Observance], year: int, greetings: set[str]
+) -> None:
+    p = _with_log(partners=[SHOP.model_copy(update={"observances": observances})])
+    on_the_day = PlannerSettings(
+        cadence_days=366, feedback_every_days=732, appreciation_every_days=732,
+        greet_on_the_day=True,
+    )  # fmt: skip
     found = plan_touchpoints(
-        p, start=date(year, 1, 1), end=date(year, 12, 31), on=date(year, 1, 1), settings=quiet
+        p, start=date(year, 1, 1), end=date(year, 12, 31), on=date(year, 1, 1), settings=on_the_day
     )
-    days = {
-        t.on.isoformat()
-        for t in found
-        if t.kind in (TouchpointKind.HOLIDAY, TouchpointKind.NEW_YEAR)
-    }
-    assert days == greetings  # Idul Fitri, Idul Adha, Natal, Nyepi, Waisak, Imlek, new years
+    assert {t.on.isoformat() for t in found if t.observances} == greetings
+    assert {o for t in found for o in t.observances} == {*observances, *NATIONAL_DAYS}
 
 
 def test_the_planner_proposes_renewal_talks_before_the_term_ends_and_partner_events() -> None:
@@ -669,7 +687,7 @@ def test_the_calendar_parses_back() -> None:
     events = [c for c in Calendar.from_ical(data).walk() if c.name == "VEVENT"]
     assert len(events) == len(found)
     starts = {(e.decoded("dtstart"), str(e.get("categories").to_ical(), "utf-8")) for e in events}
-    assert (date(2025, 12, 25), "Ucapan hari raya") in starts
+    assert (date(2025, 8, 15), "Ucapan hari nasional") in starts  # 17 Agustus, a Sunday
     assert (date(2025, 10, 2), "Pembicaraan perpanjangan kerja sama") in starts
     assert any(kind == "Kontak rutin" for _, kind in starts)
     assert len({e.get("uid") for e in events}) == len(events)
@@ -909,10 +927,11 @@ def test_appreciation_follows_the_cooperation_not_the_window() -> None:
     windows = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2025, 6, 1), date(2025, 12, 31))]
     found = [
         {t.on for t in plan_touchpoints(p, start=a, end=b, on=a)
-         if t.kind is TouchpointKind.APPRECIATION and t.on >= date(2025, 6, 1)}
+         if TouchpointKind.APPRECIATION in (t.kind, *t.also) and t.on >= date(2025, 6, 1)}
         for a, b in windows
     ]  # fmt: skip
-    assert found[0] == found[1] == {date(2025, 6, 30), date(2025, 12, 27)}
+    # 180 days apart from the term's start: 30 June, and 27 December, a Saturday
+    assert found[0] == found[1] == {date(2025, 6, 30), date(2025, 12, 29)}
 
 
 def test_a_whatsapp_message_does_not_hold_the_renewal_talk() -> None:

@@ -43,6 +43,7 @@ from kemitraan._types import (
 )
 from kemitraan.authority import Authority
 from kemitraan.exceptions import InvalidArgumentError
+from kemitraan.maintenance.observances import Observance
 from kemitraan.regions import Region
 
 __all__ = [
@@ -682,9 +683,12 @@ class Partner(Party):
     mapped_on: date | None = None
     """When the facilitator mapped this candidate (guide A.1)."""
     set_aside: NonEmptyStr | None = None
-    """Why the candidate is not pursued, when it is set aside: it stays in the register,
-    and steps 2–3 ask nothing more of it (the guide gathers information to *explore the
-    possibility* of a partnership, A.2, and keeps the relevant ones, A.3)."""
+    """Why the candidate is not pursued, if set aside: it stays in the register and steps 2–3
+    ask nothing more of it (A.2 gathers to *explore the possibility*, A.3 keeps the relevant)."""
+    observances: list[Observance] = Field(default_factory=list)
+    """The days it is greeted on besides the national ones, its own *hari raya* (guide C.5)."""
+    unique_value: NonEmptyStr | None = None
+    """What the institution uniquely brings it, to show at every meeting (guide C.4)."""
 
     @property
     def pursued(self) -> bool:

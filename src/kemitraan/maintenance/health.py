@@ -21,7 +21,8 @@ from kemitraan.exceptions import InvalidDeclarationError
 from kemitraan.findings import Hit, Rule, RuleBook, Severity
 from kemitraan.maintenance.interactions import ChecklistAnswer, Interaction, InteractionKind
 from kemitraan.maintenance.techniques import CHECKLISTS, Technique, checklist_item
-from kemitraan.maintenance.touchpoints import PlannerSettings, _greeted
+from kemitraan.maintenance.touchpoints._model import PlannerSettings
+from kemitraan.maintenance.touchpoints._plan import _greeted, _meetings as _met
 from kemitraan.monitoring import HealthItem
 from kemitraan.obligations import _canonical
 
@@ -257,8 +258,13 @@ _TECHNIQUES: Final = tuple(Technique)
 
 @lru_cache(maxsize=64)
 def _greeting_days(on: date) -> frozenset[date]:
-    """The days within three days of a greeting day of the year up to ``on``."""
-    return frozenset(day + timedelta(days=k) for day in _greeted(on) for k in range(-3, 4))
+    """The days from a week before to three days after a greeting day of the year up to ``on``.
+
+    A week before: the planner sends a greeting on the working day before its holiday,
+    which *cuti bersama* can put days ahead (Idul Fitri 2026, a Saturday, is greeted on
+    the Tuesday before).
+    """
+    return frozenset(day + timedelta(days=k) for day in _greeted(on) for k in range(-7, 4))
 
 
 class _Contacts:
@@ -273,6 +279,7 @@ class _Contacts:
         "greeted",
         "ignored",
         "last",
+        "missed",
         "ours",
         "recent",
         "remote",
@@ -285,6 +292,7 @@ class _Contacts:
         self.last: date | None = None  # the last contact
         self.asked: date | None = None  # the last request for feedback
         self.ignored = 0  # feedback given and not acted on
+        self.missed = 0  # the past year's invitations not attended
         # the past year's contacts: how many, who invited, whether any was remote, on a
         # holiday, a feedback event, of unique value, a surprise
         self.recent = self.ours = self.theirs = 0
@@ -355,20 +363,11 @@ def _meetings(
     The guide keeps a partnership alive by meeting (C, *tiada kesan tanpa kehadiran kita*):
     an audience or a visit of the exploration (A.4), an activity carried out together (A.8),
     a monitoring visit or a joint evaluation the partner took part in (A.9), a signature
-    (A.7) — not only what the interaction log holds.
+    (A.7), a partner's event or invitation attended (C.4) — not only what the interaction
+    log holds. An invitation received is the partner asking (C.5), and one whose day
+    passed without the institution there is missed.
     """
-    met: list[tuple[date, Iterable[str]]] = [
-        (e.on, e.partner_ids) for e in partnership.explorations
-    ]
-    met += [(r.on, r.party_ids) for r in partnership.implementation]
-    met += [(m.on, m.parties) for m in partnership.monitoring]
-    met += [(e.on, e.participants) for e in partnership.evaluations]
-    met += [
-        (r.at.date(), (r.party_id,))
-        for r in partnership.history
-        if r.party_id is not None and r.move.is_signing
-    ]
-    for day, ids in met:
+    for day, ids in _met(partnership):
         if day > on:
             continue
         recent = (on - day).days <= 365
@@ -382,6 +381,16 @@ def _meetings(
                 c.last = day
             if recent:
                 c.recent += 1
+    for event in partnership.partner_events:
+        if not event.invited or event.partner_id not in partners or event.on > on:
+            continue
+        if (on - event.on).days <= 365:
+            c = found.get(event.partner_id)
+            if c is None:
+                c = found[event.partner_id] = _Contacts()
+            c.theirs += 1
+            if event.on < on and not event.attended:
+                c.missed += 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,6 +551,19 @@ def _problems_open(j: _Judged) -> Iterator[Hit]:
 def _no_unique_value(j: _Judged) -> Iterator[Hit]:
     if not j.log.unique:
         yield Hit()
+
+
+@rule(
+    "unique_value.attend_invitations",
+    basis="Panduan C.4",
+    summary="The institution attends the events its partners invite it to.",
+    indonesian="{missed} undangan mitra tidak dihadiri dalam setahun.",
+    english="{missed} invitation(s) from the partner not attended in the past year.",
+    severity=Severity.WARNING,
+)
+def _invitations_missed(j: _Judged) -> Iterator[Hit]:
+    if j.log.missed:
+        yield Hit(values={"missed": j.log.missed})
 
 
 @rule(

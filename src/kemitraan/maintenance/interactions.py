@@ -4,7 +4,8 @@ An :class:`Interaction` is a contact with partners (a visit, a WhatsApp message,
 call, an e-mail, an event, a meeting, a workshop): who took part, which techniques it
 served, the feedback asked for and whether it was acted on. A :class:`ChecklistAnswer`
 is the facilitator's answer to one of the six techniques' checklist items, and a
-:class:`PartnerEvent` a partner's own occasion worth a touchpoint.
+:class:`PartnerEvent` a partner's own occasion worth a touchpoint (an invitation
+received, and whether it was attended).
 """
 
 from __future__ import annotations
@@ -110,9 +111,13 @@ class ChecklistAnswer(ValueModel):
 class PartnerEvent(ValueModel):
     """A partner's own occasion worth a touchpoint: a product launch, an anniversary.
 
+    An invitation the institution received is an event with ``invited``; whether it
+    went is ``attended`` (the guide, C.4: *ibarat undangan, maka tiada kesan tanpa
+    kehadiran kita*). An event attended counts as a meeting with the partner.
+
     >>> PartnerEvent(partner_id="cv-kriya-banua", on=date(2025, 8, 20),
-    ...              name="Peluncuran koleksi tas rajut").name
-    'Peluncuran koleksi tas rajut'
+    ...              name="Peluncuran koleksi tas rajut", invited=True, attended=True).attended
+    True
     """
 
     partner_id: PartnerRef
@@ -121,6 +126,10 @@ class PartnerEvent(ValueModel):
     """When."""
     name: ShortText
     """What."""
+    invited: bool = False
+    """Whether the partner invited the institution to it."""
+    attended: bool | None = None
+    """Whether the institution was there (``None`` while not yet known)."""
     recorded_by: Actor | None = None
     """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
     access policy the partnership writes the actor in; a record given another's is rewritten."""

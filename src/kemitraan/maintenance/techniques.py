@@ -198,6 +198,14 @@ CHECKLISTS: Final[dict[Technique, tuple[ChecklistItem, ...]]] = {
             True,
         ),
         _item(
+            "unique_value.attend_invitations",
+            T.UNIQUE_VALUE,
+            "Undangan mitra selalu dihadiri.",
+            "The partner's invitations are always attended.",
+            "Ibarat undangan, maka tiada kesan tanpa kehadiran kita.",
+            True,
+        ),
+        _item(
             "unique_value.business_issue",
             T.UNIQUE_VALUE,
             "Isu bisnis yang menarik dibawa ke pertemuan dengan pemasok, pengusaha atau investor.",
