@@ -25,13 +25,13 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "039eec62a28b66f2a81d10e61616a58cfea7d516e825a6f0b0e4f1945741978a",
+    "partnership.json": "e9386a2048e1184aee030a5c5b1bb7f968a4da7478b1dfed7ef5295a27796ad0",
     "mou.docx": "094e6668d71f149f46bcf16173ad0559f78817c9e4a891295eda7a16803e615e",
     "pks.docx": "af22df3c1e97da2813ff16d090231958446cf3cb195c6229911ba630984d9d83",
     "addendum.docx": "1b8981cfcf1f70eab15832c568b26f45a6abdc398708994c44913f5ee3533ac3",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
-    "touchpoints.ics": "9bcbbe9e38ee1118a31a3ed731c5437bc5152079b2380cd69f9dfcf87120e5dd",
+    "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "06f94c2838ecb7cb795a947f6bb668fc3b92bcfd5b218c1d96376e45a0ca6ff7",
 }
