@@ -387,11 +387,13 @@ def test_text_a_model_keeps_is_text_every_store_keeps(value: str) -> None:
 
 def test_the_rules_are_there_for_arguments_too() -> None:
     assert text_argument("PKBM A", "name") == "PKBM A"
-    with pytest.raises(InvalidArgumentError, match=r"^institution: .*\[lone_surrogate\]$"):
+    with pytest.raises(InvalidArgumentError, match=r"^institution: ") as refused:
         text_argument("x\udfff", "institution")
+    assert refused.value.rule == "lone_surrogate"
     assert day_argument(LAST_DAY, "on") == LAST_DAY
-    with pytest.raises(InvalidArgumentError, match=r"^on: .*\[day_out_of_range\]$"):
+    with pytest.raises(InvalidArgumentError, match=r"^on: ") as refused:
         day_argument(date(1, 1, 1), "on")
+    assert refused.value.rule == "day_out_of_range"
 
 
 # -- 3. years the whole stack can store -----------------------------------------------------
@@ -479,8 +481,9 @@ def test_an_instant_outside_the_years_in_utc_is_refused(at: datetime) -> None:
             from_stage=Stage.MAPPING, to_stage=Stage.GATHERING, move=Move.ADVANCE, at=at, cycle=1
         )
     assert _errors(caught) == [(("at",), "instant_out_of_range")]
-    with pytest.raises(InvalidArgumentError, match=r"^at: .*\[instant_out_of_range\]$"):
+    with pytest.raises(InvalidArgumentError, match=r"^at: ") as refused:
         instant_argument(at, "at")
+    assert refused.value.rule == "instant_out_of_range"
 
 
 def test_the_first_and_last_instants_are_kept() -> None:
@@ -497,8 +500,9 @@ def test_a_move_dated_in_year_0_in_utc_is_refused_and_changes_nothing() -> None:
     # The web example answered 500: the move was taken, its UTC value is in year 0.
     partnership = at_stage(Stage.MAPPING, recorded=True)
     before = dump_json(partnership)
-    with pytest.raises(ValueError, match="instant_out_of_range"):
+    with pytest.raises(InvalidArgumentError) as refused:
         partnership.advance(at=YEAR_ZERO_IN_UTC)
+    assert refused.value.rule == "instant_out_of_range"
     assert dump_json(partnership) == before
 
 

@@ -128,7 +128,7 @@ def test_lists_of_a_value_object_refuse_every_edit(edit: Callable[[list[Any]], o
         participants=["pkbm"],
         activities=[PlannedActivity(name="Praktik", responsible="pkbm")],
     )
-    with pytest.raises(ReadOnlyFieldError, match="value object"):
+    with pytest.raises(ReadOnlyFieldError, match="nilai yang tidak diubah di tempat"):
         edit(plan.activities)
     assert len(plan.activities) == 1
     assert isinstance(plan.activities, list)

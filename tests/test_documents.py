@@ -653,7 +653,9 @@ def test_not_a_docx() -> None:
 def test_bundled_templates() -> None:
     for kind in ("mou", "pks", "addendum"):
         assert bundled_template(kind) is bundled_template(kind)  # compiled once
-    with pytest.raises(UnknownDocumentKindError, match="unknown document kind 'surat'") as caught:
+    with pytest.raises(
+        UnknownDocumentKindError, match="jenis dokumen 'surat' tidak dikenal"
+    ) as caught:
         bundled_template("surat")
     assert isinstance(caught.value, KeyError)
     assert caught.value.known == ("addendum", "me_report", "mou", "pks")

@@ -45,10 +45,10 @@ def test_every_member_is_labelled(enum: type[LabelledEnum]) -> None:
 
 
 def test_label_language_is_checked() -> None:
-    with pytest.raises(UnsupportedLanguageError, match=r"'id' .* and 'en' .*, not 'fr'") as caught:
+    with pytest.raises(UnsupportedLanguageError, match=r"'id' .* dan 'en' .*, bukan 'fr'") as got:
         PartnerKind.BUSINESS.label("fr")  # type: ignore[arg-type]  # a language it refuses
-    assert isinstance(caught.value, ValueError)
-    assert caught.value.language == "fr"
+    assert isinstance(got.value, ValueError)
+    assert got.value.language == "fr"
 
 
 def test_enum_values_are_json_strings() -> None:

@@ -695,7 +695,7 @@ def test_an_addendum_waits_for_the_text_it_amends_to_be_signed() -> None:
     assert addendum.amends.digest == partnership.cooperation_agreements[0].digest()
     partnership.advance()
     partnership.addenda.append(addendum)
-    with pytest.raises(RequirementsUnmetError, match="amended_text_signed"):
+    with pytest.raises(RequirementsUnmetError, match="belum ditandatangani semua pihaknya"):
         partnership.sign_addendum(0, "kube-rajut-lestari", on=date(2026, 2, 16))
 
 
@@ -774,7 +774,7 @@ def test_dates_that_cannot_be_are_refused() -> None:
     assert "pks_before_mou" in [f.code for f in early.check() if f.severity is Severity.ERROR]
     beyond = pks.model_copy(update={"term": Term(start=date(2025, 3, 10), end=date(2030, 3, 9))})
     partnership.cooperation_agreements.append(beyond)
-    with pytest.raises(RequirementsUnmetError, match="pks_within_agreement_term"):
+    with pytest.raises(RequirementsUnmetError, match="di luar jangka waktu Nota Kesepahaman"):
         partnership.sign_pks(0, "pkbm-harapan-bangsa", on=date(2025, 3, 10))
 
 

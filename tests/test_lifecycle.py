@@ -163,7 +163,8 @@ def test_errors_are_kemitraan_errors_that_say_why() -> None:
     assert isinstance(error, RuntimeError)
     assert {r.code for r in error.unmet} == {"all_signed"}
     assert {r.party_id for r in error.unmet} == {p.id for p in partnership.parties}
-    assert "has not signed" in str(error)
+    assert "belum menandatangani" in str(error)
+    assert "has not signed" in error.message("en")
     with pytest.raises(MoveNotAllowedError) as not_allowed:
         at_stage(Stage.MAPPING).renew(at=AT)
     assert not_allowed.value.allowed == ("advance", "decline")
@@ -549,7 +550,7 @@ def test_history_records_who_when_why() -> None:
 def test_naive_time_is_refused_and_changes_nothing() -> None:
     partnership = at_stage(Stage.MAPPING, recorded=True)
     before = partnership.model_dump_json()
-    with pytest.raises(InvalidArgumentError, match=r"^at: .* has no time zone"):
+    with pytest.raises(InvalidArgumentError, match=r"^at: .* tidak memiliki zona waktu"):
         partnership.advance(at=datetime(2025, 1, 17, 9))
     assert partnership.model_dump_json() == before
 
@@ -595,7 +596,7 @@ def test_a_signing_day_may_be_given_as_iso_text() -> None:
 def test_stage_cycle_and_history_change_only_through_moves() -> None:
     partnership = at_stage(Stage.GATHERING)
     for field, value in (("stage", Stage.SIGNING), ("cycle", 3), ("history", [])):
-        with pytest.raises(AttributeError, match="only through moves"):
+        with pytest.raises(AttributeError, match="hanya melalui langkah kemitraan"):
             setattr(partnership, field, value)
     assert partnership.stage is Stage.GATHERING
 
@@ -788,7 +789,8 @@ def test_duplicate_party_ids_are_refused() -> None:
 
 def test_signing_only_in_the_signing_step() -> None:
     early = at_stage(Stage.AGREEMENT, recorded=True)
-    with pytest.raises(MoveNotAllowedError, match="cannot sign from stage 'agreement'") as caught:
+    refusal = "'sign' tidak dapat dilakukan pada tahap Membuat kesepakatan"
+    with pytest.raises(MoveNotAllowedError, match=refusal) as caught:
         early.sign(early.institution.id, on=date(2025, 3, 10))
     assert isinstance(caught.value, RuntimeError)
     assert (caught.value.move, caught.value.stage) == ("sign", "agreement")
@@ -829,7 +831,7 @@ def test_requirements_hold_when_earlier_data_is_gone() -> None:
     signing.agreement = None
     assert [r.code for r in signing.unmet_requirements()] == ["agreement_drafted"]
     monitoring = at_stage(Stage.MONITORING, recorded=True)
-    with pytest.raises(ReadOnlyFieldError, match="changes only through an addendum"):
+    with pytest.raises(ReadOnlyFieldError, match="perubahan hanya melalui adendum"):
         monitoring.agreement = None  # signed means frozen
 
 

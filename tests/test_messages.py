@@ -84,21 +84,21 @@ CASES = [
     ),
     (
         "bad date string names its form",
-        lambda: Period(start="03-03-2025", end="2025-12-31"),
+        lambda: Period(start="03-03-2025", end="2025-12-31"),  # type: ignore[arg-type]
         "date_from_datetime_parsing",
         "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '03-03-2025'",
         "Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not '03-03-2025'",
     ),
     (
         "missing field",
-        lambda: Institution(),
+        lambda: Institution(),  # type: ignore[call-arg]
         "missing",
         "Wajib diisi",
         "This field is required",
     ),
     (
         "unknown field",
-        lambda: Region(province="Jawa Timur", provinsi="Jawa Timur"),
+        lambda: Region(province="Jawa Timur", provinsi="Jawa Timur"),  # type: ignore[call-arg]
         "extra_forbidden",
         "Isian ini tidak dikenal di sini (periksa ejaannya)",
         "This field is unknown here (check its spelling)",
@@ -196,3 +196,97 @@ def test_a_dated_error_still_carries_its_day() -> None:
     assert error["type"] == "day_out_of_range"
     assert "1800-01-01" in error["msg"]
     assert error["msg"].endswith("(1900-01-01 sampai 2200-12-31)")
+
+
+# -- kemitraan's own errors ---------------------------------------------------------------
+
+
+def _walked(stage: Any) -> Any:
+    from seed import at_stage  # tests/seed.py: the seed case walked to a stage
+
+    return at_stage(stage)
+
+
+def _raised(make: Any) -> Exception:
+    try:
+        make()
+    except Exception as error:  # the error is what is looked at
+        return error
+    raise AssertionError("nothing was raised")
+
+
+def test_a_refused_move_is_said_in_indonesian_with_the_stage_s_title() -> None:
+    from kemitraan import Institution, Partnership, RequirementsUnmetError
+
+    p = Partnership(
+        institution=Institution(name="PKBM A"), program=Program(name="PKW", objectives=["x"])
+    )
+    error = _raised(p.advance)
+    assert isinstance(error, RequirementsUnmetError)
+    assert str(error) == (
+        "tahap Identifikasi atau pemetaan objek mitra belum selesai: "
+        "Petakan sedikitnya satu calon mitra beserta jenis dan wilayahnya."
+    )
+    assert error.message("en").startswith(
+        "the stage Identifying and mapping candidate partners is not complete: "
+    )
+    assert "candidate_mapped" not in str(error)  # the code is an attribute, not a word
+    assert [r.code for r in error.unmet] == ["candidate_mapped"]
+
+
+def test_an_append_to_a_signed_role_names_its_list() -> None:
+    from kemitraan import ReadOnlyFieldError, Stage
+
+    p = _walked(Stage.IMPLEMENTATION)
+    error = _raised(lambda: p.agreement.roles[0].responsibilities.append("Tugas baru"))
+    assert isinstance(error, ReadOnlyFieldError)
+    assert error.field == "responsibilities"
+    assert str(error).startswith("responsibilities tidak dapat diubah: ")
+
+
+@pytest.mark.parametrize(
+    ("make", "indonesian", "english"),
+    [
+        (
+            lambda p: p.party("toko"),
+            "pihak 'toko' tidak dikenal; yang ada: ",
+            "unknown party 'toko'; known: ",
+        ),
+        (
+            lambda p: p.sign(p.agreement.party_ids[0], on="03-03-2025"),
+            "on: '03-03-2025' bukan tanggal; beri tanggal, mis. date(2025, 3, 10)",
+            "on: '03-03-2025' is not a date; give a date, e.g. date(2025, 3, 10)",
+        ),
+        (
+            lambda p: p.advance(at=__import__("datetime").datetime(2025, 3, 3)),
+            "at: 2025-03-03T00:00:00 tidak memiliki zona waktu",
+            "at: 2025-03-03T00:00:00 has no time zone",
+        ),
+    ],
+    ids=["unknown party", "a date as text in another form", "a time without its zone"],
+)
+def test_wrong_arguments_are_said_in_the_language_in_force(
+    make: Any, indonesian: str, english: str
+) -> None:
+    from kemitraan import KemitraanError, Stage
+
+    p = _walked(Stage.SIGNING)
+    before = p.model_dump_json()
+    error = _raised(lambda: make(p))
+    assert isinstance(error, KemitraanError)
+    assert str(error).startswith(indonesian)
+    assert error.message("en").startswith(english)
+    with speaking("en"):
+        assert str(_raised(lambda: make(p))).startswith(english)
+    assert p.model_dump_json() == before
+
+
+def test_a_refusal_by_the_policy_keeps_its_rule_out_of_the_sentence() -> None:
+    from kemitraan.exceptions import NotPermittedError
+
+    error = NotPermittedError(None, "move", "no_actor", ("tidak ada pelaku", "nobody is acting"))
+    assert (str(error), error.message("en"), error.rule) == (
+        "Ditolak: tidak ada pelaku",
+        "Refused: nobody is acting",
+        "no_actor",
+    )

@@ -105,7 +105,7 @@ def test_save_and_load_keep_the_partnership_and_its_history(
     assert stored.partnership == p
     assert stored.version == 1
     assert store.history(p.id) == list(p.history)
-    with pytest.raises(PartnershipNotFoundError, match="unknown partnership 'nobody'"):
+    with pytest.raises(PartnershipNotFoundError, match="kemitraan 'nobody' tidak tersimpan"):
         store.load("nobody")
     with pytest.raises(KeyError):
         store.get("nobody")
@@ -125,7 +125,7 @@ def test_a_save_over_a_newer_version_is_refused_and_loses_nothing(
     with pytest.raises(VersionConflictError) as refused:
         store.save(bob.partnership, version=bob.version)
     assert (refused.value.expected, refused.value.current) == (1, 2)
-    assert "load it again" in str(refused.value)
+    assert "muat ulang" in str(refused.value)
     kept = store.load("p-implementing")
     assert kept.version == 2
     assert kept.partnership.interactions[-1].on == date(2025, 6, 2)
@@ -139,7 +139,7 @@ def test_creating_twice_or_saving_a_version_never_stored_is_refused(
     with pytest.raises(VersionConflictError) as refused:
         store.save(portfolio[0], version=version)
     assert refused.value.current == current
-    with pytest.raises(VersionConflictError, match="not stored; create it with version=0"):
+    with pytest.raises(VersionConflictError, match="belum tersimpan; buat dengan version=0"):
         store.save(portfolio[1], version=3)
 
 

@@ -2,7 +2,8 @@
 
 Run ``python tools/catalogs.py`` after changing a message: every message id in the
 source (the English text given to ``custom_error``, ``field_error``,
-``reject_duplicates``, ``translate`` and ``N_``) lands in both catalogs,
+``reject_duplicates``, ``translate``, ``say``, ``N_`` and the reason of a
+``ReadOnlyFieldError``) lands in both catalogs,
 ``src/kemitraan/locale/{id,en}/LC_MESSAGES/kemitraan.po``; the English one says each id
 as it is, the Indonesian one keeps its translations and lists what is new untranslated
 (the script says how many, and exits 1 while any is). Ids no longer in the source are
@@ -35,6 +36,8 @@ KEYWORDS = {
     "translate": (1,),
     "say": (1,),
     "N_": (1,),
+    "ReadOnlyFieldError": (2,),
+    "saying": (1,),
 }
 
 

@@ -529,24 +529,26 @@ class VersionedDocument(KemitraanModel):
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value < 1:
-            raise PydanticCustomError(
+            raise custom_error(
                 "invalid_schema_version",
                 "schema_version {found} is not a version: versions start at 1",
-                {"found": value},
+                found=value,
             )
         if value > SCHEMA_VERSION:
-            raise PydanticCustomError(
+            raise custom_error(
                 "unsupported_schema_version",
                 "schema_version {found} is newer than this library reads (1 to {supported}); "
                 "upgrade kemitraan",
-                {"found": value, "supported": SCHEMA_VERSION},
+                found=value,
+                supported=SCHEMA_VERSION,
             )
         if value < SCHEMA_VERSION:
-            raise PydanticCustomError(
+            raise custom_error(
                 "outdated_schema_version",
                 "schema_version {found} is older than {supported}: load it with "
                 "kemitraan.load_json, which upgrades it",
-                {"found": value, "supported": SCHEMA_VERSION},
+                found=value,
+                supported=SCHEMA_VERSION,
             )
         return value
 

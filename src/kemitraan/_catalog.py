@@ -7,10 +7,11 @@ error class, so the errors themselves can be said from it.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Final, Literal, get_args
+from typing import Any, Final, Literal, Self, get_args
 
 Language = Literal["id", "en"]
 """The languages kemitraan speaks: Indonesian (``"id"``, the default) and English (``"en"``)."""
@@ -53,3 +54,55 @@ def say(message: str, language: Language | None = None) -> str:
 def N_(message: str) -> str:  # gettext's name for "mark, translate later"
     """Mark ``message`` for the catalogs without translating it now."""
     return message
+
+
+class Said:
+    """A message said from the catalogs: what every :class:`~kemitraan.KemitraanError` has.
+
+    Its text is said in the language in force when it is made; :meth:`message` says it
+    in either language.
+    """
+
+    _said: tuple[str, dict[str, Any]] | None = None
+    args: tuple[Any, ...]
+
+    def _say(self, message: str, /, **context: Any) -> None:
+        """Give this ``message`` (an English message id) naming ``context``.
+
+        A value that is a callable is called with the language (for words that are
+        themselves said in a language).
+        """
+        self._said = (message, context)
+        self.args = (self.message(),)
+
+    @classmethod
+    def saying(cls, message: str, /, **context: Any) -> Self:
+        """One of this class with ``message`` (an English message id) naming ``context``.
+
+        >>> from kemitraan.exceptions import InvalidArgumentError
+        >>> str(InvalidArgumentError.saying("{argument}: {value} is not a text",
+        ...                                 argument="place", value=12))
+        'place: 12 bukan teks'
+        """
+        made = cls.__new__(cls)
+        made._say(message, **context)
+        return made
+
+    def message(self, language: Language | None = None) -> str:
+        """The message in ``"id"`` or ``"en"`` (the language in force if ``None``)."""
+        if self._said is None:
+            return str(self.args[0]) if self.args else ""
+        language = language or current_language()
+        message, context = self._said
+        values = {k: v(language) if callable(v) else v for k, v in context.items()}
+        return say(message, language).format(**values)
+
+
+def words(*texts: str) -> Callable[[Language], str]:
+    """Message ids said one after the other, in the language asked for."""
+    return lambda language: "".join(say(text, language) for text in texts)
+
+
+def listed(items: Sequence[str], empty: str = N_("none")) -> Callable[[Language], str]:
+    """``items`` joined by commas, or ``empty`` said in the language asked for."""
+    return lambda language: ", ".join(items) or say(empty, language)

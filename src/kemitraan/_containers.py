@@ -54,7 +54,7 @@ class OwnedList(list[Any]):
         """
         if self._owner.__dict__.get(self._field) is not self:
             raise ReadOnlyFieldError(
-                f"this {self._field} list",
+                self._field,
                 "the field was given another list since it was read; read the field again",
             )
 
@@ -186,7 +186,7 @@ class OwnedDict(dict[Any, Any]):
 
 def _refused(self: object, *args: Any, **kwargs: Any) -> Any:
     raise ReadOnlyFieldError(
-        f"this {type(self).__name__.removeprefix('Frozen').lower()}",
+        getattr(self, "_field", None) or type(self).__name__.removeprefix("Frozen").lower(),
         "it belongs to a value object, which does not change in place; make a new one "
         "with model_copy(update=...)",
     )
@@ -195,7 +195,8 @@ def _refused(self: object, *args: Any, **kwargs: Any) -> Any:
 class FrozenList(list[Any]):
     """A list field of an immutable value object: every edit is refused."""
 
-    __slots__ = ()
+    __slots__ = ("_field",)  # its field's name, for the refusal
+    _field: str
 
     append = extend = insert = remove = pop = clear = sort = reverse = _refused
     __setitem__ = __delitem__ = __iadd__ = __imul__ = _refused
@@ -210,7 +211,8 @@ class FrozenList(list[Any]):
 class FrozenDict(dict[Any, Any]):
     """A dict field of an immutable value object: every edit is refused."""
 
-    __slots__ = ()
+    __slots__ = ("_field",)
+    _field: str
 
     clear = pop = popitem = setdefault = update = _refused
     __setitem__ = __delitem__ = __ior__ = _refused
@@ -284,8 +286,10 @@ class Contained:
         if self.frozen:
             if kind is list:
                 value = fields[self.name] = FrozenList(value)
+                value._field = self.name
             elif kind is dict:
                 value = fields[self.name] = FrozenDict(value)
+                value._field = self.name
         elif (
             kind is list
             or kind is dict

@@ -36,19 +36,23 @@ def checked_arguments(
     >>> checked_arguments(datetime(2025, 3, 10, 9), None)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.InvalidArgumentError: at: 2025-03-10T09:00:00 has no time zone; ...
+    kemitraan.exceptions.InvalidArgumentError: at: 2025-03-10T09:00:00 tidak memiliki zona ...
     """
     when: datetime | None = None
     if at is not None:
         if not isinstance(at, datetime):
-            raise InvalidArgumentError(
-                f"at: {at!r} is not a moment; give a datetime with its time zone, "
-                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))"
+            raise InvalidArgumentError.saying(
+                "{argument}: {value} is not a moment; give a datetime with its time zone, "
+                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))",
+                argument="at",
+                value=repr(at),
             )
         if at.tzinfo is None or at.utcoffset() is None:
-            raise InvalidArgumentError(
-                f"at: {at.isoformat()} has no time zone; give it one, "
-                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))"
+            raise InvalidArgumentError.saying(
+                "{argument}: {value} has no time zone; give it one, "
+                "e.g. datetime(2025, 3, 10, 9, 0, tzinfo=ZoneInfo('Asia/Makassar'))",
+                argument="at",
+                value=at.isoformat(),
             )
         when = instant_argument(at, "at")
     if signed is None:
@@ -58,16 +62,25 @@ def checked_arguments(
         try:
             on = date.fromisoformat(on)
         except ValueError:
-            raise InvalidArgumentError(
-                f"on: {on!r} is not a date; give a date, e.g. date(2025, 3, 10), or its ISO "
-                "text '2025-03-10' (year, month, day)"
+            raise InvalidArgumentError.saying(
+                "{argument}: {value} is not a date; give a date, e.g. date(2025, 3, 10), or "
+                "its ISO text '2025-03-10' (year, month, day)",
+                argument="on",
+                value=repr(on),
             ) from None
     if isinstance(on, datetime):
         on = on.date()
     if not isinstance(on, date):
-        raise InvalidArgumentError(f"on: {on!r} is not a date; give a date, e.g. date(2025, 3, 10)")
+        raise InvalidArgumentError.saying(
+            "{argument}: {value} is not a date; give a date, e.g. date(2025, 3, 10), or "
+            "its ISO text '2025-03-10' (year, month, day)",
+            argument="on",
+            value=repr(on),
+        )
     if place is not None and not isinstance(place, str):
-        raise InvalidArgumentError(f"place: {place!r} is not a text")
+        raise InvalidArgumentError.saying(
+            "{argument}: {value} is not a text", argument="place", value=repr(place)
+        )
     return when, (day_argument(on, "on"), None if place is None else text_argument(place, "place"))
 
 

@@ -354,7 +354,11 @@ def add_months(day: date, months: int) -> date:
 
 
 def _refused_argument(argument: str, error: PydanticCustomError) -> InvalidArgumentError:
-    return InvalidArgumentError(f"{argument}: {error.message()} [{error.type}]")
+    refused = InvalidArgumentError.saying(
+        "{argument}: {problem}", argument=argument, problem=error.message()
+    )
+    refused.rule = error.type
+    return refused
 
 
 def text_argument(value: str, argument: str) -> str:
@@ -401,7 +405,7 @@ def instant_argument(value: datetime, argument: str) -> datetime:
     ... # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.InvalidArgumentError: at: 0001-01-01T00:30:00+01:00 di luar rentang waktu ...
+    kemitraan.exceptions.InvalidArgumentError: at: 0001-01-01T00:30:00+01:00 di luar rentang ...
     """
     try:
         return instant_rule(value)

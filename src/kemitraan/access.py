@@ -27,12 +27,12 @@ it; the Dinas reads). An app with other facts subclasses :class:`Policy`.
 >>> p.advance()
 Traceback (most recent call last):
 ...
-kemitraan.exceptions.NotPermittedError: Ditolak (no_actor): ...
+kemitraan.exceptions.NotPermittedError: Ditolak: ...
 >>> with acting_as(budi):
 ...     p.advance()
 Traceback (most recent call last):
 ...
-kemitraan.exceptions.NotPermittedError: Ditolak (not_this_institution): Budi bertindak untuk
+kemitraan.exceptions.NotPermittedError: Ditolak: Budi bertindak untuk
 pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a), sehingga tidak dapat memindahkan tahap
 >>> with acting_as(rina):
 ...     p.partners = [Partner(name="Toko Maju", kind="business", region={"province": "kalsel"})]

@@ -45,8 +45,10 @@ objectives
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from kemitraan._catalog import N_, Language, Said, current_language, listed, say, words
 
 __all__ = [
     "AgreementNotReadyError",
@@ -80,12 +82,18 @@ __all__ = [
 ]
 
 
-class KemitraanError(Exception):
+class KemitraanError(Said, Exception):
     """Root of every error kemitraan raises on purpose.
+
+    Its message is said in the language in force when it is raised (Indonesian unless
+    :mod:`kemitraan.messages` was told otherwise); :meth:`message` says it in either.
 
     >>> from kemitraan import UnknownPartyError
     >>> issubclass(UnknownPartyError, KemitraanError)
     True
+    >>> error = UnknownPartyError("toko", ["pkbm"])
+    >>> str(error), error.message("en")
+    ("pihak 'toko' tidak dikenal; yang ada: pkbm", "unknown party 'toko'; known: pkbm")
     """
 
 
@@ -121,8 +129,11 @@ class InvalidDataError(KemitraanError, ValueError):
             f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']} [{e.get('type')}]"
             for e in self.errors
         )
-        tail = f"; and {more} more" if more > 0 else ""
-        super().__init__(f"invalid {model}: {details}{tail}")
+        if more > 0:
+            self._say(N_("{model} is not valid: {details}; and {more} more"), model=model,
+                      details=details, more=more)  # fmt: skip
+        else:
+            self._say(N_("{model} is not valid: {details}"), model=model, details=details)
 
 
 _MAX_ERRORS = 50
@@ -150,12 +161,13 @@ class UnsupportedSchemaVersionError(InvalidDataError):
         self.found = found
         self.supported = supported
         if found > supported:
-            message = f"schema_version {found} is newer than the supported {supported}"
+            message = N_("schema_version {found} is newer than the supported {supported}")
         else:
-            message = f"schema_version {found} is older than {supported} and upgrading is off"
+            message = N_("schema_version {found} is older than {supported} and upgrading is off")
+        said = say(message).format(found=found, supported=supported)
         super().__init__(
             model,
-            [{"loc": ("schema_version",), "msg": message, "type": "unsupported_schema_version"}],
+            [{"loc": ("schema_version",), "msg": said, "type": "unsupported_schema_version"}],
         )
 
 
@@ -195,12 +207,17 @@ class StoreLayoutError(InvalidDataError):
 class InvalidArgumentError(KemitraanError, ValueError):
     """An argument a function cannot work with (a negative count, a duplicate party, …).
 
+    Attributes:
+        rule: The rule it breaks, where one is named (``instant_out_of_range``, …).
+
     >>> from kemitraan.parties import classify_scale
     >>> classify_scale()
     Traceback (most recent call last):
     ...
     kemitraan.exceptions.InvalidArgumentError: classify_scale needs working_capital or annual_sales
     """
+
+    rule: str | None = None
 
 
 class UnsupportedLanguageError(InvalidArgumentError):
@@ -211,7 +228,7 @@ class UnsupportedLanguageError(InvalidArgumentError):
         supported: The languages that are written.
 
     >>> str(UnsupportedLanguageError("ja"))
-    "kemitraan writes 'id' (Indonesian) and 'en' (English), not 'ja'"
+    "kemitraan menulis dalam 'id' (bahasa Indonesia) dan 'en' (bahasa Inggris), bukan 'ja'"
     """
 
     def __init__(
@@ -219,8 +236,10 @@ class UnsupportedLanguageError(InvalidArgumentError):
     ) -> None:
         self.language = language
         self.supported = tuple(supported)
-        super().__init__(
-            f"kemitraan writes 'id' (Indonesian) and 'en' (English), not {language!r}{hint}"
+        self._say(
+            N_("kemitraan writes 'id' (Indonesian) and 'en' (English), not {language}{hint}"),
+            language=repr(language),
+            hint=hint,
         )
 
 
@@ -232,13 +251,34 @@ class NotFoundError(KemitraanError, KeyError):
         known: What exists.
 
     >>> str(NotFoundError("x", ["a", "b"], what="item"))
-    "unknown item 'x'; known: a, b"
+    "butir 'x' tidak dikenal; yang ada: a, b"
     """
+
+    #: What is looked up, said in the catalogs (``what=`` names one of these).
+    THINGS = (
+        N_("key"),
+        N_("item"),
+        N_("party"),
+        N_("need"),
+        N_("document kind"),
+        N_("partnership"),
+        N_("pattern"),
+        N_("checklist item"),
+        N_("requirement code"),
+        N_("agreement"),
+        N_("cooperation agreement"),
+        N_("addendum"),
+    )
 
     def __init__(self, key: str, known: Sequence[str], *, what: str = "key") -> None:
         self.key = key
         self.known = tuple(known)
-        super().__init__(f"unknown {what} {key!r}; known: {', '.join(self.known) or 'none'}")
+        self._say(
+            N_("unknown {what} {key}; known: {known}"),
+            what=words(what),
+            key=repr(key),
+            known=listed(self.known),
+        )
 
     def __str__(self) -> str:  # KeyError would quote the whole message
         return str(self.args[0])
@@ -252,7 +292,7 @@ class UnknownPartyError(NotFoundError):
         known: The ids that exist.
 
     >>> str(UnknownPartyError("toko", ["pkbm"]))
-    "unknown party 'toko'; known: pkbm"
+    "pihak 'toko' tidak dikenal; yang ada: pkbm"
     """
 
     def __init__(self, party_id: str, known: Sequence[str]) -> None:
@@ -264,7 +304,7 @@ class UnknownNeedError(NotFoundError):
     """A programme need was looked up by a code the programme does not have.
 
     >>> str(UnknownNeedError("modal", ["pemasaran"]))
-    "unknown need 'modal'; known: pemasaran"
+    "kebutuhan 'modal' tidak dikenal; yang ada: pemasaran"
     """
 
     def __init__(self, code: str, known: Sequence[str]) -> None:
@@ -275,7 +315,7 @@ class UnknownDocumentKindError(NotFoundError):
     """A kind of document that is not registered (see ``kemitraan.documents.document_kinds``).
 
     >>> str(UnknownDocumentKindError("surat", ["mou", "pks"]))
-    "unknown document kind 'surat'; known: mou, pks"
+    "jenis dokumen 'surat' tidak dikenal; yang ada: mou, pks"
     """
 
     def __init__(self, kind: str, known: Sequence[str]) -> None:
@@ -286,12 +326,16 @@ class PartnershipNotFoundError(NotFoundError):
     """A partnership id that is not in the store.
 
     >>> str(PartnershipNotFoundError("p-1"))
-    "unknown partnership 'p-1'; known: see Store.find()"
+    "kemitraan 'p-1' tidak tersimpan (lihat Store.find())"
     """
 
     def __init__(self, partnership_id: str) -> None:
         self.partnership_id = partnership_id
-        super().__init__(partnership_id, ["see Store.find()"], what="partnership")
+        self.key = partnership_id
+        self.known = ()
+        self._say(
+            N_("partnership {key} is not stored (see Store.find())"), key=repr(partnership_id)
+        )
 
 
 class VersionConflictError(KemitraanError, RuntimeError):
@@ -305,7 +349,7 @@ class VersionConflictError(KemitraanError, RuntimeError):
         current: The version the store holds (0: there is none).
 
     >>> str(VersionConflictError("p-1", expected=3, current=4))
-    "partnership 'p-1' is at version 4, not 3: someone saved it since it was read; load it again"
+    "kemitraan 'p-1' ada pada versi 4, bukan 3: seseorang menyimpannya setelah dibaca; muat ulang"
     """
 
     def __init__(self, partnership_id: str, *, expected: int, current: int) -> None:
@@ -313,13 +357,17 @@ class VersionConflictError(KemitraanError, RuntimeError):
         self.expected = expected
         self.current = current
         if expected == 0:
-            reason = "it exists already; load it"
+            reason = N_("it exists already; load it")
         elif current == 0:
-            reason = "it is not stored; create it with version=0"
+            reason = N_("it is not stored; create it with version=0")
         else:
-            reason = "someone saved it since it was read; load it again"
-        super().__init__(
-            f"partnership {partnership_id!r} is at version {current}, not {expected}: {reason}"
+            reason = N_("someone saved it since it was read; load it again")
+        self._say(
+            N_("partnership {id} is at version {current}, not {expected}: {reason}"),
+            id=repr(partnership_id),
+            current=current,
+            expected=expected,
+            reason=words(reason),
         )
 
 
@@ -329,13 +377,18 @@ class ReadOnlyFieldError(KemitraanError, AttributeError):
     Attributes:
         field: The field.
 
-    >>> str(ReadOnlyFieldError("stage", "it changes only through moves"))
-    'stage cannot be assigned: it changes only through moves'
+    ``reason`` is a message id (said from the catalogs when it is one).
+
+    >>> error = ReadOnlyFieldError(
+    ...     "stage", "it changes only through moves (advance, decline, end, renew, sign)")
+    >>> error.message("id")[:61]
+    'stage tidak dapat diubah: tahap berubah hanya melalui langkah'
     """
 
     def __init__(self, field: str, reason: str) -> None:
         self.field = field
-        super().__init__(f"{field} cannot be assigned: {reason}")
+        self.reason = reason
+        self._say(N_("{field} cannot be changed: {reason}"), field=field, reason=words(reason))
 
 
 class NotPermittedError(KemitraanError, PermissionError):
@@ -352,7 +405,7 @@ class NotPermittedError(KemitraanError, PermissionError):
     >>> error = NotPermittedError(None, "move", "no_actor",
     ...                           ("tidak ada pelaku", "nobody is acting"))
     >>> str(error), error.message("en")
-    ('Ditolak (no_actor): tidak ada pelaku', 'Refused (no_actor): nobody is acting')
+    ('Ditolak: tidak ada pelaku', 'Refused: nobody is acting')
     """
 
     def __init__(self, actor: Any, action: str, rule: str, reason: tuple[str, str]) -> None:
@@ -360,13 +413,7 @@ class NotPermittedError(KemitraanError, PermissionError):
         self.action = action
         self.rule = rule
         self.reason = reason
-        super().__init__(self.message("id"))
-
-    def message(self, language: str = "id") -> str:
-        """The refusal in ``"id"`` (Indonesian) or ``"en"`` (English)."""
-        if language == "en":
-            return f"Refused ({self.rule}): {self.reason[1]}"
-        return f"Ditolak ({self.rule}): {self.reason[0]}"
+        self._say(N_("Refused: {reason}"), reason=lambda language: reason[language == "en"])
 
 
 class TransitionRefusedError(KemitraanError, RuntimeError):
@@ -393,15 +440,25 @@ class MoveNotAllowedError(TransitionRefusedError):
         allowed: The moves that do exist from this stage.
 
     >>> str(MoveNotAllowedError(move="renew", stage="mapping", allowed=["advance"]))
-    "cannot renew from stage 'mapping'; allowed: advance"
+    "'renew' tidak dapat dilakukan pada tahap 'mapping'; yang dapat: advance"
     """
 
-    def __init__(self, *, move: str, stage: str, allowed: Sequence[str]) -> None:
+    def __init__(
+        self,
+        *,
+        move: str,
+        stage: str,
+        allowed: Sequence[str],
+        stage_title: Callable[[Language], str] | None = None,
+    ) -> None:
         self.allowed = tuple(allowed)
-        super().__init__(
-            f"cannot {move} from stage '{stage}'; allowed: {', '.join(self.allowed) or 'none'}",
+        self.move = move
+        self.stage = stage
+        self._say(
+            N_("'{move}' cannot be done at the stage {stage}; what can: {allowed}"),
             move=move,
-            stage=stage,
+            stage=stage_title or repr(stage),
+            allowed=listed(self.allowed),
         )
 
 
@@ -419,16 +476,26 @@ class RequirementsUnmetError(TransitionRefusedError):
     ...     p.advance()
     ... except RequirementsUnmetError as error:
     ...     print([r.code for r in error.unmet])
+    ...     print(error)  # doctest: +ELLIPSIS
     ['candidate_mapped']
+    tahap Identifikasi atau pemetaan objek mitra belum selesai: Petakan sedikitnya satu ...
     """
 
-    def __init__(self, *, move: str, stage: str, unmet: Sequence[Any]) -> None:
+    def __init__(
+        self,
+        *,
+        move: str,
+        stage: str,
+        unmet: Sequence[Any],
+        stage_title: Callable[[Language], str] | None = None,
+    ) -> None:
         self.unmet = list(unmet)
-        lines = "; ".join(f"{r.code}: {r.message.english}" for r in self.unmet)
-        super().__init__(
-            f"cannot {move} from stage '{stage}': {len(self.unmet)} requirement(s) unmet: {lines}",
-            move=move,
-            stage=stage,
+        self.move = move
+        self.stage = stage
+        self._say(
+            N_("the stage {stage} is not complete: {unmet}"),
+            stage=stage_title or repr(stage),
+            unmet=lambda language: " ".join(r.message.get(language) for r in self.unmet),
         )
 
 
@@ -607,17 +674,21 @@ class InvalidSpreadsheetError(InvalidDataError):
     (('Mitra!C7',), 'not_choice')
     """
 
-    def __init__(self, source: str, problems: Sequence[Any], *, language: str = "id") -> None:
+    def __init__(
+        self, source: str, problems: Sequence[Any], *, language: Language | None = None
+    ) -> None:
         self.source = source
         self.problems = list(problems)
+        language = language or current_language()
         errors = [
             {"loc": (p.where,), "msg": p.message(language), "type": p.rule} for p in self.problems
         ]
         super().__init__(source, errors)
         self.args = (self.message(language),)
 
-    def message(self, language: str = "id") -> str:
+    def message(self, language: Language | None = None) -> str:
         """Every problem (the first 50, and how many more), in ``"id"`` or ``"en"``."""
+        language = language or current_language()
         count = len(self.problems)
         if language == "en":
             head = f"{self.source} cannot be imported ({count} problems; nothing imported):"

@@ -213,7 +213,7 @@ def translated(error: ValidationError, language: Language | None = None) -> Vali
         template = PYDANTIC_MESSAGES.get(kind)
         context: dict[str, Any] | None = None
         if template is None:  # one of kemitraan's own rules: said when it was raised
-            text = item["msg"]
+            text, context = item["msg"], dict(item.get("ctx") or {}) or None
         else:
             given = item.get("input")
             context = {k: _said(v) for k, v in (item.get("ctx") or {}).items()}

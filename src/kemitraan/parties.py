@@ -654,7 +654,7 @@ class Institution(Party):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Institution
     npsn
-      NPSN terdiri atas 8 angka, atau satu huruf dan 7 angka (...), bukan 'P997123' [type=invalid_npsn]
+      NPSN terdiri atas 8 angka, ..., bukan 'P997123' [type=invalid_npsn]
     >>> Institution(name="PKBM Harapan Bangsa", npsn="69971234").kind.label_id
     'Satuan pendidikan'
     """

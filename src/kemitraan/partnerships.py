@@ -40,6 +40,7 @@ from pydantic import (
 )
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
+from kemitraan._catalog import N_
 from kemitraan._integrity import (
     RECORD_FIELDS,
     appended_problems,
@@ -89,7 +90,7 @@ __all__ = ["Partnership"]
 
 _GUARDED: Final = frozenset({"stage", "cycle", "history"})
 _LOCKS_MADE: Final = threading.Lock()  # makes each partnership's lock once
-_SIGNED: Final = "it is signed; a signed text does not change in place"
+_SIGNED: Final = N_("it is signed; a signed text does not change in place")
 
 
 def _move(move: Move | str, stage: Stage) -> Move:
@@ -97,7 +98,9 @@ def _move(move: Move | str, stage: Stage) -> Move:
         return Move(move)
     except ValueError:
         allowed = [m.value for m in allowed_moves(stage)]
-        raise MoveNotAllowedError(move=str(move), stage=stage.value, allowed=allowed) from None
+        raise MoveNotAllowedError(
+            move=str(move), stage=stage.value, allowed=allowed, stage_title=stage.label
+        ) from None
 
 
 class Partnership(VersionedDocument):
@@ -531,6 +534,7 @@ class Partnership(VersionedDocument):
                 move=chosen.value,
                 stage=self.stage.value,
                 allowed=[m.value for m in allowed_moves(self.stage)],
+                stage_title=self.stage.label,
             )
         return Ask(chosen, reason=reason)
 
@@ -627,7 +631,9 @@ class Partnership(VersionedDocument):
             self._check_in_step()
             unmet_now = unmet(self, ask)
             if unmet_now:
-                raise RequirementsUnmetError(move=move.value, stage=source.value, unmet=unmet_now)
+                raise RequirementsUnmetError(
+                    move=move.value, stage=source.value, unmet=unmet_now, stage_title=source.label
+                )
             record, changes = move_record(self, ask, target, actor, note, at, signed)
             before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
             machine = self._state_machine()
@@ -662,6 +668,7 @@ class Partnership(VersionedDocument):
                 move=move.value,
                 stage=self.stage.value,
                 allowed=[m.value for m in allowed_moves(self.stage)],
+                stage_title=self.stage.label,
             )
         return target
 
