@@ -251,6 +251,29 @@ def owned(kind: type[OwnedList] | type[OwnedDict], items: Any, owner: Any, field
     return made
 
 
+_LOCK_SLOTS: dict[type, Any] = {}
+
+
+def _made_lock(model: Any) -> Any:
+    """The lock a partnership made when first edited, if the model's class has one (a slot).
+
+    Read through the slot: ``getattr`` on a model without it falls into pydantic's
+    ``__getattr__``, which a loaded partnership's lists would pay about a hundred times.
+    """
+    kind = type(model)
+    try:
+        slot = _LOCK_SLOTS[kind]
+    except KeyError:
+        found = (k.__dict__["_made_lock"] for k in kind.__mro__ if "_made_lock" in k.__dict__)
+        slot = _LOCK_SLOTS[kind] = next(found, None)
+    if slot is None:
+        return None
+    try:
+        return slot.__get__(model)
+    except AttributeError:
+        return None
+
+
 class Contained:
     """The class attribute of a list or dict field: wraps the value when it is first read.
 
@@ -268,7 +291,7 @@ class Contained:
     def __get__(self, model: Any, owner: type | None = None) -> Any:
         if model is None:  # like any pydantic field, not an attribute of the class
             raise AttributeError(self.name)
-        lock = getattr(model, "_made_lock", None)  # a partnership edited from threads
+        lock = _made_lock(model)  # a partnership edited from threads
         if lock is not None:
             # An edit in another thread may hold, for a moment, a wrapper of its validated
             # copy in the field (its validators read the field); wait for the edit to end.
