@@ -498,3 +498,11 @@ def test_a_portfolio_straight_from_the_store_s_columns(
     assert stored.stuck(min_days=30).to_dict("records") == loaded.stuck(min_days=30).to_dict(
         "records"
     )
+    # the columns the store does not keep are empty, and complete=True fills every one
+    kept_out = ["program_kind", "regency", "parties", "party_names", "moves", "term_start"]
+    assert stored.frame[kept_out].isna().all().all()
+    complete = Portfolio.from_store(store, on=ON, complete=True)
+    pd.testing.assert_frame_equal(
+        complete.frame.sort_values("id", ignore_index=True),
+        loaded.frame.sort_values("id", ignore_index=True),
+    )

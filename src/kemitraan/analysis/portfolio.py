@@ -256,14 +256,26 @@ class Portfolio:
         )
 
     @classmethod
-    def from_store(cls, store: Store, *, on: date | None = None) -> Portfolio:
-        """Straight from a store's columns and audit records: nothing is loaded.
+    def from_store(
+        cls, store: Store, *, on: date | None = None, complete: bool = False
+    ) -> Portfolio:
+        """A store's portfolio: from its columns and audit records, or ``complete``.
 
-        The columns the store keeps fill the frame (the next requirement is the one the
-        store says the next step waits on); the time in each step comes from the audit
-        records' table. Columns the store does not keep (the parties' names, the
-        facilitator, deviations, health) are empty.
+        By default nothing is loaded: the columns the store keeps fill the frame (the
+        next requirement is the one the store says the next step waits on) and the time
+        in each step comes from the audit records' table, which answers a funnel, the
+        conversion, the time in each step, renewals due and who is stuck over 100,000
+        partnerships in seconds. The columns the store does not keep (the programme's
+        kind, the regency, the parties and their names, the moves, the term's start, the
+        next move, the facilitator, deviations and health) are empty then.
+
+        ``complete=True`` loads every partnership the actor may list, one at a time and
+        verified as :meth:`Store.load <kemitraan.store.Store.load>` verifies it, and fills
+        every column, as :meth:`from_partnerships` does.
         """
+        if complete:
+            ids = list(store.ids())  # read first: each load opens its own connection
+            return cls.from_partnerships((store.get(pid) for pid in ids), on=on)
         on = on or _today()
         stored = store.frame()
         moves: dict[str, list[tuple[datetime, str, int]]] = {}
