@@ -1302,14 +1302,8 @@ def write_workbook(partnership: Partnership, path: Path) -> None:
     try:
         written = write_spreadsheet(
             path,
-            # the workbook has no columns yet for what keeping a partner records (the
-            # days it keeps, the unique value it is brought): left out, not lost
             candidates=CandidateRegister(
-                program=partnership.program,
-                candidates=[
-                    p.model_copy(update={"observances": [], "unique_value": None})
-                    for p in partnership.partners
-                ],
+                program=partnership.program, candidates=list(partnership.partners)
             ),
             work_plan=partnership.work_plan,
             monitoring=partnership.monitoring,

@@ -33,7 +33,7 @@ PINNED = {
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "06f94c2838ecb7cb795a947f6bb668fc3b92bcfd5b218c1d96376e45a0ca6ff7",
+    "kemitraan.xlsx": "3c169e3b08fea9bdbe61506f2f54b90b7aa4289c90d595b3b71455d05d676219",
 }
 
 

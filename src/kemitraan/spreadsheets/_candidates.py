@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from kemitraan.authority import AuthorityKind
+from kemitraan.maintenance.observances import Observance
 from kemitraan.mapping import CandidateRegister, MappingLevel, StakeholderRating
 from kemitraan.parties import (
     BusinessScale,
@@ -244,6 +245,26 @@ CANDIDATES: Final = SheetSpec(
             (
                 "Isi bila calon tidak dilanjutkan; ia tetap tercatat",
                 "Fill in when the candidate is not pursued; it stays listed",
+            ),
+            width=30,
+        ),
+        column(
+            "observances",
+            ("Hari raya yang dirayakan", "Observances"),
+            (
+                "Hari raya mitra selain hari nasional, mis. Idul Fitri, Natal (C.5)",
+                "Its own holidays besides the national days, e.g. Idul Fitri (C.5)",
+            ),
+            "enums",
+            enum=Observance,
+            width=30,
+        ),
+        column(
+            "unique_value",
+            ("Nilai unik bagi mitra", "Unique value"),
+            (
+                "Apa yang hanya lembaga ini dapat berikan kepada mitra (C.4)",
+                "What only the institution brings this partner (C.4)",
             ),
             width=30,
         ),
