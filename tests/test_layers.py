@@ -54,6 +54,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "maintenance",
         "maintenance.techniques",
         "maintenance.interactions",
+        "maintenance.observances",
     ),
     "the aggregate": (
         "_protocols",

@@ -207,9 +207,6 @@ class StoreLayoutError(InvalidDataError):
 class InvalidArgumentError(KemitraanError, ValueError):
     """An argument a function cannot work with (a negative count, a duplicate party, …).
 
-    Attributes:
-        rule: The rule it breaks, where one is named (``instant_out_of_range``, …).
-
     >>> from kemitraan.parties import classify_scale
     >>> classify_scale()
     Traceback (most recent call last):
@@ -217,7 +214,7 @@ class InvalidArgumentError(KemitraanError, ValueError):
     kemitraan.exceptions.InvalidArgumentError: classify_scale needs working_capital or annual_sales
     """
 
-    rule: str | None = None
+    rule: str | None = None  #: The rule it breaks, where one is named (``day_out_of_range``).
 
 
 class UnsupportedLanguageError(InvalidArgumentError):
