@@ -1048,7 +1048,7 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
         pattern = pattern_info(mou.pattern.pattern).name_id if mou.pattern else "-"
         return (
             f"{mou.kind.label_id} dirumuskan: {len(mou.roles)} peran, pola {pattern}, "
-            f"{len(errors)} galat"
+            f"{len(errors)} kesalahan"
         )
     if stage is Stage.SIGNING:
         for party in partnership.parties:
@@ -1090,7 +1090,7 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
         partnership.evaluations.append(evaluation)
         wide = divergences(evaluation.views)
         return (
-            f"monitoring {len(partnership.monitoring)} kali: {len(caught)} deviasi pada Juli, "
+            f"monitoring {len(partnership.monitoring)} kali: {len(caught)} penyimpangan pada Juli, "
             f"{len(resolved)} pada Oktober; evaluasi bersama {len(evaluation.views)} pihak, "
             f"{len(wide)} penilaian yang berbeda jauh"
         )

@@ -745,7 +745,8 @@ def test_a_text_with_errors_is_not_signed() -> None:
     with pytest.raises(RequirementsUnmetError) as caught:  # ... but the signature does
         partnership.sign(partnership.institution.id, on=date(2025, 3, 10), at=AT)
     assert [r.code for r in caught.value.unmet] == ["text_free_of_errors"]
-    assert "scope_missing" in caught.value.unmet[0].message.english
+    assert "Ruang lingkup belum diisi" in caught.value.unmet[0].message.indonesian
+    assert "scope_missing" not in str(caught.value)  # the code stays out of the sentence
 
 
 def test_a_party_without_a_signatory_does_not_sign() -> None:

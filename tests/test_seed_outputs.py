@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "e9386a2048e1184aee030a5c5b1bb7f968a4da7478b1dfed7ef5295a27796ad0",
+    "partnership.json": "c7e2dc95dca17538125b78ac0d0b3e445baa43974bab6fbfcfac920d78bd4bfc",
     "mou.docx": "094e6668d71f149f46bcf16173ad0559f78817c9e4a891295eda7a16803e615e",
     "pks.docx": "af22df3c1e97da2813ff16d090231958446cf3cb195c6229911ba630984d9d83",
     "addendum.docx": "1b8981cfcf1f70eab15832c568b26f45a6abdc398708994c44913f5ee3533ac3",

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Generic, TypeVar
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel
 from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
@@ -97,6 +98,21 @@ class Hit:
     """How serious this place is, when the rule grades its hits (else the rule's own)."""
 
 
+def _said(values: Mapping[str, Any], language: Language) -> dict[str, Any]:
+    from kemitraan.conventions import date_long
+
+    def said(value: Any) -> Any:
+        if isinstance(value, date):
+            return date_long(value, language)
+        if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value):
+            return f"{date_long(value[0], language)} – {date_long(value[1], language)}"
+        if isinstance(value, BilingualText):
+            return value.get(language)
+        return value
+
+    return {key: said(value) for key, value in values.items()}
+
+
 @dataclass(frozen=True)
 class Rule(Generic[S]):
     """One rule, declared once: code, basis, messages, severity and the check.
@@ -131,9 +147,20 @@ class Rule(Generic[S]):
     """Older codes of the same rule, still accepted when looked up."""
 
     def message(self, hit: Hit) -> BilingualText:
-        """The rule's message for ``hit``, in Indonesian and English (its values filled in)."""
+        """The rule's message for ``hit``, in Indonesian and English (its values filled in).
+
+        A value that is a day is said in long form in each language ("9 Maret 2026"), a
+        pair of days as a span, and a :class:`~kemitraan._base.BilingualText` in each
+        language.
+
+        >>> rule = Rule(code="x", basis="-", summary="-", indonesian="berakhir {end}",
+        ...             english="ends {end}", check=lambda _: ())
+        >>> rule.message(Hit(values={"end": date(2026, 3, 9)})).get("id")
+        'berakhir 9 Maret 2026'
+        """
         return BilingualText.of(
-            self.indonesian.format_map(hit.values), self.english.format_map(hit.values)
+            self.indonesian.format_map(_said(hit.values, "id")),
+            self.english.format_map(_said(hit.values, "en")),
         )
 
     def findings(self, subject: S, *, severity: Severity | None = None) -> Iterator[Finding]:

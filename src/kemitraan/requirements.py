@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
+from kemitraan._base import BilingualText
 from kemitraan._requirement_book import (
     RENEWAL,
     REQUIREMENTS,
@@ -466,8 +467,8 @@ def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     term = p.effective_term
     if plan is not None and (term is None or term.end < plan.period.end):
-        ends = term.end.isoformat() if term is not None else "-"
-        yield Hit(path="addenda", values={"ends": ends, "until": plan.period.end.isoformat()})
+        ends = term.end if term is not None else "-"
+        yield Hit(path="addenda", values={"ends": ends, "until": plan.period.end})
 
 
 @requirement(
@@ -506,15 +507,18 @@ LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
     summary="The text signed has no error in its check().",
-    indonesian="Naskah yang akan ditandatangani masih memuat galat: {errors}.",
-    english="The text to be signed still has errors: {errors}.",
+    indonesian="Naskah yang akan ditandatangani masih memuat kesalahan: {errors}",
+    english="The text to be signed still has errors: {errors}",
 )
 def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
     if document is not None:
-        errors = [f.code for f in document.check() if f.severity is Severity.ERROR]
+        errors = [f.message for f in document.check() if f.severity is Severity.ERROR]
         if errors:
-            yield Hit(path="agreement", values={"errors": ", ".join(errors)})
+            said = BilingualText.of(
+                " ".join(e.indonesian for e in errors), " ".join(e.english for e in errors)
+            )
+            yield Hit(path="agreement", values={"errors": said})
 
 
 @requirement_on_ask(
@@ -580,8 +584,8 @@ def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
         yield Hit(
             path="cooperation_agreements",
             values={
-                "pks": f"{pks.term.start.isoformat()} – {pks.term.end.isoformat()}",
-                "mou": f"{mou.term.start.isoformat()} – {mou.term.end.isoformat()}",
+                "pks": (pks.term.start, pks.term.end),
+                "mou": (mou.term.start, mou.term.end),
             },
         )
 
