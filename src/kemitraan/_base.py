@@ -197,6 +197,11 @@ class _Model(BaseModel):
         except ValidationError as error:  # pydantic's own errors said as kemitraan says them
             raise translated(error) from None
 
+    # pydantic's own __init__ in all but the errors' words: nested models are still made by
+    # pydantic-core directly, not through this (a "custom" init is called for every nested
+    # model, validating each twice)
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
     @classmethod
     def model_validate(cls, obj: Any, **options: Any) -> Self:
         """Validate ``obj`` (pydantic's, with errors in the language in force)."""
