@@ -6,12 +6,14 @@ error class, so the errors themselves can be said from it.
 
 from __future__ import annotations
 
-import gettext
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, Self, get_args
+
+if TYPE_CHECKING:
+    import gettext
 
 Language = Literal["id", "en"]
 """The languages kemitraan speaks: Indonesian (``"id"``, the default) and English (``"en"``)."""
@@ -35,7 +37,9 @@ def current_language() -> Language:
 
 @cache
 def catalog(language: Language) -> gettext.NullTranslations:
-    """The compiled catalog of ``language`` (read once)."""
+    """The compiled catalog of ``language`` (read once, on the first message)."""
+    import gettext  # on first use: the import stays light
+
     path = LOCALE / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with path.open("rb") as file:
         return gettext.GNUTranslations(file)
