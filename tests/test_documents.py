@@ -323,7 +323,10 @@ CLAUSES: dict[PatternKind, list[str]] = {
         "PIHAK KETIGA sebagai inti menyediakan bagi PIHAK KEDUA",
         "dengan dasar harga harga pasar",
     ],
-    PatternKind.SUBCONTRACT: ["PIHAK KEDUA memproduksi bagi PIHAK KETIGA: tali tas 1 meter."],
+    PatternKind.SUBCONTRACT: [
+        "PIHAK KEDUA memproduksi tali tas 1 meter bagi PIHAK KETIGA, dengan volume 1.000 buah.",
+        "PIHAK KETIGA membayar kepada PIHAK KEDUA dengan ketentuan ",
+    ],
     PatternKind.FRANCHISE: [
         "merek Rajutku",
         "Royalti sebesar 5% dari penjualan.",
@@ -419,7 +422,7 @@ def test_bilingual_variant_sets_indonesian_beside_english() -> None:
     )
     assert "IDR 2,950,000.00 (two million, nine hundred and fifty thousand rupiah)" in body
     assert "the text in Indonesian prevails" in body
-    assert "yang berlaku adalah naskah dalam Bahasa Indonesia" in body
+    assert "yang berlaku adalah naskah dalam bahasa Indonesia" in body
     assert "THE SECOND PARTY," in all_lines
     # every Indonesian row has its English beside it: the body table has two columns
     document = docx.Document(io.BytesIO(data))

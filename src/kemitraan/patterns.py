@@ -135,7 +135,7 @@ _INFO: Final[dict[PatternKind, PatternInfo]] = {
         ),
         PatternInfo(
             PatternKind.GENERAL_TRADE,
-            "Hubungan kemitraan antara usaha kecil dengan usaha menengah atau besar, di mana "
+            "Hubungan kemitraan antara usaha kecil dengan usaha menengah atau besar, dalam hal ini "
             "usaha menengah atau besar memasarkan hasil produksi usaha kecil, atau usaha kecil "
             "memasok kebutuhan usaha menengah atau besar sesuai persyaratan dan kualitas yang "
             "disepakati bersama.",

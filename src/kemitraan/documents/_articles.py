@@ -10,6 +10,7 @@ majeure, disputes, termination, …) are in :mod:`kemitraan.documents._closing_a
 
 from __future__ import annotations
 
+from kemitraan._refs import party_refs
 from kemitraan.conventions import count, date_long, rupiah
 from kemitraan.documents._clauses import CLAUSE_PACKS
 from kemitraan.documents._wording import (
@@ -27,6 +28,7 @@ from kemitraan.documents._wording import (
     upper_first,
 )
 from kemitraan.patterns import pattern_info
+from kemitraan.planning import PlannedActivity
 from kemitraan.provisions import AgreementKind, Payment
 
 __all__ = [
@@ -97,12 +99,19 @@ def pattern(w: Wording) -> Article | None:
     if terms is None:
         return None
     info = pattern_info(terms.pattern)
+    # Only the parties the pattern's terms name enter into it: not the PKBM that runs the
+    # programme, nor a Dinas that facilitates, beside the trading parties.
+    named = {party_id for _, party_id, _ in party_refs(terms)}
+    partners = [pid for pid in w.agreement.party_ids if pid in named]
+    who = bi("PARA PIHAK", "THE PARTIES")
+    if 1 < len(partners) < len(w.agreement.party_ids):
+        who = w.labels(partners)
     paras = [
         Para(
             bi(
-                f"PARA PIHAK sepakat bermitra dengan pola {info.name_id.lower()}, yaitu "
+                f"{who.indonesian} sepakat bermitra dengan pola {info.name_id.lower()}, yaitu "
                 f"{lower_first(info.description_id)}",
-                f"THE PARTIES agree to cooperate in the {info.name_en.lower()} pattern: "
+                f"{who.english} agree to cooperate in the {info.name_en.lower()} pattern: "
                 f"{lower_first(info.description_en)}",
             )
         )
@@ -147,6 +156,21 @@ def roles(w: Wording) -> Article | None:
     return Article(bi("PERAN, HAK DAN KEWAJIBAN", "ROLES, RIGHTS AND OBLIGATIONS"), paras)
 
 
+def _activities(w: Wording, activities: list[PlannedActivity]) -> list[PlannedActivity]:
+    """The work plan's activities this agreement's text lists.
+
+    The plan is the partnership's, drawn up for the MoU: an MoU lists every activity of
+    its parties; a PKS or an addendum only those that fulfil one of its own obligations
+    (``PlannedActivity.fulfils``), not the MoU's recruitment of learners beside a trade.
+    """
+    known = set(w.agreement.party_ids)
+    ours = [a for a in activities if a.responsible in known]
+    if w.agreement.kind is AgreementKind.MOU:
+        return ours
+    duties = {r for role in w.agreement.roles for r in role.responsibilities}
+    return [a for a in ours if duties.intersection(a.fulfils)]
+
+
 def implementation(w: Wording) -> Article:
     doc = w.doc
     paras = [
@@ -162,12 +186,9 @@ def implementation(w: Wording) -> Article:
         )
     ]
     plan = w.partnership.work_plan if w.partnership is not None else None
-    known = set(w.agreement.party_ids)
     if plan is not None and plan.activities:
         items = []
-        for activity in plan.activities:
-            if activity.responsible not in known:
-                continue
+        for activity in _activities(w, plan.activities):
             who = w.label(activity.responsible)
             items.append(
                 bi(
@@ -272,7 +293,7 @@ def payment(w: Wording, p: Payment) -> Para:
     return Para(
         bi(
             f"{payer.indonesian} membayar kepada {payee.indonesian} {lower_first(p.what)} "
-            f"paling lambat {count(p.due_days)} hari kalender setelah {p.after}, melalui "
+            f"paling lambat {count(p.due_days)} hari kalender setelah {w.goods(p.after)}, melalui "
             f"{p.method}.",
             f"{payer.english} pays {payee.english} {lower_first(w.tr(p.what))} within "
             f"{count(p.due_days, 'en')} calendar days after {w.tr(p.after)}, by "

@@ -218,11 +218,12 @@ def _trade(b: Wording, t: GeneralTradeTerms) -> list[Para]:
         middle = b.label(t.intermediary)
         via = bi(f" melalui {middle.indonesian}", f" through {middle.english}")
     mode = _TRADE[t.mode]
+    # A good a definition names ("Produk") is called by its defined term throughout.
+    term = b.goods_term
     goods = []
     for good in t.goods:
-        name = b.both(good.name)
         unit = b.both(good.unit)
-        parts_id, parts_en = [name.indonesian], [name.english]
+        parts_id, parts_en = [], []
         if good.quantity is not None:
             q = quantity(good.quantity)
             period = b.both(good.period) if good.period else bi("", "")
@@ -233,32 +234,54 @@ def _trade(b: Wording, t: GeneralTradeTerms) -> list[Para]:
         if good.unit_price is not None:
             parts_id.append(f"dengan harga {rupiah(good.unit_price)} per {unit.indonesian}")
             parts_en.append(f"at {rupiah(good.unit_price, 'en')} per {unit.english}")
-        goods.append(bi(", ".join(parts_id), ", ".join(parts_en)))
+        if term is None:
+            name = b.both(good.name)
+            goods.append(
+                bi(", ".join([name.indonesian, *parts_id]), ", ".join([name.english, *parts_en]))
+            )
+        elif parts_id:
+            goods.append(bi(", ".join(parts_id), ", ".join(parts_en)))
     paras = [
         Para(
             bi(
                 f"{buyer.indonesian} {mode.indonesian} {supplier.indonesian}{via.indonesian}.",
                 f"{buyer.english} {mode.english} {supplier.english}{via.english}.",
             )
-        ),
-        Para(bi("Barang yang diperdagangkan:", "The goods traded:"), goods),
+        )
+    ]
+    if term is None:
+        paras.append(Para(bi("Barang yang diperdagangkan:", "The goods traded:"), goods))
+        what = bi("barang", "goods")
+    else:
+        if goods:
+            paras.append(
+                Para(
+                    bi(
+                        f"{term.indonesian} diperdagangkan {goods[0].indonesian}.",
+                        f"The {term.english} is traded at {goods[0].english}.",
+                    )
+                )
+            )
+        what = term
+    paras.append(
         Para(
             bi(
-                f"{supplier.indonesian} wajib memasok barang sesuai persyaratan dan kualitas yang "
-                "disepakati bersama, yaitu:",
-                f"{supplier.english} shall supply goods meeting the requirements and quality "
-                "agreed "
-                "together, namely:",
+                f"{supplier.indonesian} wajib memasok {what.indonesian} sesuai persyaratan dan "
+                "kualitas yang disepakati bersama, yaitu:",
+                f"{supplier.english} shall supply {what.english} meeting the requirements and "
+                "quality agreed together, namely:",
             ),
             [b.both(q) for q in t.quality_requirements],
-        ),
-    ]
+        )
+    )
     if t.delivery_schedule is not None:
         paras.append(
             Para(
                 bi(
-                    f"Jadwal pengiriman: {lower_item(t.delivery_schedule)}.",
-                    f"Delivery schedule: {lower_item(b.tr(t.delivery_schedule))}.",
+                    f"{supplier.indonesian} mengirimkan {what.indonesian} "
+                    f"{lower_item(t.delivery_schedule)}.",
+                    f"{supplier.english} delivers {what.english} "
+                    f"{lower_item(b.tr(t.delivery_schedule))}.",
                 )
             )
         )
@@ -266,8 +289,10 @@ def _trade(b: Wording, t: GeneralTradeTerms) -> list[Para]:
         paras.append(
             Para(
                 bi(
-                    f"Pembayaran: {lower_item(t.payment_terms)}.",
-                    f"Payment: {lower_item(b.tr(t.payment_terms))}.",
+                    f"{buyer.indonesian} membayar kepada {supplier.indonesian} dengan ketentuan "
+                    f"{lower_item(t.payment_terms)}.",
+                    f"{buyer.english} pays {supplier.english} on terms of "
+                    f"{lower_item(b.tr(t.payment_terms))}.",
                 )
             )
         )
@@ -308,16 +333,18 @@ def _subcontract(b: Wording, t: SubcontractTerms) -> list[Para]:
     return [
         Para(
             bi(
-                f"{sub.indonesian} memproduksi bagi {main.indonesian}: "
-                f"{lower_item(t.specification)}.",
-                f"{sub.english} produces for {main.english}: {lower_item(b.tr(t.specification))}.",
+                f"{sub.indonesian} memproduksi {lower_item(t.specification)} bagi "
+                f"{main.indonesian}, dengan volume {lower_item(t.volume)}.",
+                f"{sub.english} produces {lower_item(b.tr(t.specification))} for "
+                f"{main.english}, at a volume of {lower_item(b.tr(t.volume))}.",
             )
         ),
-        Para(bi(f"Volume: {lower_item(t.volume)}.", f"Volume: {lower_item(b.tr(t.volume))}.")),
         Para(
             bi(
-                f"Pembayaran: {lower_item(t.payment_terms)}.",
-                f"Payment: {lower_item(b.tr(t.payment_terms))}.",
+                f"{main.indonesian} membayar kepada {sub.indonesian} dengan ketentuan "
+                f"{lower_item(t.payment_terms)}.",
+                f"{main.english} pays {sub.english} on terms of "
+                f"{lower_item(b.tr(t.payment_terms))}.",
             )
         ),
     ]

@@ -157,15 +157,15 @@ def language(w: Wording) -> Article | None:
         return None
     doc = w.doc
     prevailing = w.agreement.prevailing_language or "id"
-    name = bi("Bahasa Indonesia", "Indonesian")
+    name = bi("bahasa Indonesia", "Indonesian")
     if prevailing == "en":
-        name = bi("Bahasa Inggris", "English")
+        name = bi("bahasa Inggris", "English")
     return Article(
         bi("BAHASA", "LANGUAGE"),
         [
             Para(
                 bi(
-                    f"{doc.indonesian} ini dibuat dalam Bahasa Indonesia dan Bahasa Inggris.",
+                    f"{doc.indonesian} ini dibuat dalam bahasa Indonesia dan bahasa Inggris.",
                     f"{upper_first(doc.english)} is made in Indonesian and English.",
                 )
             ),
@@ -416,13 +416,14 @@ def confidentiality(w: Wording) -> Article | None:
                 bi(
                     "PARA PIHAK wajib menjaga kerahasiaan data dan informasi yang diperoleh dari "
                     f"PIHAK lainnya dalam pelaksanaan {doc.indonesian} ini dan tidak "
-                    "mengungkapkannya kepada pihak ketiga tanpa persetujuan tertulis PIHAK "
-                    "pemiliknya, kecuali diwajibkan oleh peraturan perundang-undangan.",
+                    # not "pihak ketiga", which reads as PIHAK KETIGA in a three-party text
+                    "mengungkapkannya kepada pihak lain di luar PARA PIHAK tanpa persetujuan "
+                    "tertulis PIHAK pemiliknya, kecuali diwajibkan oleh peraturan "
+                    "perundang-undangan.",
                     "THE PARTIES keep confidential the data and information each obtains from "
                     f"{w.others.english} in carrying out {doc.english} and do not disclose them "
-                    "to "
-                    "third parties without the written consent of the PARTY they belong to, "
-                    "unless the law requires it.",
+                    "to anyone other than THE PARTIES without the written consent of the PARTY "
+                    "they belong to, unless the law requires it.",
                 )
             ),
             Para(

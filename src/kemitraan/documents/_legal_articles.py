@@ -56,10 +56,12 @@ def intellectual_property(w: Wording) -> Article:
             ),
             Para(
                 bi(
-                    "Hak kekayaan intelektual atas karya yang dihasilkan bersama dalam "
-                    f"pelaksanaan {doc.indonesian} ini, antara lain kurikulum, bahan ajar dan "
-                    "desain produk yang disusun bersama, dimiliki bersama oleh PIHAK yang "
-                    "menghasilkannya.",
+                    w.goods(
+                        "Hak kekayaan intelektual atas karya yang dihasilkan bersama dalam "
+                        f"pelaksanaan {doc.indonesian} ini, antara lain kurikulum, bahan ajar "
+                        "dan desain produk yang disusun bersama, dimiliki bersama oleh PIHAK "
+                        "yang menghasilkannya."
+                    ),
                     "Intellectual property in works made together in carrying out "
                     f"{doc.english}, such as a curriculum, teaching material and product "
                     "designs drawn up together, is owned jointly by the PARTIES that made them.",

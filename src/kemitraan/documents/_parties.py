@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from kemitraan.agreements import Agreement
 from kemitraan.authority import Authority, AuthorityKind
@@ -56,6 +56,34 @@ def _position_en(w: Wording, party: Party, position: str) -> str:
     if party.is_foreign or position == BLANK:
         return position
     return w.tr(position)
+
+
+# The offices that issue decrees, in English; the rest of the issuer is a name and stays.
+_OFFICES_EN: Final = (
+    ("Ketua Pengurus Yayasan", "Chair of the Board of Yayasan"),
+    ("Ketua Pembina Yayasan", "Chair of the Supervisory Board of Yayasan"),
+    ("Ketua Yayasan", "Chair of Yayasan"),
+    ("Wali Kota", "Mayor of"),
+    ("Bupati", "Regent of"),
+    ("Gubernur", "Governor of"),
+    ("Kepala", "Head of"),
+    ("Ketua", "Chair of"),
+    ("Direktur", "Director of"),
+)
+
+
+def _issuer_en(w: Wording, issuer: str) -> str:
+    """Who issued an authority, in English ("Chair of Yayasan Harapan Bangsa").
+
+    The agreement's own translation wins; otherwise the office is translated and the
+    name after it stays.
+    """
+    if issuer in w.agreement.translations:
+        return w.agreement.translations[issuer]
+    for office, english in _OFFICES_EN:
+        if issuer.startswith(office + " "):
+            return f"{english} {issuer[len(office) + 1 :]}"
+    return issuer
 
 
 def identifiers(party: Party) -> list[dict[str, str]]:
@@ -108,6 +136,10 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
         english = stated.english
         if authority.kind is AuthorityKind.OTHER and authority.text is not None:
             english = f"under {w.tr(authority.text)}"
+        elif authority.issuer:
+            english = english.replace(
+                f"the {authority.issuer}", f"the {_issuer_en(w, authority.issuer)}"
+            )
         clause = bi(stated.indonesian, english)
         if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
             capacity = clause
@@ -199,7 +231,8 @@ def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "label_en": party_label(index, "en"),
         "institution": party.name,
         "position": _short(position, party.name),
-        "position_en": _short(position_en, party.name),
+        # a position that reads the same in English (a foreign party's) is printed once
+        "position_en": "" if position_en == position else _short(position_en, party.name),
         "name": w.blank(signer.name),
         "nip": f"NIP {nip_text(signer.nip)}" if signer.nip else "",
         "rank": signer.rank or "",

@@ -181,6 +181,30 @@ class Wording:
         terms += [self.agreement.translations.get(t, t) for t in terms]
         return frozenset(word for term in terms for word in term.split())
 
+    @property
+    def goods_term(self) -> Bilingual | None:
+        """The defined term ("Produk") for the one good the pattern trades, if one names it.
+
+        A definition names the good when its meaning begins with the good's name
+        ("Produk" adalah tas rajut ukuran sedang …): the articles then say "Produk"
+        where they would say "barang", as a defined term is used throughout.
+        """
+        goods = getattr(self.agreement.pattern, "goods", None)
+        if not goods or len(goods) != 1:
+            return None
+        name = goods[0].name.casefold()
+        for definition in self.agreement.definitions:
+            if definition.meaning.casefold().startswith(name):
+                return self.both(definition.term)
+        return None
+
+    def goods(self, text: str) -> str:
+        """The library's own ``text``, its "barang" and "produk" said as the goods' term."""
+        term = self.goods_term
+        if term is None:
+            return text
+        return re.sub(r"\b(?:barang|produk)\b", term.indonesian, text)
+
     def ref(self, key: str) -> Bilingual:
         """A reference to the article ``key`` writes (``Pasal 10`` / ``Article 10``).
 
