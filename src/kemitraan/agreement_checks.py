@@ -18,6 +18,7 @@ Messages name a party as ``PIHAK KEDUA (KUBE Rajut Lestari)``: ``{who}`` in a te
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -92,6 +93,8 @@ class AgreementLike(Protocol):
     def notices(self) -> list[NoticeAddress]: ...  # noqa: D102
     @property
     def implements(self) -> AgreementReference | None: ...  # noqa: D102
+    @property
+    def amends(self) -> AgreementReference | None: ...  # noqa: D102
     @property
     def amendments(self) -> list[AnyAmendment]: ...  # noqa: D102
     @property
@@ -427,6 +430,47 @@ def _numbers(agreement: AgreementLike) -> Iterator[Hit]:
         if party.id not in agreement.numbers:
             hit = _who(agreement, index, party)
             yield Hit(party_id=hit.party_id, path="numbers", values=hit.values)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+# A document number's month in Roman numerals and its year: ".../III/2025" or ".../III/2025/...".
+_MONTH_YEAR = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/((?:19|20)\d\d)(?=/|$)")
+
+
+@rule(
+    "addendum_number_dated_as_amended",
+    basis="Kelaziman penomoran naskah dinas: nomor memuat bulan dan tahun naskah itu sendiri",
+    summary="An addendum's number carries its own month and year, not those of the text it amends.",
+    indonesian="Nomor adendum {number} dari {who} memuat bulan dan tahun naskah yang diubah "
+    "({amended}), bukan bulan dan tahun adendum itu sendiri ({own}); beri adendum nomornya "
+    "sendiri.",
+    english="The addendum's number {number} of {who} carries the month and year of the text it "
+    "amends ({amended}), not the addendum's own ({own}); give the addendum a number of its own.",
+    severity=Severity.WARNING,
+)
+def _addendum_number(agreement: AgreementLike) -> Iterator[Hit]:
+    amends = agreement.amends
+    if agreement.kind is not AgreementKind.ADDENDUM or amends is None:
+        return
+    own = (_ROMAN[agreement.date.month - 1], str(agreement.date.year))
+    amended = (_ROMAN[amends.date.month - 1], str(amends.date.year))
+    if own == amended:
+        return
+    for index, party in enumerate(agreement.parties):
+        number = agreement.numbers.get(party.id, "")
+        found = _MONTH_YEAR.findall(number)
+        if found and found[-1] == amended and own not in found:
+            hit = _who(agreement, index, party)
+            yield Hit(
+                party_id=hit.party_id,
+                path="numbers",
+                values={
+                    **hit.values,
+                    "number": number,
+                    "amended": "/".join(amended),
+                    "own": "/".join(own),
+                },
+            )
 
 
 @rule(

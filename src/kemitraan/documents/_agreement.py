@@ -276,6 +276,10 @@ def _considerations(w: Wording) -> list[Bilingual]:
     cited = agreement.amends if kind is AgreementKind.ADDENDUM else agreement.implements
     if cited is not None:
         cites = _cites(cited, w)
+        if kind is AgreementKind.ADDENDUM:  # and every addendum that amended it before
+            cites = bi(
+                cites.indonesian + w.as_amended.indonesian, cites.english + w.as_amended.english
+            )
         considerations.insert(
             0,
             bi(

@@ -205,9 +205,11 @@ def closing_article(w: Wording) -> Article:
             Para(
                 bi(
                     f"Adendum ini merupakan bagian yang tidak terpisahkan dari "
-                    f"{amends.kind.label_id} Nomor {numbers} tanggal {date_long(amends.date)}.",
+                    f"{amends.kind.label_id} Nomor {numbers} tanggal {date_long(amends.date)}"
+                    f"{w.as_amended.indonesian}.",
                     f"This Addendum forms an inseparable part of the {amends.kind.label_en} "
-                    f"Number {numbers_en} of {date_long(amends.date, 'en')}.",
+                    f"Number {numbers_en} of {date_long(amends.date, 'en')}"
+                    f"{w.as_amended.english}.",
                 )
             )
         )

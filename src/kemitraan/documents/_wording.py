@@ -19,7 +19,14 @@ from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
 from kemitraan.agreements import Agreement
-from kemitraan.conventions import count, number_text, party_label, stamp_duty_text
+from kemitraan.conventions import (
+    count,
+    date_long,
+    number_text,
+    ordinal,
+    party_label,
+    stamp_duty_text,
+)
 from kemitraan.parties import ContributionKind
 from kemitraan.partnerships import Partnership
 from kemitraan.provisions import AgreementKind, MonitoringFrequency, Term
@@ -204,6 +211,53 @@ class Wording:
         if term is None:
             return text
         return re.sub(r"\b(?:barang|produk)\b", term.indonesian, text)
+
+    @property
+    def earlier_addenda(self) -> list[tuple[int, Agreement]]:
+        """The signed addenda to the same text made before this addendum, with their ordinals."""
+        addendum, partnership = self.agreement, self.partnership
+        if addendum.amends is None or partnership is None:
+            return []
+        same = sorted(
+            (a for a in partnership.addenda if a.amends == addendum.amends),
+            key=lambda a: (a.date, a.digest()),
+        )
+        signed = {a.digest() for a in partnership.signed_addenda()}
+        key = (addendum.date, addendum.digest())
+        return [
+            (a.sequence or place, a)
+            for place, a in enumerate(same, 1)
+            if a.digest() in signed and (a.date, a.digest()) < key
+        ]
+
+    @property
+    def as_amended(self) -> Bilingual:
+        """``, sebagaimana telah diubah dengan Adendum Pertama Nomor … tanggal …``.
+
+        How an addendum cites the text it amends when earlier addenda changed it: every one
+        of them, by ordinal, number and date. Empty for a first addendum.
+        """
+        earlier = self.earlier_addenda
+        if not earlier:
+            return bi("", "")
+
+        def numbers(a: Agreement) -> list[str]:
+            return [a.numbers[pid] for pid in a.party_ids if pid in a.numbers] or [BLANK]
+
+        cited_id = [
+            f"Adendum {upper_first(ordinal(n))} Nomor {join(numbers(a), 'dan')} "
+            f"tanggal {date_long(a.date)}"
+            for n, a in earlier
+        ]
+        cited_en = [
+            f"the {upper_first(ordinal(n, 'en'))} Addendum Number "
+            f"{join(numbers(a), 'and')} of {date_long(a.date, 'en')}"
+            for n, a in earlier
+        ]
+        return bi(
+            f", sebagaimana telah diubah dengan {join(cited_id, 'dan')}",
+            f", as amended by {join(cited_en, 'and')}",
+        )
 
     def ref(self, key: str) -> Bilingual:
         """A reference to the article ``key`` writes (``Pasal 10`` / ``Article 10``).
