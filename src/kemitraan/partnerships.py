@@ -169,8 +169,7 @@ class Partnership(VersionedDocument):
     )
     """Every move made: from, to, when, who, why; chained by hash, and never edited."""
 
-    # State, not data (equality and JSON ignore it): the lock that serialises moves and
-    # assignments, made on first use; and, while a move is applied, the move approved.
+    # State, not data: the lock of moves and assignments (first edit), the move approved.
     __slots__ = ("_approved", "_in_move", "_made_lock")
     #: Its edits are checked by the partnership itself, against the policy (kemitraan.access).
     checks_its_own_edits: ClassVar[bool] = True
@@ -251,6 +250,10 @@ class Partnership(VersionedDocument):
                 )
             super().__setattr__(name, value)
 
+    def model_post_init(self, context: Any, /) -> None:
+        """No lock until the first edit; the slot is set, so that a read finds that cheaply."""
+        object.__setattr__(self, "_made_lock", None)
+
     @property
     def _lock(self) -> threading.RLock:
         """The lock that serialises moves and assignments (one per object, made on first use)."""
@@ -263,8 +266,7 @@ class Partnership(VersionedDocument):
                     object.__setattr__(self, "_made_lock", lock)
         return lock
 
-    # A copy or a pickle gets a lock of its own (made on first use) and no move under way:
-    # the slots (state, not data) are not carried.
+    # A copy or a pickle gets its own lock (on first use) and no move: slots are not carried.
 
     @property
     def history_head(self) -> str:
