@@ -602,13 +602,21 @@ def draft_addendum(partnership: Partnership) -> Agreement:
     assert pks.term is not None
     assert isinstance(pks.pattern, GeneralTradeTerms)
     more = [good.model_copy(update={"quantity": Decimal(300)}) for good in pks.pattern.goods]
+    day = date(2025 + partnership.cycle, 2, 16)
+    romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+    month = romans[day.month - 1]
+    # each party's register number for the PKS, dated by the addendum's own month and year
+    numbers = {
+        pid: "/".join([*number.split("/")[:-2], month, str(day.year), f"ADD-{partnership.cycle}"])
+        for pid, number in pks.numbers.items()
+    }
     return Agreement(
         kind=AgreementKind.ADDENDUM,
         parties=pks.parties,
-        numbers={pid: f"{number}/ADD-{partnership.cycle}" for pid, number in pks.numbers.items()},
+        numbers=numbers,
         subject="Perpanjangan Jangka Waktu dan Penambahan Volume Pasokan Tas Rajut",
         place="Martapura",
-        date=date(2025 + partnership.cycle, 2, 16),
+        date=day,
         considerations=[
             "Hasil evaluasi bersama tahun pertama menunjukkan permintaan tas rajut melebihi pasokan"
         ],

@@ -20,8 +20,8 @@ _FIRST = (
     "tanggal 10 Maret 2025"
 )
 _AS_AMENDED = (
-    ", sebagaimana telah diubah dengan Adendum Pertama Nomor 006/PKBM-HB/III/2025/ADD-1, "
-    "03/KUBE-RL/III/2025/ADD-1 dan 018/KB/III/2025/ADD-1 tanggal 16 Februari 2026"
+    ", sebagaimana telah diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, "
+    "03/KUBE-RL/II/2026/ADD-1 dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026"
 )
 
 
@@ -66,7 +66,10 @@ def test_the_first_addendum_cites_no_earlier_one() -> None:
 
 def test_an_addendum_numbered_with_the_amended_texts_month_and_year_is_warned() -> None:
     partnership, second = _second()
-    first = partnership.addenda[0]
+    seed = partnership.addenda[0]  # the seed's numbers carry the addendum's own II/2026
+    assert "addendum_number_dated_as_amended" not in [f.code for f in seed.check()]
+    amended = {pid: n.replace("/II/2026/", "/III/2025/") for pid, n in seed.numbers.items()}
+    first = seed.model_copy(update={"numbers": amended})
     found = [f for f in first.check() if f.code == "addendum_number_dated_as_amended"]
     assert len(found) == len(first.parties)
     assert {str(f.severity) for f in found} == {"warning"}

@@ -25,10 +25,10 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "c7e2dc95dca17538125b78ac0d0b3e445baa43974bab6fbfcfac920d78bd4bfc",
+    "partnership.json": "ef3f89ef5be85f2c69215d10c744b1e6ec19958ea35ae5f5396f9c8fef130aed",
     "mou.docx": "3c8bc70e847624ad62e25eb74ea1287b7eeb4ecedbdb33c50c79228a6aa5b3ca",
     "pks.docx": "8c06a7a3f706caad71d453743adf034b784e8db8386c2c7e38f745650d49b89d",
-    "addendum.docx": "ce5e672582cf201a2e7ab3e88b3e75173b3fb1088faf22b35a1bd071db9b5f42",
+    "addendum.docx": "db21453881e7ea6c997442fb060176602c2aa35885704179479c8e281160ad8a",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "2809e2c0c5d579d214c27b3cfebf065836935b70c1cd34926f8b33d1a60fb642",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
