@@ -26,6 +26,7 @@ from kemitraan.messages import (
     set_language,
     speaking,
     translate,
+    translated,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -290,3 +291,52 @@ def test_a_refusal_by_the_policy_keeps_its_rule_out_of_the_sentence() -> None:
         "Refused: nobody is acting",
         "no_actor",
     )
+
+
+# -- what a translated error must not do (found in review) ---------------------------------
+
+
+def test_a_nik_in_a_date_field_is_not_quoted_whole() -> None:
+    from kemitraan import Partner
+
+    with pytest.raises(ValidationError) as caught:
+        Partner(name="Toko", kind="business", mapped_on="3171011708450001")  # type: ignore[arg-type]
+    assert "3171011708450001" not in str(caught.value)
+    assert "bukan '3171********0001'" in caught.value.errors()[0]["msg"]
+
+
+def test_pydantic_s_context_is_kept_as_pydantic_gave_it() -> None:
+    from decimal import Decimal
+
+    from pydantic import BaseModel, Field
+
+    with pytest.raises(ValidationError) as caught:
+        Period(start="03-03-2025", end="2025-12-31")  # type: ignore[arg-type]
+    assert caught.value.errors(include_input=False)[0]["ctx"] == {
+        "error": "invalid character in year"
+    }  # no input added to it: include_input=False still scrubs an error
+
+    class Amount(BaseModel):
+        value: Decimal = Field(ge=0)
+
+    with pytest.raises(ValidationError) as plain:
+        Amount(value=Decimal(-1))
+    error = translated(plain.value).errors()[0]
+    assert error["ctx"] == {"ge": Decimal(0)}  # the type kept
+    assert error["msg"] == "Paling sedikit 0"
+
+
+def test_braces_in_a_value_are_not_filled_in_again() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Institution(name="PKBM", nib="{length}", is_foreign="x")  # type: ignore[arg-type]
+    said = {e["type"]: e["msg"] for e in caught.value.errors()}
+    assert "13'" not in said["invalid_nib"]
+    assert said["invalid_nib"].replace("\u200b", "").endswith("bukan '{length}'")
+
+
+def test_a_missing_name_says_only_that() -> None:
+    from kemitraan import Partner
+
+    with pytest.raises(ValidationError) as caught:
+        Partner(kind="business")  # type: ignore[call-arg, arg-type]
+    assert [e["type"] for e in caught.value.errors()] == ["missing"]  # no default-factory note

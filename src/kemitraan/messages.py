@@ -28,6 +28,7 @@ form, …) are said in the same language, with the form expected (:func:`transla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, Final
@@ -198,35 +199,60 @@ def _said(value: Any, limit: int = 200) -> str | int | float:
     return text if len(text) <= limit else f"{text[:limit]}…"
 
 
+def _given(value: Any) -> str:
+    """The value given, as a message quotes it: short, and masked where it may be personal.
+
+    Text with a run of six digits or more (a NIK, a phone number, an account) or longer
+    than 20 characters is masked, so a spreadsheet column shifted by one does not print a
+    NIK into a date's error.
+    """
+    from kemitraan._privacy import mask
+
+    if not isinstance(value, str):
+        return str(_said(value, 60))
+    if len(value) > 20 or re.search(r"\d{6,}", value):
+        return repr(mask(value[:60]))
+    return repr(value)
+
+
+def _unmatched(text: str, context: dict[str, Any] | None) -> str:
+    """``text`` where no ``{key}`` of ``context`` stands any more (pydantic fills them)."""
+    for key in context or ():
+        text = text.replace("{" + key + "}", "{\u200b" + key + "}")
+    return text
+
+
 def translated(error: ValidationError, language: Language | None = None) -> ValidationError:
     """``error`` with pydantic's own messages said as kemitraan says them, in ``language``.
 
     kemitraan's own rules are already said in the language in force when they fail;
     pydantic's (a missing field, a wrong type or form) are said here, by their type,
-    naming the form expected. Locations, types and inputs stay as they were.
+    naming the form expected. Locations, types, contexts and inputs stay as they were;
+    pydantic's note that a default factory was not called (it follows another error) is
+    left out.
     """
     language = language or current_language()
     details: list[InitErrorDetails] = []
     changed = False
     for item in error.errors(include_url=False):
         kind = item["type"]
+        if kind == "default_factory_not_called":
+            changed = True
+            continue
         template = PYDANTIC_MESSAGES.get(kind)
-        context: dict[str, Any] | None = None
-        if template is None:  # one of kemitraan's own rules: said when it was raised
-            text, context = item["msg"], dict(item.get("ctx") or {}) or None
-        else:
-            given = item.get("input")
-            context = {k: _said(v) for k, v in (item.get("ctx") or {}).items()}
-            context["input"] = _said(repr(given) if isinstance(given, str) else given, 60)
-            text = translate(template, language)
+        context = dict(item["ctx"]) if item.get("ctx") else None
+        text = item["msg"]  # one of kemitraan's own rules: said when it was raised
+        if template is not None:
+            values = {k: _said(v) for k, v in (context or {}).items()}
+            values["input"] = _given(item.get("input"))
             try:
-                text.format(**context)
+                text = translate(template, language).format(**values)
             except (KeyError, IndexError, ValueError):  # a context pydantic did not give
-                text, context = item["msg"], None
+                text = item["msg"]
             changed = True
         details.append(
             InitErrorDetails(
-                type=PydanticCustomError(kind, text, context),
+                type=PydanticCustomError(kind, _unmatched(text, context), context),
                 loc=item["loc"],
                 input=item.get("input"),
             )
