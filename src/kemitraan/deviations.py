@@ -10,7 +10,8 @@ agreement's obligations and the cycle's records, and reports on a given day:
 - an indicator whose latest value is behind the target pro-rated to the day it was
   measured, in the direction that is better (**indicator behind**);
 - an activity that spent more than its budget (**budget overrun**);
-- an obligation past its due date without evidence (**obligation overdue**);
+- an obligation past its due date and not fulfilled (**obligation overdue**): critical
+  only when nothing shows it carried out, and its evidence cited when something does;
 - an activity under way, or an indicator, with no report for longer than the agreed
   monitoring frequency (**not reported**).
 
@@ -451,23 +452,47 @@ def _obligations(
         if state is not ObligationState.OVERDUE:
             continue
         assert ob.due is not None  # an overdue obligation has a due date
-        linked = ", ".join(ob.activities) or "-"
-        yield _Found(
-            kind=DeviationKind.OBLIGATION_OVERDUE,
-            severity=_severity(days_overdue, t.critical_days),
-            subject=ob.id,
-            party_id=ob.party_id,
-            since=ob.due,
-            message=(
+        linked = ", ".join(facts.names.get(a, a) for a in ob.activities) or "-"
+        shown = facts.evidence(ob)
+        if shown:
+            # carried out, not finished: late, never "without evidence"; a warning, since
+            # the records show the party at work (guide A.9 asks to catch the slip, not
+            # to accuse)
+            day, what = shown[-1]
+            severity = _WARNING
+            message = (
+                f"Kewajiban \u201c{ob.text}\u201d jatuh tempo {date_long(ob.due)}; lewat "
+                f"{days_overdue} hari dan belum tuntas.",
+                f"Obligation \u201c{ob.text}\u201d was due on {date_long(ob.due, 'en')}; "
+                f"{days_overdue} days over and not finished.",
+            )
+            evidence = (
+                f"Tercantum dalam {ob.document}; kegiatan terkait: {linked}; "
+                f"{len(shown)} catatan pelaksanaan, terakhir {date_long(day)}: {what}.",
+                f"Stated in {ob.document}; linked activities: {linked}; "
+                f"{len(shown)} records of it being carried out, the last on "
+                f"{date_long(day, 'en')}: {what}.",
+            )
+        else:
+            severity = _severity(days_overdue, t.critical_days)
+            message = (
                 f"Kewajiban \u201c{ob.text}\u201d jatuh tempo {date_long(ob.due)}; lewat "
                 f"{days_overdue} hari tanpa bukti pelaksanaan.",
                 f"Obligation \u201c{ob.text}\u201d was due on {date_long(ob.due, 'en')}; "
                 f"{days_overdue} days over with no evidence.",
-            ),
-            evidence=(
+            )
+            evidence = (
                 f"Tercantum dalam {ob.document}; kegiatan terkait: {linked}.",
                 f"Stated in {ob.document}; linked activities: {linked}.",
-            ),
+            )
+        yield _Found(
+            kind=DeviationKind.OBLIGATION_OVERDUE,
+            severity=severity,
+            subject=ob.id,
+            party_id=ob.party_id,
+            since=ob.due,
+            message=message,
+            evidence=evidence,
         )
 
 
