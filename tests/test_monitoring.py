@@ -792,7 +792,7 @@ def test_the_seed_writes_its_report_and_calendar(tmp_path: Any) -> None:
     example().main(tmp_path)
     report = text((tmp_path / "laporan-monev.docx").read_bytes())
     assert report.startswith("LAPORAN MONITORING DAN EVALUASI\nKEMITRAAN PROGRAM PKW")
-    assert "15 Juli 2025\nKritis\nIndikator di bawah target" in report  # caught in July ...
+    assert "15 Juli 2025\nKritis\nIndikator tertinggal dari rencana" in report  # caught in July
     assert "Tali tas mudah lepas sehingga tas ditolak" in report
     assert "Teratasi" in report  # ... and solved by October
     assert "Kontribusi setiap pihak seimbang\n3\nPIHAK KEDUA (KUBE Rajut Lestari)" in report

@@ -618,15 +618,30 @@ def _widths(table: Table, widths: list[float]) -> None:
             cell.width = Cm(width)
 
 
+def _compact(paragraph: Paragraph, *, keep_next: bool = False) -> None:
+    """A table cell's paragraph: no space after it, single-spaced."""
+    fmt = paragraph.paragraph_format
+    fmt.space_after = Pt(0)
+    fmt.space_before = Pt(1)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = keep_next
+
+
 def _table(
     document: DocumentObject,
     loop: str,
     headers: list[str],
     cells: list[str],
-    size: float = 9,
+    size: float = 10,
     widths: list[float] | None = None,
 ) -> None:
-    """A table with a header row and one row per item of ``loop`` (``x in xs``)."""
+    """A table with a header row and one row per item of ``loop`` (``x in xs``).
+
+    The header row repeats on every page and keeps with the first row (its paragraphs
+    keep with the next); a row is never split across pages (``cantSplit``). The header
+    row itself carries no ``cantSplit``: LibreOffice then drops every row of a table
+    whose header lands at the foot of a page (only the header printed).
+    """
     table = document.add_table(rows=4, cols=len(headers))
     _grid(table)
     _full_width(table)
@@ -634,16 +649,18 @@ def _table(
         _widths(table, widths)
     for col, header in enumerate(headers):
         paragraph = table.cell(0, col).paragraphs[0]
+        _compact(paragraph, keep_next=True)
         run = paragraph.add_run(header)
         run.bold = True
         run.font.size = Pt(size)
         _preserve(run)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    for row in (table.rows[0], table.rows[2]):  # a row is not split across pages
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     table.cell(1, 0).paragraphs[0].add_run("{%tr for " + loop + " %}")
     for col, cell in enumerate(cells):
-        run = table.cell(2, col).paragraphs[0].add_run(cell)
+        paragraph = table.cell(2, col).paragraphs[0]
+        _compact(paragraph)
+        run = paragraph.add_run(cell)
         run.font.size = Pt(size)
         _preserve(run)
     table.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
@@ -685,19 +702,43 @@ def _report_layout(document: DocumentObject) -> None:
     _table(
         document,
         "a in activities",
-        ["No", "Kegiatan", "Penanggung jawab", "Jadwal", "Kemajuan", "Anggaran", "Realisasi"],
+        ["No", "Kegiatan", "Penanggung jawab", "Jadwal", "Kemajuan"],
         [
             "{{ a.no }}",
             "{{ a.name }}",
             "{{ a.responsible }}",
             "{{ a.schedule }}",
             "{{ a.progress }}",
-            "{{ a.budget }}",
-            "{{ a.spent }}",
         ],
-        size=8,
-        widths=[0.8, 3.2, 2.8, 3.0, 1.8, 2.2, 2.2],
+        widths=[1.0, 4.4, 4.5, 4.1, 2.0],
     )
+    _paragraph(document, "Anggaran dan realisasi biaya:", italic=True, keep_next=True, after=2)
+    _table(
+        document,
+        "m in money",
+        ["No", "Kegiatan", "Anggaran", "Realisasi", "Selisih", "Keterangan"],
+        [
+            "{{ m.no }}",
+            "{{ m.name }}",
+            "{{ m.budget }}",
+            "{{ m.spent }}",
+            "{{ m.difference }}",
+            "{{ m.note }}",
+        ],
+        widths=[1.0, 3.0, 3.1, 3.1, 3.3, 2.5],
+    )
+    _paragraph(document, "Sumber dana:", italic=True, keep_next=True, after=2)
+    _tag(document, "{%p if funds %}")
+    _table(
+        document,
+        "f in funds",
+        ["Sumber dana", "Jenis", "Jumlah", "Keperluan", "Dokumen"],
+        ["{{ f.source }}", "{{ f.kind }}", "{{ f.amount }}", "{{ f.purpose }}", "{{ f.document }}"],
+        widths=[3.6, 2.4, 3.2, 4.0, 2.8],
+    )
+    _tag(document, "{%p endif %}")
+    _bullets(document, "Rekonsiliasi dana dan realisasi:", "reconciliation")
+    _paragraph(document, "", after=4)
     _heading(document, "C. CAPAIAN INDIKATOR")
     _tag(document, "{%p if not indicators %}")
     _paragraph(document, "Rencana kerja tidak memuat indikator.", after=6)
@@ -705,17 +746,23 @@ def _report_layout(document: DocumentObject) -> None:
     _table(
         document,
         "i in indicators",
-        ["Indikator", "Baseline", "Target", "Capaian terakhir", "Arah yang baik", "Status"],
         [
-            "{{ i.name }} (verifikasi: {{ i.verification }})",
+            "Indikator",
+            "Baseline",
+            "Target yang disepakati",
+            "Target jatuh tempo per tanggal laporan",
+            "Capaian terakhir",
+            "Status",
+        ],
+        [
+            "{{ i.name }} ({{ i.direction|lower }}; verifikasi: {{ i.verification }})",
             "{{ i.baseline }}",
             "{{ i.target }}",
+            "{{ i.expected }}",
             "{{ i.actual }}",
-            "{{ i.direction }}",
             "{{ i.status }}",
         ],
-        size=8,
-        widths=[4.0, 2.3, 2.7, 2.5, 2.2, 2.3],
+        widths=[3.8, 2.3, 2.6, 2.6, 2.4, 2.3],
     )
     _heading(document, "D. DEVIASI YANG DITEMUKAN")
     _paragraph(document, "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):", after=4)
@@ -723,7 +770,7 @@ def _report_layout(document: DocumentObject) -> None:
     _table(
         document,
         "d in deviations",
-        ["Tanggal", "Tingkat", "Jenis", "Uraian", "Bukti", "Pihak"],
+        ["Tanggal", "Tingkat", "Jenis", "Uraian", "Bukti", "Pihak terkait"],
         [
             "{{ d.on }}",
             "{{ d.severity }}",
@@ -732,8 +779,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ d.evidence }}",
             "{{ d.party }}",
         ],
-        size=8,
-        widths=[2.2, 1.8, 2.2, 4.8, 2.8, 2.2],
+        widths=[2.1, 1.9, 2.3, 4.6, 2.9, 2.2],
     )
     _tag(document, "{%p else %}")
     _paragraph(document, "Tidak ditemukan deviasi.", after=6)
@@ -751,8 +797,7 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ o.state }}",
             "{{ o.evidence }}",
         ],
-        size=8,
-        widths=[2.8, 3.6, 2.0, 2.0, 2.0, 3.6],
+        widths=[2.7, 3.2, 2.7, 2.2, 2.0, 3.2],
     )
     _heading(document, "F. MASALAH DAN SOLUSI")
     _tag(document, "{%p if problems %}")
@@ -761,8 +806,7 @@ def _report_layout(document: DocumentObject) -> None:
         "m in problems",
         ["Tanggal", "Masalah", "Penyebab", "Solusi yang disepakati", "Keadaan"],
         ["{{ m.on }}", "{{ m.problem }}", "{{ m.cause }}", "{{ m.solution }}", "{{ m.state }}"],
-        size=8,
-        widths=[2.2, 3.8, 3.4, 4.4, 2.2],
+        widths=[2.2, 3.8, 3.4, 4.2, 2.4],
     )
     _tag(document, "{%p else %}")
     _paragraph(document, "Tidak ada masalah yang dicatat.", after=6)
@@ -770,8 +814,22 @@ def _report_layout(document: DocumentObject) -> None:
     _heading(document, "G. EVALUASI BERSAMA")
     _bullets(document, "Kegiatan yang berjalan sesuai rencana:", "on_plan")
     _bullets(document, "Kegiatan yang belum berjalan sesuai rencana:", "off_plan")
-    _bullets(document, "Tujuan yang sudah tercapai:", "met")
-    _bullets(document, "Tujuan yang belum tercapai:", "unmet")
+    _tag(document, "{%p if objectives %}")
+    _paragraph(
+        document,
+        "Tujuan dan data yang mendukung penilaiannya:",
+        italic=True,
+        keep_next=True,
+        after=2,
+    )
+    _table(
+        document,
+        "o in objectives",
+        ["Tujuan", "Indikator dan capaiannya", "Yang ditunjukkan data"],
+        ["{{ o.objective }}", "{{ o.data }}", "{{ o.conclusion }}"],
+        widths=[4.6, 7.0, 4.4],
+    )
+    _tag(document, "{%p endif %}")
     _bullets(document, "Masalah atau kelemahan yang menghambat dan penyebabnya:", "obstacles")
     _tag(document, "{%p if scored %}")
     _paragraph(
@@ -798,8 +856,11 @@ def _report_layout(document: DocumentObject) -> None:
     table.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}")
     for r in table.rows:
         for c in r.cells:
+            _compact(c.paragraphs[0], keep_next=r is table.rows[0])
             for run in c.paragraphs[0].runs:
-                run.font.size = Pt(9)
+                run.font.size = Pt(10)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    table.rows[2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     _paragraph(document, "", after=6)
     _tag(document, "{%p endif %}")
     _tag(document, "{%p if divergences %}")

@@ -190,6 +190,58 @@ class Indicator(ValueModel):
         """The last target."""
         return self.targets[-1]
 
+    @property
+    def places(self) -> int:
+        """The decimal places the indicator is counted in.
+
+        As many as its baseline and targets carry (whole bags, whole people: ``0``), so a
+        value derived from them is rounded to its unit.
+
+        >>> from decimal import Decimal
+        >>> Indicator(id="x", name="Tas", unit="buah", baseline=Decimal(0),
+        ...           baseline_on=date(2025, 5, 1), verification="Nota",
+        ...           targets=[Target(by=date(2025, 8, 31), value=Decimal("150"))]).places
+        0
+        """
+        exponents = [v.normalize().as_tuple().exponent for v in (self.baseline, *self.values)]
+        return max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+
+    @property
+    def values(self) -> list[Decimal]:
+        """The agreed target values, in order."""
+        return [t.value for t in self.targets]
+
+    def milestone(self, on: date) -> Target | None:
+        """The agreed target most recently due on or before ``on``, or ``None`` before the first.
+
+        What should be reached by then: never a value between two targets.
+
+        >>> from decimal import Decimal
+        >>> sold = Indicator(id="x", name="Tas", unit="buah", baseline=Decimal(0),
+        ...     baseline_on=date(2025, 5, 1), verification="Nota",
+        ...     targets=[Target(by=date(2025, 8, 31), value=Decimal(150)),
+        ...              Target(by=date(2025, 12, 31), value=Decimal(200))])
+        >>> sold.milestone(date(2025, 7, 15)), sold.milestone(date(2025, 9, 1)).value
+        (None, Decimal('150'))
+        """
+        return next((t for t in reversed(self.targets) if t.by <= on), None)
+
+    def reached(self, value: Decimal, target: Decimal | None = None) -> bool:
+        """Whether ``value`` reaches ``target`` (the final one by default), in its direction.
+
+        At or above it when higher is better, at or below it when lower is.
+
+        >>> from decimal import Decimal
+        >>> rejects = Indicator(id="x", name="Tas ditolak", unit="%", baseline=Decimal(20),
+        ...     baseline_on=date(2025, 5, 1), verification="Catatan kurasi",
+        ...     targets=[Target(by=date(2025, 8, 31), value=Decimal(5))],
+        ...     direction=Direction.LOWER)
+        >>> rejects.reached(Decimal(4)), rejects.reached(Decimal(12))
+        (True, False)
+        """
+        goal = self.final.value if target is None else target
+        return value >= goal if self.direction is Direction.HIGHER else value <= goal
+
 
 class PlannedActivity(ValueModel):
     """One activity of a plan, with the party responsible for it.

@@ -22,6 +22,7 @@ the same engine, sandbox and draft rules as the MoU (:func:`kemitraan.render_doc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,26 +33,42 @@ from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
 from kemitraan.conventions import date_long, number_text, party_label, rupiah_digits
-from kemitraan.deviations import _Facts, detect_deviations
+from kemitraan.deviations import Deviation, DeviationKind, _Facts, detect_deviations
+from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
+from kemitraan.documents._report_money import (
+    Spent,
+    citation,
+    documents_as_of,
+    fund_kind,
+    funds,
+    reconciliation,
+    signed_difference,
+    spending,
+    term_as_of,
+    totals,
+)
 from kemitraan.documents.report_context import (
     ActionLine,
     ActivityLine,
     DeviationLine,
     DivergenceLine,
+    FundLine,
     IdentityLine,
     IndicatorLine,
+    MoneyLine,
     MonitoringReportContext,
+    ObjectiveLine,
     ObligationLine,
     ProblemLine,
     ScoreLine,
 )
-from kemitraan.evaluation import divergences, indicator_reached
+from kemitraan.evaluation import divergences
 from kemitraan.findings import Finding, Severity
 from kemitraan.monitoring import Decision, Evaluation, HealthItem, MonitoringRecord, PartnerView
 from kemitraan.obligations import obligation_status
 from kemitraan.partnerships import Partnership
-from kemitraan.planning import Indicator, PlannedActivity
+from kemitraan.planning import Direction, Indicator, PlannedActivity
 from kemitraan.summary import current_plan
 
 __all__ = ["KIND", "MonitoringReport", "monitoring_report"]
@@ -106,11 +123,14 @@ def _money(value: Decimal | None) -> str:
     return rupiah_digits(value) if value is not None else "-"
 
 
-def _num(value: Decimal | None, unit: str = "") -> str:
-    """A measure with its unit (``18 orang``, ``20%``, ``1.500 buah``), or ``-``."""
+def _num(value: Decimal | None, unit: str = "", places: int | None = None) -> str:
+    """A measure with its unit (``18 orang``, ``20%``, ``1.500 buah``), or ``-``.
+
+    With ``places``, rounded to the indicator's unit (bags come whole).
+    """
     if value is None:
         return "-"
-    text = number_text(value)
+    text = number_text(value, places=places)
     return f"{text}{unit}" if unit == "%" else (f"{text} {unit}" if unit else text)
 
 
@@ -146,19 +166,23 @@ def _on(record: Evaluation | Decision) -> date:
 
 
 def _identity(report: MonitoringReport, records: int) -> list[IdentityLine]:
+    """Who and what, as of the report's day: the documents signed and the term by then."""
     p, on = report.partnership, report.on
-    agreement, term = p.agreement, p.effective_term
+    agreements, addenda = documents_as_of(p, on)
+    term = term_as_of(p, on) if agreements else None
     parties = "; ".join(f"{party_label(i)}: {party.name}" for i, party in enumerate(p.parties))
+    institution = p.institution
+    unit = institution.name + (f" (NPSN {institution.npsn})" if institution.npsn else "")
+    if institution.operated_by:
+        unit += f", diselenggarakan oleh {institution.operated_by}"
+    documents = [f"{citation(d)} tentang {d.subject}" for d in agreements] + [
+        citation(a) + (f" (mengubah {a.amends.kind.label_id})" if a.amends else "") for a in addenda
+    ]
     rows = {
         "Program": p.program.title,
-        "Lembaga": p.institution.name,
+        "Lembaga": unit,
         "Para pihak": parties,
-        "Kesepakatan": (
-            f"{agreement.kind.label_id} tanggal {date_long(agreement.date)} tentang "
-            f"{agreement.subject}"
-            if agreement
-            else "-"
-        ),
+        "Kesepakatan": "; ".join(documents) or "Belum ada kesepakatan yang ditandatangani",
         "Jangka waktu": f"{date_long(term.start)} – {date_long(term.end)}" if term else "-",
         "Tahun kerja sama": str(report.cycle),
         "Keadaan per": date_long(on),
@@ -190,10 +214,70 @@ def _activities(
     return rows
 
 
-def _indicators(facts: _Facts, indicators: list[Indicator]) -> list[IndicatorLine]:
+def _money_lines(rows: list[Spent]) -> list[MoneyLine]:
+    """Each activity's budget and spending, the difference and what it means; then the total."""
+    lines = [
+        MoneyLine(
+            no=str(n),
+            name=r.activity.name,
+            budget=_money(r.budget),
+            spent=_money(r.spent),
+            difference=signed_difference(r.over),
+            note=r.note(),
+        )
+        for n, r in enumerate(rows, 1)
+    ]
+    budget, spent = totals(rows)
+    lines.append(
+        MoneyLine(
+            no="",
+            name="JUMLAH",
+            budget=rupiah_digits(budget),
+            spent=rupiah_digits(spent),
+            difference=signed_difference(spent - budget),
+            note="",
+        )
+    )
+    return lines
+
+
+def _fund_lines(p: Partnership, on: date) -> list[FundLine]:
+    return [
+        FundLine(
+            source=(
+                _label(p, funding.source_party_id)
+                if funding.source_party_id
+                else funding.source_name or "-"
+            ),
+            kind=fund_kind(p, funding),
+            amount=rupiah_digits(funding.amount),
+            purpose=funding.purpose or "-",
+            document=document.kind.label_id,
+        )
+        for funding, document in funds(p, on)
+    ]
+
+
+def _status(indicator: Indicator, last: tuple[date, Decimal] | None, on: date) -> str:
+    """Where an indicator stands, judged in its own direction against the agreed targets."""
+    if last is None:
+        return "Belum diukur"
+    if indicator.reached(last[1]):
+        return "Tercapai"
+    due = indicator.milestone(on)
+    if due is None:
+        return "Belum tercapai; target belum jatuh tempo"
+    if indicator.reached(last[1], due.value):
+        return f"Sesuai tonggak {date_long(due.by)}; target akhir belum tercapai"
+    worse = "di bawah" if indicator.direction is Direction.HIGHER else "di atas"
+    return f"Belum tercapai ({worse} target {date_long(due.by)})"
+
+
+def _indicators(facts: _Facts, indicators: list[Indicator], on: date) -> list[IndicatorLine]:
     rows = []
     for indicator in indicators:
-        last, unit = facts.value(indicator), indicator.unit
+        last, unit, places = facts.value(indicator), indicator.unit, indicator.places
+        due = indicator.milestone(on)
         rows.append(
             IndicatorLine(
                 name=indicator.name,
@@ -201,34 +285,81 @@ def _indicators(facts: _Facts, indicators: list[Indicator]) -> list[IndicatorLin
                 target="; ".join(
                     f"{_num(t.value, unit)} ({date_long(t.by)})" for t in indicator.targets
                 ),
+                expected=(
+                    f"{_num(due.value, unit, places)} (tonggak {date_long(due.by)})"
+                    if due
+                    else "belum ada target yang jatuh tempo"
+                ),
                 actual=f"{_num(last[1], unit)} ({date_long(last[0])})" if last else "belum diukur",
                 direction=indicator.direction.label_id,
-                status=(
-                    "Tercapai"
-                    if last and indicator_reached(indicator, last[1])
-                    else "Belum tercapai"
-                ),
+                status=_status(indicator, last, on),
                 verification=indicator.verification,
             )
         )
     return rows
 
 
-def _deviations(report: MonitoringReport, records: list[MonitoringRecord]) -> list[DeviationLine]:
+def _indicator_deviation(d: Deviation, indicator: Indicator, day: date) -> tuple[str, str]:
+    """The kind and the message of an indicator behind, in the indicator's own direction.
+
+    Only agreed targets are named (the target due by then, or the next one); the straight
+    line between them that detection judges by is not presented as a target.
+    """
+    unit, places = indicator.unit, indicator.places
+    worse = "di bawah" if indicator.direction is Direction.HIGHER else "di atas"
+    kind = f"Indikator {worse} target"
+    measured = f"{indicator.name}: {_num(d.actual, unit)}"
+    if d.since is not None:
+        measured += f" (diukur {date_long(d.since)})"
+    due = indicator.milestone(day)
+    if due is not None:
+        return kind, (
+            f"{measured}; target yang disepakati {_num(due.value, unit, places)} pada "
+            f"{date_long(due.by)} ({indicator.direction.label_id.lower()})."
+        )
+    upcoming = next(t for t in indicator.targets if t.by > day)
+    return "Indikator tertinggal dari rencana", (
+        f"{measured}; target yang disepakati {_num(upcoming.value, unit, places)} pada "
+        f"{date_long(upcoming.by)} ({indicator.direction.label_id.lower()}); kemajuannya "
+        "tertinggal dari laju yang diperlukan untuk mencapainya."
+    )
+
+
+def _deviations(
+    report: MonitoringReport, records: list[MonitoringRecord], names: dict[str, str]
+) -> list[DeviationLine]:
     """The deviations detected on each day of monitoring, and on the day of the report."""
     p = report.partnership
-    return [
-        DeviationLine(
-            on=date_long(day),
-            severity=_severity(d.severity),
-            kind=d.kind.label_id,
-            message=d.message.indonesian,
-            evidence=d.evidence.indonesian,
-            party=_label(p, d.party_id),
-        )
-        for day in sorted({r.on for r in records} | {report.on})
-        for d in detect_deviations(p, on=day, cycle=report.cycle)
-    ]
+    _, indicators = current_plan(p, report.cycle)
+    by_id = {i.id: i for i in indicators}
+    rows = []
+    for day in sorted({r.on for r in records} | {report.on}):
+        for d in detect_deviations(p, on=day, cycle=report.cycle):
+            kind, message = d.kind.label_id, d.message.indonesian
+            party = _label(p, d.party_id)
+            indicator = by_id.get(d.subject)
+            if indicator is not None and d.kind is DeviationKind.INDICATOR_BEHIND:
+                kind, message = _indicator_deviation(d, indicator, day)
+            if indicator is not None and d.party_id is not None:
+                party += " — pelapor data"  # who reports it, not who is to blame
+            rows.append(
+                DeviationLine(
+                    on=date_long(day),
+                    severity=_severity(d.severity),
+                    kind=kind,
+                    message=message,
+                    evidence=_named(d.evidence.indonesian, names),
+                    party=party,
+                )
+            )
+    return rows
+
+
+def _named(text: str, names: dict[str, str]) -> str:
+    """``text`` with the plan's activity ids written as their names."""
+    for key, name in names.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(key)}(?![\w-])", name, text)
+    return text
 
 
 def _obligations(report: MonitoringReport) -> list[ObligationLine]:
@@ -244,6 +375,54 @@ def _obligations(report: MonitoringReport) -> list[ObligationLine]:
         )
         for s in obligation_status(p, on=report.on, cycle=report.cycle)
     ]
+
+
+def _objectives(
+    p: Partnership, facts: _Facts, indicators: list[Indicator], evaluation: Evaluation | None
+) -> list[ObjectiveLine]:
+    """Each objective the evaluation judged, with the measured data behind the judgement.
+
+    The conclusion speaks of the indicators, not of the whole statement: an objective
+    that says more than its indicators measure is not declared achieved by them.
+    """
+    if evaluation is None:
+        return []
+    plan = p.work_plan
+    statements = {o.id: o.statement for o in plan.objectives} if plan is not None else {}
+    measured: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for indicator in indicators:
+        name = statements.get(indicator.objective or "", indicator.name)
+        last = facts.value(indicator)
+        unit = indicator.unit
+        value = f"{_num(last[1], unit)} ({date_long(last[0])})" if last else "belum diukur"
+        names.setdefault(name, []).append(indicator.name)
+        measured.setdefault(name, []).append(
+            f"{indicator.name}: {value}; target {_num(indicator.final.value, unit)}"
+        )
+    rows = []
+    for statement, met in [(m, True) for m in evaluation.objectives_met] + [
+        (u, False) for u in evaluation.objectives_unmet
+    ]:
+        data = measured.get(statement)
+        if data is None:
+            conclusion = (
+                "Dinyatakan tercapai oleh evaluasi bersama; tidak ada indikator yang mengukurnya"
+                if met
+                else "Belum tercapai menurut evaluasi bersama"
+            )
+        else:
+            # the claim is the indicators' only: what the statement says beyond them
+            # (a halal certificate no indicator counts) is not declared achieved
+            conclusion = (
+                f"Target tercapai untuk yang diukur: {', '.join(names[statement])}"
+                if met
+                else "Indikatornya belum semua mencapai target"
+            )
+        rows.append(
+            ObjectiveLine(objective=statement, data="; ".join(data or ["-"]), conclusion=conclusion)
+        )
+    return rows
 
 
 def _problems(records: list[MonitoringRecord]) -> list[ProblemLine]:
@@ -326,9 +505,12 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
     )
     views = evaluation.views if evaluation else []
     labels = {x.id: party_label(i) for i, x in enumerate(p.parties)}
-    caught = _deviations(report, records)
+    names = {a.id: a.name for a in activities if a.id != a.name}
+    caught = _deviations(report, records, names)
     representative = p.institution.representative
-    return MonitoringReportContext(
+    spent = spending(facts, activities)
+    found = funds(p, on)
+    context = MonitoringReportContext(
         title="LAPORAN MONITORING DAN EVALUASI",
         about=f"KEMITRAAN PROGRAM {p.program.title.upper()}",
         cycle=f"TAHUN KE-{cycle}",
@@ -337,7 +519,10 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         date=date_long(on),
         identity=_identity(report, len(records)),
         activities=_activities(p, facts, activities),
-        indicators=_indicators(facts, indicators),
+        money=_money_lines(spent),
+        funds=_fund_lines(p, on),
+        reconciliation=reconciliation(p, on, spent, found),
+        indicators=_indicators(facts, indicators, on),
         deviations=caught,
         deviations_now=[c for c in caught if c.on == date_long(on)],
         obligations=_obligations(report),
@@ -346,6 +531,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         off_plan=evaluation.activities_off_plan if evaluation else [],
         met=evaluation.objectives_met if evaluation else [],
         unmet=evaluation.objectives_unmet if evaluation else [],
+        objectives=_objectives(p, facts, indicators, evaluation),
         obstacles=[f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
         if evaluation
         else [],
@@ -363,6 +549,18 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         signer_position=representative.position if representative else "",
         signer=representative.name if representative else "",
     )
+    # typographic quotes in every text (a programme's title, a party's words)
+    return MonitoringReportContext.model_validate(_quoted(context.model_dump()))
+
+
+def _quoted(value: object) -> object:
+    if isinstance(value, str):
+        return smart_quotes(value)
+    if isinstance(value, list):
+        return [_quoted(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _quoted(v) for k, v in value.items()}
+    return value
 
 
 def _check(report: MonitoringReport) -> list[Finding]:

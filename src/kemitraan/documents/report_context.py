@@ -25,9 +25,12 @@ __all__ = [
     "ActivityLine",
     "DeviationLine",
     "DivergenceLine",
+    "FundLine",
     "IdentityLine",
     "IndicatorLine",
+    "MoneyLine",
     "MonitoringReportContext",
+    "ObjectiveLine",
     "ObligationLine",
     "ProblemLine",
     "ScoreLine",
@@ -62,6 +65,53 @@ class ActivityLine(ContextModel):
     """What was spent on it, or ``-``."""
 
 
+class MoneyLine(ContextModel):
+    """An activity's budget against what was spent on it; the last line is the total."""
+
+    no: str
+    """Its number in the plan, or empty on the total line."""
+    name: str
+    """The activity, or ``JUMLAH``."""
+    budget: str
+    """Its budget in rupiah, or ``-``."""
+    spent: str
+    """The spending last recorded, or ``-``."""
+    difference: str
+    """Spent minus budget: ``+Rp1.000.000,00`` over, ``\u2212Rp200.000,00`` under (a minus
+    sign), or ``-``."""
+    note: str
+    """``MELEBIHI ANGGARAN (3,3%)`` (however small), ``Di bawah anggaran``, ``Sesuai
+    anggaran``, ``Belum ada realisasi tercatat``, ``Tanpa anggaran dalam rencana kerja``."""
+
+
+class FundLine(ContextModel):
+    """A source of funds a signed document names, as amended by the report's day."""
+
+    source: str
+    """The party that pays (label and name), or the source's name."""
+    kind: str
+    """``Lembaga``, ``Mitra``, ``Bantuan pemerintah`` or ``Sumber lain di luar para pihak``."""
+    amount: str
+    """The amount in rupiah."""
+    purpose: str
+    """What it pays for, or ``-``."""
+    document: str
+    """The kind of document that names it (``Nota Kesepahaman``)."""
+
+
+class ObjectiveLine(ContextModel):
+    """An objective the joint evaluation judged, and the data behind the judgement."""
+
+    objective: str
+    """The objective, as the plan states it."""
+    data: str
+    """Each indicator of it with its latest value and final target, joined by ``;``; or ``-``."""
+    conclusion: str
+    """What the data shows, and no more: ``Target tercapai untuk yang diukur: …`` (the
+    indicators named), ``Indikatornya belum semua mencapai target``, or what the joint
+    evaluation said where no indicator measures the objective."""
+
+
 class IndicatorLine(ContextModel):
     """An indicator of the work plan against its targets (guide A.9)."""
 
@@ -70,13 +120,17 @@ class IndicatorLine(ContextModel):
     baseline: str
     """The baseline with its unit and date: ``0 orang (14 April 2025)``."""
     target: str
-    """Each target with its date, joined by ``;``."""
+    """Each agreed target with its date, joined by ``;``."""
+    expected: str = "-"
+    """The agreed target most recently due by the report's day (``150 buah (tonggak 31
+    Agustus 2025)``), rounded to the indicator's unit; never a value between two targets."""
     actual: str
     """The latest value measured with its date, or ``belum diukur``."""
     direction: str
     """Whether higher or lower is better, in words."""
     status: str
-    """``Tercapai`` or ``Belum tercapai``."""
+    """``Tercapai``, ``Belum tercapai (…)``, ``Belum diukur``: judged in the indicator's own
+    direction."""
     verification: str
     """The means of verification."""
 
@@ -205,6 +259,12 @@ class MonitoringReportContext(ContextModel):
     monitoring records."""
     activities: list[ActivityLine]
     """The work plan's activities against what was done."""
+    money: list[MoneyLine] = Field(default_factory=list)
+    """Each activity's budget against its spending, overruns flagged; the total last."""
+    funds: list[FundLine] = Field(default_factory=list)
+    """The sources of funds the documents in force name."""
+    reconciliation: list[str] = Field(default_factory=list)
+    """The funds set against the budget and the spending, in sentences."""
     indicators: list[IndicatorLine]
     """The work plan's indicators against their targets."""
     deviations: list[DeviationLine]
@@ -223,6 +283,8 @@ class MonitoringReportContext(ContextModel):
     """The objectives achieved."""
     unmet: list[str]
     """The objectives not (yet) achieved."""
+    objectives: list[ObjectiveLine] = Field(default_factory=list)
+    """Each objective judged, with the indicators' data behind the judgement."""
     obstacles: list[str]
     """The problems that hindered the objectives: ``… (penyebab: …)``."""
     voters: list[str]
