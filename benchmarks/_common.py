@@ -50,3 +50,32 @@ def per_call(fn: Callable[[], object], repeat: int = 1, rounds: int = 7) -> floa
             fn()
         times.append((time.perf_counter() - start) / repeat)
     return statistics.median(times)
+
+
+class SideBySide:
+    """Timings of several functions in alternating rounds, and their ratios to a baseline.
+
+    These machines are noisy: a round of each function in turn (the order reversed every
+    other round) meets the same load, so the ratio within a round is steadier than a
+    ratio of medians taken minutes apart. The ratio reported is the median of the rounds'.
+    """
+
+    def __init__(self, fns: dict[str, Callable[[], object]], *, repeat: int = 1, rounds: int = 7):
+        names = list(fns)
+        self.times: dict[str, list[float]] = {name: [] for name in names}
+        for index in range(rounds):
+            for name in names if index % 2 == 0 else reversed(names):
+                gc.collect()
+                start = time.perf_counter()
+                for _ in range(repeat):
+                    fns[name]()
+                self.times[name].append((time.perf_counter() - start) / repeat)
+
+    def median(self, name: str) -> float:
+        """Median seconds per call."""
+        return statistics.median(self.times[name])
+
+    def ratio(self, name: str, baseline: str) -> float:
+        """The median over rounds of ``name``'s time over ``baseline``'s in the same round."""
+        pairs = zip(self.times[name], self.times[baseline], strict=True)
+        return statistics.median(ours / base for ours, base in pairs)

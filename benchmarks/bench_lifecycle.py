@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from typing import Any
 
-from _common import AT, per_call, seed_at, seed_module
+from _common import AT, SideBySide, per_call, seed_at, seed_module
 from statemachine import State, StateMachine
 
 from kemitraan import Partnership, Stage, dump_json, load_json
@@ -70,9 +70,8 @@ def bench_load_and_move(seed: Any) -> None:
         load_json(Partnership, stored)
 
     repeat = 300
-    t_bare = per_call(bare, repeat)
-    t_ours = per_call(ours, repeat)
-    t_load = per_call(ours_load, repeat)
+    timed = SideBySide({"bare": bare, "ours": ours, "load": ours_load}, repeat=repeat)
+    t_bare, t_ours, t_load = (timed.median(name) for name in ("bare", "ours", "load"))
     # made after the timings above, so that their collector does not walk 2,100 partnerships
     it = iter([load_json(Partnership, stored) for _ in range(2100)])
 
@@ -80,7 +79,7 @@ def bench_load_and_move(seed: Any) -> None:
         next(it).advance(at=AT)
 
     t_move = per_call(ours_move, repeat)
-    ratio = t_ours / t_bare
+    ratio = timed.ratio("ours", "bare")
     print("1. load from JSON + one move (advance: signing -> implementation)")
     print(f"   json.loads + bare python-statemachine (13 states)  {t_bare * 1e6:9.1f} us   1.00x")
     print(
@@ -89,7 +88,7 @@ def bench_load_and_move(seed: Any) -> None:
     )
     print(
         f"     of which: load and validate ({len(stored):,} bytes of JSON)"
-        f" {t_load * 1e6:9.1f} us {t_load / t_bare:7.2f}x"
+        f" {t_load * 1e6:9.1f} us {timed.ratio('load', 'bare'):7.2f}x"
     )
     print(
         f"     of which: requirements + machine + audit record "

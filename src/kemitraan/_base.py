@@ -420,6 +420,9 @@ class KemitraanModel(_Model):
         _frozen: str | None
         _holder: Callable[[], object | None] | None
     _CARRIED: ClassVar[tuple[str, ...]] = ("_frozen",)
+    # Slots a copy or a pickle starts with set to None (not carried, but set: reading an
+    # unset slot raises, and a read that catches that pays for an exception).
+    _RESET: ClassVar[tuple[str, ...]] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("_"):
@@ -489,6 +492,8 @@ class KemitraanModel(_Model):
 
     def _carry(self, copy: Self) -> Self:
         """Give ``copy`` this model's slots (a copy of a frozen text is frozen too)."""
+        for name in self._RESET:
+            object.__setattr__(copy, name, None)
         for name in self._CARRIED:
             value = getattr(self, name, None)
             if value is not None:
@@ -508,6 +513,8 @@ class KemitraanModel(_Model):
     def __setstate__(self, state: dict[Any, Any]) -> None:
         slots = state.pop("__kemitraan_slots__", {})
         super().__setstate__(state)
+        for name in self._RESET:
+            object.__setattr__(self, name, None)
         for name, value in slots.items():
             if value is not None:
                 object.__setattr__(self, name, value)

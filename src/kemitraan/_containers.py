@@ -252,6 +252,7 @@ def owned(kind: type[OwnedList] | type[OwnedDict], items: Any, owner: Any, field
 
 
 _LOCK_SLOTS: dict[type, Any] = {}
+_ABSENT: Any = object()
 
 
 def _made_lock(model: Any) -> Any:
@@ -291,6 +292,12 @@ class Contained:
     def __get__(self, model: Any, owner: type | None = None) -> Any:
         if model is None:  # like any pydantic field, not an attribute of the class
             raise AttributeError(self.name)
+        if self.frozen:  # a value object's: wrapped once, never edited, no lock
+            value = model.__dict__.get(self.name, _ABSENT)
+            kind = type(value)
+            if kind is FrozenList or kind is FrozenDict:
+                return value
+            return self._read(model)
         lock = _made_lock(model)  # a partnership edited from threads
         if lock is not None:
             # An edit in another thread may hold, for a moment, a wrapper of its validated

@@ -267,6 +267,7 @@ class Partnership(VersionedDocument):
         return lock
 
     # A copy or a pickle gets its own lock (on first use) and no move: slots are not carried.
+    _RESET: ClassVar[tuple[str, ...]] = ("_made_lock",)
 
     @property
     def history_head(self) -> str:
@@ -329,9 +330,8 @@ class Partnership(VersionedDocument):
 
     def signed_addenda(self) -> list[Agreement]:
         """The addenda every party has signed: the ones in effect, oldest first."""
-        return sorted(
-            (a for a in self.addenda if self._all_signed(a)), key=lambda a: (a.date, a.digest())
-        )
+        signed = (a for a in self.addenda if self._all_signed(a))
+        return sorted(signed, key=lambda a: (a.date, a.digest()))
 
     def amended_document(self, reference: AgreementReference) -> Agreement | None:
         """The agreement or cooperation agreement ``reference`` names, when held here."""
