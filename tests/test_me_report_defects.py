@@ -18,6 +18,7 @@ import pytest
 from kemitraan import Agreement, Partnership, Stage, monitoring_report, render_document, to_pdf
 from kemitraan.amendments import TermChange
 from kemitraan.documents import document_kind
+from kemitraan.documents.me_report import ReportSigner
 from kemitraan.documents.report_context import MonitoringReportContext
 from kemitraan.provisions import Term
 from seed import at_stage, example
@@ -187,3 +188,30 @@ def test_every_row_reaches_the_pdf(tmp_path: Path) -> None:
             assert amount in words, amount
     for d in made.deviations:
         assert " ".join(d.message.split()[:4]) in flat, d.message
+
+
+def test_signed_by_the_facilitator_and_the_head_and_endorsed_by_the_dinas(
+    evaluated: Partnership,
+) -> None:
+    blank = context(evaluated, date(2026, 2, 9))
+    assert blank.signer == "Hj. Siti Aminah, S.Pd."
+    assert blank.preparer.startswith("(....")  # nobody named: filled in by hand
+    assert blank.endorser_nip.startswith("NIP ....")
+    officer = ReportSigner(
+        "Drs. Bambang Irawan", "Penilik Pendidikan Masyarakat", nip="197001011995031001"
+    )
+    facilitator = ReportSigner("Rina Marlina", "Pendamping Lembaga")
+    report = monitoring_report(
+        evaluated,
+        cycle=1,
+        on=date(2026, 2, 9),
+        place="Martapura",
+        prepared_by=facilitator,
+        endorsed_by=officer,
+    )
+    signed = document_kind("me_report").context(report, evaluated)
+    assert isinstance(signed, MonitoringReportContext)
+    assert (signed.preparer, signed.preparer_position) == ("Rina Marlina", "Pendamping Lembaga")
+    assert signed.endorser == "Drs. Bambang Irawan"
+    assert signed.endorser_nip == "NIP 19700101 199503 1 001"
+    assert signed.endorser_position == "Penilik Pendidikan Masyarakat"

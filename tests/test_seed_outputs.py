@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "8c06a7a3f706caad71d453743adf034b784e8db8386c2c7e38f745650d49b89d",
     "addendum.docx": "db21453881e7ea6c997442fb060176602c2aa35885704179479c8e281160ad8a",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "56c3f012001a4d35110bdb48b1e394c5902dbc5f11027cad08d8460b6235c5e1",
+    "laporan-monev.docx": "49b084065dcc9fa26a8dd9203d3043ceb21d995d835b89501dd6d4206fd6518b",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "3c169e3b08fea9bdbe61506f2f54b90b7aa4289c90d595b3b71455d05d676219",

@@ -765,7 +765,12 @@ def _report_layout(document: DocumentObject) -> None:
         widths=[3.8, 2.3, 2.6, 2.6, 2.4, 2.3],
     )
     _heading(document, "D. DEVIASI YANG DITEMUKAN")
-    _paragraph(document, "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):", after=4)
+    _paragraph(
+        document,
+        "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):",
+        keep_next=True,
+        after=4,
+    )
     _tag(document, "{%p if deviations %}")
     _table(
         document,
@@ -895,9 +900,41 @@ def _report_layout(document: DocumentObject) -> None:
     _bullets(document, "Dibawa ke tahun berikutnya:", "carried")
     _bullets(document, "Kegiatan tahun berikutnya:", "next_activities")
     _paragraph(document, "", after=12)
-    _paragraph(document, "{{ place }}, {{ date }}", align=center, keep_next=True, after=2)
-    _paragraph(document, "{{ signer_position }}", align=center, keep_next=True, after=48)
-    _paragraph(document, "{{ signer }}", bold=True, underline=True, align=center)
+    _report_signatures(document)
+
+
+def _report_signatures(document: DocumentObject) -> None:
+    """The signatures: the facilitator's, the head's, and the Dinas officer's endorsement.
+
+    Prepared by the facilitator, approved by the head of the institution, and below them
+    *Mengetahui* the Dinas officer with the NIP: one block that stays on one page.
+    """
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _paragraph(document, "PENGESAHAN", bold=True, align=center, keep_next=True, after=8)
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    columns = (
+        ("", "Disusun oleh,", "{{ preparer_position }}", "{{ preparer }}"),
+        ("{{ place }}, {{ date }}", "Disetujui oleh,", "{{ signer_position }}", "{{ signer }}"),
+    )
+    for cell, (dated, verb, position, name) in zip(table.rows[0].cells, columns, strict=True):
+        first = cell.paragraphs[0]
+        first.alignment = center
+        first.paragraph_format.keep_with_next = True
+        if dated:
+            _preserve(first.add_run(dated))
+        _paragraph(cell, verb, align=center, keep_next=True, after=0)
+        _paragraph(cell, position, align=center, keep_next=True, after=48)
+        _paragraph(cell, name, bold=True, underline=True, align=center, keep_next=True)
+    _paragraph(document, "", keep_next=True, after=8)
+    _paragraph(document, "Mengetahui,", align=center, keep_next=True, after=0)
+    _paragraph(document, "{{ endorser_position }}", align=center, keep_next=True, after=48)
+    _paragraph(document, "{{ endorser }}", bold=True, underline=True, align=center, keep_next=True)
+    _tag(document, "{%p if endorser_nip %}")
+    _paragraph(document, "{{ endorser_nip }}", align=center, after=0)
+    _tag(document, "{%p endif %}")
 
 
 LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {

@@ -32,7 +32,8 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
-from kemitraan.conventions import date_long, number_text, party_label, rupiah_digits
+from kemitraan.actors import Role
+from kemitraan.conventions import date_long, nip_text, number_text, party_label, rupiah_digits
 from kemitraan.deviations import Deviation, DeviationKind, _Facts, detect_deviations
 from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
@@ -71,7 +72,20 @@ from kemitraan.partnerships import Partnership
 from kemitraan.planning import Direction, Indicator, PlannedActivity
 from kemitraan.summary import current_plan
 
-__all__ = ["KIND", "MonitoringReport", "monitoring_report"]
+__all__ = ["KIND", "MonitoringReport", "ReportSigner", "monitoring_report"]
+
+
+@dataclass(frozen=True)
+class ReportSigner:
+    """Someone who signs the report: who prepared it, or the Dinas officer who endorses it.
+
+    >>> ReportSigner("Rina Marlina", "Pendamping Lembaga").nip is None
+    True
+    """
+
+    name: str
+    position: str
+    nip: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,11 @@ class MonitoringReport:
     cycle: int
     on: date
     place: str
+    prepared_by: ReportSigner | None = None
+    """The facilitator who prepared it; by default the last one the history names."""
+    endorsed_by: ReportSigner | None = None
+    """The Dinas officer (Penilik, Kabid PNF/PAUD-Dikmas) under *Mengetahui*; left to be
+    filled in by hand when not given."""
 
 
 def monitoring_report(
@@ -98,10 +117,15 @@ def monitoring_report(
     cycle: int | None = None,
     on: date | None = None,
     place: str | None = None,
+    prepared_by: ReportSigner | None = None,
+    endorsed_by: ReportSigner | None = None,
 ) -> MonitoringReport:
     """The report of ``cycle`` as of ``on``, for :func:`kemitraan.render_document`.
 
-    By default the current cycle, today, at the agreement's place.
+    By default the current cycle, today, at the agreement's place. It is signed by the
+    facilitator who prepared it (``prepared_by``, else the last facilitator the history
+    names) and the head of the institution, and endorsed (*Mengetahui*) by the Dinas
+    officer ``endorsed_by``; a signer not known is a blank to fill in by hand.
 
     >>> from datetime import date
     >>> from kemitraan import Institution, Partnership, Program
@@ -111,12 +135,23 @@ def monitoring_report(
     'Martapura'
     """
     agreement = partnership.agreement
+    day = on or date.today()
     return MonitoringReport(
         partnership=partnership,
         cycle=partnership.cycle if cycle is None else cycle,
-        on=on or date.today(),
+        on=day,
         place=place or (agreement.place if agreement is not None else ""),
+        prepared_by=prepared_by or _facilitator(partnership, day),
+        endorsed_by=endorsed_by,
     )
+
+
+def _facilitator(partnership: Partnership, on: date) -> ReportSigner | None:
+    """The facilitator who last moved the partnership by ``on``, as the history names them."""
+    for record in reversed(partnership.history):
+        if record.actor_role is Role.FACILITATOR and record.at.date() <= on and record.actor:
+            return ReportSigner(record.actor, Role.FACILITATOR.label_id)
+    return None
 
 
 def _money(value: Decimal | None) -> str:
@@ -548,9 +583,23 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         signer_label="Ketua / Pimpinan Lembaga",
         signer_position=representative.position if representative else "",
         signer=representative.name if representative else "",
+        preparer_position=report.prepared_by.position if report.prepared_by else "Pendamping",
+        preparer=report.prepared_by.name if report.prepared_by else _BLANK,
+        endorser_position=(report.endorsed_by.position if report.endorsed_by else _OFFICER),
+        endorser=report.endorsed_by.name if report.endorsed_by else _BLANK,
+        endorser_nip=(
+            "NIP " + nip_text(report.endorsed_by.nip)
+            if report.endorsed_by and report.endorsed_by.nip
+            else ("NIP " + _BLANK_NIP if report.endorsed_by is None else "")
+        ),
     )
     # typographic quotes in every text (a programme's title, a party's words)
     return MonitoringReportContext.model_validate(_quoted(context.model_dump()))
+
+
+_BLANK = "(" + "." * 40 + ")"
+_BLANK_NIP = "." * 30
+_OFFICER = "Penilik / Kepala Bidang Pendidikan Nonformal Dinas Pendidikan"
 
 
 def _quoted(value: object) -> object:

@@ -310,5 +310,15 @@ class MonitoringReportContext(ContextModel):
     """The institution's representative's position, or empty."""
     signer: str
     """The institution's representative's name, or empty."""
+    preparer_position: str = "Pendamping"
+    """The position of whoever prepared the report (the facilitator)."""
+    preparer: str = ""
+    """Their name, or a dotted blank to fill in by hand."""
+    endorser_position: str = ""
+    """The Dinas officer under *Mengetahui* (a Penilik, the Kabid PNF/PAUD-Dikmas)."""
+    endorser: str = ""
+    """Their name, or a dotted blank."""
+    endorser_nip: str = ""
+    """``NIP 19700101 199503 1 001``, a dotted blank, or empty."""
     extra: dict[str, Any] = Field(default_factory=dict)
     """Your own values, from ``render_document(..., extra=...)``."""
