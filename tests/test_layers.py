@@ -38,6 +38,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "authority",
         "parties",
         "programs",
+        "learners",
         "relevance",
         "exploration",
         "planning",

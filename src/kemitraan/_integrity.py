@@ -118,6 +118,30 @@ def problems(p: PartnershipLike) -> Iterator[Problem]:
         yield from _shown_signatures(p, pks, ("cooperation_agreements", index))
     yield from _signed_texts_kept(p)
     yield from _references(p)
+    yield from _learners(p)
+
+
+def _learners(p: PartnershipLike) -> Iterator[Problem]:
+    """Each learner once, and the partners said to have served a learner are partners."""
+    partners = {partner.id for partner in p.partners}
+    seen: set[str] = set()
+    for index, learner in enumerate(p.learners):
+        if learner.id in seen:
+            yield (
+                ("learners", index, "id"),
+                "duplicate_learner",
+                N_("learner id '{learner}' appears twice in the roster"),
+                {"learner": learner.id},
+            )
+        seen.add(learner.id)
+        for where, pid, _ in party_refs(learner, ("learners", index)):
+            if pid not in partners:
+                yield (
+                    where,
+                    "unknown_party",
+                    N_("'{party}' is not a party of this partnership"),
+                    {"party": pid},
+                )
 
 
 def _key_mark(key: bytes | None) -> bytes:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
     from kemitraan.exploration import Exploration
     from kemitraan.findings import Requirement
+    from kemitraan.learners import Learner
     from kemitraan.lifecycle import AuditRecord, Move, Stage
     from kemitraan.maintenance.interactions import ChecklistAnswer, Interaction, PartnerEvent
     from kemitraan.monitoring import Decision, Evaluation, ImplementationRecord, MonitoringRecord
@@ -66,6 +67,8 @@ class PartnershipLike(Protocol):
     def checklist(self) -> list[ChecklistAnswer]: ...
     @property
     def partner_events(self) -> list[PartnerEvent]: ...
+    @property
+    def learners(self) -> list[Learner]: ...
     @property
     def stage(self) -> Stage: ...
     @property

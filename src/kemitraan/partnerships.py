@@ -66,6 +66,7 @@ from kemitraan.exceptions import (
 )
 from kemitraan.exploration import Exploration, PartnerResponse
 from kemitraan.findings import Requirement
+from kemitraan.learners import Learner
 from kemitraan.lifecycle import (
     AuditRecord,
     AuditTrail,
@@ -160,6 +161,8 @@ class Partnership(VersionedDocument):
     """The facilitator's answers to the six techniques' checklists (guide C)."""
     partner_events: list[PartnerEvent] = Field(default_factory=list)
     """Partners' own occasions worth a touchpoint (a product launch)."""
+    learners: list[Learner] = Field(default_factory=list)
+    """The programme's learners and what became of them (kemitraan.learners)."""
     stage: Stage = Stage.MAPPING
     """The step the partnership is in; changed only by moves."""
     cycle: int = Field(default=1, ge=1)
@@ -289,16 +292,14 @@ class Partnership(VersionedDocument):
         Raises:
             UnknownPartyError: when there is none.
         """
-        for partner in self.partners:
-            if partner.id == partner_id:
-                return partner
-        raise UnknownPartyError(partner_id, [p.id for p in self.partners])
+        found = next((p for p in self.partners if p.id == partner_id), None)
+        if found is None:
+            raise UnknownPartyError(partner_id, [p.id for p in self.partners])
+        return found
 
     def party(self, party_id: str) -> Party:
         """The institution or the partner with ``party_id``."""
-        if party_id == self.institution.id:
-            return self.institution
-        return self.partner(party_id)
+        return self.institution if party_id == self.institution.id else self.partner(party_id)
 
     def responses(self) -> dict[str, PartnerResponse]:
         """Each partner's latest response to the invitation to cooperate (A.4)."""
@@ -335,10 +336,8 @@ class Partnership(VersionedDocument):
 
     def amended_document(self, reference: AgreementReference) -> Agreement | None:
         """The agreement or cooperation agreement ``reference`` names, when held here."""
-        for held in (self.agreement, *self.cooperation_agreements):
-            if held is not None and reference.refers_to(held):
-                return held
-        return None
+        held = (h for h in (self.agreement, *self.cooperation_agreements) if h is not None)
+        return next((h for h in held if reference.refers_to(h)), None)
 
     def as_amended(self, document: Agreement | None = None) -> Agreement | None:
         """The agreement (or ``document``, one of its PKS) as its signed addenda amend it.

@@ -13,7 +13,7 @@ from typing import Final, Self
 from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, reject_duplicates
-from kemitraan._types import NonEmptyStr, PartyId, Period, ShortText
+from kemitraan._types import NonEmptyStr, PartyId, Period, Rupiah, ShortText
 from kemitraan.exceptions import UnknownNeedError
 from kemitraan.parties import ContributionKind
 from kemitraan.regions import Region
@@ -159,6 +159,8 @@ class Program(VersionedDocument):
     """When it runs."""
     participants: Participants | None = None
     """Who takes part."""
+    minimum_wage: Rupiah | None = None
+    """The regency's minimum wage (UMK) for the programme's year, per month: PKW's measure."""
 
     @model_validator(mode="after")
     def _unique_need_codes(self) -> Self:
