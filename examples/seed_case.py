@@ -81,7 +81,7 @@ from kemitraan import (
     touchpoints_ical,
 )
 from kemitraan.amendments import PatternChange, TermChange
-from kemitraan.authority import AuthorityKind
+from kemitraan.authority import AuthorityKind, Grantor
 from kemitraan.evaluation import carry_forward, divergences
 from kemitraan.exceptions import MissingExtraError
 from kemitraan.maintenance import Observance, PartnerEvent, Technique
@@ -170,6 +170,23 @@ def build_program(institution: Institution) -> Program:
             "sekolah usia 16-40 tahun di Kecamatan Martapura",
         ),
     )
+
+
+# The members of KUBE Rajut Lestari who gave its chair the mandate to sign (NIK: personal data).
+KUBE_MEMBERS = [
+    Grantor(name="Normasari", nik="6303014703850002"),
+    Grantor(name="Siti Rahmah", nik="6303015208900001"),
+    Grantor(name="Mariani", nik="6303016101880003"),
+    Grantor(name="Hairiah", nik="6303014405920004"),
+    Grantor(name="Jumiati", nik="6303015512870005"),
+    Grantor(name="Rusmilawati", nik="6303014107930006"),
+    Grantor(name="Fitriani", nik="6303016309910007"),
+    Grantor(name="Nurhasanah", nik="6303014802860008"),
+    Grantor(name="Salmiah", nik="6303015006890009"),
+    Grantor(name="Mahyuni", nik="6303014411940010"),
+    Grantor(name="Aisyah", nik="6303016704950011"),
+    Grantor(name="Rabiatul Adawiyah", nik="6303015901900012"),
+]
 
 
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -492,14 +509,51 @@ def draft_mou(partnership: Partnership) -> Agreement:
     )
 
 
+# What gives each signer capacity for their party's legal form (REFERENCE, capacity to sign).
+CAPACITY_OF: dict[str, list[Authority]] = {
+    # UU 16/2001 Pasal 35: the Pengurus represents the yayasan; the head of the PKBM it
+    # runs signs for it on the Pengurus's power of attorney.
+    "pkbm-harapan-bangsa": [
+        Authority(
+            kind=AuthorityKind.POWER_OF_ATTORNEY,
+            issuer="Pengurus Yayasan Harapan Bangsa",
+            number="05/YHB/II/2025",
+            issued_on=date(2025, 2, 24),
+        )
+    ],
+    # A KUBE is no legal person: its chair binds it on its members' mandate.
+    "kube-rajut-lestari": [
+        Authority(
+            kind=AuthorityKind.MEMBERS_MANDATE,
+            issuer="KUBE Rajut Lestari",
+            number="02/KUBE-RL/II/2025",
+            issued_on=date(2025, 2, 21),
+            grantors=KUBE_MEMBERS,
+        )
+    ],
+    # The Kepala Dinas binds the regional government on the Bupati's delegation.
+    "diskopukmnaker-banjar": [
+        Authority(
+            kind=AuthorityKind.DELEGATION,
+            issuer="Bupati Banjar",
+            number="180/017/HUK/2025",
+            issued_on=date(2025, 3, 3),
+        )
+    ],
+}
+SIGNER_NIK = {"kube-rajut-lestari": "6303014703850002"}  # the KUBE's chair
+
+
 def signatories_of(parties: Sequence[Party]) -> list[Signatory]:
-    """Each party's representative signs for it."""
+    """Each party's representative signs for it, with what gives them capacity to."""
     return [
         Signatory(
             party_id=p.id,
             name=p.representative.name,
             position=p.representative.position,
             nip=p.representative.nip,
+            nik=SIGNER_NIK.get(p.id),
+            instruments=CAPACITY_OF.get(p.id, []),
         )
         for p in parties
         if p.representative is not None

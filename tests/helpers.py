@@ -31,3 +31,45 @@ def load_script(path: Path, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def capacity_instruments() -> dict[str, Any]:
+    """Per legal form (its value), an instrument that gives a signer capacity for it."""
+    from datetime import date
+
+    from kemitraan.authority import Authority, AuthorityKind, Grantor
+
+    on = date(2025, 2, 24)
+    return {
+        "foundation": Authority(kind=AuthorityKind.BYLAWS, issuer="Yayasan Harapan Bangsa"),
+        "foundation_unit": Authority(
+            kind=AuthorityKind.POWER_OF_ATTORNEY,
+            issuer="Pengurus Yayasan Harapan Bangsa",
+            number="05/YHB/II/2025",
+            issued_on=on,
+        ),
+        "limited_company": Authority(
+            kind=AuthorityKind.DIRECTORS_DEED,
+            issuer="PT Borneo Kriya",
+            number="7",
+            issued_on=on,
+            notary="Hj. Rahmah, S.H., M.Kn.",
+        ),
+        "partnership": Authority(
+            kind=AuthorityKind.DEED, number="21", issued_on=on, notary="Hj. Rahmah, S.H., M.Kn."
+        ),
+        "cooperative": Authority(kind=AuthorityKind.BYLAWS, issuer="Koperasi Wanita Sejahtera"),
+        "group": Authority(
+            kind=AuthorityKind.MEMBERS_MANDATE,
+            issuer="KUBE Rajut Lestari",
+            number="02/KUBE-RL/II/2025",
+            issued_on=on,
+            grantors=[Grantor(name="Normasari", nik="6303014703850002"), Grantor(name="Mariani")],
+        ),
+        "government": Authority(
+            kind=AuthorityKind.DELEGATION,
+            issuer="Bupati Banjar",
+            number="180/017/HUK/2025",
+            issued_on=on,
+        ),
+    }

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from helpers import rejects
+from helpers import capacity_instruments, rejects
 from kemitraan import (
     Agreement,
     AgreementKind,
@@ -58,6 +58,7 @@ DINAS = Partner(
         position="Kepala Dinas",
         nip="197001011995031001",
         authority=Authority(text="Keputusan Wali Kota Banjarmasin"),
+        instruments=[capacity_instruments()["government"]],
     ),
 )
 FOREIGN = Partner(

@@ -16,7 +16,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from docs_helpers import headers, lines, text, user_template
-from helpers import load_script
+from helpers import capacity_instruments, load_script
 from kemitraan import (
     Agreement,
     AgreementKind,
@@ -63,6 +63,9 @@ from seed import at_stage
 # An independent oracle for weekdays (Monday = 0), not Babel's.
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 
+# What gives each signer capacity for their party's legal form (kemitraan.authority.CAPACITY).
+CAPACITY = capacity_instruments()
+
 PKBM = Institution(
     name="PKBM Harapan Bangsa",
     address="Jl. Ahmad Yani Km 39, Martapura",
@@ -75,20 +78,27 @@ PARTNERS = [
         name="KUBE Rajut Lestari",
         id="kube",
         kind=PartnerKind.COMMUNITY_GROUP,
-        representative=Representative(name="Normasari", position="Ketua KUBE"),
+        representative=Representative(
+            name="Normasari", position="Ketua KUBE", instruments=[CAPACITY["group"]]
+        ),
     ),
     Partner(
         name="CV Kriya Banua",
         id="toko",
         kind=PartnerKind.BUSINESS,
-        representative=Representative(name="H. Rahmat Hidayat", position="Direktur"),
+        representative=Representative(
+            name="H. Rahmat Hidayat", position="Direktur", instruments=[CAPACITY["partnership"]]
+        ),
     ),
     Partner(
         name="Dinas Koperasi Kabupaten Banjar",
         id="dinas",
         kind=PartnerKind.GOVERNMENT,
         representative=Representative(
-            name="Drs. H. Ahmad Yani, M.Si.", position="Kepala Dinas", nip="197001011995031001"
+            name="Drs. H. Ahmad Yani, M.Si.",
+            position="Kepala Dinas",
+            nip="197001011995031001",
+            instruments=[CAPACITY["government"]],
         ),
     ),
 ]

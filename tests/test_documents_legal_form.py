@@ -17,6 +17,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from docs_helpers import lines
+from helpers import capacity_instruments
 from kemitraan import (
     Agreement,
     Institution,
@@ -43,6 +44,9 @@ _EN = {
 }
 
 
+CAPACITY = capacity_instruments()  # what gives each signer capacity for its party's form
+
+
 def _agreement(**changes: Any) -> Agreement:
     pkbm = Institution(
         name="PKBM A",
@@ -56,13 +60,17 @@ def _agreement(**changes: Any) -> Agreement:
         nib="9120001234567",
         npwp="01.312.166.0-091.000",
         address="Jl. B",
-        representative=Representative(name="Direktur B", position="Direktur CV B"),
+        representative=Representative(
+            name="Direktur B", position="Direktur CV B", instruments=[CAPACITY["partnership"]]
+        ),
     )
     dinas = Partner(
         name="Dinas C",
         kind=PartnerKind.GOVERNMENT,
         address="Jl. C",
-        representative=Representative(name="Kepala C", position="Kepala Dinas C"),
+        representative=Representative(
+            name="Kepala C", position="Kepala Dinas C", instruments=[CAPACITY["government"]]
+        ),
     )
     parties = [pkbm, shop, dinas]
     values: dict[str, Any] = {

@@ -17,6 +17,7 @@ from datetime import date
 import pytest
 
 from docs_helpers import lines
+from helpers import capacity_instruments
 from kemitraan import (
     Agreement,
     Institution,
@@ -157,6 +158,7 @@ def _bilingual() -> Agreement:
                 number="03/YHB/I/2023",
                 issued_on=date(2023, 1, 9),
             ),
+            instruments=[capacity_instruments()["foundation_unit"]],
         ),
     )
     foreign = Partner(

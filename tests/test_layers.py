@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "kemitraan"
 LAYERS: dict[str, tuple[str, ...]] = {
     "foundation": (
         "_catalog",
+        "_error_texts",
         "exceptions",
         "messages",
         "_containers",
@@ -49,6 +50,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "amendments",
         "agreement_checks",
         "pattern_checks",
+        "capacity_checks",
         "agreements",
         "audit",
         "lifecycle",

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from statemachine.exceptions import TransitionNotAllowed
 
+from helpers import capacity_instruments
 from kemitraan import (
     AuditRecord,
     FollowUpPlan,
@@ -960,7 +961,12 @@ def test_a_pkbm_and_a_dinas_walk_to_signing_without_a_business_pattern() -> None
         ],
         signatories=[
             Signatory(party_id="pkbm", name="Hj. Siti Aminah", position="Ketua"),
-            Signatory(party_id="dinas", name="Drs. Ahmad Yani", position="Kepala Dinas"),
+            Signatory(
+                party_id="dinas",
+                name="Drs. Ahmad Yani",
+                position="Kepala Dinas",
+                instruments=[capacity_instruments()["government"]],  # capacity (Dinas)
+            ),
         ],
     )
     assert p.unmet_requirements() == []

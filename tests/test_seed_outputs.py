@@ -25,15 +25,15 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "ef3f89ef5be85f2c69215d10c744b1e6ec19958ea35ae5f5396f9c8fef130aed",
-    "mou.docx": "3c8bc70e847624ad62e25eb74ea1287b7eeb4ecedbdb33c50c79228a6aa5b3ca",
-    "pks.docx": "8c06a7a3f706caad71d453743adf034b784e8db8386c2c7e38f745650d49b89d",
-    "addendum.docx": "db21453881e7ea6c997442fb060176602c2aa35885704179479c8e281160ad8a",
+    "partnership.json": "9c07867197c2cd8b88bb6d4f54b80267c53a03439f1ee4dbb9e23f2b7295c69b",
+    "mou.docx": "006e8eec2e592ce7dab99c4cd9c76e733647e245737ac871026441ac1e186d50",
+    "pks.docx": "d00e379e98c4f97a6f6258e529db2b3c14e7793215fc57d41946e284b9d0461f",
+    "addendum.docx": "1fa2cda94c45261d7261c5587e6c19d001560beaa4a463ef022872b7fb67b78e",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "49b084065dcc9fa26a8dd9203d3043ceb21d995d835b89501dd6d4206fd6518b",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "3c169e3b08fea9bdbe61506f2f54b90b7aa4289c90d595b3b71455d05d676219",
+    "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",
 }
 
 

@@ -226,6 +226,9 @@ def _indonesian_body(document: DocumentObject) -> None:
     _tag(document, "{%p if p.nip %}")
     _paragraph(document, "\tNIP\t:\t{{ p.nip }}", tabs=tabs, left=4.0, hanging=4.0, after=0)
     _tag(document, "{%p endif %}")
+    _tag(document, "{%p if p.nik %}")
+    _paragraph(document, "\tNIK\t:\t{{ p.nik }}", tabs=tabs, left=4.0, hanging=4.0, after=0)
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p if p.rank %}")
     _paragraph(
         document, "\tPangkat/Gol.\t:\t{{ p.rank }}", tabs=tabs, left=4.0, hanging=4.0, after=0

@@ -36,6 +36,7 @@ from kemitraan.amendments import (
     ScopeChange,
     TermChange,
 )
+from kemitraan.capacity_checks import __all__ as _capacity_checks  # noqa: F401  # declares them
 from kemitraan.conventions import STAMP_DUTY, party_label
 from kemitraan.exceptions import InvalidArgumentError, NotFoundError, UnknownPartyError
 from kemitraan.findings import Finding, Severity

@@ -6,20 +6,39 @@ Keputusan Bupati Banjar Nomor … Tahun …", a company director "berdasarkan Ak
 PKBM "berdasarkan Surat Keputusan Ketua Yayasan … Nomor …", someone acting for another
 "berdasarkan Surat Kuasa … Nomor … tanggal …". :class:`Authority` holds those facts and
 :meth:`Authority.wording` writes the clause.
+
+What gives a signer capacity depends on the party's legal form (:class:`LegalForm`,
+REFERENCE "Capacity to sign"): a yayasan is represented by its *Pengurus* (UU 16/2001), so
+the head of a PKBM it runs signs on the Pengurus's power of attorney; a KUBE is no legal
+person, so its chair binds it on the members' mandate; a Dinas binds the regional
+government on a delegation from the Bupati or Wali Kota; a PT by the deed appointing its
+current directors (UU 40/2007). :data:`CAPACITY` declares, per form, the instruments that
+suffice; the agreement's check names the one missing.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any, Self
+from typing import Any, ClassVar, Final, Self
 
+from num2words import num2words
 from pydantic import Field, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
-from kemitraan._types import NonEmptyStr, ShortText
+from kemitraan._privacy import mask
+from kemitraan._types import NIK, NIP, NonEmptyStr, ShortText
 from kemitraan.conventions import date_long
 
-__all__ = ["Authority", "AuthorityKind"]
+__all__ = [
+    "CAPACITY",
+    "Authority",
+    "AuthorityKind",
+    "Capacity",
+    "Grantor",
+    "LegalForm",
+    "Representative",
+]
 
 
 class AuthorityKind(LabelledEnum):
@@ -34,6 +53,13 @@ class AuthorityKind(LabelledEnum):
     FOUNDATION_DECREE = "foundation_decree", "Surat keputusan yayasan", "Decree of a foundation"
     BYLAWS = "bylaws", "Anggaran dasar", "Articles of association"
     POWER_OF_ATTORNEY = "power_of_attorney", "Surat kuasa", "Power of attorney"
+    DIRECTORS_DEED = (
+        "directors_deed",
+        "Akta susunan Direksi",
+        "Deed appointing the current directors",
+    )
+    MEMBERS_MANDATE = "members_mandate", "Mandat anggota", "Members' mandate"
+    DELEGATION = "delegation", "Pelimpahan wewenang", "Delegation of authority"
     OTHER = "other", "Dasar kewenangan lain", "Other basis"
 
 
@@ -44,8 +70,50 @@ _NEEDED: dict[AuthorityKind, tuple[str, ...]] = {
     AuthorityKind.FOUNDATION_DECREE: ("issuer", "number"),
     AuthorityKind.BYLAWS: ("issuer",),
     AuthorityKind.POWER_OF_ATTORNEY: ("issuer",),
+    AuthorityKind.DIRECTORS_DEED: ("number", "notary"),
+    AuthorityKind.MEMBERS_MANDATE: ("issuer", "grantors"),
+    AuthorityKind.DELEGATION: ("issuer",),
     AuthorityKind.OTHER: ("text",),
 }
+
+# The instrument each kind names by default, in both languages; ``document`` overrides it.
+_DOCUMENT: Final[dict[AuthorityKind, tuple[str, str]]] = {
+    AuthorityKind.DIRECTORS_DEED: ("Akta Perubahan", "Deed of Amendment"),
+    AuthorityKind.MEMBERS_MANDATE: (
+        "Berita Acara Rapat Anggota",
+        "Minutes of the Members' Meeting",
+    ),
+    AuthorityKind.DELEGATION: ("Surat Kuasa", "Power of Attorney"),
+}
+_DOCUMENT_EN: Final = {
+    "Surat Kuasa": "Power of Attorney",
+    "Surat Tugas": "Letter of Assignment",
+    "Surat Kuasa Khusus": "Special Power of Attorney",
+    "Keputusan": "Decree",
+    "Surat Pernyataan Anggota": "Members' Statement",
+    "Akta Pernyataan Keputusan Rapat": "Deed of Statement of Meeting Resolutions",
+}
+
+
+class Grantor(ValueModel):
+    """A member who gave a group's chair the mandate to bind it (KUBE, kelompok).
+
+    The NIK is personal data (UU 27/2022): masked in ``repr`` and in every document.
+
+    >>> Grantor(name="Aminah", nik="6303014703850002").nik
+    MaskedStr('6303********0002')
+    """
+
+    name: ShortText
+    """The member's name."""
+    nik: NIK | None = None
+    """The member's identity number (16 digits)."""
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nik"})
+
+    def named(self) -> str:
+        """The member as a document names them: "Aminah (NIK 6303********0002)"."""
+        return f"{self.name} (NIK {mask(str(self.nik))})" if self.nik else self.name
 
 
 class Authority(ValueModel):
@@ -72,6 +140,16 @@ class Authority(ValueModel):
     """For a deed: the notary before whom it was made."""
     text: NonEmptyStr | None = None
     """For any other basis: the clause as it should read, after "berdasarkan"."""
+    document: ShortText | None = None
+    """The instrument's own title when the kind's usual one does not fit: a delegation by
+    ``"Peraturan Bupati"`` or ``"Surat Tugas"`` rather than a ``"Surat Kuasa"``, a
+    members' mandate by ``"Surat Pernyataan Anggota"``, a directors' deed named
+    ``"Akta Pernyataan Keputusan Rapat"``."""
+    approval: ShortText | None = None
+    """For a PT's deed: the number of the Minister of Law's approval or receipt of notice
+    (``"AHU-0012345.AH.01.02.Tahun 2023"``)."""
+    grantors: list[Grantor] = Field(default_factory=list)
+    """For a members' mandate: the members who gave it, named in the party's block."""
 
     @model_validator(mode="before")
     @classmethod
@@ -112,7 +190,7 @@ class Authority(ValueModel):
                 issued_on=self.issued_on.isoformat(),
             )
         for needed in _NEEDED[self.kind]:
-            if getattr(self, needed) is None:
+            if getattr(self, needed) in (None, []):
                 raise field_error(
                     self,
                     (needed,),
@@ -180,4 +258,238 @@ class Authority(ValueModel):
                 f"berdasarkan Surat Kuasa{n_id}{w_id} dari {issuer}",
                 f"under a Power of Attorney{n_en}{w_en} from {issuer}",
             )
+        if self.kind in _DOCUMENT:
+            return self._capacity_wording(n_id, n_en, w_id, w_en)
         return BilingualText.of(f"berdasarkan {self.text}", f"under {self.text}")
+
+    def _title(self) -> tuple[str, str]:
+        if self.document is None:
+            return _DOCUMENT[self.kind]
+        return self.document, _DOCUMENT_EN.get(self.document, self.document)
+
+    def _capacity_wording(self, n_id: str, n_en: str, w_id: str, w_en: str) -> BilingualText:
+        """The clause of a directors' deed, a members' mandate or a delegation."""
+        title_id, title_en = self._title()
+        issuer = self.issuer or ""
+        if self.kind is AuthorityKind.DIRECTORS_DEED:
+            of = f" {issuer}" if issuer else ""
+            approval_id = approval_en = ""
+            if self.approval:
+                approval_id = (
+                    ", yang telah memperoleh persetujuan atau penerimaan pemberitahuan Menteri "
+                    f"Hukum Nomor {self.approval}"
+                )
+                approval_en = f", approved or notified to the Minister of Law as {self.approval}"
+            return BilingualText.of(
+                f"berdasarkan {title_id}{of}{n_id}{w_id} yang dibuat di hadapan Notaris "
+                f"{self.notary} tentang susunan anggota Direksi{approval_id}",
+                f"under the {title_en}{of}{n_en}{w_en} made before Notary {self.notary} on the "
+                f"composition of the Board of Directors{approval_en}",
+            )
+        if self.kind is AuthorityKind.MEMBERS_MANDATE:
+            count = len(self.grantors)
+            names = [g.named() for g in self.grantors]
+            listed_id = names[0] if count == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
+            listed_en = names[0] if count == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+            words_id = num2words(count, lang="id")
+            words_en = num2words(count, lang="en")
+            member_en = "member" if count == 1 else "members"
+            return BilingualText.of(
+                f"berdasarkan mandat anggota {issuer} dalam {title_id}{n_id}{w_id}, yang "
+                f"diberikan oleh {count} ({words_id}) anggota, yaitu {listed_id}",
+                f"under the mandate of the members of {issuer} in the {title_en}{n_en}{w_en}, "
+                f"given by {count} ({words_en}) {member_en}: {listed_en}",
+            )
+        # a delegation: the regional head's power of attorney, letter or regulation
+        return BilingualText.of(
+            f"berdasarkan pelimpahan wewenang dari {issuer} dengan {title_id}{n_id}{w_id}",
+            f"under a delegation of authority from the {issuer} by {title_en}{n_en}{w_en}",
+        )
+
+
+class LegalForm(LabelledEnum):
+    """A party's legal form, which decides what gives its signer capacity (KUHPerdata 1320).
+
+    A party's form is stated (``Party.legal_form``) or read from its kind and name
+    (``Party.form``): a yayasan-run PKBM, a KUBE, a Dinas, a "PT …" or "CV …".
+
+    >>> LegalForm.FOUNDATION_UNIT.label_id
+    'Satuan pendidikan yang diselenggarakan yayasan'
+    >>> LegalForm.implied("business", "PT Borneo Craft", None)
+    <LegalForm.LIMITED_COMPANY: 'limited_company'>
+    """
+
+    FOUNDATION = "foundation", "Yayasan", "Foundation (yayasan)"
+    FOUNDATION_UNIT = (
+        "foundation_unit",
+        "Satuan pendidikan yang diselenggarakan yayasan",
+        "Education unit run by a foundation",
+    )
+    LIMITED_COMPANY = "limited_company", "Perseroan terbatas (PT)", "Limited company (PT)"
+    PARTNERSHIP = "partnership", "Persekutuan komanditer (CV) atau firma", "CV or firm"
+    COOPERATIVE = "cooperative", "Koperasi", "Cooperative"
+    GROUP = "group", "Kelompok (KUBE, kelompok usaha atau masyarakat)", "Group (KUBE)"
+    GOVERNMENT = "government", "Instansi pemerintah daerah (Dinas)", "Government office"
+    INDIVIDUAL = "individual", "Perseorangan", "Individual"
+
+    @classmethod
+    def implied(cls, kind: str, name: str, operated_by: str | None) -> LegalForm | None:
+        """The form a party's kind and name imply, or ``None`` when they do not tell.
+
+        Args:
+            kind: The party's kind (a ``PartnerKind`` value).
+            name: Its name: "PT …" is a limited company, "CV …" or "Firma …" a CV or firm.
+            operated_by: The body that runs an education unit (a "Yayasan …").
+        """
+        if operated_by is not None and operated_by.lower().startswith("yayasan"):
+            return cls.FOUNDATION_UNIT
+        by_kind = _FORM_OF_KIND.get(kind)
+        if by_kind is not None:
+            return by_kind
+        first = name.replace(".", " ").split(maxsplit=1)[0].upper() if name.strip() else ""
+        return {"PT": cls.LIMITED_COMPANY, "CV": cls.PARTNERSHIP, "FIRMA": cls.PARTNERSHIP}.get(
+            first
+        )
+
+
+_FORM_OF_KIND: Final = {
+    "foundation": LegalForm.FOUNDATION,
+    "community_group": LegalForm.GROUP,
+    "community_figure": LegalForm.INDIVIDUAL,
+    "cooperative": LegalForm.COOPERATIVE,
+    "government": LegalForm.GOVERNMENT,
+}
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """What gives a signer capacity for one legal form: the instruments that suffice.
+
+    ``accepted`` is empty for an individual, who signs for themselves (identified by NIK)
+    or through a power of attorney.
+    """
+
+    accepted: frozenset[AuthorityKind]
+    """The kinds of instrument, any one of which gives the signer capacity."""
+    document: BilingualText
+    """The document to attach when none is recorded, as a finding names it."""
+    basis: str
+    """The law the form's representation rests on."""
+
+
+def _capacity(kinds: set[AuthorityKind], document: tuple[str, str], basis: str) -> Capacity:
+    return Capacity(frozenset(kinds), BilingualText.of(*document), basis)
+
+
+_K = AuthorityKind
+CAPACITY: Final[dict[LegalForm, Capacity]] = {
+    LegalForm.FOUNDATION: _capacity(
+        {_K.BYLAWS, _K.DEED, _K.POWER_OF_ATTORNEY},
+        (
+            "akta pendirian atau anggaran dasar yayasan yang menunjuk Pengurus, atau surat "
+            "kuasa Pengurus",
+            "the foundation's deed or articles appointing its board (Pengurus), or the board's "
+            "power of attorney",
+        ),
+        "UU 16/2001 Pasal 35 ayat (1) jo. UU 28/2004",
+    ),
+    LegalForm.FOUNDATION_UNIT: _capacity(
+        {_K.POWER_OF_ATTORNEY, _K.BYLAWS},
+        (
+            "surat kuasa dari Pengurus yayasan penyelenggara (atau anggaran dasar yayasan yang "
+            "melimpahkannya)",
+            "a power of attorney from the board (Pengurus) of the foundation that runs the unit "
+            "(or the foundation's articles delegating it)",
+        ),
+        "UU 16/2001 Pasal 35 ayat (1) jo. UU 28/2004",
+    ),
+    LegalForm.LIMITED_COMPANY: _capacity(
+        {_K.DIRECTORS_DEED, _K.POWER_OF_ATTORNEY},
+        (
+            "akta yang memuat susunan Direksi yang sedang menjabat (akta perubahan), atau surat "
+            "kuasa Direksi",
+            "the deed appointing the current directors (deed of amendment), or the directors' "
+            "power of attorney",
+        ),
+        "UU 40/2007 Pasal 98 ayat (1)",
+    ),
+    LegalForm.PARTNERSHIP: _capacity(
+        {_K.DEED, _K.POWER_OF_ATTORNEY},
+        (
+            "akta pendirian persekutuan beserta perubahannya yang menunjuk sekutu pengurus, atau "
+            "surat kuasanya",
+            "the partnership's deed and its amendments naming the managing partner, or their "
+            "power of attorney",
+        ),
+        "KUHD Pasal 17 dan Pasal 19",
+    ),
+    LegalForm.COOPERATIVE: _capacity(
+        {_K.BYLAWS, _K.POWER_OF_ATTORNEY},
+        (
+            "anggaran dasar koperasi yang menunjuk Pengurus, atau surat kuasa Pengurus",
+            "the cooperative's articles naming its board (Pengurus), or the board's power of "
+            "attorney",
+        ),
+        "UU 25/1992 Pasal 30 ayat (2)",
+    ),
+    LegalForm.GROUP: _capacity(
+        {_K.MEMBERS_MANDATE, _K.POWER_OF_ATTORNEY},
+        (
+            "mandat anggota (berita acara rapat anggota atau surat kuasa yang ditandatangani "
+            "anggota, dengan nama anggota pemberi mandat)",
+            "the members' mandate (minutes of the members' meeting or a power of attorney the "
+            "members signed, naming them)",
+        ),
+        "KUHPerdata Pasal 1792 (pemberian kuasa); kelompok bukan badan hukum",
+    ),
+    LegalForm.GOVERNMENT: _capacity(
+        {_K.DELEGATION, _K.POWER_OF_ATTORNEY},
+        (
+            "pelimpahan wewenang dari Bupati/Wali Kota (surat kuasa, surat tugas, atau peraturan "
+            "kepala daerah tentang pelimpahan wewenang)",
+            "a delegation from the Regent or Mayor (a power of attorney, a letter of assignment, "
+            "or the regional head's regulation on delegation)",
+        ),
+        "UU 23/2014 Pasal 65; PP 28/2018; Permendagri 22/2020",
+    ),
+    LegalForm.INDIVIDUAL: _capacity(
+        set(),
+        ("NIK (KTP) pihak perseorangan", "the individual's identity number (NIK, KTP)"),
+        "KUHPerdata Pasal 1329–1330",
+    ),
+}
+"""Per legal form, the instruments that give a signer capacity (REFERENCE, "Capacity to sign")."""
+
+
+class Representative(ValueModel):
+    """The person who acts and signs for a party.
+
+    >>> Representative(name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM").position
+    'Ketua PKBM'
+    """
+
+    name: ShortText
+    """Full name with titles, as it will appear under the signature."""
+    position: ShortText
+    """*Jabatan*: the position held, e.g. ``"Kepala Dinas Pendidikan"``."""
+    nip: NIP | None = None
+    """Civil servant number (18 digits), shown under a civil servant's signature."""
+    nik: NIK | None = None
+    """Identity number (16 digits; personal data) of a signer who is not an official, such
+    as a group's chair: printed masked in the party's block."""
+    authority: Authority | None = None
+    """The instrument the authority to act for the party rests on (an appointment decree,
+    a deed, a foundation's decree, a power of attorney), printed in the party's block of
+    every agreement: capacity is a condition of KUHPerdata 1320. Plain text is taken as
+    the clause after "berdasarkan"."""
+    instruments: list[Authority] = Field(default_factory=list)
+    """The further instruments that give the signer capacity for the party's legal form
+    (:data:`CAPACITY`): the Pengurus's power of attorney for the head of a yayasan-run
+    unit, the members' mandate for a KUBE's chair, the Bupati's delegation for a Kepala
+    Dinas, the deed appointing a PT's current directors. Printed after ``authority``."""
+
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip", "nik"})
+
+    def all_instruments(self) -> list[Authority]:
+        """``authority`` (when recorded) and then ``instruments``."""
+        return ([self.authority] if self.authority is not None else []) + self.instruments

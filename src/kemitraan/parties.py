@@ -30,7 +30,6 @@ from kemitraan._privacy import masked_if_asked
 from kemitraan._types import (
     NIB,
     NIK,
-    NIP,
     NPSN,
     NPWP,
     Email,
@@ -41,7 +40,7 @@ from kemitraan._types import (
     Rupiah,
     ShortText,
 )
-from kemitraan.authority import Authority
+from kemitraan.authority import LegalForm, Representative
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.maintenance.observances import Observance
 from kemitraan.regions import Region
@@ -344,28 +343,6 @@ ContributionKinds = Annotated[
 """A set of contribution kinds; stored as a list in declaration order, so JSON is stable."""
 
 
-class Representative(ValueModel):
-    """The person who acts and signs for a party.
-
-    >>> Representative(name="Hj. Siti Aminah, S.Pd.", position="Ketua PKBM").position
-    'Ketua PKBM'
-    """
-
-    name: ShortText
-    """Full name with titles, as it will appear under the signature."""
-    position: ShortText
-    """*Jabatan*: the position held, e.g. ``"Kepala Dinas Pendidikan"``."""
-    nip: NIP | None = None
-    """Civil servant number (18 digits), shown under a civil servant's signature."""
-    authority: Authority | None = None
-    """The instrument the authority to act for the party rests on (an appointment decree,
-    a deed, a foundation's decree, a power of attorney), printed in the party's block of
-    every agreement: capacity is a condition of KUHPerdata 1320. Plain text is taken as
-    the clause after "berdasarkan"."""
-
-    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
-
-
 class Contact(ValueModel):
     """A way to reach a party: a phone number, an e-mail address, or both.
 
@@ -589,6 +566,8 @@ class Party(KemitraanModel):
     """Education unit number: 8 digits, or a letter and 7 digits (P… a PKBM, K… an LKP)."""
     nik: NIK | None = None
     """Identity number of a party who is a person (16 digits; personal data)."""
+    legal_form: LegalForm | None = None
+    """Its legal form, when its kind and name do not tell it (``form`` reads it from them)."""
 
     personal_fields: ClassVar[frozenset[str]] = frozenset({"nik"})
     is_foreign: bool = False
@@ -637,6 +616,16 @@ class Party(KemitraanModel):
         if self.finances is not None:
             return self.finances.scale
         return self.scale
+
+    @property
+    def form(self) -> LegalForm | None:
+        """The legal form, which decides what gives the signer capacity.
+
+        ``legal_form`` when given, else what the kind and name imply (a KUBE, a Dinas,
+        a yayasan-run PKBM, "PT …").
+        """
+        operator = getattr(self, "operated_by", None)
+        return self.legal_form or LegalForm.implied(self.kind.value, self.name, operator)
 
     @property
     def display_name(self) -> str:

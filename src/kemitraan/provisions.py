@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._refs import PartyRef
-from kemitraan._types import NIP, NonEmptyStr, Period, Rupiah, ShortText, add_months
+from kemitraan._types import NIK, NIP, NonEmptyStr, Period, Rupiah, ShortText, add_months
 from kemitraan.authority import Authority
 
 __all__ = [
@@ -278,12 +278,20 @@ class Signatory(ValueModel):
     authority: Authority | None = None
     """What the signer acts on when it is not the party's recorded representative (a
     power of attorney, an acting appointment); by default the representative's."""
+    instruments: list[Authority] = Field(default_factory=list)
+    """The instruments that give the signer capacity for the party's legal form for this
+    agreement (:data:`kemitraan.authority.CAPACITY`): the Pengurus's power of attorney for
+    the head of a yayasan-run unit, the members' mandate for a KUBE's chair, the Bupati's
+    delegation for a Kepala Dinas; with the representative's own when they sign."""
+    nik: NIK | None = None
+    """The identity number of a signer who is no official (a group's chair), printed
+    masked in the party's block (UU 27/2022)."""
     signed_on: date | None = None
     """When they signed; ``None`` while unsigned."""
     signed_at: ShortText | None = None
     """Where they signed."""
 
-    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip"})
+    personal_fields: ClassVar[frozenset[str]] = frozenset({"nip", "nik"})
 
     @property
     def signed(self) -> bool:

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from kemitraan._privacy import mask
 from kemitraan.agreements import Agreement
-from kemitraan.authority import Authority, AuthorityKind
+from kemitraan.authority import Authority, AuthorityKind, LegalForm, Representative
 from kemitraan.conventions import nip_text, npwp_text, party_label, phone_text
 from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
 from kemitraan.parties import Institution, PartnerKind, Party
@@ -31,6 +32,11 @@ class _Signer:
     nip: str | None
     rank: str | None
     authority: Authority | None
+    instruments: tuple[Authority, ...] = ()
+    """What else gives the signer capacity for the party's form (a power of attorney from
+    the Pengurus, the members' mandate, a delegation), printed after ``authority``."""
+    nik: str | None = None
+    """A signer's NIK (a group's chair, an individual), printed masked (UU 27/2022)."""
 
 
 def _signer(agreement: Agreement, party: Party) -> _Signer:
@@ -48,7 +54,22 @@ def _signer(agreement: Agreement, party: Party) -> _Signer:
         or (getattr(rep, "rank", None) if rep is not None and same else None),
         authority=(signatory.authority if signatory else None)
         or (rep.authority if rep is not None and same else None),
+        instruments=(
+            tuple(signatory.instruments if signatory else ())
+            + (tuple(rep.instruments) if rep is not None and same else ())
+        ),
+        nik=(mask(str(signatory.nik)) if signatory and signatory.nik else None)
+        or _nik(party, rep if same else None, signatory.name if signatory else None),
     )
+
+
+def _nik(party: Party, rep: Representative | None, signer: str | None) -> str | None:
+    """The signer's NIK, masked: the representative's, or an individual party's own."""
+    if rep is not None and rep.nik:
+        return mask(str(rep.nik))
+    if party.form is LegalForm.INDIVIDUAL and party.nik and signer in (None, party.name):
+        return mask(str(party.nik))
+    return None
 
 
 def _position_en(w: Wording, party: Party, position: str) -> str:
@@ -62,6 +83,7 @@ def _position_en(w: Wording, party: Party, position: str) -> str:
 _OFFICES_EN: Final = (
     ("Ketua Pengurus Yayasan", "Chair of the Board of Yayasan"),
     ("Ketua Pembina Yayasan", "Chair of the Supervisory Board of Yayasan"),
+    ("Pengurus Yayasan", "Board of Yayasan"),
     ("Ketua Yayasan", "Chair of Yayasan"),
     ("Wali Kota", "Mayor of"),
     ("Bupati", "Regent of"),
@@ -108,6 +130,20 @@ def _short(position: str, institution: str) -> str:
     return short or position
 
 
+def _clause(w: Wording, authority: Authority) -> Bilingual:
+    """An instrument's clause ("berdasarkan …"), its issuer's office in English."""
+    stated = authority.wording()
+    english = stated.english
+    if authority.kind is AuthorityKind.OTHER and authority.text is not None:
+        english = f"under {w.tr(authority.text)}"
+    elif authority.issuer:
+        issuer_en = _issuer_en(w, authority.issuer)
+        english = english.replace(f"the {authority.issuer}", f"the {issuer_en}")
+        if authority.kind is AuthorityKind.POWER_OF_ATTORNEY and issuer_en != authority.issuer:
+            english = english.replace(f"from {authority.issuer}", f"from the {issuer_en}")
+    return bi(stated.indonesian, english)
+
+
 def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bilingual:
     """How the signer acts, on what authority, and for whom: the block's last sentence.
 
@@ -125,6 +161,9 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
     whom = bi(named, named)
     if operator:
         whom = bi(f"{operator} selaku penyelenggara {named}", f"{operator}, which runs {named}")
+    instruments = list(signer.instruments)
+    if authority is None and instruments:  # the first instrument states the basis
+        authority = instruments.pop(0)
     if authority is None:
         missing = bi(f" berdasarkan {BLANK}", f" under {BLANK}") if w.draft else bi("", "")
         capacity = bi(
@@ -132,15 +171,7 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
             f"in the capacity of {position_en}{missing.english}",
         )
     else:
-        stated = authority.wording()
-        english = stated.english
-        if authority.kind is AuthorityKind.OTHER and authority.text is not None:
-            english = f"under {w.tr(authority.text)}"
-        elif authority.issuer:
-            english = english.replace(
-                f"the {authority.issuer}", f"the {_issuer_en(w, authority.issuer)}"
-            )
-        clause = bi(stated.indonesian, english)
+        clause = _clause(w, authority)
         if authority.kind is AuthorityKind.POWER_OF_ATTORNEY:
             capacity = clause
         elif authority.kind is AuthorityKind.APPOINTMENT:
@@ -153,6 +184,20 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
                 f"dalam jabatannya selaku {position} {clause.indonesian}",
                 f"in the capacity of {position_en} {clause.english}",
             )
+    for instrument in instruments:  # capacity for the party's form (authority.CAPACITY)
+        more = _clause(w, instrument)
+        capacity = bi(
+            f"{capacity.indonesian}, dan {more.indonesian}",
+            f"{capacity.english}, and {more.english}",
+        )
+    own = signer.authority is None and not signer.instruments
+    if party.form is LegalForm.INDIVIDUAL and signer.name == party.name and own:
+        # a person who signs for themselves acts in no office and on no one's authority
+        return bi(
+            f"Dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut "
+            f"{label.indonesian}.",
+            f"Acting for and on their own behalf, hereinafter {label.english}.",
+        )
     return bi(
         f"Dalam hal ini bertindak {capacity.indonesian}, untuk dan atas nama "
         f"{whom.indonesian}, selanjutnya disebut {label.indonesian}.",
@@ -171,7 +216,12 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
     nip = nip_text(signer.nip) if signer.nip else ""
     address = w.blank(party.address or (str(party.region) if party.region else None))
     rank = signer.rank or ""
-    nip_id = (f", NIP {nip}" if nip else "") + (f", {rank}" if rank else "")
+    nik = signer.nik or ""
+    nip_id = (
+        (f", NIP {nip}" if nip else "")
+        + (f", {rank}" if rank else "")
+        + (f", NIK {nik}" if nik else "")
+    )
     office = (
         bi(f", berkantor di {address}", f", with offices at {address}") if address else bi("", "")
     )
@@ -192,12 +242,15 @@ def party_block(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "position_en": position_en,
         "nip": nip,
         "rank": rank,
+        "nik": nik,
         "address": address,
         "authority": authority.indonesian,
         "authority_en": authority.english,
         "authority_kind": signer.authority.kind.value if signer.authority else "",
         "authority_number": (signer.authority.number or "") if signer.authority else "",
         "authority_date": signer.authority.issued_on if signer.authority else None,
+        "instruments": [_clause(w, i).indonesian for i in signer.instruments],
+        "instruments_en": [_clause(w, i).english for i in signer.instruments],
         "acting": acting.indonesian,
         "acting_en": acting.english,
         "statement": statement.indonesian,

@@ -96,6 +96,9 @@ class PartyContext(ContextModel):
     """The signer's NIP in its printed groups (``19700101 199503 1 001``), or empty."""
     rank: str
     """A civil servant's rank (*pangkat/golongan*), or empty."""
+    nik: str
+    """The NIK of a signer who is no official (a group's chair, an individual), masked as
+    ``6303********0002`` (UU 27/2022), or empty."""
     address: str
     """The party's address (or its region)."""
     authority: str
@@ -109,6 +112,12 @@ class PartyContext(ContextModel):
     """The instrument's number, or empty."""
     authority_date: datetime.date | None
     """The instrument's date, when known."""
+    instruments: list[str]
+    """The clauses of the further instruments that give the signer capacity for the party's
+    legal form (``berdasarkan Surat Kuasa … dari Pengurus Yayasan …``, the members' mandate,
+    a delegation), in the order ``acting`` prints them after ``authority``."""
+    instruments_en: list[str]
+    """Their English."""
     acting: str
     """``Dalam hal ini bertindak … untuk dan atas nama …, selanjutnya disebut PIHAK PERTAMA.``"""
     acting_en: str

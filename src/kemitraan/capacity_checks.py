@@ -1,0 +1,91 @@
+"""Capacity by legal form, checked on an agreement (KUHPerdata 1320: *kecakapan*).
+
+A signer binds a party only with the instrument its legal form needs
+(:data:`kemitraan.authority.CAPACITY`): the head of a yayasan-run PKBM on a power of
+attorney from the yayasan's *Pengurus* (UU 16/2001 Pasal 35), a KUBE's chair on the
+members' mandate, a Kepala Dinas on a delegation from the Bupati or Wali Kota, a PT's
+director on the deed appointing the current directors (UU 40/2007 Pasal 98). The guide
+itself is silent on capacity; the law is not, and an agreement signed without it can be
+annulled (KUHPerdata 1320, 1446), so :meth:`~kemitraan.Agreement.check` reports it as an
+error naming the document to attach. Declared in the agreement's rule book
+(:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
+from kemitraan.authority import CAPACITY, Authority, AuthorityKind, LegalForm
+from kemitraan.conventions import party_label
+from kemitraan.findings import Hit
+
+if TYPE_CHECKING:
+    from kemitraan.parties import Party
+    from kemitraan.provisions import Signatory
+
+__all__: list[str] = []
+
+
+def _held(party: Party, signatory: Signatory) -> list[Authority]:
+    """The instruments the signer holds: their own, and the representative's if they are it."""
+    held = [signatory.authority] if signatory.authority is not None else []
+    held += signatory.instruments
+    rep = party.representative
+    if rep is not None and rep.name == signatory.name:
+        held += rep.all_instruments()
+    return held
+
+
+def _missing(party: Party, form: LegalForm, signatory: Signatory) -> tuple[str, str] | None:
+    """The document the signer lacks for the party's form, in both languages, or ``None``."""
+    needed = CAPACITY[form]
+    held = {a.kind for a in _held(party, signatory)}
+    if form is LegalForm.INDIVIDUAL:
+        rep = party.representative
+        if signatory.name != party.name and not (rep is not None and rep.name == signatory.name):
+            if AuthorityKind.POWER_OF_ATTORNEY in held:
+                return None
+            return (f"surat kuasa dari {party.name}", f"a power of attorney from {party.name}")
+        nik = party.nik or signatory.nik or (rep.nik if rep is not None else None)
+        return None if nik is not None else (needed.document.indonesian, needed.document.english)
+    if held & needed.accepted:
+        return None
+    return needed.document.indonesian, needed.document.english
+
+
+@AGREEMENT_RULES.rule(
+    "capacity_by_legal_form",
+    basis="KUHPerdata Pasal 1320 (kecakapan) dan Pasal 1792; UU 16/2001 Pasal 35; UU 40/2007 "
+    "Pasal 98; UU 25/1992 Pasal 30; UU 23/2014 Pasal 65; PP 28/2018; Permendagri 22/2020",
+    summary="Each signer holds the instrument that gives capacity for the party's legal form: "
+    "the Pengurus's power of attorney for the head of a yayasan-run unit, the members' mandate "
+    "for a group's chair, a delegation for a Dinas, the current directors' deed for a PT.",
+    indonesian="Penanda tangan {who}, {signer}, belum menunjukkan kewenangan mewakilinya "
+    "({form}); lampirkan {document} ({law}).",
+    english="The signer of {who}, {signer}, shows no capacity to bind it ({form_en}); attach "
+    "{document_en} ({law}).",
+)
+def _capacity_by_form(agreement: AgreementLike) -> Iterator[Hit]:
+    for index, party in enumerate(agreement.parties):
+        signatory = agreement.signatory_of(party.id)
+        form = party.form
+        if signatory is None or form is None:
+            continue  # no signer: signatory_named says so; an unknown form: nothing to judge
+        missing = _missing(party, form, signatory)
+        if missing is None:
+            continue
+        yield Hit(
+            party_id=party.id,
+            path=f"signatories.{agreement.signatories.index(signatory)}.authority",
+            values={
+                "who": f"{party_label(index)} ({party.name})",
+                "signer": signatory.name,
+                "form": form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
+                "form_en": form.label_en,
+                "document": missing[0],
+                "document_en": missing[1],
+                "law": CAPACITY[form].basis,
+            },
+        )

@@ -1,0 +1,303 @@
+"""Capacity by legal form (KUHPerdata 1320): one row per form, through the public API.
+
+For each kind of party — a yayasan, a PKBM a yayasan runs, a PT, a CV, a koperasi, a KUBE, a
+Dinas, a person — a signer without the instrument its form needs makes ``check()`` refuse the
+text with an error naming the document; with it there is no such error, and the rendered
+agreement prints the instrument in the party's block.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import docx
+import pytest
+
+from kemitraan import (
+    Agreement,
+    Authority,
+    Institution,
+    Partner,
+    PartnerKind,
+    PartyRole,
+    Representative,
+    Signatory,
+    Term,
+    render_document,
+)
+from kemitraan.authority import CAPACITY, AuthorityKind, Grantor, LegalForm
+from kemitraan.exceptions import AgreementNotReadyError
+from kemitraan.findings import Severity
+
+ON = date(2025, 2, 24)
+NOTARY = "Hj. Rahmah, S.H., M.Kn."
+NIK = "6303014703850002"
+MEMBERS = [Grantor(name="Normasari", nik=NIK), Grantor(name="Mariani")]
+
+# The first party, an education unit run by nobody named: its form is not judged.
+HOST = Institution(
+    name="SKB Martapura",
+    id="skb",
+    representative=Representative(name="Kepala SKB", position="Kepala SKB Martapura"),
+)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One legal form: the party, the instrument that gives capacity, and how it reads."""
+
+    form: LegalForm
+    party: Institution | Partner
+    instrument: Authority | None  # None: the party's own NIK (a person signing for themselves)
+    missing: str  # words of the document the error names
+    printed: str  # words the party block prints with the instrument
+
+
+def _partner(name: str, kind: PartnerKind, position: str, **more: Any) -> Partner:
+    return Partner(
+        name=name,
+        kind=kind,
+        representative=Representative(name="Penanda Tangan", position=position),
+        **more,
+    )
+
+
+ROWS = [
+    Row(
+        LegalForm.FOUNDATION,
+        _partner("Yayasan Peduli Banua", PartnerKind.FOUNDATION, "Ketua Pengurus"),
+        Authority(kind=AuthorityKind.BYLAWS, issuer="Yayasan Peduli Banua"),
+        "akta pendirian atau anggaran dasar yayasan yang menunjuk Pengurus",
+        "berdasarkan Anggaran Dasar Yayasan Peduli Banua, untuk dan atas nama Yayasan Peduli Banua",
+    ),
+    Row(
+        LegalForm.FOUNDATION_UNIT,
+        Institution(
+            name="PKBM Harapan Bangsa",
+            operated_by="Yayasan Harapan Bangsa",
+            representative=Representative(
+                name="Penanda Tangan",
+                position="Ketua PKBM Harapan Bangsa",
+                authority=Authority(
+                    kind=AuthorityKind.FOUNDATION_DECREE,
+                    issuer="Ketua Yayasan Harapan Bangsa",
+                    number="03/YHB/I/2023",
+                ),
+            ),
+        ),
+        Authority(
+            kind=AuthorityKind.POWER_OF_ATTORNEY,
+            issuer="Pengurus Yayasan Harapan Bangsa",
+            number="05/YHB/II/2025",
+            issued_on=ON,
+        ),
+        "surat kuasa dari Pengurus yayasan penyelenggara",
+        "berdasarkan Surat Keputusan Ketua Yayasan Harapan Bangsa Nomor 03/YHB/I/2023, dan "
+        "berdasarkan Surat Kuasa Nomor 05/YHB/II/2025 tanggal 24 Februari 2025 dari Pengurus "
+        "Yayasan Harapan Bangsa, untuk dan atas nama Yayasan Harapan Bangsa selaku penyelenggara "
+        "PKBM Harapan Bangsa",
+    ),
+    Row(
+        LegalForm.LIMITED_COMPANY,
+        _partner("PT Borneo Kriya", PartnerKind.BUSINESS, "Direktur Utama"),
+        Authority(
+            kind=AuthorityKind.DIRECTORS_DEED,
+            issuer="PT Borneo Kriya",
+            number="7",
+            issued_on=ON,
+            notary=NOTARY,
+            approval="AHU-AH.01.09-0012345",
+        ),
+        "akta yang memuat susunan Direksi yang sedang menjabat",
+        "berdasarkan Akta Perubahan PT Borneo Kriya Nomor 7 tanggal 24 Februari 2025 yang dibuat "
+        f"di hadapan Notaris {NOTARY} tentang susunan anggota Direksi, yang telah memperoleh "
+        "persetujuan atau penerimaan pemberitahuan Menteri Hukum Nomor AHU-AH.01.09-0012345",
+    ),
+    Row(
+        LegalForm.PARTNERSHIP,
+        _partner("CV Kriya Banua", PartnerKind.BUSINESS, "Direktur"),
+        Authority(kind=AuthorityKind.DEED, issuer="CV Kriya Banua", number="21", notary=NOTARY),
+        "akta pendirian persekutuan beserta perubahannya",
+        f"berdasarkan Akta Pendirian CV Kriya Banua Nomor 21 yang dibuat di hadapan Notaris "
+        f"{NOTARY} beserta perubahannya",
+    ),
+    Row(
+        LegalForm.COOPERATIVE,
+        _partner("Koperasi Wanita Sejahtera", PartnerKind.COOPERATIVE, "Ketua Pengurus"),
+        Authority(kind=AuthorityKind.BYLAWS, issuer="Koperasi Wanita Sejahtera"),
+        "anggaran dasar koperasi yang menunjuk Pengurus",
+        "berdasarkan Anggaran Dasar Koperasi Wanita Sejahtera",
+    ),
+    Row(
+        LegalForm.GROUP,
+        _partner("KUBE Rajut Lestari", PartnerKind.COMMUNITY_GROUP, "Ketua KUBE Rajut Lestari"),
+        Authority(
+            kind=AuthorityKind.MEMBERS_MANDATE,
+            issuer="KUBE Rajut Lestari",
+            number="02/KUBE-RL/II/2025",
+            issued_on=ON,
+            grantors=MEMBERS,
+        ),
+        "mandat anggota",
+        "berdasarkan mandat anggota KUBE Rajut Lestari dalam Berita Acara Rapat Anggota Nomor "
+        "02/KUBE-RL/II/2025 tanggal 24 Februari 2025, yang diberikan oleh 2 (dua) anggota, yaitu "
+        "Normasari (NIK 6303********0002) dan Mariani",
+    ),
+    Row(
+        LegalForm.GOVERNMENT,
+        Partner(
+            name="Dinas Koperasi Kabupaten Banjar",
+            kind=PartnerKind.GOVERNMENT,
+            representative=Representative(
+                name="Penanda Tangan",
+                position="Kepala Dinas Koperasi Kabupaten Banjar",
+                nip="197001011995031001",
+                authority=Authority(
+                    kind=AuthorityKind.APPOINTMENT, issuer="Bupati Banjar", number="821.2/045"
+                ),
+            ),
+        ),
+        Authority(
+            kind=AuthorityKind.DELEGATION,
+            issuer="Bupati Banjar",
+            document="Surat Tugas",
+            number="180/017/HUK/2025",
+            issued_on=ON,
+        ),
+        "pelimpahan wewenang dari Bupati/Wali Kota",
+        "yang diangkat berdasarkan Keputusan Bupati Banjar Nomor 821.2/045, dan berdasarkan "
+        "pelimpahan wewenang dari Bupati Banjar dengan Surat Tugas Nomor 180/017/HUK/2025 tanggal "
+        "24 Februari 2025",
+    ),
+    Row(
+        LegalForm.INDIVIDUAL,
+        Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE),
+        None,
+        "NIK (KTP)",
+        "Dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut PIHAK "
+        "KEDUA.",
+    ),
+]
+
+
+def _signer(row: Row, given: bool) -> Signatory:
+    party = row.party
+    rep = party.representative
+    name, position = (rep.name, rep.position) if rep else (party.name, "Tokoh masyarakat")
+    held = [row.instrument] if given and row.instrument is not None else []
+    return Signatory(party_id=party.id, name=name, position=position, instruments=held)
+
+
+def _agreement(row: Row, given: bool) -> Agreement:
+    party = row.party
+    if row.instrument is None and given:  # a person proves who they are by their NIK
+        party = party.model_copy(update={"nik": NIK})
+    return Agreement(
+        parties=[HOST, party],
+        numbers={HOST.id: "1/SKB/2025", party.id: "2/X/2025"},
+        subject="Pemasaran tas rajut",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        considerations=["PIHAK PERTAMA menyelenggarakan PKW"],
+        scope=["Pemasaran"],
+        no_pattern_reason="Kerja sama pembinaan",
+        roles=[
+            PartyRole(party_id=HOST.id, role="Penyelenggara", responsibilities=["Melatih"]),
+            PartyRole(party_id=party.id, role="Mitra", responsibilities=["Membina"]),
+        ],
+        term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
+        signatories=[
+            Signatory(party_id=HOST.id, name="Kepala SKB", position="Kepala SKB Martapura"),
+            _signer(row, given),
+        ],
+    )
+
+
+def _capacity_errors(agreement: Agreement) -> list[Any]:
+    return [
+        f
+        for f in agreement.check()
+        if f.code == "capacity_by_legal_form" and f.severity is Severity.ERROR
+    ]
+
+
+IDS = [row.form.value for row in ROWS]
+
+
+def test_every_legal_form_has_a_row_and_a_declared_capacity() -> None:
+    assert {row.form for row in ROWS} == set(LegalForm) == set(CAPACITY)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=IDS)
+def test_the_form_is_read_from_the_party(row: Row) -> None:
+    assert row.party.form is row.form
+
+
+@pytest.mark.parametrize("row", ROWS, ids=IDS)
+def test_a_signer_without_the_instrument_is_refused_naming_the_document(row: Row) -> None:
+    agreement = _agreement(row, given=False)
+    (error,) = _capacity_errors(agreement)
+    assert error.party_id == row.party.id
+    assert row.missing in error.message.indonesian
+    assert "PIHAK KEDUA" in error.message.indonesian
+    assert CAPACITY[row.form].basis in error.message.indonesian  # the law it rests on
+    assert "KUHPerdata Pasal 1320" in error.basis
+    with pytest.raises(AgreementNotReadyError):  # a final text is refused; a draft is not
+        render_document(agreement)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=IDS)
+def test_a_signer_with_the_instrument_has_capacity(row: Row) -> None:
+    assert _capacity_errors(_agreement(row, given=True)) == []
+
+
+@pytest.mark.parametrize("row", ROWS, ids=IDS)
+def test_the_party_block_prints_the_instrument(row: Row) -> None:
+    data = render_document(_agreement(row, given=True))
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    (block,) = [p for p in paragraphs if p.endswith("selanjutnya disebut PIHAK KEDUA.")]
+    assert row.printed in block
+    assert NIK not in "\n".join(paragraphs)  # a NIK is printed masked, if at all
+
+
+def test_a_kube_chair_and_a_person_show_their_nik_masked() -> None:
+    kube = next(row for row in ROWS if row.form is LegalForm.GROUP)
+    agreement = _agreement(kube, given=True)
+    chair = agreement.signatories[1].model_copy(update={"nik": NIK})
+    agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], chair]})
+    lines = [p.text for p in docx.Document(io.BytesIO(render_document(agreement))).paragraphs]
+    assert "\tNIK\t:\t6303********0002" in lines
+    person = next(row for row in ROWS if row.form is LegalForm.INDIVIDUAL)
+    lines = [
+        p.text
+        for p in docx.Document(io.BytesIO(render_document(_agreement(person, True)))).paragraphs
+    ]
+    assert "\tNIK\t:\t6303********0002" in lines
+
+
+def test_someone_signing_for_a_person_needs_their_power_of_attorney() -> None:
+    person = next(row for row in ROWS if row.form is LegalForm.INDIVIDUAL)
+    agreement = _agreement(person, given=True)
+    other = Signatory(party_id=person.party.id, name="Anak Hj. Norhayati", position="Kuasa")
+    agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], other]})
+    (error,) = _capacity_errors(agreement)
+    assert "surat kuasa dari Hj. Norhayati" in error.message.indonesian
+    attorney = Authority(kind=AuthorityKind.POWER_OF_ATTORNEY, issuer="Hj. Norhayati")
+    other = other.model_copy(update={"authority": attorney})
+    agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], other]})
+    assert _capacity_errors(agreement) == []
+
+
+def test_a_stated_legal_form_wins_over_the_kind() -> None:
+    shop = Partner(name="Toko Oleh-oleh Banjar", kind=PartnerKind.BUSINESS)
+    assert shop.form is None  # neither "PT" nor "CV": not judged
+    assert shop.model_copy(update={"legal_form": LegalForm.INDIVIDUAL}).form is LegalForm.INDIVIDUAL
+
+
+def test_the_english_message_names_the_document_too() -> None:
+    dinas = next(row for row in ROWS if row.form is LegalForm.GOVERNMENT)
+    (error,) = _capacity_errors(_agreement(dinas, given=False))
+    assert "a delegation from the Regent or Mayor" in error.message.english
