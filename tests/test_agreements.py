@@ -737,3 +737,92 @@ def test_a_pattern_is_held_to_the_relation_the_guide_defines(
         assert finding.severity is Severity.WARNING
         assert finding.basis == "Panduan B.1–B.4"
         assert "Pola" in finding.message.indonesian
+
+
+# -- who may take a role in a pattern (issue 19.2) -----------------------------------------
+
+LKP = Institution(
+    name="LKP Tata Boga Banua",
+    id="lkp",
+    operated_by="Yayasan Banua Cerdas",
+    representative=Representative(name="Ketua LKP", position="Ketua LKP Tata Boga Banua"),
+)
+HOTEL = Partner(
+    name="PT Hotel Banjar Permai",
+    id="hotel",
+    kind=PartnerKind.BUSINESS,
+    scale=BusinessScale.LARGE,
+    representative=Representative(name="Direktur Hotel", position="Direktur Utama"),
+)
+
+
+def _agency(kind: AgreementKind, exclusive: bool, agent: str = "lkp") -> Agreement:
+    from kemitraan.pattern_terms import AgencyTerms
+
+    principal = "hotel" if agent == "lkp" else "lkp"
+    return complete(
+        kind=kind,
+        parties=[LKP, HOTEL],
+        numbers={"lkp": "1/LKP/2025", "hotel": "2/HBP/2025"},
+        pattern=AgencyTerms(
+            principal=principal,
+            agent=agent,
+            products=["Kue khas Banjar"],
+            territory=["Kota Banjarmasin"],
+            exclusive=exclusive,
+        ),
+        roles=[
+            PartyRole(party_id=p, role="Peran", responsibilities=["Tanggung jawab"])
+            for p in ("lkp", "hotel")
+        ],
+        signatories=[signed(LKP), signed(HOTEL)],
+        originals=2,
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "exclusive", "agent", "expected"),
+    [
+        # an LKP a yayasan runs as an exclusive agent in an MoU: both findings
+        (AgreementKind.MOU, True, "lkp", {"foundation_in_commercial_role", "exclusivity_in_mou"}),
+        # not exclusive: the foundation's trading only
+        (AgreementKind.MOU, False, "lkp", {"foundation_in_commercial_role"}),
+        # the same exclusive right in a PKS, where it belongs
+        (AgreementKind.PKS, True, "lkp", {"foundation_in_commercial_role"}),
+        # the yayasan's unit as principal is in a commercial role too
+        (AgreementKind.MOU, True, "hotel", {"foundation_in_commercial_role", "exclusivity_in_mou"}),
+    ],
+)  # fmt: skip
+def test_a_yayasan_trading_and_an_exclusive_right_in_an_mou_are_warned(
+    kind: AgreementKind, exclusive: bool, agent: str, expected: set[str]
+) -> None:
+    codes = {"foundation_in_commercial_role", "exclusivity_in_mou"}
+    found = {f.code: f for f in _agency(kind, exclusive, agent).check() if f.code in codes}
+    assert set(found) == expected
+    assert all(f.severity is Severity.WARNING for f in found.values())
+    trading = found["foundation_in_commercial_role"]
+    assert trading.basis.startswith("UU 16/2001 Pasal 3 dan Pasal 7")
+    assert trading.party_id == "lkp"
+    role = "agen" if agent == "lkp" else "prinsipal"
+    said = (
+        "PIHAK PERTAMA (LKP Tata Boga Banua) (Satuan pendidikan yang diselenggarakan yayasan) "
+        f"berperan sebagai {role} dalam pola keagenan"
+    )
+    assert said in trading.message.indonesian
+    if "exclusivity_in_mou" in found:
+        assert "hak eksklusif" in found["exclusivity_in_mou"].message.indonesian
+
+
+def test_a_business_or_a_unit_no_yayasan_runs_may_trade() -> None:
+    plain = LKP.model_copy(update={"operated_by": None})
+    agreement = _agency(AgreementKind.PKS, False).model_copy(update={"parties": [plain, HOTEL]})
+    assert "foundation_in_commercial_role" not in {f.code for f in agreement.check()}
+
+
+def test_a_pks_points_out_a_party_its_pattern_does_not_name() -> None:
+    pks = complete(kind=AgreementKind.PKS)  # the trade names the PKBM and the shop, not the Dinas
+    (found,) = [f for f in pks.check() if f.code == "party_outside_pattern"]
+    assert (found.severity, found.party_id) == (Severity.INFO, DINAS.id)
+    assert "PIHAK KETIGA (Dinas Pendidikan Kota Banjarmasin)" in found.message.indonesian
+    mou = complete()  # an MoU's facilitator outside the trade is ordinary
+    assert "party_outside_pattern" not in {f.code for f in mou.check()}

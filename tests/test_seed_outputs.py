@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "9c07867197c2cd8b88bb6d4f54b80267c53a03439f1ee4dbb9e23f2b7295c69b",
+    "partnership.json": "995f286f1f2867d269055a7bec6c8658e303aca369af65cde344bced265ccebe",
     "mou.docx": "006e8eec2e592ce7dab99c4cd9c76e733647e245737ac871026441ac1e186d50",
     "pks.docx": "d00e379e98c4f97a6f6258e529db2b3c14e7793215fc57d41946e284b9d0461f",
     "addendum.docx": "1fa2cda94c45261d7261c5587e6c19d001560beaa4a463ef022872b7fb67b78e",

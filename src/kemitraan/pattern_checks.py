@@ -2,8 +2,11 @@
 
 The recommender proposes a pattern from the parties; this check holds a chosen pattern to
 what the guide says it is, so an agency MoU in which a large agent markets a micro
-principal's goods does not pass :meth:`~kemitraan.Agreement.check` in silence. Declared in
-the agreement's rule book (:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
+principal's goods does not pass :meth:`~kemitraan.Agreement.check` in silence. Beside it,
+who may take a role in the pattern: a yayasan or a unit it runs trades only through an
+entity of its own (UU 16/2001 Pasal 3 and 7); an exclusive right belongs in a PKS, not an
+MoU; a party of a PKS the pattern does not name is pointed out. Declared in the agreement's
+rule book (:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+from kemitraan._refs import party_refs
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
+from kemitraan.authority import LegalForm
+from kemitraan.conventions import party_label
 from kemitraan.findings import Hit, Severity
 from kemitraan.pattern_terms.guide import (
     KSO_COMPANY,
@@ -21,6 +27,8 @@ from kemitraan.pattern_terms.guide import (
     GeneralTradeTerms,
     OperationalCooperationTerms,
 )
+from kemitraan.patterns import PatternKind
+from kemitraan.provisions import AgreementKind
 
 __all__: list[str] = []
 
@@ -113,3 +121,142 @@ _KSO_UNSPLIT: Final = {
     "defines_en": "a group providing land, facilities and labour, and a company providing "
     "funds, capital and management",
 }
+
+
+# What a party does in each pattern, by the field of the terms that names it.
+_ROLES: Final[dict[str, _Pair]] = {
+    "agent": ("agen", "agent"),
+    "principal": ("prinsipal", "principal"),
+    "supplier": ("pemasok", "supplier"),
+    "buyer": ("pembeli", "buyer"),
+    "contributions": ("penyumbang kerja sama operasional", "contributor to the operation"),
+    "foster_parent": ("bapak angkat", "foster parent"),
+    "foster_children": ("anak angkat", "foster child"),
+    "core": ("inti", "core"),
+    "plasma": ("plasma", "plasma partner"),
+    "contractor": ("kontraktor", "contractor"),
+    "subcontractor": ("subkontraktor", "subcontractor"),
+    "franchisor": ("pemberi waralaba", "franchisor"),
+    "franchisee": ("penerima waralaba", "franchisee"),
+    "links": ("mata rantai pasok", "link in the supply chain"),
+    "shares": ("pihak bagi hasil", "profit-sharing party"),
+    "ownership": ("pemilik usaha patungan", "joint-venture owner"),
+    "client": ("pengguna jasa", "client"),
+    "provider": ("penyedia jasa", "provider"),
+}
+
+
+def _pattern_name(agreement: AgreementLike) -> _Pair:
+    terms = agreement.pattern
+    kind = PatternKind(terms.pattern) if terms is not None else None
+    return (kind.label_id.lower(), kind.label_en.lower()) if kind is not None else ("", "")
+
+
+@rule(
+    "foundation_in_commercial_role",
+    basis="UU 16/2001 Pasal 3 dan Pasal 7 jo. UU 28/2004",
+    summary="A yayasan, or a unit it runs (a PKBM, an LKP), takes no commercial role in a "
+    "business pattern itself: a yayasan does business only through an entity it founds or "
+    "holds shares in.",
+    indonesian="{who} ({form}) berperan sebagai {role} dalam pola {pattern}; yayasan tidak "
+    "berusaha secara langsung, tetapi melalui badan usaha yang didirikannya atau tempat ia "
+    "menyertakan modal (UU 16/2001 Pasal 3 dan 7). Pertimbangkan badan usaha itu sebagai pihak.",
+    english="{who} ({form_en}) acts as {role_en} in the {pattern_en} pattern; a yayasan does not "
+    "do business itself but through an entity it founds or holds shares in (UU 16/2001 "
+    "Articles 3 and 7). Consider making that entity the party.",
+    severity=Severity.WARNING,
+)
+def _foundation_trading(agreement: AgreementLike) -> Iterator[Hit]:
+    terms = agreement.pattern
+    if terms is None:
+        return
+    pattern, pattern_en = _pattern_name(agreement)
+    index_of = {party.id: index for index, party in enumerate(agreement.parties)}
+    forms = {party.id: party.form for party in agreement.parties}
+    seen: set[str] = set()
+    for where, pid, _ in party_refs(terms):
+        form = forms.get(pid)
+        if pid in seen or form not in (LegalForm.FOUNDATION, LegalForm.FOUNDATION_UNIT):
+            continue
+        seen.add(pid)
+        role, role_en = _ROLES.get(str(where[0]), ("pihak", "a party"))
+        party = agreement.parties[index_of[pid]]
+        yield Hit(
+            party_id=pid,
+            path=".".join(map(str, ("pattern", *where))),
+            values={
+                "who": f"{party_label(index_of[pid])} ({party.name})",
+                "form": form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
+                "form_en": form.label_en,
+                "role": role,
+                "role_en": f"the {role_en}",
+                "pattern": pattern,
+                "pattern_en": pattern_en,
+            },
+        )
+
+
+@rule(
+    "exclusivity_in_mou",
+    basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, hak yang mengikat "
+    "diatur dalam PKS",
+    summary="An MoU grants no exclusive right: a binding exclusive commercial right belongs in "
+    "a PKS.",
+    indonesian="Nota Kesepahaman memberi {agent} hak eksklusif untuk memasarkan produk {principal}"
+    " di {territory}; hak eksklusif yang mengikat lazimnya diatur dalam Perjanjian Kerja Sama, "
+    "bukan dalam Nota Kesepahaman.",
+    english="The MoU grants {agent} an exclusive right to market {principal}'s products in "
+    "{territory}; a binding exclusive right usually belongs in a Cooperation Agreement (PKS), "
+    "not in an MoU.",
+    severity=Severity.WARNING,
+)
+def _exclusive_in_mou(agreement: AgreementLike) -> Iterator[Hit]:
+    terms = agreement.pattern
+    if agreement.kind is not AgreementKind.MOU or not isinstance(terms, AgencyTerms):
+        return
+    if terms.exclusive:
+        names = {party.id: party.name for party in agreement.parties}
+        yield Hit(
+            party_id=terms.agent,
+            path="pattern.exclusive",
+            values={
+                "agent": names.get(terms.agent, terms.agent),
+                "principal": names.get(terms.principal, terms.principal),
+                "territory": ", ".join(terms.territory),
+            },
+        )
+
+
+@rule(
+    "party_outside_pattern",
+    basis="Panduan A.6 (peran dan tanggung jawab setiap pihak); Panduan B",
+    summary="In a PKS that runs a pattern, a party the pattern's terms do not name is told "
+    "apart (as information): the pattern clause names only the parties that trade, so what "
+    "the others give and receive must stand in their rights and obligations.",
+    indonesian="{who} tidak disebut dalam ketentuan pola {pattern} (hanya {named}); pasal pola "
+    "hanya mengikat pihak yang disebut. Pastikan hak dan kewajiban {who} mengatur apa yang "
+    "diberikan dan diperolehnya.",
+    english="{who} is not named in the {pattern_en} terms (only {named}); the pattern clause "
+    "binds only the parties it names. Make sure {who}'s rights and obligations say what it "
+    "gives and receives.",
+    severity=Severity.INFO,
+)
+def _outside_pattern(agreement: AgreementLike) -> Iterator[Hit]:
+    terms = agreement.pattern
+    if agreement.kind is not AgreementKind.PKS or terms is None:
+        return
+    named_ids = terms.party_ids()
+    pattern, pattern_en = _pattern_name(agreement)
+    named = ", ".join(p.name for p in agreement.parties if p.id in named_ids)
+    for index, party in enumerate(agreement.parties):
+        if party.id not in named_ids:
+            yield Hit(
+                party_id=party.id,
+                path="pattern",
+                values={
+                    "who": f"{party_label(index)} ({party.name})",
+                    "pattern": pattern,
+                    "pattern_en": pattern_en,
+                    "named": named,
+                },
+            )
