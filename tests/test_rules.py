@@ -29,7 +29,7 @@ RULES = [(book, rule) for book, rules in BOOKS.items() for rule in rules]
 # the guide, a regulation, or the drafting practice the law assumes (REFERENCE.md)
 BASIS = re.compile(
     r"Panduan [ABC]|KUHPerdata|HIR|UU \d+/\d{4}|PP \d+/\d{4}|REFERENCE|[Kk]elaziman|"
-    r"Tata naskah dinas|Teknik penyusunan"
+    r"Tata naskah dinas|Teknik penyusunan|Juknis PKW"
 )
 
 

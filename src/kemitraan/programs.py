@@ -15,10 +15,20 @@ from pydantic import Field, model_validator
 from kemitraan._base import LabelledEnum, ValueModel, VersionedDocument, reject_duplicates
 from kemitraan._types import NonEmptyStr, PartyId, Period, Rupiah, ShortText
 from kemitraan.exceptions import UnknownNeedError
-from kemitraan.parties import ContributionKind
+from kemitraan.parties import BusinessScale, ContributionKind, Partner, PartnerKind
 from kemitraan.regions import Region
 
-__all__ = ["OFFERS_MEETING", "NeedKind", "Participants", "Program", "ProgramKind", "ProgramNeed"]
+__all__ = [
+    "OFFERS_MEETING",
+    "NeedKind",
+    "Participants",
+    "PkwRole",
+    "Program",
+    "ProgramKind",
+    "ProgramNeed",
+    "pkw_mix",
+    "pkw_roles",
+]
 
 
 class ProgramKind(LabelledEnum):
@@ -190,3 +200,78 @@ class Program(VersionedDocument):
             if item.code == code:
                 return item
         raise UnknownNeedError(code, [need.code for need in self.needs])
+
+
+class PkwRole(LabelledEnum):
+    """The four kinds of partner a PKW provider is expected to have (since 2023).
+
+    Reported that year as the ministry's expectation: business and industry (DUDI), a
+    micro, small or medium enterprise (UMKM), a financing institution and a digital
+    platform.
+
+    >>> [role.label_id for role in PkwRole]  # doctest: +NORMALIZE_WHITESPACE
+    ['Dunia usaha dan dunia industri (DUDI)', 'Usaha mikro, kecil, dan menengah (UMKM)',
+     'Lembaga pembiayaan', 'Platform digital']
+    """
+
+    DUDI = "dudi", "Dunia usaha dan dunia industri (DUDI)", "Business and industry (DUDI)"
+    UMKM = "umkm", "Usaha mikro, kecil, dan menengah (UMKM)", "Micro, small or medium enterprise"
+    FINANCING = "financing", "Lembaga pembiayaan", "Financing institution"
+    DIGITAL_PLATFORM = "digital_platform", "Platform digital", "Digital platform"
+
+
+_ENTERPRISES: Final = frozenset(
+    {
+        PartnerKind.BUSINESS,
+        PartnerKind.STATE_ENTERPRISE,
+        PartnerKind.VILLAGE_ENTERPRISE,
+        PartnerKind.COOPERATIVE,
+        PartnerKind.COMMUNITY_GROUP,
+    }
+)
+_SMALLER: Final = frozenset({BusinessScale.MICRO, BusinessScale.SMALL, BusinessScale.MEDIUM})
+_FUNDS: Final = frozenset({ContributionKind.CAPITAL, ContributionKind.INTEREST_FREE_CAPITAL})
+_GOODS: Final = frozenset({ContributionKind.PRODUCTS, ContributionKind.SUPPLY})
+
+
+def pkw_roles(partner: Partner) -> frozenset[PkwRole]:
+    """Which of the PKW partner roles ``partner`` fills, by its kind, scale and offers.
+
+    A business of unknown scale counts as DUDI; a medium one as both DUDI and UMKM; a
+    cooperative or a business group (a KUBE) as UMKM; a partner offering funds or
+    interest-free capital as financing.
+
+    >>> from kemitraan import Partner, PartnerKind
+    >>> sorted(pkw_roles(Partner(name="Bank Kalsel", kind=PartnerKind.FINANCIAL_INSTITUTION)))
+    [<PkwRole.FINANCING: 'financing'>]
+    """
+    kind, roles = partner.kind, set[PkwRole]()
+    if kind in _ENTERPRISES:
+        scale = partner.scale or (partner.finances.scale if partner.finances else None)
+        group = kind in (PartnerKind.COOPERATIVE, PartnerKind.COMMUNITY_GROUP)
+        if not group and scale in (None, BusinessScale.MEDIUM, BusinessScale.LARGE):
+            roles.add(PkwRole.DUDI)
+        if (group and kind is PartnerKind.COOPERATIVE) or scale in _SMALLER:
+            roles.add(PkwRole.UMKM)
+        if kind is PartnerKind.COMMUNITY_GROUP and _GOODS & set(partner.profile.offers):
+            roles.add(PkwRole.UMKM)  # a business group (a KUBE) that makes goods
+    if kind is PartnerKind.FINANCIAL_INSTITUTION or _FUNDS & set(partner.profile.offers):
+        roles.add(PkwRole.FINANCING)
+    if kind is PartnerKind.DIGITAL_PLATFORM:
+        roles.add(PkwRole.DIGITAL_PLATFORM)
+    return frozenset(roles)
+
+
+def pkw_mix(partners: Iterable[Partner]) -> dict[PkwRole, list[str]]:
+    """For each PKW partner role, the ids of ``partners`` that fill it (empty: missing).
+
+    >>> from kemitraan import Partner, PartnerKind
+    >>> mix = pkw_mix([Partner(name="Tokopedia", kind=PartnerKind.DIGITAL_PLATFORM)])
+    >>> [role.value for role, ids in mix.items() if not ids]
+    ['dudi', 'umkm', 'financing']
+    """
+    found: dict[PkwRole, list[str]] = {role: [] for role in PkwRole}
+    for partner in partners:
+        for role in pkw_roles(partner):
+            found[role].append(partner.id)
+    return found

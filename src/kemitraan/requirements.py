@@ -39,6 +39,7 @@ from kemitraan._requirement_book import (
 )
 from kemitraan.findings import Hit, Severity
 from kemitraan.lifecycle import Move, Stage, transition_table
+from kemitraan.programs import ProgramKind, pkw_mix
 
 if TYPE_CHECKING:
     from kemitraan._protocols import PartnershipLike
@@ -221,6 +222,32 @@ def _explored_not_relevant(p: PartnershipLike) -> Iterator[Hit]:
         if found is not None and not found.relevant:
             why = (found.rationale or "").split("\n", 1)[0].rstrip(".") or "tanpa alasan tercatat"
             yield Hit(partner.id, "relevance", {"name": partner.name, "why": why})
+
+
+@requirement(
+    "pkw_partner_mix",
+    guards=advancing_from(Stage.EXPLORATION),
+    basis="Juknis PKW: mitra DUDI, UMKM, lembaga pembiayaan, platform digital sejak 2023 "
+    "(sebagaimana dilaporkan; bukan Panduan, maka sebuah saran)",
+    summary="A PKW programme has partners of the four kinds expected since 2023 (a caution).",
+    indonesian="Mitra program PKW belum mencakup {missing}; sejak 2023 penyelenggara PKW "
+    "diharapkan bermitra dengan DUDI, UMKM, lembaga pembiayaan, dan platform digital.",
+    english="The PKW programme's partners do not yet include {missing}; since 2023 PKW "
+    "providers are expected to partner with business and industry, a small enterprise, a "
+    "financing institution and a digital platform.",
+    severity=Severity.WARNING,
+)
+def _pkw_partner_mix(p: PartnershipLike) -> Iterator[Hit]:
+    if p.program.kind is ProgramKind.PKW and p.committed_partners:
+        missing = [role for role, ids in pkw_mix(p.committed_partners).items() if not ids]
+        if missing:
+            from babel.lists import format_list  # on first use: the import stays light
+
+            said = BilingualText.of(
+                format_list([role.label_id.lower() for role in missing], locale="id"),
+                format_list([role.label_en.lower() for role in missing], locale="en"),
+            )
+            yield Hit(path="partners", values={"missing": said})
 
 
 # -- A.5 planning -----------------------------------------------------------------------
