@@ -315,7 +315,8 @@ def test_the_extra_is_named_when_missing() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == (
-        "MissingExtraError kemitraan.analysis needs pandas: pip install 'kemitraan[analysis]'"
+        "MissingExtraError kemitraan.analysis memerlukan pandas; pasang dengan: "
+        "pip install 'kemitraan[analysis]'"
     )
 
 

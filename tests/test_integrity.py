@@ -98,8 +98,9 @@ def test_a_stage_without_its_history_is_refused_on_every_route(
     assert ((("stage",), code)) in _loaded_errors(data)
     # Past every public route: the next move, and saving, refuse it.
     partnership.__dict__.update({k: Stage(v) if k == "stage" else v for k, v in changes.items()})
-    with pytest.raises(InvalidDataError, match="history"):
+    with pytest.raises(InvalidDataError) as caught:
         save_json(partnership, "/nonexistent-kemitraan/p.json")
+    assert code in [e["type"] for e in caught.value.errors]
 
 
 def test_a_stage_set_past_the_public_routes_stops_the_next_move() -> None:
@@ -338,7 +339,7 @@ def test_a_duplicate_partner_is_refused_when_appended() -> None:
 def test_a_nested_edit_the_loader_would_refuse_is_refused_when_saved(tmp_path: Path) -> None:
     partnership = at_stage(Stage.GATHERING)
     partnership.partners[1].id = partnership.partners[0].id  # validated by the partner alone
-    with pytest.raises(InvalidDataError, match="duplicate_party") as caught:
+    with pytest.raises(InvalidDataError) as caught:
         save_json(partnership, tmp_path / "p.json")
     assert caught.value.errors[0]["type"] == "duplicate_party"
     assert not list(tmp_path.iterdir())  # nothing written

@@ -791,7 +791,7 @@ def test_duplicate_party_ids_are_refused() -> None:
 
 def test_signing_only_in_the_signing_step() -> None:
     early = at_stage(Stage.AGREEMENT, recorded=True)
-    refusal = "'sign' tidak dapat dilakukan pada tahap Membuat kesepakatan"
+    refusal = "^Penandatanganan kesepakatan tidak dapat dilakukan pada tahap Membuat kesepakatan"
     with pytest.raises(MoveNotAllowedError, match=refusal) as caught:
         early.sign(early.institution.id, on=date(2025, 3, 10))
     assert isinstance(caught.value, RuntimeError)

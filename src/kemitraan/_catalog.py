@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Self, get_args
 
 if TYPE_CHECKING:
     import gettext
@@ -69,6 +69,8 @@ class Said:
 
     _said: tuple[str, dict[str, Any]] | None = None
     args: tuple[Any, ...]
+    _kept: ClassVar[tuple[str, ...]] = ()
+    """The values of :meth:`saying` that are also attributes (an error's ``template``)."""
 
     def _say(self, message: str, /, **context: Any) -> None:
         """Give this ``message`` (an English message id) naming ``context``.
@@ -89,6 +91,9 @@ class Said:
         'place: 12 bukan teks'
         """
         made = cls.__new__(cls)
+        for name in cls._kept:
+            if name in context:
+                setattr(made, name, context[name])
         made._say(message, **context)
         return made
 
@@ -98,8 +103,20 @@ class Said:
             return str(self.args[0]) if self.args else ""
         language = language or current_language()
         message, context = self._said
+        return phrase(message, **context)(language)
+
+
+def phrase(message: str, /, **context: Any) -> Callable[[Language], str]:
+    """``message`` (an English message id) naming ``context``, in the language asked for.
+
+    A value that is a callable is called with the language, as in :meth:`Said._say`.
+    """
+
+    def said(language: Language) -> str:
         values = {k: v(language) if callable(v) else v for k, v in context.items()}
         return say(message, language).format(**values)
+
+    return said
 
 
 def words(*texts: str) -> Callable[[Language], str]:

@@ -48,7 +48,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kemitraan._catalog import N_, Language, Said, current_language, listed, say, words
+from kemitraan._catalog import N_, Language, Said, current_language, listed, phrase, words
+from kemitraan._error_texts import MAX_ERRORS, clip, cut_short, moves_said, problems_said
 
 __all__ = [
     "AgreementNotReadyError",
@@ -119,14 +120,14 @@ class InvalidDataError(KemitraanError, ValueError):
         self.errors = [
             {
                 **e,
-                "loc": tuple(_clip(p) if isinstance(p, str) else p for p in e.get("loc", ())),
-                "msg": _clip(str(e.get("msg", "")), 300),
+                "loc": tuple(clip(p) if isinstance(p, str) else p for p in e.get("loc", ())),
+                "msg": clip(str(e.get("msg", "")), 300),
             }
-            for e in list(errors)[:_MAX_ERRORS]
+            for e in list(errors)[:MAX_ERRORS]
         ]
         more = len(errors) - len(self.errors)
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']} [{e.get('type')}]"
+            f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}"  # type in .errors
             for e in self.errors
         )
         if more > 0:
@@ -134,13 +135,6 @@ class InvalidDataError(KemitraanError, ValueError):
                       details=details, more=more)  # fmt: skip
         else:
             self._say(N_("{model} is not valid: {details}"), model=model, details=details)
-
-
-_MAX_ERRORS = 50
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
 class UnsupportedSchemaVersionError(InvalidDataError):
@@ -164,11 +158,12 @@ class UnsupportedSchemaVersionError(InvalidDataError):
             message = N_("schema_version {found} is newer than the supported {supported}")
         else:
             message = N_("schema_version {found} is older than {supported} and upgrading is off")
-        said = say(message).format(found=found, supported=supported)
-        super().__init__(
-            model,
-            [{"loc": ("schema_version",), "msg": said, "type": "unsupported_schema_version"}],
-        )
+        said = phrase(message, found=found, supported=supported)
+        code = "unsupported_schema_version"
+        msg = said(current_language())
+        super().__init__(model, [{"loc": ("schema_version",), "msg": msg, "type": code}])
+        self._say(N_("{model} is not valid: {details}"), model=model,
+                  details=lambda language: f"schema_version: {said(language)}")  # fmt: skip
 
 
 class StoreLayoutError(InvalidDataError):
@@ -252,20 +247,9 @@ class NotFoundError(KemitraanError, KeyError):
     """
 
     #: What is looked up, said in the catalogs (``what=`` names one of these).
-    THINGS = (
-        N_("key"),
-        N_("item"),
-        N_("party"),
-        N_("need"),
-        N_("document kind"),
-        N_("partnership"),
-        N_("pattern"),
-        N_("checklist item"),
-        N_("requirement code"),
-        N_("agreement"),
-        N_("cooperation agreement"),
-        N_("addendum"),
-    )
+    THINGS = (N_("key"), N_("item"), N_("party"), N_("need"), N_("document kind"),
+              N_("partnership"), N_("pattern"), N_("checklist item"), N_("requirement code"),
+              N_("agreement"), N_("cooperation agreement"), N_("addendum"))  # fmt: skip
 
     def __init__(self, key: str, known: Sequence[str], *, what: str = "key") -> None:
         self.key = key
@@ -420,9 +404,15 @@ class TransitionRefusedError(KemitraanError, RuntimeError):
         move: The move asked for (``"advance"``, ``"decline"``, ``"end"``, ``"renew"``).
         stage: The stage the partnership is in.
 
+    ``TransitionRefusedError.saying(N_("..."), move=..., stage=..., **values)`` makes one.
+
     >>> issubclass(TransitionRefusedError, RuntimeError)
     True
     """
+
+    _kept = ("move", "stage")
+    move: str = ""
+    stage: str = ""
 
     def __init__(self, message: str, *, move: str, stage: str) -> None:
         self.move = move
@@ -433,11 +423,17 @@ class TransitionRefusedError(KemitraanError, RuntimeError):
 class MoveNotAllowedError(TransitionRefusedError):
     """The move does not exist from this stage (e.g. ``renew`` while mapping partners).
 
+    Moves are said by their titles; :attr:`move` and :attr:`allowed` keep their codes.
+
     Attributes:
         allowed: The moves that do exist from this stage.
 
-    >>> str(MoveNotAllowedError(move="renew", stage="mapping", allowed=["advance"]))
-    "'renew' tidak dapat dilakukan pada tahap 'mapping'; yang dapat: advance"
+    >>> from kemitraan import Move  # the moves' titles
+    >>> error = MoveNotAllowedError(move="renew", stage="mapping", allowed=["advance"])
+    >>> for part in str(error).split("; "):
+    ...     print(part)
+    Lanjutkan ke tahun berikutnya tidak dapat dilakukan pada tahap 'mapping'
+    yang dapat: Lanjut ke langkah berikutnya
     """
 
     def __init__(
@@ -452,10 +448,10 @@ class MoveNotAllowedError(TransitionRefusedError):
         self.move = move
         self.stage = stage
         self._say(
-            N_("'{move}' cannot be done at the stage {stage}; what can: {allowed}"),
-            move=move,
+            N_("{move} cannot be done at the stage {stage}; what can: {allowed}"),
+            move=moves_said([move]),
             stage=stage_title or repr(stage),
-            allowed=listed(self.allowed),
+            allowed=moves_said(self.allowed),
         )
 
 
@@ -499,16 +495,30 @@ class RequirementsUnmetError(TransitionRefusedError):
 class TemplateRenderError(KemitraanError, ValueError):
     """A document template cannot be rendered (bad syntax, a missing attribute, …).
 
+    ``TemplateRenderError.saying(N_("..."), template=..., **values)`` makes one from the
+    catalogs; a text given to the constructor is quoted as it is (jinja's own, say).
+
     Attributes:
         template: The template's name or path.
 
-    >>> str(TemplateRenderError("undefined: x", template="mou.docx"))
-    'mou.docx: undefined: x'
+    >>> error = TemplateRenderError("undefined: x", template="mou.docx")
+    >>> print(error); print(error.message("en"))
+    templat mou.docx tidak dapat diisi: undefined: x
+    the template mou.docx cannot be rendered: undefined: x
     """
 
-    def __init__(self, message: str, *, template: str) -> None:
+    _kept = ("template",)
+    _PREFIX = N_("the template {template} cannot be rendered: {problem}")
+    template: str = "<template>"
+
+    def __init__(self, message: str | Callable[[Language], str], *, template: str) -> None:
         self.template = template
-        super().__init__(f"{template}: {message}")
+        Said._say(self, self._PREFIX, template=template, problem=message)
+
+    def _say(self, message: str, /, **context: Any) -> None:
+        context.pop("template", None)
+        problem = phrase(message, **context)
+        Said._say(self, self._PREFIX, template=self.template, problem=problem)
 
 
 class MissingTemplateVariablesError(TemplateRenderError):
@@ -523,9 +533,9 @@ class MissingTemplateVariablesError(TemplateRenderError):
 
     def __init__(self, missing: Sequence[str], *, template: str) -> None:
         self.missing = sorted(missing)
-        super().__init__(
-            f"the template uses undefined name(s): {', '.join(self.missing)}", template=template
-        )
+        self.template = template
+        self._say(N_("it uses names the context does not give: {names}"),
+                  names=", ".join(self.missing))  # fmt: skip
 
 
 class UnsafeTemplateError(TemplateRenderError):
@@ -548,13 +558,10 @@ class MissingTranslationsError(TemplateRenderError):
 
     def __init__(self, missing: Sequence[str], *, template: str = "bilingual document") -> None:
         self.missing = list(dict.fromkeys(missing))
-        shown = "; ".join(repr(t) for t in self.missing[:5])
-        more = f" and {len(self.missing) - 5} more" if len(self.missing) > 5 else ""
-        super().__init__(
-            f"needs English for {len(self.missing)} text(s) (add them to "
-            f"Agreement.translations): {shown}{more}",
-            template=template,
-        )
+        self.template = template
+        self._say(N_("it needs English for {count} texts (add them to Agreement.translations): "
+                     "{texts}"), count=len(self.missing),
+                  texts=cut_short([repr(t) for t in self.missing], 5))  # fmt: skip
 
 
 class MissingExtraError(KemitraanError, ImportError):
@@ -569,7 +576,8 @@ class MissingExtraError(KemitraanError, ImportError):
 
     def __init__(self, extra: str, feature: str, package: str) -> None:
         self.extra = extra
-        super().__init__(f"{feature} needs {package}: pip install 'kemitraan[{extra}]'")
+        self._say(N_("{feature} needs {package}; install it: pip install 'kemitraan[{extra}]'"),
+                  feature=feature, package=package, extra=extra)  # fmt: skip
 
 
 class InvalidDeclarationError(KemitraanError, ValueError):
@@ -586,11 +594,11 @@ class DocumentNotFoundError(KemitraanError, FileNotFoundError):
     """A document to convert or read does not exist.
 
     >>> str(DocumentNotFoundError("mou.docx"))
-    'no such document: mou.docx'
+    'dokumen mou.docx tidak ada'
     """
 
     def __init__(self, path: str) -> None:
-        super().__init__(f"no such document: {path}")
+        self._say(N_("the document {path} does not exist"), path=path)
 
 
 class ConverterNotFoundError(KemitraanError, FileNotFoundError):
@@ -605,14 +613,15 @@ class ConverterNotFoundError(KemitraanError, FileNotFoundError):
 
     def __init__(self, program: str) -> None:
         self.program = program
-        super().__init__(
-            f"{program} (LibreOffice) is not installed or not on PATH; install LibreOffice "
-            "(e.g. apt-get install libreoffice-writer) to convert documents to PDF"
-        )
+        self._say(N_("{program} (LibreOffice) is not installed or not on PATH; install LibreOffice "
+                     "(e.g. apt-get install libreoffice-writer) to convert documents to PDF"),
+                  program=program)  # fmt: skip
 
 
 class ConversionFailedError(KemitraanError, RuntimeError):
     """LibreOffice ran but did not produce the PDF.
+
+    ``ConversionFailedError.saying(N_("..."), output=..., **values)`` makes one.
 
     Attributes:
         output: What the program printed.
@@ -620,6 +629,9 @@ class ConversionFailedError(KemitraanError, RuntimeError):
     >>> ConversionFailedError("exit 1", output="Error: source file could not be loaded").output
     'Error: source file could not be loaded'
     """
+
+    _kept = ("output",)
+    output: str = ""
 
     def __init__(self, message: str, *, output: str = "") -> None:
         self.output = output
@@ -629,7 +641,8 @@ class ConversionFailedError(KemitraanError, RuntimeError):
 class AgreementNotReadyError(KemitraanError, ValueError):
     """An agreement whose check finds errors was to be rendered as a final document.
 
-    Render it with ``draft=True`` to get a document marked as a draft.
+    Render it with ``draft=True`` to get a document marked as a draft. The findings are
+    said by their messages; their codes stay in :attr:`findings`.
 
     Attributes:
         findings: The error findings of :meth:`kemitraan.Agreement.check`.
@@ -640,11 +653,9 @@ class AgreementNotReadyError(KemitraanError, ValueError):
 
     def __init__(self, findings: Sequence[Any]) -> None:
         self.findings = list(findings)
-        listed = "; ".join(f"{f.code}: {f.message.english}" for f in self.findings[:5])
-        super().__init__(
-            f"the agreement has {len(self.findings)} error(s) to fix before it is final "
-            f"(or render it as a draft): {listed}"
-        )
+        said = cut_short(lambda language: [f.message.get(language) for f in self.findings], 5)
+        self._say(N_("the agreement has {count} errors to fix before it is final (or render it "
+                     "as a draft): {findings}"), count=len(findings), findings=said)  # fmt: skip
 
 
 class InvalidSpreadsheetError(InvalidDataError):
@@ -685,14 +696,4 @@ class InvalidSpreadsheetError(InvalidDataError):
 
     def message(self, language: Language | None = None) -> str:
         """Every problem (the first 50, and how many more), in ``"id"`` or ``"en"``."""
-        language = language or current_language()
-        count = len(self.problems)
-        if language == "en":
-            head = f"{self.source} cannot be imported ({count} problems; nothing imported):"
-        else:
-            head = f"{self.source} tidak dapat diimpor ({count} masalah; tidak ada yang diimpor):"
-        lines = [head, *(f"- {p.message(language)}" for p in self.problems[:_MAX_ERRORS])]
-        if count > _MAX_ERRORS:
-            more = count - _MAX_ERRORS
-            lines.append(f"- … {more} more" if language == "en" else f"- … {more} lainnya")
-        return "\n".join(lines)
+        return problems_said(self.source, self.problems, language or current_language())

@@ -28,6 +28,7 @@ from typing import Any, Final, Literal
 from pydantic import AwareDatetime
 
 from kemitraan._base import LabelledEnum, ValueModel
+from kemitraan._error_texts import MOVE_TITLES
 from kemitraan._types import NonEmptyStr, PartyId, ShortText
 from kemitraan.actors import Role
 from kemitraan.exceptions import ReadOnlyFieldError
@@ -126,6 +127,9 @@ class Move(LabelledEnum):
         ('pks', None)
         """
         return _SIGNED.get(self)
+
+
+MOVE_TITLES.update({m.value: (m.label_id, m.label_en) for m in Move})  # a refusal says titles
 
 
 _SIGNED: Final[dict[Move, SignedDocument]] = {

@@ -1,0 +1,69 @@
+"""Pieces of the errors' messages: clipped values, moves by their titles, long lists cut short.
+
+The ground floor of :mod:`kemitraan.exceptions`, which re-exports what a user needs; it
+knows no error class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from kemitraan._catalog import N_, Language, phrase, say
+
+__all__ = ["MAX_ERRORS", "MOVE_TITLES", "clip", "cut_short", "moves_said", "problems_said"]
+
+MAX_ERRORS: Final = 50
+"""How many problems an error lists (the rest are counted)."""
+
+MOVE_TITLES: dict[str, tuple[str, str]] = {}
+"""A move's title by its code, in Indonesian and English (:mod:`kemitraan.lifecycle` fills it)."""
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """``text``, cut at ``limit`` characters with its length said (a 50 MB key, a short error)."""
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
+def moves_said(moves: Sequence[str]) -> Callable[[Language], str]:
+    """``moves`` (codes) by their titles, joined by commas, in the language asked for.
+
+    A code without a title is quoted as it was given.
+    """
+
+    def said(language: Language) -> str:
+        titles = (MOVE_TITLES.get(m, (repr(m), repr(m)))[language == "en"] for m in moves)
+        return ", ".join(titles) or say(N_("none"), language)
+
+    return said
+
+
+def cut_short(
+    texts: Sequence[str] | Callable[[Language], Sequence[str]], limit: int, sep: str = "; "
+) -> Callable[[Language], str]:
+    """The first ``limit`` of ``texts`` (or of those said in a language) and how many more."""
+
+    def said(language: Language) -> str:
+        found = texts(language) if callable(texts) else texts
+        shown = sep.join(found[:limit])
+        if len(found) <= limit:
+            return shown
+        return phrase(N_("{shown}; and {more} more"), shown=shown, more=len(found) - limit)(
+            language
+        )
+
+    return said
+
+
+def problems_said(source: str, problems: Sequence[Any], language: Language) -> str:
+    """The message of :class:`~kemitraan.exceptions.InvalidSpreadsheetError`."""
+    head = phrase(
+        N_("{source} cannot be imported ({count} problems; nothing imported):"),
+        source=source,
+        count=len(problems),
+    )
+    lines = [head(language), *(f"- {p.message(language)}" for p in problems[:MAX_ERRORS])]
+    if len(problems) > MAX_ERRORS:
+        more = phrase(N_("… {more} more"), more=len(problems) - MAX_ERRORS)
+        lines.append(f"- {more(language)}")
+    return "\n".join(lines)
