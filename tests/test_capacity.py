@@ -29,6 +29,7 @@ from kemitraan import (
     render_document,
 )
 from kemitraan.authority import CAPACITY, AuthorityKind, Grantor, LegalForm
+from kemitraan.documents import missing_translations
 from kemitraan.exceptions import AgreementNotReadyError
 from kemitraan.findings import Severity
 
@@ -301,3 +302,31 @@ def test_the_english_message_names_the_document_too() -> None:
     dinas = next(row for row in ROWS if row.form is LegalForm.GOVERNMENT)
     (error,) = _capacity_errors(_agreement(dinas, given=False))
     assert "a delegation from the Regent or Mayor" in error.message.english
+
+
+def test_a_mandate_of_many_members_lists_them_in_an_annex() -> None:
+    kube = next(row for row in ROWS if row.form is LegalForm.GROUP)
+    many = [Grantor(name=f"Anggota {n}", nik=f"63030147038500{n:02d}") for n in range(1, 6)]
+    assert kube.instrument is not None
+    mandate = kube.instrument.model_copy(update={"grantors": many})
+    agreement = _agreement(kube, given=True)
+    signer = agreement.signatories[1].model_copy(update={"instruments": [mandate]})
+    agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], signer]})
+    document = docx.Document(io.BytesIO(render_document(agreement)))
+    paragraphs = [p.text for p in document.paragraphs]
+    (block,) = [p for p in paragraphs if p.endswith("selanjutnya disebut PIHAK KEDUA.")]
+    assert "yang diberikan oleh 5 (lima) anggota sebagaimana tercantum dalam Lampiran" in block
+    assert "Anggota 1" not in block
+    assert "LAMPIRAN NOTA KESEPAHAMAN" in paragraphs
+    assert "DAFTAR ANGGOTA KUBE RAJUT LESTARI PEMBERI MANDAT" in paragraphs
+    rows = [[c.text for c in r.cells] for r in document.tables[-1].rows]
+    assert rows[0] == ["No.", "Nama", "NIK"]
+    assert rows[1:] == [[str(n), f"Anggota {n}", f"6303********00{n:02d}"] for n in range(1, 6)]
+    # the English text says the same beside it
+    english = agreement.model_copy(update={"languages": ["id", "en"], "prevailing_language": "id"})
+    said = {text: f"[en] {text}" for text in missing_translations(english)}
+    english = english.model_copy(update={"translations": said})
+    lines = [
+        p.text for p in docx.Document(io.BytesIO(render_document(english, draft=True))).paragraphs
+    ]
+    assert "MEMBERS OF KUBE RAJUT LESTARI WHO GAVE THE MANDATE" in lines

@@ -26,9 +26,9 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "995f286f1f2867d269055a7bec6c8658e303aca369af65cde344bced265ccebe",
-    "mou.docx": "006e8eec2e592ce7dab99c4cd9c76e733647e245737ac871026441ac1e186d50",
-    "pks.docx": "d00e379e98c4f97a6f6258e529db2b3c14e7793215fc57d41946e284b9d0461f",
-    "addendum.docx": "1fa2cda94c45261d7261c5587e6c19d001560beaa4a463ef022872b7fb67b78e",
+    "mou.docx": "36d03c6e1e572ac996e67e5b241bf4a273636a668e5a7522d0ef3db32c37ca98",
+    "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
+    "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "49b084065dcc9fa26a8dd9203d3043ceb21d995d835b89501dd6d4206fd6518b",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",

@@ -24,7 +24,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
@@ -596,6 +596,37 @@ def _agreement_layout(document: DocumentObject) -> None:
     )
     _tag(document, "{%p endif %}")
     _signatures(document)
+    _annexes(document)
+
+
+def _annexes(document: DocumentObject) -> None:
+    """Each annex on a page of its own: the members of a group who gave its chair a mandate."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _tag(document, "{%p for a in annexes %}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _paragraph(document, "{{ a.heading }}", bold=True, align=center, after=0)
+    _tag(document, "{%p if bilingual %}")
+    _paragraph(document, "{{ a.heading_en }}", bold=True, italic=True, align=center, after=0)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "{{ a.title }}", bold=True, align=center, after=0)
+    _tag(document, "{%p if bilingual %}")
+    _paragraph(document, "{{ a.title_en }}", bold=True, italic=True, align=center, after=0)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "", after=6)
+    _paragraph(document, "{{ a.intro }}", align=justify, after=2)
+    _tag(document, "{%p if bilingual %}")
+    _paragraph(document, "{{ a.intro_en }}", italic=True, align=justify, after=2)
+    _tag(document, "{%p endif %}")
+    _table(
+        document,
+        "m in a.members",
+        ["No.", "Nama{% if bilingual %} / Name{% endif %}", "NIK"],
+        ["{{ m.number }}", "{{ m.name }}", "{{ m.nik }}"],
+        size=11,
+        widths=[1.5, 9.0, 5.5],
+    )
+    _tag(document, "{%p endfor %}")
 
 
 def _grid(table: Table) -> None:

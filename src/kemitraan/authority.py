@@ -217,8 +217,11 @@ class Authority(ValueModel):
             return ""
         return f" Nomor {self.number}" if language == "id" else f" Number {self.number}"
 
-    def wording(self) -> BilingualText:
+    def wording(self, *, members_listed: bool = True) -> BilingualText:
         """The clause that states the authority in a party's block, in both languages.
+
+        A members' mandate names its members in the clause; with ``members_listed=False`` it
+        says they are listed in the document's annex (Lampiran) instead.
 
         >>> Authority(kind=AuthorityKind.DEED, issuer="CV Kriya Banua", number="21",
         ...           issued_on=date(2016, 5, 3), notary="Hj. Rahmah, S.H., M.Kn.",
@@ -259,15 +262,32 @@ class Authority(ValueModel):
                 f"under a Power of Attorney{n_en}{w_en} from {issuer}",
             )
         if self.kind in _DOCUMENT:
-            return self._capacity_wording(n_id, n_en, w_id, w_en)
+            return self._capacity_wording(n_id, n_en, w_id, w_en, members_listed)
         return BilingualText.of(f"berdasarkan {self.text}", f"under {self.text}")
+
+    def cited(self) -> BilingualText:
+        """The instrument as a list or an annex cites it: its title, number and date.
+
+        >>> Authority(kind=AuthorityKind.DELEGATION, issuer="Bupati Banjar",
+        ...           number="180/017/HUK/2025", issued_on=date(2025, 3, 3)).cited().indonesian
+        'Surat Kuasa Nomor 180/017/HUK/2025 tanggal 3 Maret 2025'
+        """
+        title_id, title_en = (
+            self._title() if self.kind in _DOCUMENT else (self.kind.label_id, self.kind.label_en)
+        )
+        return BilingualText.of(
+            f"{title_id}{self._number('id')}{self._when('id')}",
+            f"{title_en}{self._number('en')}{self._when('en')}",
+        )
 
     def _title(self) -> tuple[str, str]:
         if self.document is None:
             return _DOCUMENT[self.kind]
         return self.document, _DOCUMENT_EN.get(self.document, self.document)
 
-    def _capacity_wording(self, n_id: str, n_en: str, w_id: str, w_en: str) -> BilingualText:
+    def _capacity_wording(
+        self, n_id: str, n_en: str, w_id: str, w_en: str, members_listed: bool
+    ) -> BilingualText:
         """The clause of a directors' deed, a members' mandate or a delegation."""
         title_id, title_en = self._title()
         issuer = self.issuer or ""
@@ -294,11 +314,14 @@ class Authority(ValueModel):
             words_id = num2words(count, lang="id")
             words_en = num2words(count, lang="en")
             member_en = "member" if count == 1 else "members"
+            by_id, by_en = f", yaitu {listed_id}", f": {listed_en}"
+            if not members_listed:
+                by_id, by_en = " sebagaimana tercantum dalam Lampiran", " listed in the Annex"
             return BilingualText.of(
                 f"berdasarkan mandat anggota {issuer} dalam {title_id}{n_id}{w_id}, yang "
-                f"diberikan oleh {count} ({words_id}) anggota, yaitu {listed_id}",
+                f"diberikan oleh {count} ({words_id}) anggota{by_id}",
                 f"under the mandate of the members of {issuer} in the {title_en}{n_en}{w_en}, "
-                f"given by {count} ({words_en}) {member_en}: {listed_en}",
+                f"given by {count} ({words_en}) {member_en}{by_en}",
             )
         # a delegation: the regional head's power of attorney, letter or regulation
         return BilingualText.of(

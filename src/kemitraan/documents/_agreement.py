@@ -35,7 +35,7 @@ from kemitraan.conventions import (
     party_label,
     rupiah,
 )
-from kemitraan.documents._parties import party_block, signature
+from kemitraan.documents._parties import annexes, party_block, signature
 from kemitraan.documents._registry import DocumentKind, document_kind
 from kemitraan.documents._render import clean_text
 from kemitraan.documents._wording import (
@@ -389,6 +389,7 @@ def _closing(w: Wording) -> dict[str, Any]:
             for i in range(0, len(signatures), 2)
         ],
         "paraf": [party_label(i) for i in range(len(agreement.parties))],
+        "annexes": annexes(w),
     }
 
 

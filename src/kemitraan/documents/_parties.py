@@ -20,7 +20,7 @@ from kemitraan.conventions import nip_text, npwp_text, party_label, phone_text
 from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
 from kemitraan.parties import Institution, PartnerKind, Party
 
-__all__ = ["party_block", "signature"]
+__all__ = ["annexes", "party_block", "signature"]
 
 
 @dataclass(frozen=True)
@@ -130,9 +130,20 @@ def _short(position: str, institution: str) -> str:
     return short or position
 
 
+# A mandate given by more members than this lists them in an annex, not in the block.
+MEMBERS_IN_BLOCK: Final = 3
+
+
+def _in_annex(authority: Authority) -> bool:
+    return (
+        authority.kind is AuthorityKind.MEMBERS_MANDATE
+        and len(authority.grantors) > MEMBERS_IN_BLOCK
+    )
+
+
 def _clause(w: Wording, authority: Authority) -> Bilingual:
     """An instrument's clause ("berdasarkan …"), its issuer's office in English."""
-    stated = authority.wording()
+    stated = authority.wording(members_listed=not _in_annex(authority))
     english = stated.english
     if authority.kind is AuthorityKind.OTHER and authority.text is not None:
         english = f"under {w.tr(authority.text)}"
@@ -293,3 +304,48 @@ def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
         "signed_on": signatory.signed_on if signatory else None,
         "signed_at": (signatory.signed_at or "") if signatory else "",
     }
+
+
+def annexes(w: Wording) -> list[dict[str, Any]]:
+    """The annexes (Lampiran) the party blocks refer to: the members who gave a mandate.
+
+    A KUBE's chair binds it on its members' mandate; a mandate of more than
+    :data:`MEMBERS_IN_BLOCK` members names them here, each NIK masked (UU 27/2022).
+    """
+    found = []
+    doc, kind = w.doc, w.agreement.kind
+    for index, party in enumerate(w.agreement.parties):
+        signer = _signer(w.agreement, party)
+        held = [signer.authority] if signer.authority is not None else []
+        for mandate in (a for a in [*held, *signer.instruments] if _in_annex(a)):
+            cited = mandate.cited()
+            who = f"{w.blank(signer.name)}, {w.blank(signer.position)}"
+            issuer = mandate.issuer or party.name
+            found.append(
+                {
+                    "label": party_label(index),
+                    "heading": f"LAMPIRAN {kind.label_id.upper()}",
+                    "heading_en": f"ANNEX TO THE {kind.label_en.upper()}",
+                    "title": f"DAFTAR ANGGOTA {issuer.upper()} PEMBERI MANDAT",
+                    "title_en": f"MEMBERS OF {issuer.upper()} WHO GAVE THE MANDATE",
+                    "intro": (
+                        f"Anggota {issuer} yang memberikan mandat kepada {who}, untuk bertindak "
+                        f"untuk dan atas nama {issuer} selaku {party_label(index)} dalam "
+                        f"{doc.indonesian} ini, dalam {cited.indonesian}:"
+                    ),
+                    "intro_en": (
+                        f"The members of {issuer} who mandated {who} to act for and on behalf "
+                        f"of {issuer} as {party_label(index, 'en')} in {doc.english}, in the "
+                        f"{cited.english}:"
+                    ),
+                    "members": [
+                        {
+                            "number": n,
+                            "name": g.name,
+                            "nik": mask(str(g.nik)) if g.nik else "-",
+                        }
+                        for n, g in enumerate(mandate.grantors, 1)
+                    ],
+                }
+            )
+    return found

@@ -301,6 +301,38 @@ class ReferenceContext(ContextModel):
     """Its subject."""
 
 
+class AnnexMember(ContextModel):
+    """One member in an annex's list."""
+
+    number: int
+    """Its number in the list, from 1."""
+    name: str
+    """The member's name."""
+    nik: str
+    """The NIK, masked (``6303********0002``), or ``-``."""
+
+
+class AnnexContext(ContextModel):
+    """An annex (*Lampiran*) a party block refers to: the members who gave a mandate."""
+
+    label: str
+    """The party it belongs to (``PIHAK KEDUA``)."""
+    heading: str
+    """``LAMPIRAN NOTA KESEPAHAMAN``."""
+    heading_en: str
+    """Its English."""
+    title: str
+    """``DAFTAR ANGGOTA KUBE RAJUT LESTARI PEMBERI MANDAT``."""
+    title_en: str
+    """Its English."""
+    intro: str
+    """The sentence before the list: who gave whom the mandate, in which instrument."""
+    intro_en: str
+    """Its English."""
+    members: list[AnnexMember]
+    """The members, in order."""
+
+
 class AgreementContext(ContextModel):
     """Everything a template of an MoU, PKS or addendum receives.
 
@@ -387,6 +419,9 @@ class AgreementContext(ContextModel):
     """The signature columns two by two."""
     paraf: list[str]
     """The party labels for the initials (paraf) boxes of every page's footer."""
+    annexes: list[AnnexContext]
+    """The annexes after the signatures: the members of a group who gave its chair the
+    mandate, when more than three (a party block names up to three itself)."""
     rows: list[RowContext]
     """The body as Indonesian–English rows, for the bilingual layout (empty otherwise)."""
     term_start: datetime.date | None
