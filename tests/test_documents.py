@@ -488,7 +488,7 @@ def test_seed_partnership_renders_its_work_plan() -> None:
 
 
 def test_a_partnership_without_agreement_cannot_be_rendered() -> None:
-    with pytest.raises(InvalidArgumentError, match="no agreement yet"):
+    with pytest.raises(InvalidArgumentError, match="belum memiliki kesepakatan"):
         render_document(at_stage(Stage.MAPPING))
 
 
@@ -659,7 +659,7 @@ def test_hostile_or_broken_templates_fail_cleanly(source: str, error: type[Excep
 
 
 def test_not_a_docx() -> None:
-    with pytest.raises(TemplateRenderError, match="not a DOCX"):
+    with pytest.raises(TemplateRenderError, match="bukan DOCX"):
         DocumentTemplate(b"plain text", name="x.docx")
 
 

@@ -423,10 +423,8 @@ class TransitionRefusedError(KemitraanError, RuntimeError):
 class MoveNotAllowedError(TransitionRefusedError):
     """The move does not exist from this stage (e.g. ``renew`` while mapping partners).
 
-    Moves are said by their titles; :attr:`move` and :attr:`allowed` keep their codes.
-
     Attributes:
-        allowed: The moves that do exist from this stage.
+        allowed: The moves that do exist from this stage (codes; the message says their titles).
 
     >>> from kemitraan import Move  # the moves' titles
     >>> error = MoveNotAllowedError(move="renew", stage="mapping", allowed=["advance"])
@@ -500,6 +498,7 @@ class TemplateRenderError(KemitraanError, ValueError):
 
     Attributes:
         template: The template's name or path.
+        problem: What is wrong, without the name (a text, or a callable of the language).
 
     >>> error = TemplateRenderError("undefined: x", template="mou.docx")
     >>> print(error); print(error.message("en"))
@@ -513,11 +512,12 @@ class TemplateRenderError(KemitraanError, ValueError):
 
     def __init__(self, message: str | Callable[[Language], str], *, template: str) -> None:
         self.template = template
+        self.problem = message
         Said._say(self, self._PREFIX, template=template, problem=message)
 
     def _say(self, message: str, /, **context: Any) -> None:
         context.pop("template", None)
-        problem = phrase(message, **context)
+        self.problem = problem = phrase(message, **context)
         Said._say(self, self._PREFIX, template=self.template, problem=problem)
 
 

@@ -25,12 +25,14 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any, Final, overload
 
 from pydantic import BaseModel
 
 from kemitraan._files import AtomicBatch, fsync_folder
+from kemitraan.conventions import number_text
 from kemitraan.documents._agreement import agreement_context, missing_translations
 from kemitraan.documents._registry import (
     DocumentKind,
@@ -95,20 +97,27 @@ def _extra(extra: Mapping[str, Any] | None) -> dict[str, Any]:
     if extra is None:
         return {}
     if not isinstance(extra, Mapping):
-        raise InvalidArgumentError(f"extra must be a mapping, got {type(extra).__name__}")
+        raise InvalidArgumentError.saying(
+            "extra must be a mapping, not a {kind}", kind=type(extra).__name__
+        )
     seen = 0
 
     def plain(value: Any, where: str, depth: int) -> Any:
         nonlocal seen
         seen += 1
         if seen > _EXTRA_ITEMS or depth > _EXTRA_DEPTH:
-            raise InvalidArgumentError(
-                f"extra is too large at {where} (at most {_EXTRA_ITEMS:,} values, "
-                f"nested {_EXTRA_DEPTH} deep)"
+            raise InvalidArgumentError.saying(
+                "extra is too large at {where} (at most {most} values, nested {depth} deep)",
+                where=where or "extra",
+                most=partial(number_text, _EXTRA_ITEMS),
+                depth=_EXTRA_DEPTH,
             )
         if isinstance(value, str) and len(value) > _EXTRA_TEXT:
-            raise InvalidArgumentError(
-                f"extra{where} is {len(value):,} characters long (at most {_EXTRA_TEXT:,})"
+            raise InvalidArgumentError.saying(
+                "extra{where} is {size} characters long (at most {most})",
+                where=where,
+                size=partial(number_text, len(value)),
+                most=partial(number_text, _EXTRA_TEXT),
             )
         if isinstance(value, _EXTRA_SCALARS):
             return value
@@ -116,14 +125,18 @@ def _extra(extra: Mapping[str, Any] | None) -> dict[str, Any]:
             out = {}
             for key, item in value.items():
                 if not isinstance(key, str):
-                    raise InvalidArgumentError(f"extra{where}: keys must be text, got {key!r}")
+                    raise InvalidArgumentError.saying(
+                        "extra{where}: keys must be text, not {key}", where=where, key=repr(key)
+                    )
                 out[key] = plain(item, f"{where}[{key!r}]", depth + 1)
             return out
         if isinstance(value, (list, tuple)):
             return [plain(item, f"{where}[{i}]", depth + 1) for i, item in enumerate(value)]
-        raise InvalidArgumentError(
-            f"extra{where} is a {type(value).__name__}; give text, numbers, dates, booleans, "
-            "or lists and mappings of them"
+        raise InvalidArgumentError.saying(
+            "extra{where} is a {kind}; give text, numbers, dates, booleans, "
+            "or lists and mappings of them",
+            where=where,
+            kind=type(value).__name__,
         )
 
     result = plain(extra, "", 0)
@@ -164,11 +177,18 @@ def _resolve(
             subject, owner = found
             return candidate, subject, owner if owner is not None else partnership
     if isinstance(source, Partnership) and source.agreement is None:
-        raise InvalidArgumentError(
+        raise InvalidArgumentError.saying(
             "the partnership has no agreement yet (guide A.6); draft it before rendering"
         )
-    wanted = f"a {kind}" if kind is not None else "any kind of document"
-    raise InvalidArgumentError(f"cannot render {type(source).__name__} as {wanted}")
+    if kind is not None:
+        raise InvalidArgumentError.saying(
+            "a {given} cannot be rendered as the document kind {kind}",
+            given=type(source).__name__,
+            kind=repr(kind),
+        )
+    raise InvalidArgumentError.saying(
+        "a {given} cannot be rendered as any kind of document", given=type(source).__name__
+    )
 
 
 def _render_bytes(

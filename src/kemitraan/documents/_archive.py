@@ -15,10 +15,14 @@ import io
 import re
 import zipfile
 import zlib
-from typing import Final
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Final
 
 from lxml import etree
 
+from kemitraan._catalog import N_, Language
+from kemitraan.conventions import number_text
 from kemitraan.exceptions import TemplateRenderError
 
 __all__ = [
@@ -47,8 +51,12 @@ _XML_PART: Final = re.compile(r"\.(xml|rels)$", re.IGNORECASE)
 _BAD_NAME: Final = re.compile(r"(^[/\\])|(^[A-Za-z]:)|(\\)|(\x00)|(^|/)\.\.(/|$)")
 
 
-def _refuse(problem: str, name: str) -> TemplateRenderError:
-    return TemplateRenderError(problem, template=name)
+def _refuse(message: str, name: str, /, **values: Any) -> TemplateRenderError:
+    return TemplateRenderError.saying(message, template=name, **values)
+
+
+def _number(value: int) -> Callable[[Language], str]:
+    return partial(number_text, value)
 
 
 def read_parts(data: bytes, name: str) -> list[tuple[str, bytes]]:
@@ -61,27 +69,47 @@ def read_parts(data: bytes, name: str) -> list[tuple[str, bytes]]:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise _refuse("not a DOCX file (not a zip archive)", name) from exc
+        raise _refuse(N_("it is not a DOCX file (not a zip archive)"), name) from exc
     if len(infos) > MAX_MEMBERS:
-        raise _refuse(f"the archive has {len(infos):,} members (at most {MAX_MEMBERS:,})", name)
+        raise _refuse(
+            N_("the archive has {count} members (at most {most})"),
+            name,
+            count=_number(len(infos)),
+            most=_number(MAX_MEMBERS),
+        )
     seen: set[str] = set()
     total = 0
     for info in infos:
         member = info.filename
         if _BAD_NAME.search(member) or member in seen:
-            raise _refuse(f"member name {member[:80]!r} escapes the archive or repeats", name)
+            raise _refuse(
+                N_("the member name {member} escapes the archive or repeats"),
+                name,
+                member=repr(member[:80]),
+            )
         seen.add(member)
         if info.file_size > MAX_MEMBER_SIZE:
             raise _refuse(
-                f"member {member[:80]!r} unpacks to {info.file_size:,} bytes "
-                f"(at most {MAX_MEMBER_SIZE:,})",
+                N_("the member {member} unpacks to {size} bytes (at most {most})"),
                 name,
+                member=repr(member[:80]),
+                size=_number(info.file_size),
+                most=_number(MAX_MEMBER_SIZE),
             )
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise _refuse(f"member {member[:80]!r} is packed too tightly (a zip bomb?)", name)
+            raise _refuse(
+                N_("the member {member} is packed too tightly (a zip bomb?)"),
+                name,
+                member=repr(member[:80]),
+            )
         total += info.file_size
     if total > MAX_TOTAL_SIZE:
-        raise _refuse(f"the archive unpacks to {total:,} bytes (at most {MAX_TOTAL_SIZE:,})", name)
+        raise _refuse(
+            N_("the archive unpacks to {size} bytes (at most {most})"),
+            name,
+            size=_number(total),
+            most=_number(MAX_TOTAL_SIZE),
+        )
     parts = []
     for info in infos:
         try:
@@ -95,9 +123,18 @@ def read_parts(data: bytes, name: str) -> list[tuple[str, bytes]]:
             NotImplementedError,
             RuntimeError,
         ) as exc:  # corrupt data, an unknown method, encryption
-            raise _refuse(f"member {info.filename[:80]!r} cannot be read: {exc}", name) from exc
+            raise _refuse(
+                N_("the member {member} cannot be read: '{detail}'"),
+                name,
+                member=repr(info.filename[:80]),
+                detail=str(exc),
+            ) from exc
         if len(blob) > info.file_size:
-            raise _refuse(f"member {info.filename[:80]!r} is larger than it says", name)
+            raise _refuse(
+                N_("the member {member} is larger than it says"),
+                name,
+                member=repr(info.filename[:80]),
+            )
         if _XML_PART.search(info.filename):
             _check_xml(info.filename, blob, name)
         parts.append((info.filename, blob))
@@ -108,10 +145,18 @@ def _check_xml(member: str, blob: bytes, name: str) -> None:
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _refuse(f"{member} is not UTF-8 XML ({exc.reason})", name) from exc
+        raise _refuse(
+            N_("{member} is not UTF-8 XML: '{detail}'"), name, member=member, detail=exc.reason
+        ) from exc
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
-        raise _refuse(f"{member} declares a DTD or entities, which a DOCX never needs", name)
+        raise _refuse(
+            N_("{member} declares a DTD or entities, which a DOCX never needs"),
+            name,
+            member=member,
+        )
     try:
         etree.fromstring(blob, XML_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise _refuse(f"{member} is not well-formed XML: {exc}", name) from exc
+        raise _refuse(
+            N_("{member} is not well-formed XML: '{detail}'"), name, member=member, detail=str(exc)
+        ) from exc

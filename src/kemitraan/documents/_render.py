@@ -16,7 +16,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
@@ -28,6 +28,7 @@ from lxml import etree
 from pydantic import BaseModel
 
 from kemitraan._files import write_atomically
+from kemitraan.conventions import number_text
 from kemitraan.documents._archive import XML_PARSER, read_parts
 from kemitraan.documents._draftmark import mark_draft
 from kemitraan.documents._registry import document_kind
@@ -219,7 +220,9 @@ class DocumentTemplate:
         names = [n for n, _ in self._parts]
         for needed in (_BODY, _RELS, _TYPES):
             if needed not in names:
-                raise TemplateRenderError(f"not a DOCX file (no {needed})", template=self.name)
+                raise TemplateRenderError.saying(
+                    "it is not a DOCX file (it has no {part})", template=self.name, part=needed
+                )
         env = BoundedEnvironment()
         self._compiled: dict[str, Any] = {}
         self._frames: dict[str, tuple[str, str]] = {}
@@ -231,20 +234,23 @@ class DocumentTemplate:
             if "{{" not in source_xml and "{%" not in source_xml:
                 continue
             if len(source_xml) > MAX_SOURCE:
-                raise TemplateRenderError(
-                    f"{part} is too long to be a template", template=self.name
+                raise TemplateRenderError.saying(
+                    "{part} is too long to be a template", template=self.name, part=part
                 )
             try:
                 tree = env.parse(source_xml)  # parsed once: for its names and to compile
                 variables |= _context_names(tree, env.globals)
                 self._compiled[part] = env.from_string(env.bound(tree))
             except TemplateSyntaxError as exc:
-                raise TemplateRenderError(
-                    f"template syntax error in {part}: {exc.message}", template=self.name
+                raise TemplateRenderError.saying(
+                    "the template's markup in {part} is wrong: '{detail}'",
+                    template=self.name,
+                    part=part,
+                    detail=exc.message,
                 ) from exc
             except (RecursionError, MemoryError) as exc:  # absurdly nested markup
-                raise TemplateRenderError(
-                    f"{part} is nested too deeply to compile", template=self.name
+                raise TemplateRenderError.saying(
+                    "{part} is nested too deeply to compile", template=self.name, part=part
                 ) from exc
             self._frames[part] = frame
         self.variables: frozenset[str] = frozenset(variables)
@@ -257,12 +263,16 @@ class DocumentTemplate:
             root = etree.fromstring(blob, XML_PARSER)
             body = root.find(f"{{{_W}}}body")
             if body is None:
-                raise TemplateRenderError(f"{part} has no <w:body>", template=self.name)
+                raise TemplateRenderError.saying(
+                    "{part} has no <w:body>", template=self.name, part=part
+                )
             xml = etree.tostring(body, encoding="unicode")
             start, end = text.find("<w:body"), text.rfind("</w:body>")
             if start < 0 or end < 0:
-                raise TemplateRenderError(
-                    f"{part} must name its body <w:body> (the usual prefix)", template=self.name
+                raise TemplateRenderError.saying(
+                    "{part} must name its body <w:body> (the usual prefix)",
+                    template=self.name,
+                    part=part,
                 )
             frame = (text[:start], text[end + len("</w:body>") :])
         else:
@@ -307,24 +317,35 @@ class DocumentTemplate:
             for part, template in self._compiled.items():
                 try:
                     xml = template.render(values)
-                except UnsafeTemplateError as exc:
-                    raise UnsafeTemplateError(
-                        str(exc).split(": ", 1)[-1], template=self.name
-                    ) from exc
+                except UnsafeTemplateError as exc:  # from the sandbox, which knows no name
+                    raise UnsafeTemplateError(exc.problem, template=self.name) from exc
                 except SecurityError as exc:
-                    raise UnsafeTemplateError(str(exc), template=self.name) from exc
+                    raise UnsafeTemplateError.saying(
+                        "it reaches outside the sandbox: '{detail}'",
+                        template=self.name,
+                        detail=str(exc),
+                    ) from exc
                 except UndefinedError as exc:
-                    raise TemplateRenderError(
-                        f"undefined: {exc.message}", template=self.name
+                    raise TemplateRenderError.saying(
+                        "a name is not defined: '{detail}'",
+                        template=self.name,
+                        detail=exc.message,
                     ) from exc
                 except Exception as exc:  # a template can raise anything; name where it failed
-                    raise TemplateRenderError(
-                        f"{type(exc).__name__}: {str(exc)[:200]}", template=self.name
+                    raise TemplateRenderError.saying(
+                        "it fails in {part}: {kind}: '{detail}'",
+                        template=self.name,
+                        part=part,
+                        kind=type(exc).__name__,
+                        detail=str(exc)[:200],
                     ) from exc
                 if len(xml) > MAX_OUTPUT:
-                    raise UnsafeTemplateError(
-                        f"{part} renders to {len(xml):,} characters (at most {MAX_OUTPUT:,})",
+                    raise UnsafeTemplateError.saying(
+                        "{part} renders to {size} characters (at most {most})",
                         template=self.name,
+                        part=part,
+                        size=partial(number_text, len(xml)),
+                        most=partial(number_text, MAX_OUTPUT),
                     )
                 rendered[part] = self._finish(part, xml).encode("utf-8")
         parts = {name: rendered.get(name, blob) for name, blob in self._parts}
@@ -338,8 +359,11 @@ class DocumentTemplate:
             try:
                 tree = _DOCXTPL.fix_tables(xml)
             except etree.XMLSyntaxError as exc:
-                raise TemplateRenderError(
-                    f"{part} is not well-formed after rendering: {exc}", template=self.name
+                raise TemplateRenderError.saying(
+                    "{part} is not well-formed after rendering: '{detail}'",
+                    template=self.name,
+                    part=part,
+                    detail=str(exc),
                 ) from exc
             xml = etree.tostring(tree, encoding="unicode")
         head, tail = self._frames[part]

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import wraps
+from functools import partial, wraps
 from typing import Any, Final
 
 from jinja2 import StrictUndefined, nodes
@@ -33,6 +33,8 @@ from jinja2.runtime import markup_join
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
+from kemitraan._catalog import N_, Language, phrase
+from kemitraan.conventions import number_text
 from kemitraan.exceptions import UnsafeTemplateError
 
 __all__ = [
@@ -66,11 +68,21 @@ class _Budget:
     iterations: int = 0
 
 
+_TOO_MANY_ITEMS: Final = N_("{what} would build more than {most} characters or items")
+_TOO_LONG: Final = N_("{what} would build more than {most} characters")
+
 _BUDGET: ContextVar[_Budget | None] = ContextVar("kemitraan_template_budget", default=None)
 
 
-def _refuse(what: str) -> UnsafeTemplateError:
-    return UnsafeTemplateError(what, template="<template>")
+_What = str | Callable[[Language], str]  # what reached a limit, said in a language
+
+
+def _refuse(message: str, /, **values: Any) -> UnsafeTemplateError:
+    return UnsafeTemplateError.saying(message, **values)  # the renderer names the template
+
+
+def _number(value: float) -> Callable[[Language], str]:
+    return partial(number_text, value)
 
 
 @contextmanager
@@ -89,9 +101,9 @@ def _spend(size: int) -> None:
         return
     current.produced += size
     if current.produced > MAX_PRODUCED:
-        raise _refuse(f"the template builds more than {MAX_PRODUCED:,} characters")
+        raise _refuse(N_("it builds more than {most} characters"), most=_number(MAX_PRODUCED))
     if time.monotonic() > current.deadline:
-        raise _refuse(f"the template takes longer than {MAX_SECONDS:g} seconds")
+        raise _refuse(N_("it takes longer than {most} seconds"), most=_number(MAX_SECONDS))
 
 
 def _size(value: Any) -> int:
@@ -106,23 +118,39 @@ def _digits(number: int) -> int:
     return len(str(abs(number))) if abs(number) < 10**18 else int(math.log10(abs(number))) + 1
 
 
-def _check_value(value: Any, what: str) -> Any:
+def _check_value(value: Any, what: _What) -> Any:
     size = _size(value)
     if isinstance(value, int) and not isinstance(value, bool):
         if size > MAX_DIGITS:
-            raise _refuse(f"{what} gives a number of more than {MAX_DIGITS} digits")
+            raise _refuse(
+                N_("{what} gives a number of more than {most} digits"),
+                what=what,
+                most=_number(MAX_DIGITS),
+            )
     elif size > MAX_SIZE:
-        raise _refuse(f"{what} gives {size:,} characters or items (at most {MAX_SIZE:,})")
+        raise _refuse(
+            N_("{what} gives {size} characters or items (at most {most})"),
+            what=what,
+            size=_number(size),
+            most=_number(MAX_SIZE),
+        )
     _spend(size)
     return value
 
 
-def _check_arguments(args: Iterable[Any], what: str) -> None:
+def _check_arguments(args: Iterable[Any], what: _What) -> None:
     for value in args:
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_SIZE:
-            raise _refuse(f"{what} is given the number {value}, more than {MAX_SIZE:,}")
+            raise _refuse(
+                N_("{what} is given the number {value}, more than {most}"),
+                what=what,
+                value=value,
+                most=_number(MAX_SIZE),
+            )
         if isinstance(value, str) and _HUGE_FORMAT.search(value):
-            raise _refuse(f"{what} is given a format with a width or precision too large")
+            raise _refuse(
+                N_("{what} is given a format with a width or precision too large"), what=what
+            )
 
 
 def _length(value: Any) -> int:
@@ -154,27 +182,32 @@ class BoundedEnvironment(SandboxedEnvironment):
                 if abs(right) > MAX_DIGITS or (
                     abs(left) > 1 and abs(right) * math.log10(abs(left)) > MAX_DIGITS
                 ):
-                    raise _refuse(f"{what} would give a number of more than {MAX_DIGITS} digits")
+                    raise _refuse(
+                        N_("{what} would give a number of more than {most} digits"),
+                        what=what,
+                        most=_number(MAX_DIGITS),
+                    )
         elif operator == "*":
             for sequence, times in ((left, right), (right, left)):
                 if _sequence_times(sequence, times) and len(sequence) * max(times, 0) > MAX_SIZE:
-                    raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters or items")
+                    raise _refuse(_TOO_MANY_ITEMS, what=what, most=_number(MAX_SIZE))
         elif operator == "+":
             if _length(left) + _length(right) > MAX_SIZE:
-                raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters or items")
+                raise _refuse(_TOO_MANY_ITEMS, what=what, most=_number(MAX_SIZE))
         elif operator == "%" and isinstance(left, str):
             _check_arguments([left], what)  # widths such as %9999999s
         return _check_value(super().call_binop(context, operator, left, right), what)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """Check a call's arguments before it runs, and its result after."""
-        what = f"calling {getattr(__obj, '__name__', type(__obj).__name__).lstrip('_')!r}"
+        name = getattr(__obj, "__name__", type(__obj).__name__).lstrip("_")
+        what = phrase(N_("calling {name}"), name=repr(name))
         _check_arguments((*args, *kwargs.values()), what)
         if getattr(__obj, "__name__", "") == "replace" and len(args) >= 2:
             base = getattr(__obj, "__self__", "")
             if isinstance(base, str) and isinstance(args[1], str):
                 if len(base) * (len(args[1]) + 1) > MAX_SIZE:
-                    raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters")
+                    raise _refuse(_TOO_LONG, what=what, most=_number(MAX_SIZE))
         return _check_value(super().call(__context, __obj, *args, **kwargs), what)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
@@ -189,7 +222,11 @@ class BoundedEnvironment(SandboxedEnvironment):
         _check_arguments(args, "range")
         found = range(*args)
         if len(found) > MAX_ITERATIONS:
-            raise _refuse(f"range of {len(found):,} numbers, more than {MAX_ITERATIONS:,}")
+            raise _refuse(
+                N_("a range of {size} numbers, more than {most}"),
+                size=_number(len(found)),
+                most=_number(MAX_ITERATIONS),
+            )
         return found
 
     @staticmethod
@@ -199,14 +236,18 @@ class BoundedEnvironment(SandboxedEnvironment):
             if current is not None:
                 current.iterations += 1
                 if current.iterations > MAX_ITERATIONS:
-                    raise _refuse(f"the loops run more than {MAX_ITERATIONS:,} times")
+                    raise _refuse(
+                        N_("its loops run more than {most} times"), most=_number(MAX_ITERATIONS)
+                    )
                 if time.monotonic() > current.deadline:
-                    raise _refuse(f"the template takes longer than {MAX_SECONDS:g} seconds")
+                    raise _refuse(
+                        N_("it takes longer than {most} seconds"), most=_number(MAX_SECONDS)
+                    )
             yield item
 
     def _join(self, items: list[Any]) -> Any:
         if sum(_length(item) for item in items) > MAX_SIZE:
-            raise _refuse(f"'~' would build more than {MAX_SIZE:,} characters")
+            raise _refuse(_TOO_LONG, what="'~'", most=_number(MAX_SIZE))
         return _check_value(markup_join(items), "'~'")
 
     def bound(self, tree: nodes.Template) -> nodes.Template:
@@ -236,7 +277,7 @@ def _call(name: str, argument: nodes.Node) -> nodes.Call:
 
 
 def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    what = f"the filter {name!r}"
+    what = phrase(N_("the filter {name}"), name=repr(name))
 
     @wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
@@ -245,7 +286,7 @@ def _bounded_filter(name: str, function: Callable[..., Any]) -> Callable[..., An
         if name == "replace" and len(texts) >= 3:
             base, new = texts[0], texts[2]
             if len(base) * (len(new) + 1) > MAX_SIZE:
-                raise _refuse(f"{what} would build more than {MAX_SIZE:,} characters")
+                raise _refuse(_TOO_LONG, what=what, most=_number(MAX_SIZE))
         return _check_value(function(*args, **kwargs), what)
 
     return bounded

@@ -11,8 +11,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
 
+from kemitraan._error_texts import clip
+from kemitraan.conventions import number_text
 from kemitraan.documents._render import write_atomically
 from kemitraan.exceptions import (
     ConversionFailedError,
@@ -64,7 +67,7 @@ def to_pdf(
     >>> to_pdf("tidak-ada.docx")
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.DocumentNotFoundError: no such document: tidak-ada.docx
+    kemitraan.exceptions.DocumentNotFoundError: dokumen tidak-ada.docx tidak ada
     """
     source = Path(docx)
     if not source.is_file():
@@ -90,21 +93,27 @@ def to_pdf(
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired as exc:
-            raise ConversionFailedError(
-                f"LibreOffice did not finish converting {source.name} within {timeout:g} s"
+            raise ConversionFailedError.saying(
+                "LibreOffice did not finish converting {document} within {seconds} seconds",
+                document=source.name,
+                seconds=partial(number_text, timeout),
             ) from exc
         produced = Path(work, source.with_suffix(".pdf").name)
         if done.returncode != 0 or not produced.is_file():
             output = (done.stdout + done.stderr).strip()
-            raise ConversionFailedError(
-                f"LibreOffice could not convert {source.name} (exit {done.returncode})",
+            raise ConversionFailedError.saying(
+                "LibreOffice could not convert {document} (exit code {code}): '{printed}'",
+                document=source.name,
+                code=done.returncode,
                 output=output,
+                printed=clip(output, 300),
             )
         data = produced.read_bytes()
         if archive and _PDF_A_MARK not in data:
-            raise ConversionFailedError(
-                f"LibreOffice wrote {source.name} as PDF, not PDF/A (PDF/A export needs "
+            raise ConversionFailedError.saying(
+                "LibreOffice wrote {document} as PDF, not PDF/A (PDF/A export needs "
                 "LibreOffice 7.4 or later)",
+                document=source.name,
                 output=(done.stdout + done.stderr).strip(),
             )
         return write_atomically(target, data)
