@@ -28,6 +28,7 @@ __all__ = [
     "ProgramNeed",
     "pkw_mix",
     "pkw_roles",
+    "roles_of",
 ]
 
 
@@ -238,24 +239,31 @@ def pkw_roles(partner: Partner) -> frozenset[PkwRole]:
     """Which of the PKW partner roles ``partner`` fills, by its kind, scale and offers.
 
     A business of unknown scale counts as DUDI; a medium one as both DUDI and UMKM; a
-    cooperative or a business group (a KUBE) as UMKM; a partner offering funds or
-    interest-free capital as financing.
+    cooperative, or a business group (a KUBE) that makes goods, as UMKM; a partner
+    offering funds or interest-free capital as financing.
 
     >>> from kemitraan import Partner, PartnerKind
     >>> sorted(pkw_roles(Partner(name="Bank Kalsel", kind=PartnerKind.FINANCIAL_INSTITUTION)))
     [<PkwRole.FINANCING: 'financing'>]
     """
-    kind, roles = partner.kind, set[PkwRole]()
+    scale = partner.scale or (partner.finances.scale if partner.finances else None)
+    return roles_of(partner.kind, scale, partner.profile.offers)
+
+
+def roles_of(
+    kind: PartnerKind, scale: BusinessScale | None, offers: Iterable[ContributionKind]
+) -> frozenset[PkwRole]:
+    """:func:`pkw_roles` of a partner of ``kind`` and ``scale`` that offers ``offers``."""
+    roles, offered = set[PkwRole](), set(offers)
     if kind in _ENTERPRISES:
-        scale = partner.scale or (partner.finances.scale if partner.finances else None)
         group = kind in (PartnerKind.COOPERATIVE, PartnerKind.COMMUNITY_GROUP)
         if not group and scale in (None, BusinessScale.MEDIUM, BusinessScale.LARGE):
             roles.add(PkwRole.DUDI)
-        if (group and kind is PartnerKind.COOPERATIVE) or scale in _SMALLER:
+        if kind is PartnerKind.COOPERATIVE or scale in _SMALLER:
             roles.add(PkwRole.UMKM)
-        if kind is PartnerKind.COMMUNITY_GROUP and _GOODS & set(partner.profile.offers):
+        if kind is PartnerKind.COMMUNITY_GROUP and _GOODS & offered:
             roles.add(PkwRole.UMKM)  # a business group (a KUBE) that makes goods
-    if kind is PartnerKind.FINANCIAL_INSTITUTION or _FUNDS & set(partner.profile.offers):
+    if kind is PartnerKind.FINANCIAL_INSTITUTION or _FUNDS & offered:
         roles.add(PkwRole.FINANCING)
     if kind is PartnerKind.DIGITAL_PLATFORM:
         roles.add(PkwRole.DIGITAL_PLATFORM)

@@ -11,7 +11,9 @@ lifecycle uses them; this package shows them as frames and figures.
   each step, renewals due and partnerships stuck; read from stored JSON without models.
 - :func:`mapping_frame`, :func:`ranking_frame`: the register and the ranking as frames.
 - :mod:`kemitraan.analysis.plots`: figures (loaded on first use).
-- :func:`synthetic_candidates`: candidates to try the tools on.
+- :func:`regency_rollup`, :func:`regency_rollup_parquet`: a regency's partnerships as one
+  table (the *Rekapitulasi* a Dinas sends upward), from a portfolio or from Parquet.
+- :func:`synthetic_candidates`, :func:`synthetic_regency`: made-up data to try the tools on.
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ for _package in ("pandas", "matplotlib", "pyarrow"):
 from kemitraan.analysis._rows import DERIVED_COLUMNS  # noqa: E402
 from kemitraan.analysis.frames import mapping_frame, ranking_frame  # noqa: E402
 from kemitraan.analysis.portfolio import RENEWAL_LEAD_DAYS, Portfolio  # noqa: E402
-from kemitraan.analysis.synthetic import synthetic_candidates  # noqa: E402
+from kemitraan.analysis.rollup import (  # noqa: E402
+    ROLLUP_COLUMNS,
+    regency_rollup,
+    regency_rollup_parquet,
+)
+from kemitraan.analysis.synthetic import synthetic_candidates, synthetic_regency  # noqa: E402
 
 if TYPE_CHECKING:
     from kemitraan.analysis import plots
@@ -37,11 +44,15 @@ if TYPE_CHECKING:
 __all__ = [
     "DERIVED_COLUMNS",
     "RENEWAL_LEAD_DAYS",
+    "ROLLUP_COLUMNS",
     "Portfolio",
     "mapping_frame",
     "plots",
     "ranking_frame",
+    "regency_rollup",
+    "regency_rollup_parquet",
     "synthetic_candidates",
+    "synthetic_regency",
 ]
 
 

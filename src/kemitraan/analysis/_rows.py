@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -23,6 +24,8 @@ from pydantic_core import PydanticCustomError
 from kemitraan._base import day_rule, instant_rule, text_rule
 from kemitraan._privacy import mask_name
 from kemitraan.lifecycle import Stage
+from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, ScaleEvidence
+from kemitraan.programs import PkwRole, roles_of
 from kemitraan.summary import renewal_due
 
 _STEP: Final = {stage.value: stage.number for stage in Stage}
@@ -58,7 +61,20 @@ RAW_COLUMNS: Final = (
     "term_start",
     "term_end",
     "renewal_due",
+    "pkw_dudi",
+    "pkw_umkm",
+    "pkw_financing",
+    "pkw_platform",
+    "pkw_missing",
+    "learners",
+    "completed",
+    "started_business",
+    "earning_umk",
 )
+"""The PKW columns (from ``pkw_dudi``): the committed partners filling each PKW role
+(:func:`kemitraan.programs.pkw_roles`), the roles a PKW programme still lacks, and its
+learners' measures on the portfolio's day (:func:`kemitraan.learners.pkw_outcomes`;
+``earning_umk`` is empty without the programme's UMK)."""
 
 #: The columns only a loaded partnership can fill.
 DERIVED_COLUMNS: Final = (
@@ -316,4 +332,91 @@ def raw_row(
         start,
         end,
         renewal_due(end, renewal_lead_days),
+        *_pkw(data, program, on),
     )
+
+
+_ROLE_COLUMNS: Final = tuple(PkwRole)
+
+
+def _pkw(data: dict[str, Any], program: dict[str, Any], on: date) -> tuple[Any, ...]:
+    """The PKW columns: partners by role, the roles missing, the learners' measures."""
+    latest: dict[Any, Any] = {}
+    explorations = [_object(e, "an exploration") for e in _list(data.get("explorations"), "x")]
+    for exploration in sorted(explorations, key=lambda e: str(e.get("on"))):
+        for answer in _list(exploration.get("responses"), "an exploration's responses"):
+            answer = _object(answer, "a response")
+            latest[answer.get("partner_id")] = answer.get("response")
+    counts = dict.fromkeys(_ROLE_COLUMNS, 0)
+    for partner in _list(data.get("partners"), "partners"):
+        partner = _object(partner, "a partner")
+        if latest.get(partner.get("id")) == "agreed":
+            for role in _roles(partner):
+                counts[role] += 1
+    missing = None
+    if program.get("kind") == "pkw" and latest:
+        missing = "; ".join(r.label_id for r in _ROLE_COLUMNS if not counts[r]) or None
+    wage = program.get("minimum_wage")
+    measures = _learners(_list(data.get("learners"), "learners"), on, wage)
+    return (*counts.values(), missing, *measures)
+
+
+def _roles(partner: dict[str, Any]) -> frozenset[PkwRole]:
+    profile = _object(partner.get("profile"), "a partner's profile")
+    try:
+        kind = PartnerKind(str(partner.get("kind")))
+        scale = BusinessScale(partner["scale"]) if partner.get("scale") else None
+        if scale is None and partner.get("finances"):
+            scale = ScaleEvidence.model_validate(partner["finances"]).scale
+        offers = [ContributionKind(o) for o in _list(profile.get("offers"), "offers")]
+    except (ValueError, ValidationError):
+        raise RowError("a partner's kind, scale or offers are not kemitraan's") from None
+    return roles_of(kind, scale, offers)
+
+
+def _learners(rows: list[Any], on: date, wage: Any) -> tuple[int, int, int, int | None]:
+    """Learners enrolled by ``on``, completed, with a business started, earning the UMK.
+
+    Read raw, as :func:`kemitraan.learners.pkw_outcomes` counts them from models (a test
+    holds the two equal).
+    """
+    umk = _rupiah(wage, "the programme's minimum wage")
+    enrolled = completed = started = earning = 0
+    for row in rows:
+        row = _object(row, "a learner")
+        if _need_day(row.get("enrolled_on"), "a learner's enrolment") > on:
+            continue
+        enrolled += 1
+        done = _day(row.get("completed_on"), "a learner's completion")
+        completed += done is not None and done <= on
+        business = _object(row.get("business"), "a learner's business")
+        begun = _day(business.get("started_on"), "a business's start")
+        started += begun is not None and begun <= on
+        latest: tuple[date, Decimal] | None = None
+        for follow in _list(row.get("follow_ups"), "a learner's follow-ups"):
+            follow = _object(follow, "a follow-up")
+            day = _need_day(follow.get("on"), "a follow-up's day")
+            income = _rupiah(follow.get("monthly_income"), "a monthly income")
+            if day <= on and income is not None and (latest is None or day >= latest[0]):
+                latest = (day, income)
+        earning += umk is not None and latest is not None and latest[1] >= umk
+    return enrolled, completed, started, earning if umk is not None else None
+
+
+def _need_day(value: Any, what: str) -> date:
+    day = _day(value, what)
+    if day is None:
+        raise RowError(f"{what} is missing")
+    return day
+
+
+def _rupiah(value: Any, what: str) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        amount = Decimal(str(value))
+    except ArithmeticError:
+        amount = Decimal("NaN")
+    if isinstance(value, bool) or not amount.is_finite() or amount < 0:
+        raise RowError(f"{what} is not an amount: {str(value)[:40]!r}")
+    return amount

@@ -60,6 +60,8 @@ _RUNNING: Final = frozenset(
     {Stage.IMPLEMENTATION, Stage.MONITORING, Stage.IMPROVEMENT, Stage.FOLLOW_UP}
 )
 _DATES: Final = ("term_start", "term_end", "renewal_due")
+_PKW: Final = RAW_COLUMNS[RAW_COLUMNS.index("pkw_dudi") :]
+_PKW_COUNTS: Final = tuple(column for column in _PKW if column != "pkw_missing")
 _MOMENT: Final = "datetime64[us, UTC]"
 #: The frame's columns a store keeps under the same name.
 _FROM_STORE: Final = (
@@ -339,6 +341,7 @@ class Portfolio:
             "deviations",
             "critical_deviations",
             "partners_at_risk",
+            *_PKW_COUNTS,
         ):
             frame[column] = frame[column].astype("Int64")
         frame["entered_stage_at"] = pd.to_datetime(frame["entered_stage_at"], utc=True).astype(

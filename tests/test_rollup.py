@@ -1,0 +1,110 @@
+"""The regency roll-up (issue 20, point 5): one table from a portfolio or from Parquet."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from kemitraan import Partnership, Stage, dump_json
+from kemitraan.analysis import Portfolio
+from kemitraan.analysis.rollup import ROLLUP_COLUMNS, regency_rollup, regency_rollup_parquet
+from kemitraan.analysis.synthetic import synthetic_regency
+from kemitraan.exceptions import DocumentNotFoundError, InvalidDataError
+from kemitraan.learners import pkw_outcomes
+from kemitraan.programs import PkwRole, pkw_mix
+from seed import at_stage
+
+ON = date(2026, 3, 1)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 10_000), st.sampled_from([date(2025, 5, 1), date(2025, 10, 1), ON]))
+def test_the_frames_pkw_columns_are_the_models_measures(seed: int, on: date) -> None:
+    partnerships = synthetic_regency(4, seed=seed)
+    frame = Portfolio.from_rows(
+        (json.loads(dump_json(p)) for p in partnerships), on=on
+    ).frame.set_index("id")
+    for p in partnerships:
+        row = frame.loc[p.id]
+        outcomes = pkw_outcomes(p.learners, on=on, minimum_wage=p.program.minimum_wage)
+        assert (row["learners"], row["completed"], row["started_business"], row["earning_umk"]) == (
+            outcomes.enrolled,
+            outcomes.completed,
+            outcomes.started_business,
+            outcomes.earning_minimum_wage,
+        )
+        mix = pkw_mix(p.committed_partners)
+        counts = [row[c] for c in ("pkw_dudi", "pkw_umkm", "pkw_financing", "pkw_platform")]
+        assert counts == [len(mix[role]) for role in PkwRole]
+        missing = [role.label_id for role in PkwRole if not mix[role]]
+        found = row["pkw_missing"] if pd.notna(row["pkw_missing"]) else None
+        assert found == ("; ".join(missing) or None)
+
+
+def _portfolio() -> Portfolio:
+    seeded = [
+        at_stage(stage, recorded=True)
+        for stage in (Stage.EXPLORATION, Stage.IMPLEMENTATION, Stage.FOLLOW_UP)
+    ]
+    return Portfolio.from_partnerships([*seeded, *synthetic_regency(9, seed=5)], on=ON)
+
+
+def test_the_roll_up_counts_each_regency(tmp_path: Path) -> None:
+    rolled = regency_rollup(_portfolio())
+    assert list(rolled.columns) == list(ROLLUP_COLUMNS)
+    table = rolled.set_index("regency")
+    banjar = table.loc["Kabupaten Banjar"]
+    # the seed (3, running two of them) and three made-up PKBM of Kabupaten Banjar
+    assert (banjar["partnerships"], banjar["running"], banjar["mou_signed"]) == (6, 2, 2)
+    assert banjar["pkw"] == 6
+    assert banjar["pkw_without_financing"] >= 3  # the seed has no financing partner
+    assert table["partnerships"].sum() == 12
+    assert table.loc["Kota Banjarbaru", "deviations"] is pd.NA  # the made-up ones run nothing
+    learners = table["learners"].astype(float)
+    assert (table["business_share"] == table["started_business"] / learners).all()
+
+
+def test_duckdb_over_parquet_gives_the_same_table(tmp_path: Path) -> None:
+    portfolio = _portfolio()
+    portfolio.to_parquet(tmp_path)
+    pd.testing.assert_frame_equal(
+        regency_rollup(portfolio), regency_rollup_parquet(tmp_path, on=ON), check_dtype=False
+    )
+    with pytest.raises(DocumentNotFoundError):
+        regency_rollup_parquet(tmp_path / "nowhere", on=ON)
+
+
+@pytest.mark.parametrize(
+    ("learner", "rule"),
+    [
+        ({"enrolled_on": "14-04-2025"}, "model_type"),
+        (
+            {
+                "enrolled_on": "2025-04-14",
+                "follow_ups": [{"on": "2026-01-01", "monthly_income": "x"}],
+            },
+            "model_type",
+        ),
+        (
+            {
+                "enrolled_on": "2025-04-14",
+                "follow_ups": [{"on": "2026-01-01", "monthly_income": -5}],
+            },
+            "model_type",
+        ),
+    ],
+)
+def test_a_stored_roster_that_is_not_kemitraans_is_refused_by_file(
+    learner: dict[str, object], rule: str
+) -> None:
+    data = json.loads(dump_json(synthetic_regency(1)[0]))
+    data["learners"] = [learner]
+    with pytest.raises(InvalidDataError) as caught:
+        Portfolio.from_rows([data], on=ON)
+    assert caught.value.errors[0]["type"] == rule
+    assert isinstance(synthetic_regency(1)[0], Partnership)
