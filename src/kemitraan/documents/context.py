@@ -11,7 +11,7 @@ The JSON Schema of this model is the reference of template variables
 (``docs/template-context.md`` is generated from it).
 
 >>> sorted(AgreementContext.model_json_schema()["properties"])[:4]
-['about', 'about_en', 'amends', 'articles']
+['about', 'about_en', 'amends', 'annexes']
 """
 
 from __future__ import annotations
