@@ -295,6 +295,47 @@ def test_an_indicator_is_judged_in_its_direction(
     assert _kinds(p, date(2025, 6, 11)) == expected
 
 
+@pytest.mark.parametrize(
+    ("direction", "value", "on", "said"),
+    [
+        # a target due and missed: named, with its day; no value between targets
+        (
+            Direction.HIGHER,
+            Decimal(60),
+            date(2025, 11, 20),
+            "target yang disepakati 100 buah pada 1 November 2025 (makin tinggi makin baik).",
+        ),
+        (
+            Direction.LOWER,
+            Decimal(12),
+            date(2025, 11, 20),
+            "target yang disepakati 0 buah pada 1 November 2025 (makin rendah makin baik).",
+        ),
+        # before the target: the agreed one ahead, and the pace behind it
+        (
+            Direction.HIGHER,
+            Decimal(20),
+            date(2025, 8, 1),
+            "target yang disepakati 100 buah pada "
+            "1 November 2025 (makin tinggi makin baik); kemajuannya tertinggal",
+        ),
+    ],
+)
+def test_an_indicator_behind_names_only_agreed_targets(
+    direction: Direction, value: Decimal, on: date, said: str
+) -> None:
+    record = _record(
+        on - timedelta(days=5),
+        progress=[ActivityProgress(activity="produksi", percent=Decimal(100))],
+        indicators=[IndicatorValue(indicator="nilai", value=value)],
+    )
+    p = partnership(direction=direction, records=[record])
+    [found] = [d for d in detect_deviations(p, on=on) if d.kind is DeviationKind.INDICATOR_BEHIND]
+    assert said in found.message.indonesian
+    assert found.kind.label_id == "Indikator tertinggal dari target"
+    assert "," not in found.message.indonesian.split("(diukur")[0]  # whole bags, no 92,21
+
+
 def test_thresholds_are_configurable() -> None:
     record = _record(
         date(2025, 6, 11),
@@ -309,8 +350,14 @@ def test_thresholds_are_configurable() -> None:
     assert [(d.severity, d.expected, d.actual) for d in found] == [
         (Severity.ERROR, Decimal("52.96"), Decimal(47))
     ]
-    assert "52,96 buah" in found[0].message.indonesian
-    assert "52.96 buah" in found[0].message.english
+    # the pace (52.96 by then) judges it; the message names only the agreed target
+    assert "52,96" not in found[0].message.indonesian
+    assert found[0].message.indonesian == (
+        "Nilai: 47 buah (diukur 11 Juni 2025); target yang disepakati 100 buah pada "
+        "1 November 2025 (makin tinggi makin baik); kemajuannya tertinggal dari laju yang "
+        "diperlukan untuk mencapainya."
+    )
+    assert "agreed target 100 buah by 1 November 2025" in found[0].message.english
 
 
 def test_unreported_work_and_indicators() -> None:

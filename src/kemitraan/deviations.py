@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 from pydantic import Field, TypeAdapter, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
-from kemitraan.conventions import date_long, rupiah_digits
+from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
 from kemitraan.planning import Direction, Indicator, PlannedActivity
@@ -64,12 +64,16 @@ class DeviationKind(LabelledEnum):
     """What kind of deviation.
 
     >>> DeviationKind.INDICATOR_BEHIND.label_id
-    'Indikator di bawah target'
+    'Indikator tertinggal dari target'
     """
 
     SCHEDULE_SLIP = "schedule_slip", "Jadwal kegiatan terlambat", "Schedule slip"
     NOT_STARTED = "not_started", "Kegiatan belum dimulai", "Activity not started"
-    INDICATOR_BEHIND = "indicator_behind", "Indikator di bawah target", "Indicator behind target"
+    INDICATOR_BEHIND = (
+        "indicator_behind",
+        "Indikator tertinggal dari target",
+        "Indicator behind target",
+    )
     BUDGET_OVERRUN = "budget_overrun", "Anggaran terlampaui", "Budget overrun"
     OBLIGATION_OVERDUE = "obligation_overdue", "Kewajiban lewat tenggat", "Obligation overdue"
     NOT_REPORTED = "not_reported", "Belum dilaporkan", "Not reported"
@@ -380,8 +384,7 @@ def _indicators(
         )
         if not reached and (on - when).days > every:
             yield _unmeasured(indicator, when, on, never=False)
-        # judged against the target of the day it was measured, or the final target once due
-        judged_on = when if on <= final.by else final.by
+        # judged against the pace of the day it was measured, or the final target once due
         expected = indicator.expected(when) if on <= final.by else final.value
         change = abs(expected - indicator.baseline)
         # a flat indicator (hold the line) is judged on its own scale
@@ -396,19 +399,46 @@ def _indicators(
                 party_id=indicator.responsible,
                 since=when,
                 measured=(("expected", expected), ("actual", value)),
-                message=(
-                    f"{indicator.name}: {_num(value, indicator.unit)}, target pada "
-                    f"{date_long(judged_on)} {_num(expected, indicator.unit)}; tertinggal "
-                    f"{_share(behind)} dari perubahan yang diharapkan.",
-                    f"{indicator.name}: {_num(value, indicator.unit, 'en')}, target on "
-                    f"{date_long(judged_on, 'en')} {_num(expected, indicator.unit, 'en')}; "
-                    f"{_share(behind)} of the expected change behind.",
-                ),
+                message=_behind(indicator, value, when, on),
                 evidence=(
                     f"Diukur {date_long(when)}; verifikasi: {indicator.verification}.",
                     f"Measured {date_long(when, 'en')}; verified by: {indicator.verification}.",
                 ),
             )
+
+
+def _behind(indicator: Indicator, value: Decimal, when: date, on: date) -> tuple[str, str]:
+    """What an indicator behind says: its value and the agreed target, never a made-up one.
+
+    The target due by ``on`` when it is missed (what should be reached by then); else the
+    next one, and that the pace is behind. The straight line detection judges
+    the pace by is not presented as a target (no party agreed to it).
+    """
+    unit, places = indicator.unit, indicator.places
+    due = indicator.milestone(on)
+    missed = due is not None and not indicator.reached(value, due.value)
+    ahead = [t for t in indicator.targets if t.by > on]
+    target = due if missed or not ahead else ahead[0]
+    assert target is not None  # behind with no target due: the first is ahead
+    said = []
+    for language in ("id", "en"):
+        direction = indicator.direction.label(language).lower()
+        agreed = f"{_num(target.value, unit, language, places)}"
+        if language == "id":
+            text = (
+                f"{indicator.name}: {_num(value, unit)} (diukur {date_long(when)}); target yang "
+                f"disepakati {agreed} pada {date_long(target.by)} ({direction})"
+            )
+            pace = "; kemajuannya tertinggal dari laju yang diperlukan untuk mencapainya."
+        else:
+            text = (
+                f"{indicator.name}: {_num(value, unit, 'en')} (measured "
+                f"{date_long(when, 'en')}); agreed target {agreed} by "
+                f"{date_long(target.by, 'en')} ({direction})"
+            )
+            pace = "; progress is behind the pace needed to reach it."
+        said.append(text + ("." if missed else pace))
+    return said[0], said[1]
 
 
 def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> _Found:
@@ -515,11 +545,12 @@ def _share(value: Decimal) -> str:
 _WHOLE: Final = Decimal(1)
 
 
-def _num(value: Decimal, unit: str, language: Language = "id") -> str:
-    """A measured value with its unit: ``92,21 buah`` (``92.21 pieces``), ``12%``."""
-    text = format(value.normalize(), "f")
-    if language == "id":
-        text = text.replace(".", ",")
+def _num(value: Decimal, unit: str, language: Language = "id", places: int | None = None) -> str:
+    """A measured value with its unit: ``1.500 buah`` (``1,500 pieces``), ``12%``.
+
+    With ``places``, rounded to the indicator's unit (bags come whole).
+    """
+    text = number_text(value, language, places=places)
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 

@@ -334,30 +334,17 @@ def _indicators(facts: _Facts, indicators: list[Indicator], on: date) -> list[In
     return rows
 
 
-def _indicator_deviation(d: Deviation, indicator: Indicator, day: date) -> tuple[str, str]:
-    """The kind and the message of an indicator behind, in the indicator's own direction.
+def _indicator_kind(d: Deviation, indicator: Indicator, day: date) -> str:
+    """An indicator behind, in the indicator's own direction: below or above its target.
 
-    Only agreed targets are named (the target due by then, or the next one); the straight
-    line between them that detection judges by is not presented as a target.
+    Before a target is due, the pace is behind the plan (the message names the agreed
+    target, :func:`kemitraan.detect_deviations` says it).
     """
-    unit, places = indicator.unit, indicator.places
-    worse = "di bawah" if indicator.direction is Direction.HIGHER else "di atas"
-    kind = f"Indikator {worse} target"
-    measured = f"{indicator.name}: {_num(d.actual, unit)}"
-    if d.since is not None:
-        measured += f" (diukur {date_long(d.since)})"
     due = indicator.milestone(day)
-    if due is not None:
-        return kind, (
-            f"{measured}; target yang disepakati {_num(due.value, unit, places)} pada "
-            f"{date_long(due.by)} ({indicator.direction.label_id.lower()})."
-        )
-    upcoming = next(t for t in indicator.targets if t.by > day)
-    return "Indikator tertinggal dari rencana", (
-        f"{measured}; target yang disepakati {_num(upcoming.value, unit, places)} pada "
-        f"{date_long(upcoming.by)} ({indicator.direction.label_id.lower()}); kemajuannya "
-        "tertinggal dari laju yang diperlukan untuk mencapainya."
-    )
+    if due is None or (d.actual is not None and indicator.reached(d.actual, due.value)):
+        return "Indikator tertinggal dari rencana"
+    worse = "di bawah" if indicator.direction is Direction.HIGHER else "di atas"
+    return f"Indikator {worse} target"
 
 
 def _deviations(
@@ -374,7 +361,7 @@ def _deviations(
             party = _label(p, d.party_id)
             indicator = by_id.get(d.subject)
             if indicator is not None and d.kind is DeviationKind.INDICATOR_BEHIND:
-                kind, message = _indicator_deviation(d, indicator, day)
+                kind = _indicator_kind(d, indicator, day)
             if indicator is not None and d.party_id is not None:
                 party += " — pelapor data"  # who reports it, not who is to blame
             rows.append(
