@@ -12,7 +12,12 @@ from hypothesis import given, settings, strategies as st
 
 from kemitraan import Partnership, Stage, dump_json
 from kemitraan.analysis import Portfolio
-from kemitraan.analysis.rollup import ROLLUP_COLUMNS, regency_rollup, regency_rollup_parquet
+from kemitraan.analysis.rollup import (
+    ROLLUP_COLUMNS,
+    regency_rollup,
+    regency_rollup_parquet,
+    rekapitulasi_xlsx,
+)
 from kemitraan.analysis.synthetic import synthetic_regency
 from kemitraan.exceptions import DocumentNotFoundError, InvalidDataError
 from kemitraan.learners import pkw_outcomes
@@ -108,3 +113,34 @@ def test_a_stored_roster_that_is_not_kemitraans_is_refused_by_file(
         Portfolio.from_rows([data], on=ON)
     assert caught.value.errors[0]["type"] == rule
     assert isinstance(synthetic_regency(1)[0], Partnership)
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "total"),
+    [("id", "Kabupaten/Kota", "JUMLAH"), ("en", "Regency/City", "TOTAL")],
+)
+def test_the_rekapitulasi_workbook_reads_back_with_its_totals(
+    tmp_path: Path, language: str, head: str, total: str
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    table = regency_rollup(_portfolio())
+    path = rekapitulasi_xlsx(
+        table,
+        tmp_path / "rekap.xlsx",
+        title="Rekapitulasi Kemitraan PKW",
+        on=ON,
+        language=language,  # type: ignore[arg-type]
+    )
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Rekapitulasi Kemitraan PKW"
+    assert rows[1][0].endswith("1 Maret 2026" if language == "id" else "1 March 2026")
+    assert rows[3][1] == head
+    body = rows[4:-1]
+    assert [r[1] for r in body] == table["regency"].tolist()
+    assert rows[-1][0] == total
+    column = list(ROLLUP_COLUMNS).index("learners")
+    assert rows[-1][column] == sum(r[column] for r in body) == table["learners"].sum()
+    share = list(ROLLUP_COLUMNS).index("business_share")
+    started = list(ROLLUP_COLUMNS).index("started_business")
+    assert rows[-1][share] == pytest.approx(rows[-1][started] / rows[-1][column])

@@ -35,6 +35,7 @@ from kemitraan.analysis.rollup import (  # noqa: E402
     ROLLUP_COLUMNS,
     regency_rollup,
     regency_rollup_parquet,
+    rekapitulasi_xlsx,
 )
 from kemitraan.analysis.synthetic import synthetic_candidates, synthetic_regency  # noqa: E402
 
@@ -51,6 +52,7 @@ __all__ = [
     "ranking_frame",
     "regency_rollup",
     "regency_rollup_parquet",
+    "rekapitulasi_xlsx",
     "synthetic_candidates",
     "synthetic_regency",
 ]

@@ -13,19 +13,23 @@ model: the national scale.
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
+from kemitraan._catalog import Language
+from kemitraan._files import write_atomically
+from kemitraan.conventions import date_long
 from kemitraan.exceptions import DocumentNotFoundError, MissingExtraError
 from kemitraan.lifecycle import Stage
 
 if TYPE_CHECKING:
     from kemitraan.analysis.portfolio import Portfolio
 
-__all__ = ["ROLLUP_COLUMNS", "regency_rollup", "regency_rollup_parquet"]
+__all__ = ["ROLLUP_COLUMNS", "regency_rollup", "regency_rollup_parquet", "rekapitulasi_xlsx"]
 
 ROLLUP_COLUMNS: Final = (
     "province",
@@ -171,3 +175,100 @@ def regency_rollup_parquet(folder: str | Path, *, on: date) -> pd.DataFrame:
     for column in ("deviations", "critical_deviations"):
         table[column] = table[column].astype("Int64")
     return _shares(table)
+
+
+_HEADERS: Final = {
+    "province": ("Provinsi", "Province"),
+    "regency": ("Kabupaten/Kota", "Regency/City"),
+    "partnerships": ("Kemitraan", "Partnerships"),
+    "running": ("Berjalan", "Running"),
+    "mou_signed": ("MoU ditandatangani", "MoU signed"),
+    "ended": ("Berakhir/batal", "Ended or declined"),
+    "renewals_due": ("Perlu diperpanjang", "Renewal due"),
+    "pkw": ("Program PKW", "PKW programmes"),
+    "pkw_without_dudi": ("PKW tanpa DUDI", "PKW without DUDI"),
+    "pkw_without_umkm": ("PKW tanpa UMKM", "PKW without UMKM"),
+    "pkw_without_financing": ("PKW tanpa lembaga pembiayaan", "PKW without financing"),
+    "pkw_without_platform": ("PKW tanpa platform digital", "PKW without digital platform"),
+    "learners": ("Peserta didik", "Learners"),
+    "completed": ("Lulus", "Completed"),
+    "started_business": ("Berwirausaha", "Started a business"),
+    "earning_umk": ("Berpenghasilan ≥ UMK", "Earning ≥ UMK"),
+    "business_share": ("% berwirausaha", "% started a business"),
+    "wage_share": ("% berpenghasilan ≥ UMK", "% earning ≥ UMK"),
+    "deviations": ("Penyimpangan", "Deviations"),
+    "critical_deviations": ("Penyimpangan kritis", "Critical deviations"),
+}
+
+
+def rekapitulasi_xlsx(
+    table: pd.DataFrame,
+    path: str | Path,
+    *,
+    title: str,
+    on: date,
+    language: Language = "id",
+) -> Path:
+    """Write a roll-up (:func:`regency_rollup`) as the *Rekapitulasi* workbook a Dinas sends.
+
+    One sheet: the title and the day, a header row in the language asked for, a row per
+    regency, and a total row (shares recomputed from the totals, not averaged). Written
+    atomically (no half file). Needs the ``xlsx`` extra (openpyxl).
+
+    Returns:
+        The path written.
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Font
+    except ImportError:
+        raise MissingExtraError("xlsx", "rekapitulasi_xlsx", "openpyxl") from None
+    english = language == "en"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None  # a new workbook has its sheet
+    sheet.title = "Recapitulation" if english else "Rekapitulasi"
+    sheet.append([title])
+    sheet.append([f"{'As of' if english else 'Keadaan per'} {date_long(on, language)}"])
+    sheet.append([])
+    columns = [c for c in ROLLUP_COLUMNS if c in table.columns]
+    sheet.append([_HEADERS[c][english] for c in columns])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for record in table[columns].itertuples(index=False):
+        sheet.append([_cell(value) for value in record])
+    totals = table[columns].sum(numeric_only=True, min_count=1)
+    total_row: list[object] = ["TOTAL" if english else "JUMLAH", ""]
+    for column in columns[2:]:
+        if column == "business_share":
+            total_row.append(_ratio(totals["started_business"], totals["learners"]))
+        elif column == "wage_share":
+            measured = table["learners"].where(table["wage_share"].notna(), 0).sum()
+            total_row.append(_ratio(totals["earning_umk"], measured))
+        else:
+            total_row.append(_cell(totals.get(column)))
+    sheet.append(total_row)
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(columns, start=1):
+        if column.endswith("_share"):
+            for row in sheet.iter_rows(min_row=5, min_col=index, max_col=index):
+                row[0].number_format = "0%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_atomically(path, buffer.getvalue())
+
+
+def _cell(value: object) -> object:
+    """A frame's value as a cell takes it: missing values empty, numpy numbers as Python's."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _ratio(part: object, whole: object) -> float | None:
+    top, bottom = _cell(part), _cell(whole)
+    if not isinstance(top, int | float) or not isinstance(bottom, int | float) or not bottom:
+        return None
+    return top / bottom
