@@ -171,7 +171,8 @@ ROWS = [
         "pelimpahan wewenang dari Bupati/Wali Kota",
         "yang diangkat berdasarkan Keputusan Bupati Banjar Nomor 821.2/045, dan berdasarkan "
         "pelimpahan wewenang dari Bupati Banjar dengan Surat Tugas Nomor 180/017/HUK/2025 tanggal "
-        "24 Februari 2025",
+        "24 Februari 2025, untuk dan atas nama Pemerintah Kabupaten Banjar c.q. Dinas Koperasi "
+        "Kabupaten Banjar",
     ),
     Row(
         LegalForm.INDIVIDUAL,

@@ -164,7 +164,7 @@ def test_mou_reads_back_for_two_three_and_four_parties(parties: int) -> None:
     ) in body
     # a block per party with its label, then PARA PIHAK
     for index, party in enumerate(members):
-        assert f"atas nama {party.name}, selanjutnya disebut {LABELS[index]}." in body
+        assert f"{party.name}, selanjutnya disebut {LABELS[index]}." in body  # (c.q. a Dinas)
         assert re.search(rf"[tT]ugas {re.escape(party.name)}", body)
     assert "secara bersama-sama disebut PARA PIHAK" in body
     # lettered considerations, articles numbered without gaps

@@ -111,7 +111,7 @@ def test_party_blocks_print_the_numbers_the_data_holds() -> None:
     flat = " ".join(said.split())
     assert "untuk dan atas nama PKBM A (NPSN P9984574), selanjutnya disebut PIHAK PERTAMA" in flat
     assert "CV B (NIB 9120001234567, NPWP 01.312.166.0-091.000), selanjutnya" in flat
-    assert "untuk dan atas nama Dinas C, selanjutnya" in flat  # nothing held, nothing printed
+    assert "c.q. Dinas C, selanjutnya" in flat  # nothing held, nothing printed
     blocks = agreement_context(_agreement()).parties
     assert [(i.label, i.value) for i in blocks[1].identifiers] == [
         ("NIB", "9120001234567"),

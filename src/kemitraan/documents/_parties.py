@@ -141,6 +141,32 @@ def _in_annex(authority: Authority) -> bool:
     )
 
 
+# A regional head, and the government a delegation from them binds.
+_REGIONAL_HEADS: Final = (
+    ("Bupati", "Pemerintah Kabupaten", "the Regency Government of"),
+    ("Wali Kota", "Pemerintah Kota", "the City Government of"),
+    ("Walikota", "Pemerintah Kota", "the City Government of"),
+    ("Gubernur", "Pemerintah Provinsi", "the Provincial Government of"),
+)
+
+
+def _government(signer: _Signer) -> Bilingual | None:
+    """The regional government a signer binds on a regional head's delegation, if any.
+
+    A Dinas is part of the regional government, not a legal person of its own; its head
+    signs for the government (PP 28/2018) on the Bupati's or Wali Kota's delegation.
+    """
+    held = [signer.authority] if signer.authority is not None else []
+    for authority in [*held, *signer.instruments]:
+        if authority.kind is not AuthorityKind.DELEGATION or authority.issuer is None:
+            continue
+        for head, government, english in _REGIONAL_HEADS:
+            if authority.issuer.startswith(head + " "):
+                region = authority.issuer[len(head) + 1 :]
+                return bi(f"{government} {region}", f"{english} {region}")
+    return None
+
+
 def _clause(w: Wording, authority: Authority) -> Bilingual:
     """An instrument's clause ("berdasarkan …"), its issuer's office in English."""
     stated = authority.wording(members_listed=not _in_annex(authority))
@@ -172,6 +198,9 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
     whom = bi(named, named)
     if operator:
         whom = bi(f"{operator} selaku penyelenggara {named}", f"{operator}, which runs {named}")
+    government = _government(signer)
+    if government is not None:  # a Dinas binds the regional government it is part of
+        whom = bi(f"{government.indonesian} c.q. {named}", f"{government.english}, through {named}")
     instruments = list(signer.instruments)
     if authority is None and instruments:  # the first instrument states the basis
         authority = instruments.pop(0)
