@@ -41,6 +41,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "programs",
         "learners",
         "relevance",
+        "attachments",
         "exploration",
         "planning",
         "monitoring",

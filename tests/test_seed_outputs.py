@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "995f286f1f2867d269055a7bec6c8658e303aca369af65cde344bced265ccebe",
+    "partnership.json": "3533f5bf088341de5d1049dcdefceb6bf0427d92075477faa569fb1a9f3ce88d",
     "mou.docx": "bd773cf9c9c61ff333bc708cf010b2ca801efd1c395ff5e4e24cb2295d824394",
     "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
     "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",

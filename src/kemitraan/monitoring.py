@@ -25,6 +25,7 @@ from kemitraan._base import LabelledEnum, ValueModel, field_error
 from kemitraan._refs import PartyRef
 from kemitraan._types import NonEmptyStr, Percent, Rupiah, ShortText
 from kemitraan.actors import Actor
+from kemitraan.attachments import Attachment
 from kemitraan.planning import Measure
 
 __all__ = [
@@ -64,6 +65,10 @@ class ImplementationRecord(ValueModel):
     fulfils: list[NonEmptyStr] = Field(default_factory=list)
     """Obligations this shows fulfilled (an obligation's id or its wording), besides those the
     activity fulfils by the plan."""
+    attachments: list[Attachment] = Field(default_factory=list)
+    """Evidence files (photos of the activity, a signed receipt),
+    kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
+    hash and what the file is are here."""
     recorded_by: Actor | None = None
     """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
     access policy the partnership writes the actor in; a record given another's is rewritten."""
@@ -164,6 +169,10 @@ class MonitoringRecord(ValueModel):
     """Deviations from the plan or the objectives, in words."""
     solutions: list[NonEmptyStr] = Field(default_factory=list)
     """Solutions agreed for the problems found, in words."""
+    attachments: list[Attachment] = Field(default_factory=list)
+    """Evidence files (photos of the visit, a signed attendance list),
+    kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
+    hash and what the file is are here."""
     recorded_by: Actor | None = None
     """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
     access policy the partnership writes the actor in; a record given another's is rewritten."""
@@ -273,6 +282,10 @@ class Evaluation(ValueModel):
     """Problems that hindered the objectives, with their causes."""
     views: list[PartnerView] = Field(default_factory=list)
     """Each party's own view of the partnership's health."""
+    attachments: list[Attachment] = Field(default_factory=list)
+    """Evidence files (the signed minutes and attendance list, photos),
+    kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
+    hash and what the file is are here."""
     recorded_by: Actor | None = None
     """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
     access policy the partnership writes the actor in; a record given another's is rewritten."""

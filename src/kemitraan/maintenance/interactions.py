@@ -18,6 +18,7 @@ from kemitraan._base import LabelledEnum, ValueModel
 from kemitraan._refs import PartnerRef, PartyRef
 from kemitraan._types import NonEmptyStr, ShortText
 from kemitraan.actors import Actor
+from kemitraan.attachments import Attachment
 from kemitraan.maintenance.techniques import Technique
 
 __all__ = ["ChecklistAnswer", "Interaction", "InteractionKind", "PartnerEvent"]
@@ -80,6 +81,10 @@ class Interaction(ValueModel):
     """Whether the feedback was acted on (``None`` while undecided)."""
     opportunity: NonEmptyStr | None = None
     """A new opportunity offered, beyond the agreement."""
+    attachments: list[Attachment] = Field(default_factory=list)
+    """Evidence files (a photo of the visit, a screenshot of the message),
+    kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
+    hash and what the file is are here."""
     recorded_by: Actor | None = None
     """Who recorded it, when an app names its actors (:mod:`kemitraan.access`): under an
     access policy the partnership writes the actor in; a record given another's is rewritten."""
