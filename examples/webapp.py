@@ -50,7 +50,9 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slugify import slugify
+from starlette.datastructures import Headers
 from starlette.middleware.body_limit import RequestBodyLimitMiddleware
+from starlette.types import ASGIApp, Receive, Scope, Send
 from webapp_security import (
     InvalidToken,
     SecurityHeaders,
@@ -86,6 +88,7 @@ from kemitraan.actors import Action, Actor
 from kemitraan.audit import set_history_key
 from kemitraan.exceptions import NotPermittedError, TransitionRefusedError, VersionConflictError
 from kemitraan.findings import Requirement
+from kemitraan.messages import current_language, speaking
 from kemitraan.store import Store, Summary
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -177,6 +180,30 @@ def language(accept: str | None) -> Language:
     return "en" if best["en"] > best["id"] else "id"
 
 
+def said(indonesian: str, english: str) -> str:
+    """The app's own words in the request's language (Indonesian unless English is preferred)."""
+    return english if current_language() == "en" else indonesian
+
+
+class Speaking:
+    """Each request is answered in the language its ``Accept-Language`` prefers.
+
+    The library's messages follow (:func:`kemitraan.messages.speaking`), and so do the
+    app's own (:func:`said`): Indonesian unless the client prefers English.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        accept = Headers(scope=scope).get("accept-language")
+        with speaking(language(accept)):
+            await self.app(scope, receive, send)
+
+
 def refusal_message(exc: RequirementsUnmetError, lang: Language) -> str:
     """The refusal in a sentence, in ``lang``."""
     stage = Stage(exc.stage)
@@ -234,6 +261,7 @@ def create_app(
     app.add_middleware(RequestBodyLimitMiddleware, max_body_size=settings.max_body_bytes)
     add_cors(app, settings.cors_origins)
     app.add_middleware(SecurityHeaders, hsts_seconds=settings.hsts_seconds)  # on every answer
+    app.add_middleware(Speaking)  # the client's language, for the library's words and the app's
     bearer = OAuth2PasswordBearer(tokenUrl="token", auto_error=False)
 
     def unauthorized(detail: str, error: str | None = None) -> HTTPException:
@@ -243,14 +271,23 @@ def create_app(
     def current_actor(token: Annotated[str | None, Depends(bearer)]) -> Actor:
         """The actor the request's bearer token names: its user, as the table has it now."""
         if token is None:
-            raise unauthorized("log in (POST /token) and send the token as 'Bearer …'")
+            raise unauthorized(
+                said(
+                    "Masuk dahulu (POST /token) lalu kirim tokennya sebagai 'Bearer …'",
+                    "Log in (POST /token) and send the token as 'Bearer …'",
+                )
+            )
         try:
             user = users.get(token_subject(token, settings))
         except InvalidToken:
             user = None
         if user is None or not user.active:
             raise unauthorized(
-                "the token is not valid (expired, altered or revoked)", "invalid_token"
+                said(
+                    "Token tidak sah (kedaluwarsa, diubah, atau dicabut)",
+                    "The token is not valid (expired, altered or revoked)",
+                ),
+                "invalid_token",
             )
         return user.actor
 
@@ -276,14 +313,26 @@ def create_app(
 
     def loaded(actor: Actor, pid: str, if_match: str | None) -> tuple[Partnership, int]:
         if if_match is None or if_match.strip() == "*":
-            raise HTTPException(428, "name the version you read in If-Match, as its ETag")
+            raise HTTPException(
+                428,
+                said(
+                    "Sebutkan versi yang Anda baca di If-Match, sebagai ETag-nya",
+                    "Name the version you read in If-Match, as its ETag",
+                ),
+            )
         stored = store.load(pid)  # refused to a stranger, before any version is compared
         tag = if_match.strip()
         if tag.startswith("W/"):  # a weak tag never matches: If-Match compares strongly
             raise VersionConflictError(pid, expected=-1, current=stored.version)
         found = ETAG.fullmatch(tag)
         if found is None:
-            raise HTTPException(400, f'If-Match must be one ETag, such as "3": {tag[:40]!r}')
+            raise HTTPException(
+                400,
+                said(
+                    f'If-Match harus satu ETag, misalnya "3", bukan {tag[:40]!r}',
+                    f'If-Match must be one ETag, such as "3", not {tag[:40]!r}',
+                ),
+            )
         if int(found.group(1)) != stored.version:
             raise VersionConflictError(pid, expected=int(found.group(1)), current=stored.version)
         return stored.partnership, stored.version
@@ -350,21 +399,33 @@ def create_app(
             return JSONResponse(body.model_dump(), status_code=400)
 
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != FORM:
-            return refused("invalid_request", f"send the form as {FORM}")
+            return refused(
+                "invalid_request",
+                said(f"Kirim formulir sebagai {FORM}", f"Send the form as {FORM}"),
+            )
         raw = await request.body()  # bounded by max_body_size
         try:
             form = parse_qs(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=8)
         except (UnicodeDecodeError, ValueError):
-            return refused("invalid_request", "the form is not valid")
+            return refused("invalid_request", said("Formulir tidak sah", "The form is not valid"))
         fields = {k: v[0] for k, v in form.items() if len(v) == 1}
         if fields.get("grant_type") != "password":
-            return refused("unsupported_grant_type", "grant_type must be password")
+            return refused(
+                "unsupported_grant_type",
+                said("grant_type harus password", "grant_type must be password"),
+            )
         if not fields.get("username") or not fields.get("password"):
-            return refused("invalid_request", "username and password are required")
+            return refused(
+                "invalid_request",
+                said("username dan password wajib diisi", "username and password are required"),
+            )
         # Argon2 takes tens of milliseconds and 64 MiB on purpose: off the event loop
         user = await run_in_threadpool(users.authenticate, fields["username"], fields["password"])
         if user is None:
-            return refused("invalid_grant", "the username or password is wrong")
+            return refused(
+                "invalid_grant",
+                said("Nama pengguna atau kata sandi salah", "The username or password is wrong"),
+            )
         token, seconds = issue_token(user.id, settings)
         return Token(access_token=token, expires_in=seconds)
 
@@ -392,18 +453,34 @@ def create_app(
             raise HTTPException(422, errors) from exc
         authorize(partnership, Action.RECORD, actor)  # its institution's facilitators only
         if not ID.fullmatch(partnership.id):
-            raise HTTPException(422, "an id is letters, digits, '.', '_' and '-'")
+            raise HTTPException(
+                422,
+                said(
+                    "Id terdiri atas huruf, angka, '.', '_', dan '-'",
+                    "An id is letters, digits, '.', '_' and '-'",
+                ),
+            )
         if partnership.history or partnership.stage is not Stage.MAPPING:
             raise HTTPException(
                 422,
-                "a new partnership starts at the first step with no history; "
-                "import existing ones with Store.import_jsonl",
+                said(
+                    "Kemitraan baru dimulai pada langkah pertama tanpa riwayat; kemitraan yang "
+                    "sudah berjalan diimpor dengan Store.import_jsonl",
+                    "A new partnership starts at the first step with no history; "
+                    "import existing ones with Store.import_jsonl",
+                ),
             )
         try:
             with acting_as(actor):
                 version = store.save(partnership, version=0)
         except VersionConflictError as exc:
-            raise HTTPException(409, f"partnership {partnership.id!r} exists already") from exc
+            raise HTTPException(
+                409,
+                said(
+                    f"Kemitraan {partnership.id!r} sudah ada",
+                    f"Partnership {partnership.id!r} exists already",
+                ),
+            ) from exc
         answer = shown(actor, partnership, version)
         answer.status_code = 201
         return answer
@@ -429,7 +506,10 @@ def create_app(
                 raise forbidden(
                     "not_this_institution",
                     Action.READ,
-                    f"{actor.name} may not list the partnerships of {institution_id!r}",
+                    said(
+                        f"{actor.name} tidak boleh melihat daftar kemitraan {institution_id!r}",
+                        f"{actor.name} may not list the partnerships of {institution_id!r}",
+                    ),
                 )
             try:
                 return store.find(
@@ -473,13 +553,25 @@ def create_app(
         if_match: Annotated[str | None, Header()] = None,
     ) -> JSONResponse:
         if not fields:
-            raise HTTPException(422, "nothing to record")
+            raise HTTPException(422, said("Tidak ada yang dicatat", "Nothing to record"))
         refused = sorted(set(fields) & PROTECTED)
         if refused:
-            raise HTTPException(422, f"{', '.join(refused)} change only through moves")
+            raise HTTPException(
+                422,
+                said(
+                    f"{', '.join(refused)} hanya berubah melalui langkah dan tanda tangan",
+                    f"{', '.join(refused)} change only through moves and signatures",
+                ),
+            )
         unknown = sorted(set(fields) - set(Partnership.model_fields))
         if unknown:
-            raise HTTPException(422, f"a partnership has no field {', '.join(unknown)}")
+            raise HTTPException(
+                422,
+                said(
+                    f"Kemitraan tidak memiliki isian {', '.join(unknown)}",
+                    f"A partnership has no field {', '.join(unknown)}",
+                ),
+            )
 
         def apply(partnership: Partnership) -> None:
             for name, value in fields.items():
@@ -592,7 +684,13 @@ def create_app(
             else:
                 held = p.cooperation_agreements if kind == "pks" else p.addenda
                 if index >= len(held):
-                    raise HTTPException(404, f"this partnership has no {kind} {index}")
+                    raise HTTPException(
+                        404,
+                        said(
+                            f"Kemitraan ini tidak memiliki {kind} nomor {index}",
+                            f"This partnership has no {kind} {index}",
+                        ),
+                    )
                 data = render_document(held[index], partnership=p)
         except KemitraanError as exc:
             raise HTTPException(409, str(exc)) from exc

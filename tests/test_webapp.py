@@ -1024,7 +1024,11 @@ def test_a_new_partnership_comes_without_history_and_with_a_plain_id(service: Se
         walked_on = body(at_stage(Stage.ANALYSIS))
     refused = service.client.post("/partnerships", json=walked_on, headers=headers)
     assert refused.status_code == 422
-    assert "starts at the first step" in refused.text
+    assert "dimulai pada langkah pertama tanpa riwayat" in refused.text
+    english = service.client.post(
+        "/partnerships", json=walked_on, headers={**headers, "Accept-Language": "en"}
+    )
+    assert "starts at the first step" in english.text
     fresh_one = body(fresh())
     for odd in ("a/b", "../etc", 'q"x', "a b"):
         odd_id = service.client.post(
@@ -1281,3 +1285,49 @@ def test_under_load_concurrent_clients_lose_no_update(server: Server, store: Sto
     assert len(moves) == 1  # the step is taken once, whoever wins
     assert moves[0].actor in {"Rina Marlina", "Admin Dinas"}
     assert len(wins) == 1
+
+
+@pytest.mark.parametrize(
+    ("accept", "said"),
+    [
+        (None, "Masuk dahulu (POST /token)"),
+        ("id-ID,id;q=0.9", "Masuk dahulu (POST /token)"),
+        ("en-GB,en;q=0.9,id;q=0.5", "Log in (POST /token)"),
+    ],
+)
+def test_the_apps_own_words_follow_the_clients_language(
+    service: Service, accept: str | None, said: str
+) -> None:
+    headers = {"Accept-Language": accept} if accept else {}
+    answer = service.client.get("/partnerships", headers=headers)
+    assert answer.status_code == 401
+    assert said in answer.json()["detail"]
+    login = {**service.login("facilitator_a"), **headers}
+    nothing = service.client.patch("/partnerships/x", json={}, headers=login)
+    assert nothing.status_code == 422
+    assert nothing.json()["detail"] == (
+        "Nothing to record" if accept and accept.startswith("en") else "Tidak ada yang dicatat"
+    )
+
+
+def test_the_request_bodies_in_the_docs_are_answered_as_the_docs_say(
+    service: Service, webapp: ModuleType
+) -> None:
+    text = (ROOT / "docs" / "webapp.md").read_text(encoding="utf-8")
+    section = text.split("## Request bodies", 1)[1].split("\n## ", 1)[0]
+    blocks = [block.split("```", 1)[0] for block in section.split("```json")[1:]]
+    create, patch, moves, signature = (block.strip() for block in blocks)
+    headers = service.login("facilitator_a")
+    created = service.client.post("/partnerships", json=json.loads(create), headers=headers)
+    assert created.status_code == 201, created.text
+    pid, tag = created.json()["id"], created.headers["ETag"]
+    patched = service.client.patch(
+        f"/partnerships/{pid}", json=json.loads(patch), headers={**headers, "If-Match": tag}
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["partners"][0]["id"] == "kube-rajut-lestari"
+    for line in moves.splitlines():
+        webapp.MoveRequest.model_validate_json(line)
+    webapp.SignatureRequest.model_validate_json(signature)
+    empty = service.client.patch(f"/partnerships/{pid}", json={}, headers=headers)
+    assert empty.json() == {"detail": "Tidak ada yang dicatat"}
