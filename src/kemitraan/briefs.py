@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from kemitraan._base import in_language
+from kemitraan._catalog import current_language
 from kemitraan.conventions import date_long
 from kemitraan.exceptions import UnknownPartyError
 from kemitraan.maintenance.touchpoints import Touchpoint, plan_touchpoints
@@ -118,13 +119,17 @@ def _plan(partnership: Partnership, on: date) -> list[Touchpoint]:
 
 
 def partner_brief(
-    partnership: Partnership, partner_id: str, *, on: date, language: Language = "id"
+    partnership: Partnership, partner_id: str, *, on: date, language: Language | None = None
 ) -> str:
     """A few sentences for one partner: what it agreed to, what is due next, when we meet.
+
+    In ``language``, or the language in force (:mod:`kemitraan.messages`): Indonesian
+    unless set otherwise.
 
     Raises:
         UnknownPartyError: the partnership has no such partner.
     """
+    language = language or current_language()
     partner = next((p for p in partnership.partners if p.id == partner_id), None)
     if partner is None:
         raise UnknownPartyError(partner_id, [p.id for p in partnership.partners])
@@ -164,8 +169,14 @@ def partner_brief(
     return _fitted(sentences)
 
 
-def partnership_brief(partnership: Partnership, *, on: date, language: Language = "id") -> str:
-    """A few sentences on the whole partnership: who, where it stands, what is next."""
+def partnership_brief(
+    partnership: Partnership, *, on: date, language: Language | None = None
+) -> str:
+    """A few sentences on the whole partnership: who, where it stands, what is next.
+
+    In ``language``, or the language in force (Indonesian unless set otherwise).
+    """
+    language = language or current_language()
     names = {party.id: party.name for party in (partnership.institution, *partnership.partners)}
     partners = partnership.committed_partners or partnership.partners
     program, institution = partnership.program.name, partnership.institution.name

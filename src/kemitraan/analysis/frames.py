@@ -10,6 +10,7 @@ from typing import Final
 import pandas as pd
 
 from kemitraan._base import Language
+from kemitraan._catalog import current_language
 from kemitraan._privacy import mask_name
 from kemitraan.mapping import CandidateRegister, StakeholderRating
 from kemitraan.parties import Partner, PartnerKind
@@ -104,13 +105,14 @@ _MAPPING_COLUMNS = [
 
 
 def ranking_frame(
-    ranking: Ranking, *, language: Language = "id", masked: bool = True, explain: bool = True
+    ranking: Ranking, *, language: Language | None = None, masked: bool = True, explain: bool = True
 ) -> pd.DataFrame:
     """One row per candidate, best first.
 
     Rank, score, each criterion's value and points, the needs met and (with ``explain``)
     each criterion's reason in ``language``.
     """
+    language = language or current_language()
     codes = [criterion.code for criterion in ranking.criteria]
     rows = []
     for entry in ranking:

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from kemitraan._base import Language, in_language
+from kemitraan._catalog import current_language
 from kemitraan._privacy import mask_name
 from kemitraan.deviations import _Facts
 from kemitraan.lifecycle import Stage
@@ -39,8 +40,9 @@ __all__ = [
 _GOOD, _AMBER, _RED, _GREY, _BLUE = "#2e7d32", "#f9a825", "#c62828", "#bdbdbd", "#1565c0"
 
 
-def stage_funnel(portfolio: Portfolio, *, language: Language = "id") -> Figure:
+def stage_funnel(portfolio: Portfolio, *, language: Language | None = None) -> Figure:
     """The stage funnel: how many partnerships reached each of the 11 steps, and are in it."""
+    language = language or current_language()
     funnel = portfolio.funnel()
     labels = [
         f"{step}. {_plain(Stage(stage).label(language))}"
@@ -83,7 +85,7 @@ def power_interest_grid(
     register: CandidateRegister,
     *,
     high_from: int = 4,
-    language: Language = "id",
+    language: Language | None = None,
     masked: bool = True,
 ) -> Figure:
     """The power–interest grid: each rated candidate placed by its scores, in its quadrant.
@@ -91,6 +93,7 @@ def power_interest_grid(
     Candidates with the same scores are spread a little so that each stays visible;
     unrated candidates are listed under the grid.
     """
+    language = language or current_language()
     figure = Figure(figsize=(8, 7), layout="constrained")
     axes = figure.add_subplot()
     edge = high_from - 0.5
@@ -163,9 +166,10 @@ def work_plan_timeline(
     *,
     cycle: int | None = None,
     on: date | None = None,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Figure:
     """The cycle's planned activities as bars over time, each filled to its latest progress."""
+    language = language or current_language()
     activities, _ = current_plan(partnership, cycle)
     planned = [a for a in activities if a.period is not None]
     facts = _Facts(partnership, on or date.max, cycle)
@@ -214,9 +218,10 @@ def indicator_progress(
     *,
     cycle: int | None = None,
     on: date | None = None,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Figure:
     """Each indicator of the cycle: its baseline, dated targets and the values measured."""
+    language = language or current_language()
     _, indicators = current_plan(partnership, cycle)
     facts = _Facts(partnership, on or date.max, cycle)
     count = max(len(indicators), 1)
@@ -275,9 +280,10 @@ _STATUS_COLOUR: Final = {"good": _GOOD, "attention": _AMBER, "at_risk": _RED}
 
 
 def health_per_partner(
-    partnership: Partnership, *, on: date, language: Language = "id", masked: bool = True
+    partnership: Partnership, *, on: date, language: Language | None = None, masked: bool = True
 ) -> Figure:
     """Each committed partner's health on ``on``: per technique of guide C, and overall."""
+    language = language or current_language()
     from kemitraan.maintenance import Technique
     from kemitraan.maintenance.health import HealthStatus, partner_health
 

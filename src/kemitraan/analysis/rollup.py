@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 import pandas as pd
 
-from kemitraan._catalog import Language
+from kemitraan._catalog import Language, current_language
 from kemitraan._files import write_atomically
 from kemitraan.conventions import date_long
 from kemitraan.exceptions import DocumentNotFoundError, MissingExtraError
@@ -207,7 +207,7 @@ def rekapitulasi_xlsx(
     *,
     title: str,
     on: date,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Path:
     """Write a roll-up (:func:`regency_rollup`) as the *Rekapitulasi* workbook a Dinas sends.
 
@@ -218,6 +218,7 @@ def rekapitulasi_xlsx(
     Returns:
         The path written.
     """
+    language = language or current_language()
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font
