@@ -671,7 +671,15 @@ def test_bundled_templates() -> None:
     ) as caught:
         bundled_template("surat")
     assert isinstance(caught.value, KeyError)
-    assert caught.value.known == ("addendum", "me_report", "mou", "pks")
+    assert caught.value.known == (
+        "addendum",
+        "attendance",
+        "checklist",
+        "me_report",
+        "minutes",
+        "mou",
+        "pks",
+    )
 
 
 def test_bundled_templates_are_what_the_build_script_makes() -> None:

@@ -971,9 +971,167 @@ def _report_signatures(document: DocumentObject) -> None:
     _tag(document, "{%p endif %}")
 
 
+def _centered_titles(document: DocumentObject, lines: tuple[str, ...]) -> None:
+    """The centred, bold title lines of a berita acara, daftar hadir or checklist."""
+    for no, text in enumerate(lines):
+        _paragraph(
+            document,
+            text,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            size=14 if no == 0 else 12,
+            after=2,
+        )
+
+
+def _signature_pairs(document: DocumentObject) -> None:
+    """Two signature columns a row, one row per pair of parties present; a row never splits."""
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=3, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    table.cell(0, 0).paragraphs[0].add_run("{%tr for s in signatures %}")
+    table.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for cell, side in zip(table.rows[1].cells, ("left", "right"), strict=True):
+        first = cell.paragraphs[0]
+        first.alignment = center
+        _compact(first, keep_next=True)
+        run = first.add_run("{{ s." + side + "_label }}")
+        run.bold = True
+        _preserve(run)
+        _paragraph(cell, "{{ s." + side + "_party }}", align=center, keep_next=True, after=0)
+        _paragraph(cell, "{{ s." + side + "_position }}", align=center, keep_next=True, after=48)
+        _paragraph(
+            cell, "{{ s." + side + "_name }}", bold=True, underline=True, align=center, after=12
+        )
+    table.cell(2, 0).paragraphs[0].add_run("{%tr endfor %}")
+
+
+def _minutes_layout(document: DocumentObject) -> None:
+    """A berita acara: title and number, the opening, who came, what was discussed, closing."""
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _centered_titles(document, ("{{ title }}", "{{ about }}", "{{ program }}"))
+    _tag(document, "{%p if number %}")
+    _paragraph(document, "{{ number }}", align=WD_ALIGN_PARAGRAPH.CENTER, after=2)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "", after=6)
+    _paragraph(document, "{{ opening }}", align=justify, after=4)
+    _tag(document, "{%p for a in attendees %}")
+    _paragraph(
+        document,
+        "{{ a.no }}\t{{ a.party }}{% if a.person %}, {{ a.person }}{% endif %}",
+        left=1.0,
+        hanging=0.6,
+        tabs=(1.0,),
+        after=1,
+    )
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "", after=2)
+    _paragraph(
+        document, "Dalam pertemuan tersebut dibahas dan disepakati hal-hal sebagai berikut:",
+        align=justify, keep_next=True, after=4,
+    )  # fmt: skip
+    _tag(document, "{%p for s in sections %}")
+    _paragraph(document, "{{ s.heading }}:", bold=True, keep_next=True, after=1)
+    _tag(document, "{%p for x in s.points %}")
+    _paragraph(document, "•\t{{ x }}", align=justify, left=0.9, hanging=0.5, tabs=(0.9,), after=1)
+    _tag(document, "{%p endfor %}")
+    _paragraph(document, "", after=2)
+    _tag(document, "{%p endfor %}")
+    _tag(document, "{%p if attachments %}")
+    _paragraph(document, "{{ attachments }}", italic=True, after=4)
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "{{ closing }}", align=justify, keep_next=True, after=10)
+    _paragraph(
+        document, "{{ place }}, {{ date }}", align=WD_ALIGN_PARAGRAPH.RIGHT, keep_next=True,
+        after=8,
+    )  # fmt: skip
+    _signature_pairs(document)
+
+
+def _attendance_layout(document: DocumentObject) -> None:
+    """A daftar hadir: the meeting, its day and place, a table to sign on paper."""
+    _centered_titles(document, ("{{ title }}", "{{ meeting }}", "{{ program }}"))
+    _paragraph(document, "", after=6)
+    details = document.add_table(rows=3, cols=3)
+    _no_borders(details)
+    _widths(details, [3.5, 0.5, 12.0])
+    for row, (label, value) in enumerate(
+        (
+            ("Hari/Tanggal", "{{ day }}, {{ date }}"),
+            ("Waktu", "{{ time }}"),
+            ("Tempat", "{{ place }}"),
+        )
+    ):
+        for col, text in enumerate((label, ":", value)):
+            paragraph = details.cell(row, col).paragraphs[0]
+            _compact(paragraph)
+            _preserve(paragraph.add_run(text))
+    _paragraph(document, "", after=6)
+    _table(
+        document,
+        "r in rows",
+        ["No", "Nama", "Lembaga/Instansi", "Jabatan", "Tanda Tangan"],
+        ["{{ r.no }}", "{{ r.name }}", "{{ r.institution }}", "{{ r.position }}", ""],
+        size=11,
+        widths=[1.0, 4.0, 4.0, 3.6, 3.4],
+    )
+    rows = document.tables[-1].rows
+    height = OxmlElement("w:trHeight")  # room to sign on paper
+    height.set(qn("w:val"), str(int(Cm(1.1).twips)))
+    height.set(qn("w:hRule"), "atLeast")
+    rows[2]._tr.get_or_add_trPr().append(height)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = table.rows[0].cells[1]
+    first = cell.paragraphs[0]
+    first.alignment = center
+    _preserve(first.add_run("{{ place }}, {{ date }}"))
+    _paragraph(cell, "Mengetahui,", align=center, keep_next=True, after=0)
+    _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
+    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
+
+
+def _checklist_layout(document: DocumentObject) -> None:
+    """The six techniques' checklists: per technique a table of items with a box to tick."""
+    _centered_titles(document, ("{{ title }}", "{{ partner }}", "{{ program }}"))
+    _paragraph(
+        document, "Keadaan per {{ date }}: {{ done }}.", italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER, after=10,
+    )  # fmt: skip
+    _tag(document, "{%p for t in techniques %}")
+    _heading(document, "{{ t.no }}. {{ t.title }}")
+    _table(
+        document,
+        "i in t.rows",
+        ["No", "Cek", "Butir", "Tanggal dan catatan"],
+        ["{{ i.no }}", "{{ i.box }}", "{{ i.text }}", "{{ i.note }}"],
+        size=11,
+        widths=[1.0, 1.1, 9.4, 4.5],
+    )
+    _tag(document, "{%p endfor %}")
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = table.rows[0].cells[1]
+    first = cell.paragraphs[0]
+    first.alignment = center
+    _preserve(first.add_run("{{ place }}, {{ date }}"))
+    _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
+    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
+
+
 LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
     "agreement": _agreement_layout,
     "report": _report_layout,
+    "minutes": _minutes_layout,
+    "attendance": _attendance_layout,
+    "checklist": _checklist_layout,
 }
 """The layouts a kind of document can name, by name."""
 

@@ -10,12 +10,15 @@ for the context a template receives.
 
 Each kind of document is one module (:mod:`~kemitraan.documents.mou`,
 :mod:`~kemitraan.documents.pks`, :mod:`~kemitraan.documents.addendum`,
-:mod:`~kemitraan.documents.me_report`) and one entry in the registry
+:mod:`~kemitraan.documents.me_report`, the berita acara
+:mod:`~kemitraan.documents.minutes`, the daftar hadir
+:mod:`~kemitraan.documents.attendance`, the techniques' checklists
+:mod:`~kemitraan.documents.checklists`) and one entry in the registry
 (:func:`document_kinds`), which rendering dispatches through.
 
 >>> from kemitraan.documents import document_kinds
 >>> [kind.name for kind in document_kinds()]
-['mou', 'pks', 'addendum', 'me_report']
+['mou', 'pks', 'addendum', 'me_report', 'minutes', 'attendance', 'checklist']
 """
 
 from __future__ import annotations

@@ -55,6 +55,9 @@ BUILT_IN: Final = {
     "pks": "kemitraan.documents.pks",
     "addendum": "kemitraan.documents.addendum",
     "me_report": "kemitraan.documents.me_report",
+    "minutes": "kemitraan.documents.minutes",
+    "attendance": "kemitraan.documents.attendance",
+    "checklist": "kemitraan.documents.checklists",
 }
 """The built-in kinds and the module that declares each (as ``KIND``)."""
 
