@@ -36,7 +36,7 @@ from kemitraan.access import (
 )
 from kemitraan.actors import Action, Actor, Role
 from kemitraan.audit import replay
-from kemitraan.exceptions import InvalidArgumentError, NotPermittedError
+from kemitraan.exceptions import InvalidArgumentError, InvalidDataError, NotPermittedError
 from seed import at_stage
 
 INSTITUTION = "pkbm-harapan-bangsa"
@@ -214,8 +214,9 @@ def test_the_actor_in_a_record_is_covered_by_its_hash() -> None:
     data = json.loads(_state(p))
     data["history"][-1]["acts_for"] = "cv-kriya-banua"
     set_policy(None)
-    with pytest.raises(ValueError, match="history_hash_mismatch"):
+    with pytest.raises(InvalidDataError) as caught:
         load_json(Partnership, data)
+    assert "history_hash_mismatch" in [e["type"] for e in caught.value.errors]
 
 
 def test_records_made_before_actors_existed_keep_their_hashes() -> None:

@@ -490,7 +490,7 @@ def test_lookups() -> None:
         "PIHAK KEEMPAT",
         "PIHAK KELIMA",
     ]
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValueError, match="tidak boleh negatif"):
         party_label(-1)
 
 

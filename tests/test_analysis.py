@@ -196,7 +196,7 @@ def test_unreadable_files_are_named(content: bytes, message: str, tmp_path: Path
     (tmp_path / "bad.jsonl").write_bytes(b'{"id": "x"}\n' + content + b"\n")
     with pytest.raises(InvalidDataError, match=r"bad\.jsonl, line 2"):
         Portfolio.read_jsonl(tmp_path / "bad.jsonl")
-    with pytest.raises(InvalidArgumentError, match="not a folder"):
+    with pytest.raises(InvalidArgumentError, match="bukan folder"):
         Portfolio.read_json_dir(tmp_path / "bad.json")
 
 

@@ -505,9 +505,9 @@ def test_the_machine_is_private() -> None:
 
 def test_times_in_a_move_only_go_forward() -> None:
     partnership = at_stage(Stage.GATHERING, recorded=True)
-    with pytest.raises(ValueError, match="only moves forward"):
+    with pytest.raises(ValueError, match="waktu dalam riwayat hanya bergerak maju"):
         partnership.advance(at=datetime(2024, 1, 1, tzinfo=UTC))
-    with pytest.raises(ValueError, match="future"):
+    with pytest.raises(ValueError, match="di masa depan"):
         partnership.advance(at=datetime(2199, 1, 1, tzinfo=UTC))  # in the years kept
     assert partnership.stage is Stage.GATHERING
 

@@ -774,9 +774,9 @@ def test_dates_that_cannot_be_are_refused() -> None:
     from seed import at_stage
 
     partnership = at_stage(Stage.SIGNING)
-    with pytest.raises(InvalidArgumentError, match="before the text was made"):
+    with pytest.raises(InvalidArgumentError, match="lebih awal daripada tanggal naskah dibuat"):
         partnership.sign("pkbm-harapan-bangsa", on=date(2025, 1, 1))
-    with pytest.raises(InvalidArgumentError, match="in the future"):
+    with pytest.raises(InvalidArgumentError, match="belum terjadi"):
         partnership.sign("pkbm-harapan-bangsa", on=date(2099, 1, 1))
     for party in partnership.parties:
         partnership.sign(party.id, on=date(2025, 3, 10))

@@ -29,6 +29,7 @@ from kemitraan import (
     rank_candidates,
 )
 from kemitraan.mapping import GridQuadrant, MappingLevel, Salience, StakeholderRating, mapping_level
+from kemitraan.messages import speaking
 from kemitraan.scoring import CRITERIA, Criterion
 from seed import at_stage
 
@@ -334,7 +335,7 @@ def test_explanations_cover_every_weighted_criterion_in_both_languages() -> None
     ],
 )
 def test_bad_weights_are_refused_by_name(weights: dict[str, object], message: str) -> None:
-    with pytest.raises(InvalidArgumentError, match=message):
+    with speaking("en"), pytest.raises(InvalidArgumentError, match=message):
         rank_candidates(register(), weights=weights)  # type: ignore[arg-type]
 
 
@@ -353,9 +354,9 @@ def test_a_criterion_of_ones_own_and_its_checks() -> None:
     assert ranking[0].score == 100
     assert "Dipimpin perempuan (bobot 1/1)" in ranking[0].explain()
     broken = Criterion("broken", "Rusak", "Broken", measure=lambda facts: (1.5, None))
-    with pytest.raises(InvalidArgumentError, match=r"'broken' measured \(1\.5, None\)"):
+    with pytest.raises(InvalidArgumentError, match=r"'broken' mengukur \(1\.5, None\)"):
         rank_candidates(register(), criteria=[broken])
-    with pytest.raises(InvalidArgumentError, match="unique"):
+    with pytest.raises(InvalidArgumentError, match="tidak boleh kembar"):
         rank_candidates(register(), criteria=[broken, broken])
 
 
@@ -559,7 +560,7 @@ def test_weights_of_every_real_kind_are_taken(weights: object) -> None:
     ],
 )
 def test_weights_that_break_the_sum_are_refused(weights: object, message: str) -> None:
-    with pytest.raises(InvalidArgumentError, match=message):
+    with speaking("en"), pytest.raises(InvalidArgumentError, match=message):
         rank_candidates(register(), weights=weights)  # type: ignore[arg-type]
 
 
@@ -576,7 +577,7 @@ def test_huge_weights_keep_scores_within_0_to_100() -> None:
 )
 def test_a_measure_of_the_wrong_shape_is_refused_by_name(found: object) -> None:
     odd = Criterion("odd", "Ganjil", "Odd", measure=lambda facts: found)  # type: ignore[arg-type,return-value]
-    with pytest.raises(InvalidArgumentError, match="criterion 'odd' measured"):
+    with speaking("en"), pytest.raises(InvalidArgumentError, match="criterion 'odd' measured"):
         rank_candidates(register(), criteria=[odd])
 
 
@@ -588,7 +589,7 @@ def test_a_measure_may_give_a_decimal() -> None:
 @pytest.mark.parametrize("code", ["score", "rank", "id", "name", "Bad", "1st", "x_points", ""])
 def test_criterion_codes_that_would_clash_or_are_odd_are_refused(code: str) -> None:
     clash = Criterion(code, "K", "C", measure=lambda facts: (0.5, None))
-    with pytest.raises(InvalidArgumentError, match="criterion code"):
+    with pytest.raises(InvalidArgumentError, match="kode kriteria"):
         rank_candidates(register(), criteria=[clash])
 
 

@@ -136,9 +136,9 @@ def test_bad_input_is_refused() -> None:
         recommend_patterns([SMALL], [gives(FIRM, K.PRODUCTS)])
     assert caught.value.party_id == FIRM.id
     assert isinstance(caught.value, KeyError)
-    with pytest.raises(ValueError, match="appears twice"):
+    with pytest.raises(ValueError, match="memiliki id yang sama"):
         recommend_patterns([SMALL, SMALL], [])
-    with pytest.raises(ValueError, match="two contributions"):
+    with pytest.raises(ValueError, match="memiliki dua kontribusi"):
         recommend_patterns([SMALL], [gives(SMALL, K.PRODUCTS), gives(SMALL, K.LABOUR)])
 
 

@@ -37,6 +37,7 @@ from kemitraan import (
 from kemitraan.actors import Actor, Role
 from kemitraan.exceptions import InvalidSpreadsheetError
 from kemitraan.mapping import MappingLevel, StakeholderRating
+from kemitraan.messages import speaking
 from kemitraan.monitoring import ProblemMet, Spending
 from kemitraan.planning import Direction, Indicator, ObjectiveLevel, Target
 from kemitraan.spreadsheets import (
@@ -313,7 +314,7 @@ def test_a_csv_template_is_a_folder_of_headers(tmp_path: Path) -> None:
 
 
 def test_unknown_parts_and_languages_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(InvalidArgumentError, match="known"):
+    with pytest.raises(InvalidArgumentError, match="'rooster' bukan bagian yang dikenal; yang ada"):
         write_template(tmp_path / "t.xlsx", ["rooster"])
     with pytest.raises(InvalidArgumentError):
         write_template(tmp_path / "t.xlsx", language="fr")  # type: ignore[arg-type]
@@ -650,7 +651,7 @@ def test_the_candidates_need_their_programme(tmp_path: Path) -> None:
 def test_an_export_refuses_what_would_not_import_back(
     tmp_path: Path, record: MonitoringRecord, rule: str
 ) -> None:
-    with pytest.raises(InvalidArgumentError, match=rule) as caught:
+    with speaking("en"), pytest.raises(InvalidArgumentError, match=rule) as caught:
         write_spreadsheet(tmp_path / "a.xlsx", monitoring=[record], language="en")
     assert "Monitoring!" in str(caught.value)
     assert not (tmp_path / "a.xlsx").exists()
@@ -699,5 +700,5 @@ def test_the_seed_case_workbook_reads_as_a_facilitator_would_fill_it(tmp_path: P
 
 
 def test_an_export_of_nothing_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(InvalidArgumentError, match="nothing to write"):
+    with pytest.raises(InvalidArgumentError, match="tidak ada yang ditulis"):
         write_spreadsheet(tmp_path / "a.xlsx")

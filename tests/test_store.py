@@ -30,6 +30,7 @@ from kemitraan import (
     load_json,
 )
 from kemitraan.exceptions import PartnershipNotFoundError, VersionConflictError
+from kemitraan.messages import speaking
 from kemitraan.store import Store, StoreLayoutError
 from kemitraan.store._tables import METADATA
 from seed import example, fresh
@@ -204,7 +205,7 @@ def test_queries_read_the_columns(store: Store, portfolio: list[Partnership]) ->
     frame = store.frame()
     assert list(frame["id"]) == ["p-analysis", "p-implementing", "p-signing"]
     assert "document" not in frame.columns
-    with pytest.raises(InvalidArgumentError, match="stage 'bogus' is not one of"):
+    with pytest.raises(InvalidArgumentError, match="stage: 'bogus' bukan salah satu dari"):
         store.find(stage="bogus")
 
 
@@ -306,11 +307,11 @@ def test_concurrent_clients_lose_no_update(store: Store) -> None:
 
 
 def test_bad_urls_and_settings_are_refused(tmp_path: Path) -> None:
-    with pytest.raises(InvalidArgumentError, match="database URL"):
+    with pytest.raises(InvalidArgumentError, match="URL basis data"):
         Store("kemitraan.db")
     with pytest.raises(InvalidArgumentError, match="renewal_lead_days"):
         Store("sqlite://", renewal_lead_days=-1)
-    with pytest.raises(InvalidArgumentError, match="takes a Partnership"):
+    with pytest.raises(InvalidArgumentError, match="menerima Partnership"):
         Store("sqlite://").save("p", version=0)  # type: ignore[arg-type]
 
 
@@ -374,7 +375,7 @@ def test_an_in_memory_store_serves_many_threads_one_at_a_time() -> None:
 def test_query_arguments_are_checked_the_same_on_every_database(
     store: Store, filters: dict[str, object], message: str
 ) -> None:
-    with pytest.raises(InvalidArgumentError, match=message):
+    with speaking("en"), pytest.raises(InvalidArgumentError, match=message):
         store.find(**filters)  # type: ignore[arg-type]
 
 

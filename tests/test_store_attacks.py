@@ -212,15 +212,15 @@ BIG = 2**63
 @pytest.mark.parametrize(
     ("query", "argument", "allowed"),
     [
-        ({"offset": BIG}, "offset", "from 0 to 9223372036854775807"),
-        ({"limit": BIG}, "limit", "from 1 to 9223372036854775807"),
-        ({"limit": 0}, "limit", "from 1 to"),
-        ({"cycle": BIG}, "cycle", "from 1 to 2147483647"),
-        ({"cycle": 2**31}, "cycle", "from 1 to 2147483647"),
-        ({"institution_id": "x\ud800"}, "institution_id", "lone surrogates"),
-        ({"pattern": "x\ud800"}, "pattern", "lone surrogates"),
-        ({"waiting_on": "x\ud800"}, "waiting_on", "lone surrogates"),
-        ({"stage": "x\ud800"}, "stage", "is not one of"),
+        ({"offset": BIG}, "offset", "dari 0 sampai 9223372036854775807"),
+        ({"limit": BIG}, "limit", "dari 1 sampai 9223372036854775807"),
+        ({"limit": 0}, "limit", "dari 1 sampai"),
+        ({"cycle": BIG}, "cycle", "dari 1 sampai 2147483647"),
+        ({"cycle": 2**31}, "cycle", "dari 1 sampai 2147483647"),
+        ({"institution_id": "x\ud800"}, "institution_id", "surrogate tunggal"),
+        ({"pattern": "x\ud800"}, "pattern", "surrogate tunggal"),
+        ({"waiting_on": "x\ud800"}, "waiting_on", "surrogate tunggal"),
+        ({"stage": "x\ud800"}, "stage", "bukan salah satu dari"),
     ],
 )
 def test_query_numbers_and_texts_beyond_the_database_are_refused_typed(

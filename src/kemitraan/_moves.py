@@ -7,11 +7,13 @@ its requirements are met; the partnership applies the result, or nothing.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kemitraan._types import day_argument, instant_argument, text_argument
 from kemitraan.actors import Actor
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
+from kemitraan.conventions import date_long
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 
@@ -99,13 +101,15 @@ def move_record(
     if ask.move.is_signing and document is not None and signed is not None:
         on, place = signed
         if on < document.date:
-            raise InvalidArgumentError(
-                f"a signature on {on.isoformat()} comes before the text was made "
-                f"({document.date.isoformat()})"
+            raise InvalidArgumentError.saying(
+                "a signature on {on} comes before the text was made ({made})",
+                on=partial(date_long, on),
+                made=partial(date_long, document.date),
             )
         if on > datetime.now(UTC).date() + timedelta(days=1):
-            raise InvalidArgumentError(
-                f"a signature on {on.isoformat()} is in the future; record it once made"
+            raise InvalidArgumentError.saying(
+                "a signature on {on} is in the future; record it once made",
+                on=partial(date_long, on),
             )
         signatory = document.signatory_of(str(ask.party_id))
         assert signatory is not None  # a requirement
@@ -148,16 +152,18 @@ def move_record(
         digest=document.digest() if ask.move.is_signing and document is not None else None,
     )
     if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
-        raise _time_error(f"is dated in the future ({record.at.isoformat()})")
+        raise InvalidArgumentError.saying(
+            "the move is dated in the future ({at}); time in the history only moves forward",
+            at=record.at.isoformat(),
+        )
     if last is not None and record.at < last.at:
-        raise _time_error(
-            f"is dated {record.at.isoformat()}, before the last record ({last.at.isoformat()})"
+        raise InvalidArgumentError.saying(
+            "the move is dated {at}, before the last record ({last}); time in the history "
+            "only moves forward",
+            at=record.at.isoformat(),
+            last=last.at.isoformat(),
         )
     chained = record.model_copy(
         update={"hash": record_hash(p.history_head, p.id, record, current_key())}
     )
     return chained, changes
-
-
-def _time_error(message: str) -> InvalidArgumentError:
-    return InvalidArgumentError(f"the move {message}; time in the history only moves forward")

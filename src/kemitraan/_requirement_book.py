@@ -107,11 +107,16 @@ def _declare(
     table = transition_table()
     for guard in guards:
         if guard not in table:
-            raise InvalidDeclarationError(
-                f"{rule.code}: no move {guard[1].value} from {guard[0].value}"
+            raise InvalidDeclarationError.saying(
+                "{rule}: there is no move {move} from {stage}",
+                rule=rule.code,
+                move=guard[1].value,
+                stage=guard[0].value,
             )
     if any(r.rule.code == rule.code for r in REQUIREMENTS):
-        raise InvalidDeclarationError(f"requirement {rule.code!r} is declared twice")
+        raise InvalidDeclarationError.saying(
+            "the requirement {rule} is declared twice", rule=repr(rule.code)
+        )
     REQUIREMENTS.append(LifecycleRule(rule, guards, severity))
 
 

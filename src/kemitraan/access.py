@@ -271,7 +271,9 @@ def set_policy(policy: Policy | None) -> None:
     """
     global _POLICY
     if policy is not None and not isinstance(policy, Policy):
-        raise InvalidArgumentError(f"policy must be a kemitraan.access.Policy, not {policy!r}")
+        raise InvalidArgumentError.saying(
+            "policy must be a kemitraan.access.Policy, not {value}", value=repr(policy)
+        )
     EDIT_GUARD[:] = [] if policy is None else [_edit_checked]  # guard first, then the policy
     _POLICY = policy
 
@@ -291,9 +293,10 @@ def _edit_checked(model: object) -> None:
     rule = policy.edit_refusal(actor)
     if rule is not None:
         if rule not in REFUSALS:
-            raise InvalidArgumentError(
-                f"{type(policy).__name__}.edit_refusal returned {rule!r}, which is not a rule "
-                "of kemitraan.access.REFUSALS"
+            raise InvalidArgumentError.saying(
+                "{method} returned {rule}, which is not a rule of kemitraan.access.REFUSALS",
+                method=f"{type(policy).__name__}.edit_refusal",
+                rule=repr(rule),
             )
         raise _refused(actor, Action.RECORD, rule)
 
@@ -307,7 +310,9 @@ def policy_in_force() -> Policy | None:
 def acting_as(actor: Actor) -> Iterator[Actor]:
     """Name ``actor`` as the one acting, for the block (per thread and per task)."""
     if not isinstance(actor, Actor):
-        raise InvalidArgumentError(f"acting_as takes a kemitraan.actors.Actor, not {actor!r}")
+        raise InvalidArgumentError.saying(
+            "acting_as takes a kemitraan.actors.Actor, not {value}", value=repr(actor)
+        )
     token = _ACTOR.set(actor)
     try:
         yield actor
@@ -369,9 +374,10 @@ def _decide(
     if rule is None:
         return
     if rule not in REFUSALS:
-        raise InvalidArgumentError(
-            f"{type(policy).__name__}.refusal returned {rule!r}, which is not a rule of "
-            "kemitraan.access.REFUSALS"
+        raise InvalidArgumentError.saying(
+            "{method} returned {rule}, which is not a rule of kemitraan.access.REFUSALS",
+            method=f"{type(policy).__name__}.refusal",
+            rule=repr(rule),
         )
     signatory = document.signatory_of(party_id) if document is not None and party_id else None
     raise _refused(

@@ -63,7 +63,7 @@ def _as_key(key: bytes | str | None) -> bytes | None:
         return None
     data = key.encode() if isinstance(key, str) else bytes(key)
     if not data:
-        raise InvalidArgumentError("a history key must not be empty")
+        raise InvalidArgumentError.saying("a history key must not be empty")
     return data
 
 

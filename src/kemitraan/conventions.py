@@ -82,7 +82,9 @@ def words(number: int, language: Language = "id") -> str:
 
     _locale(language)
     if number < 0:
-        raise InvalidArgumentError(f"cannot write a negative number in words: {number}")
+        raise InvalidArgumentError.saying(
+            "a negative number cannot be written in words: {number}", number=number
+        )
     return str(num2words(number, lang=language))
 
 
@@ -97,7 +99,7 @@ def ordinal(number: int, language: Language = "id") -> str:
 
     _locale(language)
     if number < 1:
-        raise InvalidArgumentError(f"an ordinal starts at 1, got {number}")
+        raise InvalidArgumentError.saying("an ordinal starts at 1, not {number}", number=number)
     return str(num2words(number, lang=language, to="ordinal"))
 
 
@@ -109,7 +111,9 @@ def party_label(index: int, language: Language = "id") -> str:
     ('PIHAK PERTAMA', 'PIHAK KETIGA', 'THE FIRST PARTY')
     """
     if index < 0:
-        raise InvalidArgumentError(f"a party's index must not be negative, got {index}")
+        raise InvalidArgumentError.saying(
+            "a party's index must not be negative, not {index}", index=index
+        )
     nth = ordinal(index + 1, language).upper()
     return in_language(language, f"PIHAK {nth}", f"THE {nth} PARTY")
 
@@ -166,7 +170,9 @@ def number_text(
 
     locale = _locale(language)
     if places is not None and places < 0:
-        raise InvalidArgumentError(f"places must not be negative, got {places}")
+        raise InvalidArgumentError.saying(
+            "{argument} must not be negative, not {value}", argument="places", value=places
+        )
     # every digit kept when places is None (no quantisation below)
     pattern = "#,##0.###" if places is None else "#,##0" + ("." + "#" * places if places else "")
     # A Decimal without trailing zeros, in the default context (28 significant digits at most);
@@ -202,7 +208,9 @@ def rupiah_words(amount: Decimal, language: Language = "id") -> str:
     'one thousand rupiah and twenty-five sen'
     """
     if amount < 0:
-        raise InvalidArgumentError(f"amount must not be negative: {amount}")
+        raise InvalidArgumentError.saying(
+            "{argument} must not be negative, not {value}", argument="amount", value=amount
+        )
     whole = int(amount)
     sen = int((amount.quantize(_SEN) - whole) * 100)
     text = f"{words(whole, language)} rupiah"

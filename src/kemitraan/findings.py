@@ -196,7 +196,9 @@ class RuleBook(Generic[S]):
         """Add a declared rule; its code (and the codes it replaces) must be new."""
         for code in (rule.code, *rule.replaces):
             if code in self._rules or code in _LEGACY:
-                raise InvalidDeclarationError(f"rule code {code!r} is declared twice")
+                raise InvalidDeclarationError.saying(
+                    "the rule code {rule} is declared twice", rule=repr(code)
+                )
         self._rules[rule.code] = rule
         for old in rule.replaces:
             _LEGACY[old] = rule.code

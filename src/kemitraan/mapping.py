@@ -188,7 +188,9 @@ class StakeholderRating(ValueModel):
 
 def _high(score: int | None, high_from: int) -> bool:
     if not 1 <= high_from <= 5:
-        raise InvalidArgumentError(f"high_from must be from 1 to 5, not {high_from}")
+        raise InvalidArgumentError.saying(
+            "{argument} must be from 1 to 5, not {value}", argument="high_from", value=high_from
+        )
     return score is not None and score >= high_from
 
 

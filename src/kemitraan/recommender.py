@@ -561,15 +561,21 @@ def recommend_patterns(
     by_id: dict[str, Party] = {}
     for party in parties:
         if party.id in by_id:
-            raise InvalidArgumentError(f"party id {party.id!r} appears twice")
+            raise InvalidArgumentError.saying(
+                "{first} and {second} have the same id {id}",
+                first=by_id[party.id].name,
+                second=party.name,
+                id=repr(party.id),
+            )
         by_id[party.id] = party
     offers: dict[str, frozenset[ContributionKind]] = {}
     for contribution in contributions:
         if contribution.party_id not in by_id:
             raise UnknownPartyError(contribution.party_id, list(by_id))
         if contribution.party_id in offers:
-            raise InvalidArgumentError(
-                f"party {contribution.party_id!r} has two contributions; merge them"
+            raise InvalidArgumentError.saying(
+                "{party} has two contributions; merge them",
+                party=by_id[contribution.party_id].name,
             )
         offers[contribution.party_id] = contribution.kinds
     ctx = _Ctx(by_id, offers)

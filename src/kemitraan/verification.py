@@ -71,8 +71,9 @@ def verification_code(agreement: Agreement, *, partnership: Partnership | None =
     from kemitraan.agreements import Agreement
 
     if not isinstance(agreement, Agreement):
-        raise InvalidArgumentError(
-            f"a verification code is made from an Agreement, not a {type(agreement).__name__}"
+        raise InvalidArgumentError.saying(
+            "a verification code is made from an Agreement, not a {kind}",
+            kind=type(agreement).__name__,
         )
     printed = _printed(agreement, partnership)
     raw = hashlib.sha256(
@@ -98,7 +99,9 @@ def verify_code(agreement: Agreement, code: str, *, partnership: Partnership | N
         (True, False)
     """
     if not isinstance(code, str):
-        raise InvalidArgumentError(f"a verification code is text, not a {type(code).__name__}")
+        raise InvalidArgumentError.saying(
+            "a verification code is text, not a {kind}", kind=type(code).__name__
+        )
     typed = "".join(c for c in code.upper() if c.isalnum()).translate(_READ_AS)
     expected = verification_code(agreement, partnership=partnership).replace("-", "")
     return hmac.compare_digest(typed.encode(), expected.encode())

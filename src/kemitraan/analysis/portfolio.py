@@ -229,7 +229,7 @@ class Portfolio:
         """From a folder of partnership JSON files (as :func:`kemitraan.save_json` writes them)."""
         folder = Path(folder)
         if not folder.is_dir():
-            raise InvalidArgumentError(f"{folder} is not a folder")
+            raise InvalidArgumentError.saying("{path} is not a folder", path=str(folder))
         return cls._read(
             _parsed_files(sorted(folder.glob(pattern))),
             on=on,
@@ -421,7 +421,11 @@ class Portfolio:
         ended; the soonest end first.
         """
         if within_days < 0:
-            raise InvalidArgumentError(f"within_days must be 0 or more, not {within_days}")
+            raise InvalidArgumentError.saying(
+                "{argument} must be 0 or more, not {value}",
+                argument="within_days",
+                value=within_days,
+            )
         day = pd.Timestamp(self.on)
         frame = self.frame
         due = frame[
@@ -441,7 +445,9 @@ class Portfolio:
         The requirement they wait on is empty where the portfolio was read without models.
         """
         if min_days < 0:
-            raise InvalidArgumentError(f"min_days must be 0 or more, not {min_days}")
+            raise InvalidArgumentError.saying(
+                "{argument} must be 0 or more, not {value}", argument="min_days", value=min_days
+            )
         frame = self.frame
         waiting = frame[frame["outcome"].isna() & (frame["days_in_stage"] >= min_days)]
         table = (
@@ -499,9 +505,11 @@ def _parsed_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def _check_lead(days: int) -> None:
     if isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= _MAX_LEAD_DAYS:
-        raise InvalidArgumentError(
-            f"renewal_lead_days must be a whole number of days from 0 to {_MAX_LEAD_DAYS}, "
-            f"got {days!r}"
+        raise InvalidArgumentError.saying(
+            "{argument} must be a whole number of days from 0 to {most}, not {value}",
+            argument="renewal_lead_days",
+            most=_MAX_LEAD_DAYS,
+            value=repr(days),
         )
 
 

@@ -585,7 +585,9 @@ def _declared() -> list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | No
     for declared in HEALTH_RULES:
         item = declared.code.removesuffix(".never")
         if not checklist_item(item).from_data:  # a bad declaration fails at import
-            raise InvalidDeclarationError(f"{declared.code}: {item} is not judged from data")
+            raise InvalidDeclarationError.saying(
+                "{rule}: {item} is not judged from data", rule=declared.code, item=item
+            )
         techniques = (Technique(item.split(".")[0]), *_ALSO.get(item, ()))
         fixed = "{" not in declared.indonesian + declared.english
         message = _text(declared.indonesian, declared.english) if fixed else None

@@ -233,39 +233,55 @@ def _checked_weights(criteria: Sequence[Criterion], weights: object) -> dict[str
     codes = [criterion.code for criterion in criteria]
     for code in codes:
         if not isinstance(code, str) or not _CODE.fullmatch(code) or code.endswith("_points"):
-            raise InvalidArgumentError(
-                f"criterion code {code!r} must be lower case letters, digits and _, starting "
-                "with a letter, and not end in _points"
+            raise InvalidArgumentError.saying(
+                "the criterion code {code} must be lower case letters, digits and _, starting "
+                "with a letter, and not end in _points",
+                code=repr(code),
             )
         if code in _RESERVED:
-            raise InvalidArgumentError(f"criterion code '{code}' is taken by the ranking's frame")
+            raise InvalidArgumentError.saying(
+                "the criterion code {code} is taken by the ranking's table", code=repr(code)
+            )
     if len(set(codes)) != len(codes):
-        raise InvalidArgumentError(f"criteria codes must be unique: {codes}")
+        raise InvalidArgumentError.saying(
+            "criteria codes must be unique: {codes}", codes=", ".join(map(str, codes))
+        )
     base = {code: DEFAULT_WEIGHTS.get(code, 1.0) for code in codes}
     try:
         given = dict(weights) if weights is not None else {}  # type: ignore[call-overload]
     except (TypeError, ValueError):
-        raise InvalidArgumentError(
-            f"weights must map criterion codes to numbers, not {type(weights).__name__}"
+        raise InvalidArgumentError.saying(
+            "weights must map criterion codes to numbers, not a {kind}",
+            kind=type(weights).__name__,
         ) from None
     for code, weight in given.items():
         if code not in base:
-            raise InvalidArgumentError(
-                f"weights name '{code}', which is not a criterion; known: {', '.join(codes)}"
+            raise InvalidArgumentError.saying(
+                "weights name {code}, which is not a criterion; known: {known}",
+                code=repr(code),
+                known=", ".join(codes),
             )
         number = _real(weight)
         if number is None:
-            raise InvalidArgumentError(f"weight of '{code}' must be a number, not {weight!r}")
+            raise InvalidArgumentError.saying(
+                "the weight of {code} must be a number, not {weight}",
+                code=repr(code),
+                weight=repr(weight),
+            )
         if not math.isfinite(number) or number < 0:
-            raise InvalidArgumentError(
-                f"weight of '{code}' must be a finite number of 0 or more, not {weight}"
+            raise InvalidArgumentError.saying(
+                "the weight of {code} must be a finite number of 0 or more, not {weight}",
+                code=repr(code),
+                weight=weight,
             )
         base[code] = number
     total = sum(base.values())
     if not total > 0:
-        raise InvalidArgumentError("at least one weight must be above 0")
+        raise InvalidArgumentError.saying("at least one weight must be above 0")
     if not math.isfinite(total):
-        raise InvalidArgumentError(f"the weights add up to {total}; keep their sum finite")
+        raise InvalidArgumentError.saying(
+            "the weights add up to {total}; keep their sum finite", total=total
+        )
     return base
 
 
@@ -380,7 +396,9 @@ class Ranking:
         the needs it meets and carries its explanation as the rationale.
         """
         if not 0 <= threshold <= 100:
-            raise InvalidArgumentError(f"threshold must be from 0 to 100, not {threshold}")
+            raise InvalidArgumentError.saying(
+                "threshold must be from 0 to 100, not {threshold}", threshold=threshold
+            )
         return [
             RelevanceAssessment(
                 partner_id=entry.partner.id,
@@ -454,9 +472,12 @@ def _measured(criterion: Criterion, facts: CandidateFacts) -> tuple[float, objec
     found = criterion.measure(facts)
     value = _real(found[0]) if isinstance(found, tuple) and len(found) == 2 else None
     if value is None or not 0 <= value <= 1:
-        raise InvalidArgumentError(
-            f"criterion '{criterion.code}' measured {found!r} for '{facts.partner.id}'; "
-            "a measure gives (value, detail), the value a number from 0 to 1"
+        raise InvalidArgumentError.saying(
+            "the criterion {code} measured {found} for {partner}; a measure gives "
+            "(value, detail), the value a number from 0 to 1",
+            code=repr(criterion.code),
+            found=repr(found),
+            partner=facts.partner.name,
         )
     return value, found[1]
 

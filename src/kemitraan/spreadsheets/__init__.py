@@ -139,10 +139,16 @@ def _is_workbook(path: Path) -> bool:
 def _parts(parts: Iterable[Part | str] | None) -> list[Part]:
     if parts is None:
         return list(Part)
-    try:
-        chosen = {Part(part) for part in parts}
-    except ValueError as exc:
-        raise InvalidArgumentError(f"parts: {exc}; known: {[p.value for p in Part]}") from None
+    chosen: set[Part] = set()
+    for part in parts:
+        try:
+            chosen.add(Part(part))
+        except ValueError:
+            raise InvalidArgumentError.saying(
+                "parts: {part} is not a part; known: {known}",
+                part=repr(part),
+                known=", ".join(p.value for p in Part),
+            ) from None
     return [part for part in Part if part in chosen]
 
 
@@ -226,7 +232,9 @@ def write_spreadsheet(
         found = _monitoring.rows(monitoring)
         sheets += [(spec, found[spec.key]) for spec in _monitoring.SHEETS]
     if not sheets:
-        raise InvalidArgumentError("nothing to write: give candidates, work_plan or monitoring")
+        raise InvalidArgumentError.saying(
+            "nothing to write: give candidates, work_plan or monitoring"
+        )
     _check_round_trip(sheets, given, language)
     return _write(path, sheets, language)
 
@@ -282,14 +290,10 @@ def _check_round_trip(
                     ),
                 )
     if problems:
-        lines = "; ".join(problem.message(language) for problem in problems.found[:20])
-        raise InvalidArgumentError(
-            in_language(
-                language,
-                "tidak dapat ditulis sebagai spreadsheet: ",
-                "cannot be written as a spreadsheet: ",
-            )
-            + lines
+        found = problems.found[:20]
+        raise InvalidArgumentError.saying(
+            "cannot be written as a spreadsheet: {problems}",
+            problems=lambda said_in: "; ".join(p.message(said_in) for p in found),
         )
 
 
@@ -350,7 +354,7 @@ def _assemble(
             tables.setdefault(spec.key, Table(spec, spec.title(language), {}, language=language))
         if part is Part.CANDIDATES:
             if "program" not in register:
-                raise InvalidArgumentError(
+                raise InvalidArgumentError.saying(
                     "the candidate register needs its programme: pass program="
                 )
             found["candidates"] = _candidates.read(tables, problems, **register)
@@ -365,7 +369,7 @@ def _read_tables(
     path: Path, parts: Sequence[Part], problems: Problems, language: Language
 ) -> dict[str, Table]:
     if not path.exists():
-        raise InvalidArgumentError(f"{path} does not exist")
+        raise InvalidArgumentError.saying("{path} does not exist", path=str(path))
     workbook = not path.is_dir()
     sheets = read_workbook(path, problems) if workbook else read_folder(path, problems)
     tables: dict[str, Table] = {}

@@ -101,7 +101,10 @@ class SheetSpec:
     def __post_init__(self) -> None:
         keys = [column.key for column in self.columns]
         if len(set(keys)) != len(keys) or any(len(name) > 31 for name in self.name):
-            raise InvalidDeclarationError(f"sheet {self.key}: a column twice or a long name")
+            raise InvalidDeclarationError.saying(
+                "sheet {sheet}: a column twice or a name longer than 31 characters",
+                sheet=self.key,
+            )
 
     def title(self, language: Language) -> str:
         """The sheet's name in ``language``."""
@@ -119,7 +122,9 @@ def choices(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
     for member in enum:
         for name in (member.value, member.label_id, member.label_en):
             if ITEM_SEPARATOR in name:
-                raise InvalidDeclarationError(f"{enum.__name__}: '{name}' holds a separator")
+                raise InvalidDeclarationError.saying(
+                    "{enum}: {name} holds a separator", enum=enum.__name__, name=repr(name)
+                )
             found.setdefault(_fold(name), member)
     return found
 

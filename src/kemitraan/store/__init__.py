@@ -57,7 +57,6 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
-from kemitraan._types import day_argument
 from kemitraan.access import (
     administering,
     authorize,
@@ -84,6 +83,7 @@ from kemitraan.store._checks import (
     MAX_INTEGER,
     check_columns,
     check_texts,
+    day_value,
     storable,
     stored_int,
     whole_number,
@@ -179,7 +179,8 @@ class Store:
         create: bool = True,
     ) -> None:
         if not isinstance(renewal_lead_days, int) or not 0 <= renewal_lead_days <= 3660:
-            raise InvalidArgumentError("renewal_lead_days must be from 0 to 3660 days")
+            raise InvalidArgumentError.saying("{argument} must be from 0 to 3660 days",
+                                              argument="renewal_lead_days")  # fmt: skip
         self.renewal_lead_days = renewal_lead_days
         self._loaded = LoadedTexts()
         self.engine: Engine = open_engine(url)
@@ -225,7 +226,8 @@ class Store:
             InvalidDataError: the partnership does not save (see :func:`kemitraan.dump_json`).
         """
         if not isinstance(partnership, Partnership):
-            raise InvalidArgumentError(f"save takes a Partnership, not {type(partnership)}")
+            raise InvalidArgumentError.saying("save takes a Partnership, not a {kind}",
+                                              kind=type(partnership).__name__)  # fmt: skip
         refused: NotPermittedError | None = None
         try:  # under an access policy (kemitraan.access)
             authorize(partnership, Action.RECORD)
@@ -309,9 +311,8 @@ class Store:
             try:
                 columns = _rows.columns(partnership, self.renewal_lead_days)
             except OverflowError:  # a renewal due before year 1 (the term's year is the model's)
-                raise InvalidArgumentError(
-                    f"partnership {partnership.id!r} has dates its renewal cannot be counted from"
-                ) from None
+                raise InvalidArgumentError.saying("the partnership {id} has dates its renewal "
+                    "cannot be counted from", id=repr(partnership.id)) from None  # fmt: skip
             history = partnership.history
         check_columns(partnership.id, columns)
         return text, columns, history
@@ -458,7 +459,9 @@ class Store:
                 conditions.append(c.stage == Stage(stage).value)
             except ValueError:
                 known = ", ".join(s.value for s in Stage)
-                raise InvalidArgumentError(f"stage {stage!r} is not one of {known}") from None
+                raise InvalidArgumentError.saying(
+                    "stage: {stage} is not one of {known}", stage=repr(stage), known=known
+                ) from None
         if cycle is not None:
             conditions.append(c.cycle == whole_number("cycle", cycle, 1, MAX_INTEGER))
         if pattern is not None:
@@ -469,15 +472,17 @@ class Store:
             try:
                 conditions.append(c.province == Region(province=province).province)
             except ValidationError:
-                raise InvalidArgumentError(f"{province!r} is not a province of Indonesia") from None
+                raise InvalidArgumentError.saying(
+                    "province: {province} is not a province of Indonesia", province=repr(province)
+                ) from None
         if waiting_on is not None:
             conditions.append(c.waiting_on == canonical_code(waiting_on))
         if term_end_before is not None:
-            conditions.append(c.term_end < _day(term_end_before, "term_end_before"))
+            conditions.append(c.term_end < day_value(term_end_before, "term_end_before"))
         if renewal_due_by is not None:
             conditions.extend(
                 [
-                    c.renewal_due <= _day(renewal_due_by, "renewal_due_by"),
+                    c.renewal_due <= day_value(renewal_due_by, "renewal_due_by"),
                     c.mou_signed.is_(True),
                     c.stage.not_in([Stage.DECLINED.value, Stage.ENDED.value]),
                     c.term_end >= datetime.now(UTC).date(),
@@ -485,7 +490,11 @@ class Store:
             )
         if mou_signed is not None:
             if not isinstance(mou_signed, bool):
-                raise InvalidArgumentError(f"mou_signed must be True or False: {mou_signed!r}")
+                raise InvalidArgumentError.saying(
+                    "{argument} must be True or False, not {value}",
+                    argument="mou_signed",
+                    value=repr(mou_signed),
+                )
             conditions.append(c.mou_signed.is_(mou_signed))
         return conditions
 
@@ -673,12 +682,6 @@ def _summary(row: Sequence[Any]) -> Summary:
     stored_int(values[0], "version", values[1])
     stored_int(values[0], "cycle", values[3])
     return Summary(*[*values, _aware(updated_at)])
-
-
-def _day(value: object, name: str) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise InvalidArgumentError(f"{name} must be a date, not {value!r}")
-    return day_argument(value, name)  # within the days a model keeps
 
 
 def _disagreement(pid: str, what: str) -> InvalidDataError:

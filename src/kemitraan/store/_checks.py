@@ -10,8 +10,10 @@ or a fraction.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any, Final
 
+from kemitraan._types import day_argument
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
 
 #: The largest value of the store's integer columns (PostgreSQL's ``integer``).
@@ -23,10 +25,23 @@ MAX_BIGINT: Final = 2**63 - 1
 def whole_number(name: str, value: object, least: int, most: int) -> int:
     """``value`` as a whole number from ``least`` to ``most``, or refused naming ``name``."""
     if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
-        raise InvalidArgumentError(
-            f"{name} must be a whole number from {least} to {most}: {_short(value)}"
+        raise InvalidArgumentError.saying(
+            "{argument} must be a whole number from {least} to {most}, not {value}",
+            argument=name,
+            least=least,
+            most=most,
+            value=_short(value),
         )
     return value
+
+
+def day_value(value: object, name: str) -> date:
+    """``value`` as a day a model keeps, or refused naming ``name``."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise InvalidArgumentError.saying(
+            "{argument} must be a date, not {value}", argument=name, value=repr(value)
+        )
+    return day_argument(value, name)  # within the days a model keeps
 
 
 def storable(text: str) -> bool:
@@ -46,8 +61,10 @@ def check_texts(**values: object) -> None:
     """Refuse a text argument the databases cannot hold (``None`` passes: not given)."""
     for name, value in values.items():
         if value is not None and (not isinstance(value, str) or not storable(value)):
-            raise InvalidArgumentError(
-                f"{name} must be text without NUL characters or lone surrogates: {_short(value)}"
+            raise InvalidArgumentError.saying(
+                "{argument} must be text without NUL characters or lone surrogates, not {value}",
+                argument=name,
+                value=_short(value),
             )
 
 
@@ -59,14 +76,18 @@ def check_columns(pid: str, columns: Mapping[str, Any]) -> None:
     """
     for name, value in (("id", pid), *columns.items()):
         if isinstance(value, str) and not storable(value):
-            raise InvalidArgumentError(
-                f"the partnership's {name} holds a NUL character or a lone surrogate, "
-                "which the database cannot store"
+            raise InvalidArgumentError.saying(
+                "the partnership's {field} holds a NUL character or a lone surrogate, "
+                "which the database cannot store",
+                field=name,
             )
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
-            raise InvalidArgumentError(
-                f"the partnership's {name} is {value}, beyond what the database stores "
-                f"(up to {MAX_INTEGER})"
+            raise InvalidArgumentError.saying(
+                "the partnership's {field} is {value}, beyond what the database stores "
+                "(up to {most})",
+                field=name,
+                value=value,
+                most=MAX_INTEGER,
             )
 
 

@@ -138,7 +138,9 @@ def open_engine(url: str, *, transactional_ddl: bool = False) -> Engine:
     migrations run all or nothing, as on PostgreSQL.
     """
     if not isinstance(url, str) or "://" not in url:
-        raise InvalidArgumentError(f"a store is opened with a database URL, not {url!r}")
+        raise InvalidArgumentError.saying(
+            "a store is opened with a database URL, not {url}", url=repr(url)
+        )
     options: dict[str, Any] = {}
     if url.startswith("sqlite"):
         options["connect_args"] = {"timeout": 30, "check_same_thread": False}

@@ -48,7 +48,9 @@ def upgrade_database(url: str, *, revision: str = "head") -> str:
     from alembic import command
 
     if not isinstance(revision, str) or not revision:
-        raise InvalidArgumentError(f"revision must be a revision's id or 'head': {revision!r}")
+        raise InvalidArgumentError.saying(
+            "revision must be a revision's id or 'head', not {revision}", revision=repr(revision)
+        )
     engine = open_engine(url, transactional_ddl=True)
     try:
         with engine.begin() as conn:
@@ -76,7 +78,7 @@ def run_environment() -> None:
     from alembic import context
 
     if context.is_offline_mode():
-        raise InvalidArgumentError(
+        raise InvalidArgumentError.saying(
             "the store's migrations read the data they move: run them on the database, "
             "not as SQL (--sql)"
         )
@@ -88,7 +90,7 @@ def run_environment() -> None:
         "KEMITRAAN_STORE_URL"
     )
     if not url:
-        raise InvalidArgumentError(
+        raise InvalidArgumentError.saying(
             "name the store's database: alembic -x url=… (or set KEMITRAAN_STORE_URL)"
         )
     engine = open_engine(url, transactional_ddl=True)

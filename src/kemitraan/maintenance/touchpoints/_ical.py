@@ -35,10 +35,15 @@ def _ical_text(value: str, argument: str) -> str:
     text_argument(value, argument)
     found = _CONTROL.search(value)
     if found is not None:
-        raise InvalidArgumentError(
-            f"{argument}: iCalendar text cannot hold the control character "
-            f"U+{ord(found.group()):04X} (at position {found.start()}) [control_character]"
+        refused = InvalidArgumentError.saying(
+            "{argument}: iCalendar text cannot hold the control character {character} "
+            "(at position {position})",
+            argument=argument,
+            character=f"U+{ord(found.group()):04X}",
+            position=found.start(),
         )
+        refused.rule = "control_character"
+        raise refused
     return value.translate(_LINE_BREAKS)
 
 
@@ -80,8 +85,10 @@ def touchpoints_ical(
     from icalendar import Alarm, Calendar, Event, vText
 
     if remind_days_before is not None and not 0 <= remind_days_before <= 30:
-        raise InvalidArgumentError(
-            f"remind_days_before: {remind_days_before} is not between 0 and 30 days"
+        raise InvalidArgumentError.saying(
+            "{argument}: {value} is not between 0 and 30 days",
+            argument="remind_days_before",
+            value=remind_days_before,
         )
     calendar = Calendar()
     calendar.add("prodid", "-//kemitraan//touchpoints//ID")

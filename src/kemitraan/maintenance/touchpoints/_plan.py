@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from kemitraan._base import BilingualText
@@ -258,11 +258,13 @@ def plan_touchpoints(
     s = settings or PlannerSettings()
     today = on or date.today()
     if start > end:
-        raise InvalidArgumentError(
-            f"the planning window starts ({start.isoformat()}) after it ends ({end.isoformat()})"
+        raise InvalidArgumentError.saying(
+            "the planning window starts ({start}) after it ends ({end})",
+            start=partial(date_long, start),
+            end=partial(date_long, end),
         )
     if start.year < 1900 or end.year > 2200:
-        raise InvalidArgumentError("plan touchpoints between the years 1900 and 2200")
+        raise InvalidArgumentError.saying("plan touchpoints between the years 1900 and 2200")
     partners = partnership.committed_partners
     found: list[Touchpoint] = []
 
