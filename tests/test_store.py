@@ -154,7 +154,7 @@ def test_a_save_is_atomic_a_rewritten_history_writes_nothing(store: Store) -> No
     first = walked("same-id", Stage.ANALYSIS)
     store.save(first, version=0)
     other = walked("same-id", Stage.EXPLORATION, start=date(2025, 1, 7))  # another history
-    with pytest.raises(InvalidArgumentError, match="only appended to"):
+    with pytest.raises(InvalidArgumentError, match="riwayat hanya boleh ditambah"):
         store.save(other, version=1)
     kept = store.load("same-id")
     assert (kept.version, kept.partnership.stage) == (1, Stage.ANALYSIS)

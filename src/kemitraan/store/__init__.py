@@ -342,9 +342,10 @@ class Store:
             seq = stored_int(pid, "seq", seq)
         start = seq + 1 if seq is not None else 0
         if start > len(history) or (seq is not None and history[seq].hash != digest):
-            raise InvalidArgumentError(
-                f"the history stored for partnership {pid!r} is not a beginning of the one "
-                "saved: a history is only appended to"
+            raise InvalidArgumentError.saying(
+                "the history stored for partnership {id} is not a beginning of the one "
+                "saved: a history is only appended to",
+                id=repr(pid),
             )
         rows = [_rows.record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
         if rows:
