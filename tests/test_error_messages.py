@@ -310,6 +310,9 @@ def test_an_error_made_by_saying_keeps_its_attributes() -> None:
         output="…",
     )
     assert failed.output == "…"
+    calendar = _raised(lambda: touchpoints_ical([], name="Kalender\x07"))
+    assert isinstance(calendar, InvalidArgumentError)
+    assert calendar.rule == "control_character"
     template = TemplateRenderError.saying("{part} has no <w:body>", template="a.docx", part="x")
     assert template.template == "a.docx"
     assert str(template).startswith("templat a.docx ")

@@ -210,6 +210,7 @@ class InvalidArgumentError(KemitraanError, ValueError):
     """
 
     rule: str | None = None  #: The rule it breaks, where one is named (``day_out_of_range``).
+    _kept = ("rule",)  # saying(..., rule="control_character") keeps it out of the sentence
 
 
 class UnsupportedLanguageError(InvalidArgumentError):

@@ -35,15 +35,14 @@ def _ical_text(value: str, argument: str) -> str:
     text_argument(value, argument)
     found = _CONTROL.search(value)
     if found is not None:
-        refused = InvalidArgumentError.saying(
+        raise InvalidArgumentError.saying(
             "{argument}: iCalendar text cannot hold the control character {character} "
             "(at position {position})",
             argument=argument,
             character=f"U+{ord(found.group()):04X}",
             position=found.start(),
+            rule="control_character",
         )
-        refused.rule = "control_character"
-        raise refused
     return value.translate(_LINE_BREAKS)
 
 
