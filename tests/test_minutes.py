@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 import docx
 import pytest
@@ -15,6 +18,7 @@ from kemitraan import (
     Stage,
     UnknownPartyError,
     render_document,
+    to_pdf,
 )
 from kemitraan.attachments import Attachment
 from kemitraan.documents import document_kind
@@ -297,3 +301,34 @@ def test_the_checklist_ticks_the_answers_recorded() -> None:
 def test_the_checklist_names_an_unknown_partner() -> None:
     with pytest.raises(UnknownPartyError):
         technique_checklist(_seed(), "toko-tidak-ada")
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice or poppler-utils not installed",
+)
+def test_the_evaluations_documents_keep_every_row_in_pdf(tmp_path: Path) -> None:
+    p = _seed()
+    held = meeting(p, p.evaluations[0], place="Aula PKBM Harapan Bangsa", time="09.00 WITA")
+    minutes = to_pdf(render_document(Minutes(held), tmp_path / "berita-acara.docx"))
+    attendance = to_pdf(render_document(AttendanceList(held), tmp_path / "daftar-hadir.docx"))
+    read = {
+        pdf.name: " ".join(
+            subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout.split()
+        )
+        for pdf in (minutes, attendance)
+    }
+    for text in (
+        "BERITA ACARA",
+        "Pada hari ini, Senin, tanggal dua puluh enam",
+        "PIHAK KEEMPAT (Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar)",
+        "Tas rajut peserta terjual melalui CV Kriya Banua",
+        "Demikian berita acara ini dibuat dengan sebenarnya",
+        "Drs. H. Ahmad Yani, M.Si.",
+    ):
+        assert text in read["berita-acara.pdf"], text
+    for text in ("DAFTAR HADIR", "Tanda Tangan", "Normasari", "H. Rahmat Hidayat", "Mengetahui,"):
+        assert text in read["daftar-hadir.pdf"], text
+    assert all(f" {n} " in read["daftar-hadir.pdf"] for n in range(1, 10))  # blank rows too
