@@ -107,8 +107,8 @@ CASES: list[tuple[str, Callable[[], Any], str, str, list[str], list[str]]] = [
     (
         "English wording missing",
         lambda: MissingTranslationsError([f"Pasal {n}" for n in range(7)]),
-        "perlu terjemahan bahasa Inggris untuk 7 teks",
-        "it needs English for 7 texts",
+        "templat dokumen dwibahasa tidak dapat diisi: perlu terjemahan bahasa Inggris untuk 7 teks",
+        "the template bilingual document cannot be rendered: it needs English for 7 texts",
         ["'Pasal 0'", "'Pasal 4'", "2"],
         [],
     ),

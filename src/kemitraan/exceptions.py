@@ -159,9 +159,8 @@ class UnsupportedSchemaVersionError(InvalidDataError):
         else:
             message = N_("schema_version {found} is older than {supported} and upgrading is off")
         said = phrase(message, found=found, supported=supported)
-        code = "unsupported_schema_version"
-        msg = said(current_language())
-        super().__init__(model, [{"loc": ("schema_version",), "msg": msg, "type": code}])
+        error = {"loc": ("schema_version",), "msg": said(current_language())}
+        super().__init__(model, [{**error, "type": "unsupported_schema_version"}])
         self._say(N_("{model} is not valid: {details}"), model=model,
                   details=lambda language: f"schema_version: {said(language)}")  # fmt: skip
 
@@ -517,9 +516,9 @@ class TemplateRenderError(KemitraanError, ValueError):
         Said._say(self, self._PREFIX, template=template, problem=message)
 
     def _say(self, message: str, /, **context: Any) -> None:
-        context.pop("template", None)
+        template = context.pop("template", self.template)
         self.problem = problem = phrase(message, **context)
-        Said._say(self, self._PREFIX, template=self.template, problem=problem)
+        Said._say(self, self._PREFIX, template=template, problem=problem)
 
 
 class MissingTemplateVariablesError(TemplateRenderError):
@@ -560,8 +559,9 @@ class MissingTranslationsError(TemplateRenderError):
     def __init__(self, missing: Sequence[str], *, template: str = "bilingual document") -> None:
         self.missing = list(dict.fromkeys(missing))
         self.template = template
+        named = words(N_("bilingual document")) if template == "bilingual document" else template
         self._say(N_("it needs English for {count} texts (add them to Agreement.translations): "
-                     "{texts}"), count=len(self.missing),
+                     "{texts}"), count=len(self.missing), template=named,
                   texts=cut_short([repr(t) for t in self.missing], 5))  # fmt: skip
 
 
