@@ -8,7 +8,8 @@ signing (A.7) and the PKS that implements it for the trade in tas rajut,
 implementation, monitoring and the joint evaluation (A.8–A.9), the decision (A.10)
 and the follow-up plan with an addendum to the PKS (A.11); then writes the
 partnership to ``out/partnership.json``, the MoU, the PKS and the addendum as DOCX
-(``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``), the first year's monitoring
+(``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``), the PKS as the addendum amends
+it (its *naskah terpadu*, ``out/pks-naskah-terpadu.docx``), the first year's monitoring
 and evaluation report (``out/laporan-monev.docx``) and the touchpoints planned with
 each partner for the second year (``out/touchpoints.ics``); with the ``xlsx`` extra, the
 candidates, the work plan and the monitoring records as a workbook a facilitator keeps
@@ -82,6 +83,7 @@ from kemitraan import (
 )
 from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind, Grantor
+from kemitraan.documents.consolidated import consolidated
 from kemitraan.evaluation import carry_forward, divergences
 from kemitraan.exceptions import MissingExtraError
 from kemitraan.maintenance import Observance, PartnerEvent, Technique
@@ -1328,6 +1330,10 @@ def main(out_dir: Path) -> Path:
     addendum = render_document(
         partnership.addenda[-1], out_dir / "addendum.docx", partnership=partnership
     )
+    as_amended = render_document(
+        consolidated(partnership, partnership.cooperation_agreements[0]),
+        out_dir / "pks-naskah-terpadu.docx",
+    )
     report = render_document(
         monitoring_report(partnership, cycle=1, on=date(2026, 2, 9), place="Martapura"),
         out_dir / "laporan-monev.docx",
@@ -1354,7 +1360,7 @@ def main(out_dir: Path) -> Path:
     )
 
     path = save_json(partnership, out_dir / "partnership.json")
-    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}, {report}, {calendar}")
+    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}, {as_amended}, {report}, {calendar}")
     write_workbook(partnership, out_dir / "kemitraan.xlsx")
     return path
 

@@ -675,6 +675,7 @@ def test_bundled_templates() -> None:
         "addendum",
         "attendance",
         "checklist",
+        "consolidated",
         "me_report",
         "minutes",
         "mou",

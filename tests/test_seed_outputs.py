@@ -34,6 +34,8 @@ PINNED = {
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",
+    # issue 19: the PKS as the addendum amends it (naskah terpadu)
+    "pks-naskah-terpadu.docx": "d9ba2374ceaed090676164c199c3c74ff4e50b56728c7c734614e0de501cabac",
 }
 
 

@@ -28,6 +28,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.run import CT_R
+from docx.section import _Footer
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -111,9 +112,27 @@ def _full_width(table: Table) -> None:
     tbl_pr.append(layout)
 
 
-def _footer(document: DocumentObject) -> None:
+def _footer(document: DocumentObject, *, paraf: bool = True) -> None:
     """Every page's footer: a paraf box per party, the verification code, the page number."""
     footer = document.sections[0].footer
+    if paraf:
+        _paraf(footer)
+    code = footer.add_paragraph()
+    code.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    code.paragraph_format.space_before = Pt(3)
+    small = code.add_run("Kode verifikasi {{ verification_code }} · Halaman ")
+    small.font.size = Pt(8)
+    _preserve(small)
+    _field(code, "PAGE")
+    of = code.add_run(" dari ")
+    of.font.size = Pt(8)
+    _preserve(of)
+    _field(code, "NUMPAGES")
+    footer.paragraphs[0]._p.getparent().remove(footer.paragraphs[0]._p)
+
+
+def _paraf(footer: _Footer) -> None:
+    """A paraf box per party (a table in the footer)."""
     table = footer.add_table(rows=1, cols=4, width=Cm(16))
     table.alignment = WD_TABLE_ALIGNMENT.RIGHT
     cells = table.rows[0].cells
@@ -138,18 +157,6 @@ def _footer(document: DocumentObject) -> None:
     height.set(qn("w:val"), str(int(Cm(0.9).twips)))
     height.set(qn("w:hRule"), "atLeast")
     tr_pr.append(height)
-    code = footer.add_paragraph()
-    code.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    code.paragraph_format.space_before = Pt(3)
-    small = code.add_run("Kode verifikasi {{ verification_code }} · Halaman ")
-    small.font.size = Pt(8)
-    _preserve(small)
-    _field(code, "PAGE")
-    of = code.add_run(" dari ")
-    of.font.size = Pt(8)
-    _preserve(of)
-    _field(code, "NUMPAGES")
-    footer.paragraphs[0]._p.getparent().remove(footer.paragraphs[0]._p)
 
 
 def _field(paragraph: Paragraph, instruction: str, size: float = 8) -> None:
@@ -597,6 +604,19 @@ def _agreement_layout(document: DocumentObject) -> None:
     _tag(document, "{%p endif %}")
     _signatures(document)
     _annexes(document)
+
+
+def _consolidated_layout(document: DocumentObject) -> None:
+    """A naskah terpadu: the agreement's body as amended, its closing; nothing is signed."""
+    _tag(document, "{%p if not bilingual %}")
+    _indonesian_body(document)
+    _tag(document, "{%p else %}")
+    _bilingual_body(document)
+    _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2, keep_next=True)
+    _paragraph(
+        document, "{{ closing_en }}", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=12
+    )
+    _tag(document, "{%p endif %}")
 
 
 def _annexes(document: DocumentObject) -> None:
@@ -1128,6 +1148,7 @@ def _checklist_layout(document: DocumentObject) -> None:
 
 LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
     "agreement": _agreement_layout,
+    "consolidated": _consolidated_layout,
     "report": _report_layout,
     "minutes": _minutes_layout,
     "attendance": _attendance_layout,
@@ -1153,8 +1174,8 @@ def build(kind: str | DocumentKind) -> bytes:
 
     # A draft is marked by the engine, in the header of every page (documents._draftmark).
     LAYOUTS[chosen.layout](document)
-    if chosen.layout == "agreement":
-        _footer(document)
+    if chosen.layout in ("agreement", "consolidated"):
+        _footer(document, paraf=chosen.layout == "agreement")
     else:
         footer = document.sections[0].footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -20,7 +20,7 @@ Indonesian-only document has empty English twins.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -346,12 +346,22 @@ def _preamble(w: Wording) -> dict[str, Any]:
     }
 
 
-def _body(w: Wording, articles: Callable[[Wording], list[Article]]) -> dict[str, Any]:
-    """The articles, numbered without gaps, their references to one another resolved."""
+def _body(
+    w: Wording,
+    articles: Callable[[Wording], list[Article]],
+    labels: Callable[[], Sequence[str]] | None = None,
+) -> dict[str, Any]:
+    """The articles, numbered without gaps (or by ``labels``), their references resolved.
+
+    ``labels`` gives each article's number once ``articles`` has written them (a
+    consolidated text keeps the original numbers: an inserted article is ``3A``).
+    """
+    written = resolved(articles(w))
+    numbers = list(labels()) if labels is not None else [str(n) for n in range(1, len(written) + 1)]
     return {
         "articles": [
             {
-                "number": str(n),
+                "number": n,
                 "key": a.key,
                 "heading": f"Pasal {n}",
                 "heading_en": f"Article {n}",
@@ -359,7 +369,7 @@ def _body(w: Wording, articles: Callable[[Wording], list[Article]]) -> dict[str,
                 "title_en": a.title.english,
                 "paragraphs": numbered(a.paragraphs, w.defined),
             }
-            for n, a in enumerate(resolved(articles(w)), 1)
+            for n, a in zip(numbers, written, strict=True)
         ]
     }
 
@@ -435,8 +445,11 @@ def build_context(
     articles: Callable[[Wording], list[Article]],
     *,
     extra: Mapping[str, Any] | None = None,
+    labels: Callable[[], Sequence[str]] | None = None,
 ) -> AgreementContext:
     """The context of an agreement document whose body is ``articles``.
+
+    ``labels``, when given, numbers the articles once written (see :func:`_body`).
 
     Raises:
         MissingTranslationsError: a bilingual document lacks English for some of the
@@ -455,7 +468,7 @@ def build_context(
     w = Wording(agreement, bilingual, partnership, draft=draft)
     # Written in the order that lists missing translations (MissingTranslationsError) from
     # the subject, the considerations and the articles to the parties, signers and financing.
-    heading, preamble, body = _heading(w), _preamble(w), _body(w, articles)
+    heading, preamble, body = _heading(w), _preamble(w), _body(w, articles, labels)
     opening, closing, facts = _opening(w), _closing(w), _facts(w)
     context: dict[str, Any] = {
         "draft": draft,

@@ -58,6 +58,7 @@ BUILT_IN: Final = {
     "minutes": "kemitraan.documents.minutes",
     "attendance": "kemitraan.documents.attendance",
     "checklist": "kemitraan.documents.checklists",
+    "consolidated": "kemitraan.documents.consolidated",
 }
 """The built-in kinds and the module that declares each (as ``KIND``)."""
 
