@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from kemitraan import (
     ActivityProgress,
@@ -86,6 +87,14 @@ from kemitraan.authority import AuthorityKind, Grantor
 from kemitraan.documents.consolidated import consolidated
 from kemitraan.evaluation import carry_forward, divergences
 from kemitraan.exceptions import MissingExtraError
+from kemitraan.learners import (
+    Business,
+    CompetencyTest,
+    Employment,
+    FollowUp,
+    Learner,
+    LearnerSupport,
+)
 from kemitraan.maintenance import Observance, PartnerEvent, Technique
 from kemitraan.maintenance.touchpoints import Touchpoint
 from kemitraan.mapping import CandidateRegister
@@ -166,6 +175,7 @@ def build_program(institution: Institution) -> Program:
         ],
         location=institution.region,
         period=Period(start=date(2025, 4, 14), end=date(2025, 7, 31)),
+        minimum_wage=Decimal(3_500_000),  # the regency's UMK for the year (invented)
         participants=Participants(
             count=20,
             target_group="Ibu rumah tangga dan remaja putus "
@@ -952,6 +962,70 @@ def monitoring_records(institution_id: str, cycle: int) -> list[MonitoringRecord
     ]
 
 
+_LEARNERS = (
+    "Siti Rahmah", "Nur Aini", "Fitriani", "Rusmini", "Halimah", "Mariani", "Saidah",
+    "Jumiati", "Rabiatul Adawiyah", "Noorhayati", "Aulia Rahman", "Salasiah", "Mahmudah",
+    "Nor Laila", "Khairunnisa", "Rina Wati", "Husnul Khatimah", "Zubaidah", "Yulianti", "Masitah",
+)  # fmt: skip
+
+
+def first_class(cycle: int) -> list[Learner]:
+    """The first year's twenty learners and what became of them by February (invented).
+
+    Eighteen complete the course (two leave in May), sixteen are found competent and
+    certified; fifteen get an NIB through the Dinas, fourteen of them sell before the
+    report (the fifteenth in March); two work at CV Kriya Banua after its apprenticeship;
+    the February follow-up finds seven earning at least the UMK.
+    """
+    earnings = (3_900_000, 3_650_000, 3_500_000, 3_800_000, 3_550_000, 3_700_000, 1_800_000,
+                2_400_000, 1_500_000, 2_100_000, 2_800_000, 1_900_000, 2_300_000, 2_600_000,
+                1_200_000, 3_000_000)  # fmt: skip
+    made = []
+    for index, name in enumerate(_LEARNERS, 1):
+        fields: dict[str, Any] = {"sessions_held": 48}
+        if index > 18:
+            fields |= {"dropped_out_on": date(2025, 5, 23), "sessions_attended": 9}
+        else:
+            fields |= {"completed_on": date(2025, 7, 31), "sessions_attended": 48 - index % 5}
+            fields["competency"] = CompetencyTest(
+                tested_on=date(2025, 8, 5),
+                passed=index <= 16,
+                certificate=f"LSP-KR/{index:03d}/VIII/2025" if index <= 16 else None,
+                issuer="LSP Kriya Banua" if index <= 16 else None,
+            )
+        support = []
+        if index <= 15:
+            started = date(2026, 3, 2) if index == 15 else date(2025, 9 + index % 3, 1)
+            fields["business"] = Business(
+                started_on=started, products=["Tas rajut"], nib=f"912{index:010d}"
+            )
+            support.append(LearnerSupport(partner_id="diskopukmnaker-banjar", kind=K.LICENSING))
+            if index <= 10:
+                support.append(LearnerSupport(partner_id="cv-kriya-banua", kind=K.OFFTAKE))
+        elif index in (16, 17):
+            fields["employment"] = Employment(
+                employer="CV Kriya Banua", started_on=date(2025, 9, 1), position="Perajin"
+            )
+            support.append(LearnerSupport(partner_id="cv-kriya-banua", kind=K.APPRENTICESHIP))
+        if index <= 17:
+            pay = Decimal(earnings[index - 1] if index <= 16 else 3_600_000)
+            fields["follow_ups"] = [
+                FollowUp(on=date(2025, 12, 15), monthly_income=pay * 3 / 4),
+                FollowUp(on=date(2026, 2, 2), monthly_income=pay),
+            ]
+        made.append(
+            Learner(
+                id=f"pd-{cycle}-{index:02d}",
+                name=name,
+                cycle=cycle,
+                enrolled_on=date(2025, 4, 10),
+                supported_by=support,
+                **fields,
+            )
+        )
+    return made
+
+
 def VIEWS(on: date) -> list[PartnerView]:
     """Each party's own view of the partnership's health (1 poor … 5 good)."""
     H = HealthItem
@@ -1146,6 +1220,8 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
     if stage is Stage.MONITORING:
         year = 2024 + cycle
         partnership.monitoring.extend(monitoring_records(institution.id, cycle))
+        if cycle == 1:
+            partnership.learners.extend(first_class(cycle))
         caught = detect_deviations(partnership, on=date(year, 7, 20))
         resolved = detect_deviations(partnership, on=date(year, 10, 31))
         evaluation = draft_evaluation(

@@ -278,3 +278,56 @@ def test_a_row_changes_only_by_replacing_it_which_the_partnership_checks() -> No
     assert len(p.learners) == 1
     p.learners[0] = p.learners[0].followed_up(FollowUp(on=date(2026, 1, 5), business_running=True))
     assert load_json(Partnership, dump_json(p)).learners[0].follow_ups[0].business_running
+
+
+# -- in the monitoring and evaluation report ----------------------------------------------------
+
+
+def _report_rows(p: Partnership, on: date) -> tuple[list[list[str]], list[str]]:
+    import io
+
+    import docx
+
+    from kemitraan import monitoring_report, render_document
+
+    data = render_document(monitoring_report(p, cycle=1, on=on, place="Martapura"))
+    assert isinstance(data, bytes)
+    document = docx.Document(io.BytesIO(data))
+    table = next((t for t in document.tables if t.rows[0].cells[0].text == "Ukuran"), None)
+    rows = [[c.text for c in r.cells] for r in table.rows[1:]] if table is not None else []
+    return rows, [x.text for x in document.paragraphs]
+
+
+def test_the_seed_report_shows_the_pkw_measures() -> None:
+    from kemitraan import Stage
+    from seed import at_stage
+
+    rows, paragraphs = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2026, 2, 9))
+    assert ["Memulai usaha", "14", "70%", "75%", "Belum tercapai"] in rows
+    assert [
+        "Berpenghasilan sedikitnya UMK (Rp3.500.000,00 per bulan)",
+        "7",
+        "35%",
+        "30%",
+        "Tercapai",
+    ] in rows
+    assert ["Peserta didik terdaftar", "20", "100%", "-", "-"] in rows
+    assert not any("halal" in row[0] for row in rows)  # none sells food: no bare zero
+    assert any(
+        p.startswith("Dihitung dari daftar peserta didik tahun ke-1 per 9 Februari 2026")
+        for p in paragraphs
+    )
+
+
+def test_a_report_without_a_roster_says_so_and_claims_nothing() -> None:
+    from kemitraan import Stage
+    from seed import at_stage
+
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    p.learners = []
+    rows, paragraphs = _report_rows(p, date(2026, 2, 9))
+    assert rows == []
+    assert (
+        "Data peserta didik belum dicatat; ukuran keberhasilan PKW belum dapat dihitung."
+        in paragraphs
+    )

@@ -25,12 +25,12 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "3533f5bf088341de5d1049dcdefceb6bf0427d92075477faa569fb1a9f3ce88d",
+    "partnership.json": "7bc19aa8b1afb9746be387ee71b5e7e4bf88eed97f5200dd72c59203d3a3dc58",
     "mou.docx": "bd773cf9c9c61ff333bc708cf010b2ca801efd1c395ff5e4e24cb2295d824394",
     "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
     "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "49b084065dcc9fa26a8dd9203d3043ceb21d995d835b89501dd6d4206fd6518b",
+    "laporan-monev.docx": "25511ceb01367fb07607acd00f86be215b0b57e66047624eff217805399e9b31",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",

@@ -818,6 +818,19 @@ def _report_layout(document: DocumentObject) -> None:
         ],
         widths=[3.8, 2.3, 2.6, 2.6, 2.4, 2.3],
     )
+    _paragraph(
+        document, "Capaian peserta didik (ukuran keberhasilan PKW)", italic=True, keep_next=True
+    )
+    _tag(document, "{%p if learners %}")
+    _table(
+        document,
+        "x in learners",
+        ["Ukuran", "Jumlah", "Persentase", "Target", "Status"],
+        ["{{ x.measure }}", "{{ x.count }}", "{{ x.share }}", "{{ x.target }}", "{{ x.status }}"],
+        widths=[7.0, 2.0, 2.4, 2.0, 2.6],
+    )
+    _tag(document, "{%p endif %}")
+    _paragraph(document, "{{ learners_basis }}", after=8)
     _heading(document, "D. DEVIASI YANG DITEMUKAN")
     _paragraph(
         document,

@@ -37,6 +37,7 @@ from kemitraan.conventions import date_long, nip_text, number_text, party_label,
 from kemitraan.deviations import Deviation, DeviationKind, _Facts, detect_deviations
 from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
+from kemitraan.documents._report_learners import learner_lines
 from kemitraan.documents._report_money import (
     Spent,
     citation,
@@ -545,6 +546,8 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         funds=_fund_lines(p, on),
         reconciliation=reconciliation(p, on, spent, found),
         indicators=_indicators(facts, indicators, on),
+        learners=(learners := learner_lines(p, cycle, on))[0],
+        learners_basis=learners[1],
         deviations=caught,
         deviations_now=[c for c in caught if c.on == date_long(on)],
         obligations=_obligations(report),

@@ -135,6 +135,21 @@ class IndicatorLine(ContextModel):
     """The means of verification."""
 
 
+class LearnerLine(ContextModel):
+    """A PKW success measure of the learners on the report's day."""
+
+    measure: str
+    """What is counted: ``Memulai usaha``."""
+    count: str
+    """How many learners."""
+    share: str
+    """Their share of the learners enrolled: ``75%``."""
+    target: str = "-"
+    """The share expected, where the PKW guide sets one."""
+    status: str = "-"
+    """``Tercapai`` or ``Belum tercapai`` against that target."""
+
+
 class DeviationLine(ContextModel):
     """A deviation monitoring caught, on a day of monitoring or of the report."""
 
@@ -267,6 +282,10 @@ class MonitoringReportContext(ContextModel):
     """The funds set against the budget and the spending, in sentences."""
     indicators: list[IndicatorLine]
     """The work plan's indicators against their targets."""
+    learners: list[LearnerLine] = Field(default_factory=list)
+    """The PKW success measures of the learners (empty without a roster)."""
+    learners_basis: str = ""
+    """What the measures rest on (the roster, the day, the UMK), in a sentence."""
     deviations: list[DeviationLine]
     """The deviations caught at each monitoring and on the day of the report."""
     deviations_now: list[DeviationLine]
