@@ -170,7 +170,7 @@ def test_targets_are_the_guides_and_can_be_set() -> None:
     )
     assert lower.business_target_met
     empty = pkw_outcomes([], on=date(2026, 3, 1), minimum_wage=UMK)
-    assert (empty.enrolled, empty.business_share, empty.business_target_met) == (0, 0, False)
+    assert (empty.enrolled, empty.business_share, empty.business_target_met) == (0, Decimal(0), False)
 
 
 def test_a_cycle_counts_only_its_class() -> None:
