@@ -10,7 +10,9 @@ and the follow-up plan with an addendum to the PKS (A.11); then writes the
 partnership to ``out/partnership.json``, the MoU, the PKS and the addendum as DOCX
 (``out/mou.docx``, ``out/pks.docx``, ``out/addendum.docx``), the PKS as the addendum amends
 it (its *naskah terpadu*, ``out/pks-naskah-terpadu.docx``), the first year's monitoring
-and evaluation report (``out/laporan-monev.docx``) and the touchpoints planned with
+and evaluation report (``out/laporan-monev.docx``) with the learners' outcomes, the berita
+acara and daftar hadir of the joint evaluation (``out/berita-acara-evaluasi.docx``,
+``out/daftar-hadir-evaluasi.docx``) and the touchpoints planned with
 each partner for the second year (``out/touchpoints.ics``); with the ``xlsx`` extra, the
 candidates, the work plan and the monitoring records as a workbook a facilitator keeps
 working in (``out/kemitraan.xlsx``).
@@ -84,7 +86,10 @@ from kemitraan import (
 )
 from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind, Grantor
+from kemitraan.documents.attendance import AttendanceList
 from kemitraan.documents.consolidated import consolidated
+from kemitraan.documents.meetings import meeting
+from kemitraan.documents.minutes import Minutes
 from kemitraan.evaluation import carry_forward, divergences
 from kemitraan.exceptions import MissingExtraError
 from kemitraan.learners import (
@@ -1414,6 +1419,17 @@ def main(out_dir: Path) -> Path:
         monitoring_report(partnership, cycle=1, on=date(2026, 2, 9), place="Martapura"),
         out_dir / "laporan-monev.docx",
     )
+    # the joint evaluation's berita acara and daftar hadir, which a Dinas monitor asks for
+    evaluation = next(e for e in partnership.evaluations if e.cycle == 1)
+    held = meeting(
+        partnership,
+        evaluation,
+        place="Aula PKBM Harapan Bangsa, Martapura",
+        time="09.00 WITA",
+        number="012/BA/PKBM-HB/I/2026",
+    )
+    minutes = render_document(Minutes(held), out_dir / "berita-acara-evaluasi.docx")
+    attendance = render_document(AttendanceList(held), out_dir / "daftar-hadir-evaluasi.docx")
     record_keeping(partnership)
     touchpoints = second_year_touchpoints(partnership)
     calendar = out_dir / "touchpoints.ics"
@@ -1436,7 +1452,10 @@ def main(out_dir: Path) -> Path:
     )
 
     path = save_json(partnership, out_dir / "partnership.json")
-    print(f"Ditulis: {path}, {mou}, {pks}, {addendum}, {as_amended}, {report}, {calendar}")
+    print(
+        f"Ditulis: {path}, {mou}, {pks}, {addendum}, {as_amended}, {report}, {minutes}, "
+        f"{attendance}, {calendar}"
+    )
     write_workbook(partnership, out_dir / "kemitraan.xlsx")
     return path
 
