@@ -18,7 +18,7 @@ Each kind of document is one module (:mod:`~kemitraan.documents.mou`,
 
 >>> from kemitraan.documents import document_kinds
 >>> [kind.name for kind in document_kinds()]
-['mou', 'pks', 'addendum', 'me_report', 'minutes', 'attendance', 'checklist']
+['mou', 'pks', 'addendum', 'me_report', 'minutes', 'attendance', 'checklist', 'consolidated']
 """
 
 from __future__ import annotations
