@@ -170,7 +170,11 @@ def test_targets_are_the_guides_and_can_be_set() -> None:
     )
     assert lower.business_target_met
     empty = pkw_outcomes([], on=date(2026, 3, 1), minimum_wage=UMK)
-    assert (empty.enrolled, empty.business_share, empty.business_target_met) == (0, Decimal(0), False)
+    assert (empty.enrolled, empty.business_share, empty.business_target_met) == (
+        0,
+        Decimal(0),
+        False,
+    )
 
 
 def test_a_cycle_counts_only_its_class() -> None:
@@ -331,3 +335,30 @@ def test_a_report_without_a_roster_says_so_and_claims_nothing() -> None:
         "Data peserta didik belum dicatat; ukuran keberhasilan PKW belum dapat dihitung."
         in paragraphs
     )
+
+
+def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
+    from kemitraan import Stage
+    from seed import at_stage
+
+    _, said = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2026, 2, 9))
+    text = "\n".join(said)
+    for heading in ("PENDAHULUAN", "J. KESIMPULAN DAN REKOMENDASI", "Lampiran:"):
+        assert heading in said
+    # the basis names the laws and the agreements signed by the day, by number
+    assert "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional" in text
+    assert "Perjanjian Kerja Sama Nomor 006/PKBM-HB/III/2025" in text
+    # the method names who monitored and when, from the records
+    assert "Kunjungan monitoring 3 kali: 30 Mei 2025, 15 Juli 2025, 31 Oktober 2025." in text
+    # conclusions restate the tables; recommendations are the parties' own
+    assert (
+        "Dari 20 peserta didik, 14 memulai usaha (target 75%: belum tercapai) dan 7 "
+        "berpenghasilan sedikitnya UMK (target 30%: tercapai)."
+    ) in text
+    assert "•\tStandar mutu sambungan tali dan pelatihan ulang instruktur" in said
+    assert (
+        "•\tBerita acara dan daftar hadir Rapat Evaluasi Bersama Kemitraan (26 Januari 2026)"
+        in said
+    )
+    # an addendum signed after the day is not among the documents (as of its day)
+    assert "ADD-1" not in text

@@ -744,6 +744,11 @@ def _report_layout(document: DocumentObject) -> None:
         _paragraph(document, text, bold=True, align=center, size=size, after=2)
     _paragraph(document, "{{ institution }}", bold=True, align=center, after=12)
 
+    _heading(document, "PENDAHULUAN")
+    _bullets(document, "Dasar hukum:", "legal_basis")
+    _bullets(document, "Tujuan monitoring dan evaluasi:", "aims")
+    _bullets(document, "Metode:", "method")
+    _paragraph(document, "", after=4)
     _heading(document, "A. IDENTITAS KEMITRAAN")
     _table(
         document,
@@ -966,8 +971,12 @@ def _report_layout(document: DocumentObject) -> None:
     _bullets(document, "Pelajaran dari evaluasi dan refleksi:", "lessons")
     _bullets(document, "Dibawa ke tahun berikutnya:", "carried")
     _bullets(document, "Kegiatan tahun berikutnya:", "next_activities")
+    _heading(document, "J. KESIMPULAN DAN REKOMENDASI")
+    _bullets(document, "Kesimpulan:", "conclusions")
+    _bullets(document, "Rekomendasi (sebagaimana diputuskan PARA PIHAK):", "recommendations")
     _paragraph(document, "", after=12)
     _report_signatures(document)
+    _bullets(document, "Lampiran:", "annexes")
 
 
 def _report_signatures(document: DocumentObject) -> None:

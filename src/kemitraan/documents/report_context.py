@@ -269,6 +269,12 @@ class MonitoringReportContext(ContextModel):
     """Where the report is made."""
     date: str
     """The day the report is as of, in words."""
+    legal_basis: list[str] = Field(default_factory=list)
+    """The laws the programme stands on and the agreements signed by the report's day."""
+    aims: list[str] = Field(default_factory=list)
+    """What monitoring and evaluation are for (guide A.9–A.10)."""
+    method: list[str] = Field(default_factory=list)
+    """Who monitored, how often, with which instruments and data."""
     identity: list[IdentityLine]
     """The identity table: programme, institution, parties, agreement, term, cycle, day,
     monitoring records."""
@@ -323,6 +329,12 @@ class MonitoringReportContext(ContextModel):
     """What it carries forward into the next year."""
     next_activities: list[str]
     """The next year's activities, each with the party responsible."""
+    conclusions: list[str] = Field(default_factory=list)
+    """What the report's tables show, restated: activities, indicators, learners, decision."""
+    recommendations: list[str] = Field(default_factory=list)
+    """The improvements the parties decided on (the report proposes none of its own)."""
+    annexes: list[str] = Field(default_factory=list)
+    """The documents and records to attach: agreements, berita acara, evidence."""
     signer_label: str
     """The signer's title above the signature: ``Ketua / Pimpinan Lembaga``."""
     signer_position: str

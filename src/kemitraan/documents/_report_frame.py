@@ -1,0 +1,170 @@
+"""The frame of the report a Dinas reads: legal basis, aims and method, conclusions, annexes.
+
+Each part is made from what the partnership records as of the report's day and claims
+nothing more: the legal basis names the laws the programme stands on and the documents
+the parties signed; the method names who monitored, how often, with which instruments and
+data; the conclusions restate findings the report's own tables show; the recommendations
+are those the parties decided; the annexes are the documents and records that exist.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from kemitraan.conventions import date_long, party_label
+from kemitraan.documents._report_money import citation, documents_as_of
+from kemitraan.documents.meetings import meetings
+from kemitraan.learners import pkw_outcomes
+from kemitraan.programs import ProgramKind
+
+if TYPE_CHECKING:
+    from kemitraan.documents.report_context import IndicatorLine
+    from kemitraan.monitoring import Decision, Evaluation
+    from kemitraan.partnerships import Partnership
+
+__all__ = ["aims", "annexes", "conclusions", "legal_basis", "method", "recommendations"]
+
+_LAWS: Final = (
+    "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional, Pasal 26 "
+    "(pendidikan nonformal dan kursus)",
+    "Peraturan Pemerintah Nomor 17 Tahun 2010 tentang Pengelolaan dan Penyelenggaraan "
+    "Pendidikan, sebagaimana telah diubah dengan Peraturan Pemerintah Nomor 66 Tahun 2010",
+    "Panduan Melakukan Kemitraan bagi satuan pendidikan nonformal",
+)
+_PKW: Final = "Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan Wirausaha (PKW)"
+
+
+def legal_basis(p: Partnership, on: date) -> list[str]:
+    """The laws the programme stands on and the agreements signed by ``on``."""
+    found = list(_LAWS)
+    if p.program.kind is ProgramKind.PKW:
+        found.append(f"{_PKW} yang berlaku")
+    agreements, addenda = documents_as_of(p, on)
+    found += [f"{citation(d)} tentang {d.subject}" for d in agreements]
+    found += [citation(a) for a in addenda]
+    return found
+
+
+def aims() -> list[str]:
+    """What monitoring and evaluation are for (guide A.9)."""
+    return [
+        "Mengetahui perkembangan pelaksanaan kegiatan kemitraan sesuai peran dan tanggung jawab "
+        "masing-masing pihak, sehingga dapat dicegah terjadinya penyimpangan dari tujuan yang "
+        "ingin dicapai (Panduan A.9).",
+        "Menilai bersama kegiatan yang berjalan sesuai dan tidak sesuai rencana, tujuan yang "
+        "tercapai dan belum tercapai, serta masalah yang menghambat dan penyebabnya (Panduan A.9).",
+        "Menjadi dasar perbaikan dan keputusan melanjutkan kerja sama (Panduan A.10).",
+    ]
+
+
+def method(p: Partnership, cycle: int, on: date, indicators: list[IndicatorLine]) -> list[str]:
+    """Who monitored, when and how: the team, the visits, the instruments, the data."""
+    labels = {x.id: f"{party_label(i)} ({x.name})" for i, x in enumerate(p.parties)}
+    visits = sorted(
+        (r for r in p.monitoring if r.cycle == cycle and r.on <= on), key=lambda r: r.on
+    )
+    team = {pid for record in visits for pid in (record.by, *record.participants)}
+    said = []
+    if team:
+        order = [x.id for x in p.parties]
+        members = [
+            labels.get(pid, pid)
+            for pid in sorted(team, key=lambda x: (order.index(x) if x in order else 99, x))
+        ]
+        said.append(f"Tim monitoring: {', '.join(members)}.")
+    if visits:
+        days = ", ".join(date_long(r.on) for r in visits)
+        said.append(f"Kunjungan monitoring {len(visits)} kali: {days}.")
+    agreement = p.agreement
+    if agreement is not None:
+        said.append(
+            "Frekuensi monitoring menurut kesepakatan: "
+            f"{agreement.monitoring.frequency.label_id.lower()}."
+        )
+    said.append(
+        "Instrumen: catatan monitoring (kemajuan kegiatan, nilai indikator, realisasi dana, "
+        "masalah dan solusi), lembar penilaian kesehatan kemitraan oleh setiap pihak, dan "
+        "daftar periksa enam teknik pemeliharaan kemitraan."
+    )
+    sources = [i.verification for i in indicators]
+    if sources:
+        said.append(f"Sumber data indikator: {'; '.join(dict.fromkeys(sources))}.")
+    done = sum(r.cycle == cycle and r.on <= on for r in p.implementation)
+    said.append(
+        f"Data lain: {done} catatan pelaksanaan kegiatan, daftar peserta didik "
+        f"({sum(x.cycle == cycle for x in p.learners)} orang), dan dokumen kesepakatan."
+    )
+    return said
+
+
+def conclusions(
+    p: Partnership,
+    cycle: int,
+    on: date,
+    indicators: list[IndicatorLine],
+    evaluation: Evaluation | None,
+    decision: Decision | None,
+) -> list[str]:
+    """What the report's tables show, restated: nothing they do not."""
+    said = []
+    if evaluation is not None:
+        on_plan, off_plan = evaluation.activities_on_plan, evaluation.activities_off_plan
+        said.append(
+            f"{len(on_plan)} kegiatan berjalan sesuai rencana dan "
+            f"{len(off_plan)} belum sesuai rencana, menurut evaluasi bersama "
+            f"{date_long(evaluation.on)}."
+        )
+    reached = [i.name for i in indicators if i.status == "Tercapai"]
+    if indicators:
+        said.append(
+            f"{len(reached)} dari {len(indicators)} indikator mencapai target "
+            "yang disepakati per tanggal laporan."
+        )
+    wage = p.program.minimum_wage
+    o = pkw_outcomes(p.learners, on=on, minimum_wage=wage, cycle=cycle)
+    if o.enrolled:
+        business = "tercapai" if o.business_target_met else "belum tercapai"
+        said.append(
+            f"Dari {o.enrolled} peserta didik, {o.started_business} memulai usaha "
+            f"(target {o.business_target * 100:.0f}%: {business})"
+            + (
+                f" dan {o.earning_minimum_wage} berpenghasilan sedikitnya UMK "
+                f"(target {o.wage_target * 100:.0f}%: "
+                f"{'tercapai' if o.wage_target_met else 'belum tercapai'})."
+                if wage is not None
+                else "."
+            )
+        )
+    if decision is not None:
+        said.append(
+            ("Kerja sama dilanjutkan" if decision.continue_cooperation else "Kerja sama tidak "
+             "dilanjutkan")
+            + f" (keputusan {date_long(decision.on)}"
+            + (f": {decision.reason})." if decision.reason else ").")
+        )  # fmt: skip
+    return said
+
+
+def recommendations(decision: Decision | None) -> list[str]:
+    """The improvements the parties decided on (the report proposes none of its own)."""
+    if decision is None:
+        return []
+    return [*decision.improvements, *(a.action for a in decision.actions)]
+
+
+def annexes(p: Partnership, cycle: int, on: date) -> list[str]:
+    """The documents and records that exist to attach: agreements, minutes, evidence."""
+    agreements, addenda = documents_as_of(p, on)
+    found = [f"Salinan {citation(d)}" for d in [*agreements, *addenda]]
+    start = min((r.on for r in p.monitoring if r.cycle == cycle), default=on)
+    for held in meetings(p):
+        if held.on <= on and (held.kind.value in ("monitoring", "evaluation") or held.on >= start):
+            found.append(f"Berita acara dan daftar hadir {held.title} ({date_long(held.on)})")
+    files = sum(len(r.attachments) for r in p.implementation if r.cycle == cycle and r.on <= on)
+    files += sum(len(r.attachments) for r in p.monitoring if r.cycle == cycle and r.on <= on)
+    files += sum(len(e.attachments) for e in p.evaluations if e.cycle == cycle and e.on <= on)
+    files += sum(len(i.attachments) for i in p.interactions if start <= i.on <= on)
+    if files:
+        found.append(f"Dokumentasi kegiatan ({files} berkas)")
+    return found
