@@ -37,8 +37,12 @@ PINNED = {
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
     "pks-naskah-terpadu.docx": "d9ba2374ceaed090676164c199c3c74ff4e50b56728c7c734614e0de501cabac",
     # issue 20: the joint evaluation's berita acara and daftar hadir
-    "berita-acara-evaluasi.docx": "cd64fd77ae9be5da394bf59db1ebf9049649f54c274e139e1d3d7ee7824152ed",
-    "daftar-hadir-evaluasi.docx": "260972bc83a5d1e32bcd13366cb4baee847d5b2e8d9ee4040597b1144a1751b9",
+    "berita-acara-evaluasi.docx": (
+        "cd64fd77ae9be5da394bf59db1ebf9049649f54c274e139e1d3d7ee7824152ed"
+    ),
+    "daftar-hadir-evaluasi.docx": (
+        "260972bc83a5d1e32bcd13366cb4baee847d5b2e8d9ee4040597b1144a1751b9"
+    ),
 }
 
 
