@@ -721,6 +721,25 @@ def _table(
     _paragraph(document, "", after=6)
 
 
+def _optional_table(
+    document: DocumentObject,
+    loop: str,
+    headers: list[str],
+    cells: list[str],
+    widths: list[float],
+    *,
+    empty: str | None = None,
+) -> None:
+    """:func:`_table` when its list has items; else ``empty`` (or nothing)."""
+    items = loop.split(" in ")[1]
+    _tag(document, "{%p if " + items + " %}")
+    _table(document, loop, headers, cells, widths=widths)
+    if empty is not None:
+        _tag(document, "{%p else %}")
+        _paragraph(document, empty, after=6)
+    _tag(document, "{%p endif %}")
+
+
 def _heading(document: DocumentObject, text: str) -> None:
     _paragraph(document, text, bold=True, keep_next=True, after=4)
 
@@ -787,15 +806,13 @@ def _report_layout(document: DocumentObject) -> None:
         widths=[1.0, 3.0, 3.1, 3.1, 3.3, 2.5],
     )
     _paragraph(document, "Sumber dana:", italic=True, keep_next=True, after=2)
-    _tag(document, "{%p if funds %}")
-    _table(
+    _optional_table(
         document,
         "f in funds",
         ["Sumber dana", "Jenis", "Jumlah", "Keperluan", "Dokumen"],
         ["{{ f.source }}", "{{ f.kind }}", "{{ f.amount }}", "{{ f.purpose }}", "{{ f.document }}"],
-        widths=[3.6, 2.4, 3.2, 4.0, 2.8],
+        [3.6, 2.4, 3.2, 4.0, 2.8],
     )
-    _tag(document, "{%p endif %}")
     _bullets(document, "Rekonsiliasi dana dan realisasi:", "reconciliation")
     _paragraph(document, "", after=4)
     _heading(document, "C. CAPAIAN INDIKATOR")
@@ -826,25 +843,22 @@ def _report_layout(document: DocumentObject) -> None:
     _paragraph(
         document, "Capaian peserta didik (ukuran keberhasilan PKW)", italic=True, keep_next=True
     )
-    _tag(document, "{%p if learners %}")
-    _table(
+    _optional_table(
         document,
         "x in learners",
         ["Ukuran", "Jumlah", "Persentase", "Target", "Status"],
         ["{{ x.measure }}", "{{ x.count }}", "{{ x.share }}", "{{ x.target }}", "{{ x.status }}"],
-        widths=[7.0, 2.0, 2.4, 2.0, 2.6],
+        [7.0, 2.0, 2.4, 2.0, 2.6],
     )
-    _tag(document, "{%p endif %}")
     _paragraph(document, "{{ learners_basis }}", after=8)
-    _heading(document, "D. DEVIASI YANG DITEMUKAN")
+    _heading(document, "D. PENYIMPANGAN YANG DITEMUKAN")
     _paragraph(
         document,
         "Pada setiap monitoring dan pada tanggal laporan ({{ date }}):",
         keep_next=True,
         after=4,
     )
-    _tag(document, "{%p if deviations %}")
-    _table(
+    _optional_table(
         document,
         "d in deviations",
         ["Tanggal", "Tingkat", "Jenis", "Uraian", "Bukti", "Pihak terkait"],
@@ -856,11 +870,9 @@ def _report_layout(document: DocumentObject) -> None:
             "{{ d.evidence }}",
             "{{ d.party }}",
         ],
-        widths=[2.1, 1.9, 2.3, 4.6, 2.9, 2.2],
+        [2.1, 1.9, 2.3, 4.6, 2.9, 2.2],
+        empty="Tidak ditemukan penyimpangan.",
     )
-    _tag(document, "{%p else %}")
-    _paragraph(document, "Tidak ditemukan deviasi.", after=6)
-    _tag(document, "{%p endif %}")
     _heading(document, "E. KEWAJIBAN PARA PIHAK")
     _table(
         document,
@@ -877,17 +889,14 @@ def _report_layout(document: DocumentObject) -> None:
         widths=[2.7, 3.2, 2.7, 2.2, 2.0, 3.2],
     )
     _heading(document, "F. MASALAH DAN SOLUSI")
-    _tag(document, "{%p if problems %}")
-    _table(
+    _optional_table(
         document,
         "m in problems",
         ["Tanggal", "Masalah", "Penyebab", "Solusi yang disepakati", "Keadaan"],
         ["{{ m.on }}", "{{ m.problem }}", "{{ m.cause }}", "{{ m.solution }}", "{{ m.state }}"],
-        widths=[2.2, 3.8, 3.4, 4.2, 2.4],
+        [2.2, 3.8, 3.4, 4.2, 2.4],
+        empty="Tidak ada masalah yang dicatat.",
     )
-    _tag(document, "{%p else %}")
-    _paragraph(document, "Tidak ada masalah yang dicatat.", after=6)
-    _tag(document, "{%p endif %}")
     _heading(document, "G. EVALUASI BERSAMA")
     _bullets(document, "Kegiatan yang berjalan sesuai rencana:", "on_plan")
     _bullets(document, "Kegiatan yang belum berjalan sesuai rencana:", "off_plan")
@@ -957,15 +966,13 @@ def _report_layout(document: DocumentObject) -> None:
     )
     _tag(document, "{%p endif %}")
     _heading(document, "H. PERBAIKAN DAN KEPUTUSAN")
-    _tag(document, "{%p if actions %}")
-    _table(
+    _optional_table(
         document,
         "a in actions",
         ["Tindakan perbaikan", "Penanggung jawab", "Masalah yang ditangani", "Tenggat"],
         ["{{ a.action }}", "{{ a.owner }}", "{{ a.addresses }}", "{{ a.due }}"],
-        widths=[5.0, 3.6, 5.0, 2.4],
+        [5.0, 3.6, 5.0, 2.4],
     )
-    _tag(document, "{%p endif %}")
     _paragraph(document, "{{ decision }}", after=8)
     _heading(document, "I. RENCANA TINDAK LANJUT")
     _bullets(document, "Pelajaran dari evaluasi dan refleksi:", "lessons")
