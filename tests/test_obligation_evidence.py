@@ -126,3 +126,51 @@ def test_the_seed_buyer_is_not_accused_of_doing_nothing() -> None:
     )
     assert "no evidence" not in buying.message.english
     assert "not finished" in buying.message.english
+
+
+@pytest.mark.parametrize(
+    ("record", "said"),
+    [
+        (
+            "monitoring",
+            "Monitoring: Pemasokan Mei dan Juni sesuai jumlah",
+        ),
+        ("interaction", "Kontak: Tas bulan Juni diterima toko"),
+    ],
+)
+def test_a_visit_or_a_contact_that_shows_an_obligation_done_fulfils_it(
+    record: str, said: str
+) -> None:
+    from kemitraan import Interaction, InteractionKind
+
+    day = date(2025, 6, 20)
+    if record == "monitoring":
+        p = partnership(
+            records=[
+                MonitoringRecord(
+                    cycle=1,
+                    on=day,
+                    by="pkbm",
+                    findings="Pemasokan Mei dan Juni sesuai jumlah",
+                    fulfils=["Memasok tas"],
+                )
+            ]
+        )
+    else:
+        p = partnership()
+        p.interactions.append(
+            Interaction(
+                on=day,
+                kind=InteractionKind.VISIT,
+                partner_ids=["toko"],
+                summary="Tas bulan Juni diterima toko",
+                fulfils=[SUPPLY],
+            )
+        )
+    status = {s.obligation.id: s for s in obligation_status(p, on=date(2025, 7, 15))}[SUPPLY]
+    assert status.state is ObligationState.FULFILLED
+    assert (status.evidence[-1].on, status.evidence[-1].what) == (day, said)
+    assert _overdue(p, date(2025, 7, 15)) == []
+    # judged before the contact, it does not count yet
+    before = {s.obligation.id: s for s in obligation_status(p, on=date(2025, 6, 10))}[SUPPLY]
+    assert before.state is ObligationState.OVERDUE

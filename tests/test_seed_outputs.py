@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "7bc19aa8b1afb9746be387ee71b5e7e4bf88eed97f5200dd72c59203d3a3dc58",
+    "partnership.json": "bf9cf4afc7ab240544ca87a07d3658e3e4b1e0096ce7d93eb3e3bb7e90443a8a",
     "mou.docx": "bd773cf9c9c61ff333bc708cf010b2ca801efd1c395ff5e4e24cb2295d824394",
     "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
     "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",

@@ -169,6 +169,9 @@ class MonitoringRecord(ValueModel):
     """Deviations from the plan or the objectives, in words."""
     solutions: list[NonEmptyStr] = Field(default_factory=list)
     """Solutions agreed for the problems found, in words."""
+    fulfils: list[NonEmptyStr] = Field(default_factory=list)
+    """Obligations the visit found fulfilled (an obligation's id or its wording): evidence
+    for :func:`~kemitraan.obligation_status` as an implementation record's is."""
     attachments: list[Attachment] = Field(default_factory=list)
     """Evidence files (photos of the visit, a signed attendance list),
     kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
@@ -180,7 +183,7 @@ class MonitoringRecord(ValueModel):
     @model_validator(mode="after")
     def _says_something(self) -> Self:
         if self.findings is None and not (
-            self.progress or self.indicators or self.spending or self.problems
+            self.progress or self.indicators or self.spending or self.problems or self.fulfils
         ):
             raise field_error(
                 self,

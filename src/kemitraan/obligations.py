@@ -7,7 +7,8 @@ its addenda amend it — and in each cooperation agreement (PKS) is an
 (``PlannedActivity.fulfils``), due when the agreement says (``PartyRole.due``) or when
 the last of those activities ends. :func:`obligation_status` says, on a day, which
 obligations are fulfilled (every activity that fulfils them finished, or a record that
-names them as fulfilled), which are under way, which are due soon, which are overdue,
+names them as fulfilled: an implementation record, a monitoring visit or a contact with the
+partner), which are under way, which are due soon, which are overdue,
 and which have no due date yet — per party, the contract-management view a generic CRM
 does not give.
 
@@ -315,6 +316,14 @@ class _Records:
         self.done_on: dict[str, list[date]] = defaultdict(list)
         self.done: dict[str, list[tuple[date, str]]] = defaultdict(list)
         self.named: list[tuple[list[str], tuple[date, str]]] = []
+        for record in self.monitored:
+            if record.fulfils:
+                what = record.findings or "kewajiban terlaksana"
+                self.named.append((list(record.fulfils), (record.on, f"Monitoring: {what}")))
+        for contact in partnership.interactions:
+            if contact.fulfils and contact.on <= on:
+                what = contact.summary or contact.kind.label_id
+                self.named.append((list(contact.fulfils), (contact.on, f"Kontak: {what}")))
         for done in partnership.implementation:
             if done.cycle != cycle or done.on > on:
                 continue

@@ -81,6 +81,9 @@ class Interaction(ValueModel):
     """Whether the feedback was acted on (``None`` while undecided)."""
     opportunity: NonEmptyStr | None = None
     """A new opportunity offered, beyond the agreement."""
+    fulfils: list[NonEmptyStr] = Field(default_factory=list)
+    """Obligations the contact showed fulfilled (an obligation's id or its wording: a
+    purchase made, a report sent): evidence for :func:`~kemitraan.obligation_status`."""
     attachments: list[Attachment] = Field(default_factory=list)
     """Evidence files (a photo of the visit, a screenshot of the message),
     kept in an :class:`~kemitraan.attachments.AttachmentFolder` under their hash; only the
