@@ -24,6 +24,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "messages",
         "_containers",
         "_files",
+        "_progress",
         "_privacy",
         "_refs",
         "_html",

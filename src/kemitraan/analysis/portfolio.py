@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 import pandas as pd
 
 from kemitraan._files import write_atomically
+from kemitraan._progress import progress as shown
 from kemitraan.analysis._rows import (
     DERIVED_COLUMNS,
     RAW_COLUMNS,
@@ -225,13 +226,19 @@ class Portfolio:
         on: date | None = None,
         masked: bool = True,
         renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+        progress: bool | None = None,
     ) -> Portfolio:
-        """From a folder of partnership JSON files (as :func:`kemitraan.save_json` writes them)."""
+        """From a folder of partnership JSON files (as :func:`kemitraan.save_json` writes them).
+
+        A long read shows a progress bar (tqdm, when installed); ``progress=False`` keeps
+        it silent.
+        """
         folder = Path(folder)
         if not folder.is_dir():
             raise InvalidArgumentError.saying("{path} is not a folder", path=str(folder))
+        files = sorted(folder.glob(pattern))
         return cls._read(
-            _parsed_files(sorted(folder.glob(pattern))),
+            _parsed_files(shown(files, what="Membaca berkas", total=len(files), enabled=progress)),
             on=on,
             masked=masked,
             renewal_lead_days=renewal_lead_days,
@@ -245,17 +252,20 @@ class Portfolio:
         on: date | None = None,
         masked: bool = True,
         renewal_lead_days: int = RENEWAL_LEAD_DAYS,
+        progress: bool | None = None,
     ) -> Portfolio:
         """From a JSON Lines file, one partnership per line (blank lines are skipped).
+
+        A long read shows a progress bar (tqdm, when installed); ``progress=False`` keeps
+        it silent.
 
         Raises:
             InvalidDataError: a line is longer than :data:`MAX_LINE_BYTES` (refused as soon
                 as that much of it is read; the error names the line), is not JSON, or is
                 not a partnership as kemitraan stores it.
         """
-        return cls._read(
-            _parsed_lines(Path(path)), on=on, masked=masked, renewal_lead_days=renewal_lead_days
-        )
+        lines = shown(_parsed_lines(Path(path)), what="Membaca baris", enabled=progress)
+        return cls._read(lines, on=on, masked=masked, renewal_lead_days=renewal_lead_days)
 
     @classmethod
     def from_store(

@@ -35,6 +35,7 @@ from typing import Any, Final, overload
 from pydantic import BaseModel
 
 from kemitraan._files import AtomicBatch, fsync_folder
+from kemitraan._progress import progress as counted
 from kemitraan.conventions import number_text
 from kemitraan.documents._agreement import agreement_context, missing_translations
 from kemitraan.documents._registry import (
@@ -330,6 +331,7 @@ def render_documents(
     processes: int | None = None,
     draft: bool = False,
     extra: Mapping[str, Any] | None = None,
+    progress: bool | None = None,
 ) -> list[Path]:
     """Render many documents into ``out_dir``, each template loaded and compiled once.
 
@@ -344,6 +346,8 @@ def render_documents(
             template once); ``None`` or ``1`` renders in this process.
         draft: As for :func:`render_document`.
         extra: As for :func:`render_document`, the same for every document.
+        progress: Show a progress bar (``None``: once the batch has run two seconds, when
+            tqdm is installed; ``False``: never).
 
     Returns:
         The paths written, in the order of ``sources``.
@@ -370,7 +374,9 @@ def render_documents(
         # Each file is written (and on disk) while the next renders; the folders are
         # flushed once, before this returns (kemitraan._files.AtomicBatch).
         with AtomicBatch() as batch:
-            for source, owner, path in jobs:
+            for source, owner, path in counted(
+                jobs, what="Menulis dokumen", total=len(jobs), enabled=progress
+            ):
                 batch.write(path, _render_bytes(source, kind, compiled, owner, draft, checked))
         return batch.paths
     shipped = None if compiled is None else compiled.source
@@ -379,7 +385,9 @@ def render_documents(
     ) as pool:
         chunk = max(1, len(jobs) // (processes * 4))
         try:
-            return [Path(p) for p in pool.map(_render_job, jobs, chunksize=chunk)]
+            done = pool.map(_render_job, jobs, chunksize=chunk)
+            shown = counted(done, what="Menulis dokumen", total=len(jobs), enabled=progress)
+            return [Path(p) for p in shown]
         finally:  # each worker's files are on disk; their names, once per folder, here
             for written in dict.fromkeys(Path(path).parent for _, _, path in jobs):
                 fsync_folder(written)

@@ -35,9 +35,16 @@ from kemitraan._base import BilingualText
 from kemitraan.actors import Role
 from kemitraan.conventions import date_long, nip_text, number_text, party_label, rupiah_digits
 from kemitraan.deviations import Deviation, DeviationKind, _Facts, detect_deviations
-from kemitraan.documents import _report_frame as frame
 from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
+from kemitraan.documents._report_frame import (
+    aims,
+    annexes,
+    conclusions,
+    legal_basis,
+    method,
+    recommendations,
+)
 from kemitraan.documents._report_learners import learner_lines
 from kemitraan.documents._report_money import (
     Spent,
@@ -541,9 +548,9 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         institution=p.institution.name.upper(),
         place=report.place,
         date=date_long(on),
-        legal_basis=frame.legal_basis(p, on),
-        aims=frame.aims(),
-        method=frame.method(p, cycle, on, lines := _indicators(facts, indicators, on)),
+        legal_basis=legal_basis(p, on),
+        aims=aims(),
+        method=method(p, cycle, on, lines := _indicators(facts, indicators, on)),
         identity=_identity(report, len(records)),
         activities=_activities(p, facts, activities),
         money=_money_lines(spent),
@@ -574,9 +581,9 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         next_activities=[
             f"{a.name} — {_label(p, a.responsible)}" for a in (plan.activities if plan else [])
         ],
-        conclusions=frame.conclusions(p, cycle, on, lines, evaluation, decision),
-        recommendations=frame.recommendations(decision),
-        annexes=frame.annexes(p, cycle, on),
+        conclusions=conclusions(p, cycle, on, lines, evaluation, decision),
+        recommendations=recommendations(decision),
+        annexes=annexes(p, cycle, on),
         signer_label="Ketua / Pimpinan Lembaga",
         signer_position=representative.position if representative else "",
         signer=representative.name if representative else "",

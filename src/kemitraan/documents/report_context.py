@@ -9,7 +9,7 @@ The JSON Schema of :class:`MonitoringReportContext` is the reference of its temp
 variables (``docs/template-context.md``, generated).
 
 >>> sorted(MonitoringReportContext.model_json_schema()["properties"])[:4]
-['about', 'actions', 'activities', 'carried']
+['about', 'actions', 'activities', 'aims']
 """
 
 from __future__ import annotations

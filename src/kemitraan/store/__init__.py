@@ -57,6 +57,7 @@ from pydantic import ValidationError
 from sqlalchemy.engine import Connection, Engine
 
 from kemitraan._files import write_atomically
+from kemitraan._progress import progress as counted
 from kemitraan.access import (
     administering,
     authorize,
@@ -84,6 +85,7 @@ from kemitraan.store._checks import (
     check_columns,
     check_texts,
     day_value,
+    shown_id,
     storable,
     stored_int,
     whole_number,
@@ -365,7 +367,7 @@ class Store:
                 row or its audit records.
         """
         if not isinstance(partnership_id, str) or not storable(partnership_id):
-            raise PartnershipNotFoundError(_shown(partnership_id))
+            raise PartnershipNotFoundError(shown_id(partnership_id))
         with self._connect() as conn:
             row = conn.execute(_rows.LOAD, {"pid": partnership_id}).first()
         if row is None:
@@ -622,8 +624,8 @@ class Store:
         write_atomically(path, ("\n".join(written) + ("\n" if written else "")).encode())
         return len(written)
 
-    def import_jsonl(self, path: str | Path) -> int:
-        """Create every partnership of a JSON Lines file; how many.
+    def import_jsonl(self, path: str | Path, *, progress: bool | None = None) -> int:
+        """Create every partnership of a JSON Lines file; how many (a long one shows a bar).
 
         Each line is checked as :meth:`load` checks a row (its schema version an integer, its
         chain verified under the key in force, an older one upgraded only when its history
@@ -639,7 +641,9 @@ class Store:
         administering(Action.RECORD)
         loaded: list[tuple[Partnership, str | None]] = []
         seen: dict[str, int] = {}
-        for number, line in lines(path, MAX_LINE_BYTES):
+        for number, line in counted(
+            lines(path, MAX_LINE_BYTES), what="Mengimpor", enabled=progress
+        ):
             try:
                 p, as_is = verified(line)
             except InvalidDataError as exc:
@@ -688,13 +692,3 @@ def _summary(row: Sequence[Any]) -> Summary:
 def _disagreement(pid: str, what: str) -> InvalidDataError:
     message = f"the document stored for partnership {pid!r} disagrees with {what}"
     return InvalidDataError("Partnership", [{"loc": (), "msg": message, "type": "store_mismatch"}])
-
-
-def _shown(value: object) -> str:
-    """An id as an error may quote it: a lone surrogate escaped, a long one cut."""
-    shown = (
-        value.encode("utf-8", "backslashreplace").decode()
-        if isinstance(value, str)
-        else repr(value)
-    )
-    return shown if len(shown) <= 80 else f"{shown[:80]}…"

@@ -111,3 +111,13 @@ def stored_int(pid: str, column: str, value: object) -> int:
 def _short(value: object) -> str:
     shown = repr(value)
     return shown if len(shown) <= 80 else f"{shown[:80]}… ({len(shown)} characters)"
+
+
+def shown_id(value: object) -> str:
+    """An id as an error may quote it: a lone surrogate escaped, a long one cut."""
+    shown = (
+        value.encode("utf-8", "backslashreplace").decode()
+        if isinstance(value, str)
+        else repr(value)
+    )
+    return shown if len(shown) <= 80 else f"{shown[:80]}…"
