@@ -680,6 +680,7 @@ def test_bundled_templates() -> None:
         "minutes",
         "mou",
         "pks",
+        "rekapitulasi",
     )
 
 

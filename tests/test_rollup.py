@@ -144,3 +144,47 @@ def test_the_rekapitulasi_workbook_reads_back_with_its_totals(
     share = list(ROLLUP_COLUMNS).index("business_share")
     started = list(ROLLUP_COLUMNS).index("started_business")
     assert rows[-1][share] == pytest.approx(rows[-1][started] / rows[-1][column])
+
+
+def test_the_rekapitulasi_docx_reads_back_a_row_per_regency_and_the_total() -> None:
+    import io
+
+    import docx
+
+    from kemitraan import render_document
+    from kemitraan.analysis import rekapitulasi
+
+    table = regency_rollup(Portfolio.from_partnerships(synthetic_regency(12, seed=7), on=ON))
+    data = render_document(
+        rekapitulasi(
+            table,
+            title="Rekapitulasi Kemitraan Program PKW",
+            on=ON,
+            issuer="Dinas Pendidikan Provinsi Kalimantan Selatan",
+            place="Banjarbaru",
+            signer_position="Kepala Bidang",
+            signer="Dra. Hj. Rahmawati, M.Pd.",
+            signer_nip="197001011995032001",
+        )
+    )
+    assert isinstance(data, bytes)
+    document = docx.Document(io.BytesIO(data))
+    said = [p.text for p in document.paragraphs if p.text]
+    assert said[:3] == [
+        "REKAPITULASI KEMITRAAN PROGRAM PKW",
+        "DINAS PENDIDIKAN PROVINSI KALIMANTAN SELATAN",
+        "Keadaan per 1 Maret 2026",
+    ]
+    rows = [[c.text for c in r.cells] for r in document.tables[0].rows]
+    assert rows[0][:3] == ["No", "Kabupaten/Kota", "Kemitraan"]
+    assert [r[1] for r in rows[1:]] == [*table["regency"], "JUMLAH"]
+    total = rows[-1]
+    assert total[2] == str(table["partnerships"].sum())
+    started, learners = table["started_business"].sum(), table["learners"].sum()
+    assert total[10] == f"{started} ({round(100 * started / learners)}%)"
+    signature = [c.text for t in document.tables[1:] for r in t.rows for c in r.cells]
+    assert any("NIP 19700101 199503 2 001" in text for text in signature)
+    page = document.sections[0]
+    assert page.page_width is not None
+    assert page.page_height is not None
+    assert page.page_width > page.page_height  # landscape

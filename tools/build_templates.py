@@ -1175,6 +1175,47 @@ def _checklist_layout(document: DocumentObject) -> None:
     _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
 
 
+def _rekapitulasi_layout(document: DocumentObject) -> None:
+    """A Dinas's recapitulation: a landscape page, a row per regency, the office's signature."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.75)
+    _centered_titles(document, ("{{ title }}", "{{ issuer }}"))
+    _paragraph(
+        document, "Keadaan per {{ date }}", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=10
+    )
+    _table(
+        document,
+        "r in rows",
+        [
+            "No", "Kabupaten/Kota", "Kemitraan", "Berjalan", "MoU ditandatangani",
+            "Perlu diperpanjang", "Program PKW", "PKW tanpa lembaga pembiayaan",
+            "PKW tanpa platform digital", "Peserta didik", "Memulai usaha (target 75%)",
+            "Berpenghasilan ≥ UMK (target 30%)",
+        ],
+        [
+            "{{ r.no }}", "{{ r.regency }}", "{{ r.partnerships }}", "{{ r.running }}",
+            "{{ r.mou_signed }}", "{{ r.renewals_due }}", "{{ r.pkw }}",
+            "{{ r.without_financing }}", "{{ r.without_platform }}", "{{ r.learners }}",
+            "{{ r.business }}", "{{ r.wage }}",
+        ],
+        widths=[0.9, 3.0, 2.4, 1.9, 2.9, 2.5, 2.0, 2.3, 1.8, 1.7, 2.0, 2.8],
+    )  # fmt: skip
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _full_width(table)
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cell = table.rows[0].cells[1]
+    first = cell.paragraphs[0]
+    first.alignment = center
+    _preserve(first.add_run("{{ place }}, {{ date }}"))
+    _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
+    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center, after=0)
+    _paragraph(cell, "{{ signer_nip }}", align=center)
+
+
 LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
     "agreement": _agreement_layout,
     "consolidated": _consolidated_layout,
@@ -1182,6 +1223,7 @@ LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
     "minutes": _minutes_layout,
     "attendance": _attendance_layout,
     "checklist": _checklist_layout,
+    "rekapitulasi": _rekapitulasi_layout,
 }
 """The layouts a kind of document can name, by name."""
 

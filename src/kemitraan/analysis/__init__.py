@@ -35,6 +35,7 @@ from kemitraan.analysis.rollup import (  # noqa: E402
     ROLLUP_COLUMNS,
     regency_rollup,
     regency_rollup_parquet,
+    rekapitulasi,
     rekapitulasi_xlsx,
 )
 from kemitraan.analysis.synthetic import synthetic_candidates, synthetic_regency  # noqa: E402
@@ -52,6 +53,7 @@ __all__ = [
     "ranking_frame",
     "regency_rollup",
     "regency_rollup_parquet",
+    "rekapitulasi",
     "rekapitulasi_xlsx",
     "synthetic_candidates",
     "synthetic_regency",

@@ -16,20 +16,28 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
 from kemitraan._catalog import Language, current_language
 from kemitraan._files import write_atomically
 from kemitraan.conventions import date_long
+from kemitraan.documents.minutes_context import RekapitulasiRow
+from kemitraan.documents.rekapitulasi import Rekapitulasi
 from kemitraan.exceptions import DocumentNotFoundError, MissingExtraError
 from kemitraan.lifecycle import Stage
 
 if TYPE_CHECKING:
     from kemitraan.analysis.portfolio import Portfolio
 
-__all__ = ["ROLLUP_COLUMNS", "regency_rollup", "regency_rollup_parquet", "rekapitulasi_xlsx"]
+__all__ = [
+    "ROLLUP_COLUMNS",
+    "regency_rollup",
+    "regency_rollup_parquet",
+    "rekapitulasi",
+    "rekapitulasi_xlsx",
+]
 
 ROLLUP_COLUMNS: Final = (
     "province",
@@ -273,3 +281,69 @@ def _ratio(part: object, whole: object) -> float | None:
     if not isinstance(top, int | float) or not isinstance(bottom, int | float) or not bottom:
         return None
     return top / bottom
+
+
+def rekapitulasi(
+    table: pd.DataFrame,
+    *,
+    title: str,
+    on: date,
+    issuer: str = "",
+    place: str = "",
+    signer_position: str = "",
+    signer: str = "",
+    signer_nip: str = "",
+) -> Rekapitulasi:
+    """A roll-up (:func:`regency_rollup`) as the *Rekapitulasi* DOCX a Dinas sends upward.
+
+    Render it with :func:`kemitraan.render_document`: a landscape table, a row per regency
+    (its province named when the table holds more than one), a JUMLAH row whose shares
+    come from the totals, and the office's signature with the NIP.
+    """
+    provinces = table["province"].nunique() > 1
+    # the learners whose programme states its UMK: a share's denominator
+    measured = table["learners"].where(table["wage_share"].notna(), 0).tolist()
+    rows = []
+    records = table.to_dict("records")
+    for number, (record, umk) in enumerate(zip(records, measured, strict=True), 1):
+        name = str(record["regency"]) or "-"
+        if provinces:
+            name += f" ({record['province']})"
+        values = {str(k): v for k, v in record.items()}
+        rows.append(_rekap_row(str(number), name, values, int(umk)))
+    if len(table):
+        totals = {c: table[c].sum() for c in ROLLUP_COLUMNS[2:16]}
+        rows.append(_rekap_row("", "JUMLAH", totals, int(sum(measured))))
+    return Rekapitulasi(
+        title=title,
+        on=on,
+        rows=rows,
+        issuer=issuer,
+        place=place,
+        signer_position=signer_position,
+        signer=signer,
+        signer_nip=signer_nip,
+    )
+
+
+def _rekap_row(no: str, regency: str, values: dict[str, Any], measured: int) -> RekapitulasiRow:
+    learners = int(values["learners"])
+
+    def of(count: Any, whole: int) -> str:
+        shown = int(count)
+        return f"{shown} ({round(100 * shown / whole)}%)" if whole else f"{shown}"
+
+    return RekapitulasiRow(
+        no=no,
+        regency=regency,
+        partnerships=str(int(values["partnerships"])),
+        running=str(int(values["running"])),
+        mou_signed=str(int(values["mou_signed"])),
+        renewals_due=str(int(values["renewals_due"])),
+        pkw=str(int(values["pkw"])),
+        without_financing=str(int(values["pkw_without_financing"])),
+        without_platform=str(int(values["pkw_without_platform"])),
+        learners=str(learners),
+        business=of(values["started_business"], learners),
+        wage=of(values["earning_umk"], measured) if measured else "-",
+    )

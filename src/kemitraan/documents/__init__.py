@@ -17,8 +17,9 @@ Each kind of document is one module (:mod:`~kemitraan.documents.mou`,
 (:func:`document_kinds`), which rendering dispatches through.
 
 >>> from kemitraan.documents import document_kinds
->>> [kind.name for kind in document_kinds()]
-['mou', 'pks', 'addendum', 'me_report', 'minutes', 'attendance', 'checklist', 'consolidated']
+>>> [kind.name for kind in document_kinds()]  # doctest: +NORMALIZE_WHITESPACE
+['mou', 'pks', 'addendum', 'me_report', 'minutes', 'attendance', 'checklist', 'consolidated',
+ 'rekapitulasi']
 """
 
 from __future__ import annotations

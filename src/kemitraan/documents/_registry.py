@@ -59,6 +59,7 @@ BUILT_IN: Final = {
     "attendance": "kemitraan.documents.attendance",
     "checklist": "kemitraan.documents.checklists",
     "consolidated": "kemitraan.documents.consolidated",
+    "rekapitulasi": "kemitraan.documents.rekapitulasi",
 }
 """The built-in kinds and the module that declares each (as ``KIND``)."""
 

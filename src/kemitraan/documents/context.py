@@ -27,6 +27,7 @@ from kemitraan.documents.minutes_context import (
     AttendanceContext,
     ChecklistContext,
     MinutesContext,
+    RekapitulasiContext,
 )
 from kemitraan.documents.report_context import MonitoringReportContext
 
@@ -533,15 +534,16 @@ def context_reference() -> str:
         table(name, body)
     lines.extend(
         [
-            "# Berita acara, daftar hadir and the techniques' checklists",
+            "# Berita acara, daftar hadir, the techniques' checklists and the recapitulation",
             "",
-            "What the templates of a berita acara (`minutes`), a daftar hadir (`attendance`)",
-            "and the six techniques' checklists (`checklist`) receive: Indonesian only, every",
-            "field a finished text. Your own values arrive under `extra` here too.",
+            "What the templates of a berita acara (`minutes`), a daftar hadir (`attendance`),",
+            "the six techniques' checklists (`checklist`) and a Dinas's recapitulation",
+            "(`rekapitulasi`) receive: Indonesian only, every field a finished text. Your own",
+            "values arrive under `extra` here too.",
             "",
         ]
     )
-    for model in (MinutesContext, AttendanceContext, ChecklistContext):
+    for model in (MinutesContext, AttendanceContext, ChecklistContext, RekapitulasiContext):
         schema = model.model_json_schema()
         table(f"{model.__name__} (the top level)", schema)
         for name, body in sorted(schema.get("$defs", {}).items()):

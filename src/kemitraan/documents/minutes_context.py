@@ -201,3 +201,59 @@ class ChecklistContext(ContextModel):
     """The facilitator who keeps it."""
     signer: str
     """Their name, or a dotted blank."""
+
+
+class RekapitulasiRow(ContextModel):
+    """A regency's line of the recapitulation (or the JUMLAH line), every cell finished text."""
+
+    no: str
+    """``1``, ``2``, …; empty on the JUMLAH line."""
+    regency: str
+    """``Kabupaten Banjar`` (with its province), or ``JUMLAH``."""
+    partnerships: str
+    """Partnerships recorded."""
+    running: str
+    """Of them, running (implementing, monitoring, improving, following up)."""
+    mou_signed: str
+    """With their MoU signed."""
+    renewals_due: str
+    """Due for renewal."""
+    pkw: str
+    """PKW programmes."""
+    without_financing: str
+    """PKW programmes without a financing institution among their partners."""
+    without_platform: str
+    """PKW programmes without a digital platform among their partners."""
+    learners: str
+    """Learners enrolled."""
+    business: str
+    """Learners who started a business, and their share: ``40 (65%)``."""
+    wage: str
+    """Learners earning at least the UMK, and their share."""
+
+
+class RekapitulasiContext(ContextModel):
+    """Everything the template of a recapitulation (``rekapitulasi``) receives.
+
+    >>> "rows" in RekapitulasiContext.model_json_schema()["properties"]
+    True
+    """
+
+    draft: bool = False
+    """Whether the document is a draft."""
+    title: str
+    """``REKAPITULASI KEMITRAAN PROGRAM PKW``."""
+    issuer: str
+    """The office that sends it, in capitals."""
+    date: str
+    """The day the table stands on, in words."""
+    rows: list[RekapitulasiRow]
+    """A row per regency, the JUMLAH row last."""
+    place: str
+    """Where it is signed."""
+    signer_position: str
+    """The officer's position."""
+    signer: str
+    """The officer's name, or a dotted blank."""
+    signer_nip: str
+    """``NIP 19700101 199503 1 001``, or a dotted blank."""
