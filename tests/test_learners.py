@@ -345,6 +345,9 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     text = "\n".join(said)
     for heading in ("PENDAHULUAN", "J. KESIMPULAN DAN REKOMENDASI", "Lampiran:"):
         assert heading in said
+    # a cover: who reports, its NPSN and the year, before the report itself
+    cover = said[: said.index("PENDAHULUAN")]
+    assert {"Disusun oleh:", "PKBM Harapan Bangsa", "NPSN 69912345", "2026"} <= set(cover)
     # the basis names the laws and the agreements signed by the day, by number
     assert "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional" in text
     assert "Perjanjian Kerja Sama Nomor 006/PKBM-HB/III/2025" in text

@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
     "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "de5f313ece42e087df9df29f724b08561bd0ba75d91eef73560aa394422f99f6",
+    "laporan-monev.docx": "95815daeda14ad88de33a0788470cb58d7d1fcdf1c3fa00155090bd64590d516",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",

@@ -762,6 +762,12 @@ def _report_layout(document: DocumentObject) -> None:
     for text, size in (("{{ title }}", 14), ("{{ about }}", 12), ("{{ cycle }}", 12)):
         _paragraph(document, text, bold=True, align=center, size=size, after=2)
     _paragraph(document, "{{ institution }}", bold=True, align=center, after=12)
+    # the cover: who reports, with its numbers and the year; the report starts overleaf
+    _paragraph(document, "", after=120)
+    _tag(document, "{%p for line in cover %}")
+    _paragraph(document, "{{ line }}", align=center, after=2)
+    _tag(document, "{%p endfor %}")
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     _heading(document, "PENDAHULUAN")
     _bullets(document, "Dasar hukum:", "legal_basis")

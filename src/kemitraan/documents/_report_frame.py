@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from kemitraan.monitoring import Decision, Evaluation
     from kemitraan.partnerships import Partnership
 
-__all__ = ["aims", "annexes", "conclusions", "legal_basis", "method", "recommendations"]
+__all__ = [
+    "aims",
+    "annexes",
+    "conclusions",
+    "cover",
+    "legal_basis",
+    "method",
+    "recommendations",
+]
 
 _LAWS: Final = (
     "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional, Pasal 26 "
@@ -168,3 +176,20 @@ def annexes(p: Partnership, cycle: int, on: date) -> list[str]:
     if files:
         found.append(f"Dokumentasi kegiatan ({files} berkas)")
     return found
+
+
+def cover(p: Partnership, on: date) -> list[str]:
+    """The cover's lines under the title: who reports, its numbers, where, and the year."""
+    unit = p.institution
+    lines = ["Disusun oleh:", unit.name]
+    if unit.npsn:
+        lines.append(f"NPSN {unit.npsn}")
+    if unit.operated_by:
+        lines.append(f"diselenggarakan oleh {unit.operated_by}")
+    if unit.address:
+        lines.append(unit.address)
+    region = unit.region
+    if region is not None:
+        lines.append(", ".join(x for x in (region.regency, region.province) if x))
+    lines.append(str(on.year))
+    return lines

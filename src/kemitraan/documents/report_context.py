@@ -269,6 +269,8 @@ class MonitoringReportContext(ContextModel):
     """Where the report is made."""
     date: str
     """The day the report is as of, in words."""
+    cover: list[str] = Field(default_factory=list)
+    """The cover's lines under the title: who reports, its NPSN, its address, the year."""
     legal_basis: list[str] = Field(default_factory=list)
     """The laws the programme stands on and the agreements signed by the report's day."""
     aims: list[str] = Field(default_factory=list)
