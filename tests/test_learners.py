@@ -365,3 +365,18 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     )
     # an addendum signed after the day is not among the documents (as of its day)
     assert "ADD-1" not in text
+
+
+def test_the_pkw_shares_are_values_of_the_plans_own_indicators() -> None:
+    from kemitraan import MonitoringRecord
+
+    outcomes = pkw_outcomes(_roster(), on=date(2026, 3, 1), minimum_wage=UMK)
+    values = outcomes.indicator_values(business="berwirausaha", wage="ber-umk")
+    assert [(v.indicator, v.value, v.measured_on) for v in values] == [
+        ("berwirausaha", Decimal("30.00"), date(2026, 3, 1)),
+        ("ber-umk", Decimal("30.00"), date(2026, 3, 1)),
+    ]
+    # recorded in a monitoring record as any indicator's value is
+    MonitoringRecord(cycle=1, on=date(2026, 3, 1), by="pkbm", indicators=values)
+    unknown = pkw_outcomes(_roster(), on=date(2026, 3, 1))
+    assert [v.indicator for v in unknown.indicator_values(business="b", wage="w")] == ["b"]

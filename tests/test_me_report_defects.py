@@ -188,6 +188,14 @@ def test_every_row_reaches_the_pdf(tmp_path: Path) -> None:
             assert amount in words, amount
     for d in made.deviations:
         assert " ".join(d.message.split()[:4]) in flat, d.message
+    import docx  # every row of every table, the learners' and the signatures' too
+
+    for table in docx.Document(str(path)).tables:
+        for row in table.rows:
+            for cell in row.cells:
+                first = " ".join(cell.text.split()[:3])
+                if first:
+                    assert first in flat, first
 
 
 def test_signed_by_the_facilitator_and_the_head_and_endorsed_by_the_dinas(

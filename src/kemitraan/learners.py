@@ -44,6 +44,7 @@ from kemitraan._privacy import mask_name, masked_if_asked
 from kemitraan._refs import PartnerRef
 from kemitraan._types import NIB, NIK, NonEmptyStr, PhoneNumber, Rupiah, ShortText
 from kemitraan.conventions import date_long
+from kemitraan.monitoring import IndicatorValue
 from kemitraan.parties import ContributionKind
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
 BUSINESS_TARGET: Final = Decimal("0.75")
 """Share of learners expected to start a business (PKW technical guide 2017, second-hand)."""
 _PLACES: Final = Decimal("0.0001")
+_CENT: Final = Decimal("0.01")
 WAGE_TARGET: Final = Decimal("0.30")
 """Share of learners expected to earn at least the UMK (PKW technical guide 2017, second-hand)."""
 
@@ -337,6 +339,29 @@ class PkwOutcomes(ValueModel):
     """The share expected to start a business."""
     wage_target: Decimal = WAGE_TARGET
     """The share expected to earn at least the UMK."""
+
+    def indicator_values(
+        self, *, business: str | None = None, wage: str | None = None
+    ) -> list[IndicatorValue]:
+        """The shares as values of the plan's indicators ``business`` and ``wage`` (in %).
+
+        A work plan may measure the PKW outcomes as its own indicators (unit ``%``, a
+        target of 75 and 30); these are their values on the day, to record in a
+        monitoring record. The wage share is given only when the UMK was known.
+
+        >>> o = pkw_outcomes([], on=date(2026, 3, 1))
+        >>> [(v.indicator, v.value) for v in o.indicator_values(business="berwirausaha")]
+        [('berwirausaha', Decimal('0.00'))]
+        """
+        found = []
+        if business is not None:
+            found.append((business, self.business_share))
+        if wage is not None and self.minimum_wage is not None:
+            found.append((wage, self.wage_share))
+        return [
+            IndicatorValue(indicator=key, value=(share * 100).quantize(_CENT), measured_on=self.on)
+            for key, share in found
+        ]
 
     @property
     def business_target_met(self) -> bool:
