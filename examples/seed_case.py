@@ -123,6 +123,8 @@ def build_institution() -> Institution:
         unit_type=EducationUnitType.PKBM,
         operated_by="Yayasan Harapan Bangsa",
         npsn="69912345",
+        operating_permit="Keputusan Kepala Dinas Pendidikan Kabupaten Banjar Nomor "
+        "421.10/045/Disdik/2019 tanggal 15 April 2019",
         region=BANJAR.model_copy(update={"village": "Kelurahan Keraton"}),
         address="Jl. Ahmad Yani Km 39 No. 12, Martapura",
         representative=Representative(

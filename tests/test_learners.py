@@ -348,6 +348,7 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     # a cover: who reports, its NPSN and the year, before the report itself
     cover = said[: said.index("PENDAHULUAN")]
     assert {"Disusun oleh:", "PKBM Harapan Bangsa", "NPSN 69912345", "2026"} <= set(cover)
+    assert any(line.startswith("Izin operasional Keputusan Kepala Dinas") for line in cover)
     # the basis names the laws and the agreements signed by the day, by number
     assert "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional" in text
     assert "Perjanjian Kerja Sama Nomor 006/PKBM-HB/III/2025" in text

@@ -25,17 +25,17 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "bf9cf4afc7ab240544ca87a07d3658e3e4b1e0096ce7d93eb3e3bb7e90443a8a",
-    "mou.docx": "bd773cf9c9c61ff333bc708cf010b2ca801efd1c395ff5e4e24cb2295d824394",
-    "pks.docx": "22361d0a406f94b51988225eddd37c45a524d1436ec8af567ffd4e91145bbb90",
-    "addendum.docx": "977bc34c0ac9aa9def4fd824241f7ea556280afe7c9263fe00f0f8af98945fcf",
+    "partnership.json": "4ea58cc350f09fdfaac1f2401cc0f56ad2c5af1810f0bfe63b2dae783b1de880",
+    "mou.docx": "82ae6fbe9908d5ec07e720c01431b517758bb3c22a64465ff0e660b5ce60c476",
+    "pks.docx": "707ffb0cbb5bc8ec260e7998a55b4e1f8959bd8afd660e9e94fcee18c70fb53d",
+    "addendum.docx": "abbee94fe26316f5656addce8989270719a433426fcf5ab91d3e04b80b55c2fc",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "95815daeda14ad88de33a0788470cb58d7d1fcdf1c3fa00155090bd64590d516",
+    "laporan-monev.docx": "ba2d0189616e841c432204204f1cd0cd1843264aafcd45b2ac9bab6dc5976ffa",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "d9ba2374ceaed090676164c199c3c74ff4e50b56728c7c734614e0de501cabac",
+    "pks-naskah-terpadu.docx": "376419621b45b2aee50806d722c359b9dc45eaed67589bcbb648ec90799a65ee",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "cd64fd77ae9be5da394bf59db1ebf9049649f54c274e139e1d3d7ee7824152ed"

@@ -658,6 +658,8 @@ class Institution(Party):
     """The legal body that runs it, when the unit is not one itself (a PKBM or LKP is
     usually run by a *yayasan*): agreements are made in that body's name, "selaku
     penyelenggara" of the unit."""
+    operating_permit: ShortText | None = None
+    """The unit's operating permit (*izin operasional*): its number, date and issuer."""
 
 
 class Partner(Party):

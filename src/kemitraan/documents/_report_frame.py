@@ -186,6 +186,8 @@ def cover(p: Partnership, on: date) -> list[str]:
         lines.append(f"NPSN {unit.npsn}")
     if unit.operated_by:
         lines.append(f"diselenggarakan oleh {unit.operated_by}")
+    if unit.operating_permit:
+        lines.append(f"Izin operasional {unit.operating_permit}")
     if unit.address:
         lines.append(unit.address)
     region = unit.region

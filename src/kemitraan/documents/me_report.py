@@ -220,6 +220,8 @@ def _identity(report: MonitoringReport, records: int) -> list[IdentityLine]:
     unit = institution.name + (f" (NPSN {institution.npsn})" if institution.npsn else "")
     if institution.operated_by:
         unit += f", diselenggarakan oleh {institution.operated_by}"
+    if institution.operating_permit:
+        unit += f"; izin operasional {institution.operating_permit}"
     documents = [f"{citation(d)} tentang {d.subject}" for d in agreements] + [
         citation(a) + (f" (mengubah {a.amends.kind.label_id})" if a.amends else "") for a in addenda
     ]
