@@ -188,3 +188,21 @@ def test_the_rekapitulasi_docx_reads_back_a_row_per_regency_and_the_total() -> N
     assert page.page_width is not None
     assert page.page_height is not None
     assert page.page_width > page.page_height  # landscape
+
+
+def test_a_store_gives_the_same_roll_up_and_the_frame_counts_partners_by_kind(
+    tmp_path: Path,
+) -> None:
+    from kemitraan.store import Store
+
+    made = synthetic_regency(6, seed=11)
+    store = Store(f"sqlite:///{tmp_path / 'store.db'}")
+    for p in made:
+        store.save(p, version=0)
+    stored = Portfolio.from_store(store, on=ON, complete=True)
+    pd.testing.assert_frame_equal(
+        regency_rollup(stored), regency_rollup(Portfolio.from_partnerships(made, on=ON))
+    )
+    first = stored.frame.set_index("id").loc[made[0].id, "partner_kinds"]
+    kinds = sorted(p.kind.label_id for p in made[0].committed_partners)
+    assert first == "; ".join(f"{k}: {kinds.count(k)}" for k in sorted(set(kinds)))

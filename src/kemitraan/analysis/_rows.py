@@ -61,6 +61,7 @@ RAW_COLUMNS: Final = (
     "term_start",
     "term_end",
     "renewal_due",
+    "partner_kinds",
     "pkw_dudi",
     "pkw_umkm",
     "pkw_financing",
@@ -71,7 +72,8 @@ RAW_COLUMNS: Final = (
     "started_business",
     "earning_umk",
 )
-"""The PKW columns (from ``pkw_dudi``): the committed partners filling each PKW role
+"""``partner_kinds`` counts the committed partners by kind (``Dunia usaha dan industri: 1;
+…``). The PKW columns (from ``pkw_dudi``): the committed partners filling each PKW role
 (:func:`kemitraan.programs.pkw_roles`), the roles a PKW programme still lacks, and its
 learners' measures on the portfolio's day (:func:`kemitraan.learners.pkw_outcomes`;
 ``earning_umk`` is empty without the programme's UMK)."""
@@ -348,17 +350,21 @@ def _pkw(data: dict[str, Any], program: dict[str, Any], on: date) -> tuple[Any, 
             answer = _object(answer, "a response")
             latest[answer.get("partner_id")] = answer.get("response")
     counts = dict.fromkeys(_ROLE_COLUMNS, 0)
+    kinds: dict[str, int] = {}
     for partner in _list(data.get("partners"), "partners"):
         partner = _object(partner, "a partner")
         if latest.get(partner.get("id")) == "agreed":
             for role in _roles(partner):
                 counts[role] += 1
+            kind = PartnerKind(str(partner.get("kind"))).label_id
+            kinds[kind] = kinds.get(kind, 0) + 1
+    by_kind = "; ".join(f"{kind}: {n}" for kind, n in sorted(kinds.items())) or None
     missing = None
     if program.get("kind") == "pkw" and latest:
         missing = "; ".join(r.label_id for r in _ROLE_COLUMNS if not counts[r]) or None
     wage = program.get("minimum_wage")
     measures = _learners(_list(data.get("learners"), "learners"), on, wage)
-    return (*counts.values(), missing, *measures)
+    return (by_kind, *counts.values(), missing, *measures)
 
 
 def _roles(partner: dict[str, Any]) -> frozenset[PkwRole]:
