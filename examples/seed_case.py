@@ -111,6 +111,7 @@ from kemitraan.planning import Direction, ObjectiveLevel, Target
 from kemitraan.programs import NeedKind, Participants, ProgramKind
 from kemitraan.provisions import Definition, DisputeSettlement, Payment, Termination
 from kemitraan.spreadsheets import write_spreadsheet
+from kemitraan.trade import BankAccount, GoodsOrigin, ProceedsShare, TradeTerms
 
 K = ContributionKind
 BANJAR = Region(province="Kalimantan Selatan", regency="Kabupaten Banjar", district="Martapura")
@@ -602,7 +603,10 @@ def draft_pks(partnership: Partnership) -> Agreement:
             "PIHAK KETIGA membutuhkan pasokan tas rajut dengan mutu seragam",
         ],
         definitions=[
-            Definition(term="Produk", meaning="tas rajut ukuran sedang hasil produksi PIHAK KEDUA"),
+            Definition(
+                term="Produk",
+                meaning="tas rajut ukuran sedang hasil produksi PIHAK KEDUA bersama peserta didik",
+            ),
             Definition(
                 term="Contoh Produk",
                 meaning="tas rajut yang disepakati PARA PIHAK sebagai acuan ukuran dan mutu",
@@ -656,6 +660,36 @@ def draft_pks(partnership: Partnership) -> Agreement:
                 due_days=14,
             )
         ],
+        trade=TradeTerms(
+            delivery_place="toko PIHAK KETIGA, Jl. Lambung Mangkurat No. 8, Banjarmasin",
+            delivery_cost_by=kube.id,
+            inspection_days=3,
+            tax_note="PIHAK KEDUA bukan Pengusaha Kena Pajak, sehingga harga Produk tidak "
+            "dikenai Pajak Pertambahan Nilai",
+            account=BankAccount(
+                bank="Bank Kalsel Cabang Martapura",
+                number="0012-01-23456-7",
+                holder="KUBE Rajut Lestari",
+            ),
+            late_fee_per_day=Decimal("0.1"),
+            late_fee_cap=Decimal(5),
+            suspend_after_days=30,
+            sales_report_by=shop.id,
+            sales_report_every="setiap bulan",
+            origin=GoodsOrigin.LEARNERS_PRACTICE,
+            owner_before_sale=kube.id,
+            proceeds=[
+                ProceedsShare(to="PIHAK KEDUA", percent=Decimal(40), use="Bahan dan jasa produksi"),
+                ProceedsShare(to="Peserta didik yang membuat Produk", percent=Decimal(40)),
+                ProceedsShare(
+                    to="PIHAK PERTAMA",
+                    percent=Decimal(20),
+                    use="Modal bahan praktik angkatan berikutnya",
+                ),
+            ],
+            grant_rules="Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan "
+            "Wirausaha Tahun 2025",
+        ),
         term=Term(start=date(2025, 3, 10), end=date(2026, 3, 9)),
         termination=Termination(notice_days=30, waive_court_termination=True),
         confidentiality=True,

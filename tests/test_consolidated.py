@@ -112,8 +112,8 @@ def test_reworded_inserted_and_deleted_articles_are_written_and_marked() -> None
     assert articles["Pasal 15"][1] == "Dihapus."
     # references to other articles keep the original numbers too
     assert any(
-        line.endswith("karena wanprestasi dilakukan sesuai dengan ketentuan Pasal 10.")
-        for line in articles["Pasal 11"]
+        line.endswith("karena wanprestasi dilakukan sesuai dengan ketentuan Pasal 13.")
+        for line in articles["Pasal 14"]
     )
     term = next(a for a in articles.values() if a[0] == "JANGKA WAKTU")
     # changed by both addenda: both cited, in order

@@ -88,7 +88,7 @@ def test_seed_case_walks_all_eleven_steps_and_renews(
     addendum = lines((tmp_path / "addendum.docx").read_bytes())
     assert addendum[:2] == ["ADENDUM PERTAMA", "PERJANJIAN KERJA SAMA"]
     text = "\n".join(addendum)
-    assert "Ketentuan Pasal 9 ayat (1) Perjanjian Kerja Sama diubah" in text
+    assert "Ketentuan Pasal 12 ayat (1) Perjanjian Kerja Sama diubah" in text
     assert "sebanyak 300 (tiga ratus) buah per bulan" in text
     assert not list(tmp_path.glob("*.tmp"))
     assert not list(tmp_path.glob(".*"))

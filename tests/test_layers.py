@@ -53,6 +53,8 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "agreement_checks",
         "pattern_checks",
         "capacity_checks",
+        "trade",
+        "trade_checks",
         "agreements",
         "audit",
         "lifecycle",

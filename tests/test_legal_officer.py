@@ -184,8 +184,11 @@ PKS_ARTICLES = [
     "RUANG LINGKUP",
     "PERAN, HAK DAN KEWAJIBAN",
     "POLA KEMITRAAN",
+    "PENYERAHAN, PEMERIKSAAN DAN PENERIMAAN",  # issue 19.2: the trade's own articles
+    "ASAL DAN KEPEMILIKAN PRODUK",
     "PELAKSANAAN",
     "PEMBIAYAAN DAN PEMBAYARAN",
+    "PAJAK DAN PELAKSANAAN PEMBAYARAN",
     "MONITORING DAN EVALUASI",
     "JANGKA WAKTU",
     "PENGAKHIRAN",
@@ -285,7 +288,7 @@ def test_4_the_seed_addendum_cites_pasal_and_ayat(seed: Any) -> None:
         "berikut:\n(3)\tProduk diperdagangkan sebanyak 300 (tiga ratus) buah per bulan"
     ) in addendum
     assert (
-        "Ketentuan Pasal 9 ayat (1) Perjanjian Kerja Sama diubah sehingga berbunyi sebagai "
+        "Ketentuan Pasal 12 ayat (1) Perjanjian Kerja Sama diubah sehingga berbunyi sebagai "
         "berikut:\n(1)\tPerjanjian Kerja Sama ini berlaku selama 2 (dua) tahun terhitung sejak "
         "tanggal 10 Maret 2025 sampai dengan tanggal 9 Maret 2027."
     ) in addendum
@@ -639,7 +642,7 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
     code = verification_code(partnership.agreement, partnership=partnership)
     assert "Kode verifikasi " + code in flat["mou"]
     assert "WANPRESTASI" in flat["pks"]
-    assert "Ketentuan Pasal 9 ayat (1) Perjanjian Kerja Sama diubah" in flat["addendum"]
+    assert "Ketentuan Pasal 12 ayat (1) Perjanjian Kerja Sama diubah" in flat["addendum"]
     assert "Paraf:" in flat["addendum"]
     pages = {k: v.count("\f") for k, v in said.items()}
     for name in said:  # the footer counts the pages: "Halaman 1 dari 6"
@@ -738,10 +741,10 @@ def test_contradictory_or_out_of_range_changes_are_refused_at_rendering() -> Non
     base = partnership.addenda[0]
     longer = TermChange(term=Term(start=date(2025, 3, 10), end=date(2028, 3, 9)))
     for changes, wanted in (
-        ([longer, ArticleChange(article=9, paragraph=1, text=["Lain."])], "already changed"),
-        ([longer, ArticleDeletion(article=9)], "already changed"),
-        ([ArticleChange(article=9, paragraph=7, text=["Lain."])], "has 2 paragraph"),
-        ([ArticleDeletion(article=40)], "has 19 articles"),
+        ([longer, ArticleChange(article=12, paragraph=1, text=["Lain."])], "already changed"),
+        ([longer, ArticleDeletion(article=12)], "already changed"),
+        ([ArticleChange(article=12, paragraph=7, text=["Lain."])], "has 2 paragraph"),
+        ([ArticleDeletion(article=40)], "has 22 articles"),
     ):
         addendum = base.model_copy(update={"amendments": changes, "signatories": []})
         with pytest.raises(InvalidArgumentError, match=wanted):

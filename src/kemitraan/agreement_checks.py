@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from kemitraan.pattern_terms import PatternTerms
     from kemitraan.provisions import (
         AgreementReference,
+        Definition,
         DisputeSettlement,
         Funding,
         MonitoringArrangement,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
         Term,
         Termination,
     )
+    from kemitraan.trade import TradeTerms
 
 __all__ = ["AGREEMENT_RULES", "AgreementLike"]
 
@@ -89,6 +91,12 @@ class AgreementLike(Protocol):
     def dispute_settlement(self) -> DisputeSettlement: ...  # noqa: D102
     @property
     def payments(self) -> list[Payment]: ...  # noqa: D102
+    @property
+    def trade(self) -> TradeTerms | None: ...  # noqa: D102
+    @property
+    def subject(self) -> str: ...  # noqa: D102
+    @property
+    def definitions(self) -> list[Definition]: ...  # noqa: D102
     @property
     def notices(self) -> list[NoticeAddress]: ...  # noqa: D102
     @property

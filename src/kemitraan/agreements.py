@@ -59,6 +59,8 @@ from kemitraan.provisions import (
     Term,
     Termination,
 )
+from kemitraan.trade import TradeTerms
+from kemitraan.trade_checks import __all__ as _trade_checks  # noqa: F401  # declares them
 
 __all__ = ["Agreement", "held_text"]
 
@@ -132,6 +134,9 @@ class Agreement(VersionedDocument):
     """Defined terms (*Definisi*), usual in a PKS."""
     payments: list[Payment] = Field(default_factory=list)
     """How the parties pay one another: a PKS's payment mechanics."""
+    trade: TradeTerms | None = None
+    """A PKS of sale and supply's delivery, acceptance, risk and title, tax, account, late
+    payment, sales reports and the origin of the goods (:mod:`kemitraan.trade`)."""
     termination: Termination | None = None
     """Ending it early, with notice (*pengakhiran*); a PKS has it even when not set here."""
     breach: Breach | None = None

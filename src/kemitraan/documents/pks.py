@@ -35,6 +35,7 @@ from kemitraan.documents._closing_articles import (
     termination,
 )
 from kemitraan.documents._legal_articles import governing_law, intellectual_property
+from kemitraan.documents._trade_articles import delivery, goods_origin, trade_payment
 from kemitraan.documents._wording import Article, Wording
 from kemitraan.documents.mou import body
 from kemitraan.provisions import AgreementKind
@@ -47,8 +48,11 @@ ARTICLES: tuple[Callable[[Wording], Article | None], ...] = (
     scope,
     roles,
     pattern,
+    delivery,
+    goods_origin,
     implementation,
     financing,
+    trade_payment,
     monitoring,
     term,
     termination,
