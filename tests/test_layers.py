@@ -69,6 +69,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_moves",
         "_integrity",
         "_requirement_book",
+        "heavy_load",
         "requirements",
         "_partnership_html",
         "_machine",

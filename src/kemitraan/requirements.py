@@ -38,6 +38,7 @@ from kemitraan._requirement_book import (
     requirements_table,
 )
 from kemitraan.findings import Hit, Severity
+from kemitraan.heavy_load import __all__ as _heavy_load  # noqa: F401  # declares it
 from kemitraan.lifecycle import Move, Stage, transition_table
 from kemitraan.programs import ProgramKind, pkw_mix
 
