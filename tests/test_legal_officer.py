@@ -642,6 +642,16 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
     code = verification_code(partnership.agreement, partnership=partnership)
     assert "Kode verifikasi " + code in flat["mou"]
     assert "WANPRESTASI" in flat["pks"]
+    # issue 19: capacity in the party blocks, the trade's articles, the learners' goods
+    assert "berdasarkan Surat Kuasa" in flat["mou"]
+    assert "untuk dan atas nama Pemerintah Kabupaten Banjar" in flat["mou"]
+    for line in (
+        "PENYERAHAN, PEMERIKSAAN DAN PENERIMAAN",
+        "ASAL DAN KEPEMILIKAN PRODUK",
+        "Sampai diserahkan kepada PIHAK KETIGA, Produk merupakan milik PIHAK KEDUA.",
+        "paling banyak 5% dari jumlah tersebut",
+    ):
+        assert line in flat["pks"], line
     assert "Ketentuan Pasal 12 ayat (1) Perjanjian Kerja Sama diubah" in flat["addendum"]
     assert "Paraf:" in flat["addendum"]
     pages = {k: v.count("\f") for k, v in said.items()}
