@@ -27,15 +27,15 @@ PINNED = {
     # meterai box, typography)
     "partnership.json": "b1d62a64122088bbcc705e430083bdb3337f70ab56b197bf77ae2d6b4439da50",
     "mou.docx": "82ae6fbe9908d5ec07e720c01431b517758bb3c22a64465ff0e660b5ce60c476",
-    "pks.docx": "988056f1310c3edf758de721c5127136d5d3679d3403d24c8a8a0c47799cc474",
-    "addendum.docx": "e667100c2e0f840b88a8ddfa43cca07995b85d863c4d5c03d18e56ec27c296b0",
+    "pks.docx": "2bdab292c16af42b600481b9905f9723e5a394855e5940d2f87b58bd475ea291",
+    "addendum.docx": "cd98685c8ccb16d39e67033fdd07069ccff968b51d03d364e102ec284a58463e",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "ba2d0189616e841c432204204f1cd0cd1843264aafcd45b2ac9bab6dc5976ffa",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "d31a0433513abe6f9722ef5fa06bd68192919ba180c47a99d7c0ca3d249ed5e1",
+    "pks-naskah-terpadu.docx": "919ecb66c2ad973138f628fdb4e835f5d577b3d729421043195af3faa60ec46e",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "cd64fd77ae9be5da394bf59db1ebf9049649f54c274e139e1d3d7ee7824152ed"

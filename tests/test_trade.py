@@ -126,3 +126,29 @@ def test_risk_and_title_that_pass_apart_are_said_apart(pks: Agreement) -> None:
         "beralih kepada PIHAK KETIGA saat Produk diterima setelah pemeriksaan, dan hak milik "
         "atas Produk beralih saat harga Produk dibayar lunas."
     ) in text
+
+
+def test_a_code_covers_the_activities_its_text_prints_and_no_others() -> None:
+    from kemitraan.verification import printed_activities, verification_code
+
+    p = at_stage(Stage.IMPLEMENTATION)
+    mou, pks = p.agreement, p.cooperation_agreements[0]
+    plan = p.work_plan
+    assert mou is not None
+    assert plan is not None
+    # the seed's PKS names none of the plan's obligations: it lists no activity
+    assert printed_activities(pks, plan.activities) == []
+    assert len(printed_activities(mou, plan.activities)) == len(plan.activities)
+    renamed = p.model_copy(
+        update={
+            "work_plan": plan.model_copy(
+                update={
+                    "activities": [
+                        a.model_copy(update={"name": a.name + " (ubah)"}) for a in plan.activities
+                    ]
+                }
+            )
+        }
+    )
+    assert verification_code(pks, partnership=renamed) == verification_code(pks, partnership=p)
+    assert verification_code(mou, partnership=renamed) != verification_code(mou, partnership=p)

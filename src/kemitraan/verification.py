@@ -34,12 +34,14 @@ import hmac
 from typing import TYPE_CHECKING, Final
 
 from kemitraan.exceptions import InvalidArgumentError
+from kemitraan.provisions import AgreementKind
 
 if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
     from kemitraan.partnerships import Partnership
+    from kemitraan.planning import PlannedActivity
 
-__all__ = ["verification_code", "verify_code"]
+__all__ = ["printed_activities", "verification_code", "verify_code"]
 
 _ALPHABET: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32
 _LENGTH: Final = 12
@@ -47,14 +49,30 @@ _LENGTH: Final = 12
 _READ_AS: Final = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 
+def printed_activities(
+    agreement: Agreement, activities: list[PlannedActivity]
+) -> list[PlannedActivity]:
+    """The work plan's activities the agreement's text lists (and its code covers).
+
+    The plan is the partnership's, drawn up for the MoU: an MoU lists every activity of
+    its parties; a PKS or an addendum only those that fulfil one of its own obligations
+    (``PlannedActivity.fulfils``), not the MoU's recruitment of learners beside a trade.
+    """
+    known = set(agreement.party_ids)
+    ours = [a for a in activities if a.responsible in known]
+    if agreement.kind is AgreementKind.MOU:
+        return ours
+    duties = {r for role in agreement.roles for r in role.responsibilities}
+    return [a for a in ours if duties.intersection(a.fulfils)]
+
+
 def _printed(agreement: Agreement, partnership: Partnership | None) -> bytes:
-    """What the document prints that is not in the agreement: the work plan's activities."""
+    """What the document prints that is not in the agreement: the activities it lists."""
     plan = partnership.work_plan if partnership is not None else None
     if plan is None:
         return b""
-    known = set(agreement.party_ids)
-    items = [f"{a.name}\x1f{a.responsible}" for a in plan.activities if a.responsible in known]
-    return ("\x1e".join(items)).encode()
+    listed = printed_activities(agreement, plan.activities)
+    return ("\x1e".join(f"{a.name}\x1f{a.responsible}" for a in listed)).encode()
 
 
 def verification_code(agreement: Agreement, *, partnership: Partnership | None = None) -> str:

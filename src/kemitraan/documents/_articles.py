@@ -30,6 +30,7 @@ from kemitraan.documents._wording import (
 from kemitraan.patterns import pattern_info
 from kemitraan.planning import PlannedActivity
 from kemitraan.provisions import AgreementKind, Payment
+from kemitraan.verification import printed_activities
 
 __all__ = [
     "financing",
@@ -157,18 +158,8 @@ def roles(w: Wording) -> Article | None:
 
 
 def _activities(w: Wording, activities: list[PlannedActivity]) -> list[PlannedActivity]:
-    """The work plan's activities this agreement's text lists.
-
-    The plan is the partnership's, drawn up for the MoU: an MoU lists every activity of
-    its parties; a PKS or an addendum only those that fulfil one of its own obligations
-    (``PlannedActivity.fulfils``), not the MoU's recruitment of learners beside a trade.
-    """
-    known = set(w.agreement.party_ids)
-    ours = [a for a in activities if a.responsible in known]
-    if w.agreement.kind is AgreementKind.MOU:
-        return ours
-    duties = {r for role in w.agreement.roles for r in role.responsibilities}
-    return [a for a in ours if duties.intersection(a.fulfils)]
+    """The work plan's activities this agreement's text lists (:func:`printed_activities`)."""
+    return printed_activities(w.agreement, activities)
 
 
 def implementation(w: Wording) -> Article:
