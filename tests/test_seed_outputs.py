@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "b1d62a64122088bbcc705e430083bdb3337f70ab56b197bf77ae2d6b4439da50",
+    "partnership.json": "90b9ef42ea8262fe117a62e618cfd4dd84ac05150838b4803c1fbae481a2da47",
     "mou.docx": "82ae6fbe9908d5ec07e720c01431b517758bb3c22a64465ff0e660b5ce60c476",
     "pks.docx": "2bdab292c16af42b600481b9905f9723e5a394855e5940d2f87b58bd475ea291",
     "addendum.docx": "cd98685c8ccb16d39e67033fdd07069ccff968b51d03d364e102ec284a58463e",

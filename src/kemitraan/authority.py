@@ -497,6 +497,9 @@ class Representative(ValueModel):
     """*Jabatan*: the position held, e.g. ``"Kepala Dinas Pendidikan"``."""
     nip: NIP | None = None
     """Civil servant number (18 digits), shown under a civil servant's signature."""
+    rank: ShortText | None = None
+    """A civil servant's rank (*pangkat/golongan*, ``"Pembina Utama Muda (IV/c)"``), printed
+    under the NIP."""
     nik: NIK | None = None
     """Identity number (16 digits; personal data) of a signer who is not an official, such
     as a group's chair: printed masked in the party's block."""

@@ -49,9 +49,9 @@ def _signer(agreement: Agreement, party: Party) -> _Signer:
         position=signatory.position if signatory else (rep.position if rep else None),
         nip=(signatory.nip if signatory and signatory.nip else None)
         or (rep.nip if rep is not None and same else None),
-        # a representative's rank, once Representative records one (parties.py)
+        # the signatory's rank, else the representative's when the signatory is them
         rank=(signatory.rank if signatory and signatory.rank else None)
-        or (getattr(rep, "rank", None) if rep is not None and same else None),
+        or (rep.rank if rep is not None and same else None),
         authority=(signatory.authority if signatory else None)
         or (rep.authority if rep is not None and same else None),
         instruments=(
