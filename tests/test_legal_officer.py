@@ -346,7 +346,7 @@ def test_4_a_data_change_needs_the_text_it_amends() -> None:
             "amendments": [TermChange(term=Term(start=date(2025, 3, 10), end=date(2027, 3, 9)))],
         }
     )
-    with pytest.raises(ValueError, match="render it with the partnership"):
+    with pytest.raises(ValueError, match="buat dokumen dengan kemitraan"):
         agreement_context(addendum)
     amended = mou.amended_by([addendum])
     assert amended.term is not None
@@ -751,10 +751,10 @@ def test_contradictory_or_out_of_range_changes_are_refused_at_rendering() -> Non
     base = partnership.addenda[0]
     longer = TermChange(term=Term(start=date(2025, 3, 10), end=date(2028, 3, 9)))
     for changes, wanted in (
-        ([longer, ArticleChange(article=12, paragraph=1, text=["Lain."])], "already changed"),
-        ([longer, ArticleDeletion(article=12)], "already changed"),
-        ([ArticleChange(article=12, paragraph=7, text=["Lain."])], "has 2 paragraph"),
-        ([ArticleDeletion(article=40)], "has 22 articles"),
+        ([longer, ArticleChange(article=12, paragraph=1, text=["Lain."])], "sudah diubah"),
+        ([longer, ArticleDeletion(article=12)], "sudah diubah"),
+        ([ArticleChange(article=12, paragraph=7, text=["Lain."])], "hanya memiliki 2 ayat"),
+        ([ArticleDeletion(article=40)], "hanya memiliki 22 pasal"),
     ):
         addendum = base.model_copy(update={"amendments": changes, "signatories": []})
         with pytest.raises(InvalidArgumentError, match=wanted):
@@ -777,7 +777,7 @@ def test_contradictory_or_out_of_range_changes_are_refused_at_rendering() -> Non
     ]
     assert said == ["Pasal 5A", "Pasal 5B"]
     strangers = base.model_copy(update={"parties": partnership.parties, "signatories": []})
-    with pytest.raises(InvalidArgumentError, match="every party of the Perjanjian Kerja Sama"):
+    with pytest.raises(InvalidArgumentError, match="semua pihak Perjanjian Kerja Sama"):
         agreement_context(strangers, partnership=partnership)
     assert pks.kind is AgreementKind.PKS
 

@@ -79,9 +79,9 @@ def test_working_capital_decides_when_both_given() -> None:
 
 
 def test_classify_needs_a_figure() -> None:
-    with pytest.raises(ValueError, match="working_capital or annual_sales"):
+    with pytest.raises(ValueError, match="working_capital atau annual_sales"):
         classify_scale()
-    with pytest.raises(ValueError, match="negative"):
+    with pytest.raises(ValueError, match="tidak boleh negatif"):
         classify_scale(annual_sales=Decimal(-1))
     rejects(lambda: ScaleEvidence(), (), "scale_evidence_missing")
     rejects(

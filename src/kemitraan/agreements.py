@@ -25,6 +25,7 @@ from typing import Any, ClassVar, Self
 from pydantic import Field, field_validator, model_validator
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
+from kemitraan._catalog import N_
 from kemitraan._refs import PartyRef
 from kemitraan._types import LanguageCode, NonEmptyStr, ShortText
 from kemitraan.agreement_checks import AGREEMENT_RULES
@@ -384,7 +385,9 @@ class Agreement(VersionedDocument):
         roles = list(self.roles)
         given = list(addenda) if isinstance(addenda, Iterable) else None
         if given is None or not all(isinstance(a, Agreement) for a in given):
-            raise InvalidArgumentError("amended_by takes the addenda: a list of Agreements")
+            raise InvalidArgumentError.saying(
+                N_("amended_by takes the addenda: a list of Agreements"), rule="not_addenda"
+            )
         for addendum in given:
             if addendum.amends is None or not addendum.amends.refers_to(self):
                 continue
@@ -446,8 +449,11 @@ def held_text(documents: list[Agreement], wanted: Agreement | int | str, what: s
     kemitraan.exceptions.NotFoundError: ...
     """
     if isinstance(wanted, bool) or not isinstance(wanted, (int, str, Agreement)):
-        raise InvalidArgumentError(
-            f"name the {what} by its index or its number, or give the Agreement, not {wanted!r}"
+        raise InvalidArgumentError.saying(
+            N_("name the {what} by its index or its number, or give the Agreement, not {wanted}"),
+            what=what,
+            wanted=repr(wanted)[:80],
+            rule="not_a_text",
         )
     if isinstance(wanted, int):
         if 0 <= wanted < len(documents):

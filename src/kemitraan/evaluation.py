@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kemitraan._base import ValueModel
+from kemitraan._catalog import N_
 from kemitraan._types import Period
 from kemitraan.deviations import DeviationKind, _Facts, _judged
 from kemitraan.exceptions import InvalidArgumentError
@@ -300,8 +301,9 @@ def carry_forward(
             learned += [f"{o.problem}: {o.cause}" for o in evaluation.obstacles]
     new = [a for a in activities or [] if a.id not in {c.id for c in carried}]
     if not carried and not new:
-        raise InvalidArgumentError(
-            "every activity of this cycle is finished: give the next year's activities"
+        raise InvalidArgumentError.saying(
+            N_("every activity of this cycle is finished: give the next year's activities"),
+            rule="nothing_to_carry",
         )
     return FollowUpPlan(
         for_cycle=partnership.cycle + 1,

@@ -202,10 +202,10 @@ class InvalidArgumentError(KemitraanError, ValueError):
     """An argument a function cannot work with (a negative count, a duplicate party, …).
 
     >>> from kemitraan.parties import classify_scale
-    >>> classify_scale()
+    >>> classify_scale()  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kemitraan.exceptions.InvalidArgumentError: classify_scale needs working_capital or annual_sales
+    kemitraan.exceptions.InvalidArgumentError: classify_scale memerlukan working_capital atau ...
     """
 
     rule: str | None = None  #: The rule it breaks, where one is named (``day_out_of_range``).

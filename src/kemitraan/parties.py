@@ -26,6 +26,7 @@ from kemitraan._base import (
     custom_error,
     field_error,
 )
+from kemitraan._catalog import N_
 from kemitraan._privacy import masked_if_asked
 from kemitraan._types import (
     NIB,
@@ -238,9 +239,16 @@ def classify_scale(
     elif annual_sales is not None:
         basis, amount = ScaleBasis.ANNUAL_SALES, annual_sales
     else:
-        raise InvalidArgumentError("classify_scale needs working_capital or annual_sales")
+        raise InvalidArgumentError.saying(
+            N_("classify_scale needs working_capital or annual_sales"), rule="no_measure"
+        )
     if amount < 0:
-        raise InvalidArgumentError(f"{basis.value} must not be negative, got {amount}")
+        raise InvalidArgumentError.saying(
+            N_("{measure} must not be negative, not {amount}"),
+            measure=basis.value,
+            amount=str(amount),
+            rule="negative_measure",
+        )
     for upper, scale in _THRESHOLDS[basis]:
         if amount <= upper:
             return scale

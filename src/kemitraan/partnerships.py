@@ -346,8 +346,9 @@ class Partnership(VersionedDocument):
         pattern terms, financing and scope in force. ``None`` before there is an agreement.
         """
         if document is not None and not isinstance(document, Agreement):
-            raise InvalidArgumentError(
-                f"as_amended takes the agreement or one of its PKS, not a {type(document).__name__}"
+            raise InvalidArgumentError.saying(
+                N_("as_amended takes the agreement or one of its PKS, not a {kind}"),
+                kind=type(document).__name__,
             )
         target = self.agreement if document is None else document
         if target is None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kemitraan._catalog import N_
 from kemitraan.agreements import Agreement
 from kemitraan.amendments import (
     DATA_CHANGES,
@@ -244,8 +245,15 @@ def _explicit(
         last = len(old)
         number = change.after if isinstance(change, ArticleInsertion) else change.article
         if number > last:
-            raise InvalidArgumentError(
-                f"the addendum cites Pasal {number}, but the {doc} it amends has {last} articles"
+            raise InvalidArgumentError.saying(
+                N_(
+                    "the addendum cites Pasal {number}, but the {document} it amends has "
+                    "{count} articles"
+                ),
+                number=number,
+                document=lambda language: doc if language == "id" else doc_en,
+                count=last,
+                rule="article_out_of_range",
             )
     if isinstance(change, ArticleDeletion):
         return change.article, _deleted(str(change.article))
@@ -261,9 +269,15 @@ def _explicit(
     if old is not None and change.paragraph is not None:
         has = len(old[change.article - 1].paragraphs)
         if change.paragraph > has:
-            raise InvalidArgumentError(
-                f"the addendum changes Pasal {change.article} ayat ({change.paragraph}), but "
-                f"that article has {has} paragraph(s)"
+            raise InvalidArgumentError.saying(
+                N_(
+                    "the addendum changes Pasal {article} ayat ({paragraph}), but that article "
+                    "has {count} paragraph(s)"
+                ),
+                article=change.article,
+                paragraph=change.paragraph,
+                count=has,
+                rule="paragraph_out_of_range",
             )
     heading = str(change.article)
     if change.paragraph is None:
@@ -359,16 +373,27 @@ def articles(w: Wording) -> list[Article]:
     texts = _texts(w)
     data = [c for c in addendum.amendments if isinstance(c, DATA_CHANGES)]
     if data and texts is None:
-        raise InvalidArgumentError(
-            f"the addendum changes the {doc}'s data ({', '.join(c.change for c in data)}); to "
-            "cite the articles it changes, render it with the partnership that holds the "
-            f"{doc} (partnership=...)"
+        raise InvalidArgumentError.saying(
+            N_(
+                "the addendum changes the data of the {document} ({changes}); to cite the "
+                "articles it changes, render it with the partnership that holds the {document} "
+                "(partnership=...)"
+            ),
+            document=lambda language: doc if language == "id" else doc_en,
+            changes=", ".join(c.change for c in data),
+            rule="amended_text_needed",
         )
     target = _target(w)
     if target is not None and sorted(target.party_ids) != sorted(addendum.party_ids):
-        raise InvalidArgumentError(
-            f"an addendum is made by every party of the {doc} it amends "
-            f"({', '.join(target.party_ids)}), not by {', '.join(addendum.party_ids)}"
+        raise InvalidArgumentError.saying(
+            N_(
+                "an addendum is made by every party of the {document} it amends ({parties}), "
+                "not by {given}"
+            ),
+            document=lambda language: doc if language == "id" else doc_en,
+            parties=", ".join(target.party_ids),
+            given=", ".join(addendum.party_ids),
+            rule="addendum_parties",
         )
     old = texts[0] if texts is not None else None
     changes: list[tuple[float, Article]] = []
@@ -385,9 +410,13 @@ def articles(w: Wording) -> list[Article]:
             else:
                 order = 0
                 if change.article in touched:
-                    raise InvalidArgumentError(
-                        f"Pasal {change.article} is already changed by the addendum's data "
-                        "changes; change it in one way only"
+                    raise InvalidArgumentError.saying(
+                        N_(
+                            "Pasal {article} is already changed by the addendum's data changes; "
+                            "change it in one way only"
+                        ),
+                        article=change.article,
+                        rule="changed_twice",
                     )
             changes.append(_explicit(w, change, old, order))
         elif isinstance(change, Amendment):
