@@ -22,13 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Final, Self
 
-from num2words import num2words
 from pydantic import Field, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
 from kemitraan._privacy import mask
 from kemitraan._types import NIK, NIP, NonEmptyStr, ShortText
-from kemitraan.conventions import date_long
+from kemitraan.conventions import date_long, words
 
 __all__ = [
     "CAPACITY",
@@ -311,8 +310,7 @@ class Authority(ValueModel):
             names = [g.named() for g in self.grantors]
             listed_id = names[0] if count == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
             listed_en = names[0] if count == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-            words_id = num2words(count, lang="id")
-            words_en = num2words(count, lang="en")
+            words_id, words_en = words(count, "id"), words(count, "en")
             member_en = "member" if count == 1 else "members"
             by_id, by_en = f", yaitu {listed_id}", f": {listed_en}"
             if not members_listed:
