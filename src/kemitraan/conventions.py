@@ -145,6 +145,25 @@ def number_text(
 ) -> str:
     """A number as the language writes it: ``1.500,25`` in Indonesian, ``1,500.25`` in English.
 
+    See :func:`_number_text`; a negative zero is written ``0``.
+
+    >>> number_text(1500.25), number_text(1500.25, "en"), number_text(Decimal("-0"))
+    ('1.500,25', '1,500.25', '0')
+    """
+    shown = value + 0 if value == 0 else value  # -0 and 0 are one number (and one entry)
+    return _number_text(shown, language, places=places, grouping=grouping)
+
+
+@lru_cache(maxsize=4096, typed=True)  # Babel's formatting costs more than a view's judgement
+def _number_text(
+    value: Decimal | float | int,
+    language: Language = "id",
+    *,
+    places: int | None = None,
+    grouping: bool = True,
+) -> str:
+    """A number as the language writes it: ``1.500,25`` in Indonesian, ``1,500.25`` in English.
+
     Babel (CLDR) gives the decimal comma or point and the thousands separator; no
     trailing zeros.
 
