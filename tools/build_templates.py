@@ -1136,18 +1136,7 @@ def _attendance_layout(document: DocumentObject) -> None:
     height.set(qn("w:val"), str(int(Cm(1.1).twips)))
     height.set(qn("w:hRule"), "atLeast")
     rows[2]._tr.get_or_add_trPr().append(height)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _full_width(table)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    cell = table.rows[0].cells[1]
-    first = cell.paragraphs[0]
-    first.alignment = center
-    _preserve(first.add_run("{{ place }}, {{ date }}"))
-    _paragraph(cell, "Mengetahui,", align=center, keep_next=True, after=0)
-    _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
-    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
+    _signed_on_the_right(document, above="Mengetahui,")
 
 
 def _checklist_layout(document: DocumentObject) -> None:
@@ -1168,17 +1157,7 @@ def _checklist_layout(document: DocumentObject) -> None:
         widths=[1.0, 1.1, 9.4, 4.5],
     )
     _tag(document, "{%p endfor %}")
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    table = document.add_table(rows=1, cols=2)
-    _no_borders(table)
-    _full_width(table)
-    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    cell = table.rows[0].cells[1]
-    first = cell.paragraphs[0]
-    first.alignment = center
-    _preserve(first.add_run("{{ place }}, {{ date }}"))
-    _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
-    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
+    _signed_on_the_right(document)
 
 
 def _rekapitulasi_layout(document: DocumentObject) -> None:
@@ -1208,6 +1187,13 @@ def _rekapitulasi_layout(document: DocumentObject) -> None:
         ],
         widths=[0.9, 3.0, 2.4, 1.9, 2.9, 2.5, 2.0, 2.3, 1.8, 1.7, 2.0, 2.8],
     )  # fmt: skip
+    _signed_on_the_right(document, nip=True)
+
+
+def _signed_on_the_right(
+    document: DocumentObject, *, above: str | None = None, nip: bool = False
+) -> None:
+    """One signature in the right half: place and date, position, name (and NIP), unsplit."""
     center = WD_ALIGN_PARAGRAPH.CENTER
     table = document.add_table(rows=1, cols=2)
     _no_borders(table)
@@ -1217,9 +1203,14 @@ def _rekapitulasi_layout(document: DocumentObject) -> None:
     first = cell.paragraphs[0]
     first.alignment = center
     _preserve(first.add_run("{{ place }}, {{ date }}"))
+    if above is not None:
+        _paragraph(cell, above, align=center, keep_next=True, after=0)
     _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)
-    _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center, after=0)
-    _paragraph(cell, "{{ signer_nip }}", align=center)
+    if nip:
+        _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center, after=0)
+        _paragraph(cell, "{{ signer_nip }}", align=center)
+    else:
+        _paragraph(cell, "{{ signer }}", bold=True, underline=True, align=center)
 
 
 LAYOUTS: dict[str, Callable[[DocumentObject], None]] = {
