@@ -801,7 +801,7 @@ def _values(draw: Callable[..., Any]) -> Any:
     amount=st.decimals(min_value=0, max_value=10**12, places=2),
     # any text a model keeps: no null character, no lone surrogate (tests/test_bounded_input.py)
     problem=st.text(
-        st.characters(exclude_characters="\x00", exclude_categories=("Cs",)),
+        st.characters(exclude_characters="\x00", exclude_categories=["Cs"]),
         min_size=1,
         max_size=40,
     ).filter(lambda t: t.strip()),
