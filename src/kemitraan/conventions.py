@@ -145,13 +145,20 @@ def number_text(
 ) -> str:
     """A number as the language writes it: ``1.500,25`` in Indonesian, ``1,500.25`` in English.
 
-    See :func:`_number_text`; a negative zero is written ``0``.
+    See :func:`_number_text`; a number that is written as zero has no sign, whether it
+    is a negative zero or a small negative value rounded away: ``-0`` is not a number a
+    report prints.
 
     >>> number_text(1500.25), number_text(1500.25, "en"), number_text(Decimal("-0"))
     ('1.500,25', '1,500.25', '0')
+    >>> number_text(-0.001, places=2)
+    '0'
     """
     shown = value + 0 if value == 0 else value  # -0 and 0 are one number (and one entry)
-    return _number_text(shown, language, places=places, grouping=grouping)
+    text = _number_text(shown, language, places=places, grouping=grouping)
+    if text.startswith("-") and not any(digit in text for digit in "123456789"):
+        return text[1:]
+    return text
 
 
 @lru_cache(maxsize=4096, typed=True)  # Babel's formatting costs more than a view's judgement
