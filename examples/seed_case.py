@@ -14,8 +14,8 @@ and evaluation report (``out/laporan-monev.docx``) with the learners' outcomes, 
 acara and daftar hadir of the joint evaluation (``out/berita-acara-evaluasi.docx``,
 ``out/daftar-hadir-evaluasi.docx``) and the touchpoints planned with
 each partner for the second year (``out/touchpoints.ics``); with the ``xlsx`` extra, the
-candidates, the work plan and the monitoring records as a workbook a facilitator keeps
-working in (``out/kemitraan.xlsx``).
+candidates, the work plan, the monitoring records and the learners' roster as a workbook a
+facilitator keeps working in (``out/kemitraan.xlsx``).
 
 All names and identifiers are invented for the example.
 
@@ -1497,7 +1497,7 @@ def main(out_dir: Path) -> Path:
 
 
 def write_workbook(partnership: Partnership, path: Path) -> None:
-    """The candidates, the work plan and the monitoring records, as a workbook to work in."""
+    """The candidates, the work plan, monitoring and the learners, as a workbook to work in."""
     try:
         written = write_spreadsheet(
             path,
@@ -1506,11 +1506,12 @@ def write_workbook(partnership: Partnership, path: Path) -> None:
             ),
             work_plan=partnership.work_plan,
             monitoring=partnership.monitoring,
+            learners=partnership.learners,
         )
     except MissingExtraError as missing:  # a plain install: the rest is written
         print(f"Buku kerja tidak ditulis: {missing}")
         return
-    print(f"Buku kerja: {written} (calon mitra, rencana kerja, monitoring)")
+    print(f"Buku kerja: {written} (calon mitra, rencana kerja, monitoring, peserta didik)")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ PINNED = {
     "laporan-monev.docx": "ba2d0189616e841c432204204f1cd0cd1843264aafcd45b2ac9bab6dc5976ffa",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "0811a116b651f2bada9cf37fe145e2c103cd4196af0e427619cd04b367a3a1d3",
+    "kemitraan.xlsx": "8e8d289a20c6999524280a8fe4a06a678977dcdaa682bca396ff0d4cac84a666",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
     "pks-naskah-terpadu.docx": "919ecb66c2ad973138f628fdb4e835f5d577b3d729421043195af3faa60ec46e",
     # issue 20: the joint evaluation's berita acara and daftar hadir

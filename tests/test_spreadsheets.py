@@ -36,14 +36,25 @@ from kemitraan import (
 )
 from kemitraan.actors import Actor, Role
 from kemitraan.exceptions import InvalidSpreadsheetError
+from kemitraan.learners import (
+    Business,
+    CompetencyTest,
+    Employment,
+    FollowUp,
+    Gender,
+    Learner,
+    LearnerSupport,
+)
 from kemitraan.mapping import MappingLevel, StakeholderRating
 from kemitraan.messages import speaking
 from kemitraan.monitoring import ProblemMet, Spending
+from kemitraan.parties import ContributionKind
 from kemitraan.planning import Direction, Indicator, ObjectiveLevel, Target
 from kemitraan.spreadsheets import (
     CellProblem,
     Part,
     read_candidates,
+    read_learners,
     read_monitoring,
     read_spreadsheet,
     read_work_plan,
@@ -203,6 +214,84 @@ def monitoring_records() -> st.SearchStrategy[MonitoringRecord]:
     )
 
 
+@st.composite
+def learners(draw: st.DrawFn, learner_id: str) -> Learner:
+    enrolled = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2040, 12, 31)))
+    later = st.dates(min_value=enrolled, max_value=enrolled + timedelta(days=800))
+    held = draw(st.none() | st.integers(0, 60))
+    ending = draw(st.sampled_from(["completed_on", "dropped_out_on", None]))
+    passed = draw(st.booleans())
+    return Learner(
+        id=learner_id,
+        name=draw(short),
+        nik=draw(st.none() | st.just("6303015204990001")),
+        gender=draw(st.none() | st.sampled_from(list(Gender))),
+        born_on=draw(st.none() | days),
+        phone=draw(st.none() | st.just("+6281251234567")),
+        cycle=draw(st.integers(1, 5)),
+        enrolled_on=enrolled,
+        sessions_held=held,
+        sessions_attended=None if held is None else draw(st.none() | st.integers(0, held)),
+        **({ending: draw(later)} if ending else {}),
+        competency=draw(
+            st.none()
+            | st.builds(
+                CompetencyTest,
+                tested_on=later,
+                passed=st.just(passed),
+                certificate=st.none() | (short if passed else st.none()),
+                issuer=st.none() | short,
+            )
+        ),
+        business=draw(
+            st.none()
+            | st.builds(
+                Business,
+                started_on=later,
+                name=st.none() | short,
+                products=st.lists(short, max_size=2),
+                nib=st.none() | st.just("1234567890123"),
+                halal_certificate=st.none() | short,
+            )
+        ),
+        employment=draw(
+            st.none()
+            | st.builds(Employment, employer=short, started_on=later, position=st.none() | short)
+        ),
+        follow_ups=draw(
+            st.lists(
+                st.builds(
+                    FollowUp,
+                    on=later,
+                    business_running=st.none() | st.booleans(),
+                    employed=st.none() | st.booleans(),
+                    monthly_income=st.none() | amounts,
+                    note=st.none() | text,
+                ),
+                max_size=2,
+            )
+        ),
+        supported_by=draw(
+            st.lists(
+                st.builds(
+                    LearnerSupport,
+                    partner_id=ids,
+                    kind=st.sampled_from(list(ContributionKind)),
+                    on=st.none() | later,
+                    note=st.none() | text,
+                ),
+                max_size=2,
+            )
+        ),
+    )
+
+
+def rosters() -> st.SearchStrategy[list[Learner]]:
+    return st.lists(ids, max_size=3, unique=True).flatmap(
+        lambda keys: st.tuples(*(learners(key) for key in keys)).map(list)
+    )
+
+
 ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -212,6 +301,7 @@ ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.function
     register=registers(),
     plan=work_plans(),
     records=st.lists(monitoring_records(), max_size=3),
+    roster=rosters(),
     language=st.sampled_from(["id", "en"]),
 )
 def test_an_export_imports_back_equal(
@@ -220,6 +310,7 @@ def test_an_export_imports_back_equal(
     register: CandidateRegister,
     plan: WorkPlan,
     records: list[MonitoringRecord],
+    roster: list[Learner],
     language: Any,
 ) -> None:
     path = write_spreadsheet(
@@ -227,12 +318,14 @@ def test_an_export_imports_back_equal(
         candidates=register,
         work_plan=plan,
         monitoring=records,
+        learners=roster,
         language=language,
     )
     back = read_spreadsheet(path, program=PROGRAM)
     assert back.candidates == register
     assert back.work_plan == plan
     assert back.monitoring == records
+    assert back.learners == roster
 
 
 # -- templates --------------------------------------------------------------------------
@@ -257,6 +350,9 @@ def test_the_template_has_indonesian_headers_lists_and_instructions(tmp_path: Pa
         "Nilai Indikator",
         "Belanja",
         "Masalah",
+        "Peserta",
+        "Tindak Lanjut",
+        "Dukungan Mitra",
         "Pilihan",
     ]
     assert book["Pilihan"].sheet_state == "hidden"
@@ -678,6 +774,7 @@ def test_the_seed_case_workbook_reads_as_a_facilitator_would_fill_it(tmp_path: P
         candidates=register,
         work_plan=partnership.work_plan,
         monitoring=partnership.monitoring,
+        learners=partnership.learners,
     )
     book = load_workbook(path)
     partners_sheet = book["Mitra"]
@@ -697,8 +794,104 @@ def test_the_seed_case_workbook_reads_as_a_facilitator_would_fill_it(tmp_path: P
     assert back.candidates == register
     assert back.work_plan == partnership.work_plan
     assert back.monitoring == partnership.monitoring
+    assert back.learners == partnership.learners
+    roster = book["Peserta"]
+    assert [c.value for c in roster[1]][:4] == ["ID peserta *", "Nama *", "NIK", "Jenis kelamin"]
+    assert roster.max_row == 1 + len(partnership.learners) == 21
+    assert book["Tindak Lanjut"].max_row > 1
+    assert book["Dukungan Mitra"]["C2"].value == "Perizinan usaha"
 
 
 def test_an_export_of_nothing_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InvalidArgumentError, match="tidak ada yang ditulis"):
         write_spreadsheet(tmp_path / "a.xlsx")
+
+
+# -- the learners' roster -----------------------------------------------------------------
+
+
+def test_a_roster_filled_by_hand_imports(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Peserta": [
+                [
+                    "pd-01",
+                    "Siti Rahmah",
+                    None,
+                    "Perempuan",
+                    None,
+                    None,
+                    None,
+                    date(2025, 4, 14),
+                    40,
+                    38,
+                    date(2025, 7, 31),
+                    None,
+                    date(2025, 8, 5),
+                    "Ya",
+                    "LSP-0012",
+                    "LSP Kriya",
+                    date(2025, 9, 1),
+                    "Rajut Siti",
+                    "Tas rajut\nDompet rajut",
+                ],
+                ["PD-02", "Nur Aini", None, "female", None, None, 2, "14/04/2026"],
+            ],
+            "Tindak Lanjut": [["pd-01", date(2026, 2, 1), "ya", None, 3_600_000]],
+            "Dukungan Mitra": [["pd-01", "cv-kriya-banua", "pembelian HASIL produksi"]],
+        },
+    )
+    roster = read_learners(path)
+    first, second = roster
+    assert first.business is not None
+    assert first.business.products == ["Tas rajut", "Dompet rajut"]
+    assert first.competency == CompetencyTest(
+        tested_on=date(2025, 8, 5), passed=True, certificate="LSP-0012", issuer="LSP Kriya"
+    )
+    assert first.follow_ups == [
+        FollowUp(on=date(2026, 2, 1), business_running=True, monthly_income=Decimal(3_600_000))
+    ]
+    assert first.supported_by[0].kind is ContributionKind.OFFTAKE
+    assert (second.id, second.cycle, second.gender) == ("PD-02", 2, Gender.FEMALE)
+    assert second.enrolled_on == date(2026, 4, 14)
+
+
+def _roster_row(learner: str, name: str, **cells: Any) -> list[Any]:
+    """A row of sheet Peserta: id, name, enrolled on 14 April 2025, and ``cells`` by letter."""
+    row: list[Any] = [learner, name, *[None] * 5, date(2025, 4, 14), *[None] * 16]
+    for letter, value in cells.items():
+        row[ord(letter) - ord("A")] = value
+    return row
+
+
+def test_every_problem_of_a_roster_is_named_by_its_cell(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Peserta": [
+                _roster_row("pd-01", "Siti", I=10, J=12),  # attended more than held
+                _roster_row("pd-01", "Siti lagi"),  # the first row's id
+                _roster_row("pd-03", "Ani", K=date(2025, 7, 31), L=date(2025, 6, 1)),
+                _roster_row("pd-04", "Rina", M=date(2025, 3, 1), N="Tidak"),  # before enrolling
+                _roster_row("pd-05", "Wati", C="123", M=date(2025, 8, 1), N="Tidak", O="LSP-1"),
+            ],
+            "Tindak Lanjut": [["pd-09", date(2026, 2, 1)]],
+            "Dukungan Mitra": [["pd-03", "cv-kriya-banua", "hadiah"]],
+        },
+    )
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_learners(path)
+    found = {(p.where, p.rule) for p in caught.value.problems}
+    assert found == {
+        ("Peserta!J2", "attended_more_than_held"),
+        ("Peserta!A3", "duplicate_key"),
+        ("Peserta!L4", "completed_and_dropped_out"),
+        ("Peserta!M5", "before_enrolment"),
+        ("Peserta!C6", "invalid_nik"),
+        ("Peserta!O6", "certificate_without_pass"),
+        ("Tindak Lanjut!A2", "unknown_reference"),
+        ("Dukungan Mitra!C2", "not_choice"),
+    }
+    message = str(caught.value)
+    assert "Tindak Lanjut!A2 (ID peserta): 'pd-09' tidak ada di lembar Peserta" in message

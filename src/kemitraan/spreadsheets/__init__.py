@@ -1,4 +1,4 @@
-"""Spreadsheets in and out: the candidate register, the work plan and monitoring records.
+"""Spreadsheets in and out: the candidate register, the work plan, monitoring, the learners.
 
 Facilitators keep partner lists, work plans and monitoring sheets in Excel. This package
 writes a blank template to fill in, imports a filled one, and exports the models, as an
@@ -11,6 +11,8 @@ as a folder of CSV files, one per sheet, with the same columns (no extra needed)
   (:class:`~kemitraan.WorkPlan`).
 - **Monitoring records** (A.9): *Monitoring*, *Kemajuan*, *Nilai Indikator*, *Belanja* and
   *Masalah* (:class:`~kemitraan.MonitoringRecord`).
+- **The learners' roster** of a PKW class: *Peserta*, *Tindak Lanjut* and *Dukungan Mitra*
+  (:class:`~kemitraan.learners.Learner`).
 
 Headers, sheet names and choices are Indonesian, English with ``language="en"``; an
 import reads either. A workbook path ends in ``.xlsx``; any other path is a folder of CSV
@@ -41,12 +43,13 @@ from typing import Any, Final
 
 from kemitraan._base import LabelledEnum, Language, in_language
 from kemitraan.exceptions import InvalidArgumentError, InvalidSpreadsheetError
+from kemitraan.learners import Learner
 from kemitraan.mapping import CandidateRegister
 from kemitraan.monitoring import MonitoringRecord
 from kemitraan.planning import WorkPlan
 from kemitraan.programs import Program
 from kemitraan.regions import Region
-from kemitraan.spreadsheets import _candidates, _monitoring, _work_plan
+from kemitraan.spreadsheets import _candidates, _learners, _monitoring, _work_plan
 from kemitraan.spreadsheets._build import (
     MAX_COLUMNS,
     MAX_ROWS,
@@ -75,6 +78,7 @@ __all__ = [
     "Part",
     "Spreadsheet",
     "read_candidates",
+    "read_learners",
     "read_monitoring",
     "read_spreadsheet",
     "read_work_plan",
@@ -84,7 +88,7 @@ __all__ = [
 
 
 class Part(LabelledEnum):
-    """What a spreadsheet holds: the candidates, the work plan, the monitoring records.
+    """What a spreadsheet holds: the candidates, the work plan, monitoring, the learners.
 
     >>> Part.WORK_PLAN.label_id
     'Rencana kerja'
@@ -93,17 +97,20 @@ class Part(LabelledEnum):
     CANDIDATES = "candidates", "Calon mitra", "Candidate partners"
     WORK_PLAN = "work_plan", "Rencana kerja", "Work plan"
     MONITORING = "monitoring", "Monitoring", "Monitoring"
+    LEARNERS = "learners", "Peserta didik", "Learners"
 
 
 _SHEETS: Final[dict[Part, tuple[SheetSpec, ...]]] = {
     Part.CANDIDATES: _candidates.SHEETS,
     Part.WORK_PLAN: _work_plan.SHEETS,
     Part.MONITORING: _monitoring.SHEETS,
+    Part.LEARNERS: _learners.SHEETS,
 }
 _MAIN: Final = {
     Part.CANDIDATES: "candidates",
     Part.WORK_PLAN: "plan",
     Part.MONITORING: "monitoring",
+    Part.LEARNERS: "learners",
 }
 _BY_NAME: Final = {
     sheet_key(name): (part, spec)
@@ -130,6 +137,8 @@ class Spreadsheet:
     """The joint work plan."""
     monitoring: list[MonitoringRecord] | None = None
     """The monitoring records, in row order."""
+    learners: list[Learner] | None = None
+    """The learners' roster, in row order."""
 
 
 def _is_workbook(path: Path) -> bool:
@@ -194,6 +203,7 @@ def write_spreadsheet(
     candidates: CandidateRegister | None = None,
     work_plan: WorkPlan | None = None,
     monitoring: Sequence[MonitoringRecord] | None = None,
+    learners: Sequence[Learner] | None = None,
     language: Language = "id",
 ) -> Path:
     """Write the models given as a spreadsheet that imports back equal.
@@ -206,6 +216,7 @@ def write_spreadsheet(
         candidates: The candidate register (its programme and home are not written).
         work_plan: The joint work plan.
         monitoring: Monitoring records.
+        learners: The learners' roster (a partnership's ``learners``).
         language: ``"id"`` or ``"en"`` (headers, sheet names, choices).
 
     Returns:
@@ -231,9 +242,13 @@ def write_spreadsheet(
         given[Part.MONITORING] = list(monitoring)
         found = _monitoring.rows(monitoring)
         sheets += [(spec, found[spec.key]) for spec in _monitoring.SHEETS]
+    if learners is not None:
+        given[Part.LEARNERS] = list(learners)
+        found = _learners.rows(learners)
+        sheets += [(spec, found[spec.key]) for spec in _learners.SHEETS]
     if not sheets:
         raise InvalidArgumentError.saying(
-            "nothing to write: give candidates, work_plan or monitoring"
+            "nothing to write: give candidates, work_plan, monitoring or learners"
         )
     _check_round_trip(sheets, given, language)
     return _write(path, sheets, language)
@@ -360,8 +375,10 @@ def _assemble(
             found["candidates"] = _candidates.read(tables, problems, **register)
         elif part is Part.WORK_PLAN:
             found["work_plan"] = _work_plan.read(tables, problems)
-        else:
+        elif part is Part.MONITORING:
             found["monitoring"] = _monitoring.read(tables, problems)
+        else:
+            found["learners"] = _learners.read(tables, problems)
     return Spreadsheet(**found)
 
 
@@ -519,3 +536,13 @@ def read_monitoring(
     """
     records: list[MonitoringRecord] = _one(path, Part.MONITORING, language)
     return records
+
+
+def read_learners(path: str | os.PathLike[str], *, language: Language = "id") -> list[Learner]:
+    """Import the learners' roster (see :func:`read_spreadsheet`).
+
+    Raises:
+        InvalidSpreadsheetError: every problem, by cell; or the sheet *Peserta* is missing.
+    """
+    learners: list[Learner] = _one(path, Part.LEARNERS, language)
+    return learners

@@ -384,3 +384,44 @@ def validate_row(
 ) -> M | None:
     """The model one row holds (``extra`` added to its data); ``None`` when it has problems."""
     return validate(model, nested(row, spec, **extra), {(): (table, row)}, problems)
+
+
+def with_children(
+    tables: Mapping[str, Table],
+    spec: SheetSpec,
+    model: type[M],
+    key: str,
+    link: str,
+    kids: Mapping[str, tuple[str, SheetSpec, type[Any]]],
+    problems: Problems,
+) -> list[M] | None:
+    """The models of sheet ``spec``, each with the rows of its child sheets as list fields.
+
+    A row of sheet ``spec`` is named by its value in column ``key``; each child sheet
+    (``kids``: its key → the model's list field, its spec and its item model) names its
+    parent in column ``link``. ``None`` when any row has problems (all recorded).
+    """
+    table = tables[spec.key]
+    parents = keyed(table, key, problems)
+    grouped = {
+        name: children(tables[name], link, (parents,), table.name, problems) for name in kids
+    }
+    for name, (_, kid, item_model) in kids.items():
+        for orphan in grouped[name].get(ORPHANS, []):
+            validate_row(item_model, kid, tables[name], orphan, problems)
+    found: list[M] = []
+    for row in table.rows:
+        own: Origins = {(): (table, row)}
+        data = nested(row, spec)
+        for name, (into, kid, item_model) in kids.items():
+            items = []
+            for position, child in enumerate(grouped[name].get(row.number, [])):
+                own[(into, position)] = (tables[name], child)
+                item = validate_row(item_model, kid, tables[name], child, problems)
+                if item is not None:
+                    items.append(item)
+            data[into] = items
+        made = validate(model, data, own, problems)
+        if made is not None:
+            found.append(made)
+    return None if problems else found

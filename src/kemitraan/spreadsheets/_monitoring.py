@@ -17,17 +17,7 @@ from kemitraan.monitoring import (
     ProblemMet,
     Spending,
 )
-from kemitraan.spreadsheets._build import (
-    ORPHANS,
-    Origins,
-    Table,
-    children,
-    flat,
-    keyed,
-    nested,
-    validate,
-    validate_row,
-)
+from kemitraan.spreadsheets._build import Table, flat, with_children
 from kemitraan.spreadsheets._columns import SheetSpec, column
 from kemitraan.spreadsheets._problems import Problems
 
@@ -270,27 +260,4 @@ def rows(records: Sequence[MonitoringRecord]) -> dict[str, list[dict[str, Any]]]
 
 def read(tables: Mapping[str, Table], problems: Problems) -> list[MonitoringRecord] | None:
     """The records the sheets hold, in row order; ``None`` when they have problems."""
-    table = tables["monitoring"]
-    numbers = keyed(table, "number", problems)
-    grouped = {
-        key: children(tables[key], "record", (numbers,), table.name, problems) for key in _CHILDREN
-    }
-    for key, (_, spec, model) in _CHILDREN.items():
-        for orphan in grouped[key].get(ORPHANS, []):
-            validate_row(model, spec, tables[key], orphan, problems)
-    records: list[MonitoringRecord] = []
-    for row in table.rows:
-        own: Origins = {(): (table, row)}
-        data = nested(row, RECORDS)
-        for key, (field, spec, model) in _CHILDREN.items():
-            items = []
-            for position, child in enumerate(grouped[key].get(row.number, [])):
-                own[(field, position)] = (tables[key], child)
-                item = validate_row(model, spec, tables[key], child, problems)
-                if item is not None:
-                    items.append(item)
-            data[field] = items
-        record = validate(MonitoringRecord, data, own, problems)
-        if record is not None:
-            records.append(record)
-    return None if problems else records
+    return with_children(tables, RECORDS, MonitoringRecord, "number", "record", _CHILDREN, problems)
