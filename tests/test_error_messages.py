@@ -328,3 +328,57 @@ def test_a_signature_date_is_said_in_long_form() -> None:
     error = _raised(lambda: p.sign(p.agreement.party_ids[0], on=early))  # type: ignore[union-attr]
     assert f"17 Januari {early.year}" in str(error)
     assert f"17 January {early.year}" in error.message("en")
+
+
+# -- a third party's reason, said in our words -----------------------------------------------
+
+THIRD_PARTY_REASONS = [
+    # (field, value, Indonesian reason, English reason)
+    ("email", "ani@contoh", "domain setelah @ tidak memuat titik", "the domain after the @ has"),
+    ("email", "ani.contoh.id", "tidak memuat @", "it has no @"),
+    ("email", "@contoh.id", "tidak ada nama sebelum @", "nothing stands before the @"),
+    ("email", "a b@contoh.id", "nama sebelum @ memuat karakter", "the name before the @ holds"),
+    ("email", "ani@contoh..id", "dua titik berturut-turut", "two periods in a row"),
+    ("phone", "+999 12345", "kode negaranya tidak dikenal", "the country code is unknown"),
+    ("phone", "halo", "bukan nomor telepon", "it is not a phone number"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "indonesian", "english"), THIRD_PARTY_REASONS)
+def test_a_third_partys_reason_is_said_in_the_users_language(
+    field: str, value: str, indonesian: str, english: str
+) -> None:
+    """email-validator and phonenumbers give English reasons; the user reads them in ours."""
+    from pydantic import ValidationError
+
+    from kemitraan import Contact
+    from kemitraan.messages import speaking
+
+    def message() -> str:
+        with pytest.raises(ValidationError) as caught:
+            Contact(name="Ani", **{field: value})
+        return str(caught.value.errors()[0]["msg"])
+
+    said = message()
+    assert indonesian in said
+    assert not any(word in said for word in ("The ", " part ", " must ", "sign"))
+    with speaking("en"):
+        assert english in message()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "indonesian"),
+    [
+        ("nik", "6303015204990", "jumlah angkanya salah"),
+        ("nik", "630301520499000X", "memuat selain angka"),
+        ("nik", "9903015204990001", "ada bagian yang tidak sah"),
+    ],
+)
+def test_a_stdnum_reason_is_said_in_indonesian(field: str, value: str, indonesian: str) -> None:
+    from pydantic import ValidationError
+
+    from kemitraan.learners import Learner
+
+    with pytest.raises(ValidationError) as caught:
+        Learner(id="pd-01", name="Siti", enrolled_on=date(2025, 4, 14), **{field: value})
+    assert indonesian in str(caught.value.errors()[0]["msg"])

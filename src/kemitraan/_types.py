@@ -33,6 +33,7 @@ from kemitraan._base import (
     instant_rule,
     text_rule,
 )
+from kemitraan._catalog import N_, say
 from kemitraan._privacy import mask, masked_if_asked
 from kemitraan.exceptions import InvalidArgumentError
 
@@ -154,6 +155,28 @@ def _validate_npsn(value: str) -> str:
 # importing kemitraan does not pay for them.
 
 
+#: python-stdnum's reasons (English) by their class, as message ids.
+_STDNUM_REASONS: Final = {
+    "InvalidLength": N_("the number of digits is wrong"),
+    "InvalidFormat": N_("it holds something other than digits"),
+    "InvalidChecksum": N_("the check digit does not match"),
+    "InvalidComponent": N_("a part of it is not valid (a region code or a date)"),
+}
+#: phonenumbers' reasons (English) by their error type, as message ids.
+_PHONE_REASONS: Final = {
+    0: N_("the country code is unknown"),
+    1: N_("it is not a phone number"),
+    2: N_("it is too short"),
+    3: N_("it is too short"),
+    4: N_("it is too long"),
+}
+
+
+def _stdnum_reason(exc: Exception) -> str:
+    """python-stdnum's reason for refusing a number, in the language in force."""
+    return say(_STDNUM_REASONS.get(type(exc).__name__, N_("it is not valid")))
+
+
 @lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
 def _validate_npwp(value: str) -> str:
     from stdnum.exceptions import ValidationError as StdnumValidationError
@@ -165,7 +188,7 @@ def _validate_npwp(value: str) -> str:
         raise custom_error(
             "invalid_npwp",
             "NPWP must be 15 or 16 digits with a valid check digit ({reason}), got '{value}'",
-            reason=str(exc),
+            reason=_stdnum_reason(exc),
             value=value,
         ) from exc
 
@@ -182,7 +205,7 @@ def _validate_nik(value: str) -> MaskedStr:
         raise custom_error(
             "invalid_nik",
             "NIK must be 16 digits with a valid region and birth date ({reason}), got {value}",
-            reason=str(exc),
+            reason=_stdnum_reason(exc),
             value=MaskedStr(value).masked,
         ) from exc
 
@@ -222,13 +245,45 @@ def _validate_phone(value: str) -> MaskedStr:
             "invalid_phone",
             "not a phone number: '{value}' ({reason})",
             value=mask(value),
-            reason=str(exc),
+            reason=say(_PHONE_REASONS.get(exc.error_type, N_("it is not a phone number"))),
         ) from exc
     if not phonenumbers.is_valid_number(parsed):
         raise custom_error(
             "invalid_phone", "not a valid phone number: '{value}'", value=mask(value)
         )
     return MaskedStr(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+
+
+#: What email-validator's reasons (English) come to, by how they begin, as message ids.
+_EMAIL_REASONS: Final = (
+    ("An email address must have an @-sign", N_("it has no @")),
+    ("There must be something before the @-sign", N_("nothing stands before the @")),
+    ("The part after the @-sign contains invalid characters: '@'", N_("it has more than one @")),
+    ("The email address is too long", N_("it is too long")),
+    (
+        "The email address contains invalid characters before",
+        N_("the name before the @ holds a character an address cannot"),
+    ),
+    ("An email address cannot have two periods in a row", N_("it has two periods in a row")),
+    ("An email address cannot have a period immediately", N_("a period stands next to the @")),
+    ("An email address cannot end with a period", N_("it ends with a period")),
+    ("An email address cannot start with a period", N_("it starts with a period")),
+    (
+        "The part after the @-sign is not valid. It should have a period",
+        N_("the domain after the @ has no period (e.g. contoh.id)"),
+    ),
+    ("The part after the @-sign", N_("the domain after the @ is not valid")),
+    ("The part before the @-sign", N_("the name before the @ is not valid")),
+)
+
+
+def _email_reason(reason: str) -> str:
+    """email-validator's ``reason`` in the language in force (its own words are English)."""
+    message = next(
+        (said for start, said in _EMAIL_REASONS if reason.startswith(start)),
+        N_("the form name@domain is expected, e.g. ani@contoh.id"),
+    )
+    return say(message)
 
 
 @lru_cache(maxsize=4096)  # pure and slow-ish: repeated values are common
@@ -239,9 +294,8 @@ def _validate_email(value: str) -> str:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
         # An e-mail address may be personal data: the reason never quotes it.
-        reason = str(exc).replace(value, mask(value))
         raise custom_error(
-            "invalid_email", "not a valid e-mail address: {reason}", reason=reason
+            "invalid_email", "not a valid e-mail address: {reason}", reason=_email_reason(str(exc))
         ) from exc
 
 
