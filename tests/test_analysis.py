@@ -182,10 +182,10 @@ def test_the_fast_readers_agree_with_the_models(stage: Stage, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"{not json", "not JSON"),
-        (b"[1, 2]", "not a partnership"),
-        (b'{"id": 5}', "not a partnership"),
-        (b"\xff\xfe", "not JSON"),
+        (b"{not json", "bukan JSON"),
+        (b"[1, 2]", "bukan kemitraan"),
+        (b'{"id": 5}', "bukan kemitraan"),
+        (b"\xff\xfe", "bukan JSON"),
     ],
 )
 def test_unreadable_files_are_named(content: bytes, message: str, tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_unreadable_files_are_named(content: bytes, message: str, tmp_path: Path
         Portfolio.read_json_dir(tmp_path)
     assert "bad.json" in str(caught.value)
     (tmp_path / "bad.jsonl").write_bytes(b'{"id": "x"}\n' + content + b"\n")
-    with pytest.raises(InvalidDataError, match=r"bad\.jsonl, line 2"):
+    with pytest.raises(InvalidDataError, match=r"bad\.jsonl, baris 2"):
         Portfolio.read_jsonl(tmp_path / "bad.jsonl")
     with pytest.raises(InvalidArgumentError, match="bukan folder"):
         Portfolio.read_json_dir(tmp_path / "bad.json")
@@ -428,16 +428,16 @@ def test_hostile_stored_data_is_refused_naming_the_file(
     data = json.loads(dump_json(at_stage(Stage.IMPLEMENTATION)))
     data[field] = value
     (tmp_path / "hostile.json").write_text(json.dumps(data))
-    with pytest.raises(InvalidDataError, match=r"hostile\.json: not a partnership as kemitraan"):
+    with pytest.raises(InvalidDataError, match=r"hostile\.json: bukan kemitraan sebagaimana"):
         Portfolio.read_json_dir(tmp_path)
     (tmp_path / "all.jsonl").write_text(json.dumps(data) + "\n")
-    with pytest.raises(InvalidDataError, match=r"all\.jsonl, line 1: not a partnership"):
+    with pytest.raises(InvalidDataError, match=r"all\.jsonl, baris 1: bukan kemitraan"):
         Portfolio.read_jsonl(tmp_path / "all.jsonl")
 
 
 def test_deep_nesting_and_folders_are_handled(tmp_path: Path) -> None:
     (tmp_path / "deep.json").write_text("[" * 200_000)
-    with pytest.raises(InvalidDataError, match="not JSON"):
+    with pytest.raises(InvalidDataError, match="bukan JSON"):
         Portfolio.read_json_dir(tmp_path)
     (tmp_path / "deep.json").unlink()
     (tmp_path / "a-folder.json").mkdir()

@@ -575,9 +575,9 @@ def test_a_line_longer_than_the_bound_is_refused_naming_its_number(
     with pytest.raises(InvalidDataError) as caught:
         Portfolio.read_jsonl(path, on=date(2025, 6, 1))
     assert _errors(caught) == [((), "line_too_long")]
-    assert "line 4" in str(caught.value)
+    assert "baris 4" in str(caught.value)
     assert len(stored) > 1024  # a whole partnership is refused at this bound too
-    with pytest.raises(InvalidDataError, match="line 1"):
+    with pytest.raises(InvalidDataError, match="baris 1"):
         Portfolio.read_jsonl(_jsonl(tmp_path, stored + b"\n"), on=date(2025, 6, 1))
 
 
@@ -613,7 +613,7 @@ def test_a_1_gb_line_is_not_read_into_memory(monkeypatch: pytest.MonkeyPatch) ->
     endless = _Endless()
     monkeypatch.setattr(portfolio_module, "MAX_LINE_BYTES", 4096)
     monkeypatch.setattr(Path, "open", lambda self, mode="r": endless)
-    with pytest.raises(InvalidDataError, match="line 1"):
+    with pytest.raises(InvalidDataError, match="baris 1"):
         Portfolio.read_jsonl("huge.jsonl", on=date(2025, 6, 1))
     assert endless.read <= 4096 + 2
 

@@ -356,7 +356,7 @@ def test_a_third_partys_reason_is_said_in_the_users_language(
 
     def message() -> str:
         with pytest.raises(ValidationError) as caught:
-            Contact(name="Ani", **{field: value})
+            Contact.model_validate({"name": "Ani", field: value})
         return str(caught.value.errors()[0]["msg"])
 
     said = message()
@@ -367,18 +367,18 @@ def test_a_third_partys_reason_is_said_in_the_users_language(
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "indonesian"),
+    ("value", "indonesian"),
     [
-        ("nik", "6303015204990", "jumlah angkanya salah"),
-        ("nik", "630301520499000X", "memuat selain angka"),
-        ("nik", "9903015204990001", "ada bagian yang tidak sah"),
+        ("6303015204990", "jumlah angkanya salah"),
+        ("630301520499000X", "memuat selain angka"),
+        ("9903015204990001", "ada bagian yang tidak sah"),
     ],
 )
-def test_a_stdnum_reason_is_said_in_indonesian(field: str, value: str, indonesian: str) -> None:
+def test_a_stdnum_reason_is_said_in_indonesian(value: str, indonesian: str) -> None:
     from pydantic import ValidationError
 
     from kemitraan.learners import Learner
 
     with pytest.raises(ValidationError) as caught:
-        Learner(id="pd-01", name="Siti", enrolled_on=date(2025, 4, 14), **{field: value})
+        Learner(id="pd-01", name="Siti", enrolled_on=date(2025, 4, 14), nik=value)
     assert indonesian in str(caught.value.errors()[0]["msg"])

@@ -106,7 +106,7 @@ def test_a_stage_without_its_history_is_refused_on_every_route(
 def test_a_stage_set_past_the_public_routes_stops_the_next_move() -> None:
     partnership = at_stage(Stage.MAPPING, recorded=True)
     partnership.__dict__["stage"] = Stage.SIGNING
-    with pytest.raises(InvalidDataError, match="not where the history leads") as caught:
+    with pytest.raises(InvalidDataError, match="tidak sesuai dengan riwayatnya") as caught:
         partnership.decline("Alasan", at=AT)
     assert isinstance(caught.value, ValueError)
     assert partnership.history == ()

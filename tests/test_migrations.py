@@ -219,7 +219,7 @@ def test_a_failed_migration_leaves_the_tables_as_they_were(
     engine = sa.create_engine(url)
     with engine.begin() as conn:
         conn.execute(sa.text("UPDATE kemitraan_audit_records SET record = '{}' WHERE seq = 1"))
-    with pytest.raises(InvalidDataError, match="audit record 1 of partnership 'p-analysis'"):
+    with pytest.raises(InvalidDataError, match="catatan audit 1 kemitraan 'p-analysis'"):
         upgrade_database(url)
     inspector = sa.inspect(engine)
     assert VERSION_TABLE not in inspector.get_table_names()

@@ -422,14 +422,14 @@ def test_a_document_that_disagrees_with_its_row_or_audit_records_is_refused(stor
             sa.text("UPDATE kemitraan_partnerships SET document = :d WHERE id = 'r'"),
             {"d": rolled_back.replace('"gathering"', '"gathering"')},
         )
-    with pytest.raises(InvalidDataError, match="disagrees with its"):
+    with pytest.raises(InvalidDataError, match="tidak sesuai dengan"):
         store.load("r")
     with store.engine.begin() as conn:
         conn.execute(
             sa.text("UPDATE kemitraan_partnerships SET document = :d WHERE id = 'r'"),
             {"d": document_of_a},
         )
-    with pytest.raises(InvalidDataError, match="disagrees with its row"):
+    with pytest.raises(InvalidDataError, match="tidak sesuai dengan barisnya"):
         store.load("r")
 
 
@@ -437,7 +437,7 @@ def test_an_import_with_one_id_twice_names_both_lines(store: Store, tmp_path: Pa
     p = walked("twice", Stage.GATHERING)
     line = dump_json(p, indent=None)
     (tmp_path / "twice.jsonl").write_text(f"{line}\n{line}\n")
-    with pytest.raises(InvalidDataError, match="on line 1 already"):
+    with pytest.raises(InvalidDataError, match="sudah ada di baris 1"):
         store.import_jsonl(tmp_path / "twice.jsonl")
     assert store.count() == 0
 

@@ -299,7 +299,7 @@ def test_an_export_names_a_row_that_is_not_json(
     with store.engine.begin() as conn:
         conn.execute(sa.text("UPDATE kemitraan_partnerships SET document = :d"), {"d": document})
     path = tmp_path / "out.jsonl"
-    with pytest.raises(InvalidDataError, match="'broken-row' does not hold a JSON object"):
+    with pytest.raises(InvalidDataError, match="'broken-row' tidak memuat objek JSON"):
         store.export_jsonl(path)
     assert not path.exists()
 
@@ -319,7 +319,7 @@ def test_a_line_over_the_limit_is_refused_naming_its_number(
     monkeypatch.setattr(kemitraan.store, "MAX_LINE_BYTES", len(line.encode()))
     path = tmp_path / "long.jsonl"
     path.write_text(f"{line}\r\n\n{'x' * (len(line) + 1)}\n")
-    with pytest.raises(InvalidDataError, match="line 3: is longer than") as refused:
+    with pytest.raises(InvalidDataError, match="line 3: lebih panjang dari") as refused:
         sqlite_store.import_jsonl(path)
     assert refused.value.errors[0]["type"] == "line_too_long"
     assert sqlite_store.count() == 0

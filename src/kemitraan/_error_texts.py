@@ -9,15 +9,57 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Final
 
-from kemitraan._catalog import N_, Language, phrase, say
+from kemitraan._catalog import N_, Language, current_language, phrase, say
 
-__all__ = ["MAX_ERRORS", "MOVE_TITLES", "clip", "cut_short", "moves_said", "problems_said"]
+__all__ = [
+    "MAX_ERRORS",
+    "MOVE_TITLES",
+    "clip",
+    "cut_short",
+    "data_problem",
+    "json_reason",
+    "moves_said",
+    "problems_said",
+    "upgrade_failed",
+]
 
 MAX_ERRORS: Final = 50
 """How many problems an error lists (the rest are counted)."""
 
 MOVE_TITLES: dict[str, tuple[str, str]] = {}
 """A move's title by its code, in Indonesian and English (:mod:`kemitraan.lifecycle` fills it)."""
+
+
+def data_problem(loc: Sequence[Any], rule: str, message: str, /, **values: Any) -> dict[str, Any]:
+    """One entry of an ``InvalidDataError``'s errors, said in the language in force.
+
+    ``message`` is an English message id naming ``values`` (a callable value is called
+    with the language).
+
+    >>> data_problem(("id",), "duplicate", "partnership {id} is on line {line} already",
+    ...              id="'a'", line=2)["msg"]
+    "kemitraan 'a' sudah ada di baris 2"
+    """
+    return {"loc": tuple(loc), "msg": phrase(message, **values)(current_language()), "type": rule}
+
+
+def upgrade_failed(broken: BaseException) -> dict[str, Any]:
+    """The error entry for an old document too broken to upgrade (the breakage named)."""
+    reason = clip(repr(broken), 240)
+    return data_problem((), "upgrade_failed", N_("cannot be upgraded: {reason}"), reason=reason)
+
+
+def json_reason(exc: BaseException) -> Callable[[Language], str]:
+    """Why text is not JSON (Python's own reason is English): where it stops being JSON."""
+    line, column = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+    if line is not None and column is not None:
+        return phrase(N_("not JSON (it breaks at line {line}, column {column})"),
+                      line=line, column=column)  # fmt: skip
+    if isinstance(exc, UnicodeDecodeError):
+        return phrase(N_("not JSON: not UTF-8 text"))
+    if isinstance(exc, RecursionError):
+        return phrase(N_("not JSON kemitraan reads: nested too deep"))
+    return phrase(N_("not JSON"))
 
 
 def clip(text: str, limit: int = 60) -> str:

@@ -36,6 +36,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
 from kemitraan._base import SCHEMA_VERSION, share_given_fields
+from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
 from kemitraan.upgrades import upgrade as upgrade_data
@@ -130,12 +131,7 @@ def _loaded(
                 upgraded = upgrade_data(model_type.__name__, parsed)
             except (TypeError, ValueError, KeyError, AttributeError, IndexError) as broken:
                 # an old document too broken to upgrade is bad data, said as such
-                error = {
-                    "loc": (),
-                    "msg": f"cannot be upgraded: {broken!r}"[:300],
-                    "type": "upgrade_failed",
-                }
-                raise InvalidDataError(model_type.__name__, [error]) from broken
+                raise InvalidDataError(model_type.__name__, [upgrade_failed(broken)]) from broken
             return load_json(model_type, upgraded, upgrade=False), False
         raise _refusal(model_type, errors) from exc
     share_given_fields(loaded)  # memory: a loaded tree shares its sets of given fields

@@ -41,6 +41,7 @@ from pydantic import (
 
 from kemitraan._base import VersionedDocument, field_error, reject_duplicates
 from kemitraan._catalog import N_
+from kemitraan._error_texts import data_problem
 from kemitraan._integrity import (
     RECORD_FIELDS,
     appended_problems,
@@ -680,17 +681,14 @@ class Partnership(VersionedDocument):
         last = self.history[-1] if self.history else None
         where = (last.to_stage, last.cycle) if last is not None else (Stage.MAPPING, 1)
         if where != (self.stage, self.cycle):
-            raise InvalidDataError(
-                "Partnership",
-                [
-                    {
-                        "loc": ("stage",),
-                        "msg": f"stage '{self.stage.value}' in cycle {self.cycle} is not where "
-                        f"the history leads ('{where[0].value}' in cycle {where[1]})",
-                        "type": "history_mismatch",
-                    }
-                ],
+            message = N_(
+                "stage '{stage}' in cycle {cycle} is not where the history leads ('{led}' in "
+                "cycle {led_cycle})"
             )
+            led, led_cycle = where[0].value, where[1]
+            error = data_problem(("stage",), "history_mismatch", message, stage=self.stage.value,
+                                 cycle=self.cycle, led=led, led_cycle=led_cycle)  # fmt: skip
+            raise InvalidDataError("Partnership", [error])
 
 
 @cache

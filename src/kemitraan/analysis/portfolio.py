@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pandas as pd
 
+from kemitraan._catalog import N_, Language, current_language, phrase
+from kemitraan._error_texts import data_problem, json_reason
 from kemitraan._files import write_atomically
 from kemitraan._progress import progress as shown
 from kemitraan.analysis._rows import (
@@ -172,7 +174,9 @@ class Portfolio:
             except (RowError, AttributeError, TypeError, ValueError, KeyError) as exc:
                 raise _unreadable(
                     where,
-                    f"not a partnership as kemitraan stores it: {exc}",
+                    phrase(
+                        N_("not a partnership as kemitraan stores it: {reason}"), reason=str(exc)
+                    ),
                     exc.rule if isinstance(exc, RowError) else "model_type",
                 ) from exc
         return cls._made(rows, None, visits, on)
@@ -475,16 +479,17 @@ def _parsed_files(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]
         if not path.is_file():
             continue
         if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            message = N_(
+                "is larger than {limit} bytes (MAX_DOCUMENT_BYTES): one partnership's JSON is "
+                "never that large"
+            )
             raise _unreadable(
-                str(path),
-                f"is larger than {MAX_DOCUMENT_BYTES} bytes (MAX_DOCUMENT_BYTES): one "
-                "partnership's JSON is never that large",
-                "file_too_large",
+                str(path), phrase(message, limit=MAX_DOCUMENT_BYTES), "file_too_large"
             )
         try:
             data = json.loads(path.read_bytes())
         except (ValueError, RecursionError) as exc:  # JSONDecodeError, UnicodeDecodeError
-            raise _unreadable(str(path), f"not JSON: {exc}", "json_invalid") from exc
+            raise _unreadable(str(path), json_reason(exc), "json_invalid") from exc
         yield str(path), _checked(data, str(path))
 
 
@@ -496,20 +501,21 @@ def _parsed_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         # with no more of it read
         while line := lines.readline(limit + 2):
             number += 1
-            where = f"{path}, line {number}"
+            where = phrase(N_("{path}, line {number}"), path=str(path), number=number)(
+                current_language()
+            )
             if len(line.rstrip(b"\r\n")) > limit:
-                raise _unreadable(
-                    where,
-                    f"is longer than {limit} bytes (MAX_LINE_BYTES): one partnership's JSON "
-                    "is never that long",
-                    "line_too_long",
+                message = N_(
+                    "is longer than {limit} bytes (MAX_LINE_BYTES): one partnership's JSON is "
+                    "never that long"
                 )
+                raise _unreadable(where, phrase(message, limit=limit), "line_too_long")
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
             except (ValueError, RecursionError) as exc:
-                raise _unreadable(where, f"not JSON: {exc}", "json_invalid") from exc
+                raise _unreadable(where, json_reason(exc), "json_invalid") from exc
             yield where, _checked(data, where)
 
 
@@ -525,11 +531,16 @@ def _check_lead(days: int) -> None:
 
 def _checked(data: Any, where: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-        raise _unreadable(where, "not a partnership: an object with an 'id' text")
+        message = N_("not a partnership: an object with an 'id' text")
+        raise _unreadable(where, phrase(message))
     return data
 
 
-def _unreadable(where: str, message: str, rule: str = "model_type") -> InvalidDataError:
+def _unreadable(
+    where: str,
+    message: Callable[[Language], str],
+    rule: str = "model_type",
+) -> InvalidDataError:
     """The error for data that cannot be read: its message names the file (and line)."""
-    error = {"loc": (), "msg": f"{where}: {message}", "type": rule}
+    error = data_problem((), rule, N_("{where}: {problem}"), where=where, problem=message)
     return InvalidDataError("Partnership", [error])

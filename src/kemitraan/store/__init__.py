@@ -47,6 +47,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from kemitraan._catalog import N_
+from kemitraan._error_texts import data_problem
 from kemitraan.exceptions import MissingExtraError
 
 if importlib.util.find_spec("sqlalchemy") is None:
@@ -85,6 +87,7 @@ from kemitraan.store._checks import (
     check_columns,
     check_texts,
     day_value,
+    disagreement,
     shown_id,
     storable,
     stored_int,
@@ -377,9 +380,9 @@ class Store:
         partnership, as_is = verified(row.document)
         history = partnership.history
         if partnership.id != partnership_id or partnership.stage.value != row.stage:
-            raise _disagreement(partnership_id, "its row (another id, or another stage)")
+            raise disagreement(partnership_id, N_("its row (another id, or another stage)"))
         if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
-            raise _disagreement(partnership_id, "its audit records (cut, rolled back or edited)")
+            raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
         authorize(partnership, Action.READ)  # under an access policy (kemitraan.access)
         if as_is:
             self._loaded.remember(partnership_id, row.document)
@@ -650,8 +653,13 @@ class Store:
                 errors = [{**e, "loc": (f"line {number}", *e["loc"])} for e in exc.errors]
                 raise InvalidDataError(exc.model, errors) from exc
             if p.id in seen:
-                message = f"partnership {p.id!r} is on line {seen[p.id]} already"
-                error = {"loc": (f"line {number}", "id"), "msg": message, "type": "duplicate"}
+                error = data_problem(
+                    (f"line {number}", "id"),
+                    "duplicate",
+                    N_("partnership {id} is on line {line} already"),
+                    id=repr(p.id),
+                    line=seen[p.id],
+                )
                 raise InvalidDataError("Partnership", [error])
             seen[p.id] = number
             # a line that loaded as it is needs no second full check
@@ -687,8 +695,3 @@ def _summary(row: Sequence[Any]) -> Summary:
     stored_int(values[0], "version", values[1])
     stored_int(values[0], "cycle", values[3])
     return Summary(*[*values, _aware(updated_at)])
-
-
-def _disagreement(pid: str, what: str) -> InvalidDataError:
-    message = f"the document stored for partnership {pid!r} disagrees with {what}"
-    return InvalidDataError("Partnership", [{"loc": (), "msg": message, "type": "store_mismatch"}])

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any, Final
 
+from kemitraan._catalog import N_, words
+from kemitraan._error_texts import data_problem
 from kemitraan._types import day_argument
 from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
 
@@ -94,17 +96,14 @@ def check_columns(pid: str, columns: Mapping[str, Any]) -> None:
 def stored_int(pid: str, column: str, value: object) -> int:
     """A number read from the row of ``pid``: an integer as the store wrote it, or refused."""
     if type(value) is not int:
-        raise InvalidDataError(
-            "Partnership",
-            [
-                {
-                    "loc": (column,),
-                    "msg": f"the row of partnership {pid!r} holds {_short(value)} in {column}, "
-                    "not the whole number the store writes",
-                    "type": "store_mismatch",
-                }
-            ],
+        message = N_(
+            "the row of partnership {id} holds {value} in {column}, not the whole number "
+            "the store writes"
         )
+        error = data_problem(
+            (column,), "store_mismatch", message, id=repr(pid), value=_short(value), column=column
+        )
+        raise InvalidDataError("Partnership", [error])
     return value
 
 
@@ -121,3 +120,10 @@ def shown_id(value: object) -> str:
         else repr(value)
     )
     return shown if len(shown) <= 80 else f"{shown[:80]}…"
+
+
+def disagreement(pid: str, what: str) -> InvalidDataError:
+    """The stored document of ``pid`` disagrees with ``what`` (a message id)."""
+    message = N_("the document stored for partnership {id} disagrees with {what}")
+    error = data_problem((), "store_mismatch", message, id=repr(pid), what=words(what))
+    return InvalidDataError("Partnership", [error])

@@ -19,6 +19,8 @@ import json
 from pydantic import BaseModel, StrictInt, ValidationError
 
 from kemitraan._base import SCHEMA_VERSION
+from kemitraan._catalog import N_
+from kemitraan._error_texts import data_problem, upgrade_failed
 from kemitraan.exceptions import InvalidDataError
 from kemitraan.io import _loaded, load_json
 from kemitraan.partnerships import Partnership
@@ -44,7 +46,12 @@ def schema_version(document: str | bytes) -> int:
         errors = exc.errors(include_url=False, include_input=False)
         for error in errors:
             if error["loc"] == ("schema_version",):
-                error["msg"] = f"{error['msg']}: a stored document's schema_version is an integer"
+                error["msg"] = data_problem(
+                    (),
+                    "",
+                    N_("{reason}: a stored document's schema_version is an integer"),
+                    reason=error["msg"],
+                )["msg"]
         raise InvalidDataError("Partnership", errors) from exc
 
 
@@ -63,23 +70,13 @@ def verified(document: str | bytes) -> tuple[Partnership, bool]:
     try:
         upgraded = upgrade(Partnership.__name__, data)
     except (TypeError, ValueError, KeyError, AttributeError, IndexError) as broken:
-        error = {
-            "loc": (),
-            "msg": f"cannot be upgraded: {broken!r}"[:300],
-            "type": "upgrade_failed",
-        }
-        raise InvalidDataError(Partnership.__name__, [error]) from broken
+        raise InvalidDataError(Partnership.__name__, [upgrade_failed(broken)]) from broken
     if not isinstance(data, dict) or upgraded.get("history") != data.get("history"):
-        raise InvalidDataError(
-            Partnership.__name__,
-            [
-                {
-                    "loc": ("schema_version",),
-                    "msg": f"schema_version {found} is upgraded only by rewriting the history, "
-                    "which the store never does (it would chain records nobody can verify): "
-                    "load a file you trust with kemitraan.load_json, and save it as new",
-                    "type": "unverifiable_upgrade",
-                }
-            ],
+        message = N_(
+            "schema_version {found} is upgraded only by rewriting the history, which the "
+            "store never does (it would chain records nobody can verify): load a file you "
+            "trust with kemitraan.load_json, and save it as new"
         )
+        error = data_problem(("schema_version",), "unverifiable_upgrade", message, found=found)
+        raise InvalidDataError(Partnership.__name__, [error])
     return load_json(Partnership, upgraded, upgrade=False), False

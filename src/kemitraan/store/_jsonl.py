@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kemitraan._catalog import N_
+from kemitraan._error_texts import data_problem
 from kemitraan.exceptions import InvalidDataError
 
 
@@ -29,11 +31,11 @@ def _numbered(file: BinaryIO, limit: int) -> Iterator[tuple[int, bytes]]:
     while line := file.readline(limit + 2):
         number += 1
         if len(line.rstrip(b"\r\n")) > limit:
-            message = (
-                f"is longer than {limit} bytes (kemitraan.store.MAX_LINE_BYTES): "
-                "one partnership's JSON is never that long"
+            message = N_(
+                "is longer than {limit} bytes (kemitraan.store.MAX_LINE_BYTES): one "
+                "partnership's JSON is never that long"
             )
-            error = {"loc": (f"line {number}",), "msg": message, "type": "line_too_long"}
+            error = data_problem((f"line {number}",), "line_too_long", message, limit=limit)
             raise InvalidDataError("Partnership", [error])
         if line.strip():
             yield number, line
@@ -57,13 +59,7 @@ def exported(pid: str, document: object) -> str:
             return json.dumps(json.loads(document), ensure_ascii=False)
         except ValueError:
             pass
+    message = N_("the row of partnership {id} does not hold a JSON object")
     raise InvalidDataError(
-        "Partnership",
-        [
-            {
-                "loc": (pid,),
-                "msg": f"the row of partnership {pid!r} does not hold a JSON object",
-                "type": "store_not_json",
-            }
-        ],
+        "Partnership", [data_problem((pid,), "store_not_json", message, id=repr(pid))]
     )

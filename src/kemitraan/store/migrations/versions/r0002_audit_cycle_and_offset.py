@@ -17,6 +17,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from alembic import op
 
+from kemitraan._catalog import N_
+from kemitraan._error_texts import data_problem
 from kemitraan.exceptions import InvalidDataError
 
 revision = "0002"
@@ -45,11 +47,11 @@ def _filled(pid: str, seq: int, record: str) -> dict[str, object]:
     except (ValueError, TypeError, KeyError):
         at, cycle = None, None
     if at is None or at.tzinfo is None or type(cycle) is not int:
-        message = (
-            f"audit record {seq} of partnership {pid!r} holds no instant with its time zone, "
-            "or no cycle: the migration stops, and the tables stay as they were"
+        message = N_(
+            "audit record {seq} of partnership {id} holds no instant with its time zone, or "
+            "no cycle: the migration stops, and the tables stay as they were"
         )
-        error = {"loc": (pid, seq), "msg": message, "type": "migration_failed"}
+        error = data_problem((pid, seq), "migration_failed", message, seq=seq, id=repr(pid))
         raise InvalidDataError("AuditRecord", [error])
     offset = at.utcoffset() or timedelta()
     return {
