@@ -7,6 +7,7 @@ in either sentence (codes stay in attributes).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +40,7 @@ from kemitraan.exceptions import (
     UnsupportedSchemaVersionError,
 )
 from kemitraan.findings import RuleBook
+from kemitraan.learners import Learner
 from kemitraan.maintenance.touchpoints import touchpoints_ical
 from kemitraan.messages import speaking
 from kemitraan.spreadsheets import CellProblem
@@ -377,8 +379,29 @@ def test_a_third_partys_reason_is_said_in_the_users_language(
 def test_a_stdnum_reason_is_said_in_indonesian(value: str, indonesian: str) -> None:
     from pydantic import ValidationError
 
-    from kemitraan.learners import Learner
-
     with pytest.raises(ValidationError) as caught:
         Learner(id="pd-01", name="Siti", enrolled_on=date(2025, 4, 14), nik=value)
     assert indonesian in str(caught.value.errors()[0]["msg"])
+
+
+@pytest.mark.parametrize(
+    "route",
+    [
+        lambda data: Learner(**data),
+        Learner.model_validate,
+        Learner.model_validate_strings,
+        lambda data: Learner.model_validate_json(json.dumps(data)),
+    ],
+    ids=["constructor", "model_validate", "model_validate_strings", "model_validate_json"],
+)
+def test_every_validation_route_says_the_same_indonesian(route: Callable[[Any], Any]) -> None:
+    """A form's strings, a dict, JSON text or keywords: one message, with the form expected."""
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        route({"id": "pd-01", "name": "Siti", "enrolled_on": "14-04-2025", "cycle": "satu"})
+    messages = sorted(str(error["msg"]) for error in caught.value.errors())
+    assert messages == [
+        "Harus bilangan bulat (mis. 12), bukan 'satu'",
+        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '14-04-2025'",
+    ]

@@ -218,6 +218,14 @@ class _Model(BaseModel):
         except ValidationError as error:
             raise translated(error) from None
 
+    @classmethod
+    def model_validate_strings(cls, obj: Any, **options: Any) -> Self:
+        """Validate strings, as a form or a CSV gives them (errors in the language in force)."""
+        try:
+            return super().model_validate_strings(obj, **options)
+        except ValidationError as error:
+            raise translated(error) from None
+
     model_config = ConfigDict(
         extra="forbid",
         str_strip_whitespace=True,
