@@ -299,6 +299,7 @@ def build_candidates() -> list[Partner]:
                 name="Drs. H. Ahmad Yani, M.Si.",
                 position="Kepala Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar",
                 nip="197001011995031001",
+                rank="Pembina Utama Muda (IV/c)",
                 authority=Authority(
                     kind=AuthorityKind.APPOINTMENT,
                     issuer="Bupati Banjar",
@@ -530,6 +531,9 @@ def draft_mou(partnership: Partnership) -> Agreement:
 
 
 # What gives each signer capacity for their party's legal form (REFERENCE, capacity to sign).
+EVALUATION_MINUTES = "012/BA/PKBM-HB/I/2026"
+"""The number of the berita acara of the first year's joint evaluation (26 January 2026)."""
+
 CAPACITY_OF: dict[str, list[Authority]] = {
     # UU 16/2001 Pasal 35: the Pengurus represents the yayasan; the head of the PKBM it
     # runs signs for it on the Pengurus's power of attorney.
@@ -564,8 +568,36 @@ CAPACITY_OF: dict[str, list[Authority]] = {
 SIGNER_NIK = {"kube-rajut-lestari": "6303014703850002"}  # the KUBE's chair
 
 
-def signatories_of(parties: Sequence[Party]) -> list[Signatory]:
+def renewed_capacity(year: int) -> dict[str, list[Authority]]:
+    """What gives the PKS's signers capacity for an addendum made in ``year``: a fresh power
+    of attorney and a fresh mandate, each for this addendum (the first ones were for the
+    MoU and the PKS of 2025)."""
+    return {
+        "pkbm-harapan-bangsa": [
+            Authority(
+                kind=AuthorityKind.POWER_OF_ATTORNEY,
+                issuer="Pengurus Yayasan Harapan Bangsa",
+                number=f"02/YHB/II/{year}",
+                issued_on=date(year, 2, 9),
+            )
+        ],
+        "kube-rajut-lestari": [
+            Authority(
+                kind=AuthorityKind.MEMBERS_MANDATE,
+                issuer="KUBE Rajut Lestari",
+                number=f"01/KUBE-RL/II/{year}",
+                issued_on=date(year, 2, 9),
+                grantors=KUBE_MEMBERS,
+            )
+        ],
+    }
+
+
+def signatories_of(
+    parties: Sequence[Party], capacity: dict[str, list[Authority]] | None = None
+) -> list[Signatory]:
     """Each party's representative signs for it, with what gives them capacity to."""
+    capacity = CAPACITY_OF if capacity is None else {**CAPACITY_OF, **capacity}
     return [
         Signatory(
             party_id=p.id,
@@ -573,7 +605,7 @@ def signatories_of(parties: Sequence[Party]) -> list[Signatory]:
             position=p.representative.position,
             nip=p.representative.nip,
             nik=SIGNER_NIK.get(p.id),
-            instruments=CAPACITY_OF.get(p.id, []),
+            instruments=capacity.get(p.id, []),
         )
         for p in parties
         if p.representative is not None
@@ -725,14 +757,15 @@ def draft_addendum(partnership: Partnership) -> Agreement:
         place="Martapura",
         date=day,
         considerations=[
-            "Hasil evaluasi bersama tahun pertama menunjukkan permintaan tas rajut melebihi pasokan"
+            "Hasil evaluasi bersama tahun pertama sebagaimana dituangkan dalam Berita Acara "
+            f"Nomor {EVALUATION_MINUTES} menunjukkan permintaan tas rajut melebihi pasokan"
         ],
         amends=pks.reference(),
         amendments=[
             TermChange(term=Term(start=pks.term.start, end=date(2026 + partnership.cycle, 3, 9))),
             PatternChange(pattern=pks.pattern.model_copy(update={"goods": more})),
         ],
-        signatories=signatories_of(pks.parties),
+        signatories=signatories_of(pks.parties, renewed_capacity(day.year)),
         originals=pks.originals,
     )
 
@@ -771,7 +804,7 @@ def build_work_plan(partnership: Partnership) -> WorkPlan:
             Objective(
                 id="legal",
                 level=ObjectiveLevel.OUTPUT,
-                statement="Lulusan memiliki NIB dan sertifikat halal",
+                statement="Lulusan yang berusaha memiliki NIB",
                 serves="berusaha",
             ),
         ],
@@ -1282,7 +1315,10 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
                 cycle=cycle,
                 on=date(year + 1, 2, 2),
                 continue_cooperation=True,
-                improvements=["Standar mutu sambungan tali", "Jadwal sertifikasi halal dipercepat"],
+                improvements=[
+                    "Standar mutu sambungan tali",
+                    "Laporan penjualan bulanan CV Kriya Banua tepat waktu",
+                ],
                 actions=[
                     ImprovementAction(
                         action="Standar mutu sambungan tali dan pelatihan ulang instruktur",
@@ -1462,7 +1498,7 @@ def main(out_dir: Path) -> Path:
         evaluation,
         place="Aula PKBM Harapan Bangsa, Martapura",
         time="09.00 WITA",
-        number="012/BA/PKBM-HB/I/2026",
+        number=EVALUATION_MINUTES,
     )
     minutes = render_document(Minutes(held), out_dir / "berita-acara-evaluasi.docx")
     attendance = render_document(AttendanceList(held), out_dir / "daftar-hadir-evaluasi.docx")

@@ -26,10 +26,11 @@ _FIRST = (
     "sebagaimana telah diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, "
     "03/KUBE-RL/II/2026/ADD-1 dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026"
 )
-_NOTE = (
-    "(Diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, 03/KUBE-RL/II/2026/ADD-1 "
+_BY = (
+    "diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, 03/KUBE-RL/II/2026/ADD-1 "
     "dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026.)"
 )
+_NOTE = f"(D{_BY[1:]}"
 
 
 def _articles(said: list[str]) -> dict[str, list[str]]:
@@ -56,13 +57,18 @@ def test_the_seed_pks_as_amended_marks_what_the_addendum_changed(amended: Partne
     articles = _articles(said)
     pattern = next(a for a in articles.values() if a[0] == "POLA KEMITRAAN")
     term = next(a for a in articles.values() if a[0] == "JANGKA WAKTU")
-    assert any("300 (tiga ratus) buah per bulan" in line for line in pattern)
-    assert pattern[-1] == term[-1] == _NOTE
-    assert any("9 Maret 2027" in line for line in term)
+    # the note follows the ayat the addendum changed (Pasal 5 ayat (3), Pasal 12 ayat (1)),
+    # not the article's last line, which it did not change
+    volume = pattern.index(f"(Ayat (3) {_BY}")
+    assert pattern[volume - 1].startswith("(3)")
+    assert "300 (tiga ratus) buah per bulan" in pattern[volume - 1]
+    end = term.index(f"(Ayat (1) {_BY}")
+    assert term[end - 1].startswith("(1)")
+    assert "9 Maret 2027" in term[end - 1]
     unchanged = [a for a in articles.values() if a[0] not in ("POLA KEMITRAAN", "JANGKA WAKTU")]
     assert unchanged
-    assert all(_NOTE not in a for a in unchanged)
-    closing = said[-1]
+    assert all(_BY not in line for a in unchanged for line in a)
+    closing = next(line for line in said if line.startswith("Naskah terpadu ini disusun"))
     assert closing.startswith("Naskah terpadu ini disusun untuk memudahkan pembacaan")
     assert "yang mengikat PARA PIHAK adalah Perjanjian Kerja Sama dan adendumnya" in closing
     assert not any("bermeterai" in line or line.startswith("Paraf") for line in said)
@@ -116,10 +122,10 @@ def test_reworded_inserted_and_deleted_articles_are_written_and_marked() -> None
         for line in articles["Pasal 14"]
     )
     term = next(a for a in articles.values() if a[0] == "JANGKA WAKTU")
-    # changed by both addenda: both cited, in order
-    assert "Adendum Pertama" in term[-1]
-    assert second_note in term[-1]
-    assert any("9 Maret 2028" in line for line in term)
+    # its ayat (1) changed by both addenda: both cited, in order, after that ayat
+    note = next(line for line in term if line.startswith("(Ayat (1) diubah dengan"))
+    assert note.index("Adendum Pertama") < note.index(second_note)
+    assert "9 Maret 2028" in term[term.index(note) - 1]
 
 
 @pytest.mark.parametrize(
@@ -162,4 +168,4 @@ def test_every_article_reaches_the_pdf(amended: Partnership, tmp_path: Path) -> 
         _articles(lines(render_document(consolidated(amended, amended.cooperation_agreements[0]))))
     )
     assert all(f"Pasal {n}" in text for n in range(1, count + 1))
-    assert text.count("Diubah dengan Adendum Pertama") == 2
+    assert text.count(") diubah dengan Adendum Pertama") == 2  # Pasal 5 (3), Pasal 12 (1)

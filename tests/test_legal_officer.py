@@ -648,10 +648,18 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
     for line in (
         "PENYERAHAN, PEMERIKSAAN DAN PENERIMAAN",
         "ASAL DAN KEPEMILIKAN PRODUK",
-        "Sampai diserahkan kepada PIHAK KETIGA, Produk merupakan milik PIHAK KEDUA.",
+        "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
+        "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
         "paling banyak 5% dari jumlah tersebut",
+        # the days of deliberation run from a written notice, not from nowhere
+        "30 (tiga puluh) hari sejak salah satu pihak memberitahukan perselisihan itu secara "
+        "tertulis kepada pihak lainnya.",
     ):
         assert line in flat["pks"], line
+    # an addendum a year on is signed on a fresh mandate and power of attorney
+    assert "Surat Kuasa Nomor 02/YHB/II/2026 tanggal 9 Februari 2026" in flat["addendum"]
+    assert "Rapat Anggota Nomor 01/KUBE-RL/II/2026 tanggal 9 Februari 2026" in flat["addendum"]
+    assert "02/KUBE-RL/II/2025" not in flat["addendum"]
     assert "Ketentuan Pasal 12 ayat (1) Perjanjian Kerja Sama diubah" in flat["addendum"]
     assert "Paraf:" in flat["addendum"]
     pages = {k: v.count("\f") for k, v in said.items()}

@@ -147,7 +147,7 @@ def test_texts_a_reader_can_trust(evaluated: Partnership) -> None:
     assert all(d.party.endswith("pelapor data") for d in bought)
     # the joint evaluation's "Lulusan memiliki NIB dan sertifikat halal" is backed by the
     # NIB count alone: the report claims that much, not the halal certificate
-    legal = next(o for o in made.objectives if o.objective.startswith("Lulusan memiliki NIB"))
+    legal = next(o for o in made.objectives if o.objective.startswith("Lulusan yang berusaha"))
     assert legal.conclusion == "Target tercapai untuk yang diukur: Lulusan memiliki NIB"
     assert "Lulusan memiliki NIB: 15 orang" in legal.data
 

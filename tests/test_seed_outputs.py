@@ -25,23 +25,23 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "90b9ef42ea8262fe117a62e618cfd4dd84ac05150838b4803c1fbae481a2da47",
-    "mou.docx": "82ae6fbe9908d5ec07e720c01431b517758bb3c22a64465ff0e660b5ce60c476",
-    "pks.docx": "2bdab292c16af42b600481b9905f9723e5a394855e5940d2f87b58bd475ea291",
-    "addendum.docx": "cd98685c8ccb16d39e67033fdd07069ccff968b51d03d364e102ec284a58463e",
+    "partnership.json": "ce3d091cbf858b8b64e11f7f0bceee39b6467c4e303c3ef0870419655ea9362e",
+    "mou.docx": "7e40ea863c1d0e2aee9a5a02a5ae4b02f283240c9668de6857c56ae0376627f0",
+    "pks.docx": "51f3afaa33fecbec93242c7814e287be941a6813217a4be6ce7b10cb6a75cdeb",
+    "addendum.docx": "75da72fe1766b8a6c027413d88ba0f7850f160b7440d62b75417192d3d2c57d5",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "ba2d0189616e841c432204204f1cd0cd1843264aafcd45b2ac9bab6dc5976ffa",
+    "laporan-monev.docx": "f2cc44c912d0f01b731aad6d5d8e57f6030e64a37f3cdec8fa6366f0519b1ad9",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "8e8d289a20c6999524280a8fe4a06a678977dcdaa682bca396ff0d4cac84a666",
+    "kemitraan.xlsx": "bdedcafab203e8905d91d61630dc08d43e37d7fedc864a8ad072951063dfadaa",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "919ecb66c2ad973138f628fdb4e835f5d577b3d729421043195af3faa60ec46e",
+    "pks-naskah-terpadu.docx": "058ff3986cf102b3f2e37d4d70a7dd78d9bc03cfa3c8a5151fdf51887d205aa7",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "cd64fd77ae9be5da394bf59db1ebf9049649f54c274e139e1d3d7ee7824152ed"
+        "00a7a03ec549baa0a395d0ab82960ae6978e5aaed87aba34dfc17bb653325bad"
     ),
     "daftar-hadir-evaluasi.docx": (
-        "260972bc83a5d1e32bcd13366cb4baee847d5b2e8d9ee4040597b1144a1751b9"
+        "704b4667f259de9dc83ff18ecce173e82385f57bfcb857dca953702a3ab6d47d"
     ),
 }
 

@@ -50,7 +50,8 @@ def test_the_seed_pks_settles_its_trade_and_the_learners_goods(pks: Agreement) -
         "Risiko atas kehilangan atau kerusakan Produk dan hak milik atas Produk beralih kepada "
         "PIHAK KETIGA saat Produk diterima setelah pemeriksaan.",
         "ASAL DAN KEPEMILIKAN PRODUK",
-        "Sampai diserahkan kepada PIHAK KETIGA, Produk merupakan milik PIHAK KEDUA.",
+        "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
+        "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
         "peserta didik yang membuat Produk: 40%;",
         "Atas keterlambatan pembayaran dikenakan denda sebesar 0,1% per hari dari jumlah yang "
         "terlambat, paling banyak 5% dari jumlah tersebut.",

@@ -188,21 +188,6 @@ def _field(paragraph: Paragraph, instruction: str, size: float = 8) -> None:
             r.append(char)
 
 
-def _page_number(paragraph: Paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind is not None:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-    run.font.size = Pt(8)
-
-
 def _indonesian_body(document: DocumentObject) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -617,6 +602,7 @@ def _consolidated_layout(document: DocumentObject) -> None:
         document, "{{ closing_en }}", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=12
     )
     _tag(document, "{%p endif %}")
+    _annexes(document)  # the text cites its Lampiran (a mandate's members): it goes with it
 
 
 def _annexes(document: DocumentObject) -> None:
@@ -830,7 +816,7 @@ def _report_layout(document: DocumentObject) -> None:
         "i in indicators",
         [
             "Indikator",
-            "Baseline",
+            "Nilai awal",
             "Target yang disepakati",
             "Target jatuh tempo per tanggal laporan",
             "Capaian terakhir",
@@ -1250,7 +1236,13 @@ def build(kind: str | DocumentKind) -> bytes:
         small = footer.add_run("{{ title }} · Halaman ")
         small.font.size = Pt(8)
         _preserve(small)
-        _page_number(footer)
+        _field(footer, "PAGE")
+        of = footer.add_run(" dari ")
+        of.font.size = Pt(8)
+        _preserve(of)
+        _field(footer, "NUMPAGES")
+        if chosen.layout == "report":  # the cover carries no footer
+            document.sections[0].different_first_page_header_footer = True
 
     _slim(document)
     props = document.core_properties

@@ -116,9 +116,11 @@ def disputes(w: Wording) -> Article:
                 bi(
                     "Perselisihan yang timbul dalam pelaksanaan kerja sama ini diselesaikan "
                     "secara musyawarah untuk mufakat dalam waktu paling lama "
-                    f"{count(d.deliberation_days)} hari.",
+                    f"{count(d.deliberation_days)} hari sejak salah satu pihak memberitahukan "
+                    "perselisihan itu secara tertulis kepada pihak lainnya.",
                     "Any dispute arising from this cooperation is settled by deliberation "
-                    f"towards consensus within {count(d.deliberation_days, 'en')} days.",
+                    f"towards consensus within {count(d.deliberation_days, 'en')} days of one "
+                    "party's written notice of the dispute to the others.",
                 )
             ),
             Para(

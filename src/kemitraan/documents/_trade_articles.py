@@ -191,12 +191,15 @@ def goods_origin(w: Wording) -> Article | None:
     ]
     if t.owner_before_sale is not None:
         owner, buyer = w.label(t.owner_before_sale), _trader(w, "buyer", "pembeli")
+        delivery = w.ref("delivery")  # one moment of passing, the one the delivery sets
         paras.append(
             Para(
                 bi(
-                    f"Sampai diserahkan kepada {buyer.indonesian}, Produk merupakan milik "
+                    f"Sampai hak milik atas Produk beralih kepada {buyer.indonesian} sebagaimana "
+                    f"diatur dalam {delivery.indonesian}, Produk merupakan milik "
                     f"{owner.indonesian}.",
-                    f"Until delivered to {buyer.english}, the Products belong to {owner.english}.",
+                    f"Until title to the Products passes to {buyer.english} as {delivery.english} "
+                    f"provides, the Products belong to {owner.english}.",
                 )
             )
         )

@@ -311,6 +311,7 @@ _ABOUT: Final = {
     "termination": ("pasal tentang pengakhiran", "the article on termination"),
     "breach": ("pasal tentang wanprestasi", "the article on breach"),
     "notices": ("pasal tentang korespondensi", "the article on notices"),
+    "delivery": ("pasal tentang penyerahan", "the article on delivery"),
 }
 
 

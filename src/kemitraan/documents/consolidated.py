@@ -49,6 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = ["KIND", "Consolidated", "consolidated"]
 
+_Mark = tuple[int, "frozenset[int] | None"]
+"""An addendum's number, and the ayat it changed in an article (``None``: the article)."""
+
 _BODIES: dict[AgreementKind, Callable[[Wording], list[Article]]] = {
     AgreementKind.MOU: mou.articles,
     AgreementKind.PKS: pks.articles,
@@ -129,22 +132,16 @@ class _Body:
         self.titles = {a.key: a.title for a in original}
         # which addendum changed each article's data (by the article's key, as the
         # addendum's own document finds them)
-        self.marks: dict[str, list[int]] = {}
+        self.marks: dict[str, list[_Mark]] = {}
         before = {a.key: a for a in original}
         for number in range(1, len(addenda) + 1):
             after = {a.key: a for a in self._written(text.amended_by(addenda[:number]))}
             for key in {*before, *after}:
                 old, new = before.get(key), after.get(key)
-                if (
-                    old is None
-                    or new is None
-                    or (old.title, old.paragraphs)
-                    != (
-                        new.title,
-                        new.paragraphs,
-                    )
-                ):
-                    self.marks.setdefault(key, []).append(number)
+                if old is None or new is None:
+                    self.marks.setdefault(key, []).append((number, None))
+                elif (old.title, old.paragraphs) != (new.title, new.paragraphs):
+                    self.marks.setdefault(key, []).append((number, _changed(old, new)))
             before = after
         self._labels: list[str] = []
 
@@ -154,7 +151,7 @@ class _Body:
 
     def articles(self, w: Wording) -> list[Article]:
         found = self.body(w)
-        marked = {key: list(by) for key, by in self.marks.items()}
+        marked: dict[str, list[_Mark]] = {key: list(by) for key, by in self.marks.items()}
         # an article the data no longer writes stays in its place, deleted
         keys = [a.key for a in found]
         for position, key in enumerate(self.original):
@@ -170,11 +167,12 @@ class _Body:
                     if change.article > len(self.original):
                         continue  # an addendum's own check refuses it; nothing to mark
                     article = found[keys.index(self.original[change.article - 1])]
+                    ayat: frozenset[int] | None = None
                     if isinstance(change, ArticleChange):
-                        _reworded(article, change, w)
+                        ayat = _reworded(article, change, w)
                     else:
                         article.paragraphs[:] = [_deleted()]
-                    marked.setdefault(article.key, []).append(number)
+                    marked.setdefault(article.key, []).append((number, ayat))
                 elif isinstance(change, ArticleInsertion):
                     inserted += 1
                     anchor = self.original[min(change.after, len(self.original)) - 1]
@@ -191,17 +189,10 @@ class _Body:
                         ),
                     )
                     keys.insert(at, key)
-                    marked.setdefault(key, []).append(number)
+                    marked.setdefault(key, []).append((number, None))
         for article in found:
-            by = marked.get(article.key)
-            if by:
-                cited = [_cited(self.addenda[n - 1], n) for n in dict.fromkeys(by)]
-                # after the article's last line, unnumbered: a note, not a paragraph of it
-                note = bi(
-                    f"(Diubah dengan {join([c.indonesian for c in cited], 'dan')}.)",
-                    f"(Amended by {join([c.english for c in cited], 'and')}.)",
-                )
-                article.paragraphs[-1].quoted.append(Quote("text", note))
+            if article.key in marked:
+                self._note(article, marked[article.key])
         self._labels = self._numbered(keys)
         numbers = dict(zip(keys, self._labels, strict=True))
         return [
@@ -215,6 +206,32 @@ class _Body:
             )
             for a in found
         ]
+
+    def _note(self, article: Article, marks: list[_Mark]) -> None:
+        """Mark what the addenda changed in ``article``: the ayat changed, or the article.
+
+        The note is unnumbered, after the last line it speaks of: a note, not a paragraph.
+        """
+        count = len(article.paragraphs)
+        if count > 1 and all(ayat and max(ayat) <= count for _, ayat in marks):
+            by_ayat: dict[int, list[int]] = {}
+            for number, ayat in marks:
+                for one in ayat or ():
+                    by_ayat.setdefault(one, []).append(number)
+            for one, numbers in sorted(by_ayat.items()):
+                cited = [_cited(self.addenda[n - 1], n) for n in dict.fromkeys(numbers)]
+                note = bi(
+                    f"(Ayat ({one}) diubah dengan {join([c.indonesian for c in cited], 'dan')}.)",
+                    f"(Paragraph ({one}) amended by {join([c.english for c in cited], 'and')}.)",
+                )
+                article.paragraphs[one - 1].quoted.append(Quote("text", note))
+            return
+        cited = [_cited(self.addenda[n - 1], n) for n in dict.fromkeys(n for n, _ in marks)]
+        note = bi(
+            f"(Diubah dengan {join([c.indonesian for c in cited], 'dan')}.)",
+            f"(Amended by {join([c.english for c in cited], 'and')}.)",
+        )
+        article.paragraphs[-1].quoted.append(Quote("text", note))
 
     def _numbered(self, keys: list[str]) -> list[str]:
         """Each article's number: the original's, or the one before it and a letter."""
@@ -240,13 +257,27 @@ def _refs(text: Bilingual, numbers: dict[str, str]) -> Bilingual:
     return bi(resolve_refs(text.indonesian, numbers), resolve_refs(text.english, numbers))
 
 
-def _reworded(article: Article, change: ArticleChange, w: Wording) -> None:
-    """``article`` with the wording an addendum gives it (a paragraph, or all of them)."""
+def _reworded(article: Article, change: ArticleChange, w: Wording) -> frozenset[int] | None:
+    """``article`` with the wording an addendum gives it (a paragraph, or all of them).
+
+    Returns the ayat changed, when the change rewords one ayat in place; else ``None``
+    (the article is changed).
+    """
     lines = [Para(bi(line, w.tr(line))) for line in change.text]
     if change.paragraph is not None and change.paragraph <= len(article.paragraphs):
         article.paragraphs[change.paragraph - 1 : change.paragraph] = lines
-    else:
-        article.paragraphs[:] = lines
+        return frozenset({change.paragraph}) if len(lines) == 1 else None
+    article.paragraphs[:] = lines
+    return None
+
+
+def _changed(old: Article, new: Article) -> frozenset[int] | None:
+    """The ayat whose words differ, when the data changed them in place; else ``None``."""
+    if old.title != new.title or len(old.paragraphs) != len(new.paragraphs):
+        return None
+    return frozenset(
+        n for n, (a, b) in enumerate(zip(old.paragraphs, new.paragraphs, strict=True), 1) if a != b
+    )
 
 
 def context(text: Agreement, partnership: Partnership | None) -> AgreementContext:

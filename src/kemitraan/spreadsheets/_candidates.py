@@ -159,6 +159,12 @@ CANDIDATES: Final = SheetSpec(
             ),
         ),
         column(
+            "representative.rank",
+            ("Pangkat/golongan pimpinan", "Representative's rank"),
+            ("Mis. Pembina Utama Muda (IV/c)", "E.g. Pembina Utama Muda (IV/c)"),
+            width=24,
+        ),
+        column(
             "representative.authority.kind",
             ("Dasar kewenangan", "Authority"),
             ("Dokumen yang menjadi dasar pimpinan bertindak", "What the authority rests on"),
