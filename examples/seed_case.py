@@ -88,6 +88,7 @@ from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind, Grantor
 from kemitraan.documents.attendance import AttendanceList
 from kemitraan.documents.consolidated import consolidated
+from kemitraan.documents.me_report import ReportSigner
 from kemitraan.documents.meetings import meeting
 from kemitraan.documents.minutes import Minutes
 from kemitraan.evaluation import carry_forward, divergences
@@ -1488,7 +1489,18 @@ def main(out_dir: Path) -> Path:
         out_dir / "pks-naskah-terpadu.docx",
     )
     report = render_document(
-        monitoring_report(partnership, cycle=1, on=date(2026, 2, 9), place="Martapura"),
+        monitoring_report(
+            partnership,
+            cycle=1,
+            on=date(2026, 2, 9),
+            place="Martapura",
+            prepared_by=ReportSigner("Rina Marlina", "Pendamping PKBM Harapan Bangsa"),
+            endorsed_by=ReportSigner(
+                "Dra. Hj. Rusmiati, M.Pd.",
+                "Penilik Pendidikan Masyarakat Dinas Pendidikan Kabupaten Banjar",
+                nip="197203151998032004",
+            ),
+        ),
         out_dir / "laporan-monev.docx",
     )
     # the joint evaluation's berita acara and daftar hadir, which a Dinas monitor asks for

@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "51f3afaa33fecbec93242c7814e287be941a6813217a4be6ce7b10cb6a75cdeb",
     "addendum.docx": "75da72fe1766b8a6c027413d88ba0f7850f160b7440d62b75417192d3d2c57d5",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "f2cc44c912d0f01b731aad6d5d8e57f6030e64a37f3cdec8fa6366f0519b1ad9",
+    "laporan-monev.docx": "c93e4458ae86f98dc155d20facb6baebbb0895a2ee4f2993c9c801b3de0ef7f2",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "bdedcafab203e8905d91d61630dc08d43e37d7fedc864a8ad072951063dfadaa",
