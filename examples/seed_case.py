@@ -720,6 +720,8 @@ def draft_pks(partnership: Partnership) -> Agreement:
                     use="Modal bahan praktik angkatan berikutnya",
                 ),
             ],
+            proceeds_shared_by=kube.id,
+            proceeds_within_days=14,
             grant_rules="Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan "
             "Wirausaha Tahun 2025",
         ),

@@ -25,17 +25,17 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "ce3d091cbf858b8b64e11f7f0bceee39b6467c4e303c3ef0870419655ea9362e",
+    "partnership.json": "49e0da02133db9162614dbe703efca9f703ecc0e0225f1e5d632e35e5c91f408",
     "mou.docx": "7e40ea863c1d0e2aee9a5a02a5ae4b02f283240c9668de6857c56ae0376627f0",
-    "pks.docx": "51f3afaa33fecbec93242c7814e287be941a6813217a4be6ce7b10cb6a75cdeb",
-    "addendum.docx": "75da72fe1766b8a6c027413d88ba0f7850f160b7440d62b75417192d3d2c57d5",
+    "pks.docx": "a6b81cac16f53f1708d984e3622c325c478aabf443fb55eb3cf4ded791c95268",
+    "addendum.docx": "c9cd5a2561b3096846e36f6a53273b41e19675553728868444e3ddd492ec9669",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "c93e4458ae86f98dc155d20facb6baebbb0895a2ee4f2993c9c801b3de0ef7f2",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "bdedcafab203e8905d91d61630dc08d43e37d7fedc864a8ad072951063dfadaa",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "058ff3986cf102b3f2e37d4d70a7dd78d9bc03cfa3c8a5151fdf51887d205aa7",
+    "pks-naskah-terpadu.docx": "c3cf02327941634fcd0a40cc32a08334c71bc3d0e1b3dafec5f28f70ffb448de",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "00a7a03ec549baa0a395d0ab82960ae6978e5aaed87aba34dfc17bb653325bad"

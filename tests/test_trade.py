@@ -53,6 +53,12 @@ def test_the_seed_pks_settles_its_trade_and_the_learners_goods(pks: Agreement) -
         "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
         "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
         "peserta didik yang membuat Produk: 40%;",
+        # what the proceeds are, who pays the shares out and by when (issue 19.2)
+        "Hasil penjualan Produk, yaitu harga yang dibayar PIHAK KETIGA untuk Produk yang "
+        "diterimanya, dibagi sebagai berikut:",
+        "PIHAK KEDUA membayarkan setiap bagian tersebut paling lambat 14 (empat belas) hari "
+        "sejak pembayaran diterima, dan mencatat setiap pembayaran dalam catatan yang dapat "
+        "diperiksa PARA PIHAK.",
         "Atas keterlambatan pembayaran dikenakan denda sebesar 0,1% per hari dari jumlah yang "
         "terlambat, paling banyak 5% dari jumlah tersebut.",
         # a reporting duty matching PIHAK PERTAMA's right to the report
@@ -153,3 +159,12 @@ def test_a_code_covers_the_activities_its_text_prints_and_no_others() -> None:
     )
     assert verification_code(pks, partnership=renamed) == verification_code(pks, partnership=p)
     assert verification_code(mou, partnership=renamed) != verification_code(mou, partnership=p)
+
+
+def test_proceeds_paid_out_by_a_stranger_are_refused(pks: Agreement) -> None:
+    assert pks.trade is not None
+    stranger = pks.model_copy(
+        update={"trade": pks.trade.model_copy(update={"proceeds_shared_by": "toko-lain"})}
+    )
+    found = [(f.code, f.path) for f in stranger.check() if f.severity is Severity.ERROR]
+    assert ("unknown_party", "trade.proceeds_shared_by") in found

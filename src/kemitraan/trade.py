@@ -132,7 +132,13 @@ class TradeTerms(ValueModel):
     owner_before_sale: PartyRef | None = None
     """Who owns goods made in practice or from a grant until they are sold."""
     proceeds: list[ProceedsShare] = Field(default_factory=list)
-    """How the proceeds of such goods are shared (with the unit and the learners)."""
+    """How the proceeds of such goods are shared (with the unit and the learners): the
+    price the buyer pays for the goods it accepts."""
+    proceeds_shared_by: PartyRef | None = None
+    """The party that pays each share out, from the price it receives (said with the shares;
+    without shares there is nothing to pay out)."""
+    proceeds_within_days: int | None = Field(default=None, ge=1, le=365)
+    """Days after a payment is received within which the shares are paid out."""
     grant_rules: NonEmptyStr | None = None
     """The rules of the grant the goods come from, cited (its technical guide)."""
 

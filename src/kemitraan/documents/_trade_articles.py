@@ -213,15 +213,40 @@ def goods_origin(w: Wording) -> Article | None:
             )
             for share in t.proceeds
         ]
+        buyer = _trader(w, "buyer", "pembeli")
         paras.append(
             Para(
                 bi(
-                    "Hasil penjualan Produk dibagi sebagai berikut:",
-                    "The proceeds of the Products' sale are shared as follows:",
+                    f"Hasil penjualan Produk, yaitu harga yang dibayar {buyer.indonesian} untuk "
+                    "Produk yang diterimanya, dibagi sebagai berikut:",
+                    f"The proceeds of the Products' sale, being the price {buyer.english} pays "
+                    "for the Products it accepts, are shared as follows:",
                 ),
                 items,
             )
         )
+        if t.proceeds_shared_by is not None:
+            payer = w.label(t.proceeds_shared_by)
+            days = t.proceeds_within_days
+            within = (
+                bi(
+                    f" paling lambat {count(days)} hari sejak pembayaran diterima",
+                    f" within {count(days, 'en')} days of receiving each payment",
+                )
+                if days is not None
+                else bi("", "")
+            )
+            paras.append(
+                Para(
+                    bi(
+                        f"{payer.indonesian} membayarkan setiap bagian tersebut"
+                        f"{within.indonesian}, dan mencatat setiap pembayaran dalam catatan yang "
+                        "dapat diperiksa PARA PIHAK.",
+                        f"{payer.english} pays each share out{within.english} and records each "
+                        "payment in a record THE PARTIES may inspect.",
+                    )
+                )
+            )
     if t.grant_rules is not None:
         paras.append(
             Para(
