@@ -919,10 +919,10 @@ def implementation_records(institution_id: str, cycle: int) -> list[Implementati
         ),
         ImplementationRecord(
             cycle=cycle,
-            on=date(year, 6, 2),
+            on=date(year, 5, 12),
             activity="Kurasi mutu dan pembelian produk",
             party_ids=["cv-kriya-banua"],
-            result="180 tas dibeli",
+            result="Kurasi pertama: 40 tas dibeli",
         ),
         ImplementationRecord(
             cycle=cycle,
@@ -990,6 +990,8 @@ def monitoring_records(institution_id: str, cycle: int) -> list[MonitoringRecord
                 IndicatorValue(indicator="lulus-uji", value=Decimal(14)),
             ],
             spending=[Spending(activity="praktik-produksi-tas-rajut", amount=Decimal("24000000"))],
+            # the PKBM scheduled the learners' practice the PKS asks of it
+            fulfils=["Menjadwalkan praktik produksi peserta didik"],
             problems=[
                 ProblemMet(
                     problem=problem,
@@ -1024,6 +1026,11 @@ def monitoring_records(institution_id: str, cycle: int) -> list[MonitoringRecord
             spending=[
                 Spending(activity="praktik-produksi-tas-rajut", amount=Decimal("31000000")),
                 Spending(activity="fasilitasi-nib-dan-sertifikat-halal", amount=Decimal("4500000")),
+            ],
+            # bags supplied to the agreed quality and bought: what the visit saw done
+            fulfils=[
+                "Memasok tas rajut sesuai persyaratan mutu",
+                "Membeli dan memasarkan Produk yang memenuhi mutu",
             ],
             problems=[
                 ProblemMet(

@@ -25,15 +25,15 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "49e0da02133db9162614dbe703efca9f703ecc0e0225f1e5d632e35e5c91f408",
+    "partnership.json": "9b09aa1f509e3c133f1fa93c56299c598bbc3aa7f1b4e2f3d6b4bb1cc9b85533",
     "mou.docx": "7e40ea863c1d0e2aee9a5a02a5ae4b02f283240c9668de6857c56ae0376627f0",
     "pks.docx": "a6b81cac16f53f1708d984e3622c325c478aabf443fb55eb3cf4ded791c95268",
     "addendum.docx": "c9cd5a2561b3096846e36f6a53273b41e19675553728868444e3ddd492ec9669",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "c93e4458ae86f98dc155d20facb6baebbb0895a2ee4f2993c9c801b3de0ef7f2",
+    "laporan-monev.docx": "de2df705a3de9dabbd71552398eb72568923f241ca2005f63b9b0521aa592214",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "bdedcafab203e8905d91d61630dc08d43e37d7fedc864a8ad072951063dfadaa",
+    "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
     "pks-naskah-terpadu.docx": "c3cf02327941634fcd0a40cc32a08334c71bc3d0e1b3dafec5f28f70ffb448de",
     # issue 20: the joint evaluation's berita acara and daftar hadir

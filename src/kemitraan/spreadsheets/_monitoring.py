@@ -94,6 +94,16 @@ RECORDS: Final = SheetSpec(
             width=34,
         ),
         column(
+            "fulfils",
+            ("Kewajiban yang terlaksana", "Obligations fulfilled"),
+            (
+                "Kewajiban (ID atau bunyinya) yang terlihat terlaksana; satu per baris",
+                "Obligations (id or wording) the visit saw fulfilled; one per line",
+            ),
+            "lines",
+            width=34,
+        ),
+        column(
             "recorded_by.name",
             ("Dicatat oleh", "Recorded by"),
             ("Diisi aplikasi; kosongkan", "Filled in by the app; leave empty"),
