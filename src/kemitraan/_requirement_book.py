@@ -126,14 +126,17 @@ def requirement(
     guards: tuple[Guard, ...],
     basis: str,
     summary: str,
-    indonesian: str,
     english: str,
+    indonesian: str | None = None,
     replaces: tuple[str, ...] = (),
     severity: Severity = Severity.ERROR,
 ) -> Callable[[Callable[[PartnershipLike], Iterable[Hit]]], None]:
     """Declare a requirement whose check is the decorated function of the partnership.
 
-    ``severity=Severity.WARNING`` declares a caution: reported, never blocking.
+    ``english`` is the message's English id (``N_("…")`` in the library, said in
+    Indonesian from the catalog); ``indonesian`` is for a requirement declared outside
+    the library (see :class:`~kemitraan.findings.Rule`). ``severity=Severity.WARNING``
+    declares a caution: reported, never blocking.
     """
 
     def declare(check: Callable[[PartnershipLike], Iterable[Hit]]) -> None:
@@ -141,10 +144,10 @@ def requirement(
             code=code,
             basis=basis,
             summary=summary,
-            indonesian=indonesian,
             english=english,
             check=lambda subject: check(subject[0]),
             replaces=replaces,
+            indonesian=indonesian,
         )
         _declare(rule, guards, severity)
 
@@ -157,8 +160,8 @@ def requirement_on_ask(
     guards: tuple[Guard, ...],
     basis: str,
     summary: str,
-    indonesian: str,
     english: str,
+    indonesian: str | None = None,
 ) -> Callable[[Callable[[PartnershipLike, Ask], Iterable[Hit]]], None]:
     """Declare a requirement whose check also reads the move asked (its reason, its signer)."""
 
@@ -167,9 +170,9 @@ def requirement_on_ask(
             code=code,
             basis=basis,
             summary=summary,
-            indonesian=indonesian,
             english=english,
             check=lambda subject: check(*subject),
+            indonesian=indonesian,
         )
         _declare(rule, guards)
 
@@ -190,10 +193,10 @@ def from_agreement(
         code=checked.code,
         basis=checked.basis,
         summary=checked.summary,
-        indonesian=checked.indonesian,
         english=checked.english,
         check=check,
         replaces=checked.replaces,
+        indonesian=checked.indonesian,
     )
     _declare(rule, guards, severity)
 

@@ -24,9 +24,11 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, cast
 
+from kemitraan._base import BilingualText
+from kemitraan._catalog import N_
 from kemitraan._refs import party_refs
 from kemitraan.amendments import ArticleChange, ArticleDeletion
-from kemitraan.conventions import date_long, party_label, stamp_duty_text
+from kemitraan.conventions import party_label, stamp_duty_text
 from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.provisions import AgreementKind, Amendment, DisputeForum
 
@@ -142,8 +144,7 @@ def _who(agreement: AgreementLike, index: int, party: Party, **values: object) -
     basis="Panduan A.6",
     summary="Every party id the agreement names (roles, signatories, numbers, financing, "
     "monitoring, pattern) is one of its parties.",
-    indonesian="'{party}' bukan pihak dalam kesepakatan ini.",
-    english="'{party}' is not a party to this agreement.",
+    english=N_("'{party}' is not a party to this agreement."),
 )
 def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
     # Every field that names a party is marked (kemitraan._refs.PartyRef): roles, signatories,
@@ -159,8 +160,7 @@ def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
     "role_for_every_party",
     basis="Panduan A.6",
     summary="Every party has a role (an addendum keeps those of the text it amends).",
-    indonesian="{who} belum memiliki peran.",
-    english="{who} has no role.",
+    english=N_("{who} has no role."),
     replaces=("party_without_role",),
 )
 def _role(agreement: AgreementLike) -> Iterator[Hit]:
@@ -176,8 +176,7 @@ def _role(agreement: AgreementLike) -> Iterator[Hit]:
     "responsibility_for_every_party",
     basis="Panduan A.6",
     summary="Every party's role states its responsibilities.",
-    indonesian="{who} belum memiliki tanggung jawab.",
-    english="{who} has no responsibility.",
+    english=N_("{who} has no responsibility."),
     replaces=("party_without_responsibility",),
 )
 def _responsibility(agreement: AgreementLike) -> Iterator[Hit]:
@@ -193,8 +192,7 @@ def _responsibility(agreement: AgreementLike) -> Iterator[Hit]:
     "duplicate_role",
     basis="Panduan A.6",
     summary="A party's role is stated once.",
-    indonesian="'{party}' memiliki {count} peran terpisah; satukan.",
-    english="'{party}' has {count} separate roles; merge them.",
+    english=N_("'{party}' has {count} separate roles; merge them."),
     severity=Severity.WARNING,
 )
 def _duplicate_role(agreement: AgreementLike) -> Iterator[Hit]:
@@ -208,9 +206,7 @@ def _duplicate_role(agreement: AgreementLike) -> Iterator[Hit]:
     "signatory_named",
     basis=f"Panduan A.7; {KUHPERDATA_1320}",
     summary="Every party names its signatory.",
-    indonesian="{who} belum menunjuk penanda tangan; kesepakatan para pihak belum dapat "
-    "ditunjukkan.",
-    english="{who} names no signatory; the parties' consent cannot be shown.",
+    english=N_("{who} names no signatory; the parties' consent cannot be shown."),
     replaces=("no_signatory",),
 )
 def _signatory(agreement: AgreementLike) -> Iterator[Hit]:
@@ -224,8 +220,7 @@ def _signatory(agreement: AgreementLike) -> Iterator[Hit]:
     "all_signed",
     basis=f"Panduan A.7; {KUHPERDATA_1320}",
     summary="Every party's signatory has signed.",
-    indonesian="{who} belum menandatangani.",
-    english="{who} has not signed yet.",
+    english=N_("{who} has not signed yet."),
     severity=Severity.INFO,
     replaces=("not_signed",),
 )
@@ -247,8 +242,7 @@ def _signed(agreement: AgreementLike) -> Iterator[Hit]:
     "capacity_not_shown",
     basis=KUHPERDATA_1320,
     summary="Each signer's basis of authority is recorded.",
-    indonesian="Dasar kewenangan penanda tangan {label} ({name}) belum dicatat.",
-    english="The basis of authority of {label}'s ({name}) signer is not recorded.",
+    english=N_("The basis of authority of {label}'s ({name}) signer is not recorded."),
     severity=Severity.WARNING,
 )
 def _capacity(agreement: AgreementLike) -> Iterator[Hit]:
@@ -272,10 +266,10 @@ def _capacity(agreement: AgreementLike) -> Iterator[Hit]:
     basis=KUHPERDATA_1320,
     summary="The signer is the party's recorded representative, or the signatory states an "
     "authority of its own (a power of attorney).",
-    indonesian="Penanda tangan {label} ({signer}) bukan wakil yang tercatat ({representative}); "
-    "lampirkan surat kuasa.",
-    english="{label}'s signer ({signer}) is not its recorded representative ({representative}); "
-    "attach a power of attorney.",
+    english=N_(
+        "{label}'s signer ({signer}) is not its recorded representative ({representative}); "
+        "attach a power of attorney."
+    ),
     severity=Severity.WARNING,
 )
 def _representative(agreement: AgreementLike) -> Iterator[Hit]:
@@ -306,8 +300,7 @@ def _representative(agreement: AgreementLike) -> Iterator[Hit]:
     basis=KUHPERDATA_1320,
     summary="The scope is stated, so the object of the agreement is definite (an addendum "
     "keeps the scope of the text it amends).",
-    indonesian="Ruang lingkup belum diisi; objek perjanjian belum tertentu.",
-    english="The scope is empty; the object of the agreement is not definite.",
+    english=N_("The scope is empty; the object of the agreement is not definite."),
 )
 def _scope(agreement: AgreementLike) -> Iterator[Hit]:
     if not agreement.scope and agreement.kind is not AgreementKind.ADDENDUM:
@@ -319,10 +312,10 @@ def _scope(agreement: AgreementLike) -> Iterator[Hit]:
     "lawful_cause_unverifiable",
     basis=KUHPERDATA_1320,
     summary="A lawful cause cannot be checked from data (always reported, as information).",
-    indonesian="Sebab yang halal tidak dapat diperiksa dari data; pastikan isi kerja sama tidak "
-    "bertentangan dengan undang-undang, kesusilaan, dan ketertiban umum.",
-    english="A lawful cause cannot be checked from data; make sure the cooperation does not "
-    "conflict with law, morality or public order.",
+    english=N_(
+        "A lawful cause cannot be checked from data; make sure the cooperation does not "
+        "conflict with law, morality or public order."
+    ),
     severity=Severity.INFO,
 )
 def _lawful_cause(agreement: AgreementLike) -> Iterator[Hit]:
@@ -333,8 +326,7 @@ def _lawful_cause(agreement: AgreementLike) -> Iterator[Hit]:
     "indonesian_missing",
     basis=UU_24_2009,
     summary="The agreement is written in Indonesian.",
-    indonesian="Perjanjian yang melibatkan lembaga Indonesia wajib berbahasa Indonesia.",
-    english="An agreement involving an Indonesian institution must be in Indonesian.",
+    english=N_("An agreement involving an Indonesian institution must be in Indonesian."),
 )
 def _indonesian(agreement: AgreementLike) -> Iterator[Hit]:
     if "id" not in agreement.languages:
@@ -345,10 +337,10 @@ def _indonesian(agreement: AgreementLike) -> Iterator[Hit]:
     "foreign_language_missing",
     basis=UU_24_2009,
     summary="With a foreign party, it is also written in that party's language or English.",
-    indonesian="{who} adalah pihak asing; perjanjian juga ditulis dalam bahasa pihak tersebut "
-    "('{language}') dan/atau bahasa Inggris.",
-    english="{who} is foreign; the agreement must also be written in its language "
-    "('{language}') and/or English.",
+    english=N_(
+        "{who} is foreign; the agreement must also be written in its language "
+        "('{language}') and/or English."
+    ),
 )
 def _foreign_language(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
@@ -361,8 +353,7 @@ def _foreign_language(agreement: AgreementLike) -> Iterator[Hit]:
     "prevailing_language_unused",
     basis=UU_24_2009,
     summary="The prevailing language is one the agreement is written in.",
-    indonesian="Bahasa yang berlaku ('{language}') tidak termasuk bahasa naskah.",
-    english="The prevailing language ('{language}') is not one the agreement is written in.",
+    english=N_("The prevailing language ('{language}') is not one the agreement is written in."),
 )
 def _prevailing_unused(agreement: AgreementLike) -> Iterator[Hit]:
     language = agreement.prevailing_language
@@ -374,8 +365,7 @@ def _prevailing_unused(agreement: AgreementLike) -> Iterator[Hit]:
     "prevailing_language_missing",
     basis=UU_24_2009,
     summary="A bilingual agreement names the text that prevails.",
-    indonesian="Naskah dwibahasa sebaiknya menyebut bahasa yang berlaku bila terdapat perbedaan.",
-    english="A bilingual agreement should name which text prevails when they differ.",
+    english=N_("A bilingual agreement should name which text prevails when they differ."),
     severity=Severity.WARNING,
 )
 def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
@@ -387,10 +377,10 @@ def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
     "term_set",
     basis="Panduan A.11 (memperpanjang akad kerjasama); the guide sets no term in A.6",
     summary="The term is set, or the agreement runs until ended with notice.",
-    indonesian="Jangka waktu kerja sama belum ditetapkan, dan tidak ada ketentuan pengakhiran "
-    "dengan pemberitahuan tertulis.",
-    english="The term of the cooperation is not set, and there is no provision to end it by "
-    "written notice.",
+    english=N_(
+        "The term of the cooperation is not set, and there is no provision to end it by "
+        "written notice."
+    ),
     severity=Severity.WARNING,
     replaces=("term_missing",),
 )
@@ -409,10 +399,10 @@ def _term(agreement: AgreementLike) -> Iterator[Hit]:
     basis="Panduan B (pola kemitraan usaha) and A.1 (Lembaga Pemerintah, Tokoh masyarakat)",
     summary="A partnership pattern is chosen, or why none applies is said (an addendum "
     "inherits its agreement's).",
-    indonesian="Pola kemitraan belum dipilih; pilih pola, atau sebutkan mengapa tidak ada pola "
-    "usaha yang berlaku (mis. kerja sama dengan instansi pemerintah).",
-    english="No partnership pattern is chosen; choose one, or say why no business pattern "
-    "applies (for example, cooperation with a government office).",
+    english=N_(
+        "No partnership pattern is chosen; choose one, or say why no business pattern "
+        "applies (for example, cooperation with a government office)."
+    ),
     severity=Severity.WARNING,
     replaces=("pattern_missing",),
 )
@@ -429,8 +419,7 @@ def _pattern(agreement: AgreementLike) -> Iterator[Hit]:
     "number_missing",
     basis="Tata naskah dinas",
     summary="Every party gives the document its own number.",
-    indonesian="{who} belum memberi nomor naskah.",
-    english="{who} has not given the document a number.",
+    english=N_("{who} has not given the document a number."),
     severity=Severity.WARNING,
 )
 def _numbers(agreement: AgreementLike) -> Iterator[Hit]:
@@ -449,11 +438,10 @@ _MONTH_YEAR = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/((?:19|20)\d
     "addendum_number_dated_as_amended",
     basis="Kelaziman penomoran naskah dinas: nomor memuat bulan dan tahun naskah itu sendiri",
     summary="An addendum's number carries its own month and year, not those of the text it amends.",
-    indonesian="Nomor adendum {number} dari {who} memuat bulan dan tahun naskah yang diubah "
-    "({amended}), bukan bulan dan tahun adendum itu sendiri ({own}); beri adendum nomornya "
-    "sendiri.",
-    english="The addendum's number {number} of {who} carries the month and year of the text it "
-    "amends ({amended}), not the addendum's own ({own}); give the addendum a number of its own.",
+    english=N_(
+        "The addendum's number {number} of {who} carries the month and year of the text it "
+        "amends ({amended}), not the addendum's own ({own}); give the addendum a number of its own."
+    ),
     severity=Severity.WARNING,
 )
 def _addendum_number(agreement: AgreementLike) -> Iterator[Hit]:
@@ -485,9 +473,7 @@ def _addendum_number(agreement: AgreementLike) -> Iterator[Hit]:
     "too_few_originals",
     basis="Kelaziman penyusunan perjanjian",
     summary="There is an original for every party.",
-    indonesian="Hanya {originals} naskah asli untuk {parties} pihak; setiap pihak lazimnya "
-    "memegang satu.",
-    english="Only {originals} originals for {parties} parties; each party usually keeps one.",
+    english=N_("Only {originals} originals for {parties} parties; each party usually keeps one."),
     severity=Severity.WARNING,
 )
 def _originals(agreement: AgreementLike) -> Iterator[Hit]:
@@ -500,10 +486,10 @@ def _originals(agreement: AgreementLike) -> Iterator[Hit]:
     "stamp_duty",
     basis="UU 10/2020",
     summary="How many meterai the originals need (always reported, as information).",
-    indonesian="Diperlukan {count} meterai {duty}, satu pada setiap naskah asli (bea meterai "
-    "bukan syarat sah perjanjian).",
-    english="{count} stamp(s) of {duty_en} are needed, one on each signed original (stamp duty "
-    "is not a condition of validity).",
+    english=N_(
+        "{count} stamp(s) of {duty} are needed, one on each signed original (stamp duty "
+        "is not a condition of validity)."
+    ),
     severity=Severity.INFO,
 )
 def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
@@ -511,8 +497,9 @@ def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
         path="originals",
         values={
             "count": agreement.meterai_count,
-            "duty": stamp_duty_text(),
-            "duty_en": stamp_duty_text("en").replace("IDR ", "Rp"),
+            "duty": BilingualText.of(
+                stamp_duty_text(), stamp_duty_text("en").replace("IDR ", "Rp")
+            ),
         },
     )
 
@@ -521,8 +508,9 @@ def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
     "considerations_missing",
     basis="Kelaziman penyusunan perjanjian",
     summary='An MoU or PKS states its considerations (the lettered "bahwa" points).',
-    indonesian='Pertimbangan ("bahwa …") belum diisi; naskah akan langsung masuk ke pasal-pasal.',
-    english='No considerations ("whereas …") are given; the text goes straight to the articles.',
+    english=N_(
+        'No considerations ("whereas …") are given; the text goes straight to the articles.'
+    ),
     severity=Severity.WARNING,
 )
 def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
@@ -539,10 +527,10 @@ def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
     "dispute_venue_missing",
     basis="HIR Pasal 118; kelaziman penyusunan perjanjian",
     summary="Disputes going to a district court name which court.",
-    indonesian="Pengadilan Negeri untuk penyelesaian sengketa belum disebut; naskah akan "
-    'menyebut "Pengadilan Negeri yang berwenang".',
-    english='The district court for disputes is not named; the text will say "the competent '
-    'district court".',
+    english=N_(
+        'The district court for disputes is not named; the text will say "the competent '
+        'district court".'
+    ),
     severity=Severity.WARNING,
 )
 def _venue(agreement: AgreementLike) -> Iterator[Hit]:
@@ -557,10 +545,10 @@ def _venue(agreement: AgreementLike) -> Iterator[Hit]:
     "term_starts_before_signing",
     basis="Kelaziman penyusunan perjanjian",
     summary="The term does not start before the agreement is made, unless meant (Term.backdated).",
-    indonesian="Jangka waktu dimulai {start}, sebelum naskah dibuat ({made}); kerja sama akan "
-    "berlaku surut. Jika memang dimaksudkan, tandai Term.backdated.",
-    english="The term starts on {start_en}, before the agreement is made ({made_en}); it would "
-    "apply retroactively. If that is meant, set Term.backdated.",
+    english=N_(
+        "The term starts on {start}, before the agreement is made ({made}); it would "
+        "apply retroactively. If that is meant, set Term.backdated."
+    ),
     severity=Severity.WARNING,
 )
 def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
@@ -569,10 +557,8 @@ def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
         yield Hit(
             path="term.start",
             values={
-                "start": date_long(term.start),
-                "made": date_long(agreement.date),
-                "start_en": date_long(term.start, "en"),
-                "made_en": date_long(agreement.date, "en"),
+                "start": term.start,
+                "made": agreement.date,
             },
         )
 
@@ -582,10 +568,10 @@ def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
     basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, PKS merinci hak dan "
     "kewajiban",
     summary="An MoU keeps to general terms: prices, quantities, payment and fees belong in a PKS.",
-    indonesian="Nota Kesepahaman memuat ketentuan komersial yang mengikat ({what}); ketentuan "
-    "seperti ini lazimnya diatur dalam Perjanjian Kerja Sama.",
-    english="The MoU carries binding commercial terms ({what}); they usually belong in a "
-    "Cooperation Agreement (PKS).",
+    english=N_(
+        "The MoU carries binding commercial terms ({what}); they usually belong in a "
+        "Cooperation Agreement (PKS)."
+    ),
     severity=Severity.WARNING,
 )
 def _commercial(agreement: AgreementLike) -> Iterator[Hit]:
@@ -605,8 +591,7 @@ def _commercial(agreement: AgreementLike) -> Iterator[Hit]:
     "notice_address_missing",
     basis="Kelaziman penyusunan perjanjian (korespondensi)",
     summary="In a PKS, every party has an address for notices.",
-    indonesian="{who} belum memiliki alamat korespondensi.",
-    english="{who} has no address for notices.",
+    english=N_("{who} has no address for notices."),
     severity=Severity.WARNING,
 )
 def _notices(agreement: AgreementLike) -> Iterator[Hit]:
@@ -624,10 +609,10 @@ def _notices(agreement: AgreementLike) -> Iterator[Hit]:
     basis="Teknik penyusunan perubahan (Lampiran II UU 12/2011, sebagai kelaziman)",
     summary="An addendum's changes are typed, so the addendum names the article it changes and "
     "the agreement as amended can be computed.",
-    indonesian='Perubahan ke-{number} ("{article}") berupa teks bebas: tidak menyebut pasal '
-    "yang diubah dan tidak mengubah data kesepakatan; gunakan perubahan bertipe.",
-    english='Change {number} ("{article}") is free text: it names no article and changes no '
-    "data; use a typed change.",
+    english=N_(
+        'Change {number} ("{article}") is free text: it names no article and changes no '
+        "data; use a typed change."
+    ),
     severity=Severity.WARNING,
 )
 def _untyped(agreement: AgreementLike) -> Iterator[Hit]:
@@ -643,8 +628,7 @@ def _untyped(agreement: AgreementLike) -> Iterator[Hit]:
     "amendment_twice",
     basis="Teknik penyusunan perubahan",
     summary="An addendum changes each article once.",
-    indonesian="Pasal {article} diubah lebih dari sekali dalam adendum ini.",
-    english="Article {article} is changed more than once in this addendum.",
+    english=N_("Article {article} is changed more than once in this addendum."),
 )
 def _twice(agreement: AgreementLike) -> Iterator[Hit]:
     seen: set[tuple[int, int | None]] = set()
@@ -665,8 +649,7 @@ def _twice(agreement: AgreementLike) -> Iterator[Hit]:
     "pks_before_mou",
     basis="Kelaziman penyusunan perjanjian",
     summary="A PKS is made on or after the date of the MoU it implements.",
-    indonesian="PKS bertanggal {made}, sebelum Nota Kesepahaman yang dilaksanakannya ({mou}).",
-    english="The PKS is dated {made_en}, before the MoU it implements ({mou_en}).",
+    english=N_("The PKS is dated {made}, before the MoU it implements ({mou})."),
 )
 def _pks_before_mou(agreement: AgreementLike) -> Iterator[Hit]:
     implements = agreement.implements
@@ -674,9 +657,7 @@ def _pks_before_mou(agreement: AgreementLike) -> Iterator[Hit]:
         yield Hit(
             path="date",
             values={
-                "made": date_long(agreement.date),
-                "mou": date_long(implements.date),
-                "made_en": date_long(agreement.date, "en"),
-                "mou_en": date_long(implements.date, "en"),
+                "made": agreement.date,
+                "mou": implements.date,
             },
         )

@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kemitraan._base import BilingualText
+from kemitraan._catalog import N_
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.authority import CAPACITY, Authority, AuthorityKind, LegalForm
 from kemitraan.conventions import party_label
@@ -62,10 +64,10 @@ def _missing(party: Party, form: LegalForm, signatory: Signatory) -> tuple[str, 
     summary="Each signer holds the instrument that gives capacity for the party's legal form: "
     "the Pengurus's power of attorney for the head of a yayasan-run unit, the members' mandate "
     "for a group's chair, a delegation for a Dinas, the current directors' deed for a PT.",
-    indonesian="Penanda tangan {who}, {signer}, belum menunjukkan kewenangan mewakilinya "
-    "({form}); lampirkan {document} ({law}).",
-    english="The signer of {who}, {signer}, shows no capacity to bind it ({form_en}); attach "
-    "{document_en} ({law}).",
+    english=N_(
+        "The signer of {who}, {signer}, shows no capacity to bind it ({form}); attach "
+        "{document} ({law})."
+    ),
 )
 def _capacity_by_form(agreement: AgreementLike) -> Iterator[Hit]:
     for index, party in enumerate(agreement.parties):
@@ -82,10 +84,11 @@ def _capacity_by_form(agreement: AgreementLike) -> Iterator[Hit]:
             values={
                 "who": f"{party_label(index)} ({party.name})",
                 "signer": signatory.name,
-                "form": form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
-                "form_en": form.label_en,
-                "document": missing[0],
-                "document_en": missing[1],
+                "form": BilingualText.of(
+                    form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
+                    form.label_en,
+                ),
+                "document": BilingualText.of(*missing),
                 "law": CAPACITY[form].basis,
             },
         )

@@ -2,9 +2,10 @@
 
 Every rule in kemitraan — a legal check of an agreement (KUHPerdata 1320, UU 24/2009,
 …) or a requirement of the guide before a lifecycle move — is one :class:`Rule`
-declaration: its stable code, its basis, its Indonesian and English message, and the
-check that finds where it is not met. What a rule finds is one shape everywhere, a
-:class:`Finding`, whether :meth:`kemitraan.Agreement.check` returns it or
+declaration: its stable code, its basis, its message (an English message id, said in
+Indonesian from the catalogs), and the check that finds where it is not met. What a
+rule finds is one shape everywhere, a :class:`Finding`, whether
+:meth:`kemitraan.Agreement.check` returns it or
 :meth:`kemitraan.Partnership.unmet_requirements` does (there it is called a
 requirement, and :data:`Requirement` is the same class).
 
@@ -24,6 +25,7 @@ from datetime import date
 from typing import Any, Generic, TypeVar
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel
+from kemitraan._catalog import say
 from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
@@ -115,18 +117,30 @@ def _said(values: Mapping[str, Any], language: Language) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Rule(Generic[S]):
-    """One rule, declared once: code, basis, messages, severity and the check.
+    """One rule, declared once: code, basis, message, severity and the check.
 
-    The messages are templates (``str.format`` fields filled from each :class:`Hit`'s
-    values); the check yields a hit for every place the rule is not met.
+    The message is a template (``str.format`` fields filled from each :class:`Hit`'s
+    values, named, never positional); the check yields a hit for every place the rule is
+    not met.
+
+    The library's own rules give only ``english``, an English message id marked with
+    ``N_`` so that ``tools/catalogs.py`` puts it in the catalogs: the Indonesian is said
+    from the Indonesian catalog (``src/kemitraan/locale/id/LC_MESSAGES/kemitraan.po``),
+    where a translator edits it, and the English from the English one.
+
+    A rule declared outside the library (whose text no catalog holds) gives
+    ``indonesian`` too; given, it wins over the catalog, and ``english`` is said as it
+    is:
 
     >>> rule = Rule(
     ...     code="named", basis="Panduan A.1", summary="Every candidate has a name.",
-    ...     indonesian="Calon {n} belum bernama.", english="Candidate {n} has no name.",
+    ...     english="Candidate {n} has no name.", indonesian="Calon {n} belum bernama.",
     ...     check=lambda names: (Hit(values={"n": i}) for i, n in enumerate(names) if not n),
     ... )
-    >>> [f.message.english for f in rule.findings(["PKBM", ""])]
-    ['Candidate 1 has no name.']
+    >>> [f.message.get("id") for f in rule.findings(["PKBM", ""])]
+    ['Calon 1 belum bernama.']
+
+    Without ``indonesian``, a text the catalog lacks is said as it is in both languages.
     """
 
     code: str
@@ -135,16 +149,18 @@ class Rule(Generic[S]):
     """The guide's step, or the law, it comes from."""
     summary: str
     """What the rule asks for, in English (for checklists and the docs)."""
-    indonesian: str
-    """The message when it is not met, in Indonesian (a template)."""
     english: str
-    """The message when it is not met, in English (a template)."""
+    """The message when it is not met: an English message id (a template), said from the
+    catalogs."""
     check: Callable[[S], Iterable[Hit]]
     """Yields a :class:`Hit` for every place the rule is not met."""
     severity: Severity = Severity.ERROR
     """How serious it is when not met."""
     replaces: tuple[str, ...] = ()
     """Older codes of the same rule, still accepted when looked up."""
+    indonesian: str | None = None
+    """The message in Indonesian, for a rule declared outside the library: it wins over the
+    catalog (``None``: said from the Indonesian catalog)."""
 
     def message(self, hit: Hit) -> BilingualText:
         """The rule's message for ``hit``, in Indonesian and English (its values filled in).
@@ -158,10 +174,23 @@ class Rule(Generic[S]):
         >>> rule.message(Hit(values={"end": date(2026, 3, 9)})).get("id")
         'berakhir 9 Maret 2026'
         """
+        indonesian, english = self.texts()
         return BilingualText.of(
-            self.indonesian.format_map(_said(hit.values, "id")),
-            self.english.format_map(_said(hit.values, "en")),
+            indonesian.format_map(_said(hit.values, "id")),
+            english.format_map(_said(hit.values, "en")),
         )
+
+    def texts(self) -> tuple[str, str]:
+        """The message's templates, in Indonesian and English.
+
+        >>> import kemitraan  # the library's rules
+        >>> from kemitraan.agreement_checks import AGREEMENT_RULES
+        >>> AGREEMENT_RULES["term_set"].texts()[0][:44]
+        'Jangka waktu kerja sama belum ditetapkan, da'
+        """
+        if self.indonesian is not None:
+            return self.indonesian, self.english
+        return say(self.english, "id"), say(self.english, "en")
 
     def findings(self, subject: S, *, severity: Severity | None = None) -> Iterator[Finding]:
         """The findings for ``subject``, one per hit (``severity`` overrides the rule's)."""
@@ -180,8 +209,8 @@ class RuleBook(Generic[S]):
     """An ordered set of rules on one kind of subject, filled by declaration.
 
     >>> book: RuleBook[str] = RuleBook()
-    >>> @book.rule("not_empty", basis="-", summary="Not empty.", indonesian="Kosong.",
-    ...            english="Empty.")
+    >>> @book.rule("not_empty", basis="-", summary="Not empty.", english="Empty.",
+    ...            indonesian="Kosong.")
     ... def _(text: str) -> Iterator[Hit]:
     ...     if not text:
     ...         yield Hit()
@@ -210,12 +239,16 @@ class RuleBook(Generic[S]):
         *,
         basis: str,
         summary: str,
-        indonesian: str,
         english: str,
+        indonesian: str | None = None,
         severity: Severity = Severity.ERROR,
         replaces: tuple[str, ...] = (),
     ) -> Callable[[Callable[[S], Iterable[Hit]]], Rule[S]]:
-        """Declare a rule whose check is the decorated function."""
+        """Declare a rule whose check is the decorated function.
+
+        ``english`` is the message's English id (``N_("…")`` in the library);
+        ``indonesian`` is for a rule declared outside it (see :class:`Rule`).
+        """
 
         def declare(check: Callable[[S], Iterable[Hit]]) -> Rule[S]:
             return self.add(
@@ -223,11 +256,11 @@ class RuleBook(Generic[S]):
                     code=code,
                     basis=basis,
                     summary=summary,
-                    indonesian=indonesian,
                     english=english,
                     check=check,
                     severity=severity,
                     replaces=replaces,
+                    indonesian=indonesian,
                 )
             )
 

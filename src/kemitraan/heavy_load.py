@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
+from kemitraan._catalog import N_
 from kemitraan._requirement_book import requirement
 from kemitraan.conventions import number_text
 from kemitraan.findings import Hit, Severity
@@ -106,11 +107,10 @@ def _heavy(p: PartnershipLike, party_id: str, name: str, on: date) -> tuple[str,
     basis="Panduan A.9–A.10 (masalah yang menghambat dan perbaikannya)",
     summary="An addendum does not raise the volume of a party whose load an open problem "
     "says is already heavy without that problem being addressed (a caution).",
-    indonesian="Adendum tanggal {day} menaikkan {good} yang dipasok {party} dari {before} "
-    "menjadi {after}, padahal \u201c{problem}\u201d ({when}) belum terselesaikan; pastikan "
-    "perbaikannya disepakati lebih dahulu.",
-    english="The addendum of {day} raises the {good} {party} supplies from {before} to {after}, "
-    "while \u201c{problem}\u201d ({when}) is still open; make sure its remedy is agreed first.",
+    english=N_(
+        "The addendum of {day} raises the {good} {party} supplies from {before} to {after}, "
+        "while \u201c{problem}\u201d ({when}) is still open; make sure its remedy is agreed first."
+    ),
     severity=Severity.WARNING,
 )
 def _raises_heavy_load(p: PartnershipLike) -> Iterator[Hit]:

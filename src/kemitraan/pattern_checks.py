@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
+from kemitraan._base import BilingualText
+from kemitraan._catalog import N_
 from kemitraan._refs import party_refs
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.authority import LegalForm
@@ -42,10 +44,10 @@ _Pair = tuple[str, str]  # Indonesian, English
     summary="The parties stand to each other as the chosen pattern defines: a small business "
     "with a medium or large one (agency, foster parent, general trade); land, facilities or "
     "labour on one side and capital or management on the other (operational cooperation).",
-    indonesian="{why} Pola {pattern} dalam panduan mengandaikan {defines}; periksa kembali pola "
-    "atau skala usaha para pihak.",
-    english="{why_en} The guide's {pattern_en} pattern assumes {defines_en}; check the pattern "
-    "or the parties' business scales.",
+    english=N_(
+        "{why} The guide's {pattern} pattern assumes {defines}; check the pattern "
+        "or the parties' business scales."
+    ),
     severity=Severity.WARNING,
 )
 def _pattern_relation(agreement: AgreementLike) -> Iterator[Hit]:
@@ -71,14 +73,14 @@ def _pattern_relation(agreement: AgreementLike) -> Iterator[Hit]:
         yield Hit(
             path="pattern",
             values={
-                "why": f"{names.get(small, small)} ({a.label_id.lower()}) tidak lebih kecil "
-                f"daripada {names.get(large, large)} ({b.label_id.lower()}).",
-                "why_en": f"{names.get(small, small)} ({a.label_en.lower()}) is not smaller "
-                f"than {names.get(large, large)} ({b.label_en.lower()}).",
-                "pattern": pattern[0],
-                "pattern_en": pattern[1],
-                "defines": defines[0],
-                "defines_en": defines[1],
+                "why": BilingualText.of(
+                    f"{names.get(small, small)} ({a.label_id.lower()}) tidak lebih kecil "
+                    f"daripada {names.get(large, large)} ({b.label_id.lower()}).",
+                    f"{names.get(small, small)} ({a.label_en.lower()}) is not smaller "
+                    f"than {names.get(large, large)} ({b.label_en.lower()}).",
+                ),
+                "pattern": BilingualText.of(*pattern),
+                "defines": BilingualText.of(*defines),
             },
         )
 
@@ -111,15 +113,18 @@ _SIZES: Final[dict[type, tuple[Callable[[Any], list[tuple[str, str]]], _Pair, _P
     ),
 }
 _KSO_UNSPLIT: Final = {
-    "why": "Tidak ada pihak yang menyediakan lahan, sarana atau tenaga kerja, atau tidak ada "
-    "yang menyediakan modal atau manajemen.",
-    "why_en": "No party brings land, facilities or labour, or none brings capital or management.",
-    "pattern": "kerja sama operasional",
-    "pattern_en": "operational cooperation",
-    "defines": "kelompok mitra yang menyediakan lahan, sarana dan tenaga kerja, dan perusahaan "
-    "mitra yang menyediakan biaya, modal dan manajemen",
-    "defines_en": "a group providing land, facilities and labour, and a company providing "
-    "funds, capital and management",
+    "why": BilingualText.of(
+        "Tidak ada pihak yang menyediakan lahan, sarana atau tenaga kerja, atau tidak ada "
+        "yang menyediakan modal atau manajemen.",
+        "No party brings land, facilities or labour, or none brings capital or management.",
+    ),
+    "pattern": BilingualText.of("kerja sama operasional", "operational cooperation"),
+    "defines": BilingualText.of(
+        "kelompok mitra yang menyediakan lahan, sarana dan tenaga kerja, dan perusahaan "
+        "mitra yang menyediakan biaya, modal dan manajemen",
+        "a group providing land, facilities and labour, and a company providing "
+        "funds, capital and management",
+    ),
 }
 
 
@@ -158,12 +163,11 @@ def _pattern_name(agreement: AgreementLike) -> _Pair:
     summary="A yayasan, or a unit it runs (a PKBM, an LKP), takes no commercial role in a "
     "business pattern itself: a yayasan does business only through an entity it founds or "
     "holds shares in.",
-    indonesian="{who} ({form}) berperan sebagai {role} dalam pola {pattern}; yayasan tidak "
-    "berusaha secara langsung, tetapi melalui badan usaha yang didirikannya atau tempat ia "
-    "menyertakan modal (UU 16/2001 Pasal 3 dan 7). Pertimbangkan badan usaha itu sebagai pihak.",
-    english="{who} ({form_en}) acts as {role_en} in the {pattern_en} pattern; a yayasan does not "
-    "do business itself but through an entity it founds or holds shares in (UU 16/2001 "
-    "Articles 3 and 7). Consider making that entity the party.",
+    english=N_(
+        "{who} ({form}) acts as {role} in the {pattern} pattern; a yayasan does not "
+        "do business itself but through an entity it founds or holds shares in (UU 16/2001 "
+        "Articles 3 and 7). Consider making that entity the party."
+    ),
     severity=Severity.WARNING,
 )
 def _foundation_trading(agreement: AgreementLike) -> Iterator[Hit]:
@@ -186,12 +190,12 @@ def _foundation_trading(agreement: AgreementLike) -> Iterator[Hit]:
             path=".".join(map(str, ("pattern", *where))),
             values={
                 "who": f"{party_label(index_of[pid])} ({party.name})",
-                "form": form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
-                "form_en": form.label_en,
-                "role": role,
-                "role_en": f"the {role_en}",
-                "pattern": pattern,
-                "pattern_en": pattern_en,
+                "form": BilingualText.of(
+                    form.label_id.lower() if form is LegalForm.FOUNDATION else form.label_id,
+                    form.label_en,
+                ),
+                "role": BilingualText.of(role, f"the {role_en}"),
+                "pattern": BilingualText.of(pattern, pattern_en),
             },
         )
 
@@ -202,12 +206,11 @@ def _foundation_trading(agreement: AgreementLike) -> Iterator[Hit]:
     "diatur dalam PKS",
     summary="An MoU grants no exclusive right: a binding exclusive commercial right belongs in "
     "a PKS.",
-    indonesian="Nota Kesepahaman memberi {agent} hak eksklusif untuk memasarkan produk {principal}"
-    " di {territory}; hak eksklusif yang mengikat lazimnya diatur dalam Perjanjian Kerja Sama, "
-    "bukan dalam Nota Kesepahaman.",
-    english="The MoU grants {agent} an exclusive right to market {principal}'s products in "
-    "{territory}; a binding exclusive right usually belongs in a Cooperation Agreement (PKS), "
-    "not in an MoU.",
+    english=N_(
+        "The MoU grants {agent} an exclusive right to market {principal}'s products in "
+        "{territory}; a binding exclusive right usually belongs in a Cooperation Agreement (PKS), "
+        "not in an MoU."
+    ),
     severity=Severity.WARNING,
 )
 def _exclusive_in_mou(agreement: AgreementLike) -> Iterator[Hit]:
@@ -233,12 +236,11 @@ def _exclusive_in_mou(agreement: AgreementLike) -> Iterator[Hit]:
     summary="In a PKS that runs a pattern, a party the pattern's terms do not name is told "
     "apart (as information): the pattern clause names only the parties that trade, so what "
     "the others give and receive must stand in their rights and obligations.",
-    indonesian="{who} tidak disebut dalam ketentuan pola {pattern} (hanya {named}); pasal pola "
-    "hanya mengikat pihak yang disebut. Pastikan hak dan kewajiban {who} mengatur apa yang "
-    "diberikan dan diperolehnya.",
-    english="{who} is not named in the {pattern_en} terms (only {named}); the pattern clause "
-    "binds only the parties it names. Make sure {who}'s rights and obligations say what it "
-    "gives and receives.",
+    english=N_(
+        "{who} is not named in the {pattern} terms (only {named}); the pattern clause "
+        "binds only the parties it names. Make sure {who}'s rights and obligations say what it "
+        "gives and receives."
+    ),
     severity=Severity.INFO,
 )
 def _outside_pattern(agreement: AgreementLike) -> Iterator[Hit]:
@@ -255,8 +257,7 @@ def _outside_pattern(agreement: AgreementLike) -> Iterator[Hit]:
                 path="pattern",
                 values={
                     "who": f"{party_label(index)} ({party.name})",
-                    "pattern": pattern,
-                    "pattern_en": pattern_en,
+                    "pattern": BilingualText.of(pattern, pattern_en),
                     "named": named,
                 },
             )

@@ -28,6 +28,7 @@ from typing import Any, Final, cast, get_origin
 from pydantic import Field
 
 from kemitraan._base import BilingualText, Language, ValueModel
+from kemitraan._catalog import N_
 from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.findings import Hit, RuleBook, Severity
@@ -192,10 +193,8 @@ def _fit(
     more: Iterable[BilingualText | None] = (),
     **named: BilingualText,
 ) -> Hit:
-    """A fitting arrangement: its message's values (``{x_id}``/``{x_en}``) and the match."""
-    values: dict[str, object] = {}
-    for key, text in named.items():
-        values[f"{key}_id"], values[f"{key}_en"] = text.indonesian, text.english
+    """A fitting arrangement: its message's values (each said in either language) and the match."""
+    values: dict[str, object] = dict(named)
     values["fit"] = (pattern, score, roles, [m for m in more if m is not None])
     return Hit(values=values)
 
@@ -213,9 +212,9 @@ def _of_kinds(kinds: Iterable[ContributionKind]) -> BilingualText:
     "agency_fits",
     basis="Panduan B.1",
     summary="A smaller business markets the goods or services of a larger one.",
-    indonesian="{agent_id} memasarkan barang/jasa {principal_id}: bentuk keagenan (panduan B.1).",
-    english="{agent_en} markets the goods/services of {principal_en}: the agency pattern "
-    "(guide B.1).",
+    english=N_(
+        "{agent} markets the goods/services of {principal}: the agency pattern (guide B.1)."
+    ),
     severity=Severity.INFO,
 )
 def _agency(ctx: _Ctx) -> Iterator[Hit]:
@@ -246,10 +245,10 @@ _SHARES_AGREED: Final = BilingualText(
     basis="Panduan B.2",
     summary="One side brings land, facilities and labour, the other funds, capital, management "
     "and production inputs.",
-    indonesian="{group_id} menyediakan {brings_id}, sedangkan {company_id} menyediakan "
-    "{funds_id}: bentuk kerja sama operasional (panduan B.2).",
-    english="{group_en} provides {brings_en} while {company_en} provides {funds_en}: the "
-    "operational cooperation pattern (guide B.2).",
+    english=N_(
+        "{group} provides {brings} while {company} provides {funds}: the "
+        "operational cooperation pattern (guide B.2)."
+    ),
     severity=Severity.INFO,
 )
 def _operational(ctx: _Ctx) -> Iterator[Hit]:
@@ -275,10 +274,9 @@ def _operational(ctx: _Ctx) -> Iterator[Hit]:
     basis="Panduan B.3",
     summary="A larger business helps smaller ones grow (interest-free capital is the guide's "
     "example) without taking their resources in exchange.",
-    indonesian="{parent_id} membantu perkembangan {children_id} dengan {help_id}: bentuk bapak "
-    "angkat – anak angkat (panduan B.3).",
-    english="{parent_en} helps {children_en} grow with {help_en}: the foster-parent pattern "
-    "(guide B.3).",
+    english=N_(
+        "{parent} helps {children} grow with {help}: the foster-parent pattern (guide B.3)."
+    ),
     severity=Severity.INFO,
 )
 def _foster(ctx: _Ctx) -> Iterator[Hit]:
@@ -340,10 +338,10 @@ def _foster(ctx: _Ctx) -> Iterator[Hit]:
     basis="Panduan B.4",
     summary="A smaller business supplies or sells through a larger one, often through a "
     "cooperative.",
-    indonesian="{supplier_id} menyediakan {sells_id} dan {buyer_id} menyediakan {takes_id}: "
-    "bentuk dagang umum (panduan B.4).",
-    english="{supplier_en} provides {sells_en} and {buyer_en} provides {takes_en}: the "
-    "general-trade pattern (guide B.4).",
+    english=N_(
+        "{supplier} provides {sells} and {buyer} provides {takes}: the "
+        "general-trade pattern (guide B.4)."
+    ),
     severity=Severity.INFO,
 )
 def _general_trade(ctx: _Ctx) -> Iterator[Hit]:
@@ -397,20 +395,19 @@ def _pair_rule(
     small_kinds: frozenset[ContributionKind],
     large_kinds: frozenset[ContributionKind],
     roles: tuple[str, str],
-    text: tuple[str, str],
+    what: str,
+    english: str,
 ) -> None:
-    """Declare a rule of PP 7/2021's simpler shape: a smaller party brings X, a larger one Y."""
+    """Declare a rule of PP 7/2021's simpler shape: a smaller party brings X, a larger one Y.
+
+    ``what`` names the pattern in the summary; ``english`` is the message id.
+    """
 
     @rule(
         code,
         basis="PP 7/2021 Pasal 106",
-        summary=f"A smaller party brings one thing and a larger one another: {text[1]}.",
-        indonesian="{small_id} menyediakan {gives_id} dan {large_id} menyediakan {takes_id}: "
-        + text[0].replace("{", "{{").replace("}", "}}")
-        + ".",
-        english="{small_en} provides {gives_en} and {large_en} provides {takes_en}: "
-        + text[1].replace("{", "{{").replace("}", "}}")
-        + ".",
+        summary=f"A smaller party brings one thing and a larger one another: {what}.",
+        english=english,
         severity=Severity.INFO,
     )
     def _(ctx: _Ctx) -> Iterator[Hit]:
@@ -439,9 +436,10 @@ _pair_rule(
     frozenset({K.LABOUR, K.LAND, K.SUPPLY}),
     frozenset({K.PRODUCTION_INPUTS}),
     ("plasma", "core"),
-    (
-        "usaha besar sebagai inti menyediakan sarana produksi bagi plasma (pola inti-plasma)",
-        "a large core supplies production inputs to its plasma (core–plasma pattern)",
+    "a large core supplies production inputs to its plasma (core–plasma pattern)",
+    N_(
+        "{small} provides {gives} and {large} provides {takes}: a large core supplies "
+        "production inputs to its plasma (core–plasma pattern)."
     ),
 )
 _pair_rule(
@@ -450,7 +448,8 @@ _pair_rule(
     frozenset({K.CONTRACT_PRODUCTION}),
     frozenset({K.OFFTAKE, K.CAPITAL}),
     ("subcontractor", "contractor"),
-    ("pola subkontrak", "the subcontracting pattern"),
+    "the subcontracting pattern",
+    N_("{small} provides {gives} and {large} provides {takes}: the subcontracting pattern."),
 )
 _pair_rule(
     "franchise_fits",
@@ -458,7 +457,8 @@ _pair_rule(
     frozenset({K.CAPITAL, K.BUSINESS_LOCATION}),
     frozenset({K.BRAND}),
     ("franchisee", "franchisor"),
-    ("pola waralaba", "the franchise pattern"),
+    "the franchise pattern",
+    N_("{small} provides {gives} and {large} provides {takes}: the franchise pattern."),
 )
 _pair_rule(
     "outsourcing_fits",
@@ -466,7 +466,8 @@ _pair_rule(
     frozenset({K.SUPPORT_SERVICES}),
     frozenset({K.CAPITAL, K.OFFTAKE}),
     ("provider", "client"),
-    ("pola penyumberluaran", "the outsourcing pattern"),
+    "the outsourcing pattern",
+    N_("{small} provides {gives} and {large} provides {takes}: the outsourcing pattern."),
 )
 
 
@@ -474,8 +475,7 @@ _pair_rule(
     "supply_chain_fits",
     basis="PP 7/2021 Pasal 106",
     summary="A producer, a distributor and a buyer form one supply chain.",
-    indonesian="{first_id} → {middle_id} → {last_id} membentuk satu rantai pasok.",
-    english="{first_en} → {middle_en} → {last_en} form one supply chain.",
+    english=N_("{first} → {middle} → {last} form one supply chain."),
     severity=Severity.INFO,
 )
 def _supply_chain(ctx: _Ctx) -> Iterator[Hit]:
@@ -501,8 +501,7 @@ def _supply_chain(ctx: _Ctx) -> Iterator[Hit]:
     "joint_venture_fits",
     basis="PP 7/2021 Pasal 106",
     summary="More than one party puts in capital.",
-    indonesian="Lebih dari satu pihak menyetor modal: dapat mendirikan usaha patungan.",
-    english="More than one party puts in capital: they could found a joint venture.",
+    english=N_("More than one party puts in capital: they could found a joint venture."),
     severity=Severity.INFO,
 )
 def _joint_venture(ctx: _Ctx) -> Iterator[Hit]:
@@ -515,10 +514,10 @@ def _joint_venture(ctx: _Ctx) -> Iterator[Hit]:
     "profit_sharing_fits",
     basis="PP 7/2021 Pasal 106",
     summary="Every party contributes and capital is put in.",
-    indonesian="Setiap pihak berkontribusi dan ada modal yang disetor: hasil dapat dibagi "
-    "menurut persentase yang disepakati.",
-    english="Every party contributes and capital is put in: the result can be shared by agreed "
-    "percentages.",
+    english=N_(
+        "Every party contributes and capital is put in: the result can be shared by agreed "
+        "percentages."
+    ),
     severity=Severity.INFO,
 )
 def _profit_sharing(ctx: _Ctx) -> Iterator[Hit]:

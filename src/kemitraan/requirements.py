@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
 from kemitraan._base import BilingualText
+from kemitraan._catalog import N_
 from kemitraan._requirement_book import (
     RENEWAL,
     REQUIREMENTS,
@@ -65,8 +66,7 @@ __all__ = [  # the declarations' tools, for an app that declares requirements of
     guards=advancing_from(Stage.MAPPING, Stage.GATHERING),
     basis="Panduan A.1",
     summary="Map at least one candidate partner with its kind and region.",
-    indonesian="Petakan sedikitnya satu calon mitra beserta jenis dan wilayahnya.",
-    english="Map at least one candidate partner with its kind and region.",
+    english=N_("Map at least one candidate partner with its kind and region."),
 )
 def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     if not any(partner.region is not None for partner in p.partners):
@@ -81,8 +81,7 @@ def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
     summary="Each candidate pursued has its goals and scope of work gathered.",
-    indonesian="Tujuan dan bidang garapan {name} belum digali.",
-    english="The goals and scope of work of {name} have not been gathered.",
+    english=N_("The goals and scope of work of {name} have not been gathered."),
 )
 def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
@@ -95,8 +94,7 @@ def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
     summary="Each candidate pursued has at least one dated information-gathering record.",
-    indonesian="Belum ada catatan penggalian informasi bertanggal untuk {name}.",
-    english="There is no dated information-gathering record for {name}.",
+    english=N_("There is no dated information-gathering record for {name}."),
 )
 def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
@@ -113,8 +111,7 @@ def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
     summary="Every relevance assessment is of a candidate.",
-    indonesian="Penilaian relevansi menyebut '{party}', yang bukan calon mitra.",
-    english="A relevance assessment names '{party}', which is not a candidate.",
+    english=N_("A relevance assessment names '{party}', which is not a candidate."),
 )
 def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
     known = {partner.id for partner in p.partners}
@@ -129,8 +126,9 @@ def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
     basis="Panduan A.3",
     summary="Each candidate pursued has its relevance to the programme's problems and needs "
     "analysed.",
-    indonesian="Relevansi {name} dengan permasalahan dan kebutuhan program belum dianalisis.",
-    english="The relevance of {name} to the programme's problems and needs has not been analysed.",
+    english=N_(
+        "The relevance of {name} to the programme's problems and needs has not been analysed."
+    ),
 )
 def _relevance_assessed(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
@@ -144,8 +142,7 @@ def _relevance_assessed(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
     summary="A relevant candidate names the programme's problems or needs it meets.",
-    indonesian="Sebutkan permasalahan atau kebutuhan program yang dijawab {name}.",
-    english="Name the programme problems or needs that {name} addresses.",
+    english=N_("Name the programme problems or needs that {name} addresses."),
 )
 def _relevance_names_needs(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
@@ -160,8 +157,7 @@ def _relevance_names_needs(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
     summary="An assessment names only the programme's own problems and needs.",
-    indonesian="Kebutuhan '{need}' tidak ada dalam program.",
-    english="Need '{need}' is not one of the programme's.",
+    english=N_("Need '{need}' is not one of the programme's."),
 )
 def _unknown_need(p: PartnershipLike) -> Iterator[Hit]:
     assessed = p.latest_assessments()
@@ -178,8 +174,7 @@ def _unknown_need(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
     summary="At least one candidate is relevant.",
-    indonesian="Belum ada calon mitra yang relevan; tambah calon atau nyatakan tidak dilanjutkan.",
-    english="No candidate is relevant yet; add candidates or decline.",
+    english=N_("No candidate is relevant yet; add candidates or decline."),
 )
 def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
     known = {partner.id for partner in p.partners}
@@ -196,9 +191,7 @@ def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.EXPLORATION),
     basis="Panduan A.4",
     summary="A candidate agreed to cooperate at an audience or presentation.",
-    indonesian="Belum ada calon mitra yang menyatakan bersedia bekerja sama dalam audiensi atau "
-    "presentasi.",
-    english="No candidate has agreed to cooperate at an audience or presentation.",
+    english=N_("No candidate has agreed to cooperate at an audience or presentation."),
 )
 def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
     if not p.committed_partners:
@@ -210,10 +203,10 @@ def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.EXPLORATION),
     basis="Panduan A.3–A.4 (penjajagan dengan pihak-pihak yang relevan)",
     summary="A partner that agreed was judged relevant in step 3 (a caution).",
-    indonesian="{name} bersedia bermitra, padahal pada langkah 3 dinilai tidak relevan "
-    "({why}); pastikan alasan melanjutkannya dicatat.",
-    english="{name} agreed to cooperate although step 3 judged it not relevant ({why}); "
-    "make sure the reason to go on is recorded.",
+    english=N_(
+        "{name} agreed to cooperate although step 3 judged it not relevant ({why}); "
+        "make sure the reason to go on is recorded."
+    ),
     severity=Severity.WARNING,
 )
 def _explored_not_relevant(p: PartnershipLike) -> Iterator[Hit]:
@@ -231,11 +224,11 @@ def _explored_not_relevant(p: PartnershipLike) -> Iterator[Hit]:
     basis="Juknis PKW: mitra DUDI, UMKM, lembaga pembiayaan, platform digital sejak 2023 "
     "(sebagaimana dilaporkan; bukan Panduan, maka sebuah saran)",
     summary="A PKW programme has partners of the four kinds expected since 2023 (a caution).",
-    indonesian="Mitra program PKW belum mencakup {missing}; sejak 2023 penyelenggara PKW "
-    "diharapkan bermitra dengan DUDI, UMKM, lembaga pembiayaan, dan platform digital.",
-    english="The PKW programme's partners do not yet include {missing}; since 2023 PKW "
-    "providers are expected to partner with business and industry, a small enterprise, a "
-    "financing institution and a digital platform.",
+    english=N_(
+        "The PKW programme's partners do not yet include {missing}; since 2023 PKW "
+        "providers are expected to partner with business and industry, a small enterprise, a "
+        "financing institution and a digital platform."
+    ),
     severity=Severity.WARNING,
 )
 def _pkw_partner_mix(p: PartnershipLike) -> Iterator[Hit]:
@@ -259,8 +252,7 @@ def _pkw_partner_mix(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
     summary="The joint work plan is drawn up.",
-    indonesian="Rencana kerja sama belum disusun.",
-    english="The joint work plan has not been drawn up.",
+    english=N_("The joint work plan has not been drawn up."),
 )
 def _work_plan_drawn_up(p: PartnershipLike) -> Iterator[Hit]:
     if p.work_plan is None:
@@ -272,8 +264,7 @@ def _work_plan_drawn_up(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
     summary="Every party took part in drawing up the plan.",
-    indonesian="{name} belum dilibatkan dalam penyusunan rencana kerja.",
-    english="{name} did not take part in drawing up the work plan.",
+    english=N_("{name} did not take part in drawing up the work plan."),
 )
 def _plan_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.work_plan
@@ -289,8 +280,7 @@ def _plan_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
     summary="The plan has activities.",
-    indonesian="Rencana kerja belum memuat kegiatan.",
-    english="The work plan has no activities.",
+    english=N_("The work plan has no activities."),
 )
 def _activities_planned(p: PartnershipLike) -> Iterator[Hit]:
     if p.work_plan is not None and not p.work_plan.activities:
@@ -302,8 +292,9 @@ def _activities_planned(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
     summary="Each activity's responsible party is a party to the cooperation.",
-    indonesian="Penanggung jawab kegiatan '{activity}' ('{party}') bukan pihak yang bermitra.",
-    english="The party responsible for '{activity}' ('{party}') is not a party to the cooperation.",
+    english=N_(
+        "The party responsible for '{activity}' ('{party}') is not a party to the cooperation."
+    ),
 )
 def _activity_responsible_party(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.work_plan
@@ -325,8 +316,7 @@ def _activity_responsible_party(p: PartnershipLike) -> Iterator[Hit]:
     guards=(*advancing_from(Stage.AGREEMENT, Stage.SIGNING), (Stage.SIGNING, Move.SIGN)),
     basis="Panduan A.6",
     summary="The memorandum of understanding is drafted.",
-    indonesian="Nota kesepahaman belum dirumuskan.",
-    english="The memorandum of understanding has not been drafted.",
+    english=N_("The memorandum of understanding has not been drafted."),
 )
 def _agreement_drafted(p: PartnershipLike) -> Iterator[Hit]:
     if p.agreement is None:
@@ -338,10 +328,9 @@ def _agreement_drafted(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.AGREEMENT),
     basis="Panduan A.6",
     summary="The agreement's parties are the parties to the cooperation.",
-    indonesian="Pihak dalam kesepakatan ({named}) tidak sama dengan pihak yang bermitra "
-    "({expected}).",
-    english="The agreement's parties ({named}) differ from the parties to the cooperation "
-    "({expected}).",
+    english=N_(
+        "The agreement's parties ({named}) differ from the parties to the cooperation ({expected})."
+    ),
 )
 def _agreement_parties(p: PartnershipLike) -> Iterator[Hit]:
     agreement = p.agreement
@@ -369,8 +358,7 @@ from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
     guards=advancing_from(Stage.IMPLEMENTATION),
     basis="Panduan A.8",
     summary="An activity is recorded as carried out in this cycle.",
-    indonesian="Belum ada kegiatan yang dicatat terlaksana pada tahun ke-{cycle}.",
-    english="No activity is recorded as carried out in cycle {cycle}.",
+    english=N_("No activity is recorded as carried out in cycle {cycle}."),
 )
 def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if not any(r.cycle == p.cycle for r in p.implementation):
@@ -382,8 +370,7 @@ def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
     summary="There is a monitoring record in this cycle.",
-    indonesian="Belum ada catatan monitoring pada tahun ke-{cycle}.",
-    english="There is no monitoring record in cycle {cycle}.",
+    english=N_("There is no monitoring record in cycle {cycle}."),
 )
 def _monitoring_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if not any(r.cycle == p.cycle for r in p.monitoring):
@@ -395,8 +382,7 @@ def _monitoring_recorded(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
     summary="The joint evaluation of this cycle took place.",
-    indonesian="Evaluasi bersama tahun ke-{cycle} belum dilakukan.",
-    english="The joint evaluation of cycle {cycle} has not taken place.",
+    english=N_("The joint evaluation of cycle {cycle} has not taken place."),
 )
 def _joint_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     if not any(e.cycle == p.cycle for e in p.evaluations):
@@ -409,8 +395,7 @@ def _joint_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     basis="Panduan A.9",
     summary="Every party of the agreement took part in the joint evaluation (as a participant, "
     "or by giving its view of the partnership's health).",
-    indonesian="{name} belum ikut dalam evaluasi bersama.",
-    english="{name} has not taken part in the joint evaluation.",
+    english=N_("{name} has not taken part in the joint evaluation."),
 )
 def _evaluation_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     evaluations = [e for e in p.evaluations if e.cycle == p.cycle]
@@ -430,8 +415,7 @@ def _evaluation_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.IMPROVEMENT),
     basis="Panduan A.10",
     summary="The decision whether to continue next year is recorded.",
-    indonesian="Keputusan apakah kerja sama dilanjutkan tahun berikutnya belum dicatat.",
-    english="The decision whether to continue next year is not recorded.",
+    english=N_("The decision whether to continue next year is not recorded."),
 )
 def _decision_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if p.decision() is None:
@@ -443,8 +427,7 @@ def _decision_recorded(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.IMPROVEMENT),
     basis="Panduan A.11",
     summary="The parties decided to continue (otherwise end()).",
-    indonesian="Para pihak memutuskan tidak melanjutkan; akhiri kerja sama.",
-    english="The parties decided not to continue; end the cooperation instead.",
+    english=N_("The parties decided not to continue; end the cooperation instead."),
 )
 def _decision_to_continue(p: PartnershipLike) -> Iterator[Hit]:
     decision = p.decision()
@@ -460,8 +443,7 @@ def _decision_to_continue(p: PartnershipLike) -> Iterator[Hit]:
     guards=RENEWAL,
     basis="Panduan A.11",
     summary="The plan for the next cycle is drawn up.",
-    indonesian="Rencana kegiatan tahun ke-{cycle} belum disusun.",
-    english="The plan for cycle {cycle} has not been drawn up.",
+    english=N_("The plan for cycle {cycle} has not been drawn up."),
 )
 def _follow_up_plan(p: PartnershipLike) -> Iterator[Hit]:
     if p.follow_up_plan() is None:
@@ -473,8 +455,7 @@ def _follow_up_plan(p: PartnershipLike) -> Iterator[Hit]:
     guards=RENEWAL,
     basis="Panduan A.11",
     summary="The follow-up plan records the lessons of the evaluation.",
-    indonesian="Rencana tindak lanjut perlu mempertimbangkan hasil evaluasi dan refleksi.",
-    english="The follow-up plan must take the evaluation and reflection into account.",
+    english=N_("The follow-up plan must take the evaluation and reflection into account."),
 )
 def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
@@ -488,8 +469,7 @@ def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     basis="Panduan A.11",
     summary="The term in force (the latest addendum's, else the agreement's) covers the "
     "plan's period.",
-    indonesian="Jangka waktu kerja sama (berakhir {ends}) belum diperpanjang sampai {until}.",
-    english="The term (ending {ends}) is not extended to {until}.",
+    english=N_("The term (ending {ends}) is not extended to {until}."),
 )
 def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
@@ -505,9 +485,7 @@ def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     basis="Panduan A.11",
     summary="When the plan says the agreement changes, an addendum made after the plan, free "
     "of errors, is signed by every party.",
-    indonesian="Rencana menyatakan perubahan kesepakatan, tetapi belum ada adendum yang "
-    "ditandatangani semua pihak.",
-    english="The plan says the agreement changes, but no addendum is signed by every party.",
+    english=N_("The plan says the agreement changes, but no addendum is signed by every party."),
     replaces=("addendum_made",),
 )
 def _addendum_signed(p: PartnershipLike) -> Iterator[Hit]:
@@ -535,8 +513,7 @@ LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
     summary="The text signed has no error in its check().",
-    indonesian="Naskah yang akan ditandatangani masih memuat kesalahan: {errors}",
-    english="The text to be signed still has errors: {errors}",
+    english=N_("The text to be signed still has errors: {errors}"),
 )
 def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
@@ -554,8 +531,7 @@ def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
     summary="The text names the signatory of the party that signs.",
-    indonesian="Naskah belum menyebut penanda tangan untuk '{party}'.",
-    english="The text names no signatory for '{party}'.",
+    english=N_("The text names no signatory for '{party}'."),
 )
 def _signer_named(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
@@ -569,8 +545,7 @@ def _signer_named(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
     summary="A party signs a text once.",
-    indonesian="'{party}' sudah menandatangani naskah ini.",
-    english="'{party}' has already signed this text.",
+    english=N_("'{party}' has already signed this text."),
 )
 def _signs_once(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     document = ask.document if ask.document is not None else p.agreement
@@ -583,9 +558,9 @@ def _signs_once(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     guards=ADDENDUM_GUARDS,
     basis="Panduan A.11",
     summary="An addendum is signed once every party has signed the text it amends, held here.",
-    indonesian="Naskah yang diubah oleh adendum ini belum ditandatangani semua pihaknya, atau "
-    "tidak ada dalam kemitraan ini.",
-    english="The text this addendum amends is not signed by all its parties, or is not held here.",
+    english=N_(
+        "The text this addendum amends is not signed by all its parties, or is not held here."
+    ),
 )
 def _amended_text_signed(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     addendum = ask.document
@@ -601,8 +576,7 @@ def _amended_text_signed(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     guards=PKS_GUARDS,
     basis="Panduan A.6; kelaziman penyusunan perjanjian",
     summary="A cooperation agreement runs within the term of the agreement it implements.",
-    indonesian="Jangka waktu PKS ({pks}) berada di luar jangka waktu Nota Kesepahaman ({mou}).",
-    english="The PKS's term ({pks}) runs outside the MoU's term ({mou}).",
+    english=N_("The PKS's term ({pks}) runs outside the MoU's term ({mou})."),
 )
 def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     pks, mou = ask.document, p.as_amended()
@@ -624,8 +598,7 @@ def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     basis="Panduan A.6–A.7",
     summary="A cooperation agreement (PKS) is signed once every party has signed the agreement "
     "it implements.",
-    indonesian="Nota Kesepahaman yang dilaksanakan belum ditandatangani semua pihak.",
-    english="The agreement it implements is not yet signed by every party.",
+    english=N_("The agreement it implements is not yet signed by every party."),
 )
 def _agreement_signed_first(p: PartnershipLike) -> Iterator[Hit]:
     agreement = p.agreement
@@ -641,8 +614,7 @@ def _agreement_signed_first(p: PartnershipLike) -> Iterator[Hit]:
     guards=STOPPING,
     basis="Panduan A.4, A.10",
     summary="A reason is recorded.",
-    indonesian="Alasan harus dicatat.",
-    english="A reason must be recorded.",
+    english=N_("A reason must be recorded."),
 )
 def _reason_given(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     if ask.reason is None or not ask.reason.strip():

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
+from kemitraan._base import BilingualText
+from kemitraan._catalog import N_
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.findings import Hit, Severity
 from kemitraan.provisions import AgreementKind
@@ -53,12 +55,11 @@ def _clue(agreement: AgreementLike) -> str | None:
     basis="Kelaziman perjanjian jual beli (REFERENCE: apa yang diatur PKS jual beli dan pasokan)",
     summary="A PKS that trades goods settles delivery, inspection and acceptance, risk and "
     "title, tax, the account paid into and late payment.",
-    indonesian="Perjanjian Kerja Sama ini memperdagangkan Produk tetapi belum mengatur tempat "
-    "dan biaya penyerahan, pemeriksaan dan penerimaan, peralihan risiko dan hak milik, pajak, "
-    "rekening pembayaran, serta akibat keterlambatan pembayaran (trade).",
-    english="This Cooperation Agreement trades goods but does not yet settle the place and cost "
-    "of delivery, inspection and acceptance, the passing of risk and title, tax, the account "
-    "paid into and the consequence of late payment (trade).",
+    english=N_(
+        "This Cooperation Agreement trades goods but does not yet settle the place and cost "
+        "of delivery, inspection and acceptance, the passing of risk and title, tax, the account "
+        "paid into and the consequence of late payment (trade)."
+    ),
     severity=Severity.WARNING,
 )
 def _trade_terms_missing(agreement: AgreementLike) -> Iterator[Hit]:
@@ -72,12 +73,11 @@ def _trade_terms_missing(agreement: AgreementLike) -> Iterator[Hit]:
     "praktik peserta didik atau bantuan pemerintah",
     summary="A PKS that sells goods made in learners' practice or with a government grant "
     "says so, who owns them until they are sold, and how the proceeds are shared.",
-    indonesian="Naskah menyebut {clue}, tetapi tidak menyatakan asal Produk; nyatakan apakah "
-    "Produk hasil praktik peserta didik atau dibuat dari bantuan pemerintah, siapa pemiliknya "
-    "sebelum dijual, dan bagaimana hasil penjualannya dibagi dengan lembaga dan peserta didik.",
-    english="The text mentions {clue} but does not state where the Products come from; state "
-    "whether they are made in the learners' practice or from a government grant, who owns them "
-    "before they are sold, and how the proceeds are shared with the unit and the learners.",
+    english=N_(
+        "The text mentions {clue} but does not state where the Products come from; state "
+        "whether they are made in the learners' practice or from a government grant, who owns them "
+        "before they are sold, and how the proceeds are shared with the unit and the learners."
+    ),
 )
 def _origin_unsaid(agreement: AgreementLike) -> Iterator[Hit]:
     if not _sells(agreement):
@@ -96,8 +96,7 @@ def _origin_unsaid(agreement: AgreementLike) -> Iterator[Hit]:
     "praktik peserta didik atau bantuan pemerintah",
     summary="Goods made in learners' practice or with a grant have an owner until sold, a "
     "sharing of their proceeds, and (a grant's) the rules cited.",
-    indonesian="Produk {origin}, tetapi naskah belum menyatakan {missing}.",
-    english="The Products are {origin_en}, but the text does not yet state {missing_en}.",
+    english=N_("The Products are {origin}, but the text does not yet state {missing}."),
 )
 def _origin_unsettled(agreement: AgreementLike) -> Iterator[Hit]:
     trade = agreement.trade
@@ -119,10 +118,10 @@ def _origin_unsettled(agreement: AgreementLike) -> Iterator[Hit]:
         yield Hit(
             path="trade",
             values={
-                "origin": trade.origin.label_id,
-                "origin_en": trade.origin.label_en.lower(),
-                "missing": _joined([m[0] for m in missing], "dan"),
-                "missing_en": _joined([m[1] for m in missing], "and"),
+                "origin": BilingualText.of(trade.origin.label_id, trade.origin.label_en.lower()),
+                "missing": BilingualText.of(
+                    _joined([m[0] for m in missing], "dan"), _joined([m[1] for m in missing], "and")
+                ),
             },
         )
 

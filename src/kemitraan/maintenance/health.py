@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Final
 from pydantic import Field, TypeAdapter
 
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan._catalog import N_
 from kemitraan._types import PartyId
 from kemitraan.deviations import DeviationKind, _Found, _judged
 from kemitraan.exceptions import InvalidDeclarationError
@@ -416,8 +417,7 @@ _ALSO: Final = {"partner_first.contact_every_partner": (Technique.ACTIVE,)}
     "partner_first.contact_every_partner.never",
     basis="Panduan C.1",
     summary="Every partner, large or small, is contacted.",
-    indonesian="Belum pernah dihubungi.",
-    english="Never contacted.",
+    english=N_("Never contacted."),
 )
 def _never_contacted(j: _Judged) -> Iterator[Hit]:
     if j.log.last is None:
@@ -428,8 +428,7 @@ def _never_contacted(j: _Judged) -> Iterator[Hit]:
     "partner_first.contact_every_partner",
     basis="Panduan C.1",
     summary="Every partner is contacted within the agreed interval (at risk past twice it).",
-    indonesian="Kontak terakhir {days} hari lalu.",
-    english="Last contact {days} days ago.",
+    english=N_("Last contact {days} days ago."),
 )
 def _last_contact(j: _Judged) -> Iterator[Hit]:
     if j.log.last is not None and (days := (j.on - j.log.last).days) > j.settings.cadence_days:
@@ -441,8 +440,7 @@ def _last_contact(j: _Judged) -> Iterator[Hit]:
     "active.we_invite",
     basis="Panduan C.5",
     summary="The institution invites more often than it waits to be invited.",
-    indonesian="Mitra lebih sering mengajak daripada lembaga.",
-    english="The partner invites more often than the institution.",
+    english=N_("The partner invites more often than the institution."),
     severity=Severity.WARNING,
 )
 def _invited_by_partner(j: _Judged) -> Iterator[Hit]:
@@ -454,8 +452,7 @@ def _invited_by_partner(j: _Judged) -> Iterator[Hit]:
     "active.keep_in_touch",
     basis="Panduan C.5",
     summary="When a meeting is not possible, contact is kept by WhatsApp, e-mail or social media.",
-    indonesian="Belum ada kontak lewat WhatsApp, telepon, e-mail atau media sosial dalam setahun.",
-    english="No contact by WhatsApp, phone, e-mail or social media in the past year.",
+    english=N_("No contact by WhatsApp, phone, e-mail or social media in the past year."),
     severity=Severity.WARNING,
 )
 def _only_in_person(j: _Judged) -> Iterator[Hit]:
@@ -467,8 +464,7 @@ def _only_in_person(j: _Judged) -> Iterator[Hit]:
     "active.occasions",
     basis="Panduan C.5",
     summary="Holidays and the new year are used to greet partners.",
-    indonesian="Hari raya dan tahun baru belum dipakai untuk menyapa mitra dalam setahun.",
-    english="Holidays and the new year have not been used to greet the partner this year.",
+    english=N_("Holidays and the new year have not been used to greet the partner this year."),
     severity=Severity.WARNING,
 )
 def _not_greeted(j: _Judged) -> Iterator[Hit]:
@@ -480,8 +476,7 @@ def _not_greeted(j: _Judged) -> Iterator[Hit]:
     "humble.ask_every_partner.never",
     basis="Panduan C.2",
     summary="Feedback is asked of every partner; silence is not taken as satisfaction.",
-    indonesian="Belum pernah dimintai masukan; diam belum tentu puas.",
-    english="Never asked for feedback; silence is not satisfaction.",
+    english=N_("Never asked for feedback; silence is not satisfaction."),
 )
 def _never_asked(j: _Judged) -> Iterator[Hit]:
     if j.log.asked is None:
@@ -492,8 +487,7 @@ def _never_asked(j: _Judged) -> Iterator[Hit]:
     "humble.ask_every_partner",
     basis="Panduan C.2",
     summary="Feedback is asked of every partner regularly.",
-    indonesian="Masukan terakhir diminta {days} hari lalu.",
-    english="Feedback last asked {days} days ago.",
+    english=N_("Feedback last asked {days} days ago."),
     severity=Severity.WARNING,
 )
 def _asked_long_ago(j: _Judged) -> Iterator[Hit]:
@@ -506,8 +500,7 @@ def _asked_long_ago(j: _Judged) -> Iterator[Hit]:
     "humble.act_on_feedback",
     basis="Panduan C.2",
     summary="Every piece of feedback or complaint is acted on.",
-    indonesian="{ignored} masukan belum ditindaklanjuti.",
-    english="{ignored} piece(s) of feedback not acted on.",
+    english=N_("{ignored} piece(s) of feedback not acted on."),
 )
 def _feedback_ignored(j: _Judged) -> Iterator[Hit]:
     if j.log.ignored:
@@ -518,8 +511,7 @@ def _feedback_ignored(j: _Judged) -> Iterator[Hit]:
     "humble.feedback_event",
     basis="Panduan C.2",
     summary="Partners are invited to a special event to give feedback.",
-    indonesian="Belum ada acara atau pertemuan khusus untuk meminta masukan dalam setahun.",
-    english="No event or meeting held to ask for feedback in the past year.",
+    english=N_("No event or meeting held to ask for feedback in the past year."),
     severity=Severity.WARNING,
 )
 def _no_feedback_event(j: _Judged) -> Iterator[Hit]:
@@ -531,8 +523,7 @@ def _no_feedback_event(j: _Judged) -> Iterator[Hit]:
     "patient.problems_solved",
     basis="Panduan C.3",
     summary="Problems with a partner are solved together, never left to turn into hostility.",
-    indonesian="{problems} masalah dengan mitra belum terselesaikan.",
-    english="{problems} problem(s) with the partner unresolved.",
+    english=N_("{problems} problem(s) with the partner unresolved."),
     severity=Severity.WARNING,
 )
 def _problems_open(j: _Judged) -> Iterator[Hit]:
@@ -544,8 +535,7 @@ def _problems_open(j: _Judged) -> Iterator[Hit]:
     "unique_value.memorable_meeting",
     basis="Panduan C.4",
     summary="Meetings with a partner bring something unique (a product workshop counts).",
-    indonesian="Belum ada pertemuan yang membawa nilai unik dalam setahun.",
-    english="No meeting brought unique value in the past year.",
+    english=N_("No meeting brought unique value in the past year."),
     severity=Severity.WARNING,
 )
 def _no_unique_value(j: _Judged) -> Iterator[Hit]:
@@ -557,8 +547,7 @@ def _no_unique_value(j: _Judged) -> Iterator[Hit]:
     "unique_value.attend_invitations",
     basis="Panduan C.4",
     summary="The institution attends the events its partners invite it to.",
-    indonesian="{missed} undangan mitra tidak dihadiri dalam setahun.",
-    english="{missed} invitation(s) from the partner not attended in the past year.",
+    english=N_("{missed} invitation(s) from the partner not attended in the past year."),
     severity=Severity.WARNING,
 )
 def _invitations_missed(j: _Judged) -> Iterator[Hit]:
@@ -570,8 +559,7 @@ def _invitations_missed(j: _Judged) -> Iterator[Hit]:
     "surprise.new_opportunity",
     basis="Panduan C.6",
     summary="New ideas or opportunities beyond the agreement are offered to partners.",
-    indonesian="Belum ada ide atau peluang baru yang ditawarkan dalam setahun.",
-    english="No new idea or opportunity offered in the past year.",
+    english=N_("No new idea or opportunity offered in the past year."),
     severity=Severity.WARNING,
 )
 def _no_surprise(j: _Judged) -> Iterator[Hit]:
@@ -579,23 +567,37 @@ def _no_surprise(j: _Judged) -> Iterator[Hit]:
         yield Hit()
 
 
-def _declared() -> list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None]]:
-    """Each rule, the techniques it counts for, and its message when it names no value."""
-    found: list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None]] = []
+def _declared() -> list[tuple[Rule[_Judged], tuple[Technique, ...]]]:
+    """Each rule and the techniques it counts for (a bad declaration fails at import)."""
+    found: list[tuple[Rule[_Judged], tuple[Technique, ...]]] = []
     for declared in HEALTH_RULES:
         item = declared.code.removesuffix(".never")
-        if not checklist_item(item).from_data:  # a bad declaration fails at import
+        if not checklist_item(item).from_data:
             raise InvalidDeclarationError.saying(
                 "{rule}: {item} is not judged from data", rule=declared.code, item=item
             )
-        techniques = (Technique(item.split(".")[0]), *_ALSO.get(item, ()))
-        fixed = "{" not in declared.indonesian + declared.english
-        message = _text(declared.indonesian, declared.english) if fixed else None
-        found.append((declared, techniques, message))
+        found.append((declared, (Technique(item.split(".")[0]), *_ALSO.get(item, ()))))
     return found
 
 
 _RULES: Final = _declared()
+
+
+@cache
+def _said_rules() -> list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None, str, str]]:
+    """Each rule, its techniques, its message when it names no value, and its templates.
+
+    Said from the catalogs once, on the first call (the import reads no catalog).
+    """
+    found: list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None, str, str]] = []
+    for declared, techniques in _RULES:
+        indonesian, english = declared.texts()
+        fixed = "{" not in indonesian + english
+        message = _text(indonesian, english) if fixed else None
+        found.append((declared, techniques, message, indonesian, english))
+    return found
+
+
 _STATUS: Final = {Severity.ERROR: HealthStatus.AT_RISK, Severity.WARNING: HealthStatus.ATTENTION}
 
 
@@ -610,11 +612,11 @@ def _techniques(
     """Each technique's health for one partner (its fields) in the guide's order, and the worst."""
     flags: dict[Technique, list[tuple[HealthStatus, _Reason]]] = {t: [] for t in _TECHNIQUES}
     judged = _Judged(log, problems, on, s)
-    for declared, techniques, fixed in _RULES:
+    for declared, techniques, fixed, indonesian, english in _said_rules():
         for hit in declared.check(judged):
             level = _STATUS[hit.severity or declared.severity]
             reason = fixed or _text(
-                declared.indonesian.format_map(hit.values), declared.english.format_map(hit.values)
+                indonesian.format_map(hit.values), english.format_map(hit.values)
             )
             for technique in techniques:
                 flags[technique].append((level, reason))
