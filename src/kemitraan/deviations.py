@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 from pydantic import Field, TypeAdapter, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
+from kemitraan._catalog import N_, say
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
@@ -204,6 +205,27 @@ _WARNING: Final = Severity.WARNING
 _ZERO: Final = Decimal(0)
 
 
+class _Worded(NamedTuple):
+    """A value worded in each language (a day, an amount, a number)."""
+
+    id: str
+    en: str
+
+
+def _both(message: str, /, **values: object) -> tuple[str, str]:
+    """``message`` (an English message id) in Indonesian and English, ``values`` filled.
+
+    A :class:`_Worded` value is filled in each language's words.
+    """
+    said_id = {k: v.id if type(v) is _Worded else v for k, v in values.items()}
+    said_en = {k: v.en if type(v) is _Worded else v for k, v in values.items()}
+    return say(message, "id").format_map(said_id), say(message, "en").format_map(said_en)
+
+
+def _day(day: date) -> _Worded:
+    return _Worded(date_long(day), date_long(day, "en"))
+
+
 class _Facts(_Records):
     """The cycle's records up to the day judged, in a canonical order, as deviations read them.
 
@@ -287,13 +309,16 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.end,
                 measured=(("expected", Decimal(100)), ("actual", percent)),
-                message=(
-                    f"{name} seharusnya selesai {date_long(period.end)}; terlambat {late} hari.",
-                    f"{name} was due to finish on {date_long(period.end, 'en')}; {late} days late.",
+                message=_both(
+                    N_("{name} was due to finish on {due}; {late} days late."),
+                    name=name,
+                    due=_day(period.end),
+                    late=late,
                 ),
-                evidence=(
-                    f"Kemajuan terakhir {percent}% ({_when(progress)}).",
-                    f"Last progress {percent}% ({_when(progress, 'en')}).",
+                evidence=_both(
+                    N_("Last progress {percent}% ({when})."),
+                    percent=percent,
+                    when=_when(progress),
                 ),
             )
             late_already = True
@@ -306,16 +331,13 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.start,
                 measured=(("expected", None), ("actual", Decimal(0))),
-                message=(
-                    f"{name} seharusnya dimulai {date_long(period.start)}; belum ada "
-                    f"pelaksanaan setelah {late} hari.",
-                    f"{name} was due to start on {date_long(period.start, 'en')}; nothing done "
-                    f"after {late} days.",
+                message=_both(
+                    N_("{name} was due to start on {due}; nothing done after {late} days."),
+                    name=name,
+                    due=_day(period.start),
+                    late=late,
                 ),
-                evidence=(
-                    "Tidak ada catatan pelaksanaan atau kemajuan.",
-                    "No implementation or progress recorded.",
-                ),
+                evidence=_both(N_("No implementation or progress recorded.")),
             )
             late_already = True
         under_way = period is None or period.start <= on
@@ -329,16 +351,16 @@ def _activities(
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=last,
-                    message=(
-                        f"{name} belum dilaporkan selama {silent} hari (disepakati setiap "
-                        f"{every} hari).",
-                        f"{name} has not been reported for {silent} days (agreed: every "
-                        f"{every} days).",
+                    message=_both(
+                        N_(
+                            "{name} has not been reported for {silent} days (agreed: every "
+                            "{every} days)."
+                        ),
+                        name=name,
+                        silent=silent,
+                        every=every,
                     ),
-                    evidence=(
-                        f"Laporan terakhir {date_long(last)}.",
-                        f"Last report {date_long(last, 'en')}.",
-                    ),
+                    evidence=_both(N_("Last report {day}."), day=_day(last)),
                 )
         budget = activity.budget
         if budget is not None and spent is not None and spent[1] > budget:
@@ -352,16 +374,16 @@ def _activities(
                     party_id=activity.responsible,
                     since=spent[0],
                     measured=(("expected", budget), ("actual", spent[1])),
-                    message=(
-                        f"{name} menghabiskan {rupiah_digits(spent[1])} dari anggaran "
-                        f"{rupiah_digits(budget)}{_over(over, 'id')}.",
-                        f"{name} spent {rupiah_digits(spent[1], 'en')} of a budget of "
-                        f"{rupiah_digits(budget, 'en')}{_over(over, 'en')}.",
+                    message=_both(
+                        N_("{name} spent {spent} of a budget of {budget}.")
+                        if over.is_infinite()
+                        else N_("{name} spent {spent} of a budget of {budget} ({share} over)."),
+                        name=name,
+                        spent=_Worded(rupiah_digits(spent[1]), rupiah_digits(spent[1], "en")),
+                        budget=_Worded(rupiah_digits(budget), rupiah_digits(budget, "en")),
+                        share="" if over.is_infinite() else _share(over),
                     ),
-                    evidence=(
-                        f"Catatan monitoring {date_long(spent[0])}.",
-                        f"Monitoring record of {date_long(spent[0], 'en')}.",
-                    ),
+                    evidence=_both(N_("Monitoring record of {day}."), day=_day(spent[0])),
                 )
 
 
@@ -400,9 +422,10 @@ def _indicators(
                 since=when,
                 measured=(("expected", expected), ("actual", value)),
                 message=_behind(indicator, value, when, on),
-                evidence=(
-                    f"Diukur {date_long(when)}; verifikasi: {indicator.verification}.",
-                    f"Measured {date_long(when, 'en')}; verified by: {indicator.verification}.",
+                evidence=_both(
+                    N_("Measured {day}; verified by: {verification}."),
+                    day=_day(when),
+                    verification=indicator.verification,
                 ),
             )
 
@@ -420,44 +443,44 @@ def _behind(indicator: Indicator, value: Decimal, when: date, on: date) -> tuple
     ahead = [t for t in indicator.targets if t.by > on]
     target = due if missed or not ahead else ahead[0]
     assert target is not None  # behind with no target due: the first is ahead
-    said = []
-    for language in ("id", "en"):
-        direction = indicator.direction.label(language).lower()
-        agreed = f"{_num(target.value, unit, language, places)}"
-        if language == "id":
-            text = (
-                f"{indicator.name}: {_num(value, unit)} (diukur {date_long(when)}); target yang "
-                f"disepakati {agreed} pada {date_long(target.by)} ({direction})"
-            )
-            pace = "; kemajuannya tertinggal dari laju yang diperlukan untuk mencapainya."
-        else:
-            text = (
-                f"{indicator.name}: {_num(value, unit, 'en')} (measured "
-                f"{date_long(when, 'en')}); agreed target {agreed} by "
-                f"{date_long(target.by, 'en')} ({direction})"
-            )
-            pace = "; progress is behind the pace needed to reach it."
-        said.append(text + ("." if missed else pace))
-    return said[0], said[1]
+    message = (
+        N_("{name}: {value} (measured {when}); agreed target {target} by {by} ({direction}).")
+        if missed
+        else N_(
+            "{name}: {value} (measured {when}); agreed target {target} by {by} ({direction}); "
+            "progress is behind the pace needed to reach it."
+        )
+    )
+    direction = indicator.direction
+    return _both(
+        message,
+        name=indicator.name,
+        value=_Worded(_num(value, unit), _num(value, unit, "en")),
+        when=_day(when),
+        target=_Worded(
+            _num(target.value, unit, "id", places), _num(target.value, unit, "en", places)
+        ),
+        by=_day(target.by),
+        direction=_Worded(direction.label("id").lower(), direction.label("en").lower()),
+    )
 
 
 def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> _Found:
     days = (on - since).days
     if never:
-        message = (
-            f"Indikator {indicator.name} belum pernah diukur sejak {date_long(since)}.",
-            f"Indicator {indicator.name} has not been measured since {date_long(since, 'en')}.",
+        message = _both(
+            N_("Indicator {name} has not been measured since {day}."),
+            name=indicator.name,
+            day=_day(since),
         )
-        evidence = ("Tidak ada nilai tercatat.", "No value recorded.")
+        evidence = _both(N_("No value recorded."))
     else:
-        message = (
-            f"Indikator {indicator.name} tidak diukur lagi selama {days} hari.",
-            f"Indicator {indicator.name} has not been measured for {days} days.",
+        message = _both(
+            N_("Indicator {name} has not been measured for {days} days."),
+            name=indicator.name,
+            days=days,
         )
-        evidence = (
-            f"Pengukuran terakhir {date_long(since)}.",
-            f"Last measured {date_long(since, 'en')}.",
-        )
+        evidence = _both(N_("Last measured {day}."), day=_day(since))
     return _Found(
         kind=DeviationKind.NOT_REPORTED,
         severity=Severity.WARNING,
@@ -490,30 +513,41 @@ def _obligations(
             # to accuse)
             day, what = shown[-1]
             severity = _WARNING
-            message = (
-                f"Kewajiban \u201c{ob.text}\u201d jatuh tempo {date_long(ob.due)}; lewat "
-                f"{days_overdue} hari dan belum tuntas.",
-                f"Obligation \u201c{ob.text}\u201d was due on {date_long(ob.due, 'en')}; "
-                f"{days_overdue} days over and not finished.",
+            message = _both(
+                N_(
+                    "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not "
+                    "finished."
+                ),
+                text=ob.text,
+                due=_day(ob.due),
+                days=days_overdue,
             )
-            evidence = (
-                f"Tercantum dalam {ob.document}; kegiatan terkait: {linked}; "
-                f"{len(shown)} catatan pelaksanaan, terakhir {date_long(day)}: {what}.",
-                f"Stated in {ob.document}; linked activities: {linked}; "
-                f"{len(shown)} records of it being carried out, the last on "
-                f"{date_long(day, 'en')}: {what}.",
+            evidence = _both(
+                N_(
+                    "Stated in {document}; linked activities: {linked}; {count} records of it "
+                    "being carried out, the last on {day}: {what}."
+                ),
+                document=ob.document,
+                linked=linked,
+                count=len(shown),
+                day=_day(day),
+                what=what,
             )
         else:
             severity = _severity(days_overdue, t.critical_days)
-            message = (
-                f"Kewajiban \u201c{ob.text}\u201d jatuh tempo {date_long(ob.due)}; lewat "
-                f"{days_overdue} hari tanpa bukti pelaksanaan.",
-                f"Obligation \u201c{ob.text}\u201d was due on {date_long(ob.due, 'en')}; "
-                f"{days_overdue} days over with no evidence.",
+            message = _both(
+                N_(
+                    "Obligation \u201c{text}\u201d was due on {due}; {days} days over with no "
+                    "evidence."
+                ),
+                text=ob.text,
+                due=_day(ob.due),
+                days=days_overdue,
             )
-            evidence = (
-                f"Tercantum dalam {ob.document}; kegiatan terkait: {linked}.",
-                f"Stated in {ob.document}; linked activities: {linked}.",
+            evidence = _both(
+                N_("Stated in {document}; linked activities: {linked}."),
+                document=ob.document,
+                linked=linked,
             )
         yield _Found(
             kind=DeviationKind.OBLIGATION_OVERDUE,
@@ -526,16 +560,10 @@ def _obligations(
         )
 
 
-def _when(progress: tuple[date, Decimal] | None, language: Language = "id") -> str:
+def _when(progress: tuple[date, Decimal] | None) -> _Worded:
     if progress is None:
-        return "belum dilaporkan" if language == "id" else "not reported yet"
-    return date_long(progress[0], language)
-
-
-def _over(value: Decimal, language: Language) -> str:
-    if value.is_infinite():
-        return ""
-    return f" ({_share(value)} di atas)" if language == "id" else f" ({_share(value)} over)"
+        return _Worded(*_both(N_("not reported yet")))
+    return _day(progress[0])
 
 
 def _share(value: Decimal) -> str:
