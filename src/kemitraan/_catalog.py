@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, Self, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Self, get_args
 
 if TYPE_CHECKING:
     import gettext
@@ -127,3 +127,25 @@ def words(*texts: str) -> Callable[[Language], str]:
 def listed(items: Sequence[str], empty: str = N_("none")) -> Callable[[Language], str]:
     """``items`` joined by commas, or ``empty`` said in the language asked for."""
     return lambda language: ", ".join(items) or say(empty, language)
+
+
+class Worded(NamedTuple):
+    """A value worded in each language (a day, an amount, a number), for :func:`both`."""
+
+    id: str
+    """In Indonesian."""
+    en: str
+    """In English."""
+
+
+def both(message: str, /, **values: object) -> tuple[str, str]:
+    """``message`` (an English message id) in Indonesian and in English, ``values`` filled.
+
+    A :class:`Worded` value is filled in each language's words; any other as it is.
+
+    >>> both("Last report {day}.", day=Worded("9 Maret 2026", "9 March 2026"))
+    ('Laporan terakhir 9 Maret 2026.', 'Last report 9 March 2026.')
+    """
+    said_id = {k: v.id if type(v) is Worded else v for k, v in values.items()}
+    said_en = {k: v.en if type(v) is Worded else v for k, v in values.items()}
+    return say(message, "id").format_map(said_id), say(message, "en").format_map(said_en)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 from pydantic import Field, TypeAdapter, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
-from kemitraan._catalog import N_, say
+from kemitraan._catalog import N_, Worded, both
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
@@ -205,25 +205,8 @@ _WARNING: Final = Severity.WARNING
 _ZERO: Final = Decimal(0)
 
 
-class _Worded(NamedTuple):
-    """A value worded in each language (a day, an amount, a number)."""
-
-    id: str
-    en: str
-
-
-def _both(message: str, /, **values: object) -> tuple[str, str]:
-    """``message`` (an English message id) in Indonesian and English, ``values`` filled.
-
-    A :class:`_Worded` value is filled in each language's words.
-    """
-    said_id = {k: v.id if type(v) is _Worded else v for k, v in values.items()}
-    said_en = {k: v.en if type(v) is _Worded else v for k, v in values.items()}
-    return say(message, "id").format_map(said_id), say(message, "en").format_map(said_en)
-
-
-def _day(day: date) -> _Worded:
-    return _Worded(date_long(day), date_long(day, "en"))
+def _day(day: date) -> Worded:
+    return Worded(date_long(day), date_long(day, "en"))
 
 
 class _Facts(_Records):
@@ -309,13 +292,13 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.end,
                 measured=(("expected", Decimal(100)), ("actual", percent)),
-                message=_both(
+                message=both(
                     N_("{name} was due to finish on {due}; {late} days late."),
                     name=name,
                     due=_day(period.end),
                     late=late,
                 ),
-                evidence=_both(
+                evidence=both(
                     N_("Last progress {percent}% ({when})."),
                     percent=percent,
                     when=_when(progress),
@@ -331,13 +314,13 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.start,
                 measured=(("expected", None), ("actual", Decimal(0))),
-                message=_both(
+                message=both(
                     N_("{name} was due to start on {due}; nothing done after {late} days."),
                     name=name,
                     due=_day(period.start),
                     late=late,
                 ),
-                evidence=_both(N_("No implementation or progress recorded.")),
+                evidence=both(N_("No implementation or progress recorded.")),
             )
             late_already = True
         under_way = period is None or period.start <= on
@@ -351,7 +334,7 @@ def _activities(
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=last,
-                    message=_both(
+                    message=both(
                         N_(
                             "{name} has not been reported for {silent} days (agreed: every "
                             "{every} days)."
@@ -360,7 +343,7 @@ def _activities(
                         silent=silent,
                         every=every,
                     ),
-                    evidence=_both(N_("Last report {day}."), day=_day(last)),
+                    evidence=both(N_("Last report {day}."), day=_day(last)),
                 )
         budget = activity.budget
         if budget is not None and spent is not None and spent[1] > budget:
@@ -374,16 +357,16 @@ def _activities(
                     party_id=activity.responsible,
                     since=spent[0],
                     measured=(("expected", budget), ("actual", spent[1])),
-                    message=_both(
+                    message=both(
                         N_("{name} spent {spent} of a budget of {budget}.")
                         if over.is_infinite()
                         else N_("{name} spent {spent} of a budget of {budget} ({share} over)."),
                         name=name,
-                        spent=_Worded(rupiah_digits(spent[1]), rupiah_digits(spent[1], "en")),
-                        budget=_Worded(rupiah_digits(budget), rupiah_digits(budget, "en")),
+                        spent=Worded(rupiah_digits(spent[1]), rupiah_digits(spent[1], "en")),
+                        budget=Worded(rupiah_digits(budget), rupiah_digits(budget, "en")),
                         share="" if over.is_infinite() else _share(over),
                     ),
-                    evidence=_both(N_("Monitoring record of {day}."), day=_day(spent[0])),
+                    evidence=both(N_("Monitoring record of {day}."), day=_day(spent[0])),
                 )
 
 
@@ -422,7 +405,7 @@ def _indicators(
                 since=when,
                 measured=(("expected", expected), ("actual", value)),
                 message=_behind(indicator, value, when, on),
-                evidence=_both(
+                evidence=both(
                     N_("Measured {day}; verified by: {verification}."),
                     day=_day(when),
                     verification=indicator.verification,
@@ -452,35 +435,35 @@ def _behind(indicator: Indicator, value: Decimal, when: date, on: date) -> tuple
         )
     )
     direction = indicator.direction
-    return _both(
+    return both(
         message,
         name=indicator.name,
-        value=_Worded(_num(value, unit), _num(value, unit, "en")),
+        value=Worded(_num(value, unit), _num(value, unit, "en")),
         when=_day(when),
-        target=_Worded(
+        target=Worded(
             _num(target.value, unit, "id", places), _num(target.value, unit, "en", places)
         ),
         by=_day(target.by),
-        direction=_Worded(direction.label("id").lower(), direction.label("en").lower()),
+        direction=Worded(direction.label("id").lower(), direction.label("en").lower()),
     )
 
 
 def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> _Found:
     days = (on - since).days
     if never:
-        message = _both(
+        message = both(
             N_("Indicator {name} has not been measured since {day}."),
             name=indicator.name,
             day=_day(since),
         )
-        evidence = _both(N_("No value recorded."))
+        evidence = both(N_("No value recorded."))
     else:
-        message = _both(
+        message = both(
             N_("Indicator {name} has not been measured for {days} days."),
             name=indicator.name,
             days=days,
         )
-        evidence = _both(N_("Last measured {day}."), day=_day(since))
+        evidence = both(N_("Last measured {day}."), day=_day(since))
     return _Found(
         kind=DeviationKind.NOT_REPORTED,
         severity=Severity.WARNING,
@@ -513,7 +496,7 @@ def _obligations(
             # to accuse)
             day, what = shown[-1]
             severity = _WARNING
-            message = _both(
+            message = both(
                 N_(
                     "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not "
                     "finished."
@@ -522,7 +505,7 @@ def _obligations(
                 due=_day(ob.due),
                 days=days_overdue,
             )
-            evidence = _both(
+            evidence = both(
                 N_(
                     "Stated in {document}; linked activities: {linked}; {count} records of it "
                     "being carried out, the last on {day}: {what}."
@@ -535,7 +518,7 @@ def _obligations(
             )
         else:
             severity = _severity(days_overdue, t.critical_days)
-            message = _both(
+            message = both(
                 N_(
                     "Obligation \u201c{text}\u201d was due on {due}; {days} days over with no "
                     "evidence."
@@ -544,7 +527,7 @@ def _obligations(
                 due=_day(ob.due),
                 days=days_overdue,
             )
-            evidence = _both(
+            evidence = both(
                 N_("Stated in {document}; linked activities: {linked}."),
                 document=ob.document,
                 linked=linked,
@@ -560,9 +543,9 @@ def _obligations(
         )
 
 
-def _when(progress: tuple[date, Decimal] | None) -> _Worded:
+def _when(progress: tuple[date, Decimal] | None) -> Worded:
     if progress is None:
-        return _Worded(*_both(N_("not reported yet")))
+        return Worded(*both(N_("not reported yet")))
     return _day(progress[0])
 
 

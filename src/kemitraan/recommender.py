@@ -28,7 +28,7 @@ from typing import Any, Final, cast, get_origin
 from pydantic import Field
 
 from kemitraan._base import BilingualText, Language, ValueModel
-from kemitraan._catalog import N_
+from kemitraan._catalog import N_, Worded, both, say
 from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.findings import Hit, RuleBook, Severity
@@ -144,8 +144,13 @@ def _kinds(kinds: Iterable[ContributionKind], language: Language) -> str:
 def _scale_words(ctx: _Ctx, party_id: str, language: Language) -> str:
     scale = ctx.scale(party_id)
     if scale is None:
-        return "skala usaha belum diketahui" if language == "id" else "scale unknown"
+        return say(N_("scale unknown"), language)
     return scale.label(language).lower()
+
+
+def _bi(message: str, /, **values: object) -> BilingualText:
+    """``message`` (an English message id) in both languages, ``values`` filled."""
+    return BilingualText.of(*both(message, **values))
 
 
 def _who(ctx: _Ctx, party_id: str) -> BilingualText:
@@ -164,18 +169,19 @@ def _size_reason(ctx: _Ctx, small: str, large: str) -> tuple[Decimal, BilingualT
     s, big = ctx.scale(small), ctx.scale(large)
     if s is None or big is None:
         missing = ", ".join(ctx.name(p) for p in (small, large) if ctx.scale(p) is None)
-        return Decimal(0), BilingualText(
-            indonesian=f"Skala usaha {missing} belum diketahui; perbandingan skala belum dapat "
-            "dipastikan.",
-            english=f"The business scale of {missing} is unknown; the size relation cannot be "
-            "confirmed.",
+        return Decimal(0), _bi(
+            N_(
+                "The business scale of {missing} is unknown; the size relation cannot be confirmed."
+            ),
+            missing=missing,
         )
     if s < big:
-        return Decimal("0.3"), BilingualText(
-            indonesian=f"{ctx.name(small)} ({s.label_id.lower()}) lebih kecil daripada "
-            f"{ctx.name(large)} ({big.label_id.lower()}).",
-            english=f"{ctx.name(small)} ({s.label_en.lower()}) is smaller than "
-            f"{ctx.name(large)} ({big.label_en.lower()}).",
+        return Decimal("0.3"), _bi(
+            N_("{small} ({small_scale}) is smaller than {large} ({large_scale})."),
+            small=ctx.name(small),
+            small_scale=Worded(s.label_id.lower(), s.label_en.lower()),
+            large=ctx.name(large),
+            large_scale=Worded(big.label_id.lower(), big.label_en.lower()),
         )
     return None
 
@@ -234,10 +240,7 @@ def _agency(ctx: _Ctx) -> Iterator[Hit]:
             )
 
 
-_SHARES_AGREED: Final = BilingualText(
-    indonesian="Pembagian hasil dan risiko perlu disepakati (masing-masing berjumlah 100%).",
-    english="Profit and risk shares must be agreed (each summing to 100%).",
-)
+_SHARES_AGREED: Final = N_("Profit and risk shares must be agreed (each summing to 100%).")
 
 
 @rule(
@@ -261,7 +264,7 @@ def _operational(ctx: _Ctx) -> Iterator[Hit]:
                 PatternKind.OPERATIONAL_COOPERATION,
                 Decimal("0.7") + Decimal("0.3") * min(coverage, Decimal(1)),
                 {"group": [group], "company": [company]},
-                [_SHARES_AGREED],
+                [_bi(_SHARES_AGREED)],
                 group=_named(ctx, group),
                 brings=_of_kinds(brings),
                 company=_named(ctx, company),
@@ -301,10 +304,7 @@ def _foster(ctx: _Ctx) -> Iterator[Hit]:
         if K.INTEREST_FREE_CAPITAL in help_given:
             score += Decimal("0.3")
             reasons.append(
-                BilingualText(
-                    indonesian="Modal tanpa bunga adalah contoh panduan sendiri untuk pola ini.",
-                    english="Interest-free capital is the guide's own example of this pattern.",
-                )
+                _bi(N_("Interest-free capital is the guide's own example of this pattern."))
             )
         if parent_scale is BusinessScale.LARGE:
             score += Decimal("0.1")
@@ -312,11 +312,12 @@ def _foster(ctx: _Ctx) -> Iterator[Hit]:
         if exchanged:
             score -= Decimal("0.3")
             reasons.append(
-                BilingualText(
-                    indonesian=f"Pihak yang dibantu juga menyerahkan {_kinds(exchanged, 'id')}; "
-                    "itu pertukaran, yang lebih cocok dengan pola lain.",
-                    english=f"The helped parties also hand over {_kinds(exchanged, 'en')}; "
-                    "that is an exchange, which fits other patterns better.",
+                _bi(
+                    N_(
+                        "The helped parties also hand over {kinds}; that is an exchange, which "
+                        "fits other patterns better."
+                    ),
+                    kinds=Worded(_kinds(exchanged, "id"), _kinds(exchanged, "en")),
                 )
             )
         yield _fit(
@@ -357,10 +358,7 @@ def _general_trade(ctx: _Ctx) -> Iterator[Hit]:
         roles: dict[str, list[str]] = {"supplier": [supplier], "buyer": [buyer]}
         reasons = [
             size,
-            BilingualText(
-                indonesian="Persyaratan dan kualitas produk perlu disepakati bersama.",
-                english="Product requirements and quality must be agreed together.",
-            ),
+            _bi(N_("Product requirements and quality must be agreed together.")),
         ]
         score = Decimal("0.6") + bonus
         for middle in ctx.ids():
@@ -369,11 +367,14 @@ def _general_trade(ctx: _Ctx) -> Iterator[Hit]:
                 score += Decimal("0.1")
                 via_coop = ctx.parties[middle].kind is PartnerKind.COOPERATIVE
                 reasons.append(
-                    BilingualText(
-                        indonesian=f"{ctx.name(middle)} menjadi perantara"
-                        + (" (koperasi, seperti contoh panduan)." if via_coop else "."),
-                        english=f"{ctx.name(middle)} acts as intermediary"
-                        + (" (a cooperative, as in the guide's example)." if via_coop else "."),
+                    _bi(
+                        N_(
+                            "{middle} acts as intermediary (a cooperative, as in the guide's "
+                            "example)."
+                        )
+                        if via_coop
+                        else N_("{middle} acts as intermediary."),
+                        middle=ctx.name(middle),
                     )
                 )
                 break

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from pydantic import Field, TypeAdapter
 
 from kemitraan._base import BilingualText, LabelledEnum, ValueModel
-from kemitraan._catalog import N_
+from kemitraan._catalog import N_, Worded, both
 from kemitraan._types import PartyId
 from kemitraan.deviations import DeviationKind, _Found, _judged
 from kemitraan.exceptions import InvalidDeclarationError
@@ -160,23 +160,18 @@ def partner_health(
         reasons: list[_Reason] = []
         if overdue.get(partner.id):
             reasons.append(
-                _text(
-                    f"{overdue[partner.id]} kewajiban lewat tenggat.",
-                    f"{overdue[partner.id]} obligation(s) overdue.",
-                )
+                _text(*both(N_("{count} obligation(s) overdue."), count=overdue[partner.id]))
             )
         view = views.get(partner.id)
         low = [item for item, score in (view.scores.items() if view else ()) if score <= 2]
         if low:
+            items = HealthItem.in_order(low)
+            said = Worded(
+                ", ".join(i.label_id.lower() for i in items),
+                ", ".join(i.label_en.lower() for i in items),
+            )
             reasons.append(
-                _text(
-                    "Penilaian mitra sendiri rendah: "
-                    + ", ".join(i.label_id.lower() for i in HealthItem.in_order(low))
-                    + ".",
-                    "The partner's own view is low on: "
-                    + ", ".join(i.label_en.lower() for i in HealthItem.in_order(low))
-                    + ".",
-                )
+                _text(*both(N_("The partner's own view is low on: {items}."), items=said))
             )
         mine_off = troubles.get(partner.id, [])
         reasons += [_text(*deviation.message) for deviation in mine_off]
@@ -218,36 +213,6 @@ def _healths() -> TypeAdapter[list[PartnerHealth]]:
     return TypeAdapter(list[PartnerHealth])
 
 
-# The reasons that say no number: one value each, shared by every result that gives them.
-_NEVER_CONTACTED: Final = bi("Belum pernah dihubungi.", "Never contacted.")
-_INVITED_BY_PARTNER: Final = bi(
-    "Mitra lebih sering mengajak daripada lembaga.",
-    "The partner invites more often than the institution.",
-)
-_NEVER_ASKED: Final = bi(
-    "Belum pernah dimintai masukan; diam belum tentu puas.",
-    "Never asked for feedback; silence is not satisfaction.",
-)
-_NO_FEEDBACK_EVENT: Final = bi(
-    "Belum ada acara atau pertemuan khusus untuk meminta masukan dalam setahun.",
-    "No event or meeting held to ask for feedback in the past year.",
-)
-_ONLY_IN_PERSON: Final = bi(
-    "Belum ada kontak lewat WhatsApp, telepon, e-mail atau media sosial dalam setahun.",
-    "No contact by WhatsApp, phone, e-mail or social media in the past year.",
-)
-_NOT_GREETED: Final = bi(
-    "Hari raya dan tahun baru belum dipakai untuk menyapa mitra dalam setahun.",
-    "Holidays and the new year have not been used to greet the partner this year.",
-)
-_NO_UNIQUE_VALUE: Final = bi(
-    "Belum ada pertemuan yang membawa nilai unik dalam setahun.",
-    "No meeting brought unique value in the past year.",
-)
-_NO_SURPRISE: Final = bi(
-    "Belum ada ide atau peluang baru yang ditawarkan dalam setahun.",
-    "No new idea or opportunity offered in the past year.",
-)
 _FEEDBACK_KINDS: Final = (InteractionKind.EVENT, InteractionKind.WORKSHOP, InteractionKind.MEETING)
 _IN_PERSON: Final = frozenset(kind for kind in InteractionKind if kind.in_person)
 # members read in the per-interaction loop (reading an enum's member costs a lookup)
@@ -632,8 +597,10 @@ def _techniques(
                         (
                             HealthStatus.ATTENTION,
                             _text(
-                                f"Belum terpenuhi: {item.text.indonesian}",
-                                f"Not met: {item.text.english}",
+                                *both(
+                                    N_("Not met: {item}"),
+                                    item=Worded(item.text.indonesian, item.text.english),
+                                )
                             ),
                         )
                     )

@@ -9,6 +9,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from kemitraan._base import BilingualText
+from kemitraan._catalog import N_, Worded, both
 from kemitraan.conventions import date_long
 from kemitraan.deviations import REPORT_EVERY
 from kemitraan.exceptions import InvalidArgumentError
@@ -343,8 +344,7 @@ def plan_touchpoints(
                 day,
                 partner,
                 TouchpointKind.FEEDBACK,
-                f"Minta masukan dari {partner.name}",
-                f"Ask {partner.name} for feedback",
+                *both(N_("Ask {partner} for feedback"), partner=partner.name),
             )
         # appreciation every so often from the start of the cooperation, whatever the window
         since = term.start if term is not None else start
@@ -358,8 +358,7 @@ def plan_touchpoints(
                 day,
                 partner,
                 TouchpointKind.APPRECIATION,
-                f"Apresiasi kepada {partner.name}",
-                f"Show {partner.name} appreciation",
+                *both(N_("Show {partner} appreciation"), partner=partner.name),
             )
         if term is not None and every is not None:
             for day in _every(term.start + timedelta(days=every), every, start, end):
@@ -367,8 +366,7 @@ def plan_touchpoints(
                     day,
                     partner,
                     TouchpointKind.MONITORING,
-                    f"Monitoring bersama {partner.name}",
-                    f"Joint monitoring with {partner.name}",
+                    *both(N_("Joint monitoring with {partner}"), partner=partner.name),
                 )
         for text, ends in renewals:
             if partner.id not in text.party_ids:
@@ -379,10 +377,12 @@ def plan_touchpoints(
                     talk,
                     partner,
                     TouchpointKind.RENEWAL,
-                    f"Bicarakan perpanjangan {text.kind.label_id} dengan {partner.name} "
-                    f"(berakhir {date_long(ends)})",
-                    f"Talk renewal of the {text.kind.label_en} over with {partner.name} (it "
-                    f"ends on {date_long(ends, 'en')})",
+                    *both(
+                        N_("Talk renewal of the {text} over with {partner} (it ends on {ends})"),
+                        text=Worded(text.kind.label_id, text.kind.label_en),
+                        partner=partner.name,
+                        ends=Worded(date_long(ends), date_long(ends, "en")),
+                    ),
                 )
         # a regular contact wherever the rest leave a gap longer than the cadence
         planned = sorted(t.on for t in found if t.partner_id == partner.id)
@@ -400,8 +400,7 @@ def plan_touchpoints(
                 due,
                 partner,
                 TouchpointKind.CADENCE,
-                f"Kontak rutin dengan {partner.name}",
-                f"Regular contact with {partner.name}",
+                *both(N_("Regular contact with {partner}"), partner=partner.name),
             )
             if len(found) == before:  # no working day left in the window
                 break
@@ -445,7 +444,9 @@ def _greeting_kind(observance: Observance) -> TouchpointKind:
 
 
 def _greeting(observance: Observance, partner: Partner, day: date) -> tuple[str, str]:
-    return (
-        f"Ucapan selamat {observance.label_id} kepada {partner.name} ({date_long(day)})",
-        f"Greet {partner.name} on {observance.label_en} ({date_long(day, 'en')})",
+    return both(
+        N_("Greet {partner} on {observance} ({day})"),
+        partner=partner.name,
+        observance=Worded(observance.label_id, observance.label_en),
+        day=Worded(date_long(day), date_long(day, "en")),
     )
