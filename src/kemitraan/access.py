@@ -44,12 +44,13 @@ pkbm-b, bukan untuk lembaga kemitraan ini (pkbm-a), sehingga tidak dapat meminda
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final
 
 from kemitraan._base import EDIT_GUARD
+from kemitraan._catalog import N_, say
 from kemitraan.actors import Action, Actor, Role, same_person
 from kemitraan.exceptions import InvalidArgumentError, NotPermittedError
 
@@ -74,69 +75,54 @@ __all__ = [
     "visible",
 ]
 
-REFUSALS: Final[dict[str, tuple[str, str]]] = {
-    "no_actor": (
-        "kebijakan akses berlaku, tetapi tidak ada pelaku yang disebut; aplikasi harus "
-        "menyebut siapa yang bertindak (acting_as)",
-        "a policy is in force but nobody is named as acting; the app must say who acts (acting_as)",
+_REFUSAL_IDS: Final[dict[str, str]] = {
+    "no_actor": N_(
+        "a policy is in force but nobody is named as acting; the app must say who acts (acting_as)"
     ),
-    "actor_not_verified": (
-        "di bawah kebijakan akses, pelaku adalah Actor yang diverifikasi aplikasi, bukan "
-        "nama bebas ({given!r})",
-        "under a policy the actor is an Actor the app verified, not a free-text name ({given!r})",
+    "actor_not_verified": N_(
+        "under a policy the actor is an Actor the app verified, not a free-text name ({given!r})"
     ),
-    "not_this_institution": (
-        "{name} bertindak untuk {acts_for}, bukan untuk lembaga kemitraan ini ({institution}), "
-        "sehingga tidak dapat {action}",
+    "not_this_institution": N_(
         "{name} acts for {acts_for}, not for this partnership's institution ({institution}), "
-        "so may not {action}",
+        "so may not {action}"
     ),
-    "not_overseen": (
-        "{name} tidak mengawasi lembaga {institution}",
-        "{name} does not oversee the institution {institution}",
+    "not_overseen": N_("{name} does not oversee the institution {institution}"),
+    "reviewer_reads_only": N_(
+        "a Dinas reviewer only reads; to {action} is the institution's facilitators' work"
     ),
-    "reviewer_reads_only": (
-        "peninjau Dinas hanya membaca; {action} dilakukan pendamping lembaga",
-        "a Dinas reviewer only reads; to {action} is the institution's facilitators' work",
-    ),
-    "not_a_party": (
-        "{name} bertindak untuk {acts_for}, yang bukan pihak dalam kemitraan ini",
-        "{name} acts for {acts_for}, which is not a party to this partnership",
-    ),
-    "signatory_only_signs": (
-        "penanda tangan pihak hanya membaca dan menandatangani; {action} dilakukan "
-        "pendamping lembaga",
+    "not_a_party": N_("{name} acts for {acts_for}, which is not a party to this partnership"),
+    "signatory_only_signs": N_(
         "a party's signatory only reads and signs; to {action} is the institution's "
-        "facilitators' work",
+        "facilitators' work"
     ),
-    "signs_for_own_party_only": (
-        "{name} menandatangani untuk {acts_for}, bukan untuk {party}",
-        "{name} signs for {acts_for}, not for {party}",
-    ),
-    "not_the_named_signatory": (
-        "naskah menyebut {printed} sebagai penanda tangan {party}, bukan {name}",
-        "the text names {printed} as {party}'s signatory, not {name}",
-    ),
-    "does_not_sign": (
-        "{role} tidak menandatangani untuk pihak mana pun; hanya penanda tangan yang disebut "
-        "naskah yang menandatangani",
-        "a {role_en} signs for no party; only the signatory the text names signs",
-    ),
-    "recorded_by_another": (
-        "catatan baru di {field} menyebut orang lain sebagai pencatatnya; catatan baru "
-        "dicatat atas nama {name}",
+    "signs_for_own_party_only": N_("{name} signs for {acts_for}, not for {party}"),
+    "not_the_named_signatory": N_("the text names {printed} as {party}'s signatory, not {name}"),
+    "does_not_sign": N_("a {role} signs for no party; only the signatory the text names signs"),
+    "recorded_by_another": N_(
         "a new record in {field} names someone else as its recorder; new records are "
-        "recorded as {name}",
+        "recorded as {name}"
     ),
-    "administrators_only": (
-        "{action} seluruh isi penyimpanan hanya untuk administrator",
-        "to {action} for the whole store is an administrator's work",
-    ),
-    "personal_data_not_for_role": (
-        "{role} melihat data pribadi dalam bentuk tersamar (UU 27/2022)",
-        "a {role_en} sees personal data masked (UU 27/2022)",
-    ),
+    "administrators_only": N_("to {action} for the whole store is an administrator's work"),
+    "personal_data_not_for_role": N_("a {role} sees personal data masked (UU 27/2022)"),
 }
+"""Every rule a policy refuses with: its code, and its text (an English message id)."""
+
+
+class _Refusals(Mapping[str, tuple[str, str]]):
+    """The refusals' texts, each in Indonesian and English, said from the catalogs."""
+
+    def __getitem__(self, rule: str) -> tuple[str, str]:
+        message = _REFUSAL_IDS[rule]
+        return say(message, "id"), say(message, "en")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_REFUSAL_IDS)
+
+    def __len__(self) -> int:
+        return len(_REFUSAL_IDS)
+
+
+REFUSALS: Final[Mapping[str, tuple[str, str]]] = _Refusals()
 """Every rule a policy refuses with: its code, and its text in Indonesian and English."""
 
 
@@ -346,14 +332,18 @@ def _refused(
     if actor is not None:
         values.setdefault("name", actor.name)
         values.setdefault("acts_for", actor.acts_for)
-        values.setdefault("role", actor.role.label_id.lower())
-        values.setdefault("role_en", actor.role.label_en.lower())
     if partnership is not None:
         values.setdefault("institution", partnership.institution.id)
-    values.setdefault("action", action.label_id)
+    # the role and the action in each language's words (one message id, said in both)
+    role = actor.role if actor is not None else None
+    indonesian_values = {"action": action.label_id, **values}
+    english_values = {**values, "action": action.label_en}
+    if role is not None:
+        indonesian_values.setdefault("role", role.label_id.lower())
+        english_values.setdefault("role", role.label_en.lower())
     texts = REFUSALS[rule]
-    indonesian = texts[0].format_map(_Missing(values))
-    english = texts[1].format_map(_Missing({**values, "action": action.label_en}))
+    indonesian = texts[0].format_map(_Missing(indonesian_values))
+    english = texts[1].format_map(_Missing(english_values))
     return NotPermittedError(actor, action.value, rule, (indonesian, english))
 
 
