@@ -125,8 +125,8 @@ CASES: list[tuple[str, Callable[[Partnership], object], str, str, list[str], lis
         [
             "Tujuan yang belum tercapai:",
             "•\tTas rajut peserta terjual melalui CV Kriya Banua",
-            "•\tPIHAK KEDUA (KUBE Rajut Lestari): nilai rata-rata 3,3 dari 5; Kontribusi setiap "
-            "pihak seimbang: “Beban produksi dirasa berat”",
+            "•\tPIHAK KEDUA (KUBE Rajut Lestari): nilai rata-rata 3,3 dari 5; butir “Kontribusi "
+            "setiap pihak seimbang” diberi nilai 2, dengan catatan “Beban produksi dirasa berat”",
         ],
     ),
 ]

@@ -38,7 +38,7 @@ PINNED = {
     "pks-naskah-terpadu.docx": "c3cf02327941634fcd0a40cc32a08334c71bc3d0e1b3dafec5f28f70ffb448de",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "00a7a03ec549baa0a395d0ab82960ae6978e5aaed87aba34dfc17bb653325bad"
+        "fb256dbfa7bfc9da91548ba515315ff548f63e8672da6105974e2eadf8b55283"
     ),
     "daftar-hadir-evaluasi.docx": (
         "704b4667f259de9dc83ff18ecce173e82385f57bfcb857dca953702a3ab6d47d"

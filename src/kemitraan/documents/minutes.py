@@ -250,7 +250,14 @@ def _evaluation(meeting: Meeting, record: Evaluation) -> list[MinutesSection]:
     views = []
     for view in record.views:
         mean = Decimal(sum(view.scores.values())) / len(view.scores)
-        comments = "; ".join(f"{item.label_id}: “{text}”" for item, text in view.comments.items())
+        # a comment stays with the item it is about and the score given to it, so it is not
+        # read as the item's own statement ("… seimbang: “Beban produksi dirasa berat”")
+        comments = "; ".join(
+            f"butir “{item.label_id}” diberi nilai {view.scores[item]}, dengan catatan “{text}”"
+            if item in view.scores
+            else f"butir “{item.label_id}”: “{text}”"
+            for item, text in view.comments.items()
+        )
         views.append(
             f"{_named(meeting, view.party_id)}: nilai rata-rata {number_text(mean, places=1)} "
             f"dari 5" + (f"; {comments}" if comments else "")
