@@ -223,3 +223,35 @@ def test_signed_by_the_facilitator_and_the_head_and_endorsed_by_the_dinas(
     assert signed.endorser == "Drs. Bambang Irawan"
     assert signed.endorser_nip == "NIP 19700101 199503 1 001"
     assert signed.endorser_position == "Penilik Pendidikan Masyarakat"
+
+
+@pytest.mark.parametrize("template", ["me_report", "berita-acara", "daftar-hadir", "rekapitulasi"])
+def test_every_footer_counts_its_pages_in_one_size(template: str) -> None:
+    """'Halaman X dari Y', each field sized as the words around it; the report's cover bare."""
+    import re
+    import zipfile
+    from importlib.resources import files
+
+    source = files("kemitraan.documents") / "templates" / f"{template}.docx"
+    with zipfile.ZipFile(str(source)) as archive:
+        footers = [archive.read(n).decode() for n in archive.namelist() if "footer" in n]
+        settings = archive.read("word/document.xml").decode()
+    footer = next(f for f in footers if "PAGE" in f)
+    assert "Halaman " in footer
+    assert " dari " in footer
+    assert "NUMPAGES" in footer
+    # every run of the footer's paragraph carries its size (no field printed larger)
+    runs = re.findall(r"<w:r>.*?</w:r>|<w:r .*?</w:r>", footer, re.S)
+    assert runs
+    assert all("<w:sz " in run for run in runs)
+    # the report's cover is its first page, which has its own (empty) footer
+    assert ("<w:titlePg" in settings) is (template == "me_report")
+
+
+def test_the_report_says_nilai_awal_not_baseline(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document(str(_report(tmp_path)))
+    headers = [cell.text for table in document.tables for cell in table.rows[0].cells]
+    assert "Nilai awal" in headers
+    assert "Baseline" not in headers
