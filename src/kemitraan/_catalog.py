@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Literal, NamedTuple, Self, get_args
 
@@ -146,6 +146,44 @@ def both(message: str, /, **values: object) -> tuple[str, str]:
     >>> both("Last report {day}.", day=Worded("9 Maret 2026", "9 March 2026"))
     ('Laporan terakhir 9 Maret 2026.', 'Last report 9 March 2026.')
     """
+    return _both(message, values)
+
+
+def _both(message: str, values: dict[str, object]) -> tuple[str, str]:
+    indonesian, english = _templates(message)
+    if not any(type(v) is Worded for v in values.values()):
+        return indonesian.format_map(values), english.format_map(values)
     said_id = {k: v.id if type(v) is Worded else v for k, v in values.items()}
     said_en = {k: v.en if type(v) is Worded else v for k, v in values.items()}
-    return say(message, "id").format_map(said_id), say(message, "en").format_map(said_en)
+    return indonesian.format_map(said_id), english.format_map(said_en)
+
+
+@lru_cache(maxsize=4096)
+def _templates(message: str) -> tuple[str, str]:
+    """``message`` in Indonesian and in English (the catalogs are read once; so is each id)."""
+    return say(message, "id"), say(message, "en")
+
+
+class Later(NamedTuple):
+    """A message of the catalogs in both languages, said only when asked for (:meth:`pair`).
+
+    Views find more than their callers read (health reads a few of the deviations'
+    sentences, an evaluation none): the sentence is put together when it is read.
+
+    >>> Later("Last report {day}.", {"day": Worded("9 Maret 2026", "9 March 2026")}).pair()
+    ('Laporan terakhir 9 Maret 2026.', 'Last report 9 March 2026.')
+    """
+
+    message: str
+    """The English message id."""
+    values: dict[str, object]
+    """What fills it, as :func:`both` takes them."""
+
+    def pair(self) -> tuple[str, str]:
+        """The message in Indonesian and in English: :func:`both`."""
+        return _both(self.message, self.values)
+
+
+def later(message: str, /, **values: object) -> Later:
+    """:func:`both`, said when read: ``later(m, x=1).pair() == both(m, x=1)``."""
+    return Later(message, values)

@@ -25,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 from pydantic import Field, TypeAdapter, model_validator
 
 from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
-from kemitraan._catalog import N_, Worded, both
+from kemitraan._catalog import N_, Later, Worded, both, later
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
@@ -156,7 +156,8 @@ class Deviation(ValueModel):
 class _Found(NamedTuple):
     """A deviation as the views compute it, before it is a :class:`Deviation`.
 
-    The texts are (Indonesian, English) pairs; the model is made only for what is returned.
+    The texts are said when read (:class:`~kemitraan._catalog.Later`); the model is made
+    only for what is returned.
     """
 
     kind: DeviationKind
@@ -164,13 +165,14 @@ class _Found(NamedTuple):
     subject: str
     party_id: str | None
     since: date
-    message: tuple[str, str]
-    evidence: tuple[str, str]
+    message: Later | _Behind
+    evidence: Later
     measured: tuple[tuple[str, Decimal | None], ...] = ()
     """``expected`` and ``actual``, as far as the kind states them."""
 
     def fields(self) -> dict[str, object]:
         """The :class:`Deviation`'s fields, its texts as :class:`BilingualText` fields."""
+        message, evidence = self.message.pair(), self.evidence.pair()
         return {
             "kind": self.kind,
             "severity": self.severity,
@@ -178,8 +180,8 @@ class _Found(NamedTuple):
             "party_id": self.party_id,
             "since": self.since,
             **dict(self.measured),
-            "message": {"indonesian": self.message[0], "english": self.message[1]},
-            "evidence": {"indonesian": self.evidence[0], "english": self.evidence[1]},
+            "message": {"indonesian": message[0], "english": message[1]},
+            "evidence": {"indonesian": evidence[0], "english": evidence[1]},
         }
 
 
@@ -205,6 +207,7 @@ _WARNING: Final = Severity.WARNING
 _ZERO: Final = Decimal(0)
 
 
+@lru_cache(maxsize=4096)
 def _day(day: date) -> Worded:
     return Worded(date_long(day), date_long(day, "en"))
 
@@ -292,13 +295,13 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.end,
                 measured=(("expected", Decimal(100)), ("actual", percent)),
-                message=both(
+                message=later(
                     N_("{name} was due to finish on {due}; {late} days late."),
                     name=name,
                     due=_day(period.end),
                     late=late,
                 ),
-                evidence=both(
+                evidence=later(
                     N_("Last progress {percent}% ({when})."),
                     percent=percent,
                     when=_when(progress),
@@ -314,13 +317,13 @@ def _activities(
                 party_id=activity.responsible,
                 since=period.start,
                 measured=(("expected", None), ("actual", Decimal(0))),
-                message=both(
+                message=later(
                     N_("{name} was due to start on {due}; nothing done after {late} days."),
                     name=name,
                     due=_day(period.start),
                     late=late,
                 ),
-                evidence=both(N_("No implementation or progress recorded.")),
+                evidence=later(N_("No implementation or progress recorded.")),
             )
             late_already = True
         under_way = period is None or period.start <= on
@@ -334,7 +337,7 @@ def _activities(
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=last,
-                    message=both(
+                    message=later(
                         N_(
                             "{name} has not been reported for {silent} days (agreed: every "
                             "{every} days)."
@@ -343,7 +346,7 @@ def _activities(
                         silent=silent,
                         every=every,
                     ),
-                    evidence=both(N_("Last report {day}."), day=_day(last)),
+                    evidence=later(N_("Last report {day}."), day=_day(last)),
                 )
         budget = activity.budget
         if budget is not None and spent is not None and spent[1] > budget:
@@ -357,7 +360,7 @@ def _activities(
                     party_id=activity.responsible,
                     since=spent[0],
                     measured=(("expected", budget), ("actual", spent[1])),
-                    message=both(
+                    message=later(
                         N_("{name} spent {spent} of a budget of {budget}.")
                         if over.is_infinite()
                         else N_("{name} spent {spent} of a budget of {budget} ({share} over)."),
@@ -366,7 +369,7 @@ def _activities(
                         budget=Worded(rupiah_digits(budget), rupiah_digits(budget, "en")),
                         share="" if over.is_infinite() else _share(over),
                     ),
-                    evidence=both(N_("Monitoring record of {day}."), day=_day(spent[0])),
+                    evidence=later(N_("Monitoring record of {day}."), day=_day(spent[0])),
                 )
 
 
@@ -404,13 +407,25 @@ def _indicators(
                 party_id=indicator.responsible,
                 since=when,
                 measured=(("expected", expected), ("actual", value)),
-                message=_behind(indicator, value, when, on),
-                evidence=both(
+                message=_Behind(indicator, value, when, on),
+                evidence=later(
                     N_("Measured {day}; verified by: {verification}."),
                     day=_day(when),
                     verification=indicator.verification,
                 ),
             )
+
+
+class _Behind(NamedTuple):
+    """What an indicator behind says (:func:`_behind`), said when read."""
+
+    indicator: Indicator
+    value: Decimal
+    when: date
+    on: date
+
+    def pair(self) -> tuple[str, str]:
+        return _behind(*self)
 
 
 def _behind(indicator: Indicator, value: Decimal, when: date, on: date) -> tuple[str, str]:
@@ -451,19 +466,19 @@ def _behind(indicator: Indicator, value: Decimal, when: date, on: date) -> tuple
 def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> _Found:
     days = (on - since).days
     if never:
-        message = both(
+        message = later(
             N_("Indicator {name} has not been measured since {day}."),
             name=indicator.name,
             day=_day(since),
         )
-        evidence = both(N_("No value recorded."))
+        evidence = later(N_("No value recorded."))
     else:
-        message = both(
+        message = later(
             N_("Indicator {name} has not been measured for {days} days."),
             name=indicator.name,
             days=days,
         )
-        evidence = both(N_("Last measured {day}."), day=_day(since))
+        evidence = later(N_("Last measured {day}."), day=_day(since))
     return _Found(
         kind=DeviationKind.NOT_REPORTED,
         severity=Severity.WARNING,
@@ -496,7 +511,7 @@ def _obligations(
             # to accuse)
             day, what = shown[-1]
             severity = _WARNING
-            message = both(
+            message = later(
                 N_(
                     "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not "
                     "finished."
@@ -505,7 +520,7 @@ def _obligations(
                 due=_day(ob.due),
                 days=days_overdue,
             )
-            evidence = both(
+            evidence = later(
                 N_(
                     "Stated in {document}; linked activities: {linked}; {count} records of it "
                     "being carried out, the last on {day}: {what}."
@@ -518,7 +533,7 @@ def _obligations(
             )
         else:
             severity = _severity(days_overdue, t.critical_days)
-            message = both(
+            message = later(
                 N_(
                     "Obligation \u201c{text}\u201d was due on {due}; {days} days over with no "
                     "evidence."
@@ -527,7 +542,7 @@ def _obligations(
                 due=_day(ob.due),
                 days=days_overdue,
             )
-            evidence = both(
+            evidence = later(
                 N_("Stated in {document}; linked activities: {linked}."),
                 document=ob.document,
                 linked=linked,

@@ -298,10 +298,10 @@ class _Records:
         for record in self.monitored:
             day = record.on
             for progress in record.progress:
-                percent = progress.percent
-                last_progress[progress.activity] = (day, percent)
+                percent, activity = progress.percent, progress.activity
+                last_progress[activity] = (day, percent)
                 if percent:  # a percentage is never negative
-                    reported.add(progress.activity)
+                    reported.add(activity)
             for spent in record.spending:
                 last_spent[spent.activity] = (day, spent.amount)
             for value in record.indicators:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Annotated, Any, Self
 
@@ -116,6 +116,13 @@ class Target(ValueModel):
     """The value."""
 
 
+@lru_cache(maxsize=4096)
+def _places(*values: Decimal) -> int:
+    """The most decimal places any of ``values`` carries (trailing zeros aside)."""
+    exponents = [v.normalize().as_tuple().exponent for v in values]
+    return max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+
+
 class Indicator(ValueModel):
     """How progress is measured: a unit, where it starts, where it should be and when.
 
@@ -203,8 +210,7 @@ class Indicator(ValueModel):
         ...           targets=[Target(by=date(2025, 8, 31), value=Decimal("150"))]).places
         0
         """
-        exponents = [v.normalize().as_tuple().exponent for v in (self.baseline, *self.values)]
-        return max((-e for e in exponents if isinstance(e, int) and e < 0), default=0)
+        return _places(self.baseline, *self.values)
 
     @property
     def values(self) -> list[Decimal]:

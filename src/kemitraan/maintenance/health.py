@@ -174,7 +174,7 @@ def partner_health(
                 _text(*both(N_("The partner's own view is low on: {items}."), items=said))
             )
         mine_off = troubles.get(partner.id, [])
-        reasons += [_text(*deviation.message) for deviation in mine_off]
+        reasons += [_text(*deviation.message.pair()) for deviation in mine_off]
         critical = any(d.severity is Severity.ERROR for d in mine_off)
         extra = (
             HealthStatus.AT_RISK
