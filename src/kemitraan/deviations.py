@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
 from pydantic import Field, TypeAdapter, model_validator
 
-from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
+from kemitraan._base import (
+    BilingualText,
+    LabelledEnum,
+    Language,
+    ValueModel,
+    field_error,
+    share_given_fields,
+)
 from kemitraan._catalog import N_, Later, Worded, both, later
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
@@ -623,9 +630,12 @@ def detect_deviations(
     [('indicator_behind', 'error', 'terjual'), ('budget_overrun', 'error', 'produksi'),
      ('schedule_slip', 'warning', 'produksi')]
     """
-    return _deviations().validate_python(
+    found = _deviations().validate_python(
         [d.fields() for d in _found(partnership, on, thresholds, cycle)]
     )
+    for deviation in found:  # kept by the thousand over a portfolio: fewer objects to collect
+        share_given_fields(deviation)
+    return found
 
 
 def _found(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import Field, TypeAdapter
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel, share_given_fields
 from kemitraan._catalog import N_, Worded, both
 from kemitraan._types import PartyId
 from kemitraan.deviations import DeviationKind, _Found, _judged
@@ -189,7 +189,10 @@ def partner_health(
                 "reasons": reasons,
             }
         )
-    return _healths().validate_python(result)
+    healths = _healths().validate_python(result)
+    for health in healths:  # kept by the thousand over a portfolio: fewer objects to collect
+        share_given_fields(health)
+    return healths
 
 
 _Reason = BilingualText | dict[str, str]
