@@ -518,14 +518,8 @@ def _obligations(
             # to accuse)
             day, what = shown[-1]
             severity = _WARNING
-            message = later(
-                N_(
-                    "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not "
-                    "finished."
-                ),
-                text=ob.text,
-                due=_day(ob.due),
-                days=days_overdue,
+            said = N_(
+                "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not finished."
             )
             evidence = later(
                 N_(
@@ -540,20 +534,15 @@ def _obligations(
             )
         else:
             severity = _severity(days_overdue, t.critical_days)
-            message = later(
-                N_(
-                    "Obligation \u201c{text}\u201d was due on {due}; {days} days over with no "
-                    "evidence."
-                ),
-                text=ob.text,
-                due=_day(ob.due),
-                days=days_overdue,
+            said = N_(
+                "Obligation \u201c{text}\u201d was due on {due}; {days} days over with no evidence."
             )
             evidence = later(
                 N_("Stated in {document}; linked activities: {linked}."),
                 document=ob.document,
                 linked=linked,
             )
+        message = later(said, text=ob.text, due=_day(ob.due), days=days_overdue)
         yield _Found(
             kind=DeviationKind.OBLIGATION_OVERDUE,
             severity=severity,
