@@ -240,3 +240,48 @@ def test_models_share_their_given_fields_until_one_changes() -> None:
         loaded[0].partners[0].__pydantic_fields_set__
         is loaded[1].partners[0].__pydantic_fields_set__
     )
+
+
+@pytest.mark.parametrize("stage", [Stage.ANALYSIS, Stage.SIGNING, Stage.MONITORING])
+def test_a_dropped_partnership_is_freed_at_once(stage: Stage) -> None:
+    # A model and its lists, a history and what its replay proved, make no reference cycle:
+    # a partnership loaded, read, edited and moved is freed when dropped, not left for the
+    # garbage collector (which would then walk all it holds at every full collection).
+    import gc
+
+    from kemitraan import Interaction, InteractionKind, Partnership, load_json
+
+    text = dump_json(at_stage(stage, recorded=True))
+    gc.collect()
+    gc.disable()
+    try:
+        p = load_json(Partnership, text)
+        # lists read and wrapped, one edited in place
+        p.program.needs.append(ProgramNeed(code="ruang-pamer", description="Ruang pamer"))
+        contact = Interaction(
+            on=date(2025, 3, 1), kind=InteractionKind.VISIT, partner_ids=[p.partners[0].id]
+        )
+        p.interactions.append(contact)
+        assert p.agreement is None or p.agreement.numbers is not None
+        p.advance(at=AT)
+        del p
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_a_list_kept_after_its_model_is_gone_edits_as_a_plain_list() -> None:
+    # Nothing is left to guard: the edit is a plain list's, and nothing is refused.
+    needs = Program(name="PKW", objectives=["x"], needs=[NEED]).needs
+    needs.append(OTHER)
+    needs.append("catatan")  # type: ignore[arg-type]  # a plain list takes anything
+    assert needs == [NEED, OTHER, "catatan"]
+    numbers = Agreement(
+        parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
+        subject="Pemasaran",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        numbers={"pkbm": "001"},
+    ).numbers
+    numbers["toko"] = "002"
+    assert numbers == {"pkbm": "001", "toko": "002"}

@@ -8,10 +8,15 @@ edit changes nothing. The lists and dicts of immutable value objects are
 :class:`FrozenList` and :class:`FrozenDict`, which refuse every edit.
 
 Both behave as the builtin they extend (``isinstance(x, list)``, equality, JSON).
+A list or dict knows its owner only weakly: a model and its lists make no reference cycle,
+so a loaded partnership is freed as soon as it is dropped, not at the next run of the
+garbage collector (which would then walk every object it holds). A list kept after its
+owner is gone guards nothing any more, and edits like a plain list.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from types import UnionType
@@ -39,35 +44,41 @@ class OwnedList(list[Any]):
     """
 
     __slots__ = ("_field", "_owner")
-    _owner: Any
+    _owner: weakref.ref[Any]
     _field: str
 
-    def _held(self) -> Any:
+    def _held(self, owner: Any) -> Any:
         """The owner's lock, if it has one (an edit holds it before anything else)."""
-        return getattr(self._owner, "_lock", None) or nullcontext()
+        return getattr(owner, "_lock", None) or nullcontext()
 
-    def _attached(self) -> None:
+    def _attached(self, owner: Any) -> None:
         """Refused when this list is no longer its owner's field (read under the lock).
 
         Checked with the lock held: another thread's edit puts its validated copy in the
         field for a moment before this list takes it back.
         """
-        if self._owner.__dict__.get(self._field) is not self:
+        if owner.__dict__.get(self._field) is not self:
             raise ReadOnlyFieldError(
                 self._field,
                 "the field was given another list since it was read; read the field again",
             )
 
     def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
-        with self._held():  # the copy, its check and the write back as one edit
-            self._attached()
+        owner = self._owner()
+        if owner is None:  # nothing left to guard: a plain list's edit
+            candidate = list(self)
+            result = change(candidate)
+            list.__setitem__(self, slice(None), candidate)
+            return result
+        with self._held(owner):  # the copy, its check and the write back as one edit
+            self._attached(owner)
             candidate = list(self)
             result = change(candidate)
             # Assigning validates (and refuses, leaving everything as it was) ...
-            self._owner.__setattr__(self._field, candidate)
+            owner.__setattr__(self._field, candidate)
             # ... then this list takes the validated items, so references to it stay good.
-            list.__setitem__(self, slice(None), self._owner.__dict__[self._field])
-            self._owner.__dict__[self._field] = self
+            list.__setitem__(self, slice(None), owner.__dict__[self._field])
+            owner.__dict__[self._field] = self
             return result
 
     def _add(self, items: list[Any]) -> bool:
@@ -77,11 +88,12 @@ class OwnedList(list[Any]):
         monitoring records) checks each new item against what it holds in its
         ``_appended`` hook, so adding one record costs the same however many there are.
         """
-        hook = getattr(self._owner, "_appended", None)
+        owner = self._owner()
+        hook = getattr(owner, "_appended", None)
         if hook is None:
             return False
-        with self._held():
-            self._attached()
+        with self._held(owner):
+            self._attached(owner)
             added: bool = hook(self._field, items, lambda valid: list.extend(self, valid))
         return added
 
@@ -137,18 +149,25 @@ class OwnedDict(dict[Any, Any]):
     """A dict field of a mutable model: each edit is validated by the model first."""
 
     __slots__ = ("_field", "_owner")
-    _owner: Any
+    _owner: weakref.ref[Any]
     _field: str
 
     def _edit(self, change: Callable[[dict[Any, Any]], Any]) -> Any:
-        with getattr(self._owner, "_lock", None) or nullcontext():
+        owner = self._owner()
+        if owner is None:  # nothing left to guard: a plain dict's edit
             candidate = dict(self)
             result = change(candidate)
-            self._owner.__setattr__(self._field, candidate)
-            validated = self._owner.__dict__[self._field]
+            dict.clear(self)
+            dict.update(self, candidate)
+            return result
+        with getattr(owner, "_lock", None) or nullcontext():
+            candidate = dict(self)
+            result = change(candidate)
+            owner.__setattr__(self._field, candidate)
+            validated = owner.__dict__[self._field]
             dict.clear(self)
             dict.update(self, validated)
-            self._owner.__dict__[self._field] = self
+            owner.__dict__[self._field] = self
             return result
 
     def __setitem__(self, key: Any, value: Any) -> None:
@@ -244,9 +263,9 @@ def container_fields(model_type: Any) -> tuple[str, ...]:
 
 
 def owned(kind: type[OwnedList] | type[OwnedDict], items: Any, owner: Any, field: str) -> Any:
-    """A list or dict owned by ``owner``'s ``field``."""
+    """A list or dict owned by ``owner``'s ``field`` (known weakly: no reference cycle)."""
     made = kind(items)
-    made._owner = owner
+    made._owner = weakref.ref(owner)
     made._field = field
     return made
 
@@ -325,7 +344,7 @@ class Contained:
             or kind is dict
             or kind is FrozenList
             or kind is FrozenDict
-            or ((kind is OwnedList or kind is OwnedDict) and value._owner is not model)
+            or ((kind is OwnedList or kind is OwnedDict) and value._owner() is not model)
         ):
             # Wrapped under the owner's lock: an edit in another thread may hold its
             # validated copy in the field for a moment, and a wrapper of that copy
@@ -334,10 +353,10 @@ class Contained:
                 fields = model.__dict__
                 value = fields[self.name]
                 if isinstance(value, list):
-                    if type(value) is not OwnedList or value._owner is not model:
+                    if type(value) is not OwnedList or value._owner() is not model:
                         value = fields[self.name] = owned(OwnedList, value, model, self.name)
                 elif isinstance(value, dict):
-                    if type(value) is not OwnedDict or value._owner is not model:
+                    if type(value) is not OwnedDict or value._owner() is not model:
                         value = fields[self.name] = owned(OwnedDict, value, model, self.name)
         return value
 

@@ -153,9 +153,11 @@ def replayed(history: tuple[AuditRecord, ...], partnership_id: str) -> tuple[Sta
     """Where ``history`` leads, when these very records were verified for this partnership and key.
 
     Records are immutable; what replaying them proved is kept on the last one, with the
-    records it covered, and holds as long as they are the same objects, in the same order,
-    and the partnership's id and the key are the same (a validation that keeps the
-    records keeps the proof).
+    records it covered before it, and holds as long as they are the same objects, in the
+    same order, and the partnership's id and the key are the same (a validation that keeps
+    the records keeps the proof). The last record is not among the records its proof holds:
+    a record that held itself would be a reference cycle, and a loaded history would then
+    wait for the garbage collector to be freed.
     """
     if not history:
         return Stage.MAPPING, 1  # nothing to replay
@@ -163,8 +165,8 @@ def replayed(history: tuple[AuditRecord, ...], partnership_id: str) -> tuple[Sta
     if (
         proof is not None
         and proof[:2] == (partnership_id, _key_mark(current_key()))
-        and len(proof[2]) == len(history)
-        and all(a is b for a, b in zip(proof[2], history, strict=True))
+        and len(proof[2]) == len(history) - 1
+        and all(a is b for a, b in zip(proof[2], history[:-1], strict=True))
     ):
         return proof[3]  # type: ignore[no-any-return]
     return None
@@ -173,7 +175,7 @@ def replayed(history: tuple[AuditRecord, ...], partnership_id: str) -> tuple[Sta
 def remember(history: tuple[AuditRecord, ...], partnership_id: str, end: tuple[Stage, int]) -> None:
     """Note that ``history`` verified for ``partnership_id`` under the key in force."""
     if history:
-        proof = (partnership_id, _key_mark(current_key()), tuple(history), end)
+        proof = (partnership_id, _key_mark(current_key()), tuple(history[:-1]), end)
         object.__setattr__(history[-1], "_proof", proof)
 
 
