@@ -355,54 +355,70 @@ def share_given_fields(model: BaseModel) -> None:
     kept by the thousand over a portfolio (deviations, health: fewer objects for the
     garbage collector to walk); any other model made in code keeps its own set.
     """
+    last, walks = _LAST_SHARED, _WALKS
+    given, give = _GIVEN.__get__, _GIVEN.__set__
     stack: list[BaseModel] = [model]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item = stack.pop()
-        fields = item.__pydantic_fields_set__
+        item: BaseModel = pop()
+        kind = type(item)
+        fields = given(item)
         if type(fields) is not SharedFields:
-            shared = _LAST_SHARED.get(type(item))  # most models of a type are given the same
+            shared = last.get(kind)  # most models of a type are given the same
             if shared is None or shared != fields:
-                key = frozenset(fields)
-                shared = _FIELDS_SETS.get(key)
-                if shared is None:
-                    shared = _FIELDS_SETS.setdefault(key, SharedFields(key))
-                _LAST_SHARED[type(item)] = shared
-            object.__setattr__(item, "__pydantic_fields_set__", shared)
-        values = item.__dict__
-        for name in _model_fields(type(item)):
-            value = values.get(name)
-            if isinstance(value, BaseModel):
-                stack.append(value)
-            elif isinstance(value, list | tuple):
-                stack.extend(v for v in value if isinstance(v, BaseModel))
-            elif isinstance(value, dict):
-                stack.extend(v for v in value.values() if isinstance(v, BaseModel))
+                shared = last[kind] = _shared(fields)
+            give(item, shared)
+        names = walks.get(kind)
+        if names is None:
+            names = walks[kind] = _model_fields(kind)
+        if names:
+            values = item.__dict__
+            for name in names:
+                value = values.get(name)
+                if value is None:
+                    continue
+                if isinstance(value, BaseModel):
+                    push(value)
+                elif isinstance(value, list | tuple):
+                    extend([v for v in value if isinstance(v, BaseModel)])
+                elif isinstance(value, dict):
+                    extend([v for v in value.values() if isinstance(v, BaseModel)])
+
+
+def _shared(fields: set[str]) -> SharedFields:
+    """The shared set equal to ``fields``."""
+    key = frozenset(fields)
+    shared = _FIELDS_SETS.get(key)
+    if shared is None:
+        shared = _FIELDS_SETS.setdefault(key, SharedFields(key))
+    return shared
+
+
+_GIVEN: Final[Any] = BaseModel.__dict__["__pydantic_fields_set__"]
+"""The slot of a model's given fields (read and set through it: no attribute lookup)."""
+_WALKS: dict[type, tuple[str, ...]] = {}
+"""Each model type's fields that can hold models (:func:`_model_fields`), looked up fast."""
+
+
+def _holds(annotation: Any, kind: type[BaseModel]) -> bool:
+    """Whether a field of type ``annotation`` can hold a ``kind`` model."""
+    if isinstance(annotation, type) and issubclass(annotation, kind):
+        return True
+    return any(_holds(arg, kind) for arg in getattr(annotation, "__args__", ()))
 
 
 @cache
 def _model_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
     """The fields of ``model_type`` that can hold models (the ones a walk goes into)."""
-
-    def holds(annotation: Any) -> bool:
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            return True
-        return any(holds(arg) for arg in getattr(annotation, "__args__", ()))
-
-    return tuple(name for name, info in model_type.model_fields.items() if holds(info.annotation))
+    fields = model_type.model_fields.items()
+    return tuple(name for name, info in fields if _holds(info.annotation, BaseModel))
 
 
 @cache
 def _mutable_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
     """The fields of ``model_type`` that can hold mutable kemitraan models (for freezing)."""
-
-    def holds_mutable(annotation: Any) -> bool:
-        if isinstance(annotation, type) and issubclass(annotation, KemitraanModel):
-            return True
-        return any(holds_mutable(arg) for arg in getattr(annotation, "__args__", ()))
-
-    return tuple(
-        name for name, info in model_type.model_fields.items() if holds_mutable(info.annotation)
-    )
+    fields = model_type.model_fields.items()
+    return tuple(name for name, info in fields if _holds(info.annotation, KemitraanModel))
 
 
 EDIT_GUARD: list[Callable[[object], None]] = []
