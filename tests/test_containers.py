@@ -248,6 +248,7 @@ def test_a_dropped_partnership_is_freed_at_once(stage: Stage) -> None:
     # a partnership loaded, read, edited and moved is freed when dropped, not left for the
     # garbage collector (which would then walk all it holds at every full collection).
     import gc
+    import weakref
 
     from kemitraan import Interaction, InteractionKind, Partnership, load_json
 
@@ -264,7 +265,9 @@ def test_a_dropped_partnership_is_freed_at_once(stage: Stage) -> None:
         p.interactions.append(contact)
         assert p.agreement is None or p.agreement.numbers is not None
         p.advance(at=AT)
+        moved = weakref.ref(p)
         del p
+        assert moved() is None  # not kept by the thread's machine until its next move
         assert gc.collect() == 0
     finally:
         gc.enable()

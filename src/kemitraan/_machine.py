@@ -9,7 +9,7 @@ python-statemachine is not thread-safe; one machine per thread is.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from statemachine import State, StateMachine
 
@@ -22,6 +22,7 @@ __all__ = [
     "graphviz_diagram",
     "machine_for",
     "mermaid_diagram",
+    "release_machine",
 ]
 
 
@@ -123,6 +124,32 @@ def machine_for(partnership: Movable) -> PartnershipMachine:
         )
     machine.model.partnership = partnership
     return machine
+
+
+def release_machine(machine: PartnershipMachine, partnership: Movable) -> None:
+    """Let go of ``partnership`` after its move: a thread's machine outlives the moves it makes.
+
+    Bound to a stand-in that has moved nothing, so a partnership dropped after its move is
+    freed then, not when the thread next moves another (or never, in an idle thread).
+    """
+    if machine.model.partnership is partnership:
+        machine.model.partnership = _RELEASED
+
+
+class _Released:
+    """What a thread's machine is bound to between moves: a stage, and no move approved."""
+
+    __slots__ = ("stage",)
+
+    def __init__(self) -> None:
+        self.stage: Stage = Stage.MAPPING
+
+    def approved(self, move: str) -> bool:
+        """No move is approved outside a move."""
+        return False
+
+
+_RELEASED: Final[Movable] = _Released()
 
 
 def forget_machine() -> None:

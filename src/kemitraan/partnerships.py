@@ -640,7 +640,7 @@ class Partnership(VersionedDocument):
             record, changes = move_record(self, ask, target, actor, note, at, signed)
             before = {name: self.__dict__[name] for name in ("stage", "cycle", "history", *changes)}
             machine = self._state_machine()
-            from kemitraan._machine import forget_machine  # loaded with the machine
+            from kemitraan._machine import forget_machine, release_machine  # with the machine
 
             object.__setattr__(self, "_in_move", True)
             object.__setattr__(self, "_approved", move.value)
@@ -659,6 +659,7 @@ class Partnership(VersionedDocument):
             finally:
                 object.__setattr__(self, "_in_move", False)
                 object.__setattr__(self, "_approved", None)
+                release_machine(machine, self)
             if target.is_terminal:  # a machine that reached a final state takes no more events
                 forget_machine()
             return record
