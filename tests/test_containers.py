@@ -273,12 +273,12 @@ def test_a_dropped_partnership_is_freed_at_once(stage: Stage) -> None:
         gc.enable()
 
 
-def test_a_list_kept_after_its_model_is_gone_edits_as_a_plain_list() -> None:
-    # Nothing is left to guard: the edit is a plain list's, and nothing is refused.
+def test_a_list_kept_after_its_model_is_gone_refuses_every_edit() -> None:
+    # What would the edit change? Refused, as an edit of a list its model no longer holds is.
     needs = Program(name="PKW", objectives=["x"], needs=[NEED]).needs
-    needs.append(OTHER)
-    needs.append("catatan")  # type: ignore[arg-type]  # a plain list takes anything
-    assert needs == [NEED, OTHER, "catatan"]
+    with pytest.raises(ReadOnlyFieldError, match="needs"):
+        needs.append(OTHER)
+    assert needs == [NEED]
     numbers = Agreement(
         parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
         subject="Pemasaran",
@@ -286,5 +286,42 @@ def test_a_list_kept_after_its_model_is_gone_edits_as_a_plain_list() -> None:
         date=date(2025, 3, 10),
         numbers={"pkbm": "001"},
     ).numbers
-    numbers["toko"] = "002"
-    assert numbers == {"pkbm": "001", "toko": "002"}
+    with pytest.raises(ReadOnlyFieldError, match="numbers"):
+        numbers["toko"] = "002"
+    assert numbers == {"pkbm": "001"}
+
+
+@pytest.mark.parametrize(
+    "copier", [copy.copy, lambda m: m.model_copy()], ids=["copy", "model_copy"]
+)
+def test_a_copy_never_shares_its_originals_lists(copier: Callable[[Any], Any]) -> None:
+    # A list read from the original checks its edits against the original: had the copy
+    # kept that very list, an edit through it would change the copy unchecked, and once
+    # the original is gone, with no check at all.
+    program = Program(name="PKW", objectives=["x"], needs=[NEED])
+    needs = program.needs
+    copied = copier(program)
+    needs.append(OTHER)  # the original's edit, checked against the original (copy unread)
+    assert copied.needs == [NEED]
+    assert copied.needs is not needs
+    del program
+    with pytest.raises(ReadOnlyFieldError):
+        needs.append("bukan kebutuhan")
+    assert copied.needs == [NEED]
+    with pytest.raises(ValidationError):
+        copied.needs.append("bukan kebutuhan")
+
+
+def test_a_copy_of_a_signed_text_refuses_an_edit_through_the_originals_list() -> None:
+    signed = at_stage(Stage.IMPLEMENTATION, recorded=True).agreement
+    assert signed is not None
+    assert signed.frozen
+    scope = signed.scope
+    copied = copy.copy(signed)
+    del signed
+    with pytest.raises(ReadOnlyFieldError):
+        scope.clear()
+    with pytest.raises(ReadOnlyFieldError):
+        copied.scope.clear()
+    assert copied.scope
+    assert copied.frozen

@@ -34,7 +34,7 @@ from kemitraan._bounds import (  # the rules every model keeps, used across the 
     text_rule as text_rule,
 )
 from kemitraan._catalog import say
-from kemitraan._containers import install
+from kemitraan._containers import OwnedDict, OwnedList, container_fields, install
 from kemitraan._html import model_html
 from kemitraan._privacy import mask
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
@@ -516,7 +516,18 @@ class KemitraanModel(_Model):
         return _slot(_FROZEN, self) is not None
 
     def _carry(self, copy: Self) -> Self:
-        """Give ``copy`` this model's slots (a copy of a frozen text is frozen too)."""
+        """Give ``copy`` this model's slots (a copy of a frozen text is frozen too).
+
+        The copy's lists and dicts are its own: a list this model's field holds checks its
+        edits against this model, and would change the copy unchecked.
+        """
+        fields = copy.__dict__
+        for name in container_fields(type(self)):
+            value = fields.get(name)
+            if type(value) is OwnedList:
+                fields[name] = list(value)
+            elif type(value) is OwnedDict:
+                fields[name] = dict(value)
         for name in self._RESET:
             object.__setattr__(copy, name, None)
         for name in self._CARRIED:

@@ -11,7 +11,8 @@ Both behave as the builtin they extend (``isinstance(x, list)``, equality, JSON)
 A list or dict knows its owner only weakly: a model and its lists make no reference cycle,
 so a loaded partnership is freed as soon as it is dropped, not at the next run of the
 garbage collector (which would then walk every object it holds). A list kept after its
-owner is gone guards nothing any more, and edits like a plain list.
+owner is gone refuses every edit, like one its owner no longer holds; a copy of a model
+never shares its owner's lists (``KemitraanModel._carry``).
 """
 
 from __future__ import annotations
@@ -64,12 +65,7 @@ class OwnedList(list[Any]):
             )
 
     def _edit(self, change: Callable[[list[Any]], Any]) -> Any:
-        owner = self._owner()
-        if owner is None:  # nothing left to guard: a plain list's edit
-            candidate = list(self)
-            result = change(candidate)
-            list.__setitem__(self, slice(None), candidate)
-            return result
+        owner = _living(self)
         with self._held(owner):  # the copy, its check and the write back as one edit
             self._attached(owner)
             candidate = list(self)
@@ -88,7 +84,7 @@ class OwnedList(list[Any]):
         monitoring records) checks each new item against what it holds in its
         ``_appended`` hook, so adding one record costs the same however many there are.
         """
-        owner = self._owner()
+        owner = _living(self)
         hook = getattr(owner, "_appended", None)
         if hook is None:
             return False
@@ -153,13 +149,7 @@ class OwnedDict(dict[Any, Any]):
     _field: str
 
     def _edit(self, change: Callable[[dict[Any, Any]], Any]) -> Any:
-        owner = self._owner()
-        if owner is None:  # nothing left to guard: a plain dict's edit
-            candidate = dict(self)
-            result = change(candidate)
-            dict.clear(self)
-            dict.update(self, candidate)
-            return result
+        owner = _living(self)
         with getattr(owner, "_lock", None) or nullcontext():
             candidate = dict(self)
             result = change(candidate)
@@ -201,6 +191,21 @@ class OwnedDict(dict[Any, Any]):
 
     def __copy__(self) -> dict[Any, Any]:
         return dict(self)
+
+
+def _living(container: OwnedList | OwnedDict) -> Any:
+    """The model that owns ``container``; refused when it is gone.
+
+    Raises:
+        ReadOnlyFieldError: the model no longer exists (what would the edit change?).
+    """
+    owner = container._owner()
+    if owner is None:
+        raise ReadOnlyFieldError(
+            container._field,
+            "the model it was read from no longer exists; read the field of the model to change",
+        )
+    return owner
 
 
 def _refused(self: object, *args: Any, **kwargs: Any) -> Any:
