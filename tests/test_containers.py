@@ -306,7 +306,7 @@ def test_a_copy_never_shares_its_originals_lists(copier: Callable[[Any], Any]) -
     assert copied.needs is not needs
     del program
     with pytest.raises(ReadOnlyFieldError):
-        needs.append("bukan kebutuhan")
+        needs.append("bukan kebutuhan")  # type: ignore[arg-type]  # junk, on purpose
     assert copied.needs == [NEED]
     with pytest.raises(ValidationError):
         copied.needs.append("bukan kebutuhan")
