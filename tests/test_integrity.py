@@ -720,3 +720,99 @@ def test_a_verified_history_is_not_replayed_again_unless_a_record_changed(
     assert calls == [len(forged)]
     with history_key("rahasia"), pytest.raises(ValidationError):
         Partnership.model_validate(dict(p.__dict__))  # another key: replayed, and refused
+
+
+# -- a text verified once is trusted again: that very text, under that very key -------------
+
+
+def _signed_text(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> str:
+    """``data`` with the value at ``path`` changed, as a text."""
+    *parents, last = path
+    node: Any = data
+    for step in parents:
+        node = node[step]
+    node[last] = value
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("agreement", "subject"), "Kerja sama lain"),  # a signed text changed
+        (("history", 3, "note"), "Ditulis ulang"),  # a record edited
+        (("history", 2, "to_stage"), "agreement"),  # a record moved elsewhere
+        (("stage",), "monitoring"),  # a stage past the history
+        (("id",), "partnership-lain"),  # the history of another partnership
+        (("cooperation_agreements",), []),  # a signed PKS removed
+    ],
+)
+def test_a_text_verified_before_vouches_for_no_other(
+    path: tuple[str | int, ...], value: Any
+) -> None:
+    text = dump_json(at_stage(Stage.IMPLEMENTATION, recorded=True), indent=None)
+    genuine = load_json(Partnership, text)
+    assert load_json(Partnership, text) == genuine  # the same text, trusted
+    forged = _signed_text(json.loads(text), path, value)
+    with pytest.raises(InvalidDataError):
+        load_json(Partnership, forged)
+    with pytest.raises(InvalidDataError):  # and the same forged text again
+        load_json(Partnership, forged)
+    assert load_json(Partnership, text) == genuine
+
+
+def test_a_text_verified_under_one_key_is_checked_again_under_another() -> None:
+    text = dump_json(at_stage(Stage.SIGNING, recorded=True))
+    load_json(Partnership, text)
+    with history_key("rahasia"), pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, text)
+    assert caught.value.errors[0]["type"] == "history_not_keyed"
+    with history_key("rahasia"):
+        keyed = fresh()
+        record(keyed)
+        keyed.advance(at=AT)
+        keyed_text = dump_json(keyed)
+        assert load_json(Partnership, keyed_text) == load_json(Partnership, keyed_text)
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, keyed_text)  # verified under the key, refused without it
+    assert caught.value.errors[0]["type"] == "history_keyed"
+
+
+@pytest.mark.parametrize("stage", [Stage.SIGNING, Stage.IMPLEMENTATION, Stage.MONITORING])
+def test_a_text_loaded_again_is_the_same_partnership_and_moves_the_same(stage: Stage) -> None:
+    text = dump_json(at_stage(stage, recorded=True))
+    first, second = load_json(Partnership, text), load_json(Partnership, text)
+    assert first == second
+    texts = [first.agreement, *first.addenda, *first.cooperation_agreements]
+    again = [second.agreement, *second.addenda, *second.cooperation_agreements]
+    for one, other in zip(texts, again, strict=True):
+        assert (one is None) == (other is None)
+        if one is not None and other is not None:
+            assert one.frozen == other.frozen
+            assert other.digest() == one.digest()
+            assert other.digest() == one.model_copy(update={"subject": one.subject}).digest()
+    first.advance(at=AT)
+    second.advance(at=AT)
+    assert dump_json(first) == dump_json(second)
+    assert load_json(Partnership, dump_json(second)) == second
+
+
+def test_threads_loading_one_text_all_get_it_whole() -> None:
+    text = dump_json(at_stage(Stage.IMPLEMENTATION, recorded=True), indent=4)
+    expected = load_json(Partnership, json.loads(text))  # from the dict: not remembered
+    found: list[Partnership] = []
+    errors: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            for _ in range(5):
+                found.append(load_json(Partnership, text))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=load) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert found == [expected] * 20

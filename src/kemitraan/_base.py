@@ -379,7 +379,7 @@ def share_given_fields(model: BaseModel) -> None:
                     continue
                 if isinstance(value, BaseModel):
                     push(value)
-                elif isinstance(value, list | tuple):
+                elif isinstance(value, (list, tuple)):
                     extend([v for v in value if isinstance(v, BaseModel)])
                 elif isinstance(value, dict):
                     extend([v for v in value.values() if isinstance(v, BaseModel)])

@@ -15,12 +15,22 @@ or changes one (construction, loading, copying, assignment, in-place edits):
   parties; one two parties have signed stays;
 - what the running records name exists: the parties, the plan's activities and
   indicators, the checklists' items.
+
+A text this process has loaded and verified before, under the same history key, is not
+checked again when it is loaded again (:func:`loading`): the checks depend on nothing
+but the text and the key (and time, which only moves forward), so they would find what
+they found then. An app reads the same stored partnership again and again; a text that
+differs by a single byte is checked in full.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, Final
 
 from kemitraan._catalog import N_, say
@@ -43,6 +53,7 @@ __all__ = [
     "appended_problems",
     "extended",
     "history_problems",
+    "loading",
     "problems",
     "record_problems",
     "remember",
@@ -87,6 +98,8 @@ def signed_digests(history: tuple[AuditRecord, ...], kind: str) -> dict[str, set
 
 def problems(p: PartnershipLike) -> Iterator[Problem]:
     """Every way ``p`` is not whole, first problem first (the validator reports the first)."""
+    if _trusted(p):
+        return
     yield from history_problems(p)
     if p.agreement is not None:
         yield from _shown_signatures(p, p.agreement, ("agreement",))
@@ -504,3 +517,82 @@ def _references(p: PartnershipLike) -> Iterator[Problem]:
     for field in RECORD_FIELDS:
         for index, record in enumerate(getattr(p, field)):
             yield from record_problems(known, field, index, record)
+
+
+# -- texts verified before ------------------------------------------------------------------
+
+MAX_VERIFIED_TEXTS: Final = 256
+"""How many verified texts a process remembers (a hash and a few digests each)."""
+_VERIFIED_TEXTS: OrderedDict[bytes, tuple[str | None, ...]] = OrderedDict()
+"""Texts loaded and verified, by :func:`_text_mark`, with the digests of their frozen texts
+(the agreement, each addendum, each PKS, in that order): the least recently loaded first."""
+_VERIFIED_LOCK: Final = threading.Lock()
+_VERIFIED_BEFORE: ContextVar[tuple[str | None, ...] | None] = ContextVar(
+    "kemitraan_verified_before", default=None
+)
+
+
+def _text_mark(text: str | bytes) -> bytes:
+    """What names ``text`` loaded under the key in force: a hash of both (not the text)."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
+    key = _key_mark(current_key())
+    return hashlib.sha256(b"kemitraan-text\0" + bytes([len(key)]) + key + data).digest()
+
+
+@contextmanager
+def loading(text: str | bytes) -> Iterator[Callable[[PartnershipLike], None]]:
+    """Validate, within, the one partnership ``text`` holds: trusted if it verified before.
+
+    A partnership this text held was verified in full, under the key in force now: it is
+    not checked again, and its history's proof and its frozen texts' digests are put back
+    as the checks left them. Otherwise the checks run; give the partnership that validated
+    to what this yields, and the text is remembered.
+
+    >>> from kemitraan import Partnership, Institution, Program
+    >>> text = Partnership(id="contoh", institution=Institution(name="PKBM A"),
+    ...                    program=Program(name="PKW", objectives=["x"])).model_dump_json()
+    >>> for _ in range(2):
+    ...     with loading(text) as verified:
+    ...         verified(Partnership.model_validate_json(text))
+    """
+    mark = _text_mark(text)
+    with _VERIFIED_LOCK:
+        digests = _VERIFIED_TEXTS.get(mark)
+        if digests is not None:
+            _VERIFIED_TEXTS.move_to_end(mark)
+
+    def verified(p: PartnershipLike) -> None:
+        if digests is None:  # checked in full just now
+            kept = tuple(
+                getattr(d, "_digest", None) if d is not None else None for d in _documents(p)
+            )
+            with _VERIFIED_LOCK:
+                _VERIFIED_TEXTS[mark] = kept
+                while len(_VERIFIED_TEXTS) > MAX_VERIFIED_TEXTS:
+                    _VERIFIED_TEXTS.popitem(last=False)
+
+    token = _VERIFIED_BEFORE.set(digests)
+    try:
+        yield verified
+    finally:
+        _VERIFIED_BEFORE.reset(token)
+
+
+def _trusted(p: PartnershipLike) -> bool:
+    """Whether ``p`` is validated from a text verified before (then its proofs are put back)."""
+    digests = _VERIFIED_BEFORE.get()
+    if digests is None:
+        return False
+    _VERIFIED_BEFORE.set(None)  # the text holds one partnership
+    documents = _documents(p)
+    if len(documents) != len(digests):  # not the partnership that text held
+        return False
+    for document, digest in zip(documents, digests, strict=True):
+        if document is not None and digest is not None and document.frozen:
+            object.__setattr__(document, "_digest", digest)
+    remember(p.history, p.id, (p.stage, p.cycle))
+    return True
+
+
+def _documents(p: PartnershipLike) -> list[Agreement | None]:
+    return [p.agreement, *p.addenda, *p.cooperation_agreements]

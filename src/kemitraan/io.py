@@ -19,10 +19,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 from collections.abc import Callable
 from functools import cache, partial
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -40,6 +41,9 @@ from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
 from kemitraan.upgrades import upgrade as upgrade_data
+
+if TYPE_CHECKING:
+    from kemitraan._protocols import PartnershipLike
 
 __all__ = ["dump_json", "json_schema", "load_json", "save_json"]
 
@@ -120,6 +124,12 @@ def _loaded(
     try:
         if isinstance(data, dict):
             loaded = model_type.model_validate(data)
+        elif _is_partnership(model_type):  # verified once per text and key
+            from kemitraan._integrity import loading  # loaded with the partnership
+
+            with loading(data) as verified:
+                loaded = model_type.model_validate_json(data)
+                verified(cast("PartnershipLike", loaded))
         else:
             loaded = model_type.model_validate_json(data)
     except ValidationError as exc:
@@ -148,6 +158,12 @@ def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> Invalid
         found = (version.get("ctx") or {}).get("found", -1)
         return UnsupportedSchemaVersionError(model_type.__name__, int(found), SCHEMA_VERSION)
     return InvalidDataError(model_type.__name__, errors)
+
+
+def _is_partnership(model_type: type[BaseModel]) -> bool:
+    """Whether ``model_type`` is a partnership (whose module is loaded if it is)."""
+    module = sys.modules.get("kemitraan.partnerships")
+    return module is not None and issubclass(model_type, module.Partnership)
 
 
 def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
