@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -21,6 +22,24 @@ def rejects(build: Callable[[], Any], loc: tuple[str | int, ...], rule: str) -> 
         found
     )
     return caught.value
+
+
+def in_threads(work: Callable[[], object], threads: int) -> list[BaseException]:
+    """Run ``work`` in ``threads`` threads at once; what each raised."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # reported to the caller
+            errors.append(exc)
+
+    started = [threading.Thread(target=run) for _ in range(threads)]
+    for thread in started:
+        thread.start()
+    for thread in started:
+        thread.join()
+    return errors
 
 
 def load_script(path: Path, name: str) -> ModuleType:

@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from helpers import in_threads
 from kemitraan import (
     AuditRecord,
     Contact,
@@ -800,19 +801,10 @@ def test_threads_loading_one_text_all_get_it_whole() -> None:
     text = dump_json(at_stage(Stage.IMPLEMENTATION, recorded=True), indent=4)
     expected = load_json(Partnership, json.loads(text))  # from the dict: not remembered
     found: list[Partnership] = []
-    errors: list[BaseException] = []
 
     def load() -> None:
-        try:
-            for _ in range(5):
-                found.append(load_json(Partnership, text))
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
+        for _ in range(5):
+            found.append(load_json(Partnership, text))
 
-    threads = [threading.Thread(target=load) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
+    assert in_threads(load, 4) == []
     assert found == [expected] * 20

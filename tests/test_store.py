@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from helpers import in_threads
 from kemitraan import (
     Interaction,
     InteractionKind,
@@ -333,27 +334,18 @@ def test_an_in_memory_store_serves_many_threads_one_at_a_time() -> None:
     store = Store("sqlite+pysqlite://")
     store.save(walked("shared", Stage.GATHERING), version=0)
     done: list[int] = []
-    errors: list[BaseException] = []
 
     def client() -> None:
-        try:
-            for _ in range(15):
-                while True:
-                    stored = store.load("shared")
-                    try:
-                        done.append(store.save(stored.partnership, version=stored.version))
-                        break
-                    except VersionConflictError:
-                        continue
-        except BaseException as exc:
-            errors.append(exc)
+        for _ in range(15):
+            while True:
+                stored = store.load("shared")
+                try:
+                    done.append(store.save(stored.partnership, version=stored.version))
+                    break
+                except VersionConflictError:
+                    continue
 
-    threads = [threading.Thread(target=client) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    assert in_threads(client, 6) == []
     assert store.load("shared").version == 1 + 6 * 15 == max(done)
 
 
