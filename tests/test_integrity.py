@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
+from pydantic import ValidationError, model_validator
 
 from helpers import in_threads
 from kemitraan import (
@@ -808,3 +808,46 @@ def test_threads_loading_one_text_all_get_it_whole() -> None:
 
     assert in_threads(load, 4) == []
     assert found == [expected] * 20
+
+
+class _StageFromRow(Partnership):
+    """An app's subclass that validates differently: its stage comes from elsewhere."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _row_stage(cls, data: Any) -> Any:
+        return {**data, "stage": "monitoring"} if isinstance(data, dict) else data
+
+
+class _SubjectTrimmed(Partnership):
+    """An app's subclass that mends what it reads: a suffix on the agreement's subject."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _trimmed(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("agreement"), dict):
+            subject = data["agreement"]["subject"].removesuffix(" [arsip]")
+            return {**data, "agreement": {**data["agreement"], "subject": subject}}
+        return data
+
+
+def test_a_text_verified_as_one_class_is_checked_in_full_as_another() -> None:
+    text = dump_json(at_stage(Stage.IMPLEMENTATION, recorded=True), indent=2)
+    load_json(Partnership, text)  # verified as the library's own class
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(_StageFromRow, text)
+    assert caught.value.errors[0]["type"] == "history_mismatch"
+    data = json.loads(text)
+    data["agreement"]["subject"] += " [arsip]"  # the signed text changed
+    forged = json.dumps(data)
+    assert load_json(_SubjectTrimmed, forged).agreement is not None  # mended by the subclass
+    with pytest.raises(InvalidDataError):
+        load_json(Partnership, forged)
+
+
+def test_a_text_in_a_buffer_loads_as_the_same_text_does() -> None:
+    text = dump_json(at_stage(Stage.SIGNING, recorded=True))
+    expected = load_json(Partnership, text)
+    buffer = bytearray(text.encode())
+    assert load_json(Partnership, buffer) == expected  # type: ignore[arg-type]
+    assert load_json(Partnership, bytes(buffer)) == expected

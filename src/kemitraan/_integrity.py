@@ -31,7 +31,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kemitraan._catalog import N_, say
 from kemitraan._refs import party_refs
@@ -523,30 +523,51 @@ def _references(p: PartnershipLike) -> Iterator[Problem]:
 
 MAX_VERIFIED_TEXTS: Final = 256
 """How many verified texts a process remembers (a hash and a few digests each)."""
-_VERIFIED_TEXTS: OrderedDict[bytes, tuple[str | None, ...]] = OrderedDict()
-"""Texts loaded and verified, by :func:`_text_mark`, with the digests of their frozen texts
-(the agreement, each addendum, each PKS, in that order): the least recently loaded first."""
+
+
+class _Verified(NamedTuple):
+    """What a full check of a text found: whose it is, under which key, and its digests."""
+
+    key: bytes  # the mark of the key it was checked under
+    partnership_id: str
+    stage: Stage
+    cycle: int
+    head: str  # the hash of its history's last record
+    digests: tuple[str | None, ...]  # the agreement's, each addendum's, each PKS's (frozen)
+
+    def held_by(self, p: PartnershipLike) -> bool:
+        """Whether ``p`` is the partnership checked (and the key is still the one)."""
+        return (
+            self.key == _key_mark(current_key())
+            and (self.partnership_id, self.stage, self.cycle) == (p.id, p.stage, p.cycle)
+            and self.head == (p.history[-1].hash if p.history else "")
+            and len(self.digests) == len(_documents(p))
+        )
+
+
+_VERIFIED_TEXTS: OrderedDict[bytes, _Verified] = OrderedDict()
+"""Texts loaded and verified, by :func:`_text_mark`: the least recently loaded first."""
 _VERIFIED_LOCK: Final = threading.Lock()
-_VERIFIED_BEFORE: ContextVar[tuple[str | None, ...] | None] = ContextVar(
+_VERIFIED_BEFORE: ContextVar[_Verified | None] = ContextVar(
     "kemitraan_verified_before", default=None
 )
 
 
-def _text_mark(text: str | bytes) -> bytes:
-    """What names ``text`` loaded under the key in force: a hash of both (not the text)."""
+def _text_mark(text: str | bytes, key: bytes) -> bytes:
+    """What names ``text`` loaded under the key marked ``key``: a hash of both (not the text)."""
     data = text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass")
-    key = _key_mark(current_key())
     return hashlib.sha256(b"kemitraan-text\0" + bytes([len(key)]) + key + data).digest()
 
 
 @contextmanager
 def loading(text: str | bytes) -> Iterator[Callable[[PartnershipLike], None]]:
-    """Validate, within, the one partnership ``text`` holds: trusted if it verified before.
+    """Validate, within, the one :class:`Partnership` ``text`` holds: trusted if it verified before.
 
     A partnership this text held was verified in full, under the key in force now: it is
     not checked again, and its history's proof and its frozen texts' digests are put back
     as the checks left them. Otherwise the checks run; give the partnership that validated
-    to what this yields, and the text is remembered.
+    to what this yields, and the text is remembered. For the library's own class only: a
+    subclass may validate differently, and is checked in full every time.
 
     >>> from kemitraan import Partnership, Institution, Program
     >>> text = Partnership(id="contoh", institution=Institution(name="PKBM A"),
@@ -555,23 +576,31 @@ def loading(text: str | bytes) -> Iterator[Callable[[PartnershipLike], None]]:
     ...     with loading(text) as verified:
     ...         verified(Partnership.model_validate_json(text))
     """
-    mark = _text_mark(text)
+    key = _key_mark(current_key())
+    mark = _text_mark(text, key)
     with _VERIFIED_LOCK:
-        digests = _VERIFIED_TEXTS.get(mark)
-        if digests is not None:
+        known = _VERIFIED_TEXTS.get(mark)
+        if known is not None:
             _VERIFIED_TEXTS.move_to_end(mark)
 
     def verified(p: PartnershipLike) -> None:
-        if digests is None:  # checked in full just now
-            kept = tuple(
-                getattr(d, "_digest", None) if d is not None else None for d in _documents(p)
+        if known is None and key == _key_mark(current_key()):  # checked in full, under key
+            found = _Verified(
+                key,
+                p.id,
+                p.stage,
+                p.cycle,
+                p.history[-1].hash if p.history else "",
+                tuple(
+                    getattr(d, "_digest", None) if d is not None else None for d in _documents(p)
+                ),
             )
             with _VERIFIED_LOCK:
-                _VERIFIED_TEXTS[mark] = kept
+                _VERIFIED_TEXTS[mark] = found
                 while len(_VERIFIED_TEXTS) > MAX_VERIFIED_TEXTS:
                     _VERIFIED_TEXTS.popitem(last=False)
 
-    token = _VERIFIED_BEFORE.set(digests)
+    token = _VERIFIED_BEFORE.set(known)
     try:
         yield verified
     finally:
@@ -579,15 +608,16 @@ def loading(text: str | bytes) -> Iterator[Callable[[PartnershipLike], None]]:
 
 
 def _trusted(p: PartnershipLike) -> bool:
-    """Whether ``p`` is validated from a text verified before (then its proofs are put back)."""
-    digests = _VERIFIED_BEFORE.get()
-    if digests is None:
+    """Whether ``p`` is the partnership of a text verified before (then its proofs are put back).
+
+    Only the very partnership checked then, under the same key: any other (one a
+    validator made on the way, or the text's under another key) is checked in full.
+    """
+    known = _VERIFIED_BEFORE.get()
+    if known is None or not known.held_by(p):
         return False
     _VERIFIED_BEFORE.set(None)  # the text holds one partnership
-    documents = _documents(p)
-    if len(documents) != len(digests):  # not the partnership that text held
-        return False
-    for document, digest in zip(documents, digests, strict=True):
+    for document, digest in zip(_documents(p), known.digests, strict=True):
         if document is not None and digest is not None and document.frozen:
             object.__setattr__(document, "_digest", digest)
     remember(p.history, p.id, (p.stage, p.cycle))

@@ -124,7 +124,7 @@ def _loaded(
     try:
         if isinstance(data, dict):
             loaded = model_type.model_validate(data)
-        elif _is_partnership(model_type):  # verified once per text and key
+        elif _verified_once(model_type, data):  # per text and key
             from kemitraan._integrity import loading  # loaded with the partnership
 
             with loading(data) as verified:
@@ -160,10 +160,15 @@ def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> Invalid
     return InvalidDataError(model_type.__name__, errors)
 
 
-def _is_partnership(model_type: type[BaseModel]) -> bool:
-    """Whether ``model_type`` is a partnership (whose module is loaded if it is)."""
+def _verified_once(model_type: type[BaseModel], data: object) -> bool:
+    """Whether a load of ``data`` is verified once per text (a partnership's text, as such).
+
+    The library's own :class:`~kemitraan.Partnership` only (a subclass may validate
+    differently), whose module is loaded if ``model_type`` is it; a text given as ``str``
+    or ``bytes`` only (a buffer could change after its hash is taken).
+    """
     module = sys.modules.get("kemitraan.partnerships")
-    return module is not None and issubclass(model_type, module.Partnership)
+    return module is not None and model_type is module.Partnership and type(data) in (str, bytes)
 
 
 def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
