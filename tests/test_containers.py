@@ -71,6 +71,17 @@ def test_list_edits_of_a_mutable_model_are_validated(
         assert program.model_dump() == before
 
 
+def _agreement() -> Agreement:
+    """An unsigned MoU with a number, whose ``numbers`` is a dict of a mutable model."""
+    return Agreement(
+        parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
+        subject="Pemasaran",
+        place="Martapura",
+        date=date(2025, 3, 10),
+        numbers={"pkbm": "001"},
+    )
+
+
 DICT_EDITS: list[tuple[str, Callable[[dict[str, Any]], object], bool]] = [
     ("setitem", lambda d: d.__setitem__("pkbm", "001/PKBM"), True),
     ("setitem empty", lambda d: d.__setitem__("pkbm", "  "), False),
@@ -89,13 +100,7 @@ DICT_EDITS: list[tuple[str, Callable[[dict[str, Any]], object], bool]] = [
 def test_dict_edits_of_a_mutable_model_are_validated(
     what: str, edit: Callable[[dict[str, Any]], object], valid: bool
 ) -> None:
-    agreement = Agreement(
-        parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
-        subject="Pemasaran",
-        place="Martapura",
-        date=date(2025, 3, 10),
-        numbers={"pkbm": "001"},
-    )
+    agreement = _agreement()
     numbers = agreement.numbers
     before = agreement.model_dump()
     if valid:
@@ -279,13 +284,7 @@ def test_a_list_kept_after_its_model_is_gone_refuses_every_edit() -> None:
     with pytest.raises(ReadOnlyFieldError, match="needs"):
         needs.append(OTHER)
     assert needs == [NEED]
-    numbers = Agreement(
-        parties=[Institution(name="PKBM"), Partner(name="Toko", kind=PartnerKind.BUSINESS)],
-        subject="Pemasaran",
-        place="Martapura",
-        date=date(2025, 3, 10),
-        numbers={"pkbm": "001"},
-    ).numbers
+    numbers = _agreement().numbers
     with pytest.raises(ReadOnlyFieldError, match="numbers"):
         numbers["toko"] = "002"
     assert numbers == {"pkbm": "001"}

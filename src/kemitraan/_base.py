@@ -355,7 +355,7 @@ def share_given_fields(model: BaseModel) -> None:
     kept by the thousand over a portfolio (deviations, health: fewer objects for the
     garbage collector to walk); any other model made in code keeps its own set.
     """
-    last, walks = _LAST_SHARED, _WALKS
+    last = _LAST_SHARED
     given, give = _GIVEN.__get__, _GIVEN.__set__
     stack: list[BaseModel] = [model]
     pop, push, extend = stack.pop, stack.append, stack.extend
@@ -368,9 +368,7 @@ def share_given_fields(model: BaseModel) -> None:
             if shared is None or shared != fields:
                 shared = last[kind] = _shared(fields)
             give(item, shared)
-        names = walks.get(kind)
-        if names is None:
-            names = walks[kind] = _model_fields(kind)
+        names = _model_fields(kind)
         if names:
             values = item.__dict__
             for name in names:
@@ -396,8 +394,6 @@ def _shared(fields: set[str]) -> SharedFields:
 
 _GIVEN: Final[Any] = BaseModel.__dict__["__pydantic_fields_set__"]
 """The slot of a model's given fields (read and set through it: no attribute lookup)."""
-_WALKS: dict[type, tuple[str, ...]] = {}
-"""Each model type's fields that can hold models (:func:`_model_fields`), looked up fast."""
 
 
 def _holds(annotation: Any, kind: type[BaseModel]) -> bool:
