@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from pydantic import model_validator
 
 from helpers import in_threads
 from kemitraan import (
@@ -25,12 +26,15 @@ from kemitraan import (
     InteractionKind,
     InvalidArgumentError,
     InvalidDataError,
+    MonitoringRecord,
     Partnership,
     Stage,
     dump_json,
     load_json,
 )
+from kemitraan.audit import history_key
 from kemitraan.exceptions import PartnershipNotFoundError, VersionConflictError
+from kemitraan.maintenance.interactions import ChecklistAnswer
 from kemitraan.messages import speaking
 from kemitraan.store import Store, StoreLayoutError
 from kemitraan.store._tables import METADATA
@@ -524,9 +528,9 @@ def test_a_save_after_a_load_refuses_what_a_load_would_refuse(
     with pytest.raises(InvalidDataError) as refused:
         store.save(stored.partnership, version=stored.version)
     assert refused.value.errors[0]["type"] == code
-    assert [(e["loc"], e["type"]) for e in refused.value.errors] == [
-        (e["loc"], e["type"]) for e in whole.value.errors
-    ]
+    assert [(e["loc"], e["type"], e["msg"]) for e in refused.value.errors] == [
+        (e["loc"], e["type"], e["msg"]) for e in whole.value.errors
+    ]  # said alike: in Indonesian unless asked otherwise
     assert store.load("edited").version == 1  # nothing written
 
 
@@ -555,6 +559,126 @@ def test_a_save_after_a_load_validates_only_what_changed(
         ).scalar()
     assert document == dump_json(stored.partnership, indent=None)
     assert store.get("visited") == stored.partnership
+
+
+def _a_stranger_visited(p: Partnership) -> None:
+    list.append(p.interactions, _visit("orang-asing"))  # past the list's own check
+
+
+def _a_made_up_checklist_item(p: Partnership) -> None:
+    answer = ChecklistAnswer(item="bukan-butir", partner_id="cv-kriya-banua", on=_DAY, done=True)
+    list.append(p.checklist, answer)
+
+
+def _a_record_of_a_cycle_not_reached(p: Partnership) -> None:
+    record = MonitoringRecord(cycle=p.cycle + 1, on=_DAY, by=p.institution.id, findings="Baik")
+    list.append(p.monitoring, record)
+
+
+def _a_stranger_and_a_blank_name(p: Partnership) -> None:
+    _a_stranger_visited(p)
+    _blank_a_partners_name(p)  # not only running records changed: the whole is checked
+
+
+def _a_visit_and_a_blank_name(p: Partnership) -> None:
+    p.interactions.append(_visit("cv-kriya-banua"))
+    _blank_a_partners_name(p)
+
+
+_DAY = date(2025, 6, 2)
+
+
+def _visit(partner: str) -> Interaction:
+    return Interaction(on=_DAY, kind=InteractionKind.VISIT, partner_ids=[partner])
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (_a_stranger_visited, "unknown_party"),
+        (_a_made_up_checklist_item, "unknown_checklist_item"),
+        (_a_record_of_a_cycle_not_reached, "cycle_not_reached"),
+        (_a_stranger_and_a_blank_name, "string_too_short"),
+        (_a_visit_and_a_blank_name, "string_too_short"),
+    ],
+)
+def test_a_save_of_running_records_refuses_what_a_load_would_refuse(
+    store: Store, edit: Callable[[Partnership], None], code: str
+) -> None:
+    # only running records changed: they are checked on their own, as an append checks them
+    store.save(walked("running", Stage.IMPLEMENTATION), version=0)
+    stored = store.load("running")
+    edit(stored.partnership)
+    with pytest.raises(InvalidDataError) as whole:
+        dump_json(stored.partnership)
+    with pytest.raises(InvalidDataError) as refused:
+        store.save(stored.partnership, version=stored.version)
+    assert refused.value.errors[0]["type"] == code
+    assert [(e["loc"], e["type"], e["msg"]) for e in refused.value.errors] == [
+        (e["loc"], e["type"], e["msg"]) for e in whole.value.errors
+    ]
+    assert store.load("running").version == 1  # nothing written
+
+
+def test_a_save_of_running_records_checks_them_not_the_whole(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.save(walked("running", Stage.IMPLEMENTATION), version=0)
+    stored = store.load("running")
+    p = stored.partnership
+    p.interactions.append(_visit("cv-kriya-banua"))
+    item, partner = "patient.professional", "cv-kriya-banua"
+    p.checklist.append(ChecklistAnswer(item=item, partner_id=partner, on=_DAY, done=True))
+    wholes: list[object] = []
+    validate = Partnership.model_validate
+
+    def spied(*args: Any, **options: Any) -> Partnership:
+        wholes.append(args)
+        return validate(*args, **options)
+
+    monkeypatch.setattr(Partnership, "model_validate", spied)
+    assert store.save(p, version=stored.version) == 2
+    assert wholes == []  # two running records checked on their own
+    p.program.name = "PKW Tas Rajut Lanjutan"  # not a running record: the whole is checked
+    assert store.save(p, version=2) == 3
+    assert len(wholes) == 1
+    monkeypatch.undo()
+    assert store.get("running") == p
+
+
+def test_a_save_of_running_records_under_another_key_replays_the_history(store: Store) -> None:
+    store.save(walked("running", Stage.IMPLEMENTATION), version=0)
+    stored = store.load("running")
+    stored.partnership.interactions.append(_visit("cv-kriya-banua"))
+    with history_key("kunci-lain"):
+        with pytest.raises(InvalidDataError) as whole:
+            dump_json(stored.partnership)
+        with pytest.raises(InvalidDataError) as refused:
+            store.save(stored.partnership, version=stored.version)
+    assert refused.value.errors[0]["loc"][0] == "history"
+    assert refused.value.errors == whole.value.errors
+
+
+class _NoSundayVisits(Partnership):
+    """An app's own rule over running records: the aggregate's, not a record's."""
+
+    @model_validator(mode="after")
+    def _weekdays(self) -> _NoSundayVisits:
+        if any(i.on.weekday() == 6 for i in self.interactions):
+            raise ValueError("no visits on Sundays")
+        return self
+
+
+def test_a_save_of_a_subclass_runs_its_own_rules(store: Store) -> None:
+    store.save(walked("running", Stage.IMPLEMENTATION), version=0)
+    stored = store.load("running")
+    own = _NoSundayVisits.model_validate(stored.partnership.model_dump())
+    store.save(own, version=stored.version)  # now the stored text is its own
+    own.interactions.append(
+        Interaction(on=date(2025, 6, 1), kind=InteractionKind.VISIT, partner_ids=["cv-kriya-banua"])
+    )  # an append checks the record; the Sunday rule is the whole's
+    with pytest.raises(InvalidDataError, match="Sundays"):
+        store.save(own, version=stored.version + 1)
 
 
 def test_a_stored_text_edited_since_it_loaded_is_not_built_on(store: Store) -> None:

@@ -56,6 +56,7 @@ __all__ = [
     "loading",
     "problems",
     "record_problems",
+    "records_problems",
     "remember",
     "replayed",
     "require_history",
@@ -209,6 +210,27 @@ def appended_problems(
     known = Known(p)
     for offset, record in enumerate(records):
         yield from record_problems(known, field, start + offset, record)
+
+
+def records_problems(p: PartnershipLike, changed: dict[str, list[Any]]) -> Iterator[Problem] | None:
+    """What :func:`problems` finds in ``p`` when only its running records ``changed``.
+
+    Changed since a text that passed every check; ``None`` when that is not known to hold.
+    The checks read a running record only for what it names (:func:`record_problems`), so
+    the rest of a text that passed them still does. Known when every field in ``changed``
+    is a running record list and ``p``'s history verified under the key in force (as
+    :func:`problems` would verify it); the problems are found in :func:`problems`' order.
+    """
+    if not changed or not changed.keys() <= _RECORD_SET or replayed(p.history, p.id) is None:
+        return None
+    known = Known(p)
+    return (
+        problem
+        for field in RECORD_FIELDS
+        if field in changed
+        for index, record in enumerate(changed[field])
+        for problem in record_problems(known, field, index, record)
+    )
 
 
 def require_history(p: PartnershipLike) -> None:
@@ -427,6 +449,7 @@ RECORD_FIELDS: Final = (
     "partner_events",
 )
 """The running records (A.8–A.11, guide C): each checked on its own for what it names."""
+_RECORD_SET: Final = frozenset(RECORD_FIELDS)
 
 
 class Known:

@@ -36,10 +36,11 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
-from kemitraan._base import SCHEMA_VERSION, share_given_fields
+from kemitraan._base import SCHEMA_VERSION, field_error, share_given_fields
 from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
+from kemitraan.messages import translated
 from kemitraan.upgrades import upgrade as upgrade_data
 
 if TYPE_CHECKING:
@@ -163,12 +164,19 @@ def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> Invalid
 def _verified_once(model_type: type[BaseModel], data: object) -> bool:
     """Whether a load of ``data`` is verified once per text (a partnership's text, as such).
 
-    The library's own :class:`~kemitraan.Partnership` only (a subclass may validate
-    differently), whose module is loaded if ``model_type`` is it; a text given as ``str``
+    The library's own partnership only (:func:`_own_partnership`); a text given as ``str``
     or ``bytes`` only (a buffer could change after its hash is taken).
     """
+    return _own_partnership(model_type) and type(data) in (str, bytes)
+
+
+def _own_partnership(model_type: type[BaseModel]) -> bool:
+    """Whether ``model_type`` is the library's own :class:`~kemitraan.Partnership`.
+
+    Not a subclass, which may validate differently; its module is loaded if it is.
+    """
     module = sys.modules.get("kemitraan.partnerships")
-    return module is not None and model_type is module.Partnership and type(data) in (str, bytes)
+    return module is not None and model_type is module.Partnership
 
 
 def json_schema(model_type: type[BaseModel]) -> dict[str, Any]:
@@ -281,9 +289,12 @@ def _checked_json(model: BaseModel, *, known: str | None = None) -> str:
     differs are validated from their JSON alone, exactly as a load validates them, and
     then the model's own validators run over all the fields, so that what a field's
     edit means for the others (a partner's id taken twice, a stage set past the
-    moves) is checked too. A save after an edit so validates what the edit changed,
-    not the whole document, and refuses whatever a load would refuse. Without a
-    usable ``known`` the whole text is loaded, as :func:`dump_json` does.
+    moves) is checked too. When only a partnership's running records changed (records
+    appended, the way an app adds them), what the others mean for them is checked on
+    those records alone: the partnership's checks read nothing else of them
+    (:func:`kemitraan._integrity.records_problems`). A save after an edit so validates
+    what the edit changed, not the whole document, and refuses whatever a load would
+    refuse. Without a usable ``known`` the whole text is loaded, as :func:`dump_json` does.
 
     Raises:
         InvalidDataError: the model would not load back.
@@ -312,11 +323,20 @@ def _checked_json(model: BaseModel, *, known: str | None = None) -> str:
     for name in changed:
         try:
             values[name] = adapters[name].validate_json(json_of[name])
-        except ValidationError as exc:
-            found = exc.errors(include_url=False, include_input=False)
+        except ValidationError as exc:  # said as a load says it (translated)
+            found = translated(exc).errors(include_url=False, include_input=False)
             errors += [{**e, "loc": (name, *e["loc"])} for e in found]
     if errors:
         raise _refusal(model_type, errors)
+    if _own_partnership(model_type):  # only running records changed: checked on their own
+        from kemitraan._integrity import records_problems  # loaded with the partnership
+
+        problems = records_problems(cast("Any", model), {name: values[name] for name in changed})
+        if problems is not None:
+            for loc, code, message, context in problems:
+                error = field_error(model, loc, code, message, **context)
+                raise _refusal(model_type, error.errors(include_url=False, include_input=False))
+            return text
     try:
         model_type.model_validate(values)
     except ValidationError as exc:
