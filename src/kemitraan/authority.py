@@ -24,7 +24,8 @@ from typing import Any, ClassVar, Final, Self
 
 from pydantic import Field, model_validator
 
-from kemitraan._base import BilingualText, LabelledEnum, Language, ValueModel, field_error
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel, field_error
+from kemitraan._catalog import N_, Worded, both
 from kemitraan._privacy import mask
 from kemitraan._types import NIK, NIP, NonEmptyStr, ShortText
 from kemitraan.conventions import date_long, words
@@ -200,21 +201,18 @@ class Authority(ValueModel):
                 )
         return self
 
-    def _when(self, language: Language) -> str:
+    def _when(self) -> Worded:
+        """The date after a space: ``tanggal 3 Mei 2016`` or ``Tahun 2021``, or nothing."""
         if self.issued_on is not None:
-            return (
-                f" tanggal {date_long(self.issued_on)}"
-                if language == "id"
-                else (f" of {date_long(self.issued_on, 'en')}")
-            )
+            day = Worded(date_long(self.issued_on), date_long(self.issued_on, "en"))
+            return _part(N_("of {date}"), date=day)
         if self.year is not None:
-            return f" Tahun {self.year}" if language == "id" else f" of {self.year}"
-        return ""
+            return _part(N_("of {year}"), year=self.year)
+        return _NOTHING
 
-    def _number(self, language: Language) -> str:
-        if self.number is None:
-            return ""
-        return f" Nomor {self.number}" if language == "id" else f" Number {self.number}"
+    def _number(self) -> Worded:
+        """The number after a space: ``Nomor 21`` (``Number 21``), or nothing."""
+        return _NOTHING if self.number is None else _part(N_("Number {number}"), number=self.number)
 
     def wording(self, *, members_listed: bool = True) -> BilingualText:
         """The clause that states the authority in a party's block, in both languages.
@@ -228,41 +226,38 @@ class Authority(ValueModel):
         'berdasarkan Akta Pendirian CV Kriya Banua Nomor 21 tanggal 3 Mei 2016 yang dibuat di
         hadapan Notaris Hj. Rahmah, S.H., M.Kn. beserta perubahannya'
         """
-        n_id, n_en = self._number("id"), self._number("en")
-        w_id, w_en = self._when("id"), self._when("en")
+        stated = {"number": self._number(), "when": self._when()}
         issuer = self.issuer or ""
+        of = f" {issuer}" if issuer else ""
         if self.kind is AuthorityKind.APPOINTMENT:
-            return BilingualText.of(
-                f"yang diangkat berdasarkan Keputusan {issuer}{n_id}{w_id}",
-                f"appointed by Decree of the {issuer}{n_en}{w_en}",
+            said = both(
+                N_("appointed by Decree of the {issuer}{number}{when}"), issuer=issuer, **stated
             )
-        if self.kind is AuthorityKind.DEED:
-            of = f" {issuer}" if issuer else ""
-            return BilingualText.of(
-                f"berdasarkan Akta Pendirian{of}{n_id}{w_id} yang dibuat di hadapan Notaris "
-                f"{self.notary} beserta perubahannya",
-                f"under the Deed of Establishment{of}{n_en}{w_en} made before Notary "
-                f"{self.notary}, as amended",
+        elif self.kind is AuthorityKind.DEED:
+            said = both(
+                N_(
+                    "under the Deed of Establishment{of}{number}{when} made before Notary "
+                    "{notary}, as amended"
+                ),
+                of=of,
+                notary=self.notary,
+                **stated,
             )
-        if self.kind is AuthorityKind.FOUNDATION_DECREE:
-            return BilingualText.of(
-                f"berdasarkan Surat Keputusan {issuer}{n_id}{w_id}",
-                f"under the Decree of the {issuer}{n_en}{w_en}",
+        elif self.kind is AuthorityKind.FOUNDATION_DECREE:
+            said = both(
+                N_("under the Decree of the {issuer}{number}{when}"), issuer=issuer, **stated
             )
-        if self.kind is AuthorityKind.BYLAWS:
-            of = f" {issuer}" if issuer else ""
-            return BilingualText.of(
-                f"berdasarkan Anggaran Dasar{of}{n_id}{w_id}",
-                f"under the Articles of Association{of}{n_en}{w_en}",
+        elif self.kind is AuthorityKind.BYLAWS:
+            said = both(N_("under the Articles of Association{of}{number}{when}"), of=of, **stated)
+        elif self.kind is AuthorityKind.POWER_OF_ATTORNEY:
+            said = both(
+                N_("under a Power of Attorney{number}{when} from {issuer}"), issuer=issuer, **stated
             )
-        if self.kind is AuthorityKind.POWER_OF_ATTORNEY:
-            return BilingualText.of(
-                f"berdasarkan Surat Kuasa{n_id}{w_id} dari {issuer}",
-                f"under a Power of Attorney{n_en}{w_en} from {issuer}",
-            )
-        if self.kind in _DOCUMENT:
-            return self._capacity_wording(n_id, n_en, w_id, w_en, members_listed)
-        return BilingualText.of(f"berdasarkan {self.text}", f"under {self.text}")
+        elif self.kind in _DOCUMENT:
+            return self._capacity_wording(stated, members_listed)
+        else:
+            said = both(N_("under {text}"), text=self.text)
+        return BilingualText.of(*said)
 
     def cited(self) -> BilingualText:
         """The instrument as a list or an annex cites it: its title, number and date.
@@ -271,12 +266,12 @@ class Authority(ValueModel):
         ...           number="180/017/HUK/2025", issued_on=date(2025, 3, 3)).cited().indonesian
         'Surat Kuasa Nomor 180/017/HUK/2025 tanggal 3 Maret 2025'
         """
-        title_id, title_en = (
+        title = (
             self._title() if self.kind in _DOCUMENT else (self.kind.label_id, self.kind.label_en)
         )
+        number, when = self._number(), self._when()
         return BilingualText.of(
-            f"{title_id}{self._number('id')}{self._when('id')}",
-            f"{title_en}{self._number('en')}{self._when('en')}",
+            f"{title[0]}{number.id}{when.id}", f"{title[1]}{number.en}{when.en}"
         )
 
     def _title(self) -> tuple[str, str]:
@@ -284,48 +279,77 @@ class Authority(ValueModel):
             return _DOCUMENT[self.kind]
         return self.document, _DOCUMENT_EN.get(self.document, self.document)
 
-    def _capacity_wording(
-        self, n_id: str, n_en: str, w_id: str, w_en: str, members_listed: bool
-    ) -> BilingualText:
+    def _capacity_wording(self, stated: dict[str, Worded], members_listed: bool) -> BilingualText:
         """The clause of a directors' deed, a members' mandate or a delegation."""
-        title_id, title_en = self._title()
+        title = Worded(*self._title())
         issuer = self.issuer or ""
         if self.kind is AuthorityKind.DIRECTORS_DEED:
-            of = f" {issuer}" if issuer else ""
-            approval_id = approval_en = ""
-            if self.approval:
-                approval_id = (
-                    ", yang telah memperoleh persetujuan atau penerimaan pemberitahuan Menteri "
-                    f"Hukum Nomor {self.approval}"
+            approval = (
+                _part(
+                    N_(", approved or notified to the Minister of Law as {approval}"),
+                    approval=self.approval,
+                    space="",
                 )
-                approval_en = f", approved or notified to the Minister of Law as {self.approval}"
-            return BilingualText.of(
-                f"berdasarkan {title_id}{of}{n_id}{w_id} yang dibuat di hadapan Notaris "
-                f"{self.notary} tentang susunan anggota Direksi{approval_id}",
-                f"under the {title_en}{of}{n_en}{w_en} made before Notary {self.notary} on the "
-                f"composition of the Board of Directors{approval_en}",
+                if self.approval
+                else _NOTHING
             )
-        if self.kind is AuthorityKind.MEMBERS_MANDATE:
+            said = both(
+                N_(
+                    "under the {title}{of}{number}{when} made before Notary {notary} on the "
+                    "composition of the Board of Directors{approval}"
+                ),
+                title=title,
+                of=f" {issuer}" if issuer else "",
+                notary=self.notary,
+                approval=approval,
+                **stated,
+            )
+        elif self.kind is AuthorityKind.MEMBERS_MANDATE:
             count = len(self.grantors)
             names = [g.named() for g in self.grantors]
-            listed_id = names[0] if count == 1 else f"{', '.join(names[:-1])} dan {names[-1]}"
-            listed_en = names[0] if count == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-            words_id, words_en = words(count, "id"), words(count, "en")
-            member_en = "member" if count == 1 else "members"
-            by_id, by_en = f", yaitu {listed_id}", f": {listed_en}"
             if not members_listed:
-                by_id, by_en = " sebagaimana tercantum dalam Lampiran", " listed in the Annex"
-            return BilingualText.of(
-                f"berdasarkan mandat anggota {issuer} dalam {title_id}{n_id}{w_id}, yang "
-                f"diberikan oleh {count} ({words_id}) anggota{by_id}",
-                f"under the mandate of the members of {issuer} in the {title_en}{n_en}{w_en}, "
-                f"given by {count} ({words_en}) {member_en}{by_en}",
+                by = _part(N_("listed in the Annex"))
+            elif count == 1:
+                by = _part(N_(": {names}"), names=names[0], space="")
+            else:
+                listed = Worded(
+                    *both(N_("{first} and {last}"), first=", ".join(names[:-1]), last=names[-1])
+                )
+                by = _part(N_(": {names}"), names=listed, space="")
+            said = both(
+                N_(
+                    "under the mandate of the members of {issuer} in the {title}{number}{when}, "
+                    "given by {count} ({words}) member{by}"
+                )
+                if count == 1
+                else N_(
+                    "under the mandate of the members of {issuer} in the {title}{number}{when}, "
+                    "given by {count} ({words}) members{by}"
+                ),
+                issuer=issuer,
+                title=title,
+                count=count,
+                words=Worded(words(count, "id"), words(count, "en")),
+                by=by,
+                **stated,
             )
-        # a delegation: the regional head's power of attorney, letter or regulation
-        return BilingualText.of(
-            f"berdasarkan pelimpahan wewenang dari {issuer} dengan {title_id}{n_id}{w_id}",
-            f"under a delegation of authority from the {issuer} by {title_en}{n_en}{w_en}",
-        )
+        else:  # a delegation: the regional head's power of attorney, letter or regulation
+            said = both(
+                N_("under a delegation of authority from the {issuer} by {title}{number}{when}"),
+                issuer=issuer,
+                title=title,
+                **stated,
+            )
+        return BilingualText.of(*said)
+
+
+_NOTHING: Final = Worded("", "")
+
+
+def _part(message: str, /, space: str = " ", **values: object) -> Worded:
+    """A part of a clause (``message``, said in both languages), after ``space``."""
+    indonesian, english = both(message, **values)
+    return Worded(space + indonesian, space + english)
 
 
 class LegalForm(LabelledEnum):

@@ -26,7 +26,7 @@ from kemitraan._base import (
     custom_error,
     field_error,
 )
-from kemitraan._catalog import N_
+from kemitraan._catalog import N_, both
 from kemitraan._privacy import masked_if_asked
 from kemitraan._types import (
     NIB,
@@ -434,32 +434,23 @@ class GatheringApproach(LabelledEnum):
 @cache
 def _approach_texts() -> dict[GatheringApproach | None, BilingualText]:
     """The guide's definitions of the approaches, and (under ``None``) its advice (A.2)."""
-    return {
-        GatheringApproach.PERSONAL: BilingualText(
-            indonesian="Pendekatan personal lebih menekankan pada pendekatan secara pribadi tanpa "
-            "memperhatikan sisi-sisi kelembagaan formal, misalnya dengan mendatangi rumahnya "
-            "untuk membicarakan informasi yang ingin didapatkan.",
-            english="A personal approach is made person to person, without regard to the formal "
-            "institutional side — for example, visiting the person at home to talk about what "
-            "one wants to learn.",
+    said = {
+        GatheringApproach.PERSONAL: N_(
+            "A personal approach is made person to person, without regard to the formal "
+            "institutional side \u2014 for example, visiting the person at home to talk about "
+            "what one wants to learn."
         ),
-        GatheringApproach.INFORMAL: BilingualText(
-            indonesian="Pendekatan informal dilakukan dengan memanfaatkan hubungan baik yang "
-            "sudah terjalin.",
-            english="An informal approach makes use of good relations already built.",
+        GatheringApproach.INFORMAL: N_(
+            "An informal approach makes use of good relations already built."
         ),
-        GatheringApproach.FORMAL: BilingualText(
-            indonesian="Pendekatan formal dilakukan dengan memanfaatkan posisi atau peran "
-            "seseorang dalam sebuah lembaga.",
-            english="A formal approach makes use of a person's position or role in an institution.",
+        GatheringApproach.FORMAL: N_(
+            "A formal approach makes use of a person's position or role in an institution."
         ),
-        None: BilingualText(
-            indonesian="Dalam beberapa kasus, pendekatan personal dan informal akan lebih "
-            "efektif bila dibandingkan dengan pendekatan formal.",
-            english="In some cases personal and informal approaches are more effective than a "
-            "formal one.",
+        None: N_(
+            "In some cases personal and informal approaches are more effective than a formal one."
         ),
     }
+    return {approach: BilingualText.of(*both(message)) for approach, message in said.items()}
 
 
 class GatheringRecord(ValueModel):
