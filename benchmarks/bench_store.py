@@ -20,7 +20,8 @@ Measured in one run, each against a baseline of the same run (rounds alternate, 
 3. Reading every stored document back and loading it as a partnership (``load_json``),
    timed over a sample of partnerships that verify and multiplied out.
 
-Set ``KEMITRAAN_BENCH_POSTGRES_URL`` to measure the queries on PostgreSQL as well.
+Set ``KEMITRAAN_BENCH_POSTGRES_URL`` to measure the saves and the queries on PostgreSQL as well
+(a scratch database: the run empties its tables).
 
 Run: ``python benchmarks/bench_store.py [partnerships]`` (from the repository root; pass a
 smaller number, such as 10000, for a quick run).
@@ -87,12 +88,16 @@ def ratio(saves: list[tuple[float, float]], plains: list[tuple[float, float]]) -
 def measure_saves(p: Partnership, url: str, where: str) -> None:
     """Store.save against a bare insert of the same JSON, alternating, medians."""
     store = Store(url)
+    METADATA.drop_all(store.engine)  # a server's database outlives a run
+    store.close()
+    store = Store(url)
     bare = sa.Table(
         "bare_documents",
         sa.MetaData(),
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("document", sa.Text, nullable=False),
     )
+    bare.drop(store.engine, checkfirst=True)  # a server's database outlives a run
     bare.create(store.engine)
     inserted = iter(range(10**9))
 
@@ -132,6 +137,7 @@ def measure_saves(p: Partnership, url: str, where: str) -> None:
         after_edit.append(timed(partial(store.save, stored.partnership, version=stored.version)))
         if not round_ % 2:
             bare_edit.append(timed(partial(insert, edited)))
+    bare.drop(store.engine)
     store.close()
 
     print(f"  {where}:")
@@ -250,4 +256,6 @@ if __name__ == "__main__":
         made = templates()
         measure_queries(f"sqlite:///{Path(folder) / 'bench.db'}", count, made)
     if os.environ.get("KEMITRAAN_BENCH_POSTGRES_URL"):
-        measure_queries(os.environ["KEMITRAAN_BENCH_POSTGRES_URL"], count, made)
+        server = os.environ["KEMITRAAN_BENCH_POSTGRES_URL"]
+        measure_saves(p, server, "PostgreSQL (a server on this machine)")
+        measure_queries(server, count, made)
