@@ -723,6 +723,22 @@ def test_a_verified_history_is_not_replayed_again_unless_a_record_changed(
         Partnership.model_validate(dict(p.__dict__))  # another key: replayed, and refused
 
 
+def test_records_alone_are_judged_only_where_the_history_leads_to_the_stage() -> None:
+    from kemitraan._integrity import records_problems
+
+    p = load_json(Partnership, dump_json(at_stage(Stage.MONITORING, recorded=True)))
+    records = {"interactions": list(p.interactions)}
+    found = records_problems(p, records)
+    assert found is not None
+    assert list(found) == []  # verified history, its stage: the records are checked alone
+    assert records_problems(p, {"stage": []}) is None  # not a running record
+    p.__dict__["stage"] = Stage.ENDED  # past the moves: the proof does not lead here
+    assert records_problems(p, records) is None  # so the whole must be checked
+    with history_key("rahasia"):
+        p.__dict__["stage"] = Stage.MONITORING
+        assert records_problems(p, records) is None  # nor under another key
+
+
 # -- a text verified once is trusted again: that very text, under that very key -------------
 
 

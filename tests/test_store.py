@@ -681,6 +681,47 @@ def test_a_save_of_a_subclass_runs_its_own_rules(store: Store) -> None:
         store.save(own, version=stored.version + 1)
 
 
+class _Unchecked(Partnership):
+    """An app's subclass that replaced the library's whole check by mistake (same name)."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _Unchecked:
+        return self
+
+
+def _forge_the_stage(p: Partnership) -> None:
+    p.__dict__["stage"] = Stage.ENDED  # past the moves
+
+
+def _append_a_stranger(p: Partnership) -> None:
+    _a_stranger_visited(p)
+
+
+@pytest.mark.parametrize(
+    ("forge", "code"),
+    [(_forge_the_stage, "history_mismatch"), (_append_a_stranger, "unknown_party")],
+)
+def test_a_text_a_subclass_saved_is_not_built_on(
+    store: Store, forge: Callable[[Partnership], None], code: str
+) -> None:
+    # found by an attack review: the text a subclass's looser rules let through was
+    # remembered, and a plain partnership's next save checked only its new records
+    store.save(walked("running", Stage.IMPLEMENTATION), version=0)
+    p = store.load("running").partnership
+    own = _Unchecked.model_validate(p.model_dump())
+    forge(own)  # its own rules let it through
+    store.save(own, version=1)
+    forge(p)  # the plain one now matches the stored text, and adds a record of its own
+    item, partner = "patient.professional", "cv-kriya-banua"
+    p.checklist.append(ChecklistAnswer(item=item, partner_id=partner, on=_DAY, done=True))
+    with pytest.raises(InvalidDataError) as whole:
+        dump_json(p)
+    with pytest.raises(InvalidDataError) as refused:
+        store.save(p, version=2)
+    assert refused.value.errors[0]["type"] == code
+    assert refused.value.errors == whole.value.errors
+
+
 def test_a_stored_text_edited_since_it_loaded_is_not_built_on(store: Store) -> None:
     store.save(walked("tampered", Stage.SIGNING), version=0)
     stored = store.load("tampered")

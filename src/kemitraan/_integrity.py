@@ -218,10 +218,15 @@ def records_problems(p: PartnershipLike, changed: dict[str, list[Any]]) -> Itera
     Changed since a text that passed every check; ``None`` when that is not known to hold.
     The checks read a running record only for what it names (:func:`record_problems`), so
     the rest of a text that passed them still does. Known when every field in ``changed``
-    is a running record list and ``p``'s history verified under the key in force (as
-    :func:`problems` would verify it); the problems are found in :func:`problems`' order.
+    is a running record list and ``p``'s history verified under the key in force, leading
+    to its stage and cycle (as :func:`problems` would verify it); the problems are found in
+    :func:`problems`' order.
     """
-    if not changed or not changed.keys() <= _RECORD_SET or replayed(p.history, p.id) is None:
+    if (
+        not changed
+        or not changed.keys() <= _RECORD_SET
+        or replayed(p.history, p.id) != (p.stage, p.cycle)
+    ):
         return None
     known = Known(p)
     return (

@@ -287,7 +287,10 @@ class Store:
             with self._connect() as conn:
                 current = self._version(conn, pid)
             raise VersionConflictError(pid, expected=version, current=current) from None
-        self._loaded.remember(pid, text)
+        if type(partnership) is Partnership:
+            self._loaded.remember(pid, text)
+        else:  # checked by a subclass's rules, which may be looser: not built on
+            self._loaded.forget(pid)
         return version + 1
 
     def _may_overwrite(self, pid: str, *, signing: bool) -> Partnership | None:

@@ -31,6 +31,11 @@ class LoadedTexts:
             if len(self._digests) > self._size:
                 self._digests.popitem(last=False)
 
+    def forget(self, pid: str) -> None:
+        """Forget the document of ``pid`` (it was written unchecked by this class's rules)."""
+        with self._lock:
+            self._digests.pop(pid, None)
+
     def loaded(self, pid: str, text: str) -> bool:
         """Whether ``text`` is the document of ``pid`` seen to load."""
         with self._lock:
