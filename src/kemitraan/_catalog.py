@@ -151,10 +151,12 @@ def both(message: str, /, **values: object) -> tuple[str, str]:
 
 def _both(message: str, values: dict[str, object]) -> tuple[str, str]:
     indonesian, english = _templates(message)
-    if not any(type(v) is Worded for v in values.values()):
-        return indonesian.format_map(values), english.format_map(values)
-    said_id = {k: v.id if type(v) is Worded else v for k, v in values.items()}
-    said_en = {k: v.en if type(v) is Worded else v for k, v in values.items()}
+    said_id = said_en = values  # copied only when a value is worded in each language
+    for key, value in values.items():
+        if type(value) is Worded:
+            if said_en is values:
+                said_id, said_en = dict(values), dict(values)
+            said_id[key], said_en[key] = value
     return indonesian.format_map(said_id), english.format_map(said_en)
 
 
