@@ -151,3 +151,54 @@ def test_partnerships_round_trip_at_every_stage(
     assert again == partnership
     assert dump_json(again) == text
     partnership_schema.validate(json.loads(text))
+
+
+def _models(root: BaseModel) -> list[BaseModel]:
+    """Every model in ``root``'s tree: in fields, lists, tuples and dicts (a walk of its own)."""
+    found: list[BaseModel] = []
+    stack: list[Any] = [root]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, BaseModel):
+            found.append(value)
+            stack.extend(value.__dict__.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+    return found
+
+
+def test_a_loaded_tree_shares_one_set_of_given_fields_per_distinct_set() -> None:
+    from kemitraan._base import SharedFields
+
+    loaded = load_json(Partnership, dump_json(at_stage(Stage.FOLLOW_UP, recorded=True)))
+    models = _models(loaded)
+    assert len(models) > 300  # lists, tuples (the history) and dicts of models included
+    kinds = {type(m).__name__ for m in models}
+    assert {"AuditRecord", "Signatory", "MonitoringRecord", "Grantor"} <= kinds
+    sets = [m.__pydantic_fields_set__ for m in models]
+    assert all(type(given) is SharedFields for given in sets)
+    assert len({id(given) for given in sets}) == len({frozenset(given) for given in sets})
+    editable = next(m for m in models if isinstance(m, Program))
+    editable.name = "PKW Tas Rajut Lanjutan"  # takes a set of its own before its change
+    assert type(editable.__pydantic_fields_set__) is set
+    assert all(type(m.__pydantic_fields_set__) is SharedFields for m in models if m is not editable)
+
+
+def test_sharing_walks_into_dicts_of_models_too() -> None:
+    from kemitraan._base import SharedFields, ValueModel, share_given_fields
+
+    class Leaf(ValueModel):
+        name: str
+
+    class Tree(ValueModel):
+        leaves: dict[str, Leaf]
+        rest: list[Leaf | str]
+
+    tree = Tree.model_validate({"leaves": {"a": {"name": "x"}}, "rest": ["y", {"name": "z"}]})
+    share_given_fields(tree)
+    leaf, other = tree.leaves["a"], tree.rest[1]
+    assert isinstance(other, Leaf)
+    assert leaf.__pydantic_fields_set__ is other.__pydantic_fields_set__
+    assert type(leaf.__pydantic_fields_set__) is SharedFields

@@ -355,32 +355,43 @@ def share_given_fields(model: BaseModel) -> None:
     kept by the thousand over a portfolio (deviations, health: fewer objects for the
     garbage collector to walk); any other model made in code keeps its own set.
     """
-    last = _LAST_SHARED
+    last, walks = _LAST_SHARED, _WALKS
     given, give = _GIVEN.__get__, _GIVEN.__set__
-    stack: list[BaseModel] = [model]
+    stack: list[Any] = [model]
     pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item: BaseModel = pop()
+        item = pop()
         kind = type(item)
+        names = walks.get(kind, _UNSEEN)
+        if names is _UNSEEN:
+            names = walks[kind] = _model_fields(kind) if issubclass(kind, BaseModel) else None
+        if names is None:
+            continue  # not a model: another value of a field that can hold one
         fields = given(item)
         if type(fields) is not SharedFields:
             shared = last.get(kind)  # most models of a type are given the same
             if shared is None or shared != fields:
                 shared = last[kind] = _shared(fields)
             give(item, shared)
-        names = _model_fields(kind)
-        if names:
-            values = item.__dict__
-            for name in names:
-                value = values.get(name)
-                if value is None:
-                    continue
-                if isinstance(value, BaseModel):
-                    push(value)
-                elif isinstance(value, (list, tuple)):
-                    extend([v for v in value if isinstance(v, BaseModel)])
-                elif isinstance(value, dict):
-                    extend([v for v in value.values() if isinstance(v, BaseModel)])
+        values = item.__dict__
+        for name in names:
+            value = values.get(name)
+            if value is None:
+                continue
+            if isinstance(value, (list, tuple)):
+                extend(value)
+            elif isinstance(value, dict):
+                extend(value.values())
+            else:
+                push(value)  # a model, or another value: judged when popped
+
+
+_UNSEEN: Final[tuple[str, ...]] = ("<a type not seen yet>",)
+_WALKS: Final[dict[type, tuple[str, ...] | None]] = {}
+"""By type: the fields :func:`share_given_fields` walks into (:func:`_model_fields`), or
+``None`` for a type that is not a model. By type, not ``isinstance``: a model class's
+``isinstance`` goes through its metaclass's ``__instancecheck__`` (an ABC), which costs a
+walk of a loaded partnership more than the rest of it."""
 
 
 def _shared(fields: set[str]) -> SharedFields:
