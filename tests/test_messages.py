@@ -340,3 +340,24 @@ def test_a_missing_name_says_only_that() -> None:
     with pytest.raises(ValidationError) as caught:
         Partner(kind="business")  # type: ignore[call-arg, arg-type]
     assert [e["type"] for e in caught.value.errors()] == ["missing"]  # no default-factory note
+
+
+def test_a_message_worded_in_each_language_keeps_each_language_and_the_values_given() -> None:
+    from kemitraan._catalog import Worded, both, later
+
+    day = Worded("9 Maret 2026", "9 March 2026")
+    values: dict[str, object] = {"name": "Praktik {x}", "due": day, "late": 3}
+    message = "{name} was due to finish on {due}; {late} days late."
+    said = later(message, **values)
+    assert said.pair() == said.pair() == both(message, **values)  # said twice, alike
+    indonesian, english = said.pair()
+    assert "9 Maret 2026" in indonesian
+    assert "9 March 2026" in english
+    assert "Maret" not in english
+    assert "Praktik {x}" in indonesian  # a value is filled as it is, never read as a template
+    assert values == {"name": "Praktik {x}", "due": day, "late": 3}  # the caller's, unchanged
+    assert said.values["due"] is day
+    assert both("Last report {day}.", day="kemarin") == (
+        "Laporan terakhir kemarin.",
+        "Last report kemarin.",
+    )

@@ -220,7 +220,8 @@ def records_problems(p: PartnershipLike, changed: dict[str, list[Any]]) -> Itera
     the rest of a text that passed them still does. Known when every field in ``changed``
     is a running record list and ``p``'s history verified under the key in force, leading
     to its stage and cycle (as :func:`problems` would verify it); the problems are found in
-    :func:`problems`' order.
+    :func:`problems`' order. A check added to :func:`problems` that reads running records
+    otherwise belongs here too.
     """
     if (
         not changed
