@@ -229,14 +229,7 @@ def records_problems(p: PartnershipLike, changed: dict[str, list[Any]]) -> Itera
         or replayed(p.history, p.id) != (p.stage, p.cycle)
     ):
         return None
-    known = Known(p)
-    return (
-        problem
-        for field in RECORD_FIELDS
-        if field in changed
-        for index, record in enumerate(changed[field])
-        for problem in record_problems(known, field, index, record)
-    )
+    return _listed_problems(p, changed)
 
 
 def require_history(p: PartnershipLike) -> None:
@@ -542,9 +535,14 @@ _CHECKLIST_ITEMS: Final = frozenset(item.code for found in CHECKLISTS.values() f
 
 def _references(p: PartnershipLike) -> Iterator[Problem]:
     """What the running records name exists: parties, activities, indicators, items."""
+    return _listed_problems(p, {field: getattr(p, field) for field in RECORD_FIELDS})
+
+
+def _listed_problems(p: PartnershipLike, lists: dict[str, list[Any]]) -> Iterator[Problem]:
+    """What the records of ``lists`` (running record lists by field) name that ``p`` lacks."""
     known = Known(p)
     for field in RECORD_FIELDS:
-        for index, record in enumerate(getattr(p, field)):
+        for index, record in enumerate(lists.get(field, ())):
             yield from record_problems(known, field, index, record)
 
 

@@ -331,7 +331,7 @@ def _checked_json(model: BaseModel, *, known: str | None = None) -> str:
     if _own_partnership(model_type):  # only running records changed: checked on their own
         from kemitraan._integrity import records_problems  # loaded with the partnership
 
-        problems = records_problems(cast("Any", model), {name: values[name] for name in changed})
+        problems = records_problems(cast("PartnershipLike", model), {n: values[n] for n in changed})
         if problems is not None:
             for loc, code, message, context in problems:
                 error = field_error(model, loc, code, message, **context)
