@@ -331,3 +331,10 @@ def test_a_mandate_of_many_members_lists_them_in_an_annex() -> None:
         p.text for p in docx.Document(io.BytesIO(render_document(english, draft=True))).paragraphs
     ]
     assert "MEMBERS OF KUBE RAJUT LESTARI WHO GAVE THE MANDATE" in lines
+
+
+@pytest.mark.parametrize("name", [".", " . ", "..", "PT.", "pt. Borneo Craft"])
+def test_a_name_of_dots_implies_no_form(name: str) -> None:
+    # found by the deep Hypothesis profile: a name of dots alone raised IndexError
+    implied = LegalForm.implied("business", name, None)
+    assert implied is (LegalForm.LIMITED_COMPANY if name.strip(" .") else None)

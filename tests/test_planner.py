@@ -469,3 +469,15 @@ def test_a_plan_keeps_to_working_days_and_capacity_every_time(
         }
     )
     assert plan_touchpoints(shuffled, start=start, end=end, on=on, settings=s) == plan
+
+
+def test_a_contact_due_before_the_window_moved_to_today_is_not_planned_in_it() -> None:
+    # found by the deep Hypothesis profile: met 1 November, due 25 January 2025 (a Saturday),
+    # moved past Isra Mi'raj and Imlek to Thursday the 30th, which is today: neither in the
+    # window (1 February) nor overdue
+    p = _partnership(_partner("toko"), _partner("kube"))
+    s = PlannerSettings(cadence_days=85, contacts_per_month=1)
+    plan = plan_touchpoints(
+        p, start=date(2025, 2, 1), end=date(2025, 2, 1), on=date(2025, 1, 30), settings=s
+    )
+    assert all(t.on >= date(2025, 2, 1) or t.overdue for t in plan), plan

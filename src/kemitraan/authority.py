@@ -391,7 +391,8 @@ class LegalForm(LabelledEnum):
         by_kind = _FORM_OF_KIND.get(kind)
         if by_kind is not None:
             return by_kind
-        first = name.replace(".", " ").split(maxsplit=1)[0].upper() if name.strip() else ""
+        words = name.replace(".", " ").split(maxsplit=1)  # "PT. Borneo", or only dots
+        first = words[0].upper() if words else ""
         return {"PT": cls.LIMITED_COMPANY, "CV": cls.PARTNERSHIP, "FIRMA": cls.PARTNERSHIP}.get(
             first
         )

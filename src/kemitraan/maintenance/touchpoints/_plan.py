@@ -392,7 +392,10 @@ def plan_touchpoints(
             if between:
                 last = between[-1]
                 continue
-            if today <= due < start:  # due before the window, and not yet: not this plan's
+            placed = _placed(due, TouchpointKind.CADENCE, start, end, s.greet_on_the_day)
+            if due < start and (today <= due or (placed and today <= placed[0] < start)):
+                # due before the window, and not yet (on its day or on the working day it
+                # moves to): not this plan's
                 last = due
                 continue
             before = len(found)
