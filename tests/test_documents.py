@@ -13,6 +13,7 @@ from typing import Any
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from pydantic import TypeAdapter
 
 from docs_helpers import headers, lines, text, user_template
@@ -437,6 +438,44 @@ def test_bilingual_variant_sets_indonesian_beside_english() -> None:
     # every Indonesian row has its English beside it: the body table has two columns
     document = docx.Document(io.BytesIO(data))
     assert len(document.tables[0].columns) == 2
+
+
+def _language_of(run: Any) -> str | None:
+    rpr = run._r.rPr
+    lang = None if rpr is None else rpr.find(qn("w:lang"))
+    return None if lang is None else lang.get(qn("w:val"))
+
+
+@pytest.mark.parametrize("kind", BUILT_IN)
+def test_every_template_is_written_in_indonesian(kind: str) -> None:
+    """A spelling checker reads the documents as Indonesian, not as English (en-US)."""
+    template = Path(__file__).parent.parent / "src/kemitraan/documents/templates"
+    document = docx.Document(str(template / document_kind(kind).template))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    assert [lang.get(qn("w:val")) for lang in defaults.iter(qn("w:lang"))] == ["id-ID"]
+    assert document.core_properties.language == "id-ID"
+
+
+def test_a_bilingual_agreement_marks_its_english_as_english() -> None:
+    bilingual = _bilingual()
+    bilingual.translations = ENGLISH
+    document = docx.Document(io.BytesIO(render_document(bilingual)))
+    runs = [
+        run
+        for paragraph in (
+            *document.paragraphs,
+            *(p for t in document.tables for c in t._cells for p in c.paragraphs),
+        )
+        for run in paragraph.runs
+        if run.text.strip()
+    ]
+    by_text = {run.text: _language_of(run) for run in runs}
+    assert by_text["MEMORANDUM OF UNDERSTANDING"] == "en-US"
+    assert by_text["NOTA KESEPAHAMAN"] is None  # the document's own: id-ID
+    assert by_text["THE SECOND PARTY,"] == "en-US"
+    english = [t for t, lang in by_text.items() if lang == "en-US"]
+    assert any("PURPOSE AND OBJECTIVES" in t for t in english)
+    assert not any("MAKSUD DAN TUJUAN" in t for t in english)
 
 
 def test_other_languages_need_a_template_of_ones_own() -> None:

@@ -26,22 +26,22 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "9b09aa1f509e3c133f1fa93c56299c598bbc3aa7f1b4e2f3d6b4bb1cc9b85533",
-    "mou.docx": "7e40ea863c1d0e2aee9a5a02a5ae4b02f283240c9668de6857c56ae0376627f0",
-    "pks.docx": "a6b81cac16f53f1708d984e3622c325c478aabf443fb55eb3cf4ded791c95268",
-    "addendum.docx": "c9cd5a2561b3096846e36f6a53273b41e19675553728868444e3ddd492ec9669",
+    "mou.docx": "5164c9769d48cb21da79f06dec893820b4cd339f8ce9b75f230bad8b280e44f9",
+    "pks.docx": "b0cb30f5d483ae02974a9dd9b7ba36ed1e7478d7211daa97c98467dd6f03e651",
+    "addendum.docx": "5498d0bcde87efbcae08ff3e1bee83ab31f52d20affeeaf8530c02efab3538f9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "de2df705a3de9dabbd71552398eb72568923f241ca2005f63b9b0521aa592214",
+    "laporan-monev.docx": "8e61b4a062d50350d9b9d93b2b362705bb5a6b7beb04c716584c24a01c1e514a",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "c3cf02327941634fcd0a40cc32a08334c71bc3d0e1b3dafec5f28f70ffb448de",
+    "pks-naskah-terpadu.docx": "97babb424ccd4a8af7bac3a9de65d78a32f895452d85d4852360e3494e9eef3a",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "fb256dbfa7bfc9da91548ba515315ff548f63e8672da6105974e2eadf8b55283"
+        "ba0537278c6920ea4f3ed29858e59f7b9b09a8720901fe751dffde62c292ad12"
     ),
     "daftar-hadir-evaluasi.docx": (
-        "704b4667f259de9dc83ff18ecce173e82385f57bfcb857dca953702a3ab6d47d"
+        "d77f2321f6ea257f282cec33f134ae8d15f9da43b233e3a71ef3263d204df385"
     ),
 }
 

@@ -55,6 +55,7 @@ def _paragraph(
     tabs: tuple[float, ...] = (),
     keep_next: bool = False,
     after: float = 4,
+    english: bool = False,
 ) -> Paragraph:
     paragraph: Paragraph = where.add_paragraph()  # type: ignore[attr-defined]  # document or cell
     fmt = paragraph.paragraph_format
@@ -75,8 +76,17 @@ def _paragraph(
         run.underline = underline
         if size is not None:
             run.font.size = Pt(size)
+        if english:
+            _english(run)
         _preserve(run)
     return paragraph
+
+
+def _english(run: object) -> None:
+    """Mark ``run`` as English, so a spelling checker reads it as English (the rest is id-ID)."""
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    run._r.get_or_add_rPr().append(lang)  # type: ignore[attr-defined]  # python-docx internals
 
 
 def _preserve(run: object) -> None:
@@ -335,7 +345,16 @@ def _bilingual_body(document: DocumentObject) -> None:
     center = WD_ALIGN_PARAGRAPH.CENTER
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
     _paragraph(document, "{{ title }}", bold=True, align=center, size=14, after=0)
-    _paragraph(document, "{{ title_en }}", italic=True, bold=True, align=center, size=12, after=2)
+    _paragraph(
+        document,
+        "{{ title_en }}",
+        italic=True,
+        bold=True,
+        align=center,
+        size=12,
+        after=2,
+        english=True,
+    )
     _tag(document, "{%p if subtitle %}")
     _paragraph(document, "{{ subtitle }} / {{ subtitle_en }}", bold=True, align=center, after=2)
     _tag(document, "{%p endif %}")
@@ -351,7 +370,9 @@ def _bilingual_body(document: DocumentObject) -> None:
     _tag(document, "{%p endfor %}")
     _paragraph(document, "TENTANG / ON", bold=True, align=center, after=2)
     _paragraph(document, "{{ about }}", bold=True, align=center, after=0)
-    _paragraph(document, "{{ about_en }}", bold=True, italic=True, align=center, after=10)
+    _paragraph(
+        document, "{{ about_en }}", bold=True, italic=True, align=center, after=10, english=True
+    )
     _tag(document, "{%p for n in numbers %}")
     _paragraph(document, "NOMOR / NUMBER: {{ n.number }}", align=center, after=0)
     _tag(document, "{%p endfor %}")
@@ -395,6 +416,8 @@ def _bilingual_body(document: DocumentObject) -> None:
             run = paragraph.add_run("{{ " + key + " }}")
             run.bold = style == "heading"
             run.italic = col == 1
+            if col == 1:
+                _english(run)
             _preserve(run)
 
 
@@ -458,6 +481,8 @@ def _signatures(document: DocumentObject) -> None:
         run.bold = bool(style.get("bold"))
         run.italic = bool(style.get("italic"))
         run.underline = bool(style.get("underline"))
+        if text.endswith(("_en }},", "_en }}")):
+            _english(run)
         _preserve(run)
         # guide A.7: the page is signed as a whole; keep the signatures together
         fmt.keep_with_next = True
@@ -585,6 +610,7 @@ def _agreement_layout(document: DocumentObject) -> None:
         align=WD_ALIGN_PARAGRAPH.JUSTIFY,
         after=12,
         keep_next=True,
+        english=True,
     )
     _tag(document, "{%p endif %}")
     _signatures(document)
@@ -599,7 +625,12 @@ def _consolidated_layout(document: DocumentObject) -> None:
     _bilingual_body(document)
     _paragraph(document, "{{ closing }}", align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=2, keep_next=True)
     _paragraph(
-        document, "{{ closing_en }}", italic=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, after=12
+        document,
+        "{{ closing_en }}",
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        after=12,
+        english=True,
     )
     _tag(document, "{%p endif %}")
     _annexes(document)  # the text cites its Lampiran (a mandate's members): it goes with it
@@ -613,16 +644,20 @@ def _annexes(document: DocumentObject) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     _paragraph(document, "{{ a.heading }}", bold=True, align=center, after=0)
     _tag(document, "{%p if bilingual %}")
-    _paragraph(document, "{{ a.heading_en }}", bold=True, italic=True, align=center, after=0)
+    _paragraph(
+        document, "{{ a.heading_en }}", bold=True, italic=True, align=center, after=0, english=True
+    )
     _tag(document, "{%p endif %}")
     _paragraph(document, "{{ a.title }}", bold=True, align=center, after=0)
     _tag(document, "{%p if bilingual %}")
-    _paragraph(document, "{{ a.title_en }}", bold=True, italic=True, align=center, after=0)
+    _paragraph(
+        document, "{{ a.title_en }}", bold=True, italic=True, align=center, after=0, english=True
+    )
     _tag(document, "{%p endif %}")
     _paragraph(document, "", after=6)
     _paragraph(document, "{{ a.intro }}", align=justify, after=2)
     _tag(document, "{%p if bilingual %}")
-    _paragraph(document, "{{ a.intro_en }}", italic=True, align=justify, after=2)
+    _paragraph(document, "{{ a.intro_en }}", italic=True, align=justify, after=2, english=True)
     _tag(document, "{%p endif %}")
     _table(
         document,
@@ -1225,6 +1260,11 @@ def build(kind: str | DocumentKind) -> bytes:
     style.font.size = Pt(12)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     style.paragraph_format.line_spacing = 1.15
+    # Every document is in Indonesian (a bilingual agreement marks its English runs): a
+    # spelling checker then reads it as such, instead of flagging every word as English.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    for lang in defaults.iter(qn("w:lang")):
+        lang.set(qn("w:val"), "id-ID")
 
     # A draft is marked by the engine, in the header of every page (documents._draftmark).
     LAYOUTS[chosen.layout](document)
@@ -1248,6 +1288,7 @@ def build(kind: str | DocumentKind) -> bytes:
     props = document.core_properties
     props.title = chosen.title.indonesian
     props.author = "kemitraan"
+    props.language = "id-ID"
     props.last_modified_by = "kemitraan"
     props.comments = "Template built by tools/build_templates.py; rendered with docxtpl."
     props.created = props.modified = FIXED_TIME
