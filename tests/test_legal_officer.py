@@ -645,15 +645,23 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
     # issue 19: capacity in the party blocks, the trade's articles, the learners' goods
     assert "berdasarkan Surat Kuasa" in flat["mou"]
     assert "untuk dan atas nama Pemerintah Kabupaten Banjar" in flat["mou"]
+    assert "tidak memengaruhi Perjanjian Kerja Sama dan" in flat["mou"]
+    assert "7 (tujuh) hari kalender sejak keadaan kahar terjadi" in flat["mou"]
+    for name in ("mou", "pks", "addendum"):  # a period says which days it counts
+        assert not re.search(r"\) hari (?!kalender|kerja)", flat[name]), name
     for line in (
         "PENYERAHAN, PEMERIKSAAN DAN PENERIMAAN",
         "ASAL DAN KEPEMILIKAN PRODUK",
         "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
         "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
         "paling banyak 5% dari jumlah tersebut",
-        # the days of deliberation run from a written notice, not from nowhere
-        "30 (tiga puluh) hari sejak salah satu pihak memberitahukan perselisihan itu secara "
-        "tertulis kepada pihak lainnya.",
+        # the days of deliberation run from a written notice, not from nowhere; every
+        # period is in calendar days unless it says working days; PIHAK is a defined term
+        "30 (tiga puluh) hari kalender sejak salah satu PIHAK memberitahukan perselisihan itu "
+        "secara tertulis kepada PIHAK lainnya.",
+        "Apabila pembayaran terlambat lebih dari 30 (tiga puluh) hari kalender,",
+        "paling lambat 14 (empat belas) hari kalender sejak pembayaran diterima",
+        "laporan penjualan Produk setiap bulan kepada PIHAK lainnya.",
     ):
         assert line in flat["pks"], line
     # an addendum a year on is signed on a fresh mandate and power of attorney

@@ -13,8 +13,10 @@ import docx
 import pytest
 
 from kemitraan import (
+    Institution,
     InvalidArgumentError,
     Partnership,
+    Program,
     Stage,
     UnknownPartyError,
     render_document,
@@ -25,7 +27,7 @@ from kemitraan.documents import document_kind
 from kemitraan.documents.attendance import AttendanceList
 from kemitraan.documents.checklists import technique_checklist
 from kemitraan.documents.meetings import Meeting, MeetingKind, meeting, meetings
-from kemitraan.documents.minutes import CLOSING, Minutes
+from kemitraan.documents.minutes import CLOSING, Minutes, signer
 from kemitraan.exceptions import AgreementNotReadyError
 from kemitraan.maintenance.interactions import ChecklistAnswer
 from seed import at_stage
@@ -163,7 +165,10 @@ def test_a_berita_acara_reads_in_the_conventional_order(
     assert paragraphs.index(CLOSING) > max(paragraphs.index(line) for line in said)
     signatures = "\n".join(cell for row in tables[0] for cell in row)
     assert "Hj. Siti Aminah, S.Pd." in signatures  # the institution signs every berita acara
-    assert len(tables[0]) == (len(held.party_ids) + 1) // 2  # two columns a row
+    # two columns a row, each line a row: a pair's names stand on one line
+    names = [signer(held, party_id)[0] for party_id in held.party_ids] + [""]
+    for left, right in zip(names[::2], names[1::2], strict=False):
+        assert [left, right] in tables[0], (left, right)
 
 
 def test_a_berita_acara_lists_the_attachments_of_its_record() -> None:
@@ -188,6 +193,51 @@ def test_a_berita_acara_without_a_place_is_a_draft_until_one_is_given() -> None:
     paragraphs, _ = _text(render_document(Minutes(held), draft=True))
     assert "bertempat di .............................., telah" in paragraphs[3]
     assert document_kind("minutes").check(Minutes(held))[0].code == "minutes_without_place"
+
+
+@pytest.mark.parametrize(
+    ("place", "town", "signed_in"),
+    [
+        ("Aula PKBM Harapan Bangsa, Martapura", None, "Martapura"),
+        ("Jl. Ahmad Yani Km 39 No. 12, Martapura", None, "Martapura"),
+        ("Aula PKBM Harapan Bangsa", None, "Martapura"),  # where the MoU was signed
+        ("Aula PKBM Harapan Bangsa, Martapura", "Banjarbaru", "Banjarbaru"),  # as given
+        ("Martapura,", None, "Martapura"),  # after the MoU's town, not an empty one
+        ("", None, "Martapura"),
+    ],
+)
+def test_the_papers_of_a_meeting_are_dated_in_a_town_not_a_hall(
+    place: str, town: str | None, signed_in: str
+) -> None:
+    p = _seed()
+    held = meeting(p, p.evaluations[0], place=place, time="09.00 WITA", town=town)
+    assert held.signed_in == signed_in
+    minutes, _ = _text(render_document(Minutes(held), draft=True))
+    _, tables = _text(render_document(AttendanceList(held), draft=True))
+    assert f"{signed_in}, 26 Januari 2026" in minutes
+    assert tables[-1][0][1].startswith(f"{signed_in}, 26 Januari 2026\n")  # its signature
+    if place:  # the hall stays where the meeting was held
+        assert tables[0][2][2] == place
+        assert f"bertempat di {place}, telah" in minutes[3]
+
+
+def test_a_civil_servant_signs_the_berita_acara_with_nip_and_rank() -> None:
+    p = _seed()
+    held = meeting(p, p.evaluations[0], place="Aula PKBM Harapan Bangsa, Martapura")
+    _, tables = _text(render_document(Minutes(held)))
+    rows = tables[-1]
+    name = rows.index(["H. Rahmat Hidayat", "Drs. H. Ahmad Yani, M.Si."])
+    assert rows[name + 1] == ["", "NIP 19700101 199503 1 001"]
+    assert rows[name + 2] == ["", "Pembina Utama Muda (IV/c)"]
+    first = rows.index(["Hj. Siti Aminah, S.Pd.", "Normasari"])
+    assert rows[first + 1] == ["", ""]  # no NIP line where neither signer has one
+
+
+def test_without_an_agreement_the_papers_are_dated_where_the_meeting_was() -> None:
+    p = Partnership(institution=Institution(name="PKBM A", id="pkbm"),
+                    program=Program(name="PKW", objectives=["Mandiri"]))  # fmt: skip
+    held = Meeting(p, MeetingKind.EVALUATION, None, date(2026, 1, 26), ("pkbm",), place="Aula")
+    assert held.signed_in == "Aula"
 
 
 def test_a_daftar_hadir_has_a_row_per_party_and_blank_rows_to_sign() -> None:

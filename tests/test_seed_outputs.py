@@ -26,8 +26,8 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "9b09aa1f509e3c133f1fa93c56299c598bbc3aa7f1b4e2f3d6b4bb1cc9b85533",
-    "mou.docx": "5164c9769d48cb21da79f06dec893820b4cd339f8ce9b75f230bad8b280e44f9",
-    "pks.docx": "b0cb30f5d483ae02974a9dd9b7ba36ed1e7478d7211daa97c98467dd6f03e651",
+    "mou.docx": "db01ab8e7b173bc1f3e293ad167359840f685a08a52c0f432c4d7d9d926d4525",
+    "pks.docx": "d48e9b49cd50f0826e77e64c82e95e3aa961a2720e8ad6831b28ec71ade399be",
     "addendum.docx": "5498d0bcde87efbcae08ff3e1bee83ab31f52d20affeeaf8530c02efab3538f9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "8e61b4a062d50350d9b9d93b2b362705bb5a6b7beb04c716584c24a01c1e514a",
@@ -35,13 +35,13 @@ PINNED = {
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "97babb424ccd4a8af7bac3a9de65d78a32f895452d85d4852360e3494e9eef3a",
+    "pks-naskah-terpadu.docx": "3aa4d1cb8fde71d98dc72b6596ab13572b28d363e2dc0e9d5c48051b08dc2ec9",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "ba0537278c6920ea4f3ed29858e59f7b9b09a8720901fe751dffde62c292ad12"
+        "bfbe5c4459e51df9522fc804654af434261e93a1d4010f423e6ee501a64fabee"
     ),
     "daftar-hadir-evaluasi.docx": (
-        "d77f2321f6ea257f282cec33f134ae8d15f9da43b233e3a71ef3263d204df385"
+        "23578ebdd800cd8027e2f4789890e8d0378691b9c429e6ab71271a456d0e8410"
     ),
 }
 

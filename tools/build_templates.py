@@ -1061,26 +1061,49 @@ def _centered_titles(document: DocumentObject, lines: tuple[str, ...]) -> None:
 
 
 def _signature_pairs(document: DocumentObject) -> None:
-    """Two signature columns a row, one row per pair of parties present; a row never splits."""
+    """Two signature columns a row, a pair of parties present at a time.
+
+    Each line is a table row of its own, so the two names stand on one line however many
+    lines a position takes; a pair is kept on one page.
+    """
     center = WD_ALIGN_PARAGRAPH.CENTER
-    table = document.add_table(rows=3, cols=2)
+    lines: list[tuple[str | None, str, dict[str, object]]] = [
+        ("{%tr for s in signatures %}", "", {}),
+        (None, "_label", {"bold": True}),
+        (None, "_party", {}),
+        (None, "_position", {"after": 48}),
+        (None, "_name", {"bold": True, "underline": True}),
+        ("{%tr if s.left_nip or s.right_nip %}", "", {}),
+        (None, "_nip", {}),
+        ("{%tr endif %}", "", {}),
+        ("{%tr if s.left_rank or s.right_rank %}", "", {}),
+        (None, "_rank", {}),
+        ("{%tr endif %}", "", {}),
+        (None, "", {"after": 12}),  # room before the next pair
+        ("{%tr endfor %}", "", {}),
+    ]
+    table = document.add_table(rows=len(lines), cols=2)
     _no_borders(table)
     _full_width(table)
-    table.cell(0, 0).paragraphs[0].add_run("{%tr for s in signatures %}")
-    table.rows[1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    for cell, side in zip(table.rows[1].cells, ("left", "right"), strict=True):
-        first = cell.paragraphs[0]
-        first.alignment = center
-        _compact(first, keep_next=True)
-        run = first.add_run("{{ s." + side + "_label }}")
-        run.bold = True
-        _preserve(run)
-        _paragraph(cell, "{{ s." + side + "_party }}", align=center, keep_next=True, after=0)
-        _paragraph(cell, "{{ s." + side + "_position }}", align=center, keep_next=True, after=48)
-        _paragraph(
-            cell, "{{ s." + side + "_name }}", bold=True, underline=True, align=center, after=12
-        )
-    table.cell(2, 0).paragraphs[0].add_run("{%tr endfor %}")
+    for index, (tag, field, style) in enumerate(lines):
+        row = table.rows[index]
+        if tag is not None:
+            row.cells[0].paragraphs[0].add_run(tag)
+            continue
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, side in zip(row.cells, ("left", "right"), strict=True):
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = center
+            fmt = paragraph.paragraph_format
+            fmt.space_before = Pt(0)
+            fmt.space_after = Pt(float(str(style.get("after", 0))))
+            fmt.keep_with_next = field != ""  # the pair's last line may end a page
+            if not field:
+                continue
+            run = paragraph.add_run("{{ s." + side + field + " }}")
+            run.bold = bool(style.get("bold"))
+            run.underline = bool(style.get("underline"))
+            _preserve(run)
 
 
 def _minutes_layout(document: DocumentObject) -> None:
@@ -1157,7 +1180,7 @@ def _attendance_layout(document: DocumentObject) -> None:
     height.set(qn("w:val"), str(int(Cm(1.1).twips)))
     height.set(qn("w:hRule"), "atLeast")
     rows[2]._tr.get_or_add_trPr().append(height)
-    _signed_on_the_right(document, above="Mengetahui,")
+    _signed_on_the_right(document, above="Mengetahui,", place="{{ signed_in }}")
 
 
 def _checklist_layout(document: DocumentObject) -> None:
@@ -1212,7 +1235,11 @@ def _rekapitulasi_layout(document: DocumentObject) -> None:
 
 
 def _signed_on_the_right(
-    document: DocumentObject, *, above: str | None = None, nip: bool = False
+    document: DocumentObject,
+    *,
+    above: str | None = None,
+    nip: bool = False,
+    place: str = "{{ place }}",
 ) -> None:
     """One signature in the right half: place and date, position, name (and NIP), unsplit."""
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -1223,7 +1250,7 @@ def _signed_on_the_right(
     cell = table.rows[0].cells[1]
     first = cell.paragraphs[0]
     first.alignment = center
-    _preserve(first.add_run("{{ place }}, {{ date }}"))
+    _preserve(first.add_run(place + ", {{ date }}"))
     if above is not None:
         _paragraph(cell, above, align=center, keep_next=True, after=0)
     _paragraph(cell, "{{ signer_position }}", align=center, keep_next=True, after=48)

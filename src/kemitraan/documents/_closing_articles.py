@@ -53,10 +53,10 @@ def force_majeure(w: Wording) -> Article:
             Para(
                 bi(
                     "PIHAK yang mengalami keadaan kahar memberitahukannya secara tertulis "
-                    f"kepada PIHAK lainnya paling lambat {count(fm.notice_days)} hari "
+                    f"kepada PIHAK lainnya paling lambat {count(fm.notice_days)} hari kalender "
                     "sejak keadaan kahar terjadi.",
                     f"The PARTY affected notifies {w.others.english} in writing within "
-                    f"{count(fm.notice_days, 'en')} days of its occurrence.",
+                    f"{count(fm.notice_days, 'en')} calendar days of its occurrence.",
                 )
             ),
             Para(
@@ -116,11 +116,12 @@ def disputes(w: Wording) -> Article:
                 bi(
                     "Perselisihan yang timbul dalam pelaksanaan kerja sama ini diselesaikan "
                     "secara musyawarah untuk mufakat dalam waktu paling lama "
-                    f"{count(d.deliberation_days)} hari sejak salah satu pihak memberitahukan "
-                    "perselisihan itu secara tertulis kepada pihak lainnya.",
+                    f"{count(d.deliberation_days)} hari kalender sejak salah satu PIHAK "
+                    "memberitahukan perselisihan itu secara tertulis kepada "
+                    f"{w.others.indonesian}.",
                     "Any dispute arising from this cooperation is settled by deliberation "
-                    f"towards consensus within {count(d.deliberation_days, 'en')} days of one "
-                    "party's written notice of the dispute to the others.",
+                    f"towards consensus within {count(d.deliberation_days, 'en')} calendar days "
+                    f"of one PARTY's written notice of the dispute to {w.others.english}.",
                 )
             ),
             Para(
@@ -339,7 +340,7 @@ def _mou_termination(w: Wording) -> Article:
         ),
         Para(
             bi(
-                f"Pengakhiran {doc.indonesian} ini tidak memengaruhi perjanjian kerja sama dan "
+                f"Pengakhiran {doc.indonesian} ini tidak memengaruhi Perjanjian Kerja Sama dan "
                 "kegiatan pelaksanaannya yang sedang berjalan, yang tetap diselesaikan sesuai "
                 "ketentuannya, kecuali disepakati lain secara tertulis oleh PARA PIHAK.",
                 f"Termination of {doc.english} does not affect cooperation agreements and "

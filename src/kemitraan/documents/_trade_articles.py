@@ -148,11 +148,11 @@ def trade_payment(w: Wording) -> Article | None:
         paras.append(
             Para(
                 bi(
-                    f"Apabila pembayaran terlambat lebih dari {count(days)} hari, "
+                    f"Apabila pembayaran terlambat lebih dari {count(days)} hari kalender, "
                     f"{_trader(w, 'supplier', 'pemasok').indonesian} dapat "
                     "menunda pengiriman Produk berikutnya sampai pembayaran diterima, setelah "
                     "memberitahukannya secara tertulis.",
-                    f"If a payment is more than {count(days, 'en')} days late, "
+                    f"If a payment is more than {count(days, 'en')} calendar days late, "
                     f"{_trader(w, 'supplier', 'pemasok').english} may "
                     "suspend further deliveries until it is received, after notice in writing.",
                 )
@@ -165,9 +165,9 @@ def trade_payment(w: Wording) -> Article | None:
             Para(
                 bi(
                     f"{who.indonesian} wajib menyampaikan laporan penjualan Produk {every} "
-                    "kepada PARA PIHAK lainnya.",
+                    f"kepada {w.others.indonesian}.",
                     f"{who.english} shall report its sales of the Products "
-                    f"{w.tr(every)} to the other PARTIES.",
+                    f"{w.tr(every)} to {w.others.english}.",
                 )
             )
         )
@@ -230,8 +230,8 @@ def goods_origin(w: Wording) -> Article | None:
             days = t.proceeds_within_days
             within = (
                 bi(
-                    f" paling lambat {count(days)} hari sejak pembayaran diterima",
-                    f" within {count(days, 'en')} days of receiving each payment",
+                    f" paling lambat {count(days)} hari kalender sejak pembayaran diterima",
+                    f" within {count(days, 'en')} calendar days of receiving each payment",
                 )
                 if days is not None
                 else bi("", "")

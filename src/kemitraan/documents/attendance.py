@@ -99,6 +99,7 @@ def _context(attendance: AttendanceList, _owner: Partnership | None) -> Attendan
         date=date_long(m.on),
         time=f"{m.time} – selesai" if m.time else BLANK,
         place=m.place or BLANK,
+        signed_in=m.signed_in or BLANK,
         rows=_rows(attendance),
         signer_position=head.position if head else f"Ketua {p.institution.name}",
         signer=head.name if head else f"({BLANK})",

@@ -83,6 +83,34 @@ class Meeting:
     """When in the day (``09.00 WITA``), as the caller gives it."""
     number: str = ""
     """The berita acara's number, as the caller gives it."""
+    town: str = ""
+    """The town its papers are signed in, as the caller gives it (see :attr:`signed_in`)."""
+
+    @property
+    def signed_in(self) -> str:
+        """The town above the signatures: ``Martapura``, in ``Martapura, 26 Januari 2026``.
+
+        A berita acara or a daftar hadir is dated in a town, not in a hall: the town
+        given; else the last part of a place written ``hall, town``; else the town the
+        partnership's agreement was signed in; else the place.
+
+        >>> from kemitraan import Institution, Partnership, Program
+        >>> p = Partnership(institution=Institution(name="PKBM A", id="pkbm"),
+        ...                 program=Program(name="PKW", objectives=["Mandiri"]))
+        >>> held = Meeting(p, MeetingKind.EVALUATION, None, date(2026, 1, 26), ("pkbm",),
+        ...                place="Aula PKBM A, Martapura")
+        >>> held.signed_in
+        'Martapura'
+        """
+        if self.town:
+            return self.town
+        hall, comma, town = self.place.rpartition(",")
+        if comma and hall.strip() and town.strip():
+            return town.strip()
+        agreement = self.partnership.agreement
+        if agreement is not None and agreement.place:
+            return agreement.place
+        return self.place
 
     @property
     def title(self) -> str:
@@ -158,6 +186,7 @@ def meeting(
     place: str | None = None,
     time: str | None = None,
     number: str | None = None,
+    town: str | None = None,
 ) -> Meeting:
     """The meeting ``record`` shows, with the place, time and number the record lacks.
 
@@ -169,6 +198,8 @@ def meeting(
             an agreement's), else none.
         time: When in the day: ``09.00 WITA``.
         number: The berita acara's number.
+        town: The town its papers are signed in; by default :attr:`Meeting.signed_in`
+            finds it.
 
     Raises:
         InvalidArgumentError: ``record`` is not a record of a meeting.
@@ -190,6 +221,7 @@ def meeting(
         place=(place if place is not None else recorded_place).strip(),
         time=(time or "").strip(),
         number=(number or "").strip(),
+        town=(town or "").strip(),
     )
 
 

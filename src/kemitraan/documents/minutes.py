@@ -31,7 +31,8 @@ from decimal import Decimal
 
 from kemitraan._base import BilingualText
 from kemitraan.agreements import Agreement
-from kemitraan.conventions import date_long, number_text, opening_date
+from kemitraan.authority import Representative
+from kemitraan.conventions import date_long, nip_text, number_text, opening_date
 from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
 from kemitraan.documents._report_money import citation
@@ -47,6 +48,7 @@ from kemitraan.findings import Finding, Severity
 from kemitraan.monitoring import Evaluation, MonitoringRecord
 from kemitraan.partnerships import Partnership
 from kemitraan.planning import WorkPlan
+from kemitraan.provisions import Signatory
 
 __all__ = ["KIND", "Minutes"]
 
@@ -90,23 +92,32 @@ def labelled(meeting: Meeting, party_id: str) -> tuple[str, str]:
     return name, ""
 
 
-def signer(meeting: Meeting, party_id: str) -> tuple[str, str]:
-    """Who signs for a party, and their position.
-
-    The signatory of a signing, else the party's representative where it has one; a
-    dotted blank where none is known.
-    """
+def _person(meeting: Meeting, party_id: str) -> Signatory | Representative | None:
+    """The signatory of a signing, else the party's representative where it has one."""
     if isinstance(meeting.record, Agreement):
         signatory = meeting.record.signatory_of(party_id)
         if signatory is not None:
-            return signatory.name, signatory.position
+            return signatory
     try:
-        representative = meeting.partnership.party(party_id).representative
+        return meeting.partnership.party(party_id).representative
     except KeyError:
-        representative = None
-    if representative is None:
+        return None
+
+
+def signer(meeting: Meeting, party_id: str) -> tuple[str, str]:
+    """Who signs for a party, and their position; a dotted blank where none is known."""
+    person = _person(meeting, party_id)
+    if person is None:
         return f"({BLANK})", ""
-    return representative.name, representative.position
+    return person.name, person.position
+
+
+def _credentials(meeting: Meeting, party_id: str) -> tuple[str, str]:
+    """The signer's ``NIP …`` line and *pangkat/golongan*, where they are a civil servant."""
+    person = _person(meeting, party_id)
+    if person is None:
+        return "", ""
+    return (f"NIP {nip_text(person.nip)}" if person.nip else ""), person.rank or ""
 
 
 def program_name(p: Partnership) -> str:
@@ -323,19 +334,24 @@ def signature_pairs(meeting: Meeting) -> list[SignaturePair]:
     for party_id in meeting.party_ids:
         label, name = labelled(meeting, party_id)
         person, position = signer(meeting, party_id)
-        columns.append((label, name, position, person))
+        columns.append((label, name, position, person, *_credentials(meeting, party_id)))
     pairs = []
-    for left, right in zip(columns[::2], [*columns[1::2], ("", "", "", "")], strict=False):
+    none = ("",) * 6
+    for left, right in zip(columns[::2], [*columns[1::2], none], strict=False):
         pairs.append(
             SignaturePair(
                 left_label=left[0],
                 left_party=left[1],
                 left_position=left[2],
                 left_name=left[3],
+                left_nip=left[4],
+                left_rank=left[5],
                 right_label=right[0],
                 right_party=right[1],
                 right_position=right[2],
                 right_name=right[3],
+                right_nip=right[4],
+                right_rank=right[5],
             )
         )
     return pairs
@@ -360,7 +376,7 @@ def _context(minutes: Minutes, _owner: Partnership | None) -> MinutesContext:
         sections=_sections(m),
         attachments=attachments_line(m),
         closing=CLOSING,
-        place=m.place or BLANK,
+        place=m.signed_in or BLANK,
         date=date_long(m.on),
         signatures=signature_pairs(m),
     )

@@ -58,6 +58,10 @@ class SignaturePair(ContextModel):
     """The signer's position, where known."""
     left_name: str
     """The signer's name, or a dotted blank to fill in by hand."""
+    left_nip: str = ""
+    """``NIP 19720315 199803 2 004`` for a civil servant, else empty."""
+    left_rank: str = ""
+    """A civil servant's *pangkat/golongan* (``Pembina (IV/a)``), else empty."""
     right_label: str
     """As ``left_label``, for the right column; empty when there is none."""
     right_party: str
@@ -66,6 +70,10 @@ class SignaturePair(ContextModel):
     """As ``left_position``."""
     right_name: str
     """As ``left_name``."""
+    right_nip: str = ""
+    """As ``left_nip``."""
+    right_rank: str = ""
+    """As ``left_rank``."""
 
 
 class MinutesContext(ContextModel):
@@ -97,7 +105,7 @@ class MinutesContext(ContextModel):
     closing: str
     """The closing sentence: ``Demikian berita acara ini dibuat dengan sebenarnya …``"""
     place: str
-    """Where the berita acara is made (a dotted blank when not known)."""
+    """The town the berita acara is made and signed in (a dotted blank when not known)."""
     date: str
     """When, in words: ``26 Januari 2026``."""
     signatures: list[SignaturePair]
@@ -140,6 +148,8 @@ class AttendanceContext(ContextModel):
     """``09.00 WITA – selesai``, or a dotted blank."""
     place: str
     """Where, or a dotted blank."""
+    signed_in: str
+    """The town above the signature (``Martapura``), or a dotted blank."""
     rows: list[AttendanceRow]
     """One row per party's representative where known, then blank rows."""
     signer_position: str
