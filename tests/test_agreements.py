@@ -538,7 +538,7 @@ def test_signed_means_frozen() -> None:
         lambda: signed.parties[0].contacts.clear(),
     ]
     for edit in edits:
-        with pytest.raises(ReadOnlyFieldError, match="changes only through an addendum"):
+        with pytest.raises(ReadOnlyFieldError, match="hanya diubah melalui adendum"):
             edit()
     assert signed.model_dump_json() == before
     # A changed copy is a new text, with a new digest: it is not the text signed.

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import kemitraan.lifecycle  # noqa: F401  # fills the moves' titles a refused move says
-from kemitraan import BilingualText
+from kemitraan import BilingualText, Region, Stage
 from kemitraan._requirement_book import REQUIREMENTS
 from kemitraan.conventions import ordinal
 from kemitraan.documents import DocumentTemplate
@@ -44,6 +44,7 @@ from kemitraan.learners import Learner
 from kemitraan.maintenance.touchpoints import touchpoints_ical
 from kemitraan.messages import speaking
 from kemitraan.spreadsheets import CellProblem
+from seed import at_stage
 
 
 @dataclass
@@ -68,8 +69,42 @@ def _declared_twice() -> None:
     book.add(rule)
 
 
+def _signed_agreement() -> Any:
+    agreement = at_stage(Stage.IMPLEMENTATION).agreement
+    assert agreement is not None
+    return agreement
+
+
+def _amended_view() -> Any:
+    return at_stage(Stage.IMPLEMENTATION).as_amended()
+
+
 # (name, make, Indonesian, English, values named in both, codes said in neither)
 CASES: list[tuple[str, Callable[[], Any], str, str, list[str], list[str]]] = [
+    (
+        "a value object refuses an assignment (not pydantic's English, no value shown)",
+        lambda: setattr(Region(province="Kalsel"), "province", "Kalimantan Timur"),
+        "Region.province tidak dapat diubah: isian ini bagian dari nilai yang tidak diubah",
+        "Region.province cannot be changed: it belongs to a value object",
+        ["model_copy(update=...)"],
+        ["Kalimantan Timur", "frozen_instance", "errors.pydantic.dev"],
+    ),
+    (
+        "a signed text refuses an edit in place",
+        lambda: setattr(_signed_agreement(), "subject", "Diubah"),
+        "Agreement.subject tidak dapat diubah: naskah sudah ditandatangani",
+        "Agreement.subject cannot be changed: it is signed",
+        [],
+        ["Diubah"],
+    ),
+    (
+        "the agreement as amended is a view",
+        lambda: setattr(_amended_view(), "subject", "Diubah"),
+        "tampilan saja, yang hanya berubah melalui adendum",
+        "a view, changed only by an addendum",
+        [],
+        [],
+    ),
     (
         "a template refusal from the catalogs",
         lambda: TemplateRenderError.saying(

@@ -339,7 +339,12 @@ def test_a_duplicate_partner_is_refused_when_appended() -> None:
 
 def test_a_nested_edit_the_loader_would_refuse_is_refused_when_saved(tmp_path: Path) -> None:
     partnership = at_stage(Stage.GATHERING)
-    partnership.partners[1].id = partnership.partners[0].id  # validated by the partner alone
+    before = dump_json(partnership)
+    # a party keeps its id: records and signatures name it by it
+    with pytest.raises(ValidationError, match="frozen_field"):
+        partnership.partners[1].id = partnership.partners[0].id
+    assert dump_json(partnership) == before
+    partnership.partners[1].__dict__["id"] = partnership.partners[0].id  # past every check
     with pytest.raises(InvalidDataError) as caught:
         save_json(partnership, tmp_path / "p.json")
     assert caught.value.errors[0]["type"] == "duplicate_party"

@@ -312,6 +312,25 @@ def _plan_beyond_the_term(p: Partnership) -> None:
     p.follow_up_plans = plans
 
 
+def test_an_agreement_without_a_term_needs_no_extension_to_renew() -> None:
+    """A.11: the agreement is extended "if deemed necessary"; one without an end runs on."""
+    p = fresh()
+    while (p.stage, p.cycle) != (Stage.FOLLOW_UP, 1):
+        record(p)
+        if p.stage is Stage.AGREEMENT and p.agreement is not None:
+            p.agreement = p.agreement.model_copy(update={"term": None})  # until ended
+        p.advance(at=AT)
+    record(p)
+    assert p.effective_term is None
+    p.follow_up_plans = [
+        f.model_copy(update={"period": Period(start=f.period.start, end=date(2040, 6, 30))})
+        for f in p.follow_up_plans
+    ]
+    assert "term_extended" not in [r.code for r in p.unmet_requirements()]
+    p.renew(at=AT)
+    assert (p.stage, p.cycle) == (Stage.IMPLEMENTATION, 2)
+
+
 REQUIREMENTS: list[tuple[Stage, str, Breaker]] = [
     (Stage.MAPPING, "candidate_mapped", _clear("partners")),
     (Stage.GATHERING, "profile_gathered", _drop_goals),

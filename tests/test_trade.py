@@ -57,8 +57,8 @@ def test_the_seed_pks_settles_its_trade_and_the_learners_goods(pks: Agreement) -
         "Hasil penjualan Produk, yaitu harga yang dibayar PIHAK KETIGA untuk Produk yang "
         "diterimanya, dibagi sebagai berikut:",
         "PIHAK KEDUA membayarkan setiap bagian tersebut paling lambat 14 (empat belas) hari "
-        "kalender sejak pembayaran diterima, dan mencatat setiap pembayaran dalam catatan yang dapat "
-        "diperiksa PARA PIHAK.",
+        "kalender sejak pembayaran diterima, dan mencatat setiap pembayaran dalam catatan yang "
+        "dapat diperiksa PARA PIHAK.",
         "Atas keterlambatan pembayaran dikenakan denda sebesar 0,1% per hari dari jumlah yang "
         "terlambat, paling banyak 5% dari jumlah tersebut.",
         # a reporting duty matching PIHAK PERTAMA's right to the report

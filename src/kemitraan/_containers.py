@@ -21,8 +21,11 @@ import weakref
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from types import UnionType
-from typing import Any, SupportsIndex, Union, get_args, get_origin
+from typing import Any, Final, SupportsIndex, Union, get_args, get_origin
 
+from pydantic import BaseModel
+
+from kemitraan._catalog import N_
 from kemitraan.exceptions import ReadOnlyFieldError
 
 __all__ = [
@@ -208,12 +211,28 @@ def _living(container: OwnedList | OwnedDict) -> Any:
     return owner
 
 
+_VALUE_OBJECT: Final = N_(
+    "it belongs to a value object, which does not change in place; make a new one "
+    "with model_copy(update=...)"
+)
+
+
 def _refused(self: object, *args: Any, **kwargs: Any) -> Any:
     raise ReadOnlyFieldError(
         getattr(self, "_field", None) or type(self).__name__.removeprefix("Frozen").lower(),
-        "it belongs to a value object, which does not change in place; make a new one "
-        "with model_copy(update=...)",
+        _VALUE_OBJECT,
     )
+
+
+def value_setattr(model: BaseModel, name: str, value: Any) -> None:
+    """A value object's ``__setattr__``: a field refused as the library refuses edits.
+
+    pydantic's own refusal is an English ``ValidationError`` that shows the value given
+    (a phone number, unmasked); private attributes are set as pydantic sets them.
+    """
+    if not name.startswith("_"):
+        raise ReadOnlyFieldError(f"{type(model).__name__}.{name}", _VALUE_OBJECT)
+    BaseModel.__setattr__(model, name, value)
 
 
 class FrozenList(list[Any]):
@@ -370,6 +389,11 @@ class Contained:
 
 
 def install(model_type: Any, *, frozen: bool) -> None:
-    """Give each list or dict field of ``model_type`` its :class:`Contained` attribute."""
+    """Give each list or dict field of ``model_type`` its :class:`Contained` attribute.
+
+    A value object (``frozen``) refuses an assignment in the library's words too.
+    """
     for name in container_fields(model_type):
         setattr(model_type, name, Contained(name, frozen=frozen))
+    if frozen:
+        model_type.__setattr__ = value_setattr

@@ -253,8 +253,11 @@ class Agreement(VersionedDocument):
         # after, it changes only through an addendum.
         if not self.frozen and any(s.signed for s in self.signatories):
             self.freeze(
-                "it is signed; a signed text does not change in place (a partly signed one may "
-                "be redrawn as a whole; a fully signed one changes only through an addendum)"
+                N_(
+                    "it is signed; a signed text does not change in place (a partly signed one "
+                    "may be redrawn as a whole; a fully signed one changes only through an "
+                    "addendum)"
+                )
             )
         return self
 
@@ -413,7 +416,7 @@ class Agreement(VersionedDocument):
                         roles[at] = change.role
                     update["roles"] = roles
         amended = self.model_copy(update=update) if update else self.model_copy()
-        amended.freeze("it is the agreement as amended: a view, changed only by an addendum")
+        amended.freeze(N_("it is the agreement as amended: a view, changed only by an addendum"))
         return amended
 
     # -- checks ---------------------------------------------------------------------

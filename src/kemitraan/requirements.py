@@ -468,15 +468,15 @@ def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     guards=RENEWAL,
     basis="Panduan A.11",
     summary="The term in force (the latest addendum's, else the agreement's) covers the "
-    "plan's period.",
+    "plan's period; an agreement without a term runs until the parties end it, and covers "
+    'any period (A.11: extending is done "if deemed necessary").',
     english=N_("The term (ending {ends}) is not extended to {until}."),
 )
 def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     plan = p.follow_up_plan()
     term = p.effective_term
-    if plan is not None and (term is None or term.end < plan.period.end):
-        ends = term.end if term is not None else "-"
-        yield Hit(path="addenda", values={"ends": ends, "until": plan.period.end})
+    if plan is not None and term is not None and term.end < plan.period.end:
+        yield Hit(path="addenda", values={"ends": term.end, "until": plan.period.end})
 
 
 @requirement(
