@@ -175,14 +175,33 @@ ROWS = [
         "Kabupaten Banjar",
     ),
     Row(
-        LegalForm.INDIVIDUAL,
-        Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE),
-        None,
-        "NIK (KTP)",
-        "Dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut PIHAK "
-        "KEDUA.",
+        LegalForm.VILLAGE,
+        Partner(
+            name="Pemerintah Desa Sungai Tabuk",
+            kind=PartnerKind.GOVERNMENT,
+            representative=Representative(name="Ahmad Fauzi", position="Kepala Desa Sungai Tabuk"),
+        ),
+        Authority(
+            kind=AuthorityKind.APPOINTMENT,
+            issuer="Bupati Banjar",
+            number="188.45/123/KUM/2022",
+            issued_on=ON,
+        ),
+        "pengangkatan Kepala Desa",
+        "bertindak dalam jabatannya selaku Kepala Desa Sungai Tabuk, yang diangkat berdasarkan "
+        "Keputusan Bupati Banjar Nomor 188.45/123/KUM/2022 tanggal 24 Februari 2025, untuk dan "
+        "atas nama Pemerintah Desa Sungai Tabuk",
     ),
 ]
+
+PERSON = Row(
+    LegalForm.INDIVIDUAL,
+    Partner(name="Hj. Norhayati", kind=PartnerKind.COMMUNITY_FIGURE),
+    None,
+    "NIK (KTP)",
+    "Dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut PIHAK KEDUA.",
+)
+"""A person signing in person: capable as every adult is (KUHPerdata 1329), no instrument."""
 
 
 def _signer(row: Row, given: bool) -> Signatory:
@@ -230,10 +249,10 @@ IDS = [row.form.value for row in ROWS]
 
 
 def test_every_legal_form_has_a_row_and_a_declared_capacity() -> None:
-    assert {row.form for row in ROWS} == set(LegalForm) == set(CAPACITY)
+    assert {row.form for row in [*ROWS, PERSON]} == set(LegalForm) == set(CAPACITY)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=IDS)
+@pytest.mark.parametrize("row", [*ROWS, PERSON], ids=[*IDS, "individual"])
 def test_the_form_is_read_from_the_party(row: Row) -> None:
     assert row.party.form is row.form
 
@@ -251,12 +270,12 @@ def test_a_signer_without_the_instrument_is_refused_naming_the_document(row: Row
         render_document(agreement)
 
 
-@pytest.mark.parametrize("row", ROWS, ids=IDS)
+@pytest.mark.parametrize("row", [*ROWS, PERSON], ids=[*IDS, "individual"])
 def test_a_signer_with_the_instrument_has_capacity(row: Row) -> None:
     assert _capacity_errors(_agreement(row, given=True)) == []
 
 
-@pytest.mark.parametrize("row", ROWS, ids=IDS)
+@pytest.mark.parametrize("row", [*ROWS, PERSON], ids=[*IDS, "individual"])
 def test_the_party_block_prints_the_instrument(row: Row) -> None:
     data = render_document(_agreement(row, given=True))
     paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
@@ -272,7 +291,7 @@ def test_a_kube_chair_and_a_person_show_their_nik_masked() -> None:
     agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], chair]})
     lines = [p.text for p in docx.Document(io.BytesIO(render_document(agreement))).paragraphs]
     assert "\tNIK\t:\t6303********0002" in lines
-    person = next(row for row in ROWS if row.form is LegalForm.INDIVIDUAL)
+    person = PERSON
     lines = [
         p.text
         for p in docx.Document(io.BytesIO(render_document(_agreement(person, True)))).paragraphs
@@ -280,8 +299,46 @@ def test_a_kube_chair_and_a_person_show_their_nik_masked() -> None:
     assert "\tNIK\t:\t6303********0002" in lines
 
 
+@pytest.mark.parametrize(
+    ("party_name", "signer_name"),
+    [
+        ("Hj. Norhayati", "Hj. Norhayati"),
+        ("Bu Hj. Norhayati (penjahit)", "Hj. Norhayati"),  # the same woman, written two ways
+        ("H. Abdul Rahman, S.Pd.", "Abdul Rahman"),
+    ],
+)
+def test_a_person_signing_in_person_is_capable_and_asked_only_for_their_nik(
+    party_name: str, signer_name: str
+) -> None:
+    """KUHPerdata 1329: every adult is capable; the NIK identifies, it gives no capacity."""
+    party = Partner(name=party_name, id="orang", kind=PartnerKind.COMMUNITY_FIGURE)
+    agreement = _agreement(PERSON, given=False)
+    signer = Signatory(party_id="orang", name=signer_name, position="Tokoh masyarakat")
+    agreement = agreement.model_copy(
+        update={
+            "parties": [HOST, party],
+            "numbers": {HOST.id: "1/SKB/2025", "orang": "2/X/2025"},
+            "roles": [
+                agreement.roles[0],
+                agreement.roles[1].model_copy(update={"party_id": "orang"}),
+            ],
+            "signatories": [agreement.signatories[0], signer],
+        }
+    )
+    assert _capacity_errors(agreement) == []
+    (caution,) = [f for f in agreement.check() if f.code == "individual_identified"]
+    assert caution.severity is Severity.WARNING
+    assert "NIK (KTP)" in caution.message.indonesian
+    assert "NIK (KTP)" in caution.message.english
+    render_document(agreement)  # a caution does not hold the final text back
+    identified = agreement.model_copy(
+        update={"parties": [HOST, party.model_copy(update={"nik": NIK})]}
+    )
+    assert "individual_identified" not in [f.code for f in identified.check()]
+
+
 def test_someone_signing_for_a_person_needs_their_power_of_attorney() -> None:
-    person = next(row for row in ROWS if row.form is LegalForm.INDIVIDUAL)
+    person = PERSON
     agreement = _agreement(person, given=True)
     other = Signatory(party_id=person.party.id, name="Anak Hj. Norhayati", position="Kuasa")
     agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], other]})

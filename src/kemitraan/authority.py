@@ -375,6 +375,7 @@ class LegalForm(LabelledEnum):
     COOPERATIVE = "cooperative", "Koperasi", "Cooperative"
     GROUP = "group", "Kelompok (KUBE, kelompok usaha atau masyarakat)", "Group (KUBE)"
     GOVERNMENT = "government", "Instansi pemerintah daerah (Dinas)", "Government office"
+    VILLAGE = "village", "Pemerintah desa", "Village government"
     INDIVIDUAL = "individual", "Perseorangan", "Individual"
 
     @classmethod
@@ -385,9 +386,16 @@ class LegalForm(LabelledEnum):
             kind: The party's kind (a ``PartnerKind`` value).
             name: Its name: "PT …" is a limited company, "CV …" or "Firma …" a CV or firm.
             operated_by: The body that runs an education unit (a "Yayasan …").
+
+        >>> LegalForm.implied("government", "Pemerintah Desa Sungai Tabuk", None)
+        <LegalForm.VILLAGE: 'village'>
         """
         if operated_by is not None and operated_by.lower().startswith("yayasan"):
             return cls.FOUNDATION_UNIT
+        if kind == "government" and name.casefold().removeprefix("pemerintah ").startswith(
+            ("desa ", "kampung ", "nagari ", "gampong ")
+        ):
+            return cls.VILLAGE  # the Kepala Desa represents the desa, not a Dinas's delegate
         by_kind = _FORM_OF_KIND.get(kind)
         if by_kind is not None:
             return by_kind
@@ -411,8 +419,8 @@ _FORM_OF_KIND: Final = {
 class Capacity:
     """What gives a signer capacity for one legal form: the instruments that suffice.
 
-    ``accepted`` is empty for an individual, who signs for themselves (identified by NIK)
-    or through a power of attorney.
+    ``accepted`` is empty for an individual, who signs for themselves (every adult is
+    capable, KUHPerdata 1329) or through a power of attorney.
     """
 
     accepted: frozenset[AuthorityKind]
@@ -498,9 +506,19 @@ CAPACITY: Final[dict[LegalForm, Capacity]] = {
         ),
         "UU 23/2014 Pasal 65; PP 28/2018; Permendagri 22/2020",
     ),
+    LegalForm.VILLAGE: _capacity(
+        {_K.APPOINTMENT, _K.POWER_OF_ATTORNEY},
+        (
+            "keputusan Bupati/Wali Kota tentang pengangkatan Kepala Desa, atau surat kuasa "
+            "Kepala Desa",
+            "the Regent's or Mayor's decree appointing the village head (Kepala Desa), or the "
+            "village head's power of attorney",
+        ),
+        "UU 6/2014 Pasal 26 ayat (2); Permendagri 96/2017",
+    ),
     LegalForm.INDIVIDUAL: _capacity(
         set(),
-        ("NIK (KTP) pihak perseorangan", "the individual's identity number (NIK, KTP)"),
+        ("surat kuasa dari pihak perseorangan", "a power of attorney from the individual"),
         "KUHPerdata Pasal 1329–1330",
     ),
 }

@@ -3,8 +3,10 @@
 A signer binds a party only with the instrument its legal form needs
 (:data:`kemitraan.authority.CAPACITY`): the head of a yayasan-run PKBM on a power of
 attorney from the yayasan's *Pengurus* (UU 16/2001 Pasal 35), a KUBE's chair on the
-members' mandate, a Kepala Dinas on a delegation from the Bupati or Wali Kota, a PT's
-director on the deed appointing the current directors (UU 40/2007 Pasal 98). The guide
+members' mandate, a Kepala Dinas on a delegation from the Bupati or Wali Kota, a Kepala
+Desa on the decree appointing them (UU 6/2014 Pasal 26), a PT's director on the deed
+appointing the current directors (UU 40/2007 Pasal 98); an individual signs in person
+(KUHPerdata 1329) or through a power of attorney. The guide
 itself is silent on capacity; the law is not, and an agreement signed without it can be
 annulled (KUHPerdata 1320, 1446), so :meth:`~kemitraan.Agreement.check` reports it as an
 error naming the document to attach. Declared in the agreement's rule book
@@ -20,8 +22,8 @@ from kemitraan._base import BilingualText
 from kemitraan._catalog import N_
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.authority import CAPACITY, Authority, AuthorityKind, LegalForm
-from kemitraan.conventions import party_label
-from kemitraan.findings import Hit
+from kemitraan.conventions import bare_name, party_label
+from kemitraan.findings import Hit, Severity
 
 if TYPE_CHECKING:
     from kemitraan.parties import Party
@@ -30,28 +32,39 @@ if TYPE_CHECKING:
 __all__: list[str] = []
 
 
+def _is_representative(party: Party, signatory: Signatory) -> bool:
+    """Whether the signer is the party's representative (titles and brackets aside)."""
+    rep = party.representative
+    return rep is not None and bare_name(rep.name) == bare_name(signatory.name)
+
+
 def _held(party: Party, signatory: Signatory) -> list[Authority]:
     """The instruments the signer holds: their own, and the representative's if they are it."""
     held = [signatory.authority] if signatory.authority is not None else []
     held += signatory.instruments
-    rep = party.representative
-    if rep is not None and rep.name == signatory.name:
-        held += rep.all_instruments()
+    if party.representative is not None and _is_representative(party, signatory):
+        held += party.representative.all_instruments()
     return held
 
 
+def _signs_for_themselves(party: Party, signatory: Signatory) -> bool:
+    """Whether an individual party signs in person: "Hj. Masitah" for "Bu Hj. Masitah (…)"."""
+    own = bare_name(signatory.name) == bare_name(party.name)
+    return own or _is_representative(party, signatory)
+
+
 def _missing(party: Party, form: LegalForm, signatory: Signatory) -> tuple[str, str] | None:
-    """The document the signer lacks for the party's form, in both languages, or ``None``."""
+    """The document the signer lacks for the party's form, in both languages, or ``None``.
+
+    An individual signing in person needs none: every adult is capable (KUHPerdata 1329);
+    the NIK that identifies them is asked for apart (``individual_identified``).
+    """
     needed = CAPACITY[form]
     held = {a.kind for a in _held(party, signatory)}
     if form is LegalForm.INDIVIDUAL:
-        rep = party.representative
-        if signatory.name != party.name and not (rep is not None and rep.name == signatory.name):
-            if AuthorityKind.POWER_OF_ATTORNEY in held:
-                return None
-            return (f"surat kuasa dari {party.name}", f"a power of attorney from {party.name}")
-        nik = party.nik or signatory.nik or (rep.nik if rep is not None else None)
-        return None if nik is not None else (needed.document.indonesian, needed.document.english)
+        if _signs_for_themselves(party, signatory) or AuthorityKind.POWER_OF_ATTORNEY in held:
+            return None
+        return (f"surat kuasa dari {party.name}", f"a power of attorney from {party.name}")
     if held & needed.accepted:
         return None
     return needed.document.indonesian, needed.document.english
@@ -92,3 +105,25 @@ def _capacity_by_form(agreement: AgreementLike) -> Iterator[Hit]:
                 "law": CAPACITY[form].basis,
             },
         )
+
+
+@AGREEMENT_RULES.rule(
+    "individual_identified",
+    basis="UU 24/2013 Pasal 13 (NIK); praktik komparisi perjanjian",
+    summary="An individual who signs in person is named in the agreement with their NIK "
+    "(a caution: identity, not capacity, which every adult has).",
+    english=N_(
+        "{who} signs in person; an agreement names an individual by their NIK (KTP): record it."
+    ),
+    severity=Severity.WARNING,
+)
+def _individual_identified(agreement: AgreementLike) -> Iterator[Hit]:
+    for index, party in enumerate(agreement.parties):
+        signatory = agreement.signatory_of(party.id)
+        if signatory is None or party.form is not LegalForm.INDIVIDUAL:
+            continue
+        rep = party.representative
+        nik = party.nik or signatory.nik or (rep.nik if rep is not None else None)
+        if nik is None and _signs_for_themselves(party, signatory):
+            yield Hit(party_id=party.id, path=f"parties.{index}.nik",
+                      values={"who": f"{party_label(index)} ({party.name})"})  # fmt: skip

@@ -37,6 +37,7 @@ from kemitraan.exceptions import InvalidArgumentError, UnsupportedLanguageError
 
 __all__ = [
     "STAMP_DUTY",
+    "bare_name",
     "count",
     "date_long",
     "nip_text",
@@ -335,3 +336,34 @@ def stamp_duty_text(language: Language = "id") -> str:
     'Rp10.000'
     """
     return rupiah_digits(STAMP_DUTY, language).removesuffix(",00").removesuffix(".00")
+
+
+_FORMS_OF_ADDRESS: Final = frozenset(
+    "bu ibu pak bapak sdr sdri saudara saudari tn ny nn h hj haji hajah kh "
+    "dr drs dra ir prof".split()
+)
+"""Words before a name that say how a person is addressed or titled, not who they are."""
+
+
+def bare_name(name: str) -> str:
+    """A person's name without address, titles, degrees or a note in brackets, for comparing.
+
+    Indonesian names are written with a form of address (Bu, Pak), a pilgrim's title (H.,
+    Hj.), degrees before or after (Drs., S.Pd.) and notes (``(penjahit)``); the same person
+    is written with some of them in one place and none in another.
+
+    >>> bare_name("Bu Hj. Masitah (penjahit)") == bare_name("Hj. Masitah") == "masitah"
+    True
+    >>> bare_name("H. Abdul Rahman, S.Pd."), bare_name("Drs. H. Ahmad Yani, M.Si.")
+    ('abdul rahman', 'ahmad yani')
+    """
+    plain, depth = [], 0
+    for char in name:  # without what is in brackets
+        depth += (char == "(") - (char == ")") * (depth > 0)
+        if depth == 0 and char not in "()":
+            plain.append(char)
+    before_degrees = "".join(plain).split(",", 1)[0]
+    words = before_degrees.replace(".", ". ").split()
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _FORMS_OF_ADDRESS:
+        words.pop(0)
+    return " ".join(words).replace(". ", ".").casefold()
