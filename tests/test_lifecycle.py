@@ -177,7 +177,8 @@ Breaker = Callable[[Partnership], None]
 
 
 def _drop_goals(p: Partnership) -> None:
-    p.partners[0].profile = p.partners[0].profile.model_copy(update={"goals": []})
+    nothing: dict[str, object] = {"goals": [], "scope_of_work": [], "vision": None, "mission": []}
+    p.partners[0].profile = p.partners[0].profile.model_copy(update=nothing)
 
 
 def _drop_gathering(p: Partnership) -> None:

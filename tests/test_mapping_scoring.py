@@ -525,6 +525,22 @@ def test_the_ranking_feeds_the_lifecycle_instead_of_being_typed_twice() -> None:
         ranking.assessments(date(2025, 2, 10), threshold=101)
 
 
+def test_the_rankings_assessments_never_block_the_move_they_feed() -> None:
+    """A.3: relevant "dengan permasalahan dan kebutuhan": a high score meeting no need is not."""
+    partnership = at_stage(Stage.ANALYSIS)
+    ranking = rank_candidates(partnership)
+    partnership.relevance = ranking.assessments(date(2025, 2, 10), threshold=0)
+    needless = [a for a in partnership.relevance if not a.need_codes]
+    assert needless  # someone scores above the threshold without meeting a need
+    for assessment in needless:
+        assert not assessment.relevant
+        assert "Tidak menjawab permasalahan atau kebutuhan program" in (assessment.rationale or "")
+    assert all(a.relevant for a in partnership.relevance if a.need_codes)
+    assert "relevance_names_needs" not in [r.code for r in partnership.unmet_requirements()]
+    partnership.advance(at=partnership.history[-1].at)
+    assert partnership.stage is Stage.EXPLORATION
+
+
 def test_ranking_shows_as_html() -> None:
     html = rank_candidates(register())._repr_html_()
     assert html.count("<tr>") == 2 + 4

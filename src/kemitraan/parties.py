@@ -483,7 +483,7 @@ class GatheringRecord(ValueModel):
 class PartyProfile(KemitraanModel):
     """What step A.2 learns about a party: goals, scope of work, vision and mission.
 
-    >>> PartyProfile(goals=["Memberdayakan perajin lokal"]).is_gathered
+    >>> PartyProfile(goals=["Memberdayakan perajin lokal"]).is_gathered  # no record of it
     False
     """
 
@@ -505,9 +505,19 @@ class PartyProfile(KemitraanModel):
     """Dated records of how the information was gathered."""
 
     @property
+    def knows_the_party(self) -> bool:
+        """Something A.2 asks about is known: goals, scope of work, vision or mission.
+
+        The guide asks for "tujuan organisasi, ruang lingkup pekerjaan atau bidang garapan,
+        visi misi dan sebagainya": examples, not a form every party fills (a community
+        figure has a field of work, not an organisation's goals).
+        """
+        return bool(self.goals or self.scope_of_work or self.vision or self.mission)
+
+    @property
     def is_gathered(self) -> bool:
-        """Goals and scope of work are known and at least one gathering is on record."""
-        return bool(self.goals and self.scope_of_work and self.gathering_records)
+        """Something of the party is known and at least one gathering is on record."""
+        return self.knows_the_party and bool(self.gathering_records)
 
 
 @lru_cache(maxsize=4096)

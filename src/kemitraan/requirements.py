@@ -80,12 +80,16 @@ def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     "profile_gathered",
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
-    summary="Each candidate pursued has its goals and scope of work gathered.",
-    english=N_("The goals and scope of work of {name} have not been gathered."),
+    summary="Something is gathered of each candidate pursued: its goals, scope of work "
+    "(bidang garapan), vision or mission (the guide's examples, not a form to fill).",
+    english=N_(
+        "Nothing has been gathered about {name}: its goals, scope of work (bidang garapan), "
+        "vision or mission."
+    ),
 )
 def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     for index, partner in enumerate(p.partners):
-        if partner.pursued and not (partner.profile.goals and partner.profile.scope_of_work):
+        if partner.pursued and not partner.profile.knows_the_party:
             yield Hit(partner.id, f"partners.{index}.profile", {"name": partner.name})
 
 

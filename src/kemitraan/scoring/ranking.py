@@ -392,27 +392,35 @@ class Ranking:
     ) -> list[RelevanceAssessment]:
         """The ranking as the lifecycle's relevance assessments (guide A.3).
 
-        A candidate scoring ``threshold`` or more is relevant; each assessment names
-        the needs it meets and carries its explanation as the rationale.
+        A candidate scoring ``threshold`` or more that meets one of the programme's
+        problems or needs is relevant (A.3: relevant "dengan permasalahan dan kebutuhan");
+        each assessment names the needs it meets and carries its explanation as the
+        rationale.
         """
         if not 0 <= threshold <= 100:
             raise InvalidArgumentError.saying(
                 "threshold must be from 0 to 100, not {threshold}", threshold=threshold
             )
-        return [
-            RelevanceAssessment(
-                partner_id=entry.partner.id,
-                relevant=entry.score >= threshold,
-                need_codes=entry.met_needs(),
-                assessed_on=on,
-                rationale=(
-                    f"Skor relevansi {_number(entry.score, 'id')}/100 "
-                    f"(ambang {_number(threshold, 'id')}).\n" + entry.explain("id")
-                ),
-                by=by,
+        found = []
+        for entry in self.entries:
+            met, scored = entry.met_needs(), entry.score >= threshold
+            rationale = (
+                f"Skor relevansi {_number(entry.score, 'id')}/100 "
+                f"(ambang {_number(threshold, 'id')})."
             )
-            for entry in self.entries
-        ]
+            if scored and not met:
+                rationale += " Tidak menjawab permasalahan atau kebutuhan program yang tercatat."
+            found.append(
+                RelevanceAssessment(
+                    partner_id=entry.partner.id,
+                    relevant=scored and bool(met),
+                    need_codes=met,
+                    assessed_on=on,
+                    rationale=rationale + "\n" + entry.explain("id"),
+                    by=by,
+                )
+            )
+        return found
 
     def explain(self, language: Language = "id") -> str:
         """Every candidate's explanation, best first."""
