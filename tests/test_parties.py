@@ -256,7 +256,7 @@ def test_profile_holds_what_step_a2_gathers() -> None:
     # A.2's list is of examples: a community figure has a field of work, not an
     # organisation's goals, and is known by it
     for known in ({"scope_of_work": ["Penggerak pengajian"]}, {"vision": "Desa mandiri"}):
-        assert PartyProfile(gathering_records=[record], **known).is_gathered  # type: ignore[arg-type]
+        assert PartyProfile(gathering_records=[record], **known).is_gathered
     assert not PartyProfile(gathering_records=[record], notes=["Ramah"]).is_gathered
     rejects(
         lambda: GatheringRecord(
