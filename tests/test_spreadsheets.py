@@ -6,8 +6,11 @@ module the folder); errors are checked by where they point (``Mitra!C3``) and th
 
 from __future__ import annotations
 
+import codecs
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -46,11 +49,12 @@ from kemitraan.learners import (
     LearnerSupport,
 )
 from kemitraan.mapping import MappingLevel, StakeholderRating
-from kemitraan.messages import speaking
+from kemitraan.messages import Language, current_language, set_language, speaking
 from kemitraan.monitoring import ProblemMet, Spending
 from kemitraan.parties import ContributionKind
 from kemitraan.planning import Direction, Indicator, ObjectiveLevel, Target
 from kemitraan.spreadsheets import (
+    MAX_CSV_BYTES,
     CellProblem,
     Part,
     read_candidates,
@@ -664,6 +668,139 @@ def test_rupiah_in_csv_may_be_written_the_indonesian_way(tmp_path: Path) -> None
     assert [s.amount for s in record.spending] == [Decimal(1_500_000), Decimal("2500.50")]
 
 
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_a_csv_file_excel_saved_as_ansi_is_read(tmp_path: Path, separator: str) -> None:
+    folder = write_template(tmp_path / "csv", ["candidates"])
+    name = "Koperasi “Sejahtera” – Café Banua"
+    lines = ["ID", "Nama", "Jenis mitra"], ["", name, "Koperasi/KUD"]
+    text = "".join(separator.join(line) + "\r\n" for line in lines)
+    # Excel's "CSV (Comma delimited)": the Windows code page, 1252 on Indonesian Windows
+    (folder / "mitra.csv").write_bytes(text.encode("cp1252"))
+    [candidate] = read_candidates(folder, program=PROGRAM).candidates
+    assert (candidate.name, candidate.kind) == (name, PartnerKind.COOPERATIVE)
+
+
+_HEADER = b"ID,Nama,Jenis mitra\r\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "rule", "indonesian", "english"),
+    [
+        pytest.param(  # 0x81 is a byte Windows-1252 leaves undefined
+            _HEADER + b",Toko \x81,Koperasi/KUD\r\n",
+            "unknown_encoding",
+            "bukan teks UTF-8 atau ANSI (Windows-1252); simpan ulang berkas sebagai CSV UTF-8",
+            "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
+            id="neither UTF-8 nor 1252",
+        ),
+        pytest.param(  # says it is UTF-8 (a byte-order mark), and is not: damaged
+            codecs.BOM_UTF8 + _HEADER + ",Koperasi “Sejahtera”,Koperasi/KUD\r\n".encode("cp1252"),
+            "unknown_encoding",
+            "bukan teks UTF-8 atau ANSI (Windows-1252); simpan ulang berkas sebagai CSV UTF-8",
+            "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
+            id="a UTF-8 mark on 1252",
+        ),
+        pytest.param(
+            _HEADER + b',"' + b"x" * 140_000 + b'",Koperasi/KUD\r\n',
+            "not_csv",
+            "bukan berkas CSV yang dapat dibaca",
+            "not a readable CSV file",
+            id="a field longer than the csv module reads",
+        ),
+        pytest.param(
+            _HEADER + b"x" * MAX_CSV_BYTES,
+            "file_too_large",
+            f"berkas lebih dari {MAX_CSV_BYTES} bita ({MAX_CSV_BYTES + len(_HEADER)} bita)",
+            f"the file is larger than {MAX_CSV_BYTES} bytes ({MAX_CSV_BYTES + len(_HEADER)} bytes)",
+            id="too large",
+        ),
+    ],
+)
+def test_a_csv_file_that_cannot_be_read_is_one_problem_said_in_the_language_in_force(
+    tmp_path: Path, content: bytes, rule: str, indonesian: str, english: str
+) -> None:
+    folder = write_template(tmp_path / "csv", ["candidates"])
+    (folder / "mitra.csv").write_bytes(content)
+    (folder / "kontak.csv").write_text(
+        "ID mitra,Nama,Telepon\nkoperasi-sejahtera,Bu Ani,0812-5123-4567\n", encoding="utf-8"
+    )  # refers to a candidate of the file not read: not a problem of its own
+    said: list[tuple[Language, str]] = [("id", indonesian), ("en", english)]
+    for language, text in said:
+        with speaking(language), pytest.raises(InvalidSpreadsheetError) as caught:
+            read_candidates(folder, program=PROGRAM)
+        # one problem: the sheet is there, it cannot be read (not "sheet Mitra is missing")
+        assert [(p.where, p.rule) for p in caught.value.problems] == [("mitra.csv", rule)]
+        assert str(caught.value).splitlines()[1] == f"- mitra.csv: {text}"
+
+
+# -- percentages ---------------------------------------------------------------------------
+
+# (the cell as Excel keeps it, its number format, the percentage read)
+PERCENT_CELLS: list[tuple[Any, str, Decimal]] = [
+    (0.5, "0%", Decimal(50)),  # "50%" typed in Excel
+    (0.125, "0.0%", Decimal("12.5")),
+    (1, "0%", Decimal(100)),
+    (0.57, "0.00%", Decimal(57)),  # not 56.99999999999999
+    (0.2, "[Blue]0%;[Red]-0%", Decimal(20)),
+    (50, "General", Decimal(50)),  # 50 typed as a number, as the template asks
+    (50, '0"%"', Decimal(50)),  # a % the format shows as it is does not scale
+    (50, "0\\%", Decimal(50)),
+    ("80%", "@", Decimal(80)),  # typed into a text cell
+    (" 80 %", "General", Decimal(80)),
+    ("12.5%", "General", Decimal("12.5")),
+]
+
+
+def test_a_percentage_is_read_as_the_cell_shows_it(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "monitoring.xlsx", ["monitoring"])
+    book = load_workbook(path)
+    [bounds] = [v for v in book["Kemajuan"].data_validations.dataValidation if "C2" in str(v.sqref)]
+    assert (bounds.type, bounds.formula1, bounds.formula2) == ("decimal", "0", "100")
+    book["Monitoring"].append([1, 1, date(2025, 8, 25), "pkbm"])
+    for number, (value, number_format, _) in enumerate(PERCENT_CELLS, start=2):
+        book["Kemajuan"].append([1, f"Kegiatan {number}", value])
+        book["Kemajuan"].cell(row=number, column=3).number_format = number_format
+    book["Nilai Indikator"].append([1, "lulus", 0.5])  # not a percentage column: as stored
+    book["Nilai Indikator"]["C2"].number_format = "0%"
+    book.save(path)
+    [record] = read_monitoring(path)
+    assert [p.percent for p in record.progress] == [percent for *_, percent in PERCENT_CELLS]
+    assert record.indicators[0].value == Decimal("0.5")
+
+
+def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    (folder / "monitoring.csv").write_text(
+        "No.;Tahun ke-;Tanggal;Oleh\n1;1;25/08/2025;pkbm\n", encoding="utf-8"
+    )
+    (folder / "kemajuan.csv").write_text(
+        "No. monitoring;Kegiatan;Kemajuan (%)\n1;A;50%\n1;B;7.5 %\n", encoding="utf-8"
+    )  # as Excel saves a cell shown as 50%
+    [record] = read_monitoring(folder)
+    assert [p.percent for p in record.progress] == [Decimal(50), Decimal("7.5")]
+
+
+def test_a_percentage_out_of_bounds_is_named_by_its_cell(tmp_path: Path) -> None:
+    path = _filled(
+        tmp_path,
+        {
+            "Monitoring": [[1, 1, date(2025, 8, 25), "pkbm", None, "Berjalan"]],
+            "Kemajuan": [[1, "A", 1.5], [1, "B", "%"], [1, "C", "-5%"]],
+        },
+    )
+    book = load_workbook(path)
+    book["Kemajuan"]["C2"].number_format = "0%"  # shown as 150%
+    book.save(path)
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_monitoring(path)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [
+        ("Kemajuan!C2", "less_than_equal"),
+        ("Kemajuan!C3", "not_number"),
+        ("Kemajuan!C4", "greater_than_equal"),
+    ]
+    assert "'%' bukan angka" in str(caught.value)
+
+
 # -- bounds ------------------------------------------------------------------------------
 
 
@@ -895,3 +1032,126 @@ def test_every_problem_of_a_roster_is_named_by_its_cell(tmp_path: Path) -> None:
     }
     message = str(caught.value)
     assert "Tindak Lanjut!A2 (ID peserta): 'pd-09' tidak ada di lembar Peserta" in message
+
+
+# -- the language in force ------------------------------------------------------------------
+
+
+@contextmanager
+def _english(how: str) -> Iterator[None]:
+    """English in force: for a block (``speaking``) or for the whole process (``set_language``)."""
+    if how == "block":
+        with speaking("en"):
+            yield
+        return
+    before = current_language()
+    set_language("en")
+    try:
+        yield
+    finally:
+        set_language(before)
+
+
+def _sheets(path: Path) -> list[str]:
+    if path.is_dir():
+        return sorted(p.name for p in path.iterdir())
+    return load_workbook(path, read_only=True).sheetnames
+
+
+PLAN = WorkPlan(
+    drawn_up_on=date(2025, 2, 24),
+    participants=["pkbm", "kube"],
+    activities=[PlannedActivity(name="Praktik produksi", responsible="kube")],
+)
+
+
+@pytest.mark.parametrize("how", ["block", "process"])
+@pytest.mark.parametrize(
+    ("where", "english", "indonesian"),
+    [
+        ("a.xlsx", "Plan", "Rencana"),
+        ("csv", "plan.csv", "rencana.csv"),
+    ],
+)
+def test_a_spreadsheet_is_written_in_the_language_in_force(
+    tmp_path: Path, how: str, where: str, english: str, indonesian: str
+) -> None:
+    with _english(how):
+        template = write_template(tmp_path / "template" / where, ["work_plan"])
+        export = write_spreadsheet(tmp_path / "export" / where, work_plan=PLAN)
+        chosen = write_template(tmp_path / "chosen" / where, ["work_plan"], language="id")
+    assert english in _sheets(template)
+    assert english in _sheets(export)
+    assert indonesian in _sheets(chosen)  # a language given wins
+    assert read_work_plan(export) == PLAN  # read back in Indonesian: either language's sheets
+
+
+def _read_candidates(path: Path, **language: Any) -> Any:
+    return read_candidates(path, program=PROGRAM, **language)
+
+
+def _read_all(path: Path, **language: Any) -> Any:
+    return read_spreadsheet(path, program=PROGRAM, **language)
+
+
+_LATE = "'kemarin' is not a date; enter an Excel date or DD/MM/YYYY (e.g. 10/03/2025)"
+
+
+@pytest.mark.parametrize("how", ["block", "process"])
+@pytest.mark.parametrize(
+    ("read", "sheets", "english"),
+    [
+        pytest.param(
+            _read_candidates,
+            {"Mitra": [["", "Toko A", "toko"]]},
+            "Mitra!C2 (Jenis mitra): 'toko' is not a known choice; pick one of: Advanced",
+            id="read_candidates",
+        ),
+        pytest.param(
+            read_work_plan,
+            {"Rencana": [["kemarin", "pkbm"]]},
+            f"Rencana!A2 (Tanggal disusun): {_LATE}",
+            id="read_work_plan",
+        ),
+        pytest.param(
+            read_monitoring,
+            {"Monitoring": [[1, 1, "kemarin", "pkbm"]]},
+            f"Monitoring!C2 (Tanggal): {_LATE}",
+            id="read_monitoring",
+        ),
+        pytest.param(
+            read_learners,
+            {"Peserta": [["pd-01", "Siti", None, None, None, None, None, "kemarin"]]},
+            f"Peserta!H2 (Tanggal daftar): {_LATE}",
+            id="read_learners",
+        ),
+        pytest.param(
+            _read_all,
+            {"Mitra": [["", "Toko A", "Koperasi/KUD", None, "sejuta"]]},
+            "Mitra!E2 (Modal usaha (Rp)): 'sejuta' is not a number",
+            id="read_spreadsheet",
+        ),
+    ],
+)
+def test_an_import_names_its_problems_in_the_language_in_force(
+    tmp_path: Path, how: str, read: Any, sheets: dict[str, list[list[Any]]], english: str
+) -> None:
+    path = _filled(tmp_path, sheets)  # an Indonesian template, read in English
+    with _english(how):
+        with pytest.raises(InvalidSpreadsheetError) as caught:
+            read(path)
+        said = caught.value
+        assert str(said).startswith("isi.xlsx cannot be imported (1 problems; nothing imported)")
+        assert said.problems[0].message().startswith(english)
+        with pytest.raises(InvalidSpreadsheetError) as caught:
+            read(path, language="id")  # a language given wins
+        assert str(caught.value).startswith("isi.xlsx tidak dapat diimpor (1 masalah;")
+
+
+@pytest.mark.parametrize("how", ["block", "process"])
+def test_a_missing_sheet_is_named_in_the_language_in_force(tmp_path: Path, how: str) -> None:
+    path = write_template(tmp_path / "t.xlsx", ["candidates"], language="id")
+    with _english(how):
+        with pytest.raises(InvalidSpreadsheetError) as caught:
+            read_work_plan(path)
+        assert [p.message() for p in caught.value.problems] == ["Plan: sheet 'Plan' is missing"]

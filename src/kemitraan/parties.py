@@ -552,8 +552,7 @@ class Party(KemitraanModel):
     name: ShortText
     """The party's name (an organisation, or a person for a community figure)."""
     id: PartyId = Field(default_factory=_default_id, validate_default=True, frozen=True)
-    """Stable identifier; defaults to a slug of the name. It does not change once made:
-    records and signatures name the party by it (a party of another id is another party)."""
+    """Stable identifier (a slug of the name by default); never reassigned: records name it."""
     kind: PartnerKind
     """What kind of party this is (guide A.1)."""
     scale: BusinessScale | None = None

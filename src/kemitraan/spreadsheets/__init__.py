@@ -14,9 +14,10 @@ as a folder of CSV files, one per sheet, with the same columns (no extra needed)
 - **The learners' roster** of a PKW class: *Peserta*, *Tindak Lanjut* and *Dukungan Mitra*
   (:class:`~kemitraan.learners.Learner`).
 
-Headers, sheet names and choices are Indonesian, English with ``language="en"``; an
-import reads either. A workbook path ends in ``.xlsx``; any other path is a folder of CSV
-files. An import either returns every model or raises one
+Headers, sheet names, choices and problems are in the language in force
+(:mod:`kemitraan.messages`: Indonesian unless set otherwise), or in the ``language``
+given; an import reads either language's. A workbook path ends in ``.xlsx``; any other
+path is a folder of CSV files. An import either returns every model or raises one
 :class:`~kemitraan.exceptions.InvalidSpreadsheetError` listing every problem by sheet, row
 and column (``Mitra!C7``): nothing is imported while one row is bad. An export is checked
 to import back equal before it is written, and written atomically.
@@ -42,6 +43,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kemitraan._base import LabelledEnum, Language, in_language
+from kemitraan._catalog import current_language
 from kemitraan.exceptions import InvalidArgumentError, InvalidSpreadsheetError
 from kemitraan.learners import Learner
 from kemitraan.mapping import CandidateRegister
@@ -161,12 +163,18 @@ def _parts(parts: Iterable[Part | str] | None) -> list[Part]:
     return [part for part in Part if part in chosen]
 
 
+def _spoken(language: Language | None) -> Language:
+    """``language``, or the language in force; a language kemitraan does not speak refused."""
+    chosen = language or current_language()
+    in_language(chosen, "", "")
+    return chosen
+
+
 def _write(
     path: str | os.PathLike[str],
     sheets: Sequence[tuple[SheetSpec, Sequence[dict[str, Any]]]],
     language: Language,
 ) -> Path:
-    in_language(language, "", "")  # refuses a language kemitraan does not write
     if _is_workbook(Path(path)):
         return write_workbook(path, sheets, language)
     known = [name for specs in _SHEETS.values() for spec in specs for name in spec.name]
@@ -177,14 +185,15 @@ def write_template(
     path: str | os.PathLike[str],
     parts: Iterable[Part | str] | None = None,
     *,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Path:
     """Write a blank spreadsheet to fill in: headers, drop-down lists and instructions.
 
     Args:
         path: A ``.xlsx`` file, or a folder for CSV files.
         parts: Which parts (every part by default).
-        language: ``"id"`` (Indonesian headers and instructions) or ``"en"``.
+        language: ``"id"`` (Indonesian headers and instructions) or ``"en"``; the
+            language in force (:mod:`kemitraan.messages`) by default.
 
     Returns:
         The file (or folder) written.
@@ -194,6 +203,7 @@ def write_template(
     ...     sorted(p.name for p in write_template(Path(folder, "csv"), ["work_plan"]).iterdir())
     ['indikator.csv', 'kegiatan.csv', 'petunjuk.csv', 'rencana.csv', 'target.csv', 'tujuan.csv']
     """
+    language = _spoken(language)
     return _write(path, [(spec, []) for part in _parts(parts) for spec in _SHEETS[part]], language)
 
 
@@ -204,7 +214,7 @@ def write_spreadsheet(
     work_plan: WorkPlan | None = None,
     monitoring: Sequence[MonitoringRecord] | None = None,
     learners: Sequence[Learner] | None = None,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Path:
     """Write the models given as a spreadsheet that imports back equal.
 
@@ -217,7 +227,8 @@ def write_spreadsheet(
         work_plan: The joint work plan.
         monitoring: Monitoring records.
         learners: The learners' roster (a partnership's ``learners``).
-        language: ``"id"`` or ``"en"`` (headers, sheet names, choices).
+        language: ``"id"`` or ``"en"`` (headers, sheet names, choices); the language in
+            force (:mod:`kemitraan.messages`) by default.
 
     Returns:
         The file (or folder) written.
@@ -228,6 +239,7 @@ def write_spreadsheet(
             Excel cell, a character XML cannot hold, an item of a list with a line break in
             it), naming its cell.
     """
+    language = _spoken(language)
     sheets: list[tuple[SheetSpec, list[dict[str, Any]]]] = []
     given: dict[Part, Any] = {}
     if candidates is not None:
@@ -384,18 +396,24 @@ def _assemble(
 
 def _read_tables(
     path: Path, parts: Sequence[Part], problems: Problems, language: Language
-) -> dict[str, Table]:
+) -> tuple[dict[str, Table], set[Part]]:
+    """The sheets of ``parts`` read, by key; and the parts with a file that could not be read."""
     if not path.exists():
         raise InvalidArgumentError.saying("{path} does not exist", path=str(path))
     workbook = not path.is_dir()
     sheets = read_workbook(path, problems) if workbook else read_folder(path, problems)
     tables: dict[str, Table] = {}
+    unreadable: set[Part] = set()
     known = ", ".join(in_language(language, *spec.name) for part in Part for spec in _SHEETS[part])
     for name, header, rows in sheets:
         key = sheet_key(name.removesuffix(".csv").removesuffix(".CSV"))
         if key in _SKIPPED:
             continue
         found = _BY_NAME.get(key)
+        if header is None:  # a file that could not be read: its problem is recorded
+            if found is not None:
+                unreadable.add(found[0])
+            continue
         if found is None:
             problems.add(name, None, None, None, "unknown_sheet", value=name, known=known)
             continue
@@ -418,7 +436,7 @@ def _read_tables(
         tables[spec.key] = parse_table(
             spec, name, header, rows, problems, language, unescape=not workbook
         )
-    return tables
+    return tables, unreadable
 
 
 def _in_order(problems: Problems, tables: dict[str, Table]) -> list[CellProblem]:
@@ -450,7 +468,7 @@ def read_spreadsheet(
     program: Program | None = None,
     home: Region | None = None,
     parts: Iterable[Part | str] | None = None,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> Spreadsheet:
     """Import every part a spreadsheet holds, or nothing.
 
@@ -460,7 +478,9 @@ def read_spreadsheet(
             holds candidates.
         home: Where the programme works, when not its location (the register's ``home``).
         parts: Which parts to read (every part by default); other parts' sheets are left.
-        language: The language of the problems' messages, ``"id"`` or ``"en"``.
+        language: The language of the problems' messages, ``"id"`` or ``"en"``; the
+            language in force (:mod:`kemitraan.messages`) by default. Headers, sheet
+            names and choices are read in either language.
 
     Returns:
         Each part read; a part without sheets is ``None``.
@@ -470,19 +490,25 @@ def read_spreadsheet(
             and rule; nothing is imported.
         InvalidArgumentError: ``path`` does not exist, or the candidates need ``program``.
     """
-    in_language(language, "", "")
+    language = _spoken(language)
     source = Path(path)
     chosen = _parts(parts)
     problems = Problems()
-    tables = _read_tables(source, chosen, problems, language)
+    tables, unreadable = _read_tables(source, chosen, problems, language)
     register = {"program": program, "home": home} if program is not None else {}
-    found = _assemble(tables, problems, chosen, register, language)
+    # a part with a file that could not be read is not put together: its sheet is not
+    # missing, and what its other sheets refer to may be in the file not read
+    readable = [part for part in chosen if part not in unreadable]
+    found = _assemble(tables, problems, readable, register, language)
     if problems:
         raise InvalidSpreadsheetError(source.name, _in_order(problems, tables), language=language)
     return found
 
 
-def _one(path: str | os.PathLike[str], part: Part, language: Language, **register: Any) -> Any:
+def _one(
+    path: str | os.PathLike[str], part: Part, language: Language | None, **register: Any
+) -> Any:
+    language = _spoken(language)
     found = read_spreadsheet(path, parts=[part], language=language, **register)
     value = getattr(found, part.value)
     if value is None:
@@ -504,7 +530,7 @@ def read_candidates(
     *,
     program: Program,
     home: Region | None = None,
-    language: Language = "id",
+    language: Language | None = None,
 ) -> CandidateRegister:
     """Import the candidate register for ``program`` (see :func:`read_spreadsheet`).
 
@@ -515,7 +541,7 @@ def read_candidates(
     return register
 
 
-def read_work_plan(path: str | os.PathLike[str], *, language: Language = "id") -> WorkPlan:
+def read_work_plan(path: str | os.PathLike[str], *, language: Language | None = None) -> WorkPlan:
     """Import the work plan (see :func:`read_spreadsheet`).
 
     Raises:
@@ -527,7 +553,7 @@ def read_work_plan(path: str | os.PathLike[str], *, language: Language = "id") -
 
 
 def read_monitoring(
-    path: str | os.PathLike[str], *, language: Language = "id"
+    path: str | os.PathLike[str], *, language: Language | None = None
 ) -> list[MonitoringRecord]:
     """Import the monitoring records (see :func:`read_spreadsheet`).
 
@@ -538,7 +564,9 @@ def read_monitoring(
     return records
 
 
-def read_learners(path: str | os.PathLike[str], *, language: Language = "id") -> list[Learner]:
+def read_learners(
+    path: str | os.PathLike[str], *, language: Language | None = None
+) -> list[Learner]:
     """Import the learners' roster (see :func:`read_spreadsheet`).
 
     Raises:

@@ -18,10 +18,20 @@ from typing import Any, Final, Literal
 from kemitraan._base import LabelledEnum, Language, in_language
 from kemitraan.exceptions import InvalidDeclarationError
 
-__all__ = ["Column", "Refused", "SheetSpec", "parse_value", "significant_digits"]
+__all__ = ["Column", "Percentage", "Refused", "SheetSpec", "parse_value", "significant_digits"]
 
 Kind = Literal[
-    "text", "lines", "ids", "enum", "enums", "date", "rupiah", "number", "integer", "bool"
+    "text",
+    "lines",
+    "ids",
+    "enum",
+    "enums",
+    "date",
+    "rupiah",
+    "number",
+    "percent",
+    "integer",
+    "bool",
 ]
 
 #: The most characters an Excel cell holds.
@@ -37,6 +47,13 @@ _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
 _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Percentage:
+    """A number a cell shows as a percentage: Excel keeps ``50%`` as ``0.5``, its ``stored``."""
+
+    stored: int | float
 
 
 class Refused(ValueError):
@@ -69,7 +86,7 @@ class Column:
     path: tuple[str, ...] | None = None
     """Where its value goes in the row's model; ``None`` for a link to another sheet."""
     low: int | None = None
-    """The smallest value (whole numbers)."""
+    """The smallest value (whole numbers, percentages)."""
     high: int | None = None
     """The largest value (whole numbers, percentages)."""
 
@@ -203,6 +220,20 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
     return number
 
 
+def _percent(raw: Any) -> Decimal:
+    """The percentage a cell shows: ``50%`` is 50, typed as a number (kept as 0.5) or as text."""
+    if isinstance(raw, Percentage):
+        number = _decimal(raw.stored, money=False) * 100
+        integral = number == number.to_integral_value()
+        return number.quantize(Decimal(1)) if integral else number.normalize()
+    if isinstance(raw, str) and raw.strip().endswith("%"):
+        text = raw.strip()
+        if not text.removesuffix("%").strip():
+            raise Refused("not_number", value=text)
+        return _decimal(text.removesuffix("%"), money=False)
+    return _decimal(raw, money=False)
+
+
 def _integer(raw: Any) -> int:
     number = _decimal(raw, money=False)
     if number != number.to_integral_value():
@@ -245,6 +276,10 @@ def parse_value(column: Column, raw: Any, language: Language) -> Any:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     kind = column.kind
+    if kind == "percent":
+        return _percent(raw)
+    if isinstance(raw, Percentage):  # a percent format elsewhere: the number as stored
+        raw = raw.stored
     if kind == "text":
         return _text(raw)
     if kind == "lines":
@@ -300,6 +335,7 @@ def kind_help(column: Column, language: Language) -> str:
         "date": ("Tanggal (HH/BB/TTTT)", "Date (DD/MM/YYYY)"),
         "rupiah": ("Rupiah, angka saja", "Rupiah, a number only"),
         "number": ("Angka", "Number"),
+        "percent": ("Angka", "Number"),  # 50 or 50%: both read as fifty
         "integer": ("Bilangan bulat", "Whole number"),
         "bool": ("Ya atau Tidak", "Yes or No"),
     }

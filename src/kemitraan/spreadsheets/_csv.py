@@ -2,12 +2,15 @@
 
 Files are UTF-8 with a byte-order mark (so Excel reads Indonesian text rightly), comma
 separated; a file separated by semicolons (as Excel saves CSV under an Indonesian
-locale) is read too. Text that a spreadsheet would take for a formula (starting with
-``=``, ``+``, ``-`` or ``@``) is written after a ``'``, which the import removes.
+locale) is read too, and so is one in the Windows code page 1252 (what Excel's "CSV
+(Comma delimited)" saves on Indonesian Windows). Text that a spreadsheet would take for
+a formula (starting with ``=``, ``+``, ``-`` or ``@``) is written after a ``'``, which
+the import removes.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -91,10 +94,30 @@ def write_folder(
     return folder
 
 
+def _decoded(data: bytes) -> str | None:
+    """A CSV file's text: UTF-8 (with or without a byte-order mark), else Windows-1252.
+
+    ``None`` when it is neither, or when it starts as UTF-8 and is not (a damaged file).
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if data.startswith(codecs.BOM_UTF8):
+            return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # a byte 1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+        return None
+
+
 def read_folder(
     folder: Path, problems: Problems
-) -> Iterator[tuple[str, list[Any], Iterator[tuple[int, list[Any]]]]]:
-    """Each CSV file in ``folder`` (the instructions aside): its name, header and rows."""
+) -> Iterator[tuple[str, list[Any] | None, Iterator[tuple[int, list[Any]]]]]:
+    """Each CSV file in ``folder`` (the instructions aside): its name, header and rows.
+
+    A file that cannot be read has its problem recorded and comes with the header ``None``
+    and no rows, so that its sheet is known to be there.
+    """
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     if len(files) > MAX_FILES:
         problems.add(
@@ -110,19 +133,21 @@ def read_folder(
             problems.add(
                 path.name, None, None, None, "file_too_large", limit=MAX_CSV_BYTES, value=size
             )
+            yield path.name, None, iter(())
             continue
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            problems.add(path.name, None, None, None, "not_csv", value=str(exc)[:80])
+        text = _decoded(path.read_bytes())
+        if text is None:
+            problems.add(path.name, None, None, None, "unknown_encoding")
+            yield path.name, None, iter(())
             continue
         first = text.split("\n", 1)[0]
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
             lines = [(number, list(row)) for number, row in enumerate(reader, start=1)]
-        except csv.Error as exc:
-            problems.add(path.name, None, None, None, "not_csv", value=str(exc)[:80])
+        except csv.Error:  # a field longer than the csv module reads (its own text is English)
+            problems.add(path.name, None, None, None, "not_csv")
+            yield path.name, None, iter(())
             continue
         header = lines[0][1] if lines else []
         yield path.name, header, iter(lines[1:])

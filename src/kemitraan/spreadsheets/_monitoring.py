@@ -147,7 +147,7 @@ PROGRESS: Final = SheetSpec(
             "percent",
             ("Kemajuan (%)", "Progress (%)"),
             ("0 sampai 100", "0 to 100"),
-            "number",
+            "percent",
             required=True,
             low=0,
             high=100,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from kemitraan._base import Language, in_language
+from kemitraan._catalog import current_language
 
 __all__ = ["MESSAGES", "CellProblem", "Problems", "pydantic_texts"]
 
@@ -103,8 +104,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "not a readable Excel .xlsx workbook ({value})",
     ),
     "not_csv": (
-        "bukan berkas CSV yang dapat dibaca ({value})",
-        "not a readable CSV file ({value})",
+        "bukan berkas CSV yang dapat dibaca",
+        "not a readable CSV file",
+    ),
+    "unknown_encoding": (
+        "bukan teks UTF-8 atau ANSI (Windows-1252); simpan ulang berkas sebagai CSV UTF-8",
+        "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
     ),
     "nothing_to_read": (
         "tidak memuat lembar {value}",
@@ -208,9 +213,12 @@ class CellProblem:
             return f"{self.sheet}!{self.row}:{self.row}"
         return f"{self.sheet}!{self.column}{self.row}"
 
-    def message(self, language: Language = "id") -> str:
-        """Where, which column, and what is wrong, in ``"id"`` or ``"en"``."""
-        text = in_language(language, *self.texts)
+    def message(self, language: Language | None = None) -> str:
+        """Where, which column, and what is wrong, in ``"id"`` or ``"en"``.
+
+        In the language in force (:mod:`kemitraan.messages`) when ``language`` is ``None``.
+        """
+        text = in_language(language or current_language(), *self.texts)
         header = f" ({self.header})" if self.header else ""
         return f"{self.where}{header}: {text}"
 

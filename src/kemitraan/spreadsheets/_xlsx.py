@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
@@ -19,7 +20,7 @@ from kemitraan._base import FIRST_DAY, LAST_DAY, Language, in_language
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import MissingExtraError
 from kemitraan.spreadsheets._build import MAX_COLUMNS, MAX_ROWS, Unevaluated, letter
-from kemitraan.spreadsheets._columns import Column, SheetSpec, labels, shown
+from kemitraan.spreadsheets._columns import Column, Percentage, SheetSpec, labels, shown
 from kemitraan.spreadsheets._guide import instructions
 from kemitraan.spreadsheets._problems import Problems
 
@@ -43,6 +44,9 @@ _HEADER_FILL: Final = "1F5C4D"
 _REQUIRED_FILL: Final = "7A3E12"
 _SHEET_FILL: Final = "DDEBE7"
 _LISTS: Final = ("Pilihan", "Choices")
+# what a number format shows as it is: "text", \x, _x (a space as wide as x), *x (x repeated
+# to fill), [Red] or [>=100]
+_FORMAT_LITERALS: Final = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
 
 
 def _openpyxl() -> Any:
@@ -209,7 +213,7 @@ def _validation(
         found = DataValidation(
             type="whole", operator="between", formula1=str(column.low), formula2=str(column.high)
         )
-    elif kind == "number" and column.low is not None and column.high is not None:
+    elif kind in ("number", "percent") and column.low is not None and column.high is not None:
         found = DataValidation(
             type="decimal", operator="between", formula1=str(column.low), formula2=str(column.high)
         )
@@ -358,6 +362,17 @@ def _value(pair: tuple[Any, Any]) -> Any:
     value = cell.value
     if value is None and getattr(formula_cell, "data_type", None) == "f":
         return Unevaluated(str(formula_cell.value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if _shows_percent(getattr(cell, "number_format", None)):
+            return Percentage(value)  # 50% typed in Excel is kept as 0.5
     if isinstance(value, date) or value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)  # an error value (#N/A) or a rich text: read as its text
+
+
+def _shows_percent(number_format: str | None) -> bool:
+    r"""Whether a number format shows its number times 100 with ``%`` (``0%``, ``0.0%``).
+
+    A ``%`` the format shows as it is (``0"%"``, ``0\%``) does not scale the number.
+    """
+    return "%" in _FORMAT_LITERALS.sub("", number_format or "")
