@@ -10,6 +10,7 @@ import string
 import sys
 import threading
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,15 @@ import pytest
 from babel.messages.pofile import read_po
 from pydantic import ValidationError
 
-from kemitraan import Institution, Period, Program, Region
+from kemitraan import (
+    ExplorationResponse,
+    Institution,
+    Partner,
+    PartnerKind,
+    Period,
+    Program,
+    Region,
+)
 from kemitraan.exceptions import UnsupportedLanguageError
 from kemitraan.messages import (
     LANGUAGES,
@@ -28,6 +37,7 @@ from kemitraan.messages import (
     translate,
     translated,
 )
+from kemitraan.parties import BusinessScale, ScaleEvidence
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -103,6 +113,56 @@ CASES = [
         "extra_forbidden",
         "Isian ini tidak dikenal di sini (periksa ejaannya)",
         "This field is unknown here (check its spelling)",
+    ),
+    (
+        "a choice, by the labels one may type",
+        lambda: ExplorationResponse(partner_id="cv", response="setuju"),  # type: ignore[arg-type]
+        "enum",
+        "Harus salah satu dari 'Bersedia bekerja sama' (agreed), 'Masih mempertimbangkan' "
+        "(considering) atau 'Tidak bersedia' (declined), bukan 'setuju'",
+        "Expected one of 'Agreed to cooperate' (agreed), 'Still considering' (considering) or "
+        "'Declined' (declined), not 'setuju'",
+    ),
+    (
+        "a long list of choices, cut at whole choices",
+        lambda: Partner(name="X", kind="koperasi"),  # type: ignore[arg-type]
+        "enum",
+        "Harus salah satu dari 'Kelompok masyarakat yang sudah maju' (community_group), "
+        "'Tokoh masyarakat yang berpengaruh' (community_figure), 'Dunia usaha dan industri' "
+        "(business), 'Koperasi/KUD' (cooperative), 'Lembaga pemerintah (dinas terkait, unit "
+        "pelaksana teknis)' (government), 'Satuan pendidikan' (education_unit), 'Yayasan/LSM' "
+        "(foundation), 'BUMN/BUMD' (state_enterprise), 'BUMDes' (village_enterprise), "
+        "'Lembaga keuangan' (financial_institution), 'Platform digital' (digital_platform) atau "
+        "2 lainnya, bukan 'koperasi'",
+        "Expected one of 'Advanced community group' (community_group), 'Influential community "
+        "figure' (community_figure), 'Business and industry' (business), 'Cooperative / village "
+        "unit cooperative (KUD)' (cooperative), 'Government agency or technical unit' "
+        "(government), 'Education unit' (education_unit), 'Foundation / NGO' (foundation), "
+        "'State-owned enterprise' (state_enterprise), 'Village-owned enterprise' "
+        "(village_enterprise), 'Financial institution' (financial_institution), 'Digital "
+        "platform' (digital_platform) or 2 more, not 'koperasi'",
+    ),
+    (
+        "a name where an id is asked for",
+        lambda: Partner(name="CV Maju", id="CV Maju", kind=PartnerKind.BUSINESS),
+        "string_pattern_mismatch",
+        "'CV Maju' bukan id: hanya huruf kecil dan angka, kata dirangkai dengan - atau _ (mis. "
+        "kube-rajut); pihak, kegiatan, atau kebutuhan disebut dengan id-nya, bukan namanya",
+        "'CV Maju' is not an id: lowercase letters and digits, words joined by - or _ (such as "
+        "kube-rajut); a party, an activity or a need is named by its id, not by its name",
+    ),
+    (
+        "a scale the finances contradict, by its labels",
+        lambda: Partner(
+            name="UD X",
+            kind=PartnerKind.BUSINESS,
+            scale=BusinessScale.SMALL,
+            finances=ScaleEvidence(annual_sales=Decimal(100_000_000)),
+        ),
+        "scale_mismatch",
+        "Skala usaha tertulis usaha kecil, padahal menurut hasil penjualan tahunan termasuk "
+        "usaha mikro (PP 7/2021)",
+        "scale given: small enterprise; by its annual sales it is a micro enterprise (PP 7/2021)",
     ),
     (
         "province",

@@ -22,13 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
+from typing import Annotated, Any, Final, Union, get_args, get_origin
 
 from pydantic import BaseModel, StringConstraints
 
-__all__ = ["PartnerRef", "PartyRef", "Reference", "party_refs"]
+__all__ = ["PARTY_ID_PATTERN", "PartnerRef", "PartyRef", "Reference", "party_refs"]
 
-_PARTY_ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+PARTY_ID_PATTERN: Final = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
+"""An id or code: lowercase letters and digits, single ``-`` or ``_`` between them."""
+_PARTY_ID = PARTY_ID_PATTERN
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ from kemitraan._base import (
 )
 from kemitraan._catalog import N_, say
 from kemitraan._privacy import mask, masked_if_asked
+from kemitraan._refs import PARTY_ID_PATTERN
 from kemitraan.exceptions import InvalidArgumentError
 
 __all__ = [
@@ -86,8 +87,7 @@ below 10^18 (what a document can state in words)."""
 Percent = Annotated[Decimal, Field(ge=0, le=100, decimal_places=2, allow_inf_nan=False)]
 """A percentage from 0 to 100, at most two decimals."""
 
-_PARTY_ID = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-PartyId = Annotated[str, StringConstraints(pattern=_PARTY_ID, min_length=1, max_length=64)]
+PartyId = Annotated[str, StringConstraints(pattern=PARTY_ID_PATTERN, min_length=1, max_length=64)]
 """A party's stable identifier: lowercase letters, digits, single ``-`` or ``_`` between them."""
 
 

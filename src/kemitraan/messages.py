@@ -28,6 +28,7 @@ form, …) are said in the same language, with the form expected (:func:`transla
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ from kemitraan._catalog import (
     current_language as current_language,
     say,
 )
+from kemitraan._refs import PARTY_ID_PATTERN
 from kemitraan.exceptions import UnsupportedLanguageError
 
 __all__ = [
@@ -215,6 +217,57 @@ def _given(value: Any) -> str:
     return repr(value)
 
 
+_NOT_AN_ID: Final = N_(
+    "{input} is not an id: lowercase letters and digits, words joined by - or _ (such as "
+    "kube-rajut); a party, an activity or a need is named by its id, not by its name"
+)
+_QUOTED: Final = re.compile(r"'((?:[^'\\]|\\.)*)'")
+_MOST_CHOICES: Final = 12
+
+
+def _labelled(values: frozenset[str]) -> list[Any] | None:
+    """The members of the labelled enum whose values are exactly ``values``, if there is one.
+
+    Walked from :class:`enum.StrEnum` (this module sits below the enums' own): an enum
+    whose members carry ``label_id`` and ``label_en`` is a :class:`LabelledEnum`.
+    """
+    pending = list(enum.StrEnum.__subclasses__())
+    while pending:
+        kind = pending.pop()
+        pending.extend(kind.__subclasses__())
+        members = list(kind)
+        if members and hasattr(members[0], "label_en") and {m.value for m in members} == values:
+            return members
+    return None
+
+
+def _choices(expected: str, language: Language) -> str:
+    """The choices pydantic lists (``'a', 'b' or 'c'``) as a user can type them, in ``language``.
+
+    The choices of a labelled enum are its labels in ``language``, each with its value
+    (an import takes either); a long list is cut at whole choices, the rest counted.
+    """
+    values = [v.replace("\\'", "'") for v in _QUOTED.findall(expected)]
+    if not values:
+        return expected
+    members = _labelled(frozenset(values))
+    shown = (
+        [f"'{m.label(language)}' ({m.value})" for m in members]
+        if members is not None
+        else [repr(v) for v in values]
+    )
+    if len(shown) > _MOST_CHOICES:
+        rest = len(shown) - _MOST_CHOICES + 1
+        shown = [
+            *shown[: _MOST_CHOICES - 1],
+            translate(N_("{count} more"), language).format(count=rest),
+        ]
+    if len(shown) == 1:
+        return shown[0]
+    conjunction = translate(N_("or"), language)
+    return f"{', '.join(shown[:-1])} {conjunction} {shown[-1]}"
+
+
 def _unmatched(text: str, context: dict[str, Any] | None) -> str:
     """``text`` where no ``{key}`` of ``context`` stands any more (pydantic fills them)."""
     for key in context or ():
@@ -245,6 +298,12 @@ def translated(error: ValidationError, language: Language | None = None) -> Vali
         if template is not None:
             values = {k: _said(v) for k, v in (context or {}).items()}
             values["input"] = _given(item.get("input"))
+            if kind in ("enum", "literal_error") and context and "expected" in context:
+                values["expected"] = _choices(str(context["expected"]), language)
+            if kind == "string_pattern_mismatch" and (context or {}).get("pattern") == (
+                PARTY_ID_PATTERN
+            ):
+                template = _NOT_AN_ID
             try:
                 text = translate(template, language).format(**values)
             except (KeyError, IndexError, ValueError):  # a context pydantic did not give

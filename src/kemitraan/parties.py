@@ -26,7 +26,7 @@ from kemitraan._base import (
     custom_error,
     field_error,
 )
-from kemitraan._catalog import N_, both
+from kemitraan._catalog import N_, both, current_language
 from kemitraan._privacy import masked_if_asked
 from kemitraan._types import (
     NIB,
@@ -612,10 +612,10 @@ class Party(KemitraanModel):
                     self,
                     ("scale",),
                     "scale_mismatch",
-                    "scale is {scale} but the {basis} classifies as {classified} (PP 7/2021)",
-                    scale=self.scale.value,
-                    basis=self.finances.basis.value,
-                    classified=classified.value,
+                    "scale given: {scale}; by its {basis} it is a {classified} (PP 7/2021)",
+                    scale=self.scale.label(current_language()).lower(),
+                    basis=self.finances.basis.label(current_language()).lower(),
+                    classified=classified.label(current_language()).lower(),
                 )
         return self
 
