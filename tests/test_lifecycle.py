@@ -414,10 +414,33 @@ def _not_relevant(p: Partnership) -> None:
 
 
 # What the guide advises but does not make a condition of the step: reported, never blocking.
+def _plan_for_a_non_party(p: Partnership) -> None:
+    # a candidate that withdrew before signing still holds an activity of the plan
+    assert p.agreement is not None
+    assert p.work_plan is not None
+    signed = set(p.agreement.party_ids)
+    outside = next(x.id for x in p.partners if x.id not in signed)
+    plan = p.work_plan
+    first = plan.activities[0].model_copy(update={"responsible": outside})
+    update = {
+        "activities": [first, *plan.activities[1:]],
+        "participants": [*plan.participants, outside],
+    }
+    p.work_plan = plan.model_copy(update=update)
+
+
+def _carried_out_before_the_agreement(p: Partnership) -> None:
+    assert p.agreement is not None
+    done = next(r for r in p.implementation if r.cycle == p.cycle)
+    p.implementation.append(done.model_copy(update={"on": date(2024, 3, 10)}))  # a year off
+
+
 CAUTIONS: list[tuple[Stage, str, Breaker]] = [
     (Stage.EXPLORATION, "explored_not_relevant", _not_relevant),
     (Stage.AGREEMENT, "pattern_chosen", _agreement_update(pattern=None)),
     (Stage.AGREEMENT, "term_set", _agreement_update(term=None, termination=None)),
+    (Stage.SIGNING, "plan_in_the_parties_hands", _plan_for_a_non_party),
+    (Stage.IMPLEMENTATION, "carried_out_after_signing", _carried_out_before_the_agreement),
 ]
 
 
@@ -436,6 +459,23 @@ def test_each_caution_is_reported_and_lets_the_move_be_made(
     assert code not in [r.code for r in partnership.unmet_requirements()]
     partnership.advance(at=AT)
     assert partnership.stage is not stage
+
+
+def test_the_cautions_of_a_plan_and_a_record_name_what_to_check() -> None:
+    signing = at_stage(Stage.SIGNING, recorded=True)
+    _plan_for_a_non_party(signing)
+    (held,) = [r for r in signing.cautions() if r.code == "plan_in_the_parties_hands"]
+    activity = signing.work_plan.activities[0] if signing.work_plan else None
+    assert activity is not None
+    assert held.message.indonesian.startswith(f"Kegiatan {activity.name} menjadi tanggung jawab")
+    assert signing.party(activity.responsible).name in held.message.indonesian
+    implementing = at_stage(Stage.IMPLEMENTATION, recorded=True)
+    _carried_out_before_the_agreement(implementing)
+    (early,) = [r for r in implementing.cautions() if r.code == "carried_out_after_signing"]
+    assert (
+        "pada 10 Maret 2024, sebelum kesepakatan tanggal 10 Maret 2025" in early.message.indonesian
+    )
+    assert "on 10 March 2024, before the agreement of 10 March 2025" in early.message.english
 
 
 def test_a_caution_names_the_partner_and_the_score() -> None:

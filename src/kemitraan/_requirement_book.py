@@ -244,7 +244,7 @@ def requirement_codes() -> dict[tuple[Stage, Move], frozenset[str]]:
 
     >>> import kemitraan.requirements  # the declarations
     >>> sorted(requirement_codes()[(Stage.SIGNING, Move.ADVANCE)])
-    ['agreement_drafted', 'all_signed']
+    ['agreement_drafted', 'all_signed', 'plan_in_the_parties_hands']
     """
     codes: dict[tuple[Stage, Move], set[str]] = {}
     for declared in REQUIREMENTS:

@@ -354,6 +354,31 @@ for _code in ("pattern_chosen", "term_set"):
 from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
 
 
+@requirement(
+    "plan_in_the_parties_hands",
+    guards=advancing_from(Stage.SIGNING),
+    basis="Panduan A.5–A.6 (rencana bersama; peran dan tanggung jawab dalam Nota Kesepahaman)",
+    summary="Every activity of the work plan is in the hands of a party to the agreement "
+    "signed (a caution: a party that withdrew before signing may still hold one).",
+    english=N_(
+        "Activity {activity} is in the hands of {name}, who is not a party to the agreement "
+        "signed; give it to a party, or take it out of the plan."
+    ),
+    severity=Severity.WARNING,
+)
+def _plan_in_the_parties_hands(p: PartnershipLike) -> Iterator[Hit]:
+    plan, agreement = p.work_plan, p.agreement
+    if plan is None or agreement is None:
+        return
+    parties = set(agreement.party_ids)
+    names = {party.id: party.name for party in [*p.partners, *p.parties]}
+    for index, activity in enumerate(plan.activities):
+        who = activity.responsible
+        if who not in parties:
+            path = f"work_plan.activities.{index}.responsible"
+            yield Hit(who, path, {"activity": activity.name, "name": names.get(who, who)})
+
+
 # -- A.8 implementation, A.9 monitoring and evaluation ------------------------------------
 
 
@@ -367,6 +392,28 @@ from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
 def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
     if not any(r.cycle == p.cycle for r in p.implementation):
         yield Hit(path="implementation", values={"cycle": p.cycle})
+
+
+@requirement(
+    "carried_out_after_signing",
+    guards=advancing_from(Stage.IMPLEMENTATION),
+    basis="Panduan A.7–A.8 (kegiatan dilaksanakan setelah kesepakatan ditandatangani)",
+    summary="What is recorded as carried out is dated on or after the agreement's date "
+    "(a caution: a mistyped year, or work done before the agreement).",
+    english=N_(
+        "{activity} is recorded as carried out on {on}, before the agreement of {signed}; "
+        "check the date."
+    ),
+    severity=Severity.WARNING,
+)
+def _carried_out_after_signing(p: PartnershipLike) -> Iterator[Hit]:
+    agreement = p.agreement
+    if agreement is None:
+        return
+    for index, record in enumerate(p.implementation):
+        if record.cycle == p.cycle and record.on < agreement.date:
+            values = {"activity": record.activity, "on": record.on, "signed": agreement.date}
+            yield Hit(path=f"implementation.{index}.on", values=values)
 
 
 @requirement(
