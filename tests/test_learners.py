@@ -353,12 +353,20 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     assert "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional" in text
     assert "Perjanjian Kerja Sama Nomor 006/PKBM-HB/III/2025" in text
     # the method names who monitored and when, from the records
-    assert "Kunjungan monitoring 3 kali: 30 Mei 2025, 15 Juli 2025, 31 Oktober 2025." in text
-    # conclusions restate the tables; recommendations are the parties' own
+    assert "Kunjungan monitoring tiga kali: 30 Mei 2025, 15 Juli 2025, 31 Oktober 2025." in text
+    # conclusions restate the tables; recommendations are the parties' own; a count in the
+    # text is in words where one or two words say it, and always at a sentence's start (EYD)
     assert (
-        "Dari 20 peserta didik, 14 memulai usaha (target 75%: belum tercapai) dan 7 "
-        "berpenghasilan sedikitnya UMK (target 30%: tercapai)."
+        "Dari dua puluh peserta didik, empat belas memulai usaha (target 75%: belum tercapai) "
+        "dan tujuh berpenghasilan sedikitnya UMK (target 30%: tercapai)."
     ) in text
+    assert (
+        "•\tTiga kegiatan berjalan sesuai rencana dan satu belum sesuai rencana, menurut "
+        "evaluasi bersama 26 Januari 2026." in said
+    )
+    assert (
+        "•\tTiga dari empat indikator mencapai target yang disepakati per tanggal laporan." in said
+    )
     assert "•\tStandar mutu sambungan tali dan pelatihan ulang instruktur" in said
     assert (
         "•\tBerita acara dan daftar hadir Rapat Evaluasi Bersama Kemitraan (26 Januari 2026)"

@@ -113,8 +113,9 @@ CASES: list[tuple[str, Callable[[Partnership], object], str, str, list[str], lis
         [
             "•\tPenjualan di bawah target; 12% tas ditolak karena tali longgar",
             "•\tPraktik produksi tas rajut: 80%",
-            "•\tTali tas mudah lepas sehingga tas ditolak (penyebab: Teknik sambungan tali belum "
-            "seragam); pemecahan: Pelatihan tambahan teknik sambungan tali oleh instruktur KUBE; "
+            # after a colon inside a sentence, the recorded words go on in lower case (EYD)
+            "•\tTali tas mudah lepas sehingga tas ditolak (penyebab: teknik sambungan tali belum "
+            "seragam); pemecahan: pelatihan tambahan teknik sambungan tali oleh instruktur KUBE; "
             "belum teratasi",
         ],
     ),

@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "d48e9b49cd50f0826e77e64c82e95e3aa961a2720e8ad6831b28ec71ade399be",
     "addendum.docx": "5498d0bcde87efbcae08ff3e1bee83ab31f52d20affeeaf8530c02efab3538f9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "8e61b4a062d50350d9b9d93b2b362705bb5a6b7beb04c716584c24a01c1e514a",
+    "laporan-monev.docx": "b2a9c09f32ba7d30a07f8184e9e759a8552df2eabf91f10a2d807868a50487f3",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
@@ -38,7 +38,7 @@ PINNED = {
     "pks-naskah-terpadu.docx": "3aa4d1cb8fde71d98dc72b6596ab13572b28d363e2dc0e9d5c48051b08dc2ec9",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "bfbe5c4459e51df9522fc804654af434261e93a1d4010f423e6ee501a64fabee"
+        "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"
     ),
     "daftar-hadir-evaluasi.docx": (
         "23578ebdd800cd8027e2f4789890e8d0378691b9c429e6ab71271a456d0e8410"

@@ -40,6 +40,7 @@ __all__ = [
     "bare_name",
     "count",
     "date_long",
+    "in_text",
     "nip_text",
     "npwp_text",
     "number_text",
@@ -122,6 +123,21 @@ def party_label(index: int, language: Language = "id") -> str:
 def count(number: int, language: Language = "id") -> str:
     """A count in digits and words, as legal documents write it: ``2 (dua)``."""
     return f"{number} ({words(number, language)})"
+
+
+def in_text(number: int, *, first: bool = False) -> str:
+    """A count in a report's running text, as EYD writes it.
+
+    In words when one or two words say it (*tiga*, *dua puluh*), else in figures; at the
+    start of a sentence (``first``) always in words, with a capital.
+
+    >>> in_text(3), in_text(20), in_text(125), in_text(3, first=True)
+    ('tiga', 'dua puluh', '125', 'Tiga')
+    """
+    said = words(number)
+    if first:
+        return said[:1].upper() + said[1:]
+    return said if len(said.split()) <= 2 else str(number)
 
 
 @lru_cache(maxsize=4096)

@@ -12,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
-from kemitraan.conventions import date_long, party_label
+from kemitraan.conventions import date_long, in_text, party_label
 from kemitraan.documents._report_money import citation, documents_as_of
+from kemitraan.documents._wording import lower_first
 from kemitraan.documents.meetings import meetings
 from kemitraan.learners import pkw_outcomes
 from kemitraan.programs import ProgramKind
@@ -83,7 +84,7 @@ def method(p: Partnership, cycle: int, on: date, indicators: list[IndicatorLine]
         said.append(f"Tim monitoring: {', '.join(members)}.")
     if visits:
         days = ", ".join(date_long(r.on) for r in visits)
-        said.append(f"Kunjungan monitoring {len(visits)} kali: {days}.")
+        said.append(f"Kunjungan monitoring {in_text(len(visits))} kali: {days}.")
     agreement = p.agreement
     if agreement is not None:
         said.append(
@@ -119,14 +120,15 @@ def conclusions(
     if evaluation is not None:
         on_plan, off_plan = evaluation.activities_on_plan, evaluation.activities_off_plan
         said.append(
-            f"{len(on_plan)} kegiatan berjalan sesuai rencana dan "
-            f"{len(off_plan)} belum sesuai rencana, menurut evaluasi bersama "
+            f"{in_text(len(on_plan), first=True)} kegiatan berjalan sesuai rencana dan "
+            f"{in_text(len(off_plan))} belum sesuai rencana, menurut evaluasi bersama "
             f"{date_long(evaluation.on)}."
         )
     reached = [i.name for i in indicators if i.status == "Tercapai"]
     if indicators:
         said.append(
-            f"{len(reached)} dari {len(indicators)} indikator mencapai target "
+            f"{in_text(len(reached), first=True)} dari {in_text(len(indicators))} indikator "
+            "mencapai target "
             "yang disepakati per tanggal laporan."
         )
     wage = p.program.minimum_wage
@@ -134,10 +136,11 @@ def conclusions(
     if o.enrolled:
         business = "tercapai" if o.business_target_met else "belum tercapai"
         said.append(
-            f"Dari {o.enrolled} peserta didik, {o.started_business} memulai usaha "
+            f"Dari {in_text(o.enrolled)} peserta didik, {in_text(o.started_business)} "
+            "memulai usaha "
             f"(target {o.business_target * 100:.0f}%: {business})"
             + (
-                f" dan {o.earning_minimum_wage} berpenghasilan sedikitnya UMK "
+                f" dan {in_text(o.earning_minimum_wage)} berpenghasilan sedikitnya UMK "
                 f"(target {o.wage_target * 100:.0f}%: "
                 f"{'tercapai' if o.wage_target_met else 'belum tercapai'})."
                 if wage is not None
@@ -149,7 +152,7 @@ def conclusions(
             ("Kerja sama dilanjutkan" if decision.continue_cooperation else "Kerja sama tidak "
              "dilanjutkan")
             + f" (keputusan {date_long(decision.on)}"
-            + (f": {decision.reason})." if decision.reason else ").")
+            + (f": {lower_first(decision.reason)})." if decision.reason else ").")
         )  # fmt: skip
     return said
 
