@@ -309,12 +309,12 @@ CLAUSES: dict[PatternKind, list[str]] = {
     PatternKind.AGENCY: [
         "PIHAK KETIGA memberikan hak eksklusif kepada PIHAK KEDUA untuk "
         "memasarkan Benang rajut di wilayah Kota Banjarmasin.",
-        "komisi sebesar 7,5% dari nilai penjualan",
+        "komisi sebesar 7,5% (tujuh koma lima persen) dari nilai penjualan",
     ],
     PatternKind.OPERATIONAL_COOPERATION: [
         "PIHAK KEDUA menyediakan lahan dan tenaga kerja",
-        "PIHAK KEDUA sebesar 40%",
-        "PIHAK KETIGA sebesar 70%",
+        "PIHAK KEDUA sebesar 40% (empat puluh persen)",
+        "PIHAK KETIGA sebesar 70% (tujuh puluh persen)",
         "PIHAK KETIGA menjamin pasar hasil produksi.",
     ],
     PatternKind.FOSTER_PARENT: [
@@ -340,14 +340,17 @@ CLAUSES: dict[PatternKind, list[str]] = {
     ],
     PatternKind.FRANCHISE: [
         "merek Rajutku",
-        "Royalti sebesar 5% dari penjualan.",
+        "Royalti sebesar 5% (lima persen) dari penjualan.",
         "Rp15.000.000,00 (lima belas juta rupiah)",
     ],
     PatternKind.SUPPLY_CHAIN: ["a.\tPIHAK KEDUA: produsen;", "c.\tPIHAK KETIGA: pengecer."],
-    PatternKind.PROFIT_SHARING: ["PIHAK KEDUA sebesar 45%", "setiap akhir bulan"],
+    PatternKind.PROFIT_SHARING: [
+        "PIHAK KEDUA sebesar 45% (empat puluh lima persen)",
+        "setiap akhir bulan",
+    ],
     PatternKind.JOINT_VENTURE: [
         "usaha patungan dengan nama PT Rajut Bersama",
-        "PIHAK KEDUA sebesar 51%",
+        "PIHAK KEDUA sebesar 51% (lima puluh satu persen)",
     ],
     PatternKind.OUTSOURCING: [
         "PIHAK KETIGA menyerahkan kepada PIHAK KEDUA pekerjaan pengemasan.",  # one: no list

@@ -654,7 +654,7 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
         "ASAL DAN KEPEMILIKAN PRODUK",
         "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
         "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
-        "paling banyak 5% dari jumlah tersebut",
+        "paling banyak 5% (lima persen) dari jumlah tersebut",
         # the days of deliberation run from a written notice, not from nowhere; every
         # period is in calendar days unless it says working days; PIHAK is a defined term
         "30 (tiga puluh) hari kalender sejak salah satu PIHAK memberitahukan perselisihan itu "

@@ -27,7 +27,7 @@ PINNED = {
     # meterai box, typography)
     "partnership.json": "9b09aa1f509e3c133f1fa93c56299c598bbc3aa7f1b4e2f3d6b4bb1cc9b85533",
     "mou.docx": "db01ab8e7b173bc1f3e293ad167359840f685a08a52c0f432c4d7d9d926d4525",
-    "pks.docx": "d48e9b49cd50f0826e77e64c82e95e3aa961a2720e8ad6831b28ec71ade399be",
+    "pks.docx": "5e7ae818758c5c3289d31c59fd40122d2a3f6447b9c490952ec3814c806d73ab",
     "addendum.docx": "5498d0bcde87efbcae08ff3e1bee83ab31f52d20affeeaf8530c02efab3538f9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "b2a9c09f32ba7d30a07f8184e9e759a8552df2eabf91f10a2d807868a50487f3",
@@ -35,7 +35,7 @@ PINNED = {
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "3aa4d1cb8fde71d98dc72b6596ab13572b28d363e2dc0e9d5c48051b08dc2ec9",
+    "pks-naskah-terpadu.docx": "b1d81618d557f3af25a0d81467b185fd71de8abb780d5f619135a05bc1e3f89c",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"

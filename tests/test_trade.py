@@ -52,15 +52,16 @@ def test_the_seed_pks_settles_its_trade_and_the_learners_goods(pks: Agreement) -
         "ASAL DAN KEPEMILIKAN PRODUK",
         "Sampai hak milik atas Produk beralih kepada PIHAK KETIGA sebagaimana diatur dalam "
         "Pasal 6, Produk merupakan milik PIHAK KEDUA.",
-        "peserta didik yang membuat Produk: 40%;",
+        "peserta didik yang membuat Produk: 40% (empat puluh persen);",
         # what the proceeds are, who pays the shares out and by when (issue 19.2)
         "Hasil penjualan Produk, yaitu harga yang dibayar PIHAK KETIGA untuk Produk yang "
         "diterimanya, dibagi sebagai berikut:",
         "PIHAK KEDUA membayarkan setiap bagian tersebut paling lambat 14 (empat belas) hari "
         "kalender sejak pembayaran diterima, dan mencatat setiap pembayaran dalam catatan yang "
         "dapat diperiksa PARA PIHAK.",
-        "Atas keterlambatan pembayaran dikenakan denda sebesar 0,1% per hari dari jumlah yang "
-        "terlambat, paling banyak 5% dari jumlah tersebut.",
+        # a rate that binds in figures and words, as amounts are
+        "Atas keterlambatan pembayaran dikenakan denda sebesar 0,1% (nol koma satu persen) per "
+        "hari dari jumlah yang terlambat, paling banyak 5% (lima persen) dari jumlah tersebut.",
         # a reporting duty matching PIHAK PERTAMA's right to the report
         "PIHAK KETIGA wajib menyampaikan laporan penjualan Produk setiap bulan kepada PIHAK "
         "lainnya.",

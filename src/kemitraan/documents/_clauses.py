@@ -21,8 +21,7 @@ from kemitraan.documents._wording import (
     join,
     kinds,
     lower_item,
-    percent,
-    percent_en,
+    per_cent,
     quantity,
 )
 from kemitraan.pattern_terms import (
@@ -63,26 +62,24 @@ def _agency(b: Wording, t: AgencyTerms) -> list[Para]:
         )
     ]
     if t.commission_percent is not None:
+        commission = per_cent(t.commission_percent)
         paras.append(
             Para(
                 bi(
-                    f"{agent.indonesian} memperoleh komisi sebesar "
-                    f"{percent(t.commission_percent)}% "
-                    "dari nilai penjualan.",
-                    f"{agent.english} earns a commission of {percent_en(t.commission_percent)}% of "
-                    "sales.",
+                    f"{agent.indonesian} memperoleh komisi sebesar {commission.indonesian} dari "
+                    "nilai penjualan.",
+                    f"{agent.english} earns a commission of {commission.english} of sales.",
                 )
             )
         )
     if t.margin_percent is not None:
+        margin = per_cent(t.margin_percent)
         paras.append(
             Para(
                 bi(
-                    f"{agent.indonesian} memperoleh marjin sebesar {percent(t.margin_percent)}% "
-                    "dari "
-                    "harga jual.",
-                    f"{agent.english} earns a margin of {percent_en(t.margin_percent)}% of the "
-                    "selling price.",
+                    f"{agent.indonesian} memperoleh marjin sebesar {margin.indonesian} dari harga "
+                    "jual.",
+                    f"{agent.english} earns a margin of {margin.english} of the selling price.",
                 )
             )
         )
@@ -96,8 +93,8 @@ def _agency(b: Wording, t: AgencyTerms) -> list[Para]:
 def _shares(b: Wording, shares: dict[str, Decimal]) -> list[Bilingual]:
     return [
         bi(
-            f"{b.label(pid).indonesian} sebesar {percent(value)}%",
-            f"{b.label(pid).english}: {percent_en(value)}%",
+            f"{b.label(pid).indonesian} sebesar {per_cent(value).indonesian}",
+            f"{b.label(pid).english}: {per_cent(value).english}",
         )
         for pid, value in shares.items()
         if pid in b.agreement.party_ids
@@ -169,8 +166,8 @@ def _foster(b: Wording, t: FosterParentTerms) -> list[Para]:
             interest = bi("tanpa bunga", "free of interest")
         else:
             interest = bi(
-                f"dengan bunga {percent(loan.annual_interest_percent)}% per tahun",
-                f"at {percent_en(loan.annual_interest_percent)}% interest a year",
+                f"dengan bunga {per_cent(loan.annual_interest_percent).indonesian} per tahun",
+                f"at {per_cent(loan.annual_interest_percent).english} interest a year",
             )
         grace = bi("", "")
         if loan.grace_months:
@@ -377,8 +374,8 @@ def _franchise(b: Wording, t: FranchiseTerms) -> list[Para]:
         paras.append(
             Para(
                 bi(
-                    f"Royalti sebesar {percent(t.royalty_percent)}% dari penjualan.",
-                    f"The royalty is {percent_en(t.royalty_percent)}% of sales.",
+                    f"Royalti sebesar {per_cent(t.royalty_percent).indonesian} dari penjualan.",
+                    f"The royalty is {per_cent(t.royalty_percent).english} of sales.",
                 )
             )
         )

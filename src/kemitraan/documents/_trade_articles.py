@@ -7,8 +7,16 @@ sharing of their proceeds. Each is written only when the PKS sets its terms.
 
 from __future__ import annotations
 
-from kemitraan.conventions import count, number_text
-from kemitraan.documents._wording import Article, Bilingual, Para, Wording, bi, lower_first
+from kemitraan.conventions import count
+from kemitraan.documents._wording import (
+    Article,
+    Bilingual,
+    Para,
+    Wording,
+    bi,
+    lower_first,
+    per_cent,
+)
 from kemitraan.trade import GoodsOrigin, Passing
 
 __all__ = ["delivery", "goods_origin", "trade_payment"]
@@ -128,18 +136,15 @@ def trade_payment(w: Wording) -> Article | None:
             )
         )
     if t.late_fee_per_day is not None and t.late_fee_cap is not None:
-        per_day, cap = number_text(t.late_fee_per_day), number_text(t.late_fee_cap)
-        per_day_en, cap_en = (
-            number_text(t.late_fee_per_day, "en"),
-            number_text(t.late_fee_cap, "en"),
-        )
+        per_day, cap = per_cent(t.late_fee_per_day), per_cent(t.late_fee_cap)
         paras.append(
             Para(
                 bi(
-                    f"Atas keterlambatan pembayaran dikenakan denda sebesar {per_day}% per hari "
-                    f"dari jumlah yang terlambat, paling banyak {cap}% dari jumlah tersebut.",
-                    f"A late payment bears a penalty of {per_day_en}% of the amount overdue per "
-                    f"day, at most {cap_en}% of that amount.",
+                    "Atas keterlambatan pembayaran dikenakan denda sebesar "
+                    f"{per_day.indonesian} per hari dari jumlah yang terlambat, paling banyak "
+                    f"{cap.indonesian} dari jumlah tersebut.",
+                    f"A late payment bears a penalty of {per_day.english} of the amount overdue "
+                    f"per day, at most {cap.english} of that amount.",
                 )
             )
         )
@@ -206,9 +211,9 @@ def goods_origin(w: Wording) -> Article | None:
     if t.proceeds:
         items = [
             bi(
-                f"{share.to}: {number_text(share.percent)}%"
+                f"{share.to}: {per_cent(share.percent).indonesian}"
                 + (f" untuk {lower_first(share.use)}" if share.use else ""),
-                f"{w.tr(share.to)}: {number_text(share.percent, 'en')}%"
+                f"{w.tr(share.to)}: {per_cent(share.percent).english}"
                 + (f" for {lower_first(w.tr(share.use))}" if share.use else ""),
             )
             for share in t.proceeds

@@ -440,6 +440,21 @@ def percent_en(value: Decimal) -> str:
     return number_text(value, "en", grouping=False)
 
 
+def per_cent(value: Decimal) -> Bilingual:
+    """A percentage in figures and words, as an agreement writes a number that binds.
+
+    >>> per_cent(Decimal("0.1")).indonesian, per_cent(Decimal(40)).english
+    ('0,1% (nol koma satu persen)', '40% (forty per cent)')
+    """
+    from num2words import num2words
+
+    exact = int(value) if value == value.to_integral_value() else Decimal(f"{value.normalize():f}")
+    return bi(
+        f"{percent(value)}% ({num2words(exact, lang='id')} persen)",
+        f"{percent_en(value)}% ({num2words(exact, lang='en')} per cent)",
+    )
+
+
 def quantity(value: Decimal) -> Bilingual:
     if value == value.to_integral_value():
         whole = int(value)
