@@ -86,6 +86,7 @@ from kemitraan import (
 )
 from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind, Grantor
+from kemitraan.conventions import date_long
 from kemitraan.documents.attendance import AttendanceList
 from kemitraan.documents.consolidated import consolidated
 from kemitraan.documents.me_report import ReportSigner
@@ -745,6 +746,16 @@ def draft_addendum(partnership: Partnership) -> Agreement:
     assert isinstance(pks.pattern, GeneralTradeTerms)
     more = [good.model_copy(update={"quantity": Decimal(300)}) for good in pks.pattern.goods]
     day = date(2025 + partnership.cycle, 2, 16)
+    # the record that says why: the parties' decision, after the joint evaluation
+    evaluated = next((e for e in partnership.evaluations if e.cycle == partnership.cycle), None)
+    minutes = (
+        f" (Berita Acara Nomor {EVALUATION_MINUTES} tanggal {date_long(evaluated.on)})"
+        if evaluated is not None
+        else ""
+    )
+    decided = partnership.decision()
+    when = f" pada tanggal {date_long(decided.on)}" if decided is not None else ""
+    reason = (decided.reason if decided is not None else None) or "Permintaan melebihi pasokan"
     romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
     month = romans[day.month - 1]
     # each party's register number for the PKS, dated by the addendum's own month and year
@@ -760,8 +771,9 @@ def draft_addendum(partnership: Partnership) -> Agreement:
         place="Martapura",
         date=day,
         considerations=[
-            "Hasil evaluasi bersama tahun pertama sebagaimana dituangkan dalam Berita Acara "
-            f"Nomor {EVALUATION_MINUTES} menunjukkan permintaan tas rajut melebihi pasokan"
+            f"Setelah evaluasi bersama tahun pertama{minutes}, PARA PIHAK{when} memutuskan "
+            "melanjutkan kerja sama dengan pasokan yang ditambah, karena "
+            f"{reason[:1].lower() + reason[1:]}"
         ],
         amends=pks.reference(),
         amendments=[

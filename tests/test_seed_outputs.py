@@ -25,10 +25,10 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "9b09aa1f509e3c133f1fa93c56299c598bbc3aa7f1b4e2f3d6b4bb1cc9b85533",
+    "partnership.json": "5f88f6615f9bb2cf649776394395dc8f8caa42f19960d65bba2644c961f4c617",
     "mou.docx": "db01ab8e7b173bc1f3e293ad167359840f685a08a52c0f432c4d7d9d926d4525",
     "pks.docx": "5e7ae818758c5c3289d31c59fd40122d2a3f6447b9c490952ec3814c806d73ab",
-    "addendum.docx": "5498d0bcde87efbcae08ff3e1bee83ab31f52d20affeeaf8530c02efab3538f9",
+    "addendum.docx": "8037c56fca53d98bdc46e4318fb144336f66aea740493dad4990056b7e0b6841",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "b2a9c09f32ba7d30a07f8184e9e759a8552df2eabf91f10a2d807868a50487f3",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
