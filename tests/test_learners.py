@@ -307,7 +307,10 @@ def test_the_seed_report_shows_the_pkw_measures() -> None:
     from seed import at_stage
 
     rows, paragraphs = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2026, 2, 9))
-    assert ["Memulai usaha", "14", "70%", "75%", "Belum tercapai"] in rows
+    # "within a year" of the course's end (31 July 2025): not missed before it ends
+    assert ["Memulai usaha", "14", "70%", "75%", "Belum tercapai (batas 31 Juli 2026)"] in rows
+    rows_later, _ = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2026, 8, 1))
+    assert "batas" not in next(r for r in rows_later if r[0] == "Memulai usaha")[-1]
     assert [
         "Berpenghasilan sedikitnya UMK (Rp3.500.000,00 per bulan)",
         "7",
@@ -357,8 +360,8 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     # conclusions restate the tables; recommendations are the parties' own; a count in the
     # text is in words where one or two words say it, and always at a sentence's start (EYD)
     assert (
-        "Dari dua puluh peserta didik, empat belas memulai usaha (target 75%: belum tercapai) "
-        "dan tujuh berpenghasilan sedikitnya UMK (target 30%: tercapai)."
+        "Dari dua puluh peserta didik, empat belas memulai usaha (target 75%: belum tercapai, "
+        "batas 31 Juli 2026) dan tujuh berpenghasilan sedikitnya UMK (target 30%: tercapai)."
     ) in text
     assert (
         "•\tTiga kegiatan berjalan sesuai rencana dan satu belum sesuai rencana, menurut "
@@ -389,3 +392,31 @@ def test_the_pkw_shares_are_values_of_the_plans_own_indicators() -> None:
     MonitoringRecord(cycle=1, on=date(2026, 3, 1), by="pkbm", indicators=values)
     unknown = pkw_outcomes(_roster(), on=date(2026, 3, 1))
     assert [v.indicator for v in unknown.indicator_values(business="b", wage="w")] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("finished", "on", "due", "still_due"),
+    [
+        ([date(2025, 7, 31), date(2025, 7, 15)], date(2026, 2, 9), date(2026, 7, 31), True),
+        ([date(2025, 7, 31)], date(2026, 7, 31), date(2026, 7, 31), False),  # judged on it
+        ([date(2024, 2, 29)], date(2024, 6, 1), date(2025, 2, 28), True),  # no 29 February
+        ([], date(2026, 2, 9), None, False),  # nobody has finished: nothing to judge by yet
+        ([date(2026, 3, 1)], date(2026, 2, 9), None, False),  # finishing after the day
+    ],
+)
+def test_the_pkw_targets_are_judged_a_year_after_the_course_ends(
+    finished: list[date], on: date, due: date | None, still_due: bool
+) -> None:
+    """REFERENCE (PKW): 75 % start a business, 30 % earn the UMK, "within a year"."""
+    roster = [
+        Learner(
+            id=f"pd-{n}",
+            name=f"Peserta {n}",
+            cycle=1,
+            enrolled_on=date(2024, 1, 8),
+            completed_on=day,
+        )
+        for n, day in enumerate(finished)
+    ] or [Learner(id="pd-0", name="Peserta", cycle=1, enrolled_on=date(2024, 1, 8))]
+    o = pkw_outcomes(roster, on=on)
+    assert (o.due, o.still_due) == (due, still_due)

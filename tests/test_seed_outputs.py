@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "5e7ae818758c5c3289d31c59fd40122d2a3f6447b9c490952ec3814c806d73ab",
     "addendum.docx": "8037c56fca53d98bdc46e4318fb144336f66aea740493dad4990056b7e0b6841",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "b2a9c09f32ba7d30a07f8184e9e759a8552df2eabf91f10a2d807868a50487f3",
+    "laporan-monev.docx": "c1ff1f07ec8f84b1ce778919ebca8d695dd540e2d5c203d469b363f580410ee2",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",

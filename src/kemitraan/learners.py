@@ -339,6 +339,15 @@ class PkwOutcomes(ValueModel):
     """The share expected to start a business."""
     wage_target: Decimal = WAGE_TARGET
     """The share expected to earn at least the UMK."""
+    due: date | None = None
+    """When the targets are judged: a year after the last learner finished the course (the
+    measures hold "within a year"); None while nobody has finished. Before it, a target
+    not reached is not yet missed."""
+
+    @property
+    def still_due(self) -> bool:
+        """Whether the year the targets are judged by has not ended on the day."""
+        return self.due is not None and self.on < self.due
 
     def indicator_values(
         self, *, business: str | None = None, wage: str | None = None
@@ -409,6 +418,8 @@ def pkw_outcomes(
         sum(1 for income in incomes if income >= minimum_wage) if minimum_wage is not None else 0
     )
     enrolled = len(chosen)
+    finished = [x.completed_on for x in chosen if x.completed_on and x.completed_on <= on]
+    due = _a_year_after(max(finished)) if finished else None
 
     def share(count: int) -> Decimal:
         return (Decimal(count) / enrolled).quantize(_PLACES).normalize() if enrolled else Decimal(0)
@@ -436,4 +447,13 @@ def pkw_outcomes(
         wage_share=share(earning),
         business_target=business_target,
         wage_target=wage_target,
+        due=due,
     )
+
+
+def _a_year_after(day: date) -> date:
+    """The same day a year on (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)

@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from kemitraan.conventions import date_long, in_text, party_label
+from kemitraan.documents._report_learners import judged
 from kemitraan.documents._report_money import citation, documents_as_of
 from kemitraan.documents._wording import lower_first
 from kemitraan.documents.meetings import meetings
@@ -134,7 +135,7 @@ def conclusions(
     wage = p.program.minimum_wage
     o = pkw_outcomes(p.learners, on=on, minimum_wage=wage, cycle=cycle)
     if o.enrolled:
-        business = "tercapai" if o.business_target_met else "belum tercapai"
+        business = lower_first(judged(o, o.business_share, o.business_target, said=", {}"))
         said.append(
             f"Dari {in_text(o.enrolled)} peserta didik, {in_text(o.started_business)} "
             "memulai usaha "
@@ -142,7 +143,7 @@ def conclusions(
             + (
                 f" dan {in_text(o.earning_minimum_wage)} berpenghasilan sedikitnya UMK "
                 f"(target {o.wage_target * 100:.0f}%: "
-                f"{'tercapai' if o.wage_target_met else 'belum tercapai'})."
+                f"{lower_first(judged(o, o.wage_share, o.wage_target, said=', {}'))})."
                 if wage is not None
                 else "."
             )

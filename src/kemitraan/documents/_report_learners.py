@@ -17,17 +17,26 @@ from kemitraan.documents.report_context import LearnerLine
 from kemitraan.learners import PkwOutcomes, pkw_outcomes
 from kemitraan.partnerships import Partnership
 
-__all__ = ["learner_lines"]
+__all__ = ["judged", "learner_lines"]
 
 
 def _share(part: int, whole: int) -> str:
     return f"{number_text(Decimal(part) * 100 / whole, places=0)}%" if whole else "-"
 
 
-def _judged(share: Decimal, target: Decimal, enrolled: int) -> str:
-    if not enrolled:
+def judged(o: PkwOutcomes, share: Decimal, target: Decimal, *, said: str = " ({})") -> str:
+    """``Tercapai``, or ``Belum tercapai`` with the day it is judged by while that is ahead.
+
+    ``said`` places ``batas …`` after the status: in brackets in a table, after a comma
+    in a sentence that is in brackets already.
+    """
+    if not o.enrolled:
         return "-"
-    return "Tercapai" if share >= target else "Belum tercapai"
+    if share >= target:
+        return "Tercapai"
+    if o.still_due and o.due is not None:  # "within a year": not missed before its end
+        return "Belum tercapai" + said.format(f"batas {date_long(o.due)}")
+    return "Belum tercapai"
 
 
 def learner_lines(p: Partnership, cycle: int, on: date) -> tuple[list[LearnerLine], str]:
@@ -55,7 +64,7 @@ def learner_lines(p: Partnership, cycle: int, on: date) -> tuple[list[LearnerLin
             "Memulai usaha",
             o.started_business,
             business_target,
-            _judged(o.business_share, o.business_target, n),
+            judged(o, o.business_share, o.business_target),
         ),
         line("— di antaranya memiliki NIB", o.with_nib),
         line("Bekerja", o.employed),
@@ -68,7 +77,7 @@ def learner_lines(p: Partnership, cycle: int, on: date) -> tuple[list[LearnerLin
                 f"Berpenghasilan sedikitnya UMK ({rupiah_digits(wage)} per bulan)",
                 o.earning_minimum_wage,
                 wage_target,
-                _judged(o.wage_share, o.wage_target, n),
+                judged(o, o.wage_share, o.wage_target),
             )
         )
     basis = (
