@@ -122,8 +122,10 @@ ROWS = [
         _partner("CV Kriya Banua", PartnerKind.BUSINESS, "Direktur"),
         Authority(kind=AuthorityKind.DEED, issuer="CV Kriya Banua", number="21", notary=NOTARY),
         "akta pendirian persekutuan beserta perubahannya",
-        f"berdasarkan Akta Pendirian CV Kriya Banua Nomor 21 yang dibuat di hadapan Notaris "
-        f"{NOTARY} beserta perubahannya",
+        # the capacity, not only the title: a CV acts through its managing partner (KUHD 17, 19)
+        f"selaku Direktur, sekutu pengurus (sekutu komplementer) yang berwenang mewakili "
+        f"persekutuan berdasarkan Akta Pendirian CV Kriya Banua Nomor 21 yang dibuat di hadapan "
+        f"Notaris {NOTARY} beserta perubahannya",
     ),
     Row(
         LegalForm.COOPERATIVE,
@@ -330,7 +332,10 @@ def test_a_person_signing_in_person_is_capable_and_asked_only_for_their_nik(
     assert caution.severity is Severity.WARNING
     assert "NIK (KTP)" in caution.message.indonesian
     assert "NIK (KTP)" in caution.message.english
-    render_document(agreement)  # a caution does not hold the final text back
+    data = render_document(agreement)  # a caution does not hold the final text back
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    (block,) = [p for p in paragraphs if p.endswith("selanjutnya disebut PIHAK KEDUA.")]
+    assert "bertindak untuk dan atas nama diri sendiri" in block
     identified = agreement.model_copy(
         update={"parties": [HOST, party.model_copy(update={"nik": NIK})]}
     )

@@ -26,16 +26,16 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "5f88f6615f9bb2cf649776394395dc8f8caa42f19960d65bba2644c961f4c617",
-    "mou.docx": "db01ab8e7b173bc1f3e293ad167359840f685a08a52c0f432c4d7d9d926d4525",
-    "pks.docx": "5e7ae818758c5c3289d31c59fd40122d2a3f6447b9c490952ec3814c806d73ab",
-    "addendum.docx": "8037c56fca53d98bdc46e4318fb144336f66aea740493dad4990056b7e0b6841",
+    "mou.docx": "6085f5175a620f826c0e8b6474cd9351528eb46a73c99a8763b8c6873571983a",
+    "pks.docx": "c3d894ae4cefd21172ad22c9095275c713f854dc78ca288626221ef1a5bc4c2d",
+    "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "c1ff1f07ec8f84b1ce778919ebca8d695dd540e2d5c203d469b363f580410ee2",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "b1d81618d557f3af25a0d81467b185fd71de8abb780d5f619135a05bc1e3f89c",
+    "pks-naskah-terpadu.docx": "5aa056f4e5a76c121091ad3491b37bad0fbb6b585165cd7c88f20aa2bc231521",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"

@@ -16,7 +16,7 @@ from typing import Any, Final
 from kemitraan._privacy import mask
 from kemitraan.agreements import Agreement
 from kemitraan.authority import Authority, AuthorityKind, LegalForm, Representative
-from kemitraan.conventions import nip_text, npwp_text, party_label, phone_text
+from kemitraan.conventions import bare_name, nip_text, npwp_text, party_label, phone_text
 from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
 from kemitraan.parties import Institution, PartnerKind, Party
 
@@ -219,6 +219,15 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
                 f"dalam jabatannya selaku {position}, {clause.indonesian}",
                 f"in the capacity of {position_en}, {clause.english}",
             )
+        elif party.form is LegalForm.PARTNERSHIP and authority.kind is AuthorityKind.DEED:
+            # a CV is represented by its managing partner (KUHD Pasal 17 and 19), whatever
+            # the office is called: the capacity is said, not only the title
+            capacity = bi(
+                f"dalam jabatannya selaku {position}, sekutu pengurus (sekutu komplementer) "
+                f"yang berwenang mewakili persekutuan {clause.indonesian}",
+                f"in the capacity of {position_en}, the managing (general) partner "
+                f"authorised to represent the partnership, {clause.english}",
+            )
         else:
             capacity = bi(
                 f"dalam jabatannya selaku {position} {clause.indonesian}",
@@ -231,7 +240,9 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
             f"{capacity.english}, and {more.english}",
         )
     own = signer.authority is None and not signer.instruments
-    if party.form is LegalForm.INDIVIDUAL and signer.name == party.name and own:
+    # "Hj. Masitah" signs in person for "Bu Hj. Masitah (penjahit)"
+    in_person = signer.name is not None and bare_name(signer.name) == bare_name(party.name)
+    if party.form is LegalForm.INDIVIDUAL and in_person and own:
         # a person who signs for themselves acts in no office and on no one's authority
         return bi(
             f"Dalam hal ini bertindak untuk dan atas nama diri sendiri, selanjutnya disebut "
