@@ -400,3 +400,30 @@ def test_a_name_of_dots_implies_no_form(name: str) -> None:
     # found by the deep Hypothesis profile: a name of dots alone raised IndexError
     implied = LegalForm.implied("business", name, None)
     assert implied is (LegalForm.LIMITED_COMPANY if name.strip(" .") else None)
+
+
+@pytest.mark.parametrize(
+    ("document", "on_behalf"),
+    [
+        ("Surat Tugas", True),  # a mandate: signed in the Bupati's name (UU 30/2014 Pasal 14)
+        ("Surat Kuasa", True),
+        ("Peraturan Bupati", False),  # a delegation by regulation: in the holder's own name
+    ],
+)
+def test_a_kepala_dinas_on_a_mandate_signs_in_the_regional_heads_name(
+    document: str, on_behalf: bool
+) -> None:
+    dinas = next(row for row in ROWS if row.form is LegalForm.GOVERNMENT)
+    assert dinas.instrument is not None
+    instrument = dinas.instrument.model_copy(update={"document": document})
+    agreement = _agreement(dinas, given=True)
+    signer = agreement.signatories[1].model_copy(update={"instruments": [instrument]})
+    agreement = agreement.model_copy(update={"signatories": [agreement.signatories[0], signer]})
+    document_ = docx.Document(io.BytesIO(render_document(agreement)))
+    cells = [c.text for t in document_.tables for row in t.rows for c in row.cells]
+    assert ("a.n. BUPATI BANJAR" in cells) is on_behalf
+    if on_behalf:  # above the office, below the party's label
+        tables = document_.tables
+        signature = next(t for t in tables if any(c.text == "PIHAK KEDUA," for c in t._cells))
+        texts = [c.text for c in signature.columns[-1].cells if c.text]
+        assert texts[texts.index("a.n. BUPATI BANJAR") - 1] == "PIHAK KEDUA,"

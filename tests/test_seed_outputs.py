@@ -26,7 +26,7 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "5f88f6615f9bb2cf649776394395dc8f8caa42f19960d65bba2644c961f4c617",
-    "mou.docx": "6085f5175a620f826c0e8b6474cd9351528eb46a73c99a8763b8c6873571983a",
+    "mou.docx": "ad85eca456ee0f8f76bd3cca4dd8c6a05b7f46609c1dfa5b765e39d290cc59c1",
     "pks.docx": "c3d894ae4cefd21172ad22c9095275c713f854dc78ca288626221ef1a5bc4c2d",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar

@@ -395,6 +395,7 @@ def _closing(w: Wording) -> dict[str, Any]:
                 "cells": signatures[i : i + 2],
                 "span": 1 if i + 1 < len(signatures) else 2,
                 "ranks": any(s["rank"] for s in signatures[i : i + 2]),
+                "mandates": any(s["on_behalf"] for s in signatures[i : i + 2]),
             }
             for i in range(0, len(signatures), 2)
         ],

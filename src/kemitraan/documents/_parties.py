@@ -167,6 +167,25 @@ def _government(signer: _Signer) -> Bilingual | None:
     return None
 
 
+def _mandating_head(signer: _Signer) -> str | None:
+    """The regional head a signer signs *atas nama* (a.n.): on their mandate, not a delegation.
+
+    A mandate (a surat kuasa, a surat tugas) leaves the authority with the regional head,
+    and the holder signs in the head's name; a delegation by regulation (a Peraturan
+    Bupati) gives it to the holder, who signs in their own (UU 30/2014 Pasal 13–14).
+    """
+    held = [signer.authority] if signer.authority is not None else []
+    for authority in [*held, *signer.instruments]:
+        issuer = authority.issuer
+        if authority.kind not in (AuthorityKind.DELEGATION, AuthorityKind.POWER_OF_ATTORNEY):
+            continue
+        if issuer is None or authority.cited().indonesian.casefold().startswith("peraturan"):
+            continue  # a delegation by regulation: signed in the holder's own name
+        if any(issuer.startswith(head + " ") for head, _, _ in _REGIONAL_HEADS):
+            return issuer
+    return None
+
+
 def _clause(w: Wording, authority: Authority) -> Bilingual:
     """An instrument's clause ("berdasarkan …"), its issuer's office in English."""
     stated = authority.wording(members_listed=not _in_annex(authority))
@@ -330,9 +349,11 @@ def signature(w: Wording, index: int, party: Party) -> dict[str, Any]:
     signatory = w.agreement.signatory_of(party.id)
     position = w.blank(signer.position)
     position_en = _position_en(w, party, position)
+    head = _mandating_head(signer)
     return {
         "label": party_label(index),
         "label_en": party_label(index, "en"),
+        "on_behalf": f"a.n. {head.upper()}" if head is not None else "",
         "institution": party.name,
         "position": _short(position, party.name),
         # a position that reads the same in English (a foreign party's) is printed once

@@ -232,6 +232,9 @@ class SignatureContext(ContextModel):
     """``PIHAK PERTAMA``."""
     label_en: str
     """``THE FIRST PARTY``."""
+    on_behalf: str = ""
+    """``a.n. BUPATI BANJAR`` above the position when the signer acts on a regional
+    head's mandate (a surat kuasa or surat tugas: UU 30/2014 Pasal 14); else empty."""
     institution: str
     """The party's name."""
     position: str
@@ -262,6 +265,9 @@ class SignatureRow(ContextModel):
     """1, or 2 when the row has one column."""
     ranks: bool
     """Whether a signer in the row has a rank to print (its line is left out otherwise)."""
+    mandates: bool = False
+    """Whether a signer in the row signs ``a.n.`` a regional head (its line is left out
+    otherwise)."""
 
 
 class RowContext(ContextModel):
