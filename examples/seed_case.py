@@ -1520,6 +1520,7 @@ def main(out_dir: Path) -> Path:
                 "Dra. Hj. Rusmiati, M.Pd.",
                 "Penilik Pendidikan Masyarakat Dinas Pendidikan Kabupaten Banjar",
                 nip="197203151998032004",
+                rank="Pembina (IV/a)",
             ),
         ),
         out_dir / "laporan-monev.docx",

@@ -8,11 +8,13 @@ not trust.
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
+import docx
 import pytest
 
 from kemitraan import Agreement, Partnership, Stage, monitoring_report, render_document, to_pdf
@@ -223,6 +225,13 @@ def test_signed_by_the_facilitator_and_the_head_and_endorsed_by_the_dinas(
     assert signed.endorser == "Drs. Bambang Irawan"
     assert signed.endorser_nip == "NIP 19700101 199503 1 001"
     assert signed.endorser_position == "Penilik Pendidikan Masyarakat"
+    assert signed.endorser_rank == ""  # no rank given: no line
+    ranked = ReportSigner(officer.name, officer.position, nip=officer.nip, rank="Pembina (IV/a)")
+    report = monitoring_report(evaluated, cycle=1, on=date(2026, 2, 9), place="Martapura",
+                               endorsed_by=ranked)  # fmt: skip
+    lines = [p.text for p in docx.Document(io.BytesIO(render_document(report))).paragraphs]
+    nip = lines.index("NIP 19700101 199503 1 001")
+    assert lines[nip + 1] == "Pembina (IV/a)"  # a civil servant's pangkat/golongan, as in a BA
 
 
 @pytest.mark.parametrize("template", ["me_report", "berita-acara", "daftar-hadir", "rekapitulasi"])

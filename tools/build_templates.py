@@ -1046,7 +1046,10 @@ def _report_signatures(document: DocumentObject) -> None:
     _paragraph(document, "{{ endorser_position }}", align=center, keep_next=True, after=48)
     _paragraph(document, "{{ endorser }}", bold=True, underline=True, align=center, keep_next=True)
     _tag(document, "{%p if endorser_nip %}")
-    _paragraph(document, "{{ endorser_nip }}", align=center, after=0)
+    _paragraph(document, "{{ endorser_nip }}", align=center, keep_next=True, after=0)
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p if endorser_rank %}")
+    _paragraph(document, "{{ endorser_rank }}", align=center, after=0)
     _tag(document, "{%p endif %}")
 
 

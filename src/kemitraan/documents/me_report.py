@@ -97,6 +97,8 @@ class ReportSigner:
     name: str
     position: str
     nip: str | None = None
+    rank: str | None = None
+    """A civil servant's *pangkat/golongan* (``Pembina (IV/a)``), printed under the NIP."""
 
 
 @dataclass(frozen=True)
@@ -601,6 +603,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
             if report.endorsed_by and report.endorsed_by.nip
             else ("NIP " + _BLANK_NIP if report.endorsed_by is None else "")
         ),
+        endorser_rank=(report.endorsed_by.rank or "") if report.endorsed_by else "",
     )
     # typographic quotes in every text (a programme's title, a party's words)
     return MonitoringReportContext.model_validate(_quoted(context.model_dump()))

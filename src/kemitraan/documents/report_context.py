@@ -353,5 +353,7 @@ class MonitoringReportContext(ContextModel):
     """Their name, or a dotted blank."""
     endorser_nip: str = ""
     """``NIP 19700101 199503 1 001``, a dotted blank, or empty."""
+    endorser_rank: str = ""
+    """Their *pangkat/golongan* (``Pembina (IV/a)``), or empty."""
     extra: dict[str, Any] = Field(default_factory=dict)
     """Your own values, from ``render_document(..., extra=...)``."""
