@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "c3d894ae4cefd21172ad22c9095275c713f854dc78ca288626221ef1a5bc4c2d",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "01c9649355a1739097b9060278cbc43b36b98cb336d195f99f5753641f7a8de7",
+    "laporan-monev.docx": "70d0d5e45f15f1b3a398e652d472eaa4e21411be7b959414d3f4ad596b1a8ac5",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",

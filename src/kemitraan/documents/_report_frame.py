@@ -48,9 +48,12 @@ _PKW: Final = "Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan W
 def legal_basis(p: Partnership, on: date) -> list[str]:
     """The laws the programme stands on and the agreements signed by ``on``."""
     found = list(_LAWS)
-    if p.program.kind is ProgramKind.PKW:
-        found.append(f"{_PKW} yang berlaku")
     agreements, addenda = documents_as_of(p, on)
+    if p.program.kind is ProgramKind.PKW:
+        # the technical guide the signed texts name (a PKS selling a grant's goods cites
+        # it), else the one in force: the report does not invent a number or a year
+        named = (d.trade.grant_rules for d in agreements if d.trade is not None)
+        found.append(next((rules for rules in named if rules), f"{_PKW} yang berlaku"))
     found += [f"{citation(d)} tentang {d.subject}" for d in agreements]
     found += [citation(a) for a in addenda]
     return found
