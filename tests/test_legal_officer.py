@@ -213,7 +213,8 @@ def test_2_the_pks_has_articles_of_its_own_and_cites_its_mou(seed: Any) -> None:
     assert titles == PKS_ARTICLES
     pks = "\n".join(all_lines)
     assert (
-        "bahwa PARA PIHAK telah menandatangani Nota Kesepahaman Nomor 005/PKBM-HB/III/2025, "
+        "bahwa PARA PIHAK bersama Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar telah "
+        "menandatangani Nota Kesepahaman Nomor 005/PKBM-HB/III/2025, "
         "02/KUBE-RL/III/2025, 017/KB/III/2025 dan 500.3/118/DISKOPUKMNAKER/2025 tanggal "
         "10 Maret 2025 tentang Kemitraan Program PKW"
     ) in pks
@@ -662,6 +663,9 @@ def test_the_seed_documents_read_through_pdf(seed: Any, tmp_path: Path) -> None:
         "Apabila pembayaran terlambat lebih dari 30 (tiga puluh) hari kalender,",
         "paling lambat 14 (empat belas) hari kalender sejak pembayaran diterima",
         "laporan penjualan Produk setiap bulan kepada PIHAK lainnya.",
+        # the MoU it implements had a fourth signatory, who is not a party to the PKS
+        "bahwa PARA PIHAK bersama Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten Banjar telah "
+        "menandatangani Nota Kesepahaman Nomor",
     ):
         assert line in flat["pks"], line
     # an addendum a year on is signed on a fresh mandate and power of attorney

@@ -27,7 +27,7 @@ PINNED = {
     # meterai box, typography)
     "partnership.json": "5f88f6615f9bb2cf649776394395dc8f8caa42f19960d65bba2644c961f4c617",
     "mou.docx": "ad85eca456ee0f8f76bd3cca4dd8c6a05b7f46609c1dfa5b765e39d290cc59c1",
-    "pks.docx": "c3d894ae4cefd21172ad22c9095275c713f854dc78ca288626221ef1a5bc4c2d",
+    "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "70d0d5e45f15f1b3a398e652d472eaa4e21411be7b959414d3f4ad596b1a8ac5",
@@ -35,7 +35,7 @@ PINNED = {
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "5aa056f4e5a76c121091ad3491b37bad0fbb6b585165cd7c88f20aa2bc231521",
+    "pks-naskah-terpadu.docx": "3d50839247c305a57f14b71aa70e20a3eeb5daebc91bc4b92af147b1fc58095e",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"

@@ -280,14 +280,31 @@ def _considerations(w: Wording) -> list[Bilingual]:
             cites = bi(
                 cites.indonesian + w.as_amended.indonesian, cites.english + w.as_amended.english
             )
+        others = _also_signed(w, cited)
         considerations.insert(
             0,
             bi(
-                f"PARA PIHAK telah menandatangani {cites.indonesian}",
-                f"THE PARTIES have signed {cites.english}",
+                f"PARA PIHAK{others.indonesian} telah menandatangani {cites.indonesian}",
+                f"THE PARTIES{others.english} have signed {cites.english}",
             ),
         )
     return considerations
+
+
+def _also_signed(w: Wording, cited: AgreementReference) -> Bilingual:
+    """`` bersama Dinas …``: the cited text's parties that are not this one's.
+
+    A PKS between some of the MoU's parties says who else signed the MoU it implements;
+    known only when the partnership is given (``render_document(..., partnership=p)``).
+    """
+    text = w.partnership.amended_document(cited) if w.partnership is not None else None
+    if text is None:
+        return bi("", "")
+    ours = set(w.agreement.party_ids)
+    names = [party.name for party in text.parties if party.id not in ours]
+    if not names:
+        return bi("", "")
+    return bi(f" bersama {join(names, 'dan')}", f" together with {join(names, 'and')}")
 
 
 def _binding(w: Wording, considered: bool) -> Bilingual:
