@@ -53,7 +53,12 @@ def amended() -> Partnership:
 
 def test_the_seed_pks_as_amended_marks_what_the_addendum_changed(amended: Partnership) -> None:
     said = lines(render_document(consolidated(amended, amended.cooperation_agreements[0])))
-    assert said[:2] == ["NASKAH TERPADU PERJANJIAN KERJA SAMA", _FIRST]
+    # what it is, said before anything else: nobody signs a naskah terpadu
+    assert said[:3] == [
+        "SALINAN UNTUK DIBACA — TIDAK UNTUK DITANDATANGANI",
+        "NASKAH TERPADU PERJANJIAN KERJA SAMA",
+        _FIRST,
+    ]
     articles = _articles(said)
     pattern = next(a for a in articles.values() if a[0] == "POLA KEMITRAAN")
     term = next(a for a in articles.values() if a[0] == "JANGKA WAKTU")
@@ -104,7 +109,7 @@ def test_reworded_inserted_and_deleted_articles_are_written_and_marked() -> None
     )
     _signed(p, second, date(2026, 3, 30))
     said = lines(render_document(consolidated(p, p.cooperation_agreements[0])))
-    assert said[1].endswith(
+    assert said[2].endswith(
         "dan Adendum Kedua Nomor 01/ADD-2/III/2026, 02/ADD-2/III/2026 dan "
         "03/ADD-2/III/2026 tanggal 30 Maret 2026"
     )

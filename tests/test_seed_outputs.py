@@ -35,7 +35,7 @@ PINNED = {
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "3d50839247c305a57f14b71aa70e20a3eeb5daebc91bc4b92af147b1fc58095e",
+    "pks-naskah-terpadu.docx": "48e9e17407c48d7b6c7ba400ed04c4177e7a24a7706d0ba17096acc15253c78c",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"

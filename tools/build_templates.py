@@ -622,6 +622,21 @@ def _agreement_layout(document: DocumentObject) -> None:
 
 def _consolidated_layout(document: DocumentObject) -> None:
     """A naskah terpadu: the agreement's body as amended, its closing; nothing is signed."""
+    # said before anything else: a reader sees at once that this is not a text to sign
+    _tag(document, "{%p if notice %}")
+    _paragraph(document, "{{ notice }}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, size=10)
+    _tag(document, "{%p if bilingual %}")
+    _paragraph(
+        document,
+        "{{ notice_en }}",
+        bold=True,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        size=10,
+        english=True,
+    )
+    _tag(document, "{%p endif %}")
+    _tag(document, "{%p endif %}")
     _tag(document, "{%p if not bilingual %}")
     _indonesian_body(document)
     _tag(document, "{%p else %}")

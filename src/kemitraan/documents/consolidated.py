@@ -291,6 +291,8 @@ def context(text: Agreement, partnership: Partnership | None) -> AgreementContex
     cited = [_cited(a, n) for n, a in enumerate(addenda, 1)]
     doc = text.kind
     changes: dict[str, Any] = {
+        "notice": "SALINAN UNTUK DIBACA — TIDAK UNTUK DITANDATANGANI",
+        "notice_en": "READING COPY — NOT FOR SIGNATURE",
         "title": f"NASKAH TERPADU {doc.label_id.upper()}",
         "title_en": f"CONSOLIDATED TEXT OF THE {doc.label_en.upper()}",
         "subtitle": "sebagaimana telah diubah dengan " + join([c.indonesian for c in cited], "dan"),

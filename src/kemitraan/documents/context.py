@@ -373,6 +373,10 @@ class AgreementContext(ContextModel):
     """``NOTA KESEPAHAMAN``, ``ADENDUM PERTAMA``, …"""
     title_en: str
     """Its English."""
+    notice: str = ""
+    """Above the title of a text nobody signs (a naskah terpadu): what it is; else empty."""
+    notice_en: str = ""
+    """Its English."""
     subtitle: str
     """For an addendum: the kind of the amended document (``NOTA KESEPAHAMAN``); else empty."""
     subtitle_en: str
