@@ -356,10 +356,8 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
     assert "Undang-Undang Nomor 20 Tahun 2003 tentang Sistem Pendidikan Nasional" in text
     assert "Perjanjian Kerja Sama Nomor 006/PKBM-HB/III/2025" in text
     # the PKW technical guide the signed PKS names, not a placeholder "yang berlaku"
-    assert (
-        "Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan Wirausaha Tahun 2025"
-        in said
-    )
+    guide = "Petunjuk Teknis Bantuan Pemerintah Program Pendidikan Kecakapan Wirausaha Tahun 2025"
+    assert f"•\t{guide}" in said
     assert not any(line.endswith("yang berlaku") for line in said)
     # the method names who monitored and when, from the records
     assert "Kunjungan monitoring tiga kali: 30 Mei 2025, 15 Juli 2025, 31 Oktober 2025." in text

@@ -118,29 +118,31 @@ CASES = [
         "a choice, by the labels one may type",
         lambda: ExplorationResponse(partner_id="cv", response="setuju"),  # type: ignore[arg-type]
         "enum",
-        "Harus salah satu dari 'Bersedia bekerja sama' (agreed), 'Masih mempertimbangkan' "
-        "(considering) atau 'Tidak bersedia' (declined), bukan 'setuju'",
-        "Expected one of 'Agreed to cooperate' (agreed), 'Still considering' (considering) or "
-        "'Declined' (declined), not 'setuju'",
+        "'setuju' bukan salah satu pilihan: 'Bersedia bekerja sama' (agreed), 'Masih "
+        "mempertimbangkan' (considering) atau 'Tidak bersedia' (declined)",
+        "'setuju' is not one of the choices: 'Agreed to cooperate' (agreed), 'Still considering' "
+        "(considering) or 'Declined' (declined)",
     ),
     (
         "a long list of choices, cut at whole choices",
         lambda: Partner(name="X", kind="koperasi"),  # type: ignore[arg-type]
         "enum",
-        "Harus salah satu dari 'Kelompok masyarakat yang sudah maju' (community_group), "
+        "'koperasi' bukan salah satu pilihan: 'Kelompok masyarakat yang sudah maju' "
+        "(community_group), "
         "'Tokoh masyarakat yang berpengaruh' (community_figure), 'Dunia usaha dan industri' "
         "(business), 'Koperasi/KUD' (cooperative), 'Lembaga pemerintah (dinas terkait, unit "
         "pelaksana teknis)' (government), 'Satuan pendidikan' (education_unit), 'Yayasan/LSM' "
         "(foundation), 'BUMN/BUMD' (state_enterprise), 'BUMDes' (village_enterprise), "
         "'Lembaga keuangan' (financial_institution), 'Platform digital' (digital_platform) atau "
-        "2 lainnya, bukan 'koperasi'",
-        "Expected one of 'Advanced community group' (community_group), 'Influential community "
+        "2 lainnya",
+        "'koperasi' is not one of the choices: 'Advanced community group' (community_group), "
+        "'Influential community "
         "figure' (community_figure), 'Business and industry' (business), 'Cooperative / village "
         "unit cooperative (KUD)' (cooperative), 'Government agency or technical unit' "
         "(government), 'Education unit' (education_unit), 'Foundation / NGO' (foundation), "
         "'State-owned enterprise' (state_enterprise), 'Village-owned enterprise' "
         "(village_enterprise), 'Financial institution' (financial_institution), 'Digital "
-        "platform' (digital_platform) or 2 more, not 'koperasi'",
+        "platform' (digital_platform) or 2 more",
     ),
     (
         "a name where an id is asked for",
@@ -421,3 +423,21 @@ def test_a_message_worded_in_each_language_keeps_each_language_and_the_values_gi
         "Laporan terakhir kemarin.",
         "Last report kemarin.",
     )
+
+
+@pytest.mark.parametrize("made_in", ["id", "en"])
+def test_a_refused_load_says_its_details_in_either_language(made_in: str) -> None:
+    """``message("en")`` of a refused load is English through and through, and back."""
+    from kemitraan import InvalidDataError, load_json
+
+    data = '{"name": "Toko B", "kind": "toko", "region": {"province": "Atlantis"}}'
+    with speaking(made_in), pytest.raises(InvalidDataError) as caught:  # type: ignore[arg-type]
+        load_json(Partner, data)
+    error = caught.value
+    indonesian, english = error.message("id"), error.message("en")
+    assert "'toko' bukan salah satu pilihan" in indonesian
+    assert "'Atlantis' bukan salah satu dari 38 provinsi" in indonesian
+    assert "'toko' is not one of the choices" in english
+    assert "'Atlantis' is not one of Indonesia's 38 provinces" in english
+    assert str(error) == (indonesian if made_in == "id" else english)
+    assert [e["loc"] for e in error.errors] == [("kind",), ("region", "province")]

@@ -15,8 +15,10 @@ __all__ = [
     "MAX_ERRORS",
     "MOVE_TITLES",
     "clip",
+    "clipped_errors",
     "cut_short",
     "data_problem",
+    "errors_said",
     "json_reason",
     "moves_said",
     "problems_said",
@@ -41,6 +43,49 @@ def data_problem(loc: Sequence[Any], rule: str, message: str, /, **values: Any) 
     "kemitraan 'a' sudah ada di baris 2"
     """
     return {"loc": tuple(loc), "msg": phrase(message, **values)(current_language()), "type": rule}
+
+
+def clipped_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    """The first :data:`MAX_ERRORS` errors, their field names and messages clipped.
+
+    Errors quote field names and messages only so far: a 50 MB key gives a short error.
+    """
+    return [
+        {
+            **e,
+            "loc": tuple(clip(p) if isinstance(p, str) else p for p in e.get("loc", ())),
+            "msg": clip(str(e.get("msg", "")), 300),
+        }
+        for e in list(errors)[:MAX_ERRORS]
+    ]
+
+
+def errors_said(
+    errors: list[dict[str, Any]],
+    made_in: Language,
+    errors_in: Callable[[Language], Sequence[Any]] | None,
+) -> Callable[[Language], str]:
+    """Each error's field and message, joined, in the language asked for.
+
+    The messages were said in ``made_in`` when the data was refused; in another language
+    they are the same errors said again by ``errors_in`` (the data validated once more in
+    that language, and only when asked for), or, should that not give the same errors, as
+    they were made.
+    """
+    again: dict[Language, list[dict[str, Any]]] = {}
+
+    def said(language: Language) -> str:
+        chosen = errors
+        if language != made_in and errors_in is not None:
+            if language not in again:
+                found = clipped_errors(errors_in(language))
+                same = [e["loc"] for e in found] == [e["loc"] for e in errors]
+                again[language] = found if same else errors
+            chosen = again[language]
+        return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}"
+                         for e in chosen)  # fmt: skip  # the rule's type is in .errors
+
+    return said
 
 
 def upgrade_failed(broken: BaseException) -> dict[str, Any]:

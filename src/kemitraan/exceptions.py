@@ -49,7 +49,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kemitraan._catalog import N_, Language, Said, current_language, listed, phrase, words
-from kemitraan._error_texts import MAX_ERRORS, clip, cut_short, moves_said, problems_said
+from kemitraan._error_texts import clipped_errors, cut_short, errors_said, moves_said, problems_said
 
 __all__ = [
     "AgreementNotReadyError",
@@ -114,22 +114,17 @@ class InvalidDataError(KemitraanError, ValueError):
     ('kind',) enum
     """
 
-    def __init__(self, model: str, errors: Sequence[Any]) -> None:
+    def __init__(
+        self,
+        model: str,
+        errors: Sequence[Any],
+        *,
+        errors_in: Callable[[Language], Sequence[Any]] | None = None,
+    ) -> None:
         self.model = model
-        # Errors quote field names and messages only so far: a 50 MB key gives a short error.
-        self.errors = [
-            {
-                **e,
-                "loc": tuple(clip(p) if isinstance(p, str) else p for p in e.get("loc", ())),
-                "msg": clip(str(e.get("msg", "")), 300),
-            }
-            for e in list(errors)[:MAX_ERRORS]
-        ]
-        more = len(errors) - len(self.errors)
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}"  # type in .errors
-            for e in self.errors
-        )
+        self.errors = clipped_errors(errors)  # in the language in force; ``errors_in`` says
+        more = len(errors) - len(self.errors)  # them again in another, for message("en")
+        details = errors_said(self.errors, current_language(), errors_in)
         if more > 0:
             self._say(N_("{model} is not valid: {details}; and {more} more"), model=model,
                       details=details, more=more)  # fmt: skip

@@ -40,7 +40,7 @@ from kemitraan._base import SCHEMA_VERSION, field_error, share_given_fields
 from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
-from kemitraan.messages import translated
+from kemitraan.messages import Language, speaking, translated
 from kemitraan.upgrades import upgrade as upgrade_data
 
 if TYPE_CHECKING:
@@ -144,12 +144,31 @@ def _loaded(
                 # an old document too broken to upgrade is bad data, said as such
                 raise InvalidDataError(model_type.__name__, [upgrade_failed(broken)]) from broken
             return load_json(model_type, upgraded, upgrade=False), False
-        raise _refusal(model_type, errors) from exc
+        raise _refusal(
+            model_type, errors, lambda language: _errors_in(model_type, data, language)
+        ) from exc
     share_given_fields(loaded)  # memory: a loaded tree shares its sets of given fields
     return loaded, True
 
 
-def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> InvalidDataError:
+def _errors_in(model_type: type[BaseModel], data: Any, language: Language) -> list[ErrorDetails]:
+    """The errors of ``data`` said in ``language``: validated again, as when it was refused."""
+    try:
+        with speaking(language):
+            if isinstance(data, dict):
+                model_type.model_validate(data)
+            else:
+                model_type.model_validate_json(data)
+    except ValidationError as again:
+        return again.errors(include_url=False, include_input=False)
+    return []  # refused by a check after validation: said as it was made
+
+
+def _refusal(
+    model_type: type[BaseModel],
+    errors: list[ErrorDetails],
+    errors_in: Callable[[Language], list[ErrorDetails]] | None = None,
+) -> InvalidDataError:
     """The error for data that does not load: its schema version named, if that is why."""
     version = next((e for e in errors if e["loc"] == ("schema_version",)), None)
     if version is not None and version["type"] in (
@@ -158,7 +177,7 @@ def _refusal(model_type: type[BaseModel], errors: list[ErrorDetails]) -> Invalid
     ):
         found = (version.get("ctx") or {}).get("found", -1)
         return UnsupportedSchemaVersionError(model_type.__name__, int(found), SCHEMA_VERSION)
-    return InvalidDataError(model_type.__name__, errors)
+    return InvalidDataError(model_type.__name__, errors, errors_in=errors_in)
 
 
 def _verified_once(model_type: type[BaseModel], data: object) -> bool:

@@ -147,8 +147,8 @@ PYDANTIC_MESSAGES: Final[dict[str, str]] = {
     "less_than": N_("Expected a value less than {lt}"),
     "less_than_equal": N_("Expected a value of at most {le}"),
     "multiple_of": N_("Expected a multiple of {multiple_of}"),
-    "enum": N_("Expected one of {expected}, not {input}"),
-    "literal_error": N_("Expected one of {expected}, not {input}"),
+    "enum": N_("{input} is not one of the choices: {expected}"),
+    "literal_error": N_("{input} is not one of the choices: {expected}"),
     "date_type": N_("Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not {input}"),
     "date_parsing": N_("Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not {input}"),
     "date_from_datetime_parsing": N_(
