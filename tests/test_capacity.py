@@ -29,6 +29,7 @@ from kemitraan import (
     render_document,
 )
 from kemitraan.authority import CAPACITY, AuthorityKind, Grantor, LegalForm
+from kemitraan.conventions import same_person
 from kemitraan.documents import missing_translations
 from kemitraan.exceptions import AgreementNotReadyError
 from kemitraan.findings import Severity
@@ -427,3 +428,76 @@ def test_a_kepala_dinas_on_a_mandate_signs_in_the_regional_heads_name(
         signature = next(t for t in tables if any(c.text == "PIHAK KEDUA," for c in t._cells))
         texts = [c.text for c in signature.columns[-1].cells if c.text]
         assert texts[texts.index("a.n. BUPATI BANJAR") - 1] == "PIHAK KEDUA,"
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Bu Hj. Masitah (penjahit)", "Hj. Masitah", True),
+        ("H. Abdul Rahman, S.Pd.", "Abdul Rahman", True),
+        ("Abdul Rahman S.Pd.", "Abdul Rahman", True),  # a degree without a comma
+        ("K.H. Ahmad Zaini", "Ahmad Zaini", True),
+        ("Hj.Siti Aminah", "Siti Aminah", True),  # a title glued to the name
+        ("Dr.Ir. Sutrisno", "Sutrisno", True),
+        ("Ustadz Hasan", "Hasan", True),
+        ("Rina, SE, MM", "Rina", True),
+        ("Bu Ahmad", "Pak Ahmad", False),  # Pak Ahmad's wife
+        ("Ibu Hj. Ahmad", "H. Ahmad", False),
+        ("Masitah, Siti", "Masitah, Rina", False),  # a name after a comma is a name
+        ("(Masitah)", "(Rina)", False),  # only a note: nobody
+        ("Ahmad", "Ahmad Yani", False),
+    ],
+)
+def test_one_person_written_two_ways_and_two_people_alike(one: str, other: str, same: bool) -> None:
+    assert same_person(one, other) is same
+    assert same_person(other, one) is same
+
+
+def test_an_individuals_representative_signs_on_their_power_of_attorney() -> None:
+    """The representative of a person is another person: capacity is not theirs to assume."""
+    person = Partner(
+        name="Hj. Norhayati",
+        id="orang",
+        kind=PartnerKind.COMMUNITY_FIGURE,
+        representative=Representative(name="Rahmat", position="Anak Hj. Norhayati"),
+    )
+    agreement = _agreement(PERSON, given=False)
+    signer = Signatory(party_id="orang", name="Rahmat", position="Wakil")
+    agreement = agreement.model_copy(
+        update={
+            "parties": [HOST, person],
+            "numbers": {HOST.id: "1/SKB/2025", "orang": "2/X/2025"},
+            "roles": [
+                agreement.roles[0],
+                agreement.roles[1].model_copy(update={"party_id": "orang"}),
+            ],
+            "signatories": [agreement.signatories[0], signer],
+        }
+    )
+    (error,) = _capacity_errors(agreement)
+    assert "surat kuasa dari Hj. Norhayati" in error.message.indonesian
+    assert "individual_identified" not in [f.code for f in agreement.check()]
+
+
+def test_the_representatives_instruments_count_and_print_as_one_person_written_two_ways() -> None:
+    """What the check credits the signer with, the party block prints."""
+    dinas = next(row for row in ROWS if row.form is LegalForm.GOVERNMENT)
+    assert dinas.instrument is not None
+    rep = dinas.party.representative
+    assert rep is not None
+    titled = rep.model_copy(
+        update={"name": "Drs. H. Penanda Tangan, M.Si.", "instruments": [dinas.instrument]}
+    )
+    party = dinas.party.model_copy(update={"representative": titled})
+    agreement = _agreement(dinas, given=False)
+    signer = Signatory(party_id=party.id, name="H. Penanda Tangan", position=rep.position)
+    agreement = agreement.model_copy(
+        update={"parties": [HOST, party], "signatories": [agreement.signatories[0], signer]}
+    )
+    codes = [f.code for f in agreement.check()]
+    assert "capacity_by_legal_form" not in codes
+    assert "signatory_not_representative" not in codes
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(render_document(agreement))).paragraphs]
+    (block,) = [p for p in paragraphs if p.endswith("selanjutnya disebut PIHAK KEDUA.")]
+    assert "180/017/HUK/2025" in block  # the delegation the check relied on
+    assert "\tNIP\t:\t19700101 199503 1 001" in paragraphs

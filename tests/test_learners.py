@@ -311,6 +311,14 @@ def test_the_seed_report_shows_the_pkw_measures() -> None:
     assert ["Memulai usaha", "14", "70%", "75%", "Belum tercapai (batas 31 Juli 2026)"] in rows
     rows_later, _ = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2026, 8, 1))
     assert "batas" not in next(r for r in rows_later if r[0] == "Memulai usaha")[-1]
+    # while the course runs nobody has finished: no verdict, and nobody is "nol"
+    rows_early, said = _report_rows(at_stage(Stage.FOLLOW_UP, recorded=True), date(2025, 6, 30))
+    started = next(r for r in rows_early if r[0] == "Memulai usaha")
+    assert started[-1] == "Belum dinilai (kursus belum selesai)"
+    conclusion = next(line for line in said if line.startswith("•\tDari dua puluh peserta didik"))
+    assert "belum ada yang memulai usaha (target 75%: belum dinilai, kursus belum selesai)" in (
+        conclusion
+    )
     assert [
         "Berpenghasilan sedikitnya UMK (Rp3.500.000,00 per bulan)",
         "7",

@@ -113,9 +113,9 @@ CASES: list[tuple[str, Callable[[Partnership], object], str, str, list[str], lis
         [
             "•\tPenjualan di bawah target; 12% tas ditolak karena tali longgar",
             "•\tPraktik produksi tas rajut: 80%",
-            # after a colon inside a sentence, the recorded words go on in lower case (EYD)
-            "•\tTali tas mudah lepas sehingga tas ditolak (penyebab: teknik sambungan tali belum "
-            "seragam); pemecahan: pelatihan tambahan teknik sambungan tali oleh instruktur KUBE; "
+            # the recorded words as written: a name they begin with keeps its capital
+            "•\tTali tas mudah lepas sehingga tas ditolak (penyebab: Teknik sambungan tali belum "
+            "seragam); pemecahan: Pelatihan tambahan teknik sambungan tali oleh instruktur KUBE; "
             "belum teratasi",
         ],
     ),
@@ -201,6 +201,8 @@ def test_a_berita_acara_without_a_place_is_a_draft_until_one_is_given() -> None:
     [
         ("Aula PKBM Harapan Bangsa, Martapura", None, "Martapura"),
         ("Jl. Ahmad Yani Km 39 No. 12, Martapura", None, "Martapura"),
+        ("Aula PKBM Harapan Bangsa, Jl. Ahmad Yani Km 39", None, "Martapura"),  # not a street
+        ("Aula PKBM, Martapura, Kalimantan Selatan", None, "Martapura"),  # nor a province
         ("Aula PKBM Harapan Bangsa", None, "Martapura"),  # where the MoU was signed
         ("Aula PKBM Harapan Bangsa, Martapura", "Banjarbaru", "Banjarbaru"),  # as given
         ("Martapura,", None, "Martapura"),  # after the MoU's town, not an empty one
@@ -239,6 +241,9 @@ def test_without_an_agreement_the_papers_are_dated_where_the_meeting_was() -> No
                     program=Program(name="PKW", objectives=["Mandiri"]))  # fmt: skip
     held = Meeting(p, MeetingKind.EVALUATION, None, date(2026, 1, 26), ("pkbm",), place="Aula")
     assert held.signed_in == "Aula"
+    held = Meeting(p, MeetingKind.EVALUATION, None, date(2026, 1, 26), ("pkbm",),
+                   place="Aula PKBM A, Martapura")  # fmt: skip
+    assert held.signed_in == "Martapura"
 
 
 def test_a_daftar_hadir_has_a_row_per_party_and_blank_rows_to_sign() -> None:

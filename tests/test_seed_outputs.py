@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "70d0d5e45f15f1b3a398e652d472eaa4e21411be7b959414d3f4ad596b1a8ac5",
+    "laporan-monev.docx": "c403b8d3b6d83e341c88d2f7f3e582492383d87d77c27a399d4e281a9d45f50d",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
@@ -38,7 +38,7 @@ PINNED = {
     "pks-naskah-terpadu.docx": "48e9e17407c48d7b6c7ba400ed04c4177e7a24a7706d0ba17096acc15253c78c",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
-        "660def4ca3b4e1a8d701cd2e387baf9cb739ffa5ef3e7c77209e1d92a04b2e5b"
+        "bfbe5c4459e51df9522fc804654af434261e93a1d4010f423e6ee501a64fabee"
     ),
     "daftar-hadir-evaluasi.docx": (
         "23578ebdd800cd8027e2f4789890e8d0378691b9c429e6ab71271a456d0e8410"

@@ -28,7 +28,7 @@ from kemitraan._base import BilingualText
 from kemitraan._catalog import N_
 from kemitraan._refs import party_refs
 from kemitraan.amendments import ArticleChange, ArticleDeletion
-from kemitraan.conventions import party_label, stamp_duty_text
+from kemitraan.conventions import party_label, same_person, stamp_duty_text
 from kemitraan.findings import Hit, RuleBook, Severity
 from kemitraan.provisions import AgreementKind, Amendment, DisputeForum
 
@@ -281,7 +281,7 @@ def _representative(agreement: AgreementLike) -> Iterator[Hit]:
             and signatory.authority is None
             and representative is not None
             and representative.authority is not None
-            and representative.name != signatory.name
+            and not same_person(representative.name, signatory.name)
         ):
             yield Hit(
                 party_id=party.id,

@@ -22,7 +22,7 @@ from kemitraan._base import BilingualText
 from kemitraan._catalog import N_
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.authority import CAPACITY, Authority, AuthorityKind, LegalForm
-from kemitraan.conventions import bare_name, party_label
+from kemitraan.conventions import party_label, same_person
 from kemitraan.findings import Hit, Severity
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ __all__: list[str] = []
 def _is_representative(party: Party, signatory: Signatory) -> bool:
     """Whether the signer is the party's representative (titles and brackets aside)."""
     rep = party.representative
-    return rep is not None and bare_name(rep.name) == bare_name(signatory.name)
+    return rep is not None and same_person(rep.name, signatory.name)
 
 
 def _held(party: Party, signatory: Signatory) -> list[Authority]:
@@ -48,9 +48,11 @@ def _held(party: Party, signatory: Signatory) -> list[Authority]:
 
 
 def _signs_for_themselves(party: Party, signatory: Signatory) -> bool:
-    """Whether an individual party signs in person: "Hj. Masitah" for "Bu Hj. Masitah (…)"."""
-    own = bare_name(signatory.name) == bare_name(party.name)
-    return own or _is_representative(party, signatory)
+    """Whether an individual party signs in person: "Hj. Masitah" for "Bu Hj. Masitah (…)".
+
+    Their representative is another person, who signs on their power of attorney.
+    """
+    return same_person(signatory.name, party.name)
 
 
 def _missing(party: Party, form: LegalForm, signatory: Signatory) -> tuple[str, str] | None:

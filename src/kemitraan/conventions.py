@@ -27,6 +27,7 @@ spells a number by hand. Both load on first use, so importing kemitraan stays ch
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 from decimal import Decimal, localcontext
 from functools import lru_cache
@@ -51,6 +52,7 @@ __all__ = [
     "rupiah",
     "rupiah_digits",
     "rupiah_words",
+    "same_person",
     "stamp_duty_text",
     "weekday",
     "words",
@@ -354,11 +356,46 @@ def stamp_duty_text(language: Language = "id") -> str:
     return rupiah_digits(STAMP_DUTY, language).removesuffix(",00").removesuffix(".00")
 
 
-_FORMS_OF_ADDRESS: Final = frozenset(
-    "bu ibu pak bapak sdr sdri saudara saudari tn ny nn h hj haji hajah kh "
-    "dr drs dra ir prof".split()
+_MALE: Final = frozenset("pak bapak tn tuan sdr saudara h haji kh ust ustad ustadz ustaz".split())
+_FEMALE: Final = frozenset(
+    "bu ibu ny nyonya nn nona sdri saudari hj hajah ustazah ustadzah".split()
 )
+_TITLES: Final = frozenset("dr drs dra ir prof".split())
+_FORMS_OF_ADDRESS: Final = _MALE | _FEMALE | _TITLES
 """Words before a name that say how a person is addressed or titled, not who they are."""
+_DEGREE: Final = re.compile(r"^[A-Z][A-Za-z]{0,3}\.(?:[A-Za-z]{1,4}\.?)*$")
+"""A degree written after a name without a comma: ``S.Pd.``, ``M.Si.``, ``S.E.``."""
+
+
+def _person(name: str) -> tuple[str, str | None]:
+    """A name without address, titles, degrees or a note in brackets, and the sex it says.
+
+    The sex is what its forms of address say (``"m"``, ``"f"``), if any.
+    """
+    plain, depth = [], 0
+    for char in name:  # without what is in brackets
+        depth += (char == "(") - (char == ")") * (depth > 0)
+        if depth == 0 and char not in "()":
+            plain.append(char)
+    head, _, tail = "".join(plain).partition(",")
+    after = tail.replace(",", " ").split()  # degrees after a comma go; a name after one stays
+    degrees = all(_DEGREE.match(w) or (w.isupper() and len(w) <= 4) for w in after)
+    words = head.split() + ([] if degrees else after)
+    sex: str | None = None
+    while len(words) > 1:
+        word = words[0]
+        head, dot, rest = word.partition(".")
+        key = word.replace(".", "").casefold()
+        if key not in _FORMS_OF_ADDRESS and dot and rest and head.casefold() in _FORMS_OF_ADDRESS:
+            key, words[0:1] = head.casefold(), [rest]  # "Hj.Siti", "Dr.Ir.": glued titles
+        elif key in _FORMS_OF_ADDRESS:
+            words.pop(0)
+        else:
+            break
+        sex = "m" if key in _MALE else "f" if key in _FEMALE else sex
+    while len(words) > 1 and _DEGREE.match(words[-1]):
+        words.pop()
+    return " ".join(words).casefold(), sex
 
 
 def bare_name(name: str) -> str:
@@ -370,16 +407,22 @@ def bare_name(name: str) -> str:
 
     >>> bare_name("Bu Hj. Masitah (penjahit)") == bare_name("Hj. Masitah") == "masitah"
     True
-    >>> bare_name("H. Abdul Rahman, S.Pd."), bare_name("Drs. H. Ahmad Yani, M.Si.")
-    ('abdul rahman', 'ahmad yani')
+    >>> bare_name("H. Abdul Rahman, S.Pd."), bare_name("K.H. Ahmad Zaini S.Ag.")
+    ('abdul rahman', 'ahmad zaini')
     """
-    plain, depth = [], 0
-    for char in name:  # without what is in brackets
-        depth += (char == "(") - (char == ")") * (depth > 0)
-        if depth == 0 and char not in "()":
-            plain.append(char)
-    before_degrees = "".join(plain).split(",", 1)[0]
-    words = before_degrees.replace(".", ". ").split()
-    while len(words) > 1 and words[0].rstrip(".").casefold() in _FORMS_OF_ADDRESS:
-        words.pop(0)
-    return " ".join(words).replace(". ", ".").casefold()
+    return _person(name)[0]
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two written names are one person's: the same bare name, nothing said against it.
+
+    Forms of address of the other sex say otherwise ("Bu Ahmad" is Pak Ahmad's wife), and
+    a name that is only titles or a note names nobody.
+
+    >>> same_person("Bu Hj. Masitah (penjahit)", "Hj. Masitah")
+    True
+    >>> same_person("Bu Ahmad", "Pak Ahmad"), same_person("(Masitah)", "(Rina)")
+    (False, False)
+    """
+    (name, sex), (other_name, other_sex) = _person(one), _person(other)
+    return bool(name) and name == other_name and not (sex and other_sex and sex != other_sex)

@@ -16,7 +16,7 @@ from typing import Any, Final
 from kemitraan._privacy import mask
 from kemitraan.agreements import Agreement
 from kemitraan.authority import Authority, AuthorityKind, LegalForm, Representative
-from kemitraan.conventions import bare_name, nip_text, npwp_text, party_label, phone_text
+from kemitraan.conventions import nip_text, npwp_text, party_label, phone_text, same_person
 from kemitraan.documents._wording import BLANK, METERAI, Bilingual, Wording, bi
 from kemitraan.parties import Institution, PartnerKind, Party
 
@@ -43,7 +43,7 @@ def _signer(agreement: Agreement, party: Party) -> _Signer:
     signatory = agreement.signatory_of(party.id)
     rep = party.representative
     # The representative's NIP and authority are the signer's only when they are the same person.
-    same = signatory is None or (rep is not None and rep.name == signatory.name)
+    same = signatory is None or (rep is not None and same_person(rep.name, signatory.name))
     return _Signer(
         name=signatory.name if signatory else (rep.name if rep else None),
         position=signatory.position if signatory else (rep.position if rep else None),
@@ -67,7 +67,8 @@ def _nik(party: Party, rep: Representative | None, signer: str | None) -> str | 
     """The signer's NIK, masked: the representative's, or an individual party's own."""
     if rep is not None and rep.nik:
         return mask(str(rep.nik))
-    if party.form is LegalForm.INDIVIDUAL and party.nik and signer in (None, party.name):
+    in_person = signer is None or same_person(signer, party.name)
+    if party.form is LegalForm.INDIVIDUAL and party.nik and in_person:
         return mask(str(party.nik))
     return None
 
@@ -260,7 +261,7 @@ def _acting(w: Wording, party: Party, signer: _Signer, label: Bilingual) -> Bili
         )
     own = signer.authority is None and not signer.instruments
     # "Hj. Masitah" signs in person for "Bu Hj. Masitah (penjahit)"
-    in_person = signer.name is not None and bare_name(signer.name) == bare_name(party.name)
+    in_person = signer.name is not None and same_person(signer.name, party.name)
     if party.form is LegalForm.INDIVIDUAL and in_person and own:
         # a person who signs for themselves acts in no office and on no one's authority
         return bi(

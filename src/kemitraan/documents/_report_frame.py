@@ -140,11 +140,11 @@ def conclusions(
     if o.enrolled:
         business = lower_first(judged(o, o.business_share, o.business_target, said=", {}"))
         said.append(
-            f"Dari {in_text(o.enrolled)} peserta didik, {in_text(o.started_business)} "
+            f"Dari {in_text(o.enrolled)} peserta didik, {_how_many(o.started_business)} "
             "memulai usaha "
             f"(target {o.business_target * 100:.0f}%: {business})"
             + (
-                f" dan {in_text(o.earning_minimum_wage)} berpenghasilan sedikitnya UMK "
+                f" dan {_how_many(o.earning_minimum_wage)} berpenghasilan sedikitnya UMK "
                 f"(target {o.wage_target * 100:.0f}%: "
                 f"{lower_first(judged(o, o.wage_share, o.wage_target, said=', {}'))})."
                 if wage is not None
@@ -156,9 +156,14 @@ def conclusions(
             ("Kerja sama dilanjutkan" if decision.continue_cooperation else "Kerja sama tidak "
              "dilanjutkan")
             + f" (keputusan {date_long(decision.on)}"
-            + (f": {lower_first(decision.reason)})." if decision.reason else ").")
+            + (f": {decision.reason})." if decision.reason else ").")
         )  # fmt: skip
     return said
+
+
+def _how_many(count: int) -> str:
+    """``empat belas`` (memulai usaha), or ``belum ada yang`` where nobody has."""
+    return in_text(count) if count else "belum ada yang"
 
 
 def recommendations(decision: Decision | None) -> list[str]:

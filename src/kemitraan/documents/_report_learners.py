@@ -34,7 +34,9 @@ def judged(o: PkwOutcomes, share: Decimal, target: Decimal, *, said: str = " ({}
         return "-"
     if share >= target:
         return "Tercapai"
-    if o.still_due and o.due is not None:  # "within a year": not missed before its end
+    if o.due is None:  # nobody has finished the course: its year has not begun
+        return "Belum dinilai" + said.format("kursus belum selesai")
+    if o.still_due:  # "within a year": not missed before its end
         return "Belum tercapai" + said.format(f"batas {date_long(o.due)}")
     return "Belum tercapai"
 

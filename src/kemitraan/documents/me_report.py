@@ -59,7 +59,6 @@ from kemitraan.documents._report_money import (
     term_as_of,
     totals,
 )
-from kemitraan.documents._wording import lower_first
 from kemitraan.documents.report_context import (
     ActionLine,
     ActivityLine,
@@ -575,7 +574,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         met=evaluation.objectives_met if evaluation else [],
         unmet=evaluation.objectives_unmet if evaluation else [],
         objectives=_objectives(p, facts, indicators, evaluation),
-        obstacles=[f"{o.problem} (penyebab: {lower_first(o.cause)})" for o in evaluation.obstacles]
+        obstacles=[f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
         if evaluation
         else [],
         voters=[labels.get(v.party_id, v.party_id) for v in views],

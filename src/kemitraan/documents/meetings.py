@@ -91,8 +91,8 @@ class Meeting:
         """The town above the signatures: ``Martapura``, in ``Martapura, 26 Januari 2026``.
 
         A berita acara or a daftar hadir is dated in a town, not in a hall: the town
-        given; else the last part of a place written ``hall, town``; else the town the
-        partnership's agreement was signed in; else the place.
+        given; else the town the partnership's agreement was signed in; else the last part
+        of a place written ``hall, town``; else the place.
 
         >>> from kemitraan import Institution, Partnership, Program
         >>> p = Partnership(institution=Institution(name="PKBM A", id="pkbm"),
@@ -104,12 +104,12 @@ class Meeting:
         """
         if self.town:
             return self.town
+        agreement = self.partnership.agreement
+        if agreement is not None and agreement.place:
+            return agreement.place  # known, where the last part of a place may be a street
         hall, comma, town = self.place.rpartition(",")
         if comma and hall.strip() and town.strip():
             return town.strip()
-        agreement = self.partnership.agreement
-        if agreement is not None and agreement.place:
-            return agreement.place
         return self.place
 
     @property

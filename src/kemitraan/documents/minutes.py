@@ -36,7 +36,6 @@ from kemitraan.conventions import date_long, nip_text, number_text, opening_date
 from kemitraan.documents._agreement import smart_quotes
 from kemitraan.documents._registry import DocumentKind
 from kemitraan.documents._report_money import citation
-from kemitraan.documents._wording import lower_first
 from kemitraan.documents.meetings import Meeting, MeetingKind
 from kemitraan.documents.minutes_context import (
     AttendeeLine,
@@ -242,8 +241,8 @@ def _monitoring(meeting: Meeting, record: MonitoringRecord) -> list[MinutesSecti
         values.append(f"{name}: {_amount(v.value, unit)}{when}")
     problems = [
         f"{m.problem}"
-        + (f" (penyebab: {lower_first(m.cause)})" if m.cause else "")
-        + (f"; pemecahan: {lower_first(m.solution)}" if m.solution else "")
+        + (f" (penyebab: {m.cause})" if m.cause else "")
+        + (f"; pemecahan: {m.solution}" if m.solution else "")
         + ("; sudah teratasi" if m.resolved else "; belum teratasi")
         for m in record.problems
     ]
@@ -293,7 +292,7 @@ def _evaluation(meeting: Meeting, record: Evaluation) -> list[MinutesSection]:
         MinutesSection(heading="Tujuan yang belum tercapai", points=list(record.objectives_unmet)),
         MinutesSection(
             heading="Hambatan dan penyebabnya",
-            points=[f"{o.problem} (penyebab: {lower_first(o.cause)})" for o in record.obstacles],
+            points=[f"{o.problem} (penyebab: {o.cause})" for o in record.obstacles],
         ),
         MinutesSection(heading="Pandangan para pihak", points=views),
         MinutesSection(heading="Keputusan", points=decisions),
