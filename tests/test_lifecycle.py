@@ -34,6 +34,7 @@ from kemitraan.diagrams import PartnershipMachine
 from kemitraan.exceptions import TransitionRefusedError
 from kemitraan.findings import Severity, canonical_code
 from kemitraan.lifecycle import transition_table
+from kemitraan.parties import PartyProfile
 from kemitraan.pattern_terms import GeneralTradeTerms
 from kemitraan.provisions import Termination
 from kemitraan.requirements import requirement_codes
@@ -177,8 +178,7 @@ Breaker = Callable[[Partnership], None]
 
 
 def _drop_goals(p: Partnership) -> None:
-    nothing: dict[str, object] = {"goals": [], "scope_of_work": [], "vision": None, "mission": []}
-    p.partners[0].profile = p.partners[0].profile.model_copy(update=nothing)
+    p.partners[0].profile = PartyProfile()  # nothing gathered at all
 
 
 def _drop_gathering(p: Partnership) -> None:

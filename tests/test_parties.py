@@ -257,7 +257,8 @@ def test_profile_holds_what_step_a2_gathers() -> None:
     # organisation's goals, and is known by it
     for known in ({"scope_of_work": ["Penggerak pengajian"]}, {"vision": "Desa mandiri"}):
         assert PartyProfile(gathering_records=[record], **known).is_gathered
-    assert not PartyProfile(gathering_records=[record], notes=["Ramah"]).is_gathered
+    assert PartyProfile(gathering_records=[record]).is_gathered  # what it found is known
+    assert not PartyProfile(notes=["Ramah"]).is_gathered  # known, but not how: no record
     rejects(
         lambda: GatheringRecord(
             on=date(2025, 2, 3), method="telepon", approach="formal", source="x", findings="y"

@@ -506,13 +506,13 @@ class PartyProfile(KemitraanModel):
 
     @property
     def knows_the_party(self) -> bool:
-        """Something A.2 asks about is known: goals, scope of work, vision or mission.
+        """Something of what A.2 gathers is known (goals, scope, vision, mission, offers, …).
 
-        The guide asks for "tujuan organisasi, ruang lingkup pekerjaan atau bidang garapan,
-        visi misi dan sebagainya": examples, not a form every party fills (a community
-        figure has a field of work, not an organisation's goals).
+        A.2's "tujuan organisasi, … bidang garapan, visi misi dan sebagainya" are examples,
+        not a form every party fills: what a gathering found counts as much.
         """
-        return bool(self.goals or self.scope_of_work or self.vision or self.mission)
+        known = self.goals or self.scope_of_work or self.vision or self.mission
+        return bool(known or self.offers or self.needs or self.notes or self.gathering_records)
 
     @property
     def is_gathered(self) -> bool:
