@@ -700,6 +700,20 @@ _HEADER = b"ID,Nama,Jenis mitra\r\n"
             "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
             id="a UTF-8 mark on 1252",
         ),
+        pytest.param(  # UTF-8 with one stray 1252 byte: read as 1252, every "–" would garble
+            _HEADER + ",Koperasi – Sejahtera,Koperasi/KUD\r\n".encode() + b",Toko \x96,toko\r\n",
+            "unknown_encoding",
+            "bukan teks UTF-8 atau ANSI (Windows-1252); simpan ulang berkas sebagai CSV UTF-8",
+            "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
+            id="two encodings in one file",
+        ),
+        pytest.param(
+            codecs.BOM_UTF16_LE + (_HEADER.decode() + ",Toko,toko\r\n").encode("utf-16-le"),
+            "unknown_encoding",
+            "bukan teks UTF-8 atau ANSI (Windows-1252); simpan ulang berkas sebagai CSV UTF-8",
+            "is not UTF-8 or ANSI (Windows-1252) text; save the file again as CSV UTF-8",
+            id="UTF-16",
+        ),
         pytest.param(
             _HEADER + b',"' + b"x" * 140_000 + b'",Koperasi/KUD\r\n',
             "not_csv",

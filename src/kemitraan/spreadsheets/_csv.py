@@ -14,6 +14,7 @@ import codecs
 import csv
 import io
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -94,15 +95,24 @@ def write_folder(
     return folder
 
 
+_UTF8_CHARACTER: Final = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+"""A character written in UTF-8 (two or three bytes); 1252 text almost never holds one."""
+
+
 def _decoded(data: bytes) -> str | None:
     """A CSV file's text: UTF-8 (with or without a byte-order mark), else Windows-1252.
 
-    ``None`` when it is neither, or when it starts as UTF-8 and is not (a damaged file).
+    ``None`` when it is neither; when it is UTF-8 in part (a byte-order mark, or a
+    character written in UTF-8 somewhere: a file damaged, or of two encodings, which read
+    as 1252 would garble every such character unseen); or when it holds a NUL byte or a
+    UTF-16 byte-order mark (text of another encoding, not a CSV Excel wrote).
     """
+    if b"\x00" in data or data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if data.startswith(codecs.BOM_UTF8):
+        if data.startswith(codecs.BOM_UTF8) or _UTF8_CHARACTER.search(data):
             return None
     try:
         return data.decode("cp1252")
