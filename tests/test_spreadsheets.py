@@ -774,12 +774,12 @@ def test_a_percentage_is_read_as_the_cell_shows_it(tmp_path: Path) -> None:
     for number, (value, number_format, _) in enumerate(PERCENT_CELLS, start=2):
         book["Kemajuan"].append([1, f"Kegiatan {number}", value])
         book["Kemajuan"].cell(row=number, column=3).number_format = number_format
-    book["Nilai Indikator"].append([1, "lulus", 0.5])  # not a percentage column: as stored
+    book["Nilai Indikator"].append([1, "lulus", 0.05])  # a value shown as 5%: read as shown
     book["Nilai Indikator"]["C2"].number_format = "0%"
     book.save(path)
     [record] = read_monitoring(path)
     assert [p.percent for p in record.progress] == [percent for *_, percent in PERCENT_CELLS]
-    assert record.indicators[0].value == Decimal("0.5")
+    assert record.indicators[0].value == Decimal(5)  # never 0.05 for what Excel shows as 5%
 
 
 def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None:

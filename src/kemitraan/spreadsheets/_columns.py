@@ -276,9 +276,9 @@ def parse_value(column: Column, raw: Any, language: Language) -> Any:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     kind = column.kind
-    if kind == "percent":
-        return _percent(raw)
-    if isinstance(raw, Percentage):  # a percent format elsewhere: the number as stored
+    if kind == "percent" or (kind == "number" and isinstance(raw, Percentage)):
+        return _percent(raw)  # a number is read as its cell shows it: 5% is 5, not 0.05
+    if isinstance(raw, Percentage):  # a percent format on a count or an amount: as stored
         raw = raw.stored
     if kind == "text":
         return _text(raw)
