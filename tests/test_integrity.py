@@ -337,6 +337,28 @@ def test_a_duplicate_partner_is_refused_when_appended() -> None:
     assert dump_json(partnership) == before
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("partners", 0, "id"),
+        ("partners", 1, "kind"),
+        ("program", "name"),
+        ("partners", 0, "region", "province"),
+        ("institution", "name"),
+    ],
+)
+def test_a_field_is_not_deleted_and_nothing_changes(path: tuple[Any, ...]) -> None:
+    partnership = at_stage(Stage.GATHERING, recorded=True)
+    before = dump_json(partnership)
+    owner: Any = partnership
+    for step in path[:-1]:
+        owner = owner[step] if isinstance(step, int) else getattr(owner, step)
+    with pytest.raises(ReadOnlyFieldError, match="isian tidak dihapus"):
+        delattr(owner, path[-1])
+    assert dump_json(partnership) == before
+    partnership.advance(at=partnership.history[-1].at)  # and the partnership goes on
+
+
 def test_a_nested_edit_the_loader_would_refuse_is_refused_when_saved(tmp_path: Path) -> None:
     partnership = at_stage(Stage.GATHERING)
     before = dump_json(partnership)

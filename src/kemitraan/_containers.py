@@ -388,12 +388,28 @@ class Contained:
         model.__dict__[self.name] = value
 
 
+_NOT_DELETED: Final = N_("a field is not deleted; give it a value (None where it may be empty)")
+
+
+def field_delattr(model: BaseModel, name: str) -> None:
+    """A model's ``__delattr__``: a field is not deleted; anything else is.
+
+    A model without a field lacks what its checks read, and pydantic refuses a frozen
+    field's deletion in English.
+    """
+    if name in type(model).model_fields:
+        raise ReadOnlyFieldError(f"{type(model).__name__}.{name}", _NOT_DELETED)
+    BaseModel.__delattr__(model, name)
+
+
 def install(model_type: Any, *, frozen: bool) -> None:
     """Give each list or dict field of ``model_type`` its :class:`Contained` attribute.
 
-    A value object (``frozen``) refuses an assignment in the library's words too.
+    A value object (``frozen``) refuses an assignment in the library's words too, and
+    no model lets a field be deleted.
     """
     for name in container_fields(model_type):
         setattr(model_type, name, Contained(name, frozen=frozen))
     if frozen:
         model_type.__setattr__ = value_setattr
+    model_type.__delattr__ = field_delattr
