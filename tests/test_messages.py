@@ -118,31 +118,30 @@ CASES = [
         "a choice, by the labels one may type",
         lambda: ExplorationResponse(partner_id="cv", response="setuju"),  # type: ignore[arg-type]
         "enum",
-        "'setuju' bukan salah satu pilihan: 'Bersedia bekerja sama' (agreed), 'Masih "
-        "mempertimbangkan' (considering) atau 'Tidak bersedia' (declined)",
-        "'setuju' is not one of the choices: 'Agreed to cooperate' (agreed), 'Still considering' "
-        "(considering) or 'Declined' (declined)",
+        "'setuju' bukan salah satu pilihan: “Bersedia bekerja sama” (agreed), “Masih "
+        "mempertimbangkan” (considering) atau “Tidak bersedia” (declined)",
+        "'setuju' is not one of the choices: “Agreed to cooperate” (agreed), “Still "
+        "considering” (considering) or “Declined” (declined)",
     ),
     (
         "a long list of choices, cut at whole choices",
         lambda: Partner(name="X", kind="koperasi"),  # type: ignore[arg-type]
         "enum",
-        "'koperasi' bukan salah satu pilihan: 'Kelompok masyarakat yang sudah maju' "
-        "(community_group), "
-        "'Tokoh masyarakat yang berpengaruh' (community_figure), 'Dunia usaha dan industri' "
-        "(business), 'Koperasi/KUD' (cooperative), 'Lembaga pemerintah (dinas terkait, unit "
-        "pelaksana teknis)' (government), 'Satuan pendidikan' (education_unit), 'Yayasan/LSM' "
-        "(foundation), 'BUMN/BUMD' (state_enterprise), 'BUMDes' (village_enterprise), "
-        "'Lembaga keuangan' (financial_institution), 'Platform digital' (digital_platform) atau "
-        "2 lainnya",
-        "'koperasi' is not one of the choices: 'Advanced community group' (community_group), "
-        "'Influential community "
-        "figure' (community_figure), 'Business and industry' (business), 'Cooperative / village "
-        "unit cooperative (KUD)' (cooperative), 'Government agency or technical unit' "
-        "(government), 'Education unit' (education_unit), 'Foundation / NGO' (foundation), "
-        "'State-owned enterprise' (state_enterprise), 'Village-owned enterprise' "
-        "(village_enterprise), 'Financial institution' (financial_institution), 'Digital "
-        "platform' (digital_platform) or 2 more",
+        "'koperasi' bukan salah satu pilihan: “Kelompok masyarakat yang sudah maju” "
+        "(community_group), “Tokoh masyarakat yang berpengaruh” (community_figure), “Dunia "
+        "usaha dan industri” (business), “Koperasi/KUD” (cooperative), “Lembaga pemerintah "
+        "(dinas terkait, unit pelaksana teknis)” (government), “Satuan pendidikan” "
+        "(education_unit), “Yayasan/LSM” (foundation), “BUMN/BUMD” (state_enterprise), "
+        "“BUMDes” (village_enterprise), “Lembaga keuangan” (financial_institution), “Platform"
+        " digital” (digital_platform) atau 2 lainnya",
+        "'koperasi' is not one of the choices: “Advanced community group” (community_group), "
+        "“Influential community figure” (community_figure), “Business and industry” "
+        "(business), “Cooperative / village unit cooperative (KUD)” (cooperative), "
+        "“Government agency or technical unit” (government), “Education unit” "
+        "(education_unit), “Foundation / NGO” (foundation), “State-owned enterprise” "
+        "(state_enterprise), “Village-owned enterprise” (village_enterprise), “Financial "
+        "institution” (financial_institution), “Digital platform” (digital_platform) or 2 "
+        "more",
     ),
     (
         "a name where an id is asked for",
@@ -441,3 +440,23 @@ def test_a_refused_load_says_its_details_in_either_language(made_in: str) -> Non
     assert "'Atlantis' is not one of Indonesia's 38 provinces" in english
     assert str(error) == (indonesian if made_in == "id" else english)
     assert [e["loc"] for e in error.errors] == [("kind",), ("region", "province")]
+
+
+@pytest.mark.parametrize(
+    ("expected", "indonesian"),
+    [
+        ("\"Jum'at\", 'Senin' or 'x\"y'", "\"Jum'at\", 'Senin' atau 'x\"y'"),  # quotes in values
+        ("'a', 1 or 'b'", "'a', 1 atau 'b'"),  # a Literal of mixed kinds keeps every value
+        ("1, 2 or 3", "1, 2 atau 3"),
+        ("'a or b' or 'c'", "'a or b' atau 'c'"),  # " or " inside a value
+        ("'only'", "'only'"),
+        ("not pydantic's list", "not pydantic's list"),  # left as it is
+    ],
+)
+def test_a_choice_list_is_read_back_whole_and_joined_in_the_language(
+    expected: str, indonesian: str
+) -> None:
+    from kemitraan.messages import _choices
+
+    assert _choices(expected, "id") == indonesian
+    assert _choices(expected, "en") == expected

@@ -28,6 +28,7 @@ form, …) are said in the same language, with the form expected (:func:`transla
 
 from __future__ import annotations
 
+import ast
 import enum
 import re
 from collections.abc import Iterator
@@ -221,7 +222,6 @@ _NOT_AN_ID: Final = N_(
     "{input} is not an id: lowercase letters and digits, words joined by - or _ (such as "
     "kube-rajut); a party, an activity or a need is named by its id, not by its name"
 )
-_QUOTED: Final = re.compile(r"'((?:[^'\\]|\\.)*)'")
 _MOST_CHOICES: Final = 12
 
 
@@ -241,18 +241,45 @@ def _labelled(values: frozenset[str]) -> list[Any] | None:
     return None
 
 
+def _listed(values: list[Any]) -> str:
+    """``values`` as pydantic lists them: ``'a', 'b' or 'c'`` (each by its ``repr``)."""
+    said = [repr(v) for v in values]
+    return f"{', '.join(said[:-1])} or {said[-1]}" if len(said) > 1 else "".join(said)
+
+
+def _values(expected: str) -> list[Any] | None:
+    """The values pydantic listed, read back (``None`` when they cannot be).
+
+    Its list is ``repr``s joined, the last by " or ", which a value may hold too: each
+    " or " is tried from the right, and a reading counts only if it lists back the same.
+    """
+    at = len(expected)
+    while (at := expected.rfind(" or ", 0, at)) >= 0:
+        try:
+            values = list(ast.literal_eval(f"({expected[:at]}, {expected[at + 4 :]},)"))
+        except (ValueError, SyntaxError, TypeError):
+            continue
+        if _listed(values) == expected:
+            return values
+    try:
+        value = ast.literal_eval(expected)
+    except (ValueError, SyntaxError, TypeError):
+        return None
+    return [value] if _listed([value]) == expected else None
+
+
 def _choices(expected: str, language: Language) -> str:
     """The choices pydantic lists (``'a', 'b' or 'c'``) as a user can type them, in ``language``.
 
     The choices of a labelled enum are its labels in ``language``, each with its value
     (an import takes either); a long list is cut at whole choices, the rest counted.
     """
-    values = [v.replace("\\'", "'") for v in _QUOTED.findall(expected)]
+    values = _values(expected)
     if not values:
         return expected
-    members = _labelled(frozenset(values))
+    members = _labelled(frozenset(values)) if all(isinstance(v, str) for v in values) else None
     shown = (
-        [f"'{m.label(language)}' ({m.value})" for m in members]
+        [f"\u201c{m.label(language)}\u201d ({m.value})" for m in members]
         if members is not None
         else [repr(v) for v in values]
     )
