@@ -783,12 +783,14 @@ def _heading(document: DocumentObject, text: str) -> None:
     _paragraph(document, text, bold=True, keep_next=True, after=4)
 
 
-def _bullets(document: DocumentObject, title: str, loop: str) -> None:
-    """A titled list, or a dash when it is empty."""
+def _bullets(document: DocumentObject, title: str, loop: str, *, together: bool = False) -> None:
+    """A titled list, or a dash when it is empty; ``together``: kept on one page."""
     _paragraph(document, title, italic=True, keep_next=True, after=2)
     _tag(document, "{%p if " + loop + " %}")
     _tag(document, "{%p for x in " + loop + " %}")
-    _paragraph(document, "•\t{{ x }}", left=0.9, hanging=0.5, tabs=(0.9,), after=1)
+    _paragraph(
+        document, "•\t{{ x }}", left=0.9, hanging=0.5, tabs=(0.9,), after=1, keep_next=together
+    )
     _tag(document, "{%p endfor %}")
     _tag(document, "{%p else %}")
     _paragraph(document, "–", left=0.9, after=1)
@@ -1028,7 +1030,7 @@ def _report_layout(document: DocumentObject) -> None:
     _bullets(document, "Rekomendasi (sebagaimana diputuskan PARA PIHAK):", "recommendations")
     _paragraph(document, "", after=12)
     _report_signatures(document)
-    _bullets(document, "Lampiran:", "annexes")
+    _bullets(document, "Lampiran:", "annexes", together=True)  # no item left on a page alone
 
 
 def _report_signatures(document: DocumentObject) -> None:
