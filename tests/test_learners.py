@@ -432,3 +432,27 @@ def test_the_pkw_targets_are_judged_a_year_after_the_course_ends(
     ] or [Learner(id="pd-0", name="Peserta", cycle=1, enrolled_on=date(2024, 1, 8))]
     o = pkw_outcomes(roster, on=on)
     assert (o.due, o.still_due) == (due, still_due)
+
+
+def test_the_method_names_only_the_instruments_the_records_show_were_used() -> None:
+    """A Dinas reads the method for what the report then shows: no checklist, no claim of one."""
+    from kemitraan import Stage
+    from kemitraan.maintenance.interactions import ChecklistAnswer
+    from seed import at_stage
+
+    p = at_stage(Stage.FOLLOW_UP, recorded=True)
+    _, said = _report_rows(p, date(2026, 2, 9))
+    (instruments,) = [line for line in said if "Instrumen:" in line]
+    assert "lembar penilaian kesehatan kemitraan oleh setiap pihak" in instruments
+    assert "daftar periksa" not in instruments
+    p.checklist.append(
+        ChecklistAnswer(
+            item="humble.ask_every_partner",
+            partner_id="cv-kriya-banua",
+            on=date(2025, 5, 6),
+            done=True,
+        )
+    )
+    _, said = _report_rows(p, date(2026, 2, 9))
+    (instruments,) = [line for line in said if "Instrumen:" in line]
+    assert instruments.endswith("dan daftar periksa enam teknik pemeliharaan kemitraan.")

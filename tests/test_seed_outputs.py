@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "8c2dab1e354ce0a82023c540428b4e8643f723adc9de76a405d46ffd35e8cbab",
+    "laporan-monev.docx": "af13de9930a9028724a47e8ce86e1fbb89e9555d5c024163b8b126588e4dd050",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",

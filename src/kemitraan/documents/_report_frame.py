@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Final
 from kemitraan.conventions import date_long, in_text, party_label
 from kemitraan.documents._report_learners import judged
 from kemitraan.documents._report_money import citation, documents_as_of
-from kemitraan.documents._wording import lower_first
+from kemitraan.documents._wording import join, lower_first
 from kemitraan.documents.meetings import meetings
 from kemitraan.learners import pkw_outcomes
 from kemitraan.programs import ProgramKind
@@ -95,11 +95,16 @@ def method(p: Partnership, cycle: int, on: date, indicators: list[IndicatorLine]
             "Frekuensi monitoring menurut kesepakatan: "
             f"{agreement.monitoring.frequency.label_id.lower()}."
         )
-    said.append(
-        "Instrumen: catatan monitoring (kemajuan kegiatan, nilai indikator, realisasi dana, "
-        "masalah dan solusi), lembar penilaian kesehatan kemitraan oleh setiap pihak, dan "
-        "daftar periksa enam teknik pemeliharaan kemitraan."
-    )
+    # the instruments the records show were used: none the report cannot show results of
+    instruments = [
+        "catatan monitoring (kemajuan kegiatan, nilai indikator, realisasi dana, masalah dan "
+        "solusi)"
+    ]
+    if any(e.views for e in p.evaluations if e.cycle == cycle and e.on <= on):
+        instruments.append("lembar penilaian kesehatan kemitraan oleh setiap pihak")
+    if any(a.on <= on for a in p.checklist):
+        instruments.append("daftar periksa enam teknik pemeliharaan kemitraan")
+    said.append(f"Instrumen: {join(instruments, 'dan')}.")
     sources = [i.verification for i in indicators]
     if sources:
         said.append(f"Sumber data indikator: {'; '.join(dict.fromkeys(sources))}.")
