@@ -794,6 +794,35 @@ def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None
     assert [p.percent for p in record.progress] == [Decimal(50), Decimal("7.5")]
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("12,5", Decimal("12.5")),  # Excel under an Indonesian locale: a decimal comma
+        ("12,5%", Decimal("12.5")),
+        ("0,75", Decimal("0.75")),
+        ("12.5", Decimal("12.5")),
+        ("1,500", None),  # a thousand and five hundred in English, one and a half here: refused
+    ],
+)
+def test_a_csv_from_indonesian_excel_writes_decimals_with_a_comma(
+    tmp_path: Path, written: str, read: Decimal | None
+) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    (folder / "monitoring.csv").write_text(
+        "No.;Tahun ke-;Tanggal;Oleh\n1;1;25/08/2025;pkbm\n", encoding="utf-8"
+    )
+    (folder / "kemajuan.csv").write_text(
+        f"No. monitoring;Kegiatan;Kemajuan (%)\n1;A;{written}\n", encoding="utf-8"
+    )
+    if read is None:
+        with pytest.raises(InvalidSpreadsheetError) as caught:
+            read_monitoring(folder)
+        assert "not_number" in [p.rule for p in caught.value.problems]
+        return
+    [record] = read_monitoring(folder)
+    assert record.progress[0].percent == read
+
+
 def test_a_percentage_out_of_bounds_is_named_by_its_cell(tmp_path: Path) -> None:
     path = _filled(
         tmp_path,

@@ -47,6 +47,10 @@ _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
 _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
+_DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
+"""A number written with the Indonesian decimal comma (``12,5``), as a CSV saved by Excel
+under an Indonesian locale writes it; ``1,500`` (three digits after the comma) is refused,
+since English Excel writes a thousand and five hundred so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +213,8 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
             text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
             if _GROUPED.match(text):
                 text = text.replace(".", "").replace(",", ".")
+        elif _DECIMAL_COMMA.match(text):
+            text = text.replace(",", ".")
         try:
             number = Decimal(text)
         except InvalidOperation:
