@@ -302,6 +302,20 @@ def test_a_kube_chair_and_a_person_show_their_nik_masked() -> None:
     assert "\tNIK\t:\t6303********0002" in lines
 
 
+def _signed_for(party: Partner, signer: Signatory) -> Agreement:
+    """The SKB's agreement with ``party`` (id ``orang``), signed for it by ``signer``."""
+    agreement = _agreement(PERSON, given=False)
+    roles = [agreement.roles[0], agreement.roles[1].model_copy(update={"party_id": "orang"})]
+    return agreement.model_copy(
+        update={
+            "parties": [HOST, party],
+            "numbers": {HOST.id: "1/SKB/2025", "orang": "2/X/2025"},
+            "roles": roles,
+            "signatories": [agreement.signatories[0], signer],
+        }
+    )
+
+
 @pytest.mark.parametrize(
     ("party_name", "signer_name"),
     [
@@ -315,19 +329,8 @@ def test_a_person_signing_in_person_is_capable_and_asked_only_for_their_nik(
 ) -> None:
     """KUHPerdata 1329: every adult is capable; the NIK identifies, it gives no capacity."""
     party = Partner(name=party_name, id="orang", kind=PartnerKind.COMMUNITY_FIGURE)
-    agreement = _agreement(PERSON, given=False)
     signer = Signatory(party_id="orang", name=signer_name, position="Tokoh masyarakat")
-    agreement = agreement.model_copy(
-        update={
-            "parties": [HOST, party],
-            "numbers": {HOST.id: "1/SKB/2025", "orang": "2/X/2025"},
-            "roles": [
-                agreement.roles[0],
-                agreement.roles[1].model_copy(update={"party_id": "orang"}),
-            ],
-            "signatories": [agreement.signatories[0], signer],
-        }
-    )
+    agreement = _signed_for(party, signer)
     assert _capacity_errors(agreement) == []
     (caution,) = [f for f in agreement.check() if f.code == "individual_identified"]
     assert caution.severity is Severity.WARNING
@@ -461,19 +464,8 @@ def test_an_individuals_representative_signs_on_their_power_of_attorney() -> Non
         kind=PartnerKind.COMMUNITY_FIGURE,
         representative=Representative(name="Rahmat", position="Anak Hj. Norhayati"),
     )
-    agreement = _agreement(PERSON, given=False)
     signer = Signatory(party_id="orang", name="Rahmat", position="Wakil")
-    agreement = agreement.model_copy(
-        update={
-            "parties": [HOST, person],
-            "numbers": {HOST.id: "1/SKB/2025", "orang": "2/X/2025"},
-            "roles": [
-                agreement.roles[0],
-                agreement.roles[1].model_copy(update={"party_id": "orang"}),
-            ],
-            "signatories": [agreement.signatories[0], signer],
-        }
-    )
+    agreement = _signed_for(person, signer)
     (error,) = _capacity_errors(agreement)
     assert "surat kuasa dari Hj. Norhayati" in error.message.indonesian
     assert "individual_identified" not in [f.code for f in agreement.check()]
