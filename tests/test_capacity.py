@@ -493,3 +493,16 @@ def test_the_representatives_instruments_count_and_print_as_one_person_written_t
     (block,) = [p for p in paragraphs if p.endswith("selanjutnya disebut PIHAK KEDUA.")]
     assert "180/017/HUK/2025" in block  # the delegation the check relied on
     assert "\tNIP\t:\t19700101 199503 1 001" in paragraphs
+
+
+def test_a_representatives_nik_does_not_identify_the_person_they_represent() -> None:
+    person = Partner(
+        name="Hj. Norhayati",
+        id="orang",
+        kind=PartnerKind.COMMUNITY_FIGURE,
+        representative=Representative(name="Rahmat", position="Anak", nik="6303014703850002"),
+    )
+    signer = Signatory(party_id="orang", name="Hj. Norhayati", position="Tokoh masyarakat")
+    agreement = _signed_for(person, signer)
+    assert _capacity_errors(agreement) == []
+    assert "individual_identified" in [f.code for f in agreement.check()]

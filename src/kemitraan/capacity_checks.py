@@ -124,8 +124,8 @@ def _individual_identified(agreement: AgreementLike) -> Iterator[Hit]:
         signatory = agreement.signatory_of(party.id)
         if signatory is None or party.form is not LegalForm.INDIVIDUAL:
             continue
-        rep = party.representative
-        nik = party.nik or signatory.nik or (rep.nik if rep is not None else None)
-        if nik is None and _signs_for_themselves(party, signatory):
+        rep = party.representative  # their NIK only where the representative is the person
+        own = rep.nik if rep is not None and same_person(rep.name, party.name) else None
+        if (party.nik or signatory.nik or own) is None and _signs_for_themselves(party, signatory):
             yield Hit(party_id=party.id, path=f"parties.{index}.nik",
                       values={"who": f"{party_label(index)} ({party.name})"})  # fmt: skip

@@ -38,7 +38,6 @@ from kemitraan.exceptions import InvalidArgumentError, UnsupportedLanguageError
 
 __all__ = [
     "STAMP_DUTY",
-    "bare_name",
     "count",
     "date_long",
     "in_text",
@@ -377,10 +376,10 @@ def _person(name: str) -> tuple[str, str | None]:
         depth += (char == "(") - (char == ")") * (depth > 0)
         if depth == 0 and char not in "()":
             plain.append(char)
-    head, _, tail = "".join(plain).partition(",")
+    before, _, tail = "".join(plain).partition(",")
     after = tail.replace(",", " ").split()  # degrees after a comma go; a name after one stays
     degrees = all(_DEGREE.match(w) or (w.isupper() and len(w) <= 4) for w in after)
-    words = head.split() + ([] if degrees else after)
+    words = before.split() + ([] if degrees else after)
     sex: str | None = None
     while len(words) > 1:
         word = words[0]
@@ -398,28 +397,20 @@ def _person(name: str) -> tuple[str, str | None]:
     return " ".join(words).casefold(), sex
 
 
-def bare_name(name: str) -> str:
-    """A person's name without address, titles, degrees or a note in brackets, for comparing.
-
-    Indonesian names are written with a form of address (Bu, Pak), a pilgrim's title (H.,
-    Hj.), degrees before or after (Drs., S.Pd.) and notes (``(penjahit)``); the same person
-    is written with some of them in one place and none in another.
-
-    >>> bare_name("Bu Hj. Masitah (penjahit)") == bare_name("Hj. Masitah") == "masitah"
-    True
-    >>> bare_name("H. Abdul Rahman, S.Pd."), bare_name("K.H. Ahmad Zaini S.Ag.")
-    ('abdul rahman', 'ahmad zaini')
-    """
-    return _person(name)[0]
-
-
 def same_person(one: str, other: str) -> bool:
     """Whether two written names are one person's: the same bare name, nothing said against it.
 
+    Indonesian names are written with a form of address (Bu, Pak), a pilgrim's title (H.,
+    Hj.), degrees before or after (Drs., S.Pd.) and notes (``(penjahit)``); the same person
+    is written with some of them in one place and none in another, so they are set aside.
     Forms of address of the other sex say otherwise ("Bu Ahmad" is Pak Ahmad's wife), and
     a name that is only titles or a note names nobody.
 
     >>> same_person("Bu Hj. Masitah (penjahit)", "Hj. Masitah")
+    True
+    >>> same_person("H. Abdul Rahman, S.Pd.", "Abdul Rahman")
+    True
+    >>> same_person("K.H. Ahmad Zaini S.Ag.", "Ahmad Zaini")
     True
     >>> same_person("Bu Ahmad", "Pak Ahmad"), same_person("(Masitah)", "(Rina)")
     (False, False)

@@ -38,6 +38,10 @@ class _Signer:
     nik: str | None = None
     """A signer's NIK (a group's chair, an individual), printed masked (UU 27/2022)."""
 
+    def held(self) -> list[Authority]:
+        """Every instrument the signer acts on: the authority, then the instruments."""
+        return [*([self.authority] if self.authority is not None else []), *self.instruments]
+
 
 def _signer(agreement: Agreement, party: Party) -> _Signer:
     signatory = agreement.signatory_of(party.id)
@@ -157,8 +161,7 @@ def _government(signer: _Signer) -> Bilingual | None:
     A Dinas is part of the regional government, not a legal person of its own; its head
     signs for the government (PP 28/2018) on the Bupati's or Wali Kota's delegation.
     """
-    held = [signer.authority] if signer.authority is not None else []
-    for authority in [*held, *signer.instruments]:
+    for authority in signer.held():
         if authority.kind is not AuthorityKind.DELEGATION or authority.issuer is None:
             continue
         for head, government, english in _REGIONAL_HEADS:
@@ -175,8 +178,7 @@ def _mandating_head(signer: _Signer) -> str | None:
     and the holder signs in the head's name; a delegation by regulation (a Peraturan
     Bupati) gives it to the holder, who signs in their own (UU 30/2014 Pasal 13–14).
     """
-    held = [signer.authority] if signer.authority is not None else []
-    for authority in [*held, *signer.instruments]:
+    for authority in signer.held():
         issuer = authority.issuer
         if authority.kind not in (AuthorityKind.DELEGATION, AuthorityKind.POWER_OF_ATTORNEY):
             continue
@@ -378,8 +380,7 @@ def annexes(w: Wording) -> list[dict[str, Any]]:
     doc, kind = w.doc, w.agreement.kind
     for index, party in enumerate(w.agreement.parties):
         signer = _signer(w.agreement, party)
-        held = [signer.authority] if signer.authority is not None else []
-        for mandate in (a for a in [*held, *signer.instruments] if _in_annex(a)):
+        for mandate in (a for a in signer.held() if _in_annex(a)):
             cited = mandate.cited()
             who = f"{w.blank(signer.name)}, {w.blank(signer.position)}"
             issuer = mandate.issuer or party.name
