@@ -456,7 +456,16 @@ def test_a_refused_load_says_its_details_in_either_language(made_in: str) -> Non
 def test_a_choice_list_is_read_back_whole_and_joined_in_the_language(
     expected: str, indonesian: str
 ) -> None:
-    from kemitraan.messages import _choices
+    from pydantic import ValidationError
 
-    assert _choices(expected, "id") == indonesian
-    assert _choices(expected, "en") == expected
+    from kemitraan.messages import translated
+
+    refused = ValidationError.from_exception_data(
+        "Choice",
+        [{"type": "literal_error", "loc": ("day",), "input": "z", "ctx": {"expected": expected}}],
+    )
+    said = {language: translated(refused, language).errors()[0]["msg"] for language in ("id", "en")}
+    assert said == {
+        "id": f"'z' bukan salah satu pilihan: {indonesian}",
+        "en": f"'z' is not one of the choices: {expected}",
+    }
