@@ -24,7 +24,7 @@ Run: ``python examples/seed_case.py [output-directory]``
 
 from __future__ import annotations
 
-import sys
+import argparse
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -1282,7 +1282,7 @@ def record_step(partnership: Partnership, at: datetime | None = None) -> str:
         pattern = pattern_info(mou.pattern.pattern).name_id if mou.pattern else "-"
         return (
             f"{mou.kind.label_id} dirumuskan: {len(mou.roles)} peran, pola {pattern}, "
-            f"{len(errors)} kesalahan"
+            f"{f'{len(errors)} kesalahan' if errors else 'tanpa kesalahan'}"
         )
     if stage is Stage.SIGNING:
         for party in partnership.parties:
@@ -1585,4 +1585,12 @@ def write_workbook(partnership: Partnership, path: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("out"))
+    parser = argparse.ArgumentParser(
+        description="Kasus panduan (PKBM Harapan Bangsa, PKW Pembuatan Tas Rajut) melalui "
+        "11 langkah kemitraan dan satu perpanjangan; dokumennya ditulis ke sebuah folder."
+    )
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=Path("out"),
+        help="folder tempat dokumen ditulis (bawaan: out)",
+    )  # fmt: skip
+    main(parser.parse_args().folder)

@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "5f88f6615f9bb2cf649776394395dc8f8caa42f19960d65bba2644c961f4c617",
+    "partnership.json": "d696638560e006d9601a2a5e46f0f2a57e310ec783e9c52da24a8b303abbeece",
     "mou.docx": "ad85eca456ee0f8f76bd3cca4dd8c6a05b7f46609c1dfa5b765e39d290cc59c1",
     "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
