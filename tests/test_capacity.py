@@ -173,7 +173,7 @@ ROWS = [
         ),
         "pelimpahan wewenang dari Bupati/Wali Kota",
         "yang diangkat berdasarkan Keputusan Bupati Banjar Nomor 821.2/045, dan berdasarkan "
-        "pelimpahan wewenang dari Bupati Banjar dengan Surat Tugas Nomor 180/017/HUK/2025 tanggal "
+        "mandat dari Bupati Banjar dengan Surat Tugas Nomor 180/017/HUK/2025 tanggal "
         "24 Februari 2025, untuk dan atas nama Pemerintah Kabupaten Banjar c.q. Dinas Koperasi "
         "Kabupaten Banjar",
     ),
@@ -426,6 +426,10 @@ def test_a_kepala_dinas_on_a_mandate_signs_in_the_regional_heads_name(
     document_ = docx.Document(io.BytesIO(render_document(agreement)))
     cells = [c.text for t in document_.tables for row in t.rows for c in row.cells]
     assert ("a.n. BUPATI BANJAR" in cells) is on_behalf
+    # the party's block says the same: a mandate, or a delegation of the authority itself
+    body = " ".join(p.text for p in document_.paragraphs)
+    basis = "mandat dari" if on_behalf else "pelimpahan wewenang dari"
+    assert f"berdasarkan {basis} Bupati Banjar dengan {document} Nomor" in body
     if on_behalf:  # above the office, below the party's label
         tables = document_.tables
         signature = next(t for t in tables if any(c.text == "PIHAK KEDUA," for c in t._cells))

@@ -84,7 +84,7 @@ def test_1_every_party_block_states_the_signers_authority(seed: Any) -> None:
     assert (
         "bertindak dalam jabatannya selaku Kepala Dinas Koperasi, UKM dan Tenaga Kerja Kabupaten "
         "Banjar, yang diangkat berdasarkan Keputusan Bupati Banjar Nomor 821.2/045/BKPSDM/2022 "
-        "Tahun 2022, dan berdasarkan pelimpahan wewenang dari Bupati Banjar dengan Surat Kuasa "
+        "Tahun 2022, dan berdasarkan mandat dari Bupati Banjar dengan Surat Kuasa "
         "Nomor 180/017/HUK/2025 tanggal 3 Maret 2025, untuk dan atas nama Pemerintah Kabupaten "
         "Banjar c.q. Dinas Koperasi"
     ) in mou

@@ -26,7 +26,7 @@ PINNED = {
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
     "partnership.json": "d696638560e006d9601a2a5e46f0f2a57e310ec783e9c52da24a8b303abbeece",
-    "mou.docx": "ad85eca456ee0f8f76bd3cca4dd8c6a05b7f46609c1dfa5b765e39d290cc59c1",
+    "mou.docx": "9d9ed7227584a5fba12471898e4b674d3b42a2c44047124bfb5c3ad10b344d6f",
     "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar

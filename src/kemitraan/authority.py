@@ -333,7 +333,14 @@ class Authority(ValueModel):
                 by=by,
                 **stated,
             )
-        else:  # a delegation: the regional head's power of attorney, letter or regulation
+        elif self.is_mandate:  # the holder signs in the regional head's name (a.n.)
+            said = both(
+                N_("under a mandate from the {issuer} by {title}{number}{when}"),
+                issuer=issuer,
+                title=title,
+                **stated,
+            )
+        else:  # a delegation by regulation: the holder signs in their own name
             said = both(
                 N_("under a delegation of authority from the {issuer} by {title}{number}{when}"),
                 issuer=issuer,
@@ -341,6 +348,25 @@ class Authority(ValueModel):
                 **stated,
             )
         return BilingualText.of(*said)
+
+    @property
+    def is_mandate(self) -> bool:
+        """Whether a delegation is a mandate: a surat kuasa or surat tugas, not a regulation.
+
+        By a mandate the regional head keeps the authority, and the holder signs in the
+        head's name, *atas nama* (a.n.); by a delegation in a regulation (a Peraturan
+        Bupati) the authority passes to the holder, who signs in their own (UU 30/2014
+        Pasal 1 angka 23 and 24, Pasal 13 and 14).
+
+        >>> Authority(kind=AuthorityKind.DELEGATION, issuer="Bupati Banjar").is_mandate
+        True
+        >>> Authority(kind=AuthorityKind.DELEGATION, issuer="Bupati Banjar",
+        ...           document="Peraturan Bupati").is_mandate
+        False
+        """
+        if self.kind is not AuthorityKind.DELEGATION:
+            return False
+        return not self._title()[0].casefold().startswith("peraturan")
 
 
 _NOTHING: Final = Worded("", "")

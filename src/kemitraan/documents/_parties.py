@@ -180,10 +180,13 @@ def _mandating_head(signer: _Signer) -> str | None:
     """
     for authority in signer.held():
         issuer = authority.issuer
-        if authority.kind not in (AuthorityKind.DELEGATION, AuthorityKind.POWER_OF_ATTORNEY):
-            continue
-        if issuer is None or authority.cited().indonesian.casefold().startswith("peraturan"):
+        if authority.kind is AuthorityKind.DELEGATION and not authority.is_mandate:
             continue  # a delegation by regulation: signed in the holder's own name
+        if issuer is None or authority.kind not in (
+            AuthorityKind.DELEGATION,
+            AuthorityKind.POWER_OF_ATTORNEY,
+        ):
+            continue
         if any(issuer.startswith(head + " ") for head, _, _ in _REGIONAL_HEADS):
             return issuer
     return None
