@@ -206,3 +206,115 @@ def test_a_store_gives_the_same_roll_up_and_the_frame_counts_partners_by_kind(
     first = stored.frame.set_index("id").loc[made[0].id, "partner_kinds"]
     kinds = sorted(p.kind.label_id for p in made[0].committed_partners)
     assert first == "; ".join(f"{k}: {kinds.count(k)}" for k in sorted(set(kinds)))
+
+
+def _pkw_of(pid: str, minimum_wage: int | None, learners: int, earning: int) -> Partnership:
+    """A PKW in Kabupaten Tapin: ``learners`` learners, ``earning`` of them above 3.000.000."""
+    from decimal import Decimal
+
+    from kemitraan import Institution, Program, Region
+    from kemitraan.learners import FollowUp, Learner
+    from kemitraan.programs import ProgramKind
+
+    tapin = Region(province="Kalimantan Selatan", regency="Kabupaten Tapin")
+    p = Partnership(
+        id=pid,
+        institution=Institution(name=f"PKBM {pid}", region=tapin),
+        program=Program(
+            name="Sasirangan",
+            kind=ProgramKind.PKW,
+            objectives=["Usaha"],
+            minimum_wage=None if minimum_wage is None else Decimal(minimum_wage),
+        ),
+    )
+    for i in range(learners):
+        income = Decimal(4_000_000 if i < earning else 1_000_000)
+        p.learners.append(
+            Learner(
+                id=f"{pid}-{i}",
+                name=f"Peserta {i}",
+                enrolled_on=date(2025, 2, 1),
+                follow_ups=[FollowUp(on=date(2025, 12, 1), monthly_income=income)],
+            )
+        )
+    return p
+
+
+def test_the_wage_share_is_of_the_learners_whose_programme_states_its_umk(
+    tmp_path: Path,
+) -> None:
+    # found by the analyst's review: the DOCX and both totals divided by every learner
+    openpyxl = pytest.importorskip("openpyxl")
+    from kemitraan.analysis import rekapitulasi
+
+    made = [_pkw_of("a", 3_000_000, 10, 5), _pkw_of("b", None, 10, 10)]
+    table = regency_rollup(Portfolio.from_partnerships(made, on=ON))
+    row = table.iloc[0]
+    assert (row["learners"], row["wage_learners"], row["earning_umk"]) == (20, 10, 5)
+    assert row["wage_share"] == 0.5
+    sheet = rekapitulasi(table, title="Rekap", on=ON)
+    assert [r.wage for r in sheet.rows] == ["5 (50%)", "5 (50%)"]
+    book = openpyxl.load_workbook(rekapitulasi_xlsx(table, tmp_path / "r.xlsx", title="R", on=ON))
+    total = list(book.active.iter_rows(values_only=True))[-1]
+    assert total[list(ROLLUP_COLUMNS).index("wage_share")] == 0.5
+
+
+def test_the_pkw_measures_count_the_learners_of_pkw_programmes_only() -> None:
+    from kemitraan import Institution, Program, Region
+    from kemitraan.learners import Learner
+    from kemitraan.programs import ProgramKind
+
+    region = Region(province="Kalimantan Selatan", regency="Kabupaten Tapin")
+    course = Partnership(
+        id="lkp",
+        institution=Institution(name="LKP B", region=region),
+        program=Program(name="Kursus Komputer", kind=ProgramKind.COURSE, objectives=["Kerja"]),
+    )
+    course.learners.extend(
+        Learner(id=f"c{i}", name="Peserta", enrolled_on=date(2025, 2, 1)) for i in range(10)
+    )
+    table = regency_rollup(
+        Portfolio.from_partnerships([_pkw_of("a", 3_000_000, 10, 5), course], on=ON)
+    )
+    row = table.iloc[0]
+    assert (row["partnerships"], row["pkw"], row["learners"], row["earning_umk"]) == (2, 1, 10, 5)
+
+
+@pytest.mark.parametrize(("on", "due"), [(date(2027, 12, 31), 1), (date(2028, 6, 1), 0)])
+def test_the_roll_up_counts_renewals_as_the_portfolio_does(on: date, due: int) -> None:
+    # an unsigned MoU and a term already over are not due for renewal (the review found both)
+    made = [at_stage(Stage.SIGNING), at_stage(Stage.IMPLEMENTATION, recorded=True)]
+    portfolio = Portfolio.from_partnerships(made, on=on)
+    assert int(regency_rollup(portfolio)["renewals_due"].sum()) == due
+    assert len(portfolio.renewals_due(0)) == due
+
+
+def test_the_rekapitulasi_writes_numbers_as_a_dinas_does() -> None:
+    from kemitraan.analysis import rekapitulasi
+
+    made = [_pkw_of("a", 3_000_000, 8, 1)]
+    made[0].institution = made[0].institution.model_copy(update={"region": None})
+    table = regency_rollup(Portfolio.from_partnerships(made, on=ON))
+    table.loc[0, "learners"] = 1603  # the thousands, as Indonesian writes them
+    sheet = rekapitulasi(table, title="Rekap", on=ON)
+    assert sheet.rows[0].regency == "Wilayah tidak tercatat"
+    assert sheet.rows[0].learners == sheet.rows[-1].learners == "1.603"
+    assert sheet.rows[0].wage == "1 (13%)"  # 12,5% rounded half up
+
+
+@pytest.mark.parametrize("incomes", [(1_000_000, 4_000_000), (4_000_000, 1_000_000)])
+def test_two_follow_ups_of_one_day_count_as_the_last_recorded(incomes: tuple[int, int]) -> None:
+    # the frame took the last of a day and pkw_outcomes the first (the analyst's review)
+    from decimal import Decimal
+
+    from kemitraan.learners import FollowUp
+
+    p = _pkw_of("a", 3_000_000, 1, 0)
+    learner = p.learners[0]
+    day = learner.follow_ups[0].on
+    p.learners[0] = learner.model_copy(
+        update={"follow_ups": [FollowUp(on=day, monthly_income=Decimal(i)) for i in incomes]}
+    )
+    outcomes = pkw_outcomes(p.learners, on=ON, minimum_wage=p.program.minimum_wage)
+    row = Portfolio.from_partnerships([p], on=ON).frame.iloc[0]
+    assert outcomes.earning_minimum_wage == row["earning_umk"] == (incomes[-1] >= 3_000_000)

@@ -292,9 +292,12 @@ class Learner(ValueModel):
         return self.model_copy(update={"follow_ups": [*self.follow_ups, follow_up]})
 
     def income(self, on: date) -> Decimal | None:
-        """The monthly income the latest follow-up up to ``on`` recorded, if any did."""
+        """The monthly income the latest follow-up up to ``on`` recorded, if any did.
+
+        Of two follow-ups of one day, the one recorded last.
+        """
         found = [f for f in self.follow_ups if f.on <= on and f.monthly_income is not None]
-        return max(found, key=lambda f: f.on).monthly_income if found else None
+        return max(reversed(found), key=lambda f: f.on).monthly_income if found else None
 
 
 class PkwOutcomes(ValueModel):

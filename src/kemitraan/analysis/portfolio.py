@@ -440,15 +440,8 @@ class Portfolio:
                 argument="within_days",
                 value=within_days,
             )
-        day = pd.Timestamp(self.on)
         frame = self.frame
-        due = frame[
-            frame["renewal_due"].notna()
-            & (frame["renewal_due"] <= day + pd.Timedelta(days=within_days))
-            & (frame["term_end"] >= day)
-            & frame["outcome"].isna()
-            & frame["mou_signed"]
-        ]
+        due = frame[renewal_due_rows(frame, self.on, within_days)]
         return due.sort_values(["term_end", "id"])[
             ["id", "institution", "stage", "cycle", "term_end", "renewal_due"]
         ]
@@ -544,3 +537,19 @@ def _unreadable(
     """The error for data that cannot be read: its message names the file (and line)."""
     error = data_problem((), rule, N_("{where}: {problem}"), where=where, problem=message)
     return InvalidDataError("Partnership", [error])
+
+
+def renewal_due_rows(frame: pd.DataFrame, on: date, within_days: int) -> pd.Series:
+    """The rows of a portfolio's frame whose renewal talks are due within ``within_days`` of ``on``.
+
+    One rule for :meth:`Portfolio.renewals_due` and the regency roll-up: the MoU signed,
+    its term not ended by ``on``, the partnership neither declined nor ended.
+    """
+    day = pd.Timestamp(on)
+    return (
+        frame["renewal_due"].notna()
+        & (frame["renewal_due"] <= day + pd.Timedelta(days=within_days))
+        & (frame["term_end"] >= day)
+        & frame["outcome"].isna()
+        & frame["mou_signed"].fillna(False).astype(bool)
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -22,7 +23,7 @@ import pandas as pd
 
 from kemitraan._catalog import Language, current_language
 from kemitraan._files import write_atomically
-from kemitraan.conventions import date_long
+from kemitraan.conventions import date_long, number_text
 from kemitraan.documents.minutes_context import RekapitulasiRow
 from kemitraan.documents.rekapitulasi import Rekapitulasi
 from kemitraan.exceptions import DocumentNotFoundError, MissingExtraError
@@ -56,14 +57,18 @@ ROLLUP_COLUMNS: Final = (
     "completed",
     "started_business",
     "earning_umk",
+    "wage_learners",
     "business_share",
     "wage_share",
     "deviations",
     "critical_deviations",
 )
 """The roll-up's columns: a row per province and regency (``pkw_without_*``: the PKW
-partnerships with committed partners that lack that kind; the shares are of the learners,
-``wage_share`` of those whose programme states its UMK)."""
+partnerships with committed partners that lack that kind). The learners and their measures
+are those of PKW programmes, of every cycle; ``business_share`` is of those learners,
+``wage_share`` of ``wage_learners``, the PKW learners whose programme states its UMK."""
+_COUNTS: Final = ROLLUP_COLUMNS[2:17]
+"""The columns that count (partnerships, programmes, learners), whole numbers."""
 
 _RUNNING: Final = tuple(
     stage.value
@@ -82,10 +87,17 @@ def regency_rollup(portfolio: Portfolio) -> pd.DataFrame:
 
     A partnership whose institution states no region is counted under empty names.
     """
+    from kemitraan.analysis.portfolio import renewal_due_rows  # the portfolio's own rule
+
     frame = portfolio.frame
-    on = pd.Timestamp(portfolio.on)
     open_ = frame["outcome"].isna()
     judged = _pkw_judged(frame)
+    pkw = frame["program_kind"].eq("pkw")
+
+    def of_pkw(column: str) -> pd.Series:
+        """A learners' measure of the PKW programmes (a course's learners are not judged)."""
+        return frame[column].where(pkw, 0).fillna(0)
+
     parts = pd.DataFrame(
         {
             "province": frame["province"].fillna(""),
@@ -94,17 +106,17 @@ def regency_rollup(portfolio: Portfolio) -> pd.DataFrame:
             "running": frame["stage"].isin(_RUNNING).astype(int),
             "mou_signed": frame["mou_signed"].fillna(False).astype(int),
             "ended": (~open_).astype(int),
-            "renewals_due": (open_ & frame["renewal_due"].le(on).fillna(False)).astype(int),
-            "pkw": frame["program_kind"].eq("pkw").astype(int),
+            "renewals_due": renewal_due_rows(frame, portfolio.on, 0).astype(int),
+            "pkw": pkw.astype(int),
             **{
                 column: (judged & frame[role].fillna(0).eq(0)).astype(int)
                 for column, role in _ROLES.items()
             },
-            "learners": frame["learners"].fillna(0),
-            "completed": frame["completed"].fillna(0),
-            "started_business": frame["started_business"].fillna(0),
-            "earning_umk": frame["earning_umk"].fillna(0),
-            "wage_learners": frame["learners"].where(frame["earning_umk"].notna(), 0).fillna(0),
+            "learners": of_pkw("learners"),
+            "completed": of_pkw("completed"),
+            "started_business": of_pkw("started_business"),
+            "earning_umk": of_pkw("earning_umk"),
+            "wage_learners": of_pkw("learners").where(frame["earning_umk"].notna(), 0),
             "deviations": frame["deviations"],
             "critical_deviations": frame["critical_deviations"],
         }
@@ -126,10 +138,10 @@ def _shares(table: pd.DataFrame) -> pd.DataFrame:
     learners = table["learners"].astype("float64")
     started = table["started_business"].astype("float64")
     table["business_share"] = (started / learners).where(learners > 0)
-    wage_learners = table.pop("wage_learners").astype("float64")
+    wage_learners = table["wage_learners"].astype("float64")
     earning = table["earning_umk"].astype("float64")
     table["wage_share"] = (earning / wage_learners).where(wage_learners > 0)
-    for column in ROLLUP_COLUMNS[2:16]:
+    for column in _COUNTS:
         table[column] = table[column].astype("int64")
     return table[list(ROLLUP_COLUMNS)]
 
@@ -158,20 +170,23 @@ def regency_rollup_parquet(folder: str | Path, *, on: date) -> pd.DataFrame:
         f"count(*) FILTER (WHERE {judged} AND coalesce({role}, 0) = 0) AS {column}"
         for column, role in _ROLES.items()
     )
+    pkw = "program_kind = 'pkw'"
     query = f"""
         SELECT coalesce(province, '') AS province, coalesce(regency, '') AS regency,
             count(*) AS partnerships,
             count(*) FILTER (WHERE stage IN ({running})) AS running,
             count(*) FILTER (WHERE mou_signed) AS mou_signed,
             count(*) FILTER (WHERE outcome IS NOT NULL) AS ended,
-            count(*) FILTER (WHERE outcome IS NULL AND renewal_due <= $on) AS renewals_due,
+            count(*) FILTER (WHERE outcome IS NULL AND mou_signed AND renewal_due <= $on
+                AND term_end >= $on) AS renewals_due,
             count(*) FILTER (WHERE program_kind = 'pkw') AS pkw,
             {without},
-            coalesce(sum(learners), 0) AS learners,
-            coalesce(sum(completed), 0) AS completed,
-            coalesce(sum(started_business), 0) AS started_business,
-            coalesce(sum(earning_umk), 0) AS earning_umk,
-            coalesce(sum(learners) FILTER (WHERE earning_umk IS NOT NULL), 0) AS wage_learners,
+            coalesce(sum(learners) FILTER (WHERE {pkw}), 0) AS learners,
+            coalesce(sum(completed) FILTER (WHERE {pkw}), 0) AS completed,
+            coalesce(sum(started_business) FILTER (WHERE {pkw}), 0) AS started_business,
+            coalesce(sum(earning_umk) FILTER (WHERE {pkw}), 0) AS earning_umk,
+            coalesce(sum(learners) FILTER (WHERE {pkw} AND earning_umk IS NOT NULL), 0)
+                AS wage_learners,
             sum(deviations) AS deviations,
             sum(critical_deviations) AS critical_deviations
         FROM read_parquet($path)
@@ -199,9 +214,10 @@ _HEADERS: Final = {
     "pkw_without_financing": ("PKW tanpa lembaga pembiayaan", "PKW without financing"),
     "pkw_without_platform": ("PKW tanpa platform digital", "PKW without digital platform"),
     "learners": ("Peserta didik", "Learners"),
-    "completed": ("Lulus", "Completed"),
+    "completed": ("Selesai kursus", "Completed the course"),
     "started_business": ("Berwirausaha", "Started a business"),
     "earning_umk": ("Berpenghasilan ≥ UMK", "Earning ≥ UMK"),
+    "wage_learners": ("Peserta didik dengan UMK tercatat", "Learners with the UMK stated"),
     "business_share": ("% berwirausaha", "% started a business"),
     "wage_share": ("% berpenghasilan ≥ UMK", "% earning ≥ UMK"),
     "deviations": ("Penyimpangan", "Deviations"),
@@ -253,8 +269,7 @@ def rekapitulasi_xlsx(
         if column == "business_share":
             total_row.append(_ratio(totals["started_business"], totals["learners"]))
         elif column == "wage_share":
-            measured = table["learners"].where(table["wage_share"].notna(), 0).sum()
-            total_row.append(_ratio(totals["earning_umk"], measured))
+            total_row.append(_ratio(totals["earning_umk"], totals["wage_learners"]))
         else:
             total_row.append(_cell(totals.get(column)))
     sheet.append(total_row)
@@ -301,19 +316,15 @@ def rekapitulasi(
     come from the totals, and the office's signature with the NIP.
     """
     provinces = table["province"].nunique() > 1
-    # the learners whose programme states its UMK: a share's denominator
-    measured = table["learners"].where(table["wage_share"].notna(), 0).tolist()
     rows = []
     records = table.to_dict("records")
-    for number, (record, umk) in enumerate(zip(records, measured, strict=True), 1):
-        name = str(record["regency"]) or "-"
-        if provinces:
+    for number, record in enumerate(records, 1):
+        name = str(record["regency"]) or "Wilayah tidak tercatat"
+        if provinces and record["province"]:
             name += f" ({record['province']})"
-        values = {str(k): v for k, v in record.items()}
-        rows.append(_rekap_row(str(number), name, values, int(umk)))
+        rows.append(_rekap_row(str(number), name, {str(k): v for k, v in record.items()}))
     if len(table):
-        totals = {c: table[c].sum() for c in ROLLUP_COLUMNS[2:16]}
-        rows.append(_rekap_row("", "JUMLAH", totals, int(sum(measured))))
+        rows.append(_rekap_row("", "JUMLAH", {c: table[c].sum() for c in _COUNTS}))
     return Rekapitulasi(
         title=title,
         on=on,
@@ -326,24 +337,31 @@ def rekapitulasi(
     )
 
 
-def _rekap_row(no: str, regency: str, values: dict[str, Any], measured: int) -> RekapitulasiRow:
-    learners = int(values["learners"])
+def _rekap_row(no: str, regency: str, values: dict[str, Any]) -> RekapitulasiRow:
+    learners, measured = int(values["learners"]), int(values["wage_learners"])
 
-    def of(count: Any, whole: int) -> str:
-        shown = int(count)
-        return f"{shown} ({round(100 * shown / whole)}%)" if whole else f"{shown}"
+    def count(value: Any) -> str:
+        return number_text(int(value))  # 1.603: the thousands as Indonesian writes them
+
+    def of(value: Any, whole: int) -> str:
+        shown = int(value)
+        if not whole:
+            return count(shown)
+        # half up, as a person rounds (12,5% is 13%), not Python's half to even
+        share = (Decimal(100 * shown) / whole).quantize(Decimal(1), ROUND_HALF_UP)
+        return f"{count(shown)} ({share}%)"
 
     return RekapitulasiRow(
         no=no,
         regency=regency,
-        partnerships=str(int(values["partnerships"])),
-        running=str(int(values["running"])),
-        mou_signed=str(int(values["mou_signed"])),
-        renewals_due=str(int(values["renewals_due"])),
-        pkw=str(int(values["pkw"])),
-        without_financing=str(int(values["pkw_without_financing"])),
-        without_platform=str(int(values["pkw_without_platform"])),
-        learners=str(learners),
+        partnerships=count(values["partnerships"]),
+        running=count(values["running"]),
+        mou_signed=count(values["mou_signed"]),
+        renewals_due=count(values["renewals_due"]),
+        pkw=count(values["pkw"]),
+        without_financing=count(values["pkw_without_financing"]),
+        without_platform=count(values["pkw_without_platform"]),
+        learners=count(learners),
         business=of(values["started_business"], learners),
         wage=of(values["earning_umk"], measured) if measured else "-",
     )
