@@ -253,7 +253,7 @@ def test_the_wage_share_is_of_the_learners_whose_programme_states_its_umk(
     assert (row["learners"], row["wage_learners"], row["earning_umk"]) == (20, 10, 5)
     assert row["wage_share"] == 0.5
     sheet = rekapitulasi(table, title="Rekap", on=ON)
-    assert [r.wage for r in sheet.rows] == ["5 (50%)", "5 (50%)"]
+    assert [r.wage for r in sheet.rows] == ["5 dari 10 (50%)", "5 dari 10 (50%)"]
     book = openpyxl.load_workbook(rekapitulasi_xlsx(table, tmp_path / "r.xlsx", title="R", on=ON))
     total = list(book.active.iter_rows(values_only=True))[-1]
     assert total[list(ROLLUP_COLUMNS).index("wage_share")] == 0.5
@@ -299,7 +299,7 @@ def test_the_rekapitulasi_writes_numbers_as_a_dinas_does() -> None:
     sheet = rekapitulasi(table, title="Rekap", on=ON)
     assert sheet.rows[0].regency == "Wilayah tidak tercatat"
     assert sheet.rows[0].learners == sheet.rows[-1].learners == "1.603"
-    assert sheet.rows[0].wage == "1 (13%)"  # 12,5% rounded half up
+    assert sheet.rows[0].wage == "1 dari 8 (13%)"  # 12,5% rounded half up
 
 
 @pytest.mark.parametrize("incomes", [(1_000_000, 4_000_000), (4_000_000, 1_000_000)])

@@ -1243,7 +1243,7 @@ def _rekapitulasi_layout(document: DocumentObject) -> None:
         [
             "No", "Kabupaten/Kota", "Kemitraan", "Berjalan", "MoU ditandatangani",
             "Perlu diperpanjang", "Program PKW", "PKW tanpa lembaga pembiayaan",
-            "PKW tanpa platform digital", "Peserta didik", "Memulai usaha (target 75%)",
+            "PKW tanpa platform digital", "Peserta didik PKW", "Memulai usaha (target 75%)",
             "Berpenghasilan ≥ UMK (target 30%)",
         ],
         [

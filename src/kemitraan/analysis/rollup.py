@@ -213,7 +213,7 @@ _HEADERS: Final = {
     "pkw_without_umkm": ("PKW tanpa UMKM", "PKW without UMKM"),
     "pkw_without_financing": ("PKW tanpa lembaga pembiayaan", "PKW without financing"),
     "pkw_without_platform": ("PKW tanpa platform digital", "PKW without digital platform"),
-    "learners": ("Peserta didik", "Learners"),
+    "learners": ("Peserta didik PKW", "PKW learners"),
     "completed": ("Selesai kursus", "Completed the course"),
     "started_business": ("Berwirausaha", "Started a business"),
     "earning_umk": ("Berpenghasilan ≥ UMK", "Earning ≥ UMK"),
@@ -349,6 +349,8 @@ def _rekap_row(no: str, regency: str, values: dict[str, Any]) -> RekapitulasiRow
             return count(shown)
         # half up, as a person rounds (12,5% is 13%), not Python's half to even
         share = (Decimal(100 * shown) / whole).quantize(Decimal(1), ROUND_HALF_UP)
+        if whole != learners:  # of the learners whose UMK is known: said, or misread
+            return f"{count(shown)} dari {count(whole)} ({share}%)"
         return f"{count(shown)} ({share}%)"
 
     return RekapitulasiRow(
