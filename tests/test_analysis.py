@@ -354,10 +354,10 @@ def sign_all(p: Partnership, index: int, day: date) -> None:
         p.sign_addendum(index, party, on=day, at=datetime(day.year, day.month, day.day, tzinfo=UTC))
 
 
-def both_routes(p: Partnership, tmp: Path) -> list[dict[str, Any]]:
+def both_routes(p: Partnership, tmp: Path, on: date = ON) -> list[dict[str, Any]]:
     (tmp / "p.json").write_text(dump_json(p))
-    fast = Portfolio.read_json_dir(tmp, on=ON).frame
-    full = Portfolio.from_partnerships([p], on=ON).frame
+    fast = Portfolio.read_json_dir(tmp, on=on).frame
+    full = Portfolio.from_partnerships([p], on=on).frame
     return [rows(frame)[p.id] for frame in (fast, full)]
 
 
@@ -373,7 +373,9 @@ def test_the_term_in_force_is_the_model_s_in_both_routes(tmp_path: Path) -> None
     p.addenda.append(mou_addendum(p, date(2031, 3, 9), date(2025, 6, 7)))
     assert p.effective_term is not None
     assert p.effective_term.end == sooner
-    for row in both_routes(p, tmp_path):
+    # judged after the signatures (on 20 March neither addendum was signed: the term stood)
+    assert all(row["term_end"] == pd.Timestamp(2028, 3, 9) for row in both_routes(p, tmp_path))
+    for row in both_routes(p, tmp_path, date(2025, 7, 1)):
         assert row["term_end"] == pd.Timestamp(sooner)
         assert row["renewal_due"] == pd.Timestamp(2028, 12, 9)
 
@@ -507,3 +509,57 @@ def test_a_portfolio_straight_from_the_store_s_columns(
         complete.frame.sort_values("id", ignore_index=True),
         loaded.frame.sort_values("id", ignore_index=True),
     )
+
+
+@pytest.mark.parametrize(
+    ("on", "stage", "days", "ended"),
+    [
+        (date(2025, 12, 31), "mapping", None, 0),
+        (date(2026, 1, 31), "gathering", 11, 0),
+        (date(2026, 3, 1), "declined", 19, 1),
+    ],
+)
+def test_a_portfolio_of_a_past_day_shows_each_partnership_as_it_stood_then(
+    on: date, stage: str, days: int | None, ended: int
+) -> None:
+    # the analyst's review: a year-end recap made in February counted February's moves
+    import json
+
+    from kemitraan import Institution, Partner, PartnerKind, Program, Region, dump_json
+    from kemitraan.analysis import regency_rollup
+
+    region = Region(province="Kalimantan Selatan", regency="Kabupaten Banjar")
+    p = Partnership(
+        id="p1",
+        institution=Institution(name="PKBM A", region=region),
+        program=Program(name="Menjahit", objectives=["Mandiri"]),
+        partners=[Partner(name="Toko B", kind=PartnerKind.BUSINESS, region=region)],
+    )
+    p.advance(actor="Rina", at=datetime(2026, 1, 20, tzinfo=UTC))
+    p.decline("Mitra menolak", actor="Rina", at=datetime(2026, 2, 10, tzinfo=UTC))
+    portfolio = Portfolio.from_partnerships([p], on=on)
+    row = portfolio.frame.iloc[0]
+    assert row["stage"] == stage
+    assert (None if pd.isna(row["days_in_stage"]) else row["days_in_stage"]) == days
+    assert int(regency_rollup(portfolio)["ended"].sum()) == ended
+    # what only the partnership's present data says is not said of a past day
+    q = Partnership(
+        id="p2",
+        institution=p.institution,
+        program=p.program,
+        partners=list(p.partners),
+    )
+    q.advance(actor="Rina", at=datetime(2026, 1, 20, tzinfo=UTC))  # in gathering since
+    waits = Portfolio.from_partnerships([q], on=on).frame.iloc[0]["next_requirement"]
+    assert pd.isna(waits) is (on < date(2026, 1, 20))
+    assert portfolio.visits["left_at"].isna().sum() == 1  # one stay still open on that day
+    raw = Portfolio.from_rows([json.loads(dump_json(p))], on=on).frame
+    columns = ["stage", "step", "cycle", "outcome", "furthest_step", "days_in_stage", "moves"]
+    pd.testing.assert_frame_equal(raw[columns], portfolio.frame[columns])
+    from kemitraan.store import Store
+
+    with Store("sqlite://") as store:
+        store.save(p, version=0)
+        stored = Portfolio.from_store(store, on=on).frame
+    columns = ["stage", "step", "cycle", "outcome", "furthest_step", "days_in_stage"]
+    pd.testing.assert_frame_equal(stored[columns], portfolio.frame[columns], check_dtype=False)

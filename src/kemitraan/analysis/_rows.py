@@ -279,11 +279,18 @@ def raw_row(
     region = _object(institution.get("region"), "the institution's region") or _object(
         program.get("location"), "the programme's location"
     )
-    history = [_object(r, "a history record") for r in _list(data.get("history"), "history")]
+    recorded = [_object(r, "a history record") for r in _list(data.get("history"), "history")]
     agreement = _object(data.get("agreement"), "agreement")
     parties = [_object(p, "a party") for p in _list(agreement.get("parties"), "the parties")]
     stage = _stage(data.get("stage", "mapping"), "stage")
     cycle = _count(data.get("cycle", 1), "cycle")
+    # the partnership as it stood on ``on``: what its history records up to that day
+    history = [r for r in recorded if _moment(r.get("at"), "a record's time").date() <= on]
+    if len(history) < len(recorded):
+        known = None  # what the model says is what it says now, not on that day
+        kept = [r for r in history if r.get("move") not in _SIGNATURES]
+        stage = _stage(kept[-1].get("to_stage"), "a record's stage") if kept else "mapping"
+        cycle = _count(kept[-1].get("cycle", 1), "a record's cycle") if kept else 1
 
     moves = (
         (

@@ -85,6 +85,9 @@ def _today() -> date:
     return datetime.now(UTC).date()
 
 
+_UNKNOWN: Final = (None,) * len(DERIVED_COLUMNS)
+
+
 def _derived(partnership: Partnership, on: date) -> tuple[Any, ...]:
     from kemitraan.deviations import detect_deviations
     from kemitraan.findings import Severity
@@ -194,6 +197,9 @@ class Portfolio:
 
         The next requirement, and the deviations and health on ``on`` (those two for
         partnerships that are running: implementing, monitoring, improving, following up).
+        A partnership whose history records a move or a signature after ``on`` is shown as
+        it stood that day (its step, its cycle, whether its MoU was signed, its stays), and
+        what only its present data can say (those derived columns) is left empty for it.
         """
         on = on or _today()
         _check_lead(renewal_lead_days)
@@ -218,7 +224,9 @@ class Portfolio:
                     known=known,
                 )
             )
-            derived.append(_derived(partnership, on))
+            moved_since = any(record.at.date() > on for record in partnership.history)
+            # shown as it stood on ``on``; what its data says now would not be that day's
+            derived.append(_UNKNOWN if moved_since else _derived(partnership, on))
         return cls._made(rows, derived, visits, on)
 
     @classmethod
@@ -283,7 +291,9 @@ class Portfolio:
         conversion, the time in each step, renewals due and who is stuck over 100,000
         partnerships in seconds. The columns the store does not keep (the programme's
         kind, the regency, the parties and their names, the moves, the term's start, the
-        next move, the facilitator, deviations and health) are empty then.
+        next move, the facilitator, deviations and health) are empty then. A partnership
+        that moved after ``on`` is shown in the step it was in that day, and whether its
+        MoU was signed and what it waited on are left empty for it.
 
         ``complete=True`` loads every partnership the actor may list, one at a time and
         verified as :meth:`Store.load <kemitraan.store.Store.load>` verifies it, and fills
@@ -301,7 +311,18 @@ class Portfolio:
         rows, derived = [], []
         for row in stored.to_dict("records"):
             pid = str(row["id"])
-            _, outcome, entered = stays(pid, moves.get(pid, []), visits)
+            made = moves.get(pid, [])
+            kept = [move for move in made if move[0].date() <= on]  # as it stood on ``on``
+            furthest, outcome, entered = stays(pid, kept, visits)
+            if len(kept) < len(made):  # moved since: the step of that day, the rest unknown
+                stage, cycle = kept[-1][1:] if kept else (Stage.MAPPING.value, 1)
+                row.update(
+                    stage=stage,
+                    cycle=cycle,
+                    furthest_step=furthest,
+                    mou_signed=None,
+                    waiting_on=None,
+                )
             end = row["term_end"] if pd.notna(row["term_end"]) else None
             rows.append(
                 tuple(
