@@ -33,7 +33,7 @@ PINNED = {
     "laporan-monev.docx": "af13de9930a9028724a47e8ce86e1fbb89e9555d5c024163b8b126588e4dd050",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "c2b50d3f096fb39435baf4180c69ef90299d60c3d5a035d35ff190a38bec3aec",
+    "kemitraan.xlsx": "8e1e92e46c024131e60fdfaf32c3f593c64ea806a2f138f62e2bd393699272c5",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
     "pks-naskah-terpadu.docx": "48e9e17407c48d7b6c7ba400ed04c4177e7a24a7706d0ba17096acc15253c78c",
     # issue 20: the joint evaluation's berita acara and daftar hadir

@@ -798,29 +798,110 @@ def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None
     ("written", "read"),
     [
         ("12,5", Decimal("12.5")),  # Excel under an Indonesian locale: a decimal comma
-        ("12,5%", Decimal("12.5")),
         ("0,75", Decimal("0.75")),
         ("12.5", Decimal("12.5")),
-        ("1,500", None),  # a thousand and five hundred in English, one and a half here: refused
+        ("1,500", Decimal("1.5")),  # one and a half, where the comma is the decimal mark
+        ("1.700", Decimal(1700)),  # and the dot groups thousands (the analyst's review)
+        ("1.700.000,25", Decimal("1700000.25")),
     ],
 )
 def test_a_csv_from_indonesian_excel_writes_decimals_with_a_comma(
-    tmp_path: Path, written: str, read: Decimal | None
+    tmp_path: Path, written: str, read: Decimal
 ) -> None:
     folder = write_template(tmp_path / "csv", ["monitoring"])
     (folder / "monitoring.csv").write_text(
         "No.;Tahun ke-;Tanggal;Oleh\n1;1;25/08/2025;pkbm\n", encoding="utf-8"
     )
-    (folder / "kemajuan.csv").write_text(
-        f"No. monitoring;Kegiatan;Kemajuan (%)\n1;A;{written}\n", encoding="utf-8"
+    (folder / "nilai-indikator.csv").write_text(
+        f"No. monitoring;ID indikator;Nilai\n1;terjual;{written}\n", encoding="utf-8"
     )
-    if read is None:
-        with pytest.raises(InvalidSpreadsheetError) as caught:
-            read_monitoring(folder)
-        assert "not_number" in [p.rule for p in caught.value.problems]
-        return
     [record] = read_monitoring(folder)
-    assert record.progress[0].percent == read
+    assert record.indicators[0].value == read
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("12.5", Decimal("12.5")),
+        ("1.700", None),  # 1,7 or 1700? Refused: the file does not say which Excel wrote it
+        ('"1,700"', None),
+        ("1.700.000", Decimal(1700000)),  # two groups say it
+        ('"1,700,000.5"', Decimal("1700000.5")),
+    ],
+)
+def test_a_number_grouped_once_is_refused_where_the_file_does_not_say_how(
+    tmp_path: Path, written: str, read: Decimal | None
+) -> None:
+    folder = write_template(tmp_path / "csv", ["monitoring"])
+    (folder / "monitoring.csv").write_text(
+        "No.,Tahun ke-,Tanggal,Oleh\n1,1,25/08/2025,pkbm\n", encoding="utf-8"
+    )
+    (folder / "nilai-indikator.csv").write_text(
+        f"No. monitoring,ID indikator,Nilai\n1,terjual,{written}\n", encoding="utf-8"
+    )
+    if read is not None:
+        [record] = read_monitoring(folder)
+        assert record.indicators[0].value == read
+        return
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_monitoring(folder)
+    # one problem, at the cell (the record is not judged without its value)
+    assert [(p.where, p.rule) for p in caught.value.problems] == [
+        ("nilai-indikator.csv!C2", "ambiguous_number")
+    ]
+    assert f"'{written.strip(chr(34))}' dapat dibaca dua cara" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "typed", "read"),
+    [
+        ("Peserta", "D", "P", "female"),  # Dapodik's codes
+        ("Peserta", "D", "l", "male"),
+        ("Peserta", "N", "Kompeten", True),  # the column's own word
+        ("Peserta", "N", "Belum kompeten", False),
+        ("Peserta", "H", "14 April 2025", date(2025, 4, 14)),
+        ("Peserta", "H", "31 Juli 2025", date(2025, 7, 31)),
+        ("Peserta", "H", "5 Apr 2025", date(2025, 4, 5)),
+        ("Peserta", "M", "5 Agu 2025", date(2025, 8, 5)),
+        ("Tindak Lanjut", "E", "3,5 Juta", Decimal(3500000)),  # how an income is told
+        ("Tindak Lanjut", "E", "Rp 750 rb", Decimal(750000)),
+    ],
+)
+def test_a_roster_takes_what_facilitators_type(
+    tmp_path: Path, sheet: str, cell: str, typed: str, read: object
+) -> None:
+    path = write_template(tmp_path / "peserta.xlsx", ["learners"])
+    book = load_workbook(path)
+    book["Peserta"].append(
+        ["pd-01", "Siti", None, "P", None, None, 1, date(2025, 4, 14), 40, 38,
+         date(2025, 7, 31), None, date(2025, 8, 5), "Ya"]
+    )  # fmt: skip
+    book["Tindak Lanjut"].append(["pd-01", date(2026, 2, 1), "Ya", None, 3_000_000])
+    book[sheet][f"{cell}2"] = typed
+    book.save(path)
+    [learner] = read_learners(path)
+    found = {
+        "D": learner.gender,
+        "N": learner.competency.passed if learner.competency else None,
+        "H": learner.enrolled_on,
+        "M": learner.competency.tested_on if learner.competency else None,
+        "E": learner.follow_ups[0].monthly_income,
+    }[cell]
+    assert found == read
+
+
+def test_a_refused_cell_is_quoted_as_typed(tmp_path: Path) -> None:
+    path = write_template(tmp_path / "peserta.xlsx", ["learners"])
+    book = load_workbook(path)
+    book["Peserta"].append(["pd-01", "Siti", None, "P", None, None, 1, date(2025, 4, 14)])
+    book["Peserta"]["N2"] = "Lulus Uji"
+    book["Tindak Lanjut"].append(["pd-01", date(2026, 2, 1), "Ya", None, "3,5 Miliar Rp"])
+    book.save(path)
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_learners(path)
+    said = str(caught.value)
+    assert "'Lulus Uji' bukan Ya atau Tidak" in said  # not lower-cased
+    assert "'3,5 Miliar Rp' bukan angka" in said  # spaces kept
 
 
 def test_a_percentage_out_of_bounds_is_named_by_its_cell(tmp_path: Path) -> None:
@@ -929,7 +1010,7 @@ def test_an_export_refuses_what_would_not_import_back(
 ) -> None:
     with speaking("en"), pytest.raises(InvalidArgumentError, match=rule) as caught:
         write_spreadsheet(tmp_path / "a.xlsx", monitoring=[record], language="en")
-    assert "Monitoring!" in str(caught.value)
+    assert re.search(r"(Monitoring|Indicator values)![A-Z]+2 ", str(caught.value))
     assert not (tmp_path / "a.xlsx").exists()
 
 

@@ -8,7 +8,7 @@ column the value came from.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, TypeVar
 
@@ -263,8 +263,12 @@ def validate(
     data: Mapping[str, Any],
     origins: Origins,
     problems: Problems,
+    unjudged: Collection[str] = (),
 ) -> M | None:
-    """``model`` validated from ``data``; on errors, each is recorded at its cell."""
+    """``model`` validated from ``data``; on errors, each is recorded at its cell.
+
+    An error of a rule in ``unjudged`` is left out (the consequence of a problem recorded).
+    """
     try:
         return model.model_validate(dict(data))
     except ValidationError as exc:
@@ -275,8 +279,10 @@ def validate(
                 continue  # nothing of the sheets: cannot happen when origins has ()
             table, row = origins[prefix]
             column = _locate(table.spec, loc[len(prefix) :])
-            if error["type"] == "default_factory_not_called" or (
-                column is not None and column.key in row.refused
+            if (
+                error["type"] == "default_factory_not_called"
+                or error["type"] in unjudged
+                or (column is not None and column.key in row.refused)
             ):
                 continue  # the consequence of a problem recorded already
             table.cell_problem(problems, row, column, str(error["type"]), pydantic_texts(error))
@@ -394,12 +400,14 @@ def with_children(
     link: str,
     kids: Mapping[str, tuple[str, SheetSpec, type[Any]]],
     problems: Problems,
+    presence: Collection[str] = (),
 ) -> list[M] | None:
     """The models of sheet ``spec``, each with the rows of its child sheets as list fields.
 
     A row of sheet ``spec`` is named by its value in column ``key``; each child sheet
     (``kids``: its key → the model's list field, its spec and its item model) names its
     parent in column ``link``. ``None`` when any row has problems (all recorded).
+    ``presence`` names the model's rules that judge whether its child rows are there.
     """
     table = tables[spec.key]
     parents = keyed(table, key, problems)
@@ -413,15 +421,19 @@ def with_children(
     for row in table.rows:
         own: Origins = {(): (table, row)}
         data = nested(row, spec)
+        whole = True  # every child row read
         for name, (into, kid, item_model) in kids.items():
-            items = []
-            for position, child in enumerate(grouped[name].get(row.number, [])):
-                own[(into, position)] = (tables[name], child)
+            items: list[Any] = []
+            for child in grouped[name].get(row.number, []):
                 item = validate_row(item_model, kid, tables[name], child, problems)
-                if item is not None:
-                    items.append(item)
+                if item is None or child.refused:
+                    whole = False  # its problem is recorded at its own cell
+                    continue
+                own[(into, len(items))] = (tables[name], child)  # where its errors point
+                items.append(item)
             data[into] = items
-        made = validate(model, data, own, problems)
+        # a row that lost a child row is not told it has none (a consequence, said already)
+        made = validate(model, data, own, problems, () if whole else presence)
         if made is not None:
             found.append(made)
     return None if problems else found

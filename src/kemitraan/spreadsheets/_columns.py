@@ -18,7 +18,15 @@ from typing import Any, Final, Literal
 from kemitraan._base import LabelledEnum, Language, in_language
 from kemitraan.exceptions import InvalidDeclarationError
 
-__all__ = ["Column", "Percentage", "Refused", "SheetSpec", "parse_value", "significant_digits"]
+__all__ = [
+    "Column",
+    "CommaDecimal",
+    "Percentage",
+    "Refused",
+    "SheetSpec",
+    "parse_value",
+    "significant_digits",
+]
 
 Kind = Literal[
     "text",
@@ -48,9 +56,28 @@ _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
 _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
 _DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
+# thousands grouped, one way or the other: 1.700 is 1700 to Indonesian Excel and 1,7 to
+# English Excel; two groups (1.700.000) or a decimal part (1.700,5) say which
+_ID_NUMBER: Final = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
+_UNITS: Final = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000}
+_ONE_GROUP: Final = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
+_GROUPED_ID: Final = re.compile(r"^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
+_GROUPED_EN: Final = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
+_DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
 """A number written with the Indonesian decimal comma (``12,5``), as a CSV saved by Excel
 under an Indonesian locale writes it; ``1,500`` (three digits after the comma) is refused,
 since English Excel writes a thousand and five hundred so."""
+
+
+class CommaDecimal(str):
+    """A field of a CSV that writes decimals with a comma.
+
+    Excel under an Indonesian locale writes such a file with ``;`` between fields: there
+    ``1.700`` is 1700 and ``1,700`` is 1,7.
+    """
+
+    __slots__ = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +120,9 @@ class Column:
     """The smallest value (whole numbers, percentages)."""
     high: int | None = None
     """The largest value (whole numbers, percentages)."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """Other names a person types for a choice, each with the choice's value (``L``, the
+    Dapodik code, for ``male``)."""
 
     def title(self, language: Language) -> str:
         """The header as the workbook shows it: a required column's ends with ``*``."""
@@ -156,7 +186,7 @@ def _fold(text: str) -> str:
 
 def _text(raw: Any) -> str:
     if isinstance(raw, str):
-        return raw
+        return str(raw)  # a plain str, whatever the reader marked it as
     if isinstance(raw, bool):
         raise Refused("not_text")
     if isinstance(raw, int):
@@ -192,7 +222,27 @@ def _date(raw: Any) -> date:
             return date(year, month, day)
         except ValueError:
             pass
+    named = _DAY_MONTH_YEAR.match(text)  # "14 April 2025", "31 Juli 2025", "5 Agu 2025"
+    called = _months().get(_fold(named.group(2))) if named else None
+    if named and called:
+        try:
+            return date(int(named.group(3)), called, int(named.group(1)))
+        except ValueError:
+            pass
     raise Refused("not_date", value=text)
+
+
+@cache
+def _months() -> dict[str, int]:
+    """The months by their names and short names, in Indonesian and English (Babel's)."""
+    from babel import Locale
+
+    found: dict[str, int] = {}
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale.parse(locale).months["format"][width].items():
+                found.setdefault(_fold(name).rstrip("."), number)
+    return found
 
 
 def significant_digits(number: Decimal) -> int:
@@ -208,17 +258,32 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
     elif isinstance(raw, float):
         number = Decimal(repr(raw))
     else:
-        text = "".join(_text(raw).split())
+        typed = _text(raw).strip()  # quoted as typed, so that it can be found
+        text = "".join(typed.split())
         if money:
             text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
-            if _GROUPED.match(text):
+            spoken = _SPOKEN.match(text)  # "3,5 juta", "750 rb": how an income is told
+            if spoken:
+                figure, unit = spoken.groups()
+                amount = Decimal(figure.replace(",", ".")) * _UNITS[unit.casefold()]
+                whole = amount == amount.to_integral_value()
+                text = str(amount.quantize(Decimal(1)) if whole else amount)
+            elif _GROUPED.match(text):
                 text = text.replace(".", "").replace(",", ".")
+        elif isinstance(raw, CommaDecimal) and _ID_NUMBER.match(text):
+            text = text.replace(".", "").replace(",", ".")  # as Indonesian Excel wrote it
         elif _DECIMAL_COMMA.match(text):
             text = text.replace(",", ".")
+        elif _ONE_GROUP.match(text):
+            raise Refused("ambiguous_number", value=typed)
+        elif _GROUPED_ID.match(text):
+            text = text.replace(".", "").replace(",", ".")
+        elif _GROUPED_EN.match(text):
+            text = text.replace(",", "")
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise Refused("not_number", value=text) from None
+            raise Refused("not_number", value=typed) from None
     if not number.is_finite():
         raise Refused("not_number", value=raw)
     if significant_digits(number) > EXCEL_DIGITS:
@@ -247,19 +312,30 @@ def _integer(raw: Any) -> int:
     return int(number)
 
 
-def _bool(raw: Any) -> bool:
+def _bool(raw: Any, column: Column) -> bool:
+    """Yes or no; in a column named for a state ("Kompeten"), its name, or "belum" it."""
     if isinstance(raw, bool):
         return raw
-    text = _fold(_text(raw))
-    if text in _YES:
+    typed = _text(raw).strip()
+    text = _fold(typed)
+    named = {_fold(name) for name in column.header}
+    if text in _YES or text in named:
         return True
-    if text in _NO:
+    if text in _NO or any(text == f"{no} {name}" for no in _NOT for name in named):
         return False
-    raise Refused("not_yes_no", value=text)
+    raise Refused("not_yes_no", value=typed)
 
 
-def _member(enum: type[LabelledEnum], text: str, language: Language) -> LabelledEnum:
+_NOT: Final = ("tidak", "belum", "not")
+
+
+def _member(column: Column, text: str, language: Language) -> LabelledEnum:
+    enum = column.enum
+    assert enum is not None  # a column of choices names them
     found = choices(enum).get(_fold(text))
+    if found is None:
+        value = next((v for alias, v in column.aliases if _fold(alias) == _fold(text)), None)
+        found = enum(value) if value is not None else None
     if found is None:
         shown = "; ".join(member.label(language) for member in enum)
         raise Refused("not_choice", value=text.strip(), choices=shown)
@@ -294,19 +370,16 @@ def parse_value(column: Column, raw: Any, language: Language) -> Any:
     if kind == "ids":
         return _items(_text(raw))
     if kind == "enum":
-        assert column.enum is not None
-        return _member(column.enum, _text(raw), language)
+        return _member(column, _text(raw), language)
     if kind == "enums":
-        assert column.enum is not None
-        enum = column.enum
-        return [_member(enum, item, language) for item in _items(_text(raw))]
+        return [_member(column, item, language) for item in _items(_text(raw))]
     if kind == "date":
         return _date(raw)
     if kind in ("rupiah", "number"):
         return _decimal(raw, money=kind == "rupiah")
     if kind == "integer":
         return _integer(raw)
-    return _bool(raw)
+    return _bool(raw, column)
 
 
 def shown(column: Column, value: Any, language: Language) -> Any:
@@ -372,10 +445,11 @@ def column(
     low: int | None = None,
     high: int | None = None,
     link: bool = False,
+    aliases: tuple[tuple[str, str], ...] = (),
 ) -> Column:
     """A column whose value goes to the field ``key`` (dotted for a nested one).
 
     ``link=True`` makes a column that names a row of another sheet instead.
     """
     path = None if link else tuple(key.split("."))
-    return Column(key, header, help, kind, enum, required, width, path, low, high)
+    return Column(key, header, help, kind, enum, required, width, path, low, high, aliases)

@@ -24,7 +24,7 @@ from typing import Any, Final
 from kemitraan._base import Language, in_language
 from kemitraan._files import AtomicBatch
 from kemitraan.parties import slug
-from kemitraan.spreadsheets._columns import Column, SheetSpec, shown
+from kemitraan.spreadsheets._columns import Column, CommaDecimal, SheetSpec, shown
 from kemitraan.spreadsheets._guide import instructions
 from kemitraan.spreadsheets._problems import Problems
 
@@ -154,10 +154,17 @@ def read_folder(
         delimiter = ";" if first.count(";") > first.count(",") else ","
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         try:
-            lines = [(number, list(row)) for number, row in enumerate(reader, start=1)]
+            lines = [(number, _marked(row, delimiter)) for number, row in enumerate(reader, 1)]
         except csv.Error:  # a field longer than the csv module reads (its own text is English)
             problems.add(path.name, None, None, None, "not_csv")
             yield path.name, None, iter(())
             continue
         header = lines[0][1] if lines else []
         yield path.name, header, iter(lines[1:])
+
+
+def _marked(row: list[str], delimiter: str) -> list[str]:
+    """``row``, each field of a decimal-comma file (``;``) marked as such (``1.700`` is 1700)."""
+    if delimiter != ";":
+        return row
+    return [CommaDecimal(field) if "." in field or "," in field else field for field in row]

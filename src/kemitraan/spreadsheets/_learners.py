@@ -52,7 +52,12 @@ ROSTER: Final = SheetSpec(
         ),
         column("nik", ("NIK", "NIK"), ("16 angka (data pribadi)", "16 digits (personal data)")),
         column(
-            "gender", ("Jenis kelamin", "Sex"), ("Pilih dari daftar", "Choose"), "enum", enum=Gender
+            "gender",
+            ("Jenis kelamin", "Sex"),
+            ("Pilih dari daftar, atau L/P", "Choose, or L/P"),
+            "enum",
+            enum=Gender,
+            aliases=(("L", "male"), ("P", "female")),  # Dapodik's codes
         ),
         column("born_on", ("Tanggal lahir", "Born on"), ("Data pribadi", "Personal data"), "date"),
         column(

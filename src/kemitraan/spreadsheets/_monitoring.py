@@ -270,4 +270,7 @@ def rows(records: Sequence[MonitoringRecord]) -> dict[str, list[dict[str, Any]]]
 
 def read(tables: Mapping[str, Table], problems: Problems) -> list[MonitoringRecord] | None:
     """The records the sheets hold, in row order; ``None`` when they have problems."""
-    return with_children(tables, RECORDS, MonitoringRecord, "number", "record", _CHILDREN, problems)
+    return with_children(
+        tables, RECORDS, MonitoringRecord, "number", "record", _CHILDREN, problems,
+        presence={"empty_monitoring"},  # a record that lost its only value is not empty
+    )  # fmt: skip

@@ -29,6 +29,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "holds a time ({value}); this column holds a date only",
     ),
     "not_number": ("'{value}' bukan angka", "'{value}' is not a number"),
+    "ambiguous_number": (
+        "'{value}' dapat dibaca dua cara (ribuan atau pecahan desimal); tulis tanpa pemisah "
+        "ribuan, mis. 1700 atau 1,7",
+        "'{value}' can be read two ways (thousands or a decimal fraction); write it without a "
+        "thousands separator, e.g. 1700 or 1.7",
+    ),
     "not_whole_number": ("'{value}' bukan bilangan bulat", "'{value}' is not a whole number"),
     "too_precise": (
         "{value} memuat lebih dari 15 angka penting, yang tidak dapat disimpan Excel",
