@@ -24,12 +24,14 @@ from pydantic import ValidationError, model_validator
 
 from helpers import in_threads
 from kemitraan import (
+    Agreement,
     AuditRecord,
     Contact,
     Funding,
     Interaction,
     InvalidDataError,
     MonitoringRecord,
+    Move,
     MoveNotAllowedError,
     Partner,
     PartnerKind,
@@ -279,6 +281,56 @@ def test_signatures_shown_must_be_in_the_history() -> None:
     ]
     with pytest.raises(ValidationError, match="signature_not_recorded"):
         partnership.agreement = partnership.agreement.model_copy(update={"signatories": forged})
+
+
+def _with_signed(partnership: Partnership, party: str, **shown: object) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(dump_json(partnership))
+    for signatory in data["agreement"]["signatories"]:
+        if signatory["party_id"] == party:
+            signatory.update(shown)
+    return data
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        {"signed_on": "2025-03-11"},  # the day moved, by a day
+        {"signed_at": "Jakarta"},  # or the place
+        {"signed_on": "1900-01-01", "signed_at": None},
+    ],
+)
+def test_a_signatures_day_and_place_are_those_it_was_recorded_with(shown: dict[str, Any]) -> None:
+    # the attack review: neither is in the text's digest, and a facilitator could rewrite
+    # another party's through the app, or anyone through the database row
+    partnership = at_stage(Stage.IMPLEMENTATION, recorded=True)
+    signed = next(r for r in partnership.history if r.move is Move.SIGN)
+    assert (signed.signed_on, signed.signed_at) == (date(2025, 3, 10), "Martapura")
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, _with_signed(partnership, str(signed.party_id), **shown))
+    assert caught.value.errors[0]["type"] == "signature_day_changed"
+    # nor while the others have yet to sign, through an assignment (as the app's PATCH does)
+    signing = at_stage(Stage.SIGNING)
+    party = signing.parties[1].id
+    signing.sign(party, on=date(2025, 3, 10), place="Martapura", at=AT)
+    before = dump_json(signing)
+    agreement = Agreement.model_validate(_with_signed(signing, party, **shown)["agreement"])
+    with pytest.raises(ValidationError, match="signature_day_changed"):
+        signing.agreement = agreement
+    assert dump_json(signing) == before
+
+
+@pytest.mark.parametrize(("day", "refused"), [("2025-03-10", False), ("1900-01-01", True)])
+def test_a_signature_recorded_before_its_day_was_kept_is_still_a_possible_day(
+    day: str, refused: bool
+) -> None:
+    data = json.loads((DATA / "seed-partnership-v1.json").read_text("utf-8"))
+    data["agreement"]["signatories"][0]["signed_on"] = day
+    if not refused:
+        assert load_json(Partnership, data).agreement is not None
+        return
+    with pytest.raises(InvalidDataError) as caught:
+        load_json(Partnership, data)
+    assert caught.value.errors[0]["type"] == "signature_day_impossible"
 
 
 # -- addenda go through the lifecycle ----------------------------------------------------------

@@ -25,7 +25,7 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "d696638560e006d9601a2a5e46f0f2a57e310ec783e9c52da24a8b303abbeece",
+    "partnership.json": "103d2a72c80d71b811d9065a5a627b968c0e54eed5f6493c3a47edd76a8a2f69",
     "mou.docx": "9d9ed7227584a5fba12471898e4b674d3b42a2c44047124bfb5c3ad10b344d6f",
     "pks.docx": "44fdbf6dd8bcc7f0d0b917ddf350546d6140b9db6080be4e4e99594a01c08078",
     "addendum.docx": "d65bc29fcd39a82eef5b6a639ceea954112805b3e2aa8f3f10531ffb05e3a8b9",

@@ -31,6 +31,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kemitraan._catalog import N_, say
@@ -40,7 +41,7 @@ from kemitraan.exceptions import InvalidDataError
 from kemitraan.lifecycle import AuditRecord, AuditTrail, Stage
 from kemitraan.maintenance.techniques import CHECKLISTS
 from kemitraan.planning import plan_for_cycle
-from kemitraan.provisions import AgreementKind
+from kemitraan.provisions import AgreementKind, Signatory
 
 if TYPE_CHECKING:
     from kemitraan._protocols import PartnershipLike
@@ -282,6 +283,9 @@ def _shown_signatures(
 ) -> Iterator[Problem]:
     recorded = signatures(p.history, document)
     for index, signatory in enumerate(document.signatories):
+        record = recorded.get(signatory.party_id)
+        if signatory.signed and record is not None:
+            yield from _signature_day(document, signatory, record, (*where, "signatories", index))
         if signatory.signed and signatory.party_id not in recorded:
             yield (
                 (*where, "signatories", index, "signed_on"),
@@ -305,6 +309,45 @@ def _shown_signatures(
                     "record": p.history.index(recorded[signatory.party_id]),
                 },
             )
+
+
+def _signature_day(
+    document: Agreement, signatory: Signatory, record: AuditRecord, where: tuple[str | int, ...]
+) -> Iterator[Problem]:
+    """A signature's day and place are its record's (not in the text's digest), and possible."""
+    day, place = signatory.signed_on, signatory.signed_at
+    assert day is not None  # shown as signed
+    if record.signed_on is not None and (day, place) != (record.signed_on, record.signed_at):
+        yield (
+            (*where, "signed_on"),
+            "signature_day_changed",
+            N_(
+                "the signature of '{party}' is shown made on {shown} at {shown_place}, but "
+                "its history record says {day} at {place}; a signature keeps the day and "
+                "place it was recorded with"
+            ),
+            {
+                "party": signatory.party_id,
+                "shown": day.isoformat(),
+                "shown_place": place or "-",
+                "day": record.signed_on.isoformat(),
+                "place": record.signed_at or "-",
+            },
+        )
+    elif day < document.date or day > datetime.now(UTC).date() + timedelta(days=1):
+        yield (
+            (*where, "signed_on"),
+            "signature_day_impossible",
+            N_(
+                "the signature of '{party}' is shown made on {shown}, before the text was "
+                "made ({made}) or after today"
+            ),
+            {
+                "party": signatory.party_id,
+                "shown": day.isoformat(),
+                "made": document.date.isoformat(),
+            },
+        )
 
 
 def _addendum(p: PartnershipLike, addendum: Agreement, index: int) -> Iterator[Problem]:

@@ -150,6 +150,8 @@ def move_record(
         party_id=ask.party_id if ask.move.is_signing else None,
         document=ask.move.document,
         digest=document.digest() if ask.move.is_signing and document is not None else None,
+        signed_on=signed[0] if ask.move.is_signing and signed is not None else None,
+        signed_at=signed[1] if ask.move.is_signing and signed is not None else None,
     )
     if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
         raise InvalidArgumentError.saying(

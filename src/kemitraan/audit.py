@@ -126,10 +126,19 @@ def record_hash(previous: str, partnership_id: str, record: AuditRecord, key: by
         record.document,
         record.digest,
     )
-    if record.actor_role is not None or record.acts_for is not None or record.actor_id is not None:
+    signed = record.signed_on is not None or record.signed_at is not None
+    if (
+        signed
+        or record.actor_role is not None
+        or record.acts_for is not None
+        or record.actor_id is not None
+    ):
         # Only when set, so the hashes of records made before actors existed still hold.
         role = record.actor_role.value if record.actor_role is not None else None
         fields = (*fields, role, record.acts_for, record.actor_id)
+    if signed:  # the day and place of a signature, since records keep them
+        day = record.signed_on.isoformat() if record.signed_on is not None else None
+        fields = (*fields, day, record.signed_at)
     # Each field length-prefixed (None as "-"): unambiguous, and cheap to build.
     content = "".join("-" if f is None else f"{len(f)}:{f}" for f in fields).encode()
     if key is None:

@@ -21,6 +21,7 @@ under the partnership's lock, and only then sends the machine the approved move.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from typing import Any, Final, Literal
@@ -181,6 +182,11 @@ class AuditRecord(ValueModel):
     """For a signature: what was signed."""
     digest: str | None = None
     """For a signature: the digest of the text signed (:meth:`kemitraan.Agreement.digest`)."""
+    signed_on: date | None = None
+    """For a signature: the day it was made, as the text shows it (records made before
+    kemitraan kept it have none)."""
+    signed_at: ShortText | None = None
+    """For a signature: the place it was made, as the text shows it."""
     hash: str = ""
     """This record's link in the chain: a hash of it and of the record before it
     (:mod:`kemitraan.audit`)."""
