@@ -352,3 +352,31 @@ def test_a_long_line_is_refused_before_it_is_read_whole(
     thread.join(timeout=60)
     assert not thread.is_alive()
     assert written[0] < 2**20  # a kilobyte or so was read, not the line
+
+
+@pytest.mark.usefixtures("keyed")
+def test_an_audit_row_edited_without_the_key_is_not_given_as_the_history(store: Store) -> None:
+    # the attack review: history() read the table and checked no hash, while load passed
+    store.save(walked("audited", Stage.PLANNING), version=0)
+    with store.engine.begin() as conn:
+        record = json.loads(
+            conn.execute(
+                sa.text(
+                    "SELECT record FROM kemitraan_audit_records "
+                    "WHERE partnership_id = 'audited' AND seq = 0"
+                )
+            ).scalar_one()
+        )
+        record.update(actor="Kepala Dinas", note="disetujui")
+        conn.execute(
+            sa.text(
+                "UPDATE kemitraan_audit_records SET record = :r "
+                "WHERE partnership_id = 'audited' AND seq = 0"
+            ),
+            {"r": json.dumps(record)},
+        )
+    assert store.load("audited").partnership.history[0].actor != "Kepala Dinas"
+    with pytest.raises(InvalidDataError) as caught:
+        store.history("audited")
+    assert caught.value.errors[0]["type"] == "store_mismatch"
+    assert store.history("nobody") == []

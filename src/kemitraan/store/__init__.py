@@ -279,9 +279,9 @@ class Store:
                 newest = (
                     (row.last_seq, row.last_hash)
                     if row is not None
-                    else self._newest_record(conn, pid)
+                    else _rows.newest_record(conn, pid)
                 )
-                self._append(conn, pid, history, newest)
+                _rows.append_records(conn, pid, history, newest)
         except sa.exc.IntegrityError:
             # created by someone else first (the insert's primary key)
             with self._connect() as conn:
@@ -332,33 +332,6 @@ class Store:
         ).scalar()
         return stored_int(pid, "version", found) if found is not None else 0
 
-    @staticmethod
-    def _newest_record(conn: Connection, pid: str) -> tuple[int | None, str | None]:
-        found = conn.execute(_rows.LAST_RECORD, {"pid": pid}).first()
-        return (found.seq, found.hash) if found is not None else (None, None)
-
-    @staticmethod
-    def _append(
-        conn: Connection,
-        pid: str,
-        history: tuple[AuditRecord, ...],
-        newest: tuple[int | None, str | None],
-    ) -> None:
-        """Write the records of ``history`` after the ``newest`` stored (its seq and hash)."""
-        seq, digest = newest
-        if seq is not None:
-            seq = stored_int(pid, "seq", seq)
-        start = seq + 1 if seq is not None else 0
-        if start > len(history) or (seq is not None and history[seq].hash != digest):
-            raise InvalidArgumentError.saying(
-                "the history stored for partnership {id} is not a beginning of the one "
-                "saved: a history is only appended to",
-                id=repr(pid),
-            )
-        rows = [_rows.record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
-        if rows:
-            conn.execute(_rows.INSERT_RECORDS, rows)
-
     def load(self, partnership_id: str) -> Stored:
         """The partnership and its version, verified before it is trusted.
 
@@ -396,15 +369,21 @@ class Store:
         return self.load(partnership_id).partnership
 
     def history(self, partnership_id: str) -> list[AuditRecord]:
-        """The audit records stored for the partnership, in order (from their own table).
+        """The audit records stored for the partnership, in order, as its verified history.
+
+        Read from their own table, and each compared with the history of the partnership
+        as :meth:`load` verifies it: a row edited without the key is refused, not returned.
 
         Raises:
-            InvalidDataError: a stored record does not validate.
+            InvalidDataError: a stored record does not validate, or disagrees with the
+                verified history.
         """
         if not isinstance(partnership_id, str) or not storable(partnership_id):
             return []  # no partnership has an id the database cannot hold
-        if policy_in_force() is not None:
-            self.load(partnership_id)  # the actor must be one who may read it
+        try:
+            verified_history = self.load(partnership_id).partnership.history
+        except PartnershipNotFoundError:
+            return []  # no history but a partnership's
         with self._connect() as conn:
             rows = conn.execute(
                 sa.select(audit_records.c.record)
@@ -412,10 +391,13 @@ class Store:
                 .order_by(audit_records.c.seq)
             ).all()
         try:
-            return [AuditRecord.model_validate_json(row.record) for row in rows]
+            records = [AuditRecord.model_validate_json(row.record) for row in rows]
         except ValidationError as exc:
             errors = exc.errors(include_url=False, include_input=False)
             raise InvalidDataError("AuditRecord", errors) from exc
+        if records != list(verified_history):
+            raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
+        return records
 
     def moves(self) -> Iterator[tuple[str, datetime, str, int]]:
         """Every partnership's moves between steps, by partnership and in order.
@@ -676,7 +658,7 @@ class Store:
                 if rows:
                     conn.execute(_rows.INSERT, rows)
                 for p, _ in loaded:
-                    self._append(conn, p.id, p.history, self._newest_record(conn, p.id))
+                    _rows.append_records(conn, p.id, p.history, _rows.newest_record(conn, p.id))
         except sa.exc.IntegrityError:
             stored = set(self.ids())
             clash = next((p.id for p, _ in loaded if p.id in stored), loaded[0][0].id)

@@ -11,9 +11,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
+from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.lifecycle import AuditRecord
 from kemitraan.partnerships import Partnership
+from kemitraan.store._checks import stored_int
 from kemitraan.store._tables import audit_records, partnerships
 from kemitraan.summary import summarize
 
@@ -104,3 +107,31 @@ def record_row(partnership_id: str, seq: int, record: AuditRecord) -> dict[str, 
         "hash": record.hash,
         "record": record.model_dump_json(),
     }
+
+
+def newest_record(conn: Connection, pid: str) -> tuple[int | None, str | None]:
+    """The seq and hash of the audit record stored last for ``pid``, if any."""
+    found = conn.execute(LAST_RECORD, {"pid": pid}).first()
+    return (found.seq, found.hash) if found is not None else (None, None)
+
+
+def append_records(
+    conn: Connection,
+    pid: str,
+    history: tuple[AuditRecord, ...],
+    newest: tuple[int | None, str | None],
+) -> None:
+    """Write the records of ``history`` after the ``newest`` stored (its seq and hash)."""
+    seq, digest = newest
+    if seq is not None:
+        seq = stored_int(pid, "seq", seq)
+    start = seq + 1 if seq is not None else 0
+    if start > len(history) or (seq is not None and history[seq].hash != digest):
+        raise InvalidArgumentError.saying(
+            "the history stored for partnership {id} is not a beginning of the one "
+            "saved: a history is only appended to",
+            id=repr(pid),
+        )
+    rows = [record_row(pid, seq, history[seq]) for seq in range(start, len(history))]
+    if rows:
+        conn.execute(INSERT_RECORDS, rows)
