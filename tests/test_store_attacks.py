@@ -124,7 +124,14 @@ def test_a_forged_row_is_not_blessed_by_an_upgrade(
     with pytest.raises(InvalidDataError) as refused:
         store.load("forged")
     assert code in {e["type"] for e in refused.value.errors}
-    assert store.history("forged") == list(genuine.history)  # nothing written
+    with store.engine.connect() as conn:  # nothing written to the audit table
+        hashes = conn.execute(
+            sa.text(
+                "SELECT hash FROM kemitraan_audit_records "
+                "WHERE partnership_id = 'forged' ORDER BY seq"
+            )
+        ).scalars()
+        assert list(hashes) == [r.hash for r in genuine.history]
 
 
 def test_an_old_document_whose_upgrade_keeps_its_history_loads_verified(
@@ -380,3 +387,19 @@ def test_an_audit_row_edited_without_the_key_is_not_given_as_the_history(store: 
         store.history("audited")
     assert caught.value.errors[0]["type"] == "store_mismatch"
     assert store.history("nobody") == []
+
+
+def test_a_subclass_saves_only_what_loads_back_as_a_partnership(store: Store) -> None:
+    # the attack review: a subclass with a field of its own was saved and never loaded again
+    from kemitraan import Partnership
+
+    class AppPartnership(Partnership):
+        tenant: str = "dinas-banjar"
+
+    made = walked("tenant", Stage.GATHERING)
+    sub = AppPartnership.model_validate(made.model_dump())
+    with pytest.raises(InvalidDataError) as caught:
+        store.save(sub, version=0)
+    assert caught.value.errors[0]["loc"] == ("tenant",)
+    with pytest.raises(PartnershipNotFoundError):
+        store.load("tenant")  # nothing written

@@ -76,7 +76,7 @@ from kemitraan.exceptions import (
     VersionConflictError,
 )
 from kemitraan.findings import canonical_code
-from kemitraan.io import _checked_json
+from kemitraan.io import _checked_json, load_json
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
@@ -316,6 +316,8 @@ class Store:
         """The text, columns and history a save or an import writes, after the same checks."""
         with partnership._lock:  # one consistent view of a partnership other threads edit
             text = _checked_json(partnership, known=known)
+            if type(partnership) is not Partnership:  # a load reads it as the library's own
+                load_json(Partnership, text, upgrade=False)
             try:
                 columns = _rows.columns(partnership, self.renewal_lead_days)
             except OverflowError:  # a renewal due before year 1 (the term's year is the model's)
