@@ -630,3 +630,21 @@ def test_a_record_given_whole_with_another_recorder_is_not_saved() -> None:
             update={"interactions": [*stored.partnership.interactions, honest]}
         )
         assert store.save(kept, version=stored.version) == stored.version + 1
+
+
+def test_a_record_given_whole_with_no_recorder_is_not_saved() -> None:
+    # the attack review: a new partnership posted whole held an evaluation and a decision
+    # that named nobody (the constructor does not write the actor in)
+    store, ours = _store_of_two_institutions()
+    with acting_as(FACILITATOR):
+        stored = store.load(ours.id)
+        unnamed = stored.partnership.model_copy(
+            update={"interactions": [*stored.partnership.interactions, _visit(ours)]}
+        )
+        with pytest.raises(NotPermittedError) as refused:
+            store.save(unnamed, version=stored.version)
+        assert refused.value.rule == "recorded_by_nobody"
+        assert "tidak menyebut siapa pun sebagai pencatatnya" in str(refused.value)
+        stored.partnership.interactions.append(_visit(ours))  # the partnership names the actor
+        assert stored.partnership.interactions[-1].recorded_by == FACILITATOR
+        assert store.save(stored.partnership, version=stored.version) == stored.version + 1

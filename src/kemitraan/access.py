@@ -102,6 +102,10 @@ _REFUSAL_IDS: Final[dict[str, str]] = {
         "a new record in {field} names someone else as its recorder; new records are "
         "recorded as {name}"
     ),
+    "recorded_by_nobody": N_(
+        "a new record in {field} names nobody as its recorder; add it to the partnership "
+        "(append or assign), which records it as {name}"
+    ),
     "administrators_only": N_("to {action} for the whole store is an administrator's work"),
     "personal_data_not_for_role": N_("a {role} sees personal data masked (UU 27/2022)"),
 }

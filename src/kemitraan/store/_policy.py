@@ -26,20 +26,24 @@ def scope() -> list[sa.ColumnElement[bool]]:
 
 
 def recorded_as_acting(new: Partnership, stored: Partnership | None) -> None:
-    """Under a policy: every record a save adds names the actor acting, or nobody.
+    """Under a policy: every record a save adds names the actor acting.
 
-    A record built elsewhere and given whole (``model_copy(update=...)``, a client's JSON)
-    does not pass through the partnership that writes the actor in; one that claims another
-    recorder is refused here, before it is stored.
+    A record built elsewhere and given whole (``model_copy(update=...)``, a client's JSON, a
+    new partnership's constructor) does not pass through the partnership that writes the
+    actor in; one that claims another recorder, or none, is refused here, before it is
+    stored.
 
     Raises:
-        NotPermittedError: ``recorded_by_another``.
+        NotPermittedError: ``recorded_by_another``, ``recorded_by_nobody``.
     """
     actor = current_actor()
     for field in RECORD_FIELDS:
         held = {r.model_dump_json() for r in getattr(stored, field)} if stored else set()
         for record in getattr(new, field):
-            who = getattr(record, "recorded_by", None)
-            if who is None or who == actor or record.model_dump_json() in held:
+            if not hasattr(record, "recorded_by"):
                 continue
-            raise refusal_of(actor, Action.RECORD, "recorded_by_another", new, field=field)
+            who = record.recorded_by
+            if who == actor or record.model_dump_json() in held:
+                continue
+            rule = "recorded_by_nobody" if who is None else "recorded_by_another"
+            raise refusal_of(actor, Action.RECORD, rule, new, field=field)
