@@ -30,6 +30,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_html",
         "_bounds",
         "_base",
+        "_results",
         "_types",
         "conventions",
         "findings",

@@ -1118,3 +1118,31 @@ def test_a_partner_met_only_outside_the_interaction_log_has_been_contacted() -> 
     }
     late = _last_contact_reasons(loaded, date(2027, 12, 1))  # long after the last meeting
     assert all(found == ["Kontak terakhir 674 hari lalu."] * 2 for found in late.values())
+
+
+def test_the_views_results_are_the_models_validation_makes() -> None:
+    # deviations and health make their results without validating them again
+    # (kemitraan._results); this holds them to what pydantic's validation makes, slot by
+    # slot, so that a pydantic that adds or changes a slot is caught here
+    import pickle
+
+    from kemitraan import detect_deviations, partner_health
+    from kemitraan.deviations import Deviation
+    from kemitraan.maintenance.health import PartnerHealth
+
+    p = at_stage(Stage.IMPROVEMENT, recorded=True)
+    on = date(2026, 2, 9)
+    made = [*detect_deviations(p, on=on), *partner_health(p, on=on)]
+    assert made
+    for result in made:
+        kind = type(result)
+        assert kind in (Deviation, PartnerHealth)
+        validated = kind.model_validate(result.model_dump(exclude_unset=True))
+        assert result == validated
+        assert result.__getstate__() == validated.__getstate__()
+        assert pickle.loads(pickle.dumps(result)) == result
+        assert result.model_dump_json() == validated.model_dump_json()
+        for inner, again in zip(
+            getattr(result, "techniques", ()), getattr(validated, "techniques", ()), strict=True
+        ):
+            assert inner.__getstate__() == again.__getstate__()

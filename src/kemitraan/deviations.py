@@ -29,17 +29,19 @@ from functools import cache, lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Final, NamedTuple, Self
 
-from pydantic import Field, TypeAdapter, model_validator
+from pydantic import Field, model_validator
 
 from kemitraan._base import (
     BilingualText,
     LabelledEnum,
     Language,
+    SharedFields,
     ValueModel,
+    _shared,
     field_error,
-    share_given_fields,
 )
 from kemitraan._catalog import N_, Later, Worded, both, later
+from kemitraan._results import made, text
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
 from kemitraan.obligations import ObligationState, _Records, _standing
@@ -160,6 +162,12 @@ class Deviation(ValueModel):
     """What in the data shows it."""
 
 
+_SAID: Final = ("kind", "severity", "subject", "party_id", "since", "message", "evidence")
+_UNMEASURED: Final = _shared(set(_SAID))
+_EXPECTED: Final = _shared({*_SAID, "expected"})
+_MEASURED: Final = _shared({*_SAID, "expected", "actual"})
+
+
 class _Found(NamedTuple):
     """A deviation as the views compute it, before it is a :class:`Deviation`.
 
@@ -174,35 +182,34 @@ class _Found(NamedTuple):
     since: date
     message: Later | _Behind
     evidence: Later
-    measured: tuple[tuple[str, Decimal | None], ...] = ()
-    """``expected`` and ``actual``, as far as the kind states them."""
+    given: SharedFields = _UNMEASURED
+    """The :class:`Deviation`'s given fields: with ``expected`` and ``actual`` as far as the
+    kind states them (``_EXPECTED``, ``_MEASURED``)."""
+    expected: Decimal | None = None
+    actual: Decimal | None = None
 
-    def fields(self) -> dict[str, object]:
-        """The :class:`Deviation`'s fields, its texts as :class:`BilingualText` fields."""
-        message, evidence = self.message.pair(), self.evidence.pair()
-        return {
-            "kind": self.kind,
-            "severity": self.severity,
-            "subject": self.subject,
-            "party_id": self.party_id,
-            "since": self.since,
-            **dict(self.measured),
-            "message": {"indonesian": message[0], "english": message[1]},
-            "evidence": {"indonesian": evidence[0], "english": evidence[1]},
-        }
+    def model(self) -> Deviation:
+        """The :class:`Deviation`, its texts said."""
+        return made(
+            Deviation,
+            self.given,
+            {
+                "kind": self.kind,
+                "severity": self.severity,
+                "subject": self.subject,
+                "party_id": self.party_id,
+                "since": self.since,
+                "expected": self.expected,
+                "actual": self.actual,
+                "message": text(*self.message.pair()),
+                "evidence": text(*self.evidence.pair()),
+            },
+        )
 
 
 @cache
 def _default_thresholds() -> Thresholds:
     return Thresholds()
-
-
-@cache
-def _deviations() -> TypeAdapter[list[Deviation]]:
-    # One validation in pydantic-core makes every deviation a call returns: faster than
-    # making them one by one (validated or trusted). The library's sentences begin and
-    # end with words, so validation keeps them as they are.
-    return TypeAdapter(list[Deviation])
 
 
 def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
@@ -212,6 +219,7 @@ def _severity(amount: float | Decimal, critical: float | Decimal) -> Severity:
 _ERROR: Final = Severity.ERROR
 _WARNING: Final = Severity.WARNING
 _ZERO: Final = Decimal(0)
+_HUNDRED: Final = Decimal(100)
 
 
 @lru_cache(maxsize=4096)
@@ -301,7 +309,9 @@ def _activities(
                 subject=activity.id,
                 party_id=activity.responsible,
                 since=period.end,
-                measured=(("expected", Decimal(100)), ("actual", percent)),
+                given=_MEASURED,
+                expected=_HUNDRED,
+                actual=percent,
                 message=later(
                     N_("{name} was due to finish on {due}; {late} days late."),
                     name=name,
@@ -323,7 +333,8 @@ def _activities(
                 subject=activity.id,
                 party_id=activity.responsible,
                 since=period.start,
-                measured=(("expected", None), ("actual", Decimal(0))),
+                given=_MEASURED,
+                actual=_ZERO,
                 message=later(
                     N_("{name} was due to start on {due}; nothing done after {late} days."),
                     name=name,
@@ -366,7 +377,9 @@ def _activities(
                     subject=activity.id,
                     party_id=activity.responsible,
                     since=spent[0],
-                    measured=(("expected", budget), ("actual", spent[1])),
+                    given=_MEASURED,
+                    expected=budget,
+                    actual=spent[1],
                     message=later(
                         N_("{name} spent {spent} of a budget of {budget}.")
                         if over.is_infinite()
@@ -413,7 +426,9 @@ def _indicators(
                 subject=indicator.id,
                 party_id=indicator.responsible,
                 since=when,
-                measured=(("expected", expected), ("actual", value)),
+                given=_MEASURED,
+                expected=expected,
+                actual=value,
                 message=_Behind(indicator, value, when, on),
                 evidence=later(
                     N_("Measured {day}; verified by: {verification}."),
@@ -492,7 +507,8 @@ def _unmeasured(indicator: Indicator, since: date, on: date, *, never: bool) -> 
         subject=indicator.id,
         party_id=indicator.responsible,
         since=since,
-        measured=(("expected", indicator.expected(on)),),
+        given=_EXPECTED,
+        expected=indicator.expected(on),
         message=message,
         evidence=evidence,
     )
@@ -511,12 +527,12 @@ def _obligations(
             continue
         assert ob.due is not None  # an overdue obligation has a due date
         linked = ", ".join(facts.names.get(a, a) for a in ob.activities) or "-"
-        shown = facts.evidence(ob)
+        shown = facts.shown(ob)
         if shown:
             # carried out, not finished: late, never "without evidence"; a warning, since
             # the records show the party at work (guide A.9 asks to catch the slip, not
             # to accuse)
-            day, what = shown[-1]
+            count, (day, what) = shown
             severity = _WARNING
             said = N_(
                 "Obligation \u201c{text}\u201d was due on {due}; {days} days over and not finished."
@@ -528,7 +544,7 @@ def _obligations(
                 ),
                 document=ob.document,
                 linked=linked,
-                count=len(shown),
+                count=count,
                 day=_day(day),
                 what=what,
             )
@@ -567,6 +583,7 @@ def _share(value: Decimal) -> str:
 _WHOLE: Final = Decimal(1)
 
 
+@lru_cache(maxsize=4096, typed=True)  # one lookup, not number_text's checks around its own
 def _num(value: Decimal, unit: str, language: Language = "id", places: int | None = None) -> str:
     """A measured value with its unit: ``1.500 buah`` (``1,500 pieces``), ``12%``.
 
@@ -619,12 +636,7 @@ def detect_deviations(
     [('indicator_behind', 'error', 'terjual'), ('budget_overrun', 'error', 'produksi'),
      ('schedule_slip', 'warning', 'produksi')]
     """
-    found = _deviations().validate_python(
-        [d.fields() for d in _found(partnership, on, thresholds, cycle)]
-    )
-    for deviation in found:  # kept by the thousand over a portfolio: fewer objects to collect
-        share_given_fields(deviation)
-    return found
+    return [found.model() for found in _found(partnership, on, thresholds, cycle)]
 
 
 def _found(
@@ -635,9 +647,18 @@ def _found(
 
 
 def _judged(
-    partnership: Partnership, on: date, thresholds: Thresholds | None, cycle: int | None
+    partnership: Partnership,
+    on: date,
+    thresholds: Thresholds | None,
+    cycle: int | None,
+    *,
+    obligations: bool = True,
 ) -> tuple[list[_Found], _Facts]:
-    """What :func:`_found` returns, and the records it read."""
+    """What :func:`_found` returns, and the records it read.
+
+    Without ``obligations``, the overdue obligations are left out (for a view that judges
+    them on its own, or not at all).
+    """
     cycle = partnership.cycle if cycle is None else cycle
     t = thresholds or _default_thresholds()
     every = t.report_every_days
@@ -650,7 +671,7 @@ def _judged(
     found = [
         *_activities(activities, facts, on, t, every),
         *_indicators(indicators, facts, on, t, every),
-        *_obligations(partnership, on, t, cycle, facts),
+        *(_obligations(partnership, on, t, cycle, facts) if obligations else ()),
     ]
     found.sort(key=lambda d: (_SEVERITY[d.severity], _ORDER[d.kind], d.subject))
     return found, facts

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import pairwise
 from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple, Protocol, TypeVar
@@ -55,6 +55,7 @@ from kemitraan.summary import current_plan
 
 if TYPE_CHECKING:
     from kemitraan.agreements import Agreement
+    from kemitraan.monitoring import ActivityProgress, IndicatorValue, Spending
     from kemitraan.partnerships import Partnership
     from kemitraan.planning import PlannedActivity
 
@@ -202,8 +203,19 @@ def _texts(partnership: Partnership) -> list[Agreement]:
     return found
 
 
-def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list[_Duty]:
-    """What :func:`obligations` returns, before it is made of models."""
+@lru_cache(maxsize=4096)  # a wording is slugified once, not at every call (python-slugify)
+def _duty_id(party: str, wording: str) -> str:
+    """An obligation's id: ``party/words-of-the-responsibility``."""
+    return f"{party}/{slug(wording) or 'kewajiban'}"
+
+
+def _duties(
+    partnership: Partnership, activities: list[PlannedActivity], due_before: date | None = None
+) -> list[_Duty]:
+    """What :func:`obligations` returns, before it is made of models.
+
+    With ``due_before``, only the obligations due before that day (the overdue ones).
+    """
     # the plan's activities (their ids and ends) by what they say they fulfil: an
     # obligation's id or its words
     planned = [(a.id, a.period.end if a.period is not None else None) for a in activities]
@@ -213,13 +225,13 @@ def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list
             positions = fulfilling.setdefault(fulfils, [])
             if index not in positions:
                 positions.append(index)
-    found: dict[str, _Duty] = {}
+    found: dict[str, _Duty | None] = {}
     for text in _texts(partnership):
         where = f"{text.kind.label_id} tentang {text.subject}"
         for role in text.roles:
             party, due = role.party_id, role.due
             for wording in role.responsibilities:
-                key = f"{party}/{slug(wording) or 'kewajiban'}"
+                key = _duty_id(party, wording)
                 if key in found:
                     continue
                 by_id, by_words = fulfilling.get(key), fulfilling.get(wording)
@@ -228,15 +240,14 @@ def _duties(partnership: Partnership, activities: list[PlannedActivity]) -> list
                 else:
                     linked = by_id or by_words or ()
                 ends = [end for i in linked if (end := planned[i][1]) is not None]
+                day = due.get(wording) or (max(ends) if ends else None)
+                if due_before is not None and (day is None or day >= due_before):
+                    found[key] = None  # its wording taken, nothing else read
+                    continue
                 found[key] = _Duty(
-                    key,
-                    party,
-                    wording,
-                    where,
-                    due.get(wording) or (max(ends) if ends else None),
-                    tuple([planned[i][0] for i in linked]),
+                    key, party, wording, where, day, tuple([planned[i][0] for i in linked])
                 )
-    return list(found.values())
+    return [duty for duty in found.values() if duty is not None]
 
 
 def obligations(partnership: Partnership, *, cycle: int | None = None) -> list[Obligation]:
@@ -293,18 +304,26 @@ class _Records:
         self.last_spent: dict[str, tuple[date, Decimal]] = {}
         self.last_values: dict[str, tuple[date, list[Decimal]]] = {}
         self.reported: set[str] = set()  # the activities with some progress
+        self.named: list[tuple[list[str], tuple[date, str]]] = []  # evidence named as such
         last_progress, last_spent = self.last_progress, self.last_spent
-        last_values, reported = self.last_values, self.reported
+        last_values, reported, named = self.last_values, self.reported, self.named
         for record in self.monitored:
             day = record.on
-            for progress in record.progress:
+            # a record's lists read from its fields: through their attributes (which wrap
+            # them, kemitraan._containers) they cost more than these loops (a frozen
+            # record's lists are never changed)
+            fields = record.__dict__
+            progresses: list[ActivityProgress] = fields["progress"]
+            for progress in progresses:
                 percent, activity = progress.percent, progress.activity
                 last_progress[activity] = (day, percent)
                 if percent:  # a percentage is never negative
                     reported.add(activity)
-            for spent in record.spending:
+            spending: list[Spending] = fields["spending"]
+            for spent in spending:
                 last_spent[spent.activity] = (day, spent.amount)
-            for value in record.indicators:
+            values: list[IndicatorValue] = fields["indicators"]
+            for value in values:
                 when = value.measured_on or day
                 if when <= on:
                     seen = last_values.get(value.indicator)
@@ -312,18 +331,16 @@ class _Records:
                         last_values[value.indicator] = (when, [value.value])
                     elif when == seen[0]:
                         seen[1].append(value.value)
+            if fields["fulfils"]:
+                what = record.findings or "kewajiban terlaksana"
+                named.append((list(record.fulfils), (day, f"Monitoring: {what}")))
+        for contact in partnership.interactions:
+            if contact.__dict__["fulfils"] and contact.on <= on:  # read as a record's, above
+                what = contact.summary or contact.kind.label_id
+                named.append((list(contact.fulfils), (contact.on, f"Kontak: {what}")))
         # the days each activity was carried out, and what each record says (day, what)
         self.done_on: dict[str, list[date]] = defaultdict(list)
         self.done: dict[str, list[tuple[date, str]]] = defaultdict(list)
-        self.named: list[tuple[list[str], tuple[date, str]]] = []
-        for record in self.monitored:
-            if record.fulfils:
-                what = record.findings or "kewajiban terlaksana"
-                self.named.append((list(record.fulfils), (record.on, f"Monitoring: {what}")))
-        for contact in partnership.interactions:
-            if contact.fulfils and contact.on <= on:
-                what = contact.summary or contact.kind.label_id
-                self.named.append((list(contact.fulfils), (contact.on, f"Kontak: {what}")))
         for done in partnership.implementation:
             if done.cycle != cycle or done.on > on:
                 continue
@@ -332,7 +349,7 @@ class _Records:
             said = (done.on, f"{name}: {done.result}" if done.result else name)
             self.done[done.activity].append(said)
             if done.fulfils:
-                self.named.append((list(done.fulfils), said))
+                named.append((list(done.fulfils), said))
 
     @cached_property
     def latest(self) -> dict[str, Decimal]:
@@ -357,8 +374,9 @@ class _Records:
         """(day, percent) by the activity as recorded, in canonical order."""
         found: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
         for record in self.monitored:
-            for progress in record.progress:
-                found[progress.activity].append((record.on, progress.percent))
+            day, progresses = record.on, record.__dict__["progress"]  # read as in __init__
+            for progress in progresses:
+                found[progress.activity].append((day, progress.percent))
         return found
 
     @cached_property
@@ -406,16 +424,49 @@ class _Records:
 
     def evidence(self, duty: _Duty) -> list[tuple[date, str]]:
         """What shows ``duty`` carried out, oldest first, each (day, what) once."""
+        found, progress = self._evidence(duty)
+        found.update((day, _progress_said(name, percent)) for day, name, percent in progress)
+        return sorted(found)
+
+    def shown(self, duty: _Duty) -> tuple[int, tuple[date, str]] | None:
+        """How many records :meth:`evidence` gives, and the last; ``None`` when none.
+
+        Without wording every progress record: records of different days are different
+        evidence, so only those of a day with more than one, and of the last day, are
+        worded.
+        """
+        found, progress = self._evidence(duty)
+        if not progress:
+            return (len(found), max(found)) if found else None
+        days = Counter(day for day, _ in found)
+        days.update(day for day, _, _ in progress)
+        last, alone = max(days), 0
+        for day, name, percent in progress:
+            if days[day] == 1 and day != last:
+                alone += 1  # the only record of its day: different from every other
+            else:
+                found.add((day, _progress_said(name, percent)))
+        return len(found) + alone, max(found)
+
+    def _evidence(
+        self, duty: _Duty
+    ) -> tuple[set[tuple[date, str]], list[tuple[date, str, Decimal]]]:
+        """What :meth:`evidence` gives: records said, and progress (day, name, percent) unsaid."""
         found = set(self._named(duty))
+        progress: list[tuple[date, str, Decimal]] = []
         for key in self._keys(duty):
             found.update(self.done.get(key, ()))
-            name = self.names.get(key if key in self.names else self.first_id.get(key, key), key)
-            found.update(
-                (day, f"{name}: {'selesai' if percent >= 100 else f'{percent}%'}")
-                for day, percent in self.progress.get(key, ())
-                if percent > 0
-            )
-        return sorted(found)
+            if key in self.reported:  # else no progress above 0 recorded under it
+                name = self.names.get(
+                    key if key in self.names else self.first_id.get(key, key), key
+                )
+                progress += [(day, name, p) for day, p in self.progress[key] if p > 0]
+        return found, progress
+
+
+def _progress_said(name: str, percent: Decimal) -> str:
+    """Progress as evidence says it: ``Produksi: 60%``, ``Produksi: selesai``."""
+    return f"{name}: {'selesai' if percent >= 100 else f'{percent}%'}"
 
 
 def _standing(
@@ -435,10 +486,8 @@ def _standing(
     records = _Records(partnership, on, cycle) if records is None else records
     soon = timedelta(days=due_within_days)
     found = []
-    for duty in _duties(partnership, records.planned):
+    for duty in _duties(partnership, records.planned, on if overdue_only else None):
         due = duty.due
-        if overdue_only and (due is None or due >= on):
-            continue  # not overdue, whatever the records show
         shown, done = records.judge(duty)
         if done:
             if overdue_only:

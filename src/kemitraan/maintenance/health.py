@@ -12,20 +12,22 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Final
 
-from pydantic import Field, TypeAdapter
+from pydantic import Field
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel, share_given_fields
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel, _shared
 from kemitraan._catalog import N_, Worded, both
+from kemitraan._containers import FrozenList
+from kemitraan._results import made, text
 from kemitraan._types import PartyId
-from kemitraan.deviations import DeviationKind, _Found, _judged
+from kemitraan.deviations import _Found, _judged
 from kemitraan.exceptions import InvalidDeclarationError
 from kemitraan.findings import Hit, Rule, RuleBook, Severity
 from kemitraan.maintenance.interactions import ChecklistAnswer, Interaction, InteractionKind
 from kemitraan.maintenance.techniques import CHECKLISTS, Technique, checklist_item
 from kemitraan.maintenance.touchpoints._model import PlannerSettings
 from kemitraan.maintenance.touchpoints._plan import _greeted, _meetings as _met
-from kemitraan.monitoring import HealthItem
-from kemitraan.obligations import _canonical
+from kemitraan.monitoring import HealthItem, ProblemMet
+from kemitraan.obligations import ObligationState, _canonical, _standing
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
@@ -121,16 +123,18 @@ def partner_health(
     """
     s = settings or _default_settings()
     cycle = partnership.cycle
-    overdue: dict[str, int] = {}
+    # the deviations that concern a party; of the overdue obligations, only how many
+    # (their evidence and sentences are never read here)
     troubles: dict[str, list[_Found]] = {}
-    found, facts = _judged(partnership, on, None, None)
+    found, facts = _judged(partnership, on, None, cycle, obligations=False)
     for deviation in found:
-        if deviation.party_id is None:
-            continue
-        if deviation.kind is DeviationKind.OBLIGATION_OVERDUE:
-            overdue[deviation.party_id] = overdue.get(deviation.party_id, 0) + 1
-        else:
+        if deviation.party_id is not None:
             troubles.setdefault(deviation.party_id, []).append(deviation)
+    overdue: dict[str, int] = {}
+    standing, _ = _standing(partnership, on=on, cycle=cycle, records=facts, overdue_only=True)
+    for duty, state, _ in standing:
+        if state is ObligationState.OVERDUE:
+            overdue[duty.party_id] = overdue.get(duty.party_id, 0) + 1
     views = {
         v.party_id: v
         for e in _canonical(e for e in partnership.evaluations if e.cycle == cycle and e.on <= on)
@@ -142,14 +146,15 @@ def partner_health(
     _meetings(partnership, ids, contacts, on)
     unresolved: dict[str | None, int] = {}
     for record in facts.monitored:  # the cycle's up to the day
-        for problem in record.problems:
+        met: list[ProblemMet] = record.__dict__["problems"]  # read as _Records reads lists
+        for problem in met:
             if not problem.resolved:
                 unresolved[problem.party_id] = unresolved.get(problem.party_id, 0) + 1
     answered: dict[str, list[ChecklistAnswer]] = {}
     for answer in partnership.checklist:
         if answer.on <= on:
             answered.setdefault(answer.partner_id, []).append(answer)
-    result = []
+    result: list[PartnerHealth] = []
     for partner in partners:
         problems = unresolved.get(partner.id, 0)
         mine = answered.get(partner.id)
@@ -157,10 +162,10 @@ def partner_health(
         techniques, status = _techniques(
             partner.id, contacts.get(partner.id) or _Contacts(), problems, answers, on, s
         )
-        reasons: list[_Reason] = []
+        reasons: list[BilingualText] = []
         if overdue.get(partner.id):
             reasons.append(
-                _text(*both(N_("{count} obligation(s) overdue."), count=overdue[partner.id]))
+                text(*both(N_("{count} obligation(s) overdue."), count=overdue[partner.id]))
             )
         view = views.get(partner.id)
         low = [item for item, score in (view.scores.items() if view else ()) if score <= 2]
@@ -171,10 +176,10 @@ def partner_health(
                 ", ".join(i.label_en.lower() for i in items),
             )
             reasons.append(
-                _text(*both(N_("The partner's own view is low on: {items}."), items=said))
+                text(*both(N_("The partner's own view is low on: {items}."), items=said))
             )
         mine_off = troubles.get(partner.id, [])
-        reasons += [_text(*deviation.message.pair()) for deviation in mine_off]
+        reasons += [text(*deviation.message.pair()) for deviation in mine_off]
         critical = any(d.severity is Severity.ERROR for d in mine_off)
         extra = (
             HealthStatus.AT_RISK
@@ -182,38 +187,32 @@ def partner_health(
             else (HealthStatus.ATTENTION if low or mine_off else HealthStatus.GOOD)
         )
         result.append(
-            {
-                "partner_id": partner.id,
-                "status": _worst([extra, status]),
-                "techniques": techniques,
-                "reasons": reasons,
-            }
+            made(
+                PartnerHealth,
+                _PARTNER_FIELDS,
+                {
+                    "partner_id": partner.id,
+                    "status": _worst([extra, status]),
+                    "techniques": techniques,
+                    "reasons": reasons or _NO_REASONS,
+                },
+            )
         )
-    healths = _healths().validate_python(result)
-    for health in healths:  # kept by the thousand over a portfolio: fewer objects to collect
-        share_given_fields(health)
-    return healths
+    return result
 
 
-_Reason = BilingualText | dict[str, str]
-"""A reason as :func:`partner_health` gathers it: a shared text, or the fields of a new one."""
-
-
-def _text(indonesian: str, english: str) -> dict[str, str]:
-    return {"indonesian": indonesian, "english": english}
+_PARTNER_FIELDS: Final = _shared({"partner_id", "status", "techniques", "reasons"})
+_TECHNIQUE_FIELDS: Final = _shared({"partner_id", "technique", "status", "reasons"})
+"""The given fields of each result: all of them."""
+_NO_REASONS: Final = FrozenList()
+"""The reasons of a technique or partner that has none: one empty list, never edited, that
+every such result holds (results are kept by the thousand over a portfolio)."""
+_NO_REASONS._field = "reasons"
 
 
 @cache
 def _default_settings() -> PlannerSettings:
     return PlannerSettings()
-
-
-@cache
-def _healths() -> TypeAdapter[list[PartnerHealth]]:
-    # One validation in pydantic-core makes every result of a call: faster than making
-    # them one by one (validated or trusted). The library's sentences begin and end with
-    # words, so validation keeps them as they are.
-    return TypeAdapter(list[PartnerHealth])
 
 
 _FEEDBACK_KINDS: Final = (InteractionKind.EVENT, InteractionKind.WORKSHOP, InteractionKind.MEETING)
@@ -223,6 +222,12 @@ _UNIQUE_VALUE: Final = Technique.UNIQUE_VALUE
 _SURPRISE: Final = Technique.SURPRISE
 _WORKSHOP: Final = InteractionKind.WORKSHOP
 _TECHNIQUES: Final = tuple(Technique)
+_YEAR: Final = timedelta(days=365)
+
+
+def _year_before(on: date) -> date:
+    """The first day of the year up to ``on``: a day is within it when 365 days or fewer before."""
+    return on - _YEAR if on.year > 1 else date.min  # every day before one of year 1 is
 
 
 @lru_cache(maxsize=64)
@@ -275,11 +280,15 @@ def _contacts(
     found: dict[str, _Contacts] = {}
     greeting: frozenset[date] | None = None
     unique_value, surprise_, workshop = _UNIQUE_VALUE, _SURPRISE, _WORKSHOP
+    year_ago = _year_before(on)  # the past year: this day or after (one subtraction a call)
     for i in interactions:
         day = i.on
         if day > on:
             continue
-        ids = i.partner_ids
+        # the contact's lists read from its fields: through their attributes (which wrap
+        # them, kemitraan._containers) they cost more than this loop (never changed here)
+        fields = i.__dict__
+        ids: list[str] = fields["partner_ids"]
         if len(ids) == 1:
             if ids[0] not in partners:
                 continue
@@ -290,11 +299,11 @@ def _contacts(
                 continue
         asked = i.feedback_requested
         ignored = i.feedback is not None and i.acted_on is False
-        recent = (on - day).days <= 365
+        recent = day >= year_ago
         if recent:
             if greeting is None:
                 greeting = _greeting_days(on)
-            kind, served, by = i.kind, i.techniques, i.initiated_by
+            kind, served, by = i.kind, fields["techniques"], i.initiated_by
             remote = kind not in _IN_PERSON
             greeted = day in greeting
             feedback_event = asked and kind in _FEEDBACK_KINDS
@@ -336,10 +345,11 @@ def _meetings(
     log holds. An invitation received is the partner asking (C.5), and one whose day
     passed without the institution there is missed.
     """
+    year_ago = _year_before(on)
     for day, ids in _met(partnership):
         if day > on:
             continue
-        recent = (on - day).days <= 365
+        recent = day >= year_ago
         for pid in ids:
             if pid not in partners:
                 continue
@@ -353,7 +363,7 @@ def _meetings(
     for event in partnership.partner_events:
         if not event.invited or event.partner_id not in partners or event.on > on:
             continue
-        if (on - event.on).days <= 365:
+        if event.on >= year_ago:
             c = found.get(event.partner_id)
             if c is None:
                 c = found[event.partner_id] = _Contacts()
@@ -552,21 +562,25 @@ _RULES: Final = _declared()
 
 
 @cache
-def _said_rules() -> list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None, str, str]]:
+def _said_rules() -> list[
+    tuple[Rule[_Judged], tuple[Technique, ...], BilingualText | None, str, str]
+]:
     """Each rule, its techniques, its message when it names no value, and its templates.
 
-    Said from the catalogs once, on the first call (the import reads no catalog).
+    Said from the catalogs once, on the first call (the import reads no catalog); a
+    message that names no value is one text every result that gives it shares.
     """
-    found: list[tuple[Rule[_Judged], tuple[Technique, ...], _Reason | None, str, str]] = []
+    found: list[tuple[Rule[_Judged], tuple[Technique, ...], BilingualText | None, str, str]] = []
     for declared, techniques in _RULES:
         indonesian, english = declared.texts()
         fixed = "{" not in indonesian + english
-        message = _text(indonesian, english) if fixed else None
+        message = text(indonesian, english) if fixed else None
         found.append((declared, techniques, message, indonesian, english))
     return found
 
 
 _STATUS: Final = {Severity.ERROR: HealthStatus.AT_RISK, Severity.WARNING: HealthStatus.ATTENTION}
+_GOOD: Final = HealthStatus.GOOD
 
 
 def _techniques(
@@ -576,46 +590,51 @@ def _techniques(
     answers: dict[str, ChecklistAnswer],
     on: date,
     s: PlannerSettings,
-) -> tuple[list[dict[str, object]], HealthStatus]:
-    """Each technique's health for one partner (its fields) in the guide's order, and the worst."""
-    flags: dict[Technique, list[tuple[HealthStatus, _Reason]]] = {t: [] for t in _TECHNIQUES}
+) -> tuple[list[TechniqueHealth], HealthStatus]:
+    """Each technique's health for one partner in the guide's order, and the worst."""
+    # each technique's reasons and worst level, for the techniques that have any (most
+    # have none: no list is made for them)
+    reasons: dict[Technique, list[BilingualText]] = {}
+    levels: dict[Technique, HealthStatus] = {}
     judged = _Judged(log, problems, on, s)
     for declared, techniques, fixed, indonesian, english in _said_rules():
         for hit in declared.check(judged):
             level = _STATUS[hit.severity or declared.severity]
-            reason = fixed or _text(
+            reason = fixed or text(
                 indonesian.format_map(hit.values), english.format_map(hit.values)
             )
             for technique in techniques:
-                flags[technique].append((level, reason))
-
-    result: list[dict[str, object]] = []
-    worst = HealthStatus.GOOD
-    for technique, found in flags.items():
-        if answers:
+                reasons.setdefault(technique, []).append(reason)
+                if _WORST[level] > _WORST[levels.get(technique, _GOOD)]:
+                    levels[technique] = level
+    if answers:
+        for technique in _TECHNIQUES:
             for item in CHECKLISTS[technique]:
                 answer = answers.get(item.code)
                 if answer is not None and not answer.done:
-                    found.append(
-                        (
-                            HealthStatus.ATTENTION,
-                            _text(
-                                *both(
-                                    N_("Not met: {item}"),
-                                    item=Worded(item.text.indonesian, item.text.english),
-                                )
-                            ),
-                        )
+                    said = both(
+                        N_("Not met: {item}"), item=Worded(item.text.indonesian, item.text.english)
                     )
-        status = _worst(level for level, _ in found)
-        if _WORST[status] > _WORST[worst]:
+                    reasons.setdefault(technique, []).append(text(*said))
+                    if levels.get(technique, _GOOD) is _GOOD:
+                        levels[technique] = HealthStatus.ATTENTION
+
+    result: list[TechniqueHealth] = []
+    worst = _GOOD
+    for technique in _TECHNIQUES:
+        status = levels.get(technique, _GOOD)
+        if status is not _GOOD and _WORST[status] > _WORST[worst]:
             worst = status
         result.append(
-            {
-                "partner_id": partner,
-                "technique": technique,
-                "status": status,
-                "reasons": [reason for _, reason in found],
-            }
+            made(
+                TechniqueHealth,
+                _TECHNIQUE_FIELDS,
+                {
+                    "partner_id": partner,
+                    "technique": technique,
+                    "status": status,
+                    "reasons": reasons.get(technique, _NO_REASONS),
+                },
+            )
         )
     return result, worst
