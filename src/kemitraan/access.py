@@ -107,6 +107,7 @@ _REFUSAL_IDS: Final[dict[str, str]] = {
         "(append or assign), which records it as {name}"
     ),
     "administrators_only": N_("to {action} for the whole store is an administrator's work"),
+    "id_taken": N_("the id {id} is taken by a partnership {name} may not see; choose another id"),
     "personal_data_not_for_role": N_("a {role} sees personal data masked (UU 27/2022)"),
 }
 """Every rule a policy refuses with: its code, and its text (an English message id)."""

@@ -64,9 +64,11 @@ from kemitraan.access import (
     administering,
     authorize,
     current_actor,
+    permitted,
     policy_in_force,
+    refusal_of,
 )
-from kemitraan.actors import Action
+from kemitraan.actors import Action, Actor
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
@@ -305,6 +307,10 @@ class Store:
         if row is None:
             return None
         stored, _ = verified(row.document)
+        actor = current_actor()
+        if isinstance(actor, Actor) and not permitted(actor, Action.READ, stored):
+            # its id is taken (ids are the store's), and nothing more is said of it
+            raise refusal_of(actor, Action.RECORD, "id_taken", id=repr(pid))
         # A signatory's own signatures are judged against the stored text later; it must be
         # one who may read the stored partnership.
         authorize(stored, Action.READ if signing else Action.RECORD)
@@ -361,7 +367,10 @@ class Store:
             raise disagreement(partnership_id, N_("its row (another id, or another stage)"))
         if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
             raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
-        authorize(partnership, Action.READ)  # under an access policy (kemitraan.access)
+        actor = current_actor()  # under an access policy (kemitraan.access):
+        if isinstance(actor, Actor) and not permitted(actor, Action.READ, partnership):
+            raise PartnershipNotFoundError(partnership_id)  # one may not learn of it either
+        authorize(partnership, Action.READ)
         if as_is:
             self._loaded.remember(partnership_id, row.document)
         return Stored(partnership, version)
