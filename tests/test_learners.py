@@ -231,11 +231,13 @@ def test_a_roster_in_a_partnership_round_trips_and_masks_personal_data() -> None
         supported_by=[
             LearnerSupport(partner_id="cv-kriya-banua", kind=ContributionKind.APPRENTICESHIP)
         ],
-    ).model_copy(update={"name": "Siti Rahmah"})
+    ).model_copy(update={"name": "Siti Rahmah", "born_on": date(1999, 4, 12)})
     p = _partnership([row])
     assert load_json(Partnership, dump_json(p)) == p
     masked = json.loads(p.model_dump_json(context={"mask": True}))["learners"][0]
     assert (masked["name"], masked["nik"]) == ("S. R.", "6303********0001")
+    # the year alone: her day of birth (12 + 40) and month would fill the masked digits back
+    assert masked["born_on"] == "1999"
     assert "Siti" not in repr(row)
     assert "5204990001" not in repr(row)
     outcomes = pkw_outcomes(p.learners, on=date(2026, 3, 1), minimum_wage=p.program.minimum_wage)

@@ -231,6 +231,14 @@ class Learner(ValueModel):
         masked: str | None = masked_if_asked(value, info)
         return masked
 
+    @field_serializer("born_on")
+    def _year_only(self, value: date | None, info: SerializationInfo) -> date | str | None:
+        # masked, the year alone: the day and month with the sex are the digits a masked
+        # NIK hides (a woman's day of birth plus 40), and would rebuild it
+        if value is not None and info.context and info.context.get("mask"):
+            return str(value.year)
+        return value
+
     @field_serializer("name")
     def _initials(self, value: str, info: SerializationInfo) -> str:
         return mask_name(value) if info.context and info.context.get("mask") else value
