@@ -31,6 +31,7 @@ from kemitraan.exceptions import UnsupportedLanguageError
 from kemitraan.messages import (
     LANGUAGES,
     PYDANTIC_MESSAGES,
+    Language,
     current_language,
     set_language,
     speaking,
@@ -469,3 +470,15 @@ def test_a_choice_list_is_read_back_whole_and_joined_in_the_language(
         "id": f"'z' bukan salah satu pilihan: {indonesian}",
         "en": f"'z' is not one of the choices: {expected}",
     }
+
+
+def test_a_field_misspelt_in_an_assignment_is_named_in_the_language_in_force() -> None:
+    from pydantic import ValidationError
+
+    from kemitraan import Partner, PartnerKind
+
+    partner = Partner(name="Toko B", kind=PartnerKind.BUSINESS)
+    said: dict[Language, str] = {"id": "Tidak ada isian 'notes'", "en": "There is no field 'notes'"}
+    for language, text in said.items():
+        with speaking(language), pytest.raises(ValidationError, match=text):
+            partner.notes = "x"

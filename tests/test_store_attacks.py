@@ -403,3 +403,19 @@ def test_a_subclass_saves_only_what_loads_back_as_a_partnership(store: Store) ->
     assert caught.value.errors[0]["loc"] == ("tenant",)
     with pytest.raises(PartnershipNotFoundError):
         store.load("tenant")  # nothing written
+
+
+def test_an_import_and_an_export_speak_as_the_store_does(store: Store, tmp_path: Path) -> None:
+    # the attack review: a missing file was Python's FileNotFoundError, a line not JSON was
+    # pydantic's English, and the export of every NIK was readable by everyone
+    from kemitraan.exceptions import DocumentNotFoundError
+
+    with pytest.raises(DocumentNotFoundError, match="tidak ada"):
+        store.import_jsonl(tmp_path / "nowhere.jsonl")
+    for line, said in (("bukan json", "JSON tidak sah"), ("[1, 2]", "Harus berupa Partnership")):
+        (tmp_path / "bad.jsonl").write_text(line + "\n")
+        with pytest.raises(InvalidDataError, match=said):
+            store.import_jsonl(tmp_path / "bad.jsonl")
+    store.save(walked("exported", Stage.GATHERING), version=0)
+    assert store.export_jsonl(tmp_path / "all.jsonl") == 1
+    assert (tmp_path / "all.jsonl").stat().st_mode & 0o777 == 0o600

@@ -82,7 +82,7 @@ def fsync_folder(folder: str | os.PathLike[str]) -> None:
 
 
 def write_atomically(
-    path: str | os.PathLike[str], data: bytes, *, sync_folder: bool = True
+    path: str | os.PathLike[str], data: bytes, *, sync_folder: bool = True, mode: int | None = None
 ) -> Path:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -95,6 +95,8 @@ def write_atomically(
         sync_folder: Flush the folder after the rename, so that the new name is on disk
             when this returns. A batch writing many files into one folder passes
             ``False`` and calls :func:`fsync_folder` once after its last write.
+        mode: The permissions of a new file (``0o600`` for personal data); by default what
+            ``open()`` gives. A file replaced keeps its own.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -107,7 +109,7 @@ def write_atomically(
     try:  # a file replaced keeps its permissions; a new one gets what open() would give
         mode = target.stat().st_mode & 0o777
     except FileNotFoundError:
-        mode = 0o666 & ~_UMASK
+        mode = 0o666 & ~_UMASK if mode is None else mode
     temporary = target.parent / (
         f".{target.name}.kemitraan-{os.getpid()}-{os.urandom(6).hex()}.tmp"
     )

@@ -113,6 +113,7 @@ def translate(message: str, language: Language | None = None) -> str:
 PYDANTIC_MESSAGES: Final[dict[str, str]] = {
     "missing": N_("This field is required"),
     "extra_forbidden": N_("This field is unknown here (check its spelling)"),
+    "no_such_attribute": N_("There is no field '{attribute}' here (check its spelling)"),
     "frozen_field": N_("This field cannot be changed"),
     "frozen_instance": N_("This value cannot be changed"),
     "model_type": N_("Expected {class_name} (an object or a mapping of its fields)"),

@@ -80,6 +80,7 @@ from kemitraan.exceptions import (
 from kemitraan.findings import canonical_code
 from kemitraan.io import _checked_json, load_json
 from kemitraan.lifecycle import AuditRecord, Move, Stage
+from kemitraan.messages import translated
 from kemitraan.partnerships import Partnership
 from kemitraan.regions import Region
 from kemitraan.store import _rows
@@ -404,7 +405,7 @@ class Store:
         try:
             records = [AuditRecord.model_validate_json(row.record) for row in rows]
         except ValidationError as exc:
-            errors = exc.errors(include_url=False, include_input=False)
+            errors = translated(exc).errors(include_url=False, include_input=False)
             raise InvalidDataError("AuditRecord", errors) from exc
         if records != list(verified_history):
             raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
@@ -620,7 +621,9 @@ class Store:
         with self._connect() as conn:
             for pid, document in conn.execute(query):
                 written.append(exported(pid, document))
-        write_atomically(path, ("\n".join(written) + ("\n" if written else "")).encode())
+        # the whole store's personal data: a new file readable by its owner alone
+        text = ("\n".join(written) + ("\n" if written else "")).encode()
+        write_atomically(path, text, mode=0o600)
         return len(written)
 
     def import_jsonl(self, path: str | Path, *, progress: bool | None = None) -> int:

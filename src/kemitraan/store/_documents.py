@@ -16,21 +16,20 @@ from __future__ import annotations
 
 import json
 
-from pydantic import BaseModel, StrictInt, ValidationError
+from pydantic import BaseModel, StrictInt, ValidationError, create_model
 
 from kemitraan._base import SCHEMA_VERSION
 from kemitraan._catalog import N_
 from kemitraan._error_texts import data_problem, upgrade_failed
 from kemitraan.exceptions import InvalidDataError
 from kemitraan.io import _loaded, load_json
+from kemitraan.messages import translated
 from kemitraan.partnerships import Partnership
 from kemitraan.upgrades import upgrade
 
-
-class _Versioned(BaseModel):
-    """Only a document's schema version, read as the model reads the JSON (the same parser)."""
-
-    schema_version: StrictInt
+_Versioned: type[BaseModel] = create_model("Partnership", schema_version=(StrictInt, ...))
+"""Only a document's schema version, read as the model reads the JSON (the same parser);
+named as what it reads, which its errors name."""
 
 
 def schema_version(document: str | bytes) -> int:
@@ -41,9 +40,10 @@ def schema_version(document: str | bytes) -> int:
             an integer (a string, a fraction, ``true``).
     """
     try:
-        return _Versioned.model_validate_json(document).schema_version
+        version: int = _Versioned.model_validate_json(document).schema_version  # type: ignore[attr-defined]
+        return version
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
+        errors = translated(exc).errors(include_url=False, include_input=False)
         for error in errors:
             if error["loc"] == ("schema_version",):
                 error["msg"] = data_problem(

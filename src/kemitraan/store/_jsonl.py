@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from kemitraan._catalog import N_
 from kemitraan._error_texts import data_problem
-from kemitraan.exceptions import InvalidDataError
+from kemitraan.exceptions import DocumentNotFoundError, InvalidDataError
 
 
 def lines(path: str | Path, limit: int) -> Iterator[tuple[int, bytes]]:
@@ -22,7 +22,11 @@ def lines(path: str | Path, limit: int) -> Iterator[tuple[int, bytes]]:
     Raises:
         InvalidDataError: a line is longer than ``limit`` bytes (its number is named).
     """
-    with Path(path).open("rb") as file:
+    try:
+        file = Path(path).open("rb")
+    except FileNotFoundError:
+        raise DocumentNotFoundError(str(path)) from None
+    with file:
         yield from _numbered(file, limit)
 
 
