@@ -46,6 +46,8 @@ from urllib.parse import parse_qs
 
 from fastapi import Body, Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -88,7 +90,7 @@ from kemitraan.actors import Action, Actor
 from kemitraan.audit import set_history_key
 from kemitraan.exceptions import NotPermittedError, TransitionRefusedError, VersionConflictError
 from kemitraan.findings import Requirement
-from kemitraan.messages import current_language, speaking
+from kemitraan.messages import current_language, speaking, translated
 from kemitraan.store import Store, Summary
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -292,6 +294,25 @@ def create_app(
         return user.actor
 
     Acting = Annotated[Actor, Depends(current_actor)]
+
+    @app.exception_handler(RequestValidationError)
+    def invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+        """A request the app's own models refuse, said as the library says it; the input is
+        not sent back (a body may hold a NIK)."""
+        lang = language(request.headers.get("accept-language"))
+        found = list(exc.errors())
+        given: list[Any] = [
+            {"type": e["type"], "loc": tuple(e["loc"]), "input": e.get("input")}
+            | ({"ctx": e["ctx"]} if e.get("ctx") else {})
+            for e in found
+        ]
+        try:
+            errors = translated(ValidationError.from_exception_data("Request", given), lang)
+            said: list[Any] = errors.errors(include_url=False, include_input=False)
+        except (KeyError, TypeError, ValueError):  # an error type pydantic does not know
+            said = found
+        shown = [{"type": e["type"], "loc": e["loc"], "msg": e["msg"]} for e in said]
+        return JSONResponse({"detail": jsonable_encoder(shown)}, status_code=422)
 
     @app.exception_handler(NotFoundError)
     def not_found(_: Request, exc: NotFoundError) -> JSONResponse:

@@ -1333,3 +1333,32 @@ def test_the_request_bodies_in_the_docs_are_answered_as_the_docs_say(
     webapp.SignatureRequest.model_validate_json(signature)
     empty = service.client.patch(f"/partnerships/{pid}", json={}, headers=headers)
     assert empty.json() == {"detail": "Tidak ada yang dicatat"}
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ({"move": "advance", "actor": "Kepala Dinas"}, "Isian ini tidak dikenal di sini"),
+        ({"move": "jump"}, "'jump' bukan salah satu pilihan"),
+        (b'{"move": ', "JSON tidak sah"),
+        (b'{"move": "advance", "nik": "6303014703850002"}', "Harus berupa pemetaan isian"),
+    ],
+)
+def test_a_request_the_apps_models_refuse_is_said_in_the_clients_language(
+    service: Service, body: object, said: str
+) -> None:
+    # the attack review: pydantic's English, and the body sent back whole (NIK included)
+    etag = seeded(service, Stage.ANALYSIS, recorded=True)
+    headers = {**service.login("facilitator_a"), "If-Match": etag, "Accept-Language": "id"}
+    if isinstance(body, bytes):  # as text, not JSON: FastAPI's own refusal
+        cut = body.startswith(b'{"move": ') and len(body) < 12
+        kind = "application/json" if cut else "text/plain"
+        answer = service.client.post(
+            "/partnerships/seed/moves", content=body, headers={**headers, "Content-Type": kind}
+        )
+    else:
+        answer = service.client.post("/partnerships/seed/moves", json=body, headers=headers)
+    assert answer.status_code == 422
+    assert said in answer.json()["detail"][0]["msg"]
+    assert "6303014703850002" not in answer.text
+    assert service.etag("seed") == etag
