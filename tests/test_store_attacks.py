@@ -419,3 +419,12 @@ def test_an_import_and_an_export_speak_as_the_store_does(store: Store, tmp_path:
     store.save(walked("exported", Stage.GATHERING), version=0)
     assert store.export_jsonl(tmp_path / "all.jsonl") == 1
     assert (tmp_path / "all.jsonl").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_database_that_cannot_be_opened_is_said_so_without_its_password() -> None:
+    with pytest.raises(InvalidArgumentError, match="tidak dapat dibuka") as caught:
+        Store("sqlite:////tidak-ada/folder/kemitraan.db")
+    assert "unable to open database file" in str(caught.value)  # the driver's own reason
+    with pytest.raises(InvalidArgumentError) as refused:
+        Store("postgresql+psycopg://kemitraan:rahasia@127.0.0.1:1/kemitraan")
+    assert "rahasia" not in str(refused.value)

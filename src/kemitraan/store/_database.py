@@ -69,15 +69,23 @@ def prepare(engine: Engine, *, create: bool) -> None:
 
     Raises:
         StoreLayoutError: the tables are of another layout, or not kemitraan's.
+        InvalidArgumentError: the database cannot be opened (no such folder, no server).
     """
     for attempt in range(6):
         try:
             _prepare(engine, create=create)
             return
-        except (sa.exc.IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError):
-            if attempt == 5:
+        except (sa.exc.IntegrityError, sa.exc.OperationalError, sa.exc.ProgrammingError) as exc:
+            if attempt < 5:
+                time.sleep(0.1 * (attempt + 1))
+            elif isinstance(exc, sa.exc.OperationalError):
+                raise InvalidArgumentError.saying(
+                    "the database {url} cannot be opened ({reason})",
+                    url=engine.url.render_as_string(hide_password=True),
+                    reason=str(exc.orig).splitlines()[0][:200],
+                ) from exc
+            else:
                 raise
-            time.sleep(0.1 * (attempt + 1))
 
 
 def _prepare(engine: Engine, *, create: bool) -> None:
