@@ -563,3 +563,21 @@ def test_a_portfolio_of_a_past_day_shows_each_partnership_as_it_stood_then(
         stored = Portfolio.from_store(store, on=on).frame
     columns = ["stage", "step", "cycle", "outcome", "furthest_step", "days_in_stage"]
     pd.testing.assert_frame_equal(stored[columns], portfolio.frame[columns], check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("language", "month", "half"), [("id", "Agu", "2,5"), ("en", "Aug", "2.5")]
+)
+def test_a_charts_days_and_numbers_are_written_as_its_language_writes_them(
+    language: str, month: str, half: str
+) -> None:
+    # the analyst's review: English month names and decimal points on an Indonesian chart
+    from kemitraan.analysis import plots
+
+    p = at_stage(Stage.IMPROVEMENT, recorded=True)
+    figure = plots.indicator_progress(p, language=language)  # type: ignore[arg-type]
+    figure.canvas.draw()
+    days = [t.get_text() for a in figure.axes for t in a.get_xticklabels()]
+    numbers = [t.get_text() for a in figure.axes for t in a.get_yticklabels()]
+    assert any(month in day for day in days)
+    assert half in numbers

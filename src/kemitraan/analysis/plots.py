@@ -11,13 +11,16 @@ from datetime import date
 from textwrap import fill
 from typing import TYPE_CHECKING, Final
 
-from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
+from matplotlib.axis import Axis
+from matplotlib.dates import AutoDateLocator, date2num, num2date
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from kemitraan._base import Language, in_language
 from kemitraan._catalog import current_language
 from kemitraan._privacy import mask_name
+from kemitraan.conventions import number_text
 from kemitraan.deviations import _Facts
 from kemitraan.lifecycle import Stage
 from kemitraan.mapping import CandidateRegister, GridQuadrant, StakeholderRating
@@ -196,6 +199,7 @@ def work_plan_timeline(
     axes.set_yticks(range(len(planned)), [_plain(a.name) for a in planned], fontsize=8)
     axes.invert_yaxis()
     axes.xaxis_date()
+    _days(axes.xaxis, language)
     axes.set_title(
         in_language(language, "Jadwal rencana kerja", "Work-plan timeline")
         + f" ({in_language(language, 'siklus', 'cycle')} "
@@ -254,13 +258,11 @@ def indicator_progress(
             else "makin rendah makin baik",
             "higher is better" if indicator.direction is Direction.HIGHER else "lower is better",
         )
-        axes.set_title(_plain(f"{indicator.name} ({indicator.unit}; {better})"), fontsize=9)
+        title = _plain(f"{indicator.name} ({indicator.unit}; {better})")
+        axes.set_title(fill(title, 60), fontsize=9)  # wrapped: a long one ran off the figure
         axes.tick_params(labelsize=7)
-        locator = AutoDateLocator(maxticks=6)  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(
-            ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-        )
+        _days(axes.xaxis, language)
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number_text(value, language)))
         axes.legend(fontsize=7)
     for index in range(len(indicators), grid.size):
         grid[index // 2 if grid.shape[1] == 2 else index][index % grid.shape[1]].set_axis_off()
@@ -328,6 +330,25 @@ def health_per_partner(
         loc="left",
     )
     return figure
+
+
+def _days(axis: Axis, language: Language) -> None:
+    """Days on ``axis`` as the language writes them: "Mei", "15 Agu".
+
+    The year stands below the first tick and each January; matplotlib's own names are
+    English whatever the locale.
+    """
+    from babel.dates import get_month_names
+
+    months = get_month_names("abbreviated", locale="id" if language == "id" else "en")
+    axis.set_major_locator(AutoDateLocator(maxticks=6))  # type: ignore[no-untyped-call]
+
+    def said(value: float, position: int | None) -> str:
+        day = num2date(value).date()  # type: ignore[no-untyped-call]
+        text = months[day.month] if day.day == 1 else f"{day.day} {months[day.month]}"
+        return f"{text}\n{day.year}" if position == 0 or (day.month, day.day) == (1, 1) else text
+
+    axis.set_major_formatter(FuncFormatter(said))
 
 
 def _num(day: date) -> float:

@@ -37,7 +37,7 @@ from kemitraan.analysis._rows import (
     raw_row,
     stays,
 )
-from kemitraan.exceptions import InvalidArgumentError, InvalidDataError
+from kemitraan.exceptions import DocumentNotFoundError, InvalidArgumentError, InvalidDataError
 from kemitraan.lifecycle import Stage
 from kemitraan.summary import RENEWAL_LEAD_DAYS
 
@@ -276,6 +276,8 @@ class Portfolio:
                 as that much of it is read; the error names the line), is not JSON, or is
                 not a partnership as kemitraan stores it.
         """
+        if not Path(path).is_file():
+            raise DocumentNotFoundError(str(path))
         lines = shown(_parsed_lines(Path(path)), what="Membaca baris", enabled=progress)
         return cls._read(lines, on=on, masked=masked, renewal_lead_days=renewal_lead_days)
 
