@@ -318,3 +318,23 @@ def test_two_follow_ups_of_one_day_count_as_the_last_recorded(incomes: tuple[int
     outcomes = pkw_outcomes(p.learners, on=ON, minimum_wage=p.program.minimum_wage)
     row = Portfolio.from_partnerships([p], on=ON).frame.iloc[0]
     assert outcomes.earning_minimum_wage == row["earning_umk"] == (incomes[-1] >= 3_000_000)
+
+
+def test_a_regency_typed_several_ways_is_one_row() -> None:
+    # the analyst's review: "Kab. Banjar" and "KABUPATEN BANJAR" were two rows to merge by hand
+    from kemitraan import Institution, Program, Region
+
+    made = []
+    for number, typed in enumerate(("Kabupaten Banjar", "Kab. Banjar", "KABUPATEN  BANJAR")):
+        region = Region(province="Kalimantan Selatan", regency=typed)
+        made.append(
+            Partnership(
+                id=f"p{number}",
+                institution=Institution(name=f"PKBM {number}", region=region),
+                program=Program(name="Menjahit", objectives=["Mandiri"]),
+            )
+        )
+    table = regency_rollup(Portfolio.from_partnerships(made, on=ON))
+    assert table[["regency", "partnerships"]].values.tolist() == [["Kabupaten Banjar", 3]]
+    assert made[1].institution.region is not None
+    assert made[1].institution.region.regency == "Kab. Banjar"  # the record keeps what was typed

@@ -17,7 +17,7 @@ from pydantic import field_validator
 from kemitraan._base import ValueModel, custom_error
 from kemitraan._types import ShortText
 
-__all__ = ["Region", "province_names"]
+__all__ = ["Region", "province_names", "regency_name"]
 
 
 # The 38 provinces of Indonesia (since the 2022 Papua expansion), with common short names.
@@ -112,6 +112,38 @@ def province_names() -> tuple[str, ...]:
     (38, 'Kalimantan Selatan')
     """
     return _PROVINCES
+
+
+_REGENCY: Final = re.compile(
+    r"^(kabupaten|kab\.?|kota\s*madya|kodya\.?|kota)\s+(\S.*)$", re.IGNORECASE
+)
+_SMALL_WORDS: Final = frozenset({"dan"})
+
+
+def regency_name(text: str) -> str:
+    """A regency or city as it is officially written, for grouping what people type.
+
+    "Kab." and the other short forms are written out, a name in capitals or in lower case
+    is capitalised word by word, spaces are collapsed; a bare name stays as it is (Kota
+    Banjar is in Jawa Barat, Kabupaten Banjar in Kalimantan Selatan). A stored
+    :class:`Region` keeps what was typed: a signed text is not rewritten.
+
+    >>> [regency_name(t) for t in ("Kab. Banjar", "KABUPATEN  BANJAR", "kota banjarbaru",
+    ...                            "KAB PANGKAJENE DAN KEPULAUAN", "Banjar")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['Kabupaten Banjar', 'Kabupaten Banjar', 'Kota Banjarbaru',
+     'Kabupaten Pangkajene dan Kepulauan', 'Banjar']
+    """
+    text = " ".join(text.split())
+    found = _REGENCY.match(text)
+    if found is None:
+        return text
+    kind = "Kabupaten" if found.group(1).casefold().startswith("kab") else "Kota"
+    name = found.group(2)
+    if name.isupper() or name.islower():
+        words = name.casefold().split()
+        name = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in words)
+    return f"{kind} {name}"
 
 
 class Region(ValueModel):

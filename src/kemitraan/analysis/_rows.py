@@ -26,6 +26,7 @@ from kemitraan._privacy import mask_name
 from kemitraan.lifecycle import Stage
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, ScaleEvidence
 from kemitraan.programs import PkwRole, roles_of
+from kemitraan.regions import regency_name
 from kemitraan.summary import renewal_due
 
 _STEP: Final = {stage.value: stage.number for stage in Stage}
@@ -322,7 +323,7 @@ def raw_row(
         _text(program.get("name"), "the programme's name"),
         _text(program.get("kind"), "the programme's kind"),
         _text(region.get("province"), "the province"),
-        _text(region.get("regency"), "the regency"),
+        regency_name(regency) if (regency := _text(region.get("regency"), "the regency")) else None,
         stage,
         _LABEL[stage],
         _STEP[stage],
