@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
@@ -581,3 +582,17 @@ def test_a_charts_days_and_numbers_are_written_as_its_language_writes_them(
     numbers = [t.get_text() for a in figure.axes for t in a.get_yticklabels()]
     assert any(month in day for day in days)
     assert half in numbers
+
+
+def test_a_portfolio_is_written_as_a_workbook_at_the_local_clock(tmp_path: Path) -> None:
+    # the analyst's review: frame.to_excel refused its times (a zone Excel cannot hold)
+    openpyxl = pytest.importorskip("openpyxl")
+    p = at_stage(Stage.GATHERING, recorded=True)
+    portfolio = Portfolio.from_partnerships([p], on=date(2026, 3, 1))
+    path = portfolio.to_xlsx(tmp_path / "portofolio.xlsx", time_zone="Asia/Makassar")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Kemitraan", "Singgah"]
+    rows = list(book["Kemitraan"].iter_rows(values_only=True))
+    entered = rows[1][rows[0].index("entered_stage_at")]
+    expected = p.history[-1].at.astimezone(ZoneInfo("Asia/Makassar")).replace(tzinfo=None)
+    assert entered == expected

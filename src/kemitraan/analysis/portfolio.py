@@ -37,7 +37,12 @@ from kemitraan.analysis._rows import (
     raw_row,
     stays,
 )
-from kemitraan.exceptions import DocumentNotFoundError, InvalidArgumentError, InvalidDataError
+from kemitraan.exceptions import (
+    DocumentNotFoundError,
+    InvalidArgumentError,
+    InvalidDataError,
+    MissingExtraError,
+)
 from kemitraan.lifecycle import Stage
 from kemitraan.summary import RENEWAL_LEAD_DAYS
 
@@ -406,6 +411,27 @@ class Portfolio:
             frame.to_parquet(buffer, index=False)
             written.append(write_atomically(folder / f"{name}.parquet", buffer.getvalue()))
         return written[0], written[1]
+
+    def to_xlsx(self, path: str | Path, *, time_zone: str = "Asia/Jakarta") -> Path:
+        """Write the frame and the stays as a workbook (sheets *Kemitraan* and *Singgah*).
+
+        Excel holds no time zone: the moments are written as the clock in ``time_zone``
+        showed them (``"Asia/Makassar"`` for WITA, ``"Asia/Jayapura"`` for WIT). Written
+        atomically; needs the ``xlsx`` extra (openpyxl).
+        """
+        try:
+            import openpyxl  # noqa: F401  # pandas writes through it
+        except ImportError:
+            raise MissingExtraError("xlsx", "Portfolio.to_xlsx", "openpyxl") from None
+        buffer = io.BytesIO()
+        with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+            for sheet, frame in (("Kemitraan", self.frame), ("Singgah", self.visits)):
+                local = frame.copy()
+                for column in local.columns:
+                    if isinstance(local[column].dtype, pd.DatetimeTZDtype):
+                        local[column] = local[column].dt.tz_convert(time_zone).dt.tz_localize(None)
+                local.to_excel(writer, sheet_name=sheet, index=False)
+        return write_atomically(path, buffer.getvalue())
 
     # -- summaries --------------------------------------------------------------------------
 
