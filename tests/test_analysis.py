@@ -596,3 +596,20 @@ def test_a_portfolio_is_written_as_a_workbook_at_the_local_clock(tmp_path: Path)
     entered = rows[1][rows[0].index("entered_stage_at")]
     expected = p.history[-1].at.astimezone(ZoneInfo("Asia/Makassar")).replace(tzinfo=None)
     assert entered == expected
+
+
+def test_a_store_read_of_a_past_day_does_not_say_a_later_signature_was_made() -> None:
+    # the attack review: moves() leaves signatures out; the complete read knows their days
+    from kemitraan.store import Store
+
+    p = at_stage(Stage.SIGNING)
+    for party in p.parties:
+        p.sign(party.id, on=date(2025, 3, 10), at=datetime(2025, 3, 10, 9, tzinfo=UTC))
+    on = date(2025, 3, 9)
+    assert not Portfolio.from_partnerships([p], on=on).frame.iloc[0]["mou_signed"]
+    with Store("sqlite://") as store:
+        store.save(p, version=0)
+        assert not Portfolio.from_store(store, on=on, complete=True).frame.iloc[0]["mou_signed"]
+        p.advance(at=datetime(2025, 3, 11, tzinfo=UTC))  # moved since: the columns say unknown
+        store.save(p, version=1)
+        assert pd.isna(Portfolio.from_store(store, on=on).frame.iloc[0]["mou_signed"])

@@ -803,6 +803,7 @@ def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None
         ("1,500", Decimal("1.5")),  # one and a half, where the comma is the decimal mark
         ("1.700", Decimal(1700)),  # and the dot groups thousands (the analyst's review)
         ("1.700.000,25", Decimal("1700000.25")),
+        ("0.500", Decimal("0.5")),  # a leading 0 groups no thousands (the attack review)
     ],
 )
 def test_a_csv_from_indonesian_excel_writes_decimals_with_a_comma(
@@ -823,14 +824,14 @@ def test_a_csv_from_indonesian_excel_writes_decimals_with_a_comma(
     ("written", "read"),
     [
         ("12.5", Decimal("12.5")),
-        ("1.700", None),  # 1,7 or 1700? Refused: the file does not say which Excel wrote it
-        ('"1,700"', None),
-        ("1.700.000", Decimal(1700000)),  # two groups say it
+        ("1.700", Decimal("1.7")),  # where the comma separates fields, the dot is decimal
+        ("1.125", Decimal("1.125")),  # as kemitraan's own export writes it
+        ('"1,700"', Decimal(1700)),
         ('"1,700,000.5"', Decimal("1700000.5")),
     ],
 )
-def test_a_number_grouped_once_is_refused_where_the_file_does_not_say_how(
-    tmp_path: Path, written: str, read: Decimal | None
+def test_a_csv_separated_by_commas_reads_numbers_as_english_excel_writes_them(
+    tmp_path: Path, written: str, read: Decimal
 ) -> None:
     folder = write_template(tmp_path / "csv", ["monitoring"])
     (folder / "monitoring.csv").write_text(
@@ -839,17 +840,43 @@ def test_a_number_grouped_once_is_refused_where_the_file_does_not_say_how(
     (folder / "nilai-indikator.csv").write_text(
         f"No. monitoring,ID indikator,Nilai\n1,terjual,{written}\n", encoding="utf-8"
     )
-    if read is not None:
-        [record] = read_monitoring(folder)
-        assert record.indicators[0].value == read
-        return
+    [record] = read_monitoring(folder)
+    assert record.indicators[0].value == read
+
+
+@pytest.mark.parametrize("typed", ["1.700", "1,700"])
+def test_a_number_typed_as_text_and_grouped_once_is_refused_as_ambiguous(
+    tmp_path: Path, typed: str
+) -> None:
+    # a text cell of a workbook says nothing of the decimal mark: 1,7 or 1700?
+    path = _filled(
+        tmp_path,
+        {
+            "Monitoring": [[1, 1, date(2025, 8, 25), "pkbm", None, "Berjalan"]],
+            "Nilai Indikator": [[1, "terjual", typed]],
+        },
+    )
     with pytest.raises(InvalidSpreadsheetError) as caught:
-        read_monitoring(folder)
+        read_monitoring(path)
     # one problem, at the cell (the record is not judged without its value)
     assert [(p.where, p.rule) for p in caught.value.problems] == [
-        ("nilai-indikator.csv!C2", "ambiguous_number")
+        ("Nilai Indikator!C2", "ambiguous_number")
     ]
-    assert f"'{written.strip(chr(34))}' dapat dibaca dua cara" in str(caught.value)
+    assert f"'{typed}' dapat dibaca dua cara" in str(caught.value)
+
+
+@pytest.mark.parametrize("value", ["1.125", "2.500", "0.5"])
+def test_what_kemitraan_writes_it_reads_back_equal(tmp_path: Path, value: str) -> None:
+    # the attack review: a value of three decimals was refused as ambiguous on its own export
+    record = MonitoringRecord(
+        cycle=1,
+        on=date(2025, 8, 25),
+        by="pkbm",
+        indicators=[IndicatorValue(indicator="terjual", value=Decimal(value))],
+    )
+    for target in (tmp_path / "m.xlsx", tmp_path / "csv"):
+        write_spreadsheet(target, monitoring=[record])
+        assert read_monitoring(target) == [record]
 
 
 @pytest.mark.parametrize(
@@ -865,6 +892,9 @@ def test_a_number_grouped_once_is_refused_where_the_file_does_not_say_how(
         ("Peserta", "M", "5 Agu 2025", date(2025, 8, 5)),
         ("Tindak Lanjut", "E", "3,5 Juta", Decimal(3500000)),  # how an income is told
         ("Tindak Lanjut", "E", "Rp 750 rb", Decimal(750000)),
+        ("Tindak Lanjut", "E", "1.500 rb", Decimal(1500000)),  # thousands of thousands
+        ("Peserta", "H", "Senin, 14 April 2025", date(2025, 4, 14)),
+        ("Peserta", "M", "5 Agt 2025", date(2025, 8, 5)),  # the older short form
     ],
 )
 def test_a_roster_takes_what_facilitators_type(

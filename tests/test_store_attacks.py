@@ -428,3 +428,20 @@ def test_a_database_that_cannot_be_opened_is_said_so_without_its_password() -> N
     with pytest.raises(InvalidArgumentError) as refused:
         Store("postgresql+psycopg://kemitraan:rahasia@127.0.0.1:1/kemitraan")
     assert "rahasia" not in str(refused.value)
+
+
+def test_without_a_policy_an_actor_loads_what_is_stored(store: Store) -> None:
+    # the attack review: the not-found answer to strangers applied with no policy in force
+    from kemitraan.access import acting_as
+    from kemitraan.actors import Actor, Role
+
+    store.save(walked("open", Stage.GATHERING), version=0)
+    with acting_as(Actor(name="Budi", role=Role.FACILITATOR, acts_for="pkbm-lain")):
+        assert store.load("open").partnership.id == "open"
+        assert store.history("open")
+
+
+def test_a_database_url_shows_no_password_in_its_query() -> None:
+    with pytest.raises(InvalidArgumentError) as caught:
+        Store("postgresql+psycopg://kemitraan@127.0.0.1:1/kemitraan?password=rahasia")
+    assert "rahasia" not in str(caught.value)

@@ -281,8 +281,6 @@ class Portfolio:
                 as that much of it is read; the error names the line), is not JSON, or is
                 not a partnership as kemitraan stores it.
         """
-        if not Path(path).is_file():
-            raise DocumentNotFoundError(str(path))
         lines = shown(_parsed_lines(Path(path)), what="Membaca baris", enabled=progress)
         return cls._read(lines, on=on, masked=masked, renewal_lead_days=renewal_lead_days)
 
@@ -300,7 +298,9 @@ class Portfolio:
         kind, the regency, the parties and their names, the moves, the term's start, the
         next move, the facilitator, deviations and health) are empty then. A partnership
         that moved after ``on`` is shown in the step it was in that day, and whether its
-        MoU was signed and what it waited on are left empty for it.
+        MoU was signed and what it waited on are left empty for it. The columns know no
+        signature's day: a MoU signed after ``on`` by a partnership that has not moved
+        since shows signed; ``complete=True`` reads the day of each signature.
 
         ``complete=True`` loads every partnership the actor may list, one at a time and
         verified as :meth:`Store.load <kemitraan.store.Store.load>` verifies it, and fills
@@ -537,7 +537,11 @@ def _parsed_files(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]
 
 def _parsed_lines(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     limit = MAX_LINE_BYTES  # read once: a test lowers it
-    with path.open("rb") as lines:
+    try:
+        opened = path.open("rb")
+    except FileNotFoundError:
+        raise DocumentNotFoundError(str(path)) from None
+    with opened as lines:
         number = 0
         # at most limit + 2 bytes a read (a line and its CR LF): a longer line is refused
         # with no more of it read

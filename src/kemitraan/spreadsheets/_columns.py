@@ -21,6 +21,7 @@ from kemitraan.exceptions import InvalidDeclarationError
 __all__ = [
     "Column",
     "CommaDecimal",
+    "DotDecimal",
     "Percentage",
     "Refused",
     "SheetSpec",
@@ -58,9 +59,10 @@ _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$"
 _DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
 # thousands grouped, one way or the other: 1.700 is 1700 to Indonesian Excel and 1,7 to
 # English Excel; two groups (1.700.000) or a decimal part (1.700,5) say which
-_ID_NUMBER: Final = re.compile(r"^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_ID_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
 _UNITS: Final = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000}
+_EN_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ONE_GROUP: Final = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
 _GROUPED_ID: Final = re.compile(r"^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
 _GROUPED_EN: Final = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
@@ -75,6 +77,16 @@ class CommaDecimal(str):
 
     Excel under an Indonesian locale writes such a file with ``;`` between fields: there
     ``1.700`` is 1700 and ``1,700`` is 1,7.
+    """
+
+    __slots__ = ()
+
+
+class DotDecimal(str):
+    """A field of a CSV separated by commas: written where the dot is the decimal mark.
+
+    There ``1.700`` is 1,7 and ``"1,700"`` (quoted, to hold its comma) is 1700, as English
+    Excel and kemitraan's own export write them.
     """
 
     __slots__ = ()
@@ -222,7 +234,8 @@ def _date(raw: Any) -> date:
             return date(year, month, day)
         except ValueError:
             pass
-    named = _DAY_MONTH_YEAR.match(text)  # "14 April 2025", "31 Juli 2025", "5 Agu 2025"
+    # "14 April 2025", "31 Juli 2025", "5 Agu 2025", "Senin, 10 Maret 2025"
+    named = _DAY_MONTH_YEAR.match(re.sub(r"^[^\W\d_]+,\s*", "", text))
     called = _months().get(_fold(named.group(2))) if named else None
     if named and called:
         try:
@@ -237,7 +250,8 @@ def _months() -> dict[str, int]:
     """The months by their names and short names, in Indonesian and English (Babel's)."""
     from babel import Locale
 
-    found: dict[str, int] = {}
+    # the older spellings and short forms people still write
+    found: dict[str, int] = {"pebruari": 2, "peb": 2, "agt": 8, "agust": 8, "sept": 9, "nop": 11}
     for locale in ("id", "en"):
         for width in ("wide", "abbreviated"):
             for number, name in Locale.parse(locale).months["format"][width].items():
@@ -257,6 +271,8 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
         number = Decimal(raw)
     elif isinstance(raw, float):
         number = Decimal(repr(raw))
+    elif isinstance(raw, Decimal):  # a value read back as it was written
+        number = raw
     else:
         typed = _text(raw).strip()  # quoted as typed, so that it can be found
         text = "".join(typed.split())
@@ -265,6 +281,8 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
             spoken = _SPOKEN.match(text)  # "3,5 juta", "750 rb": how an income is told
             if spoken:
                 figure, unit = spoken.groups()
+                if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", figure):  # "1.500 rb": thousands
+                    figure = figure.replace(".", "")
                 amount = Decimal(figure.replace(",", ".")) * _UNITS[unit.casefold()]
                 whole = amount == amount.to_integral_value()
                 text = str(amount.quantize(Decimal(1)) if whole else amount)
@@ -272,6 +290,8 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
                 text = text.replace(".", "").replace(",", ".")
         elif isinstance(raw, CommaDecimal) and _ID_NUMBER.match(text):
             text = text.replace(".", "").replace(",", ".")  # as Indonesian Excel wrote it
+        elif isinstance(raw, DotDecimal) and _EN_NUMBER.match(text):
+            text = text.replace(",", "")  # as English Excel (and kemitraan) wrote it
         elif _DECIMAL_COMMA.match(text):
             text = text.replace(",", ".")
         elif _ONE_GROUP.match(text):

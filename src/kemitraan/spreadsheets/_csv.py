@@ -24,7 +24,7 @@ from typing import Any, Final
 from kemitraan._base import Language, in_language
 from kemitraan._files import AtomicBatch
 from kemitraan.parties import slug
-from kemitraan.spreadsheets._columns import Column, CommaDecimal, SheetSpec, shown
+from kemitraan.spreadsheets._columns import Column, CommaDecimal, DotDecimal, SheetSpec, shown
 from kemitraan.spreadsheets._guide import instructions
 from kemitraan.spreadsheets._problems import Problems
 
@@ -164,7 +164,10 @@ def read_folder(
 
 
 def _marked(row: list[str], delimiter: str) -> list[str]:
-    """``row``, each field of a decimal-comma file (``;``) marked as such (``1.700`` is 1700)."""
-    if delimiter != ";":
-        return row
-    return [CommaDecimal(field) if "." in field or "," in field else field for field in row]
+    """``row``, each field holding a dot or a comma marked with the file's decimal mark.
+
+    A file separated by ``;`` is what Excel writes where the comma is the decimal mark
+    (``1.700`` is 1700); one separated by ``,``, where the dot is (``1.700`` is 1,7).
+    """
+    kind = CommaDecimal if delimiter == ";" else DotDecimal
+    return [kind(field) if "." in field or "," in field else field for field in row]

@@ -368,7 +368,7 @@ class Store:
             raise disagreement(partnership_id, N_("its row (another id, or another stage)"))
         if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
             raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
-        actor = current_actor()  # under an access policy (kemitraan.access):
+        actor = current_actor() if policy_in_force() is not None else None  # (kemitraan.access)
         if isinstance(actor, Actor) and not permitted(actor, Action.READ, partnership):
             raise PartnershipNotFoundError(partnership_id)  # one may not learn of it either
         authorize(partnership, Action.READ)

@@ -81,7 +81,7 @@ def prepare(engine: Engine, *, create: bool) -> None:
             elif isinstance(exc, sa.exc.OperationalError):
                 raise InvalidArgumentError.saying(
                     "the database {url} cannot be opened ({reason})",
-                    url=engine.url.render_as_string(hide_password=True),
+                    url=engine.url.set(query={}).render_as_string(hide_password=True),
                     reason=str(exc.orig).splitlines()[0][:200],
                 ) from exc
             else:
