@@ -115,7 +115,7 @@ def province_names() -> tuple[str, ...]:
 
 
 _REGENCY: Final = re.compile(
-    r"^(kabupaten|kab\.?|kota\s*madya|kodya\.?|kota)\s+(\S.*)$", re.IGNORECASE
+    r"^(kabupaten\s|kab\.|kab\s|kota\s*madya\s|kodya\.|kodya\s|kota\s)\s*(\S.*)$", re.IGNORECASE
 )
 _SMALL_WORDS: Final = frozenset({"dan"})
 
@@ -129,10 +129,10 @@ def regency_name(text: str) -> str:
     :class:`Region` keeps what was typed: a signed text is not rewritten.
 
     >>> [regency_name(t) for t in ("Kab. Banjar", "KABUPATEN  BANJAR", "kota banjarbaru",
-    ...                            "KAB PANGKAJENE DAN KEPULAUAN", "Banjar")]
+    ...                            "KAB PANGKAJENE DAN KEPULAUAN", "Kab.Tojo Una-Una", "Banjar")]
     ... # doctest: +NORMALIZE_WHITESPACE
     ['Kabupaten Banjar', 'Kabupaten Banjar', 'Kota Banjarbaru',
-     'Kabupaten Pangkajene dan Kepulauan', 'Banjar']
+     'Kabupaten Pangkajene dan Kepulauan', 'Kabupaten Tojo Una-Una', 'Banjar']
     """
     text = " ".join(text.split())
     found = _REGENCY.match(text)
@@ -142,7 +142,10 @@ def regency_name(text: str) -> str:
     name = found.group(2)
     if name.isupper() or name.islower():
         words = name.casefold().split()
-        name = " ".join(w if w in _SMALL_WORDS else w.capitalize() for w in words)
+        name = " ".join(
+            w if w in _SMALL_WORDS else "-".join(part.capitalize() for part in w.split("-"))
+            for w in words
+        )
     return f"{kind} {name}"
 
 
