@@ -613,3 +613,21 @@ def test_a_store_read_of_a_past_day_does_not_say_a_later_signature_was_made() ->
         p.advance(at=datetime(2025, 3, 11, tzinfo=UTC))  # moved since: the columns say unknown
         store.save(p, version=1)
         assert pd.isna(Portfolio.from_store(store, on=on).frame.iloc[0]["mou_signed"])
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("id", "tahap bukan tahap kemitraan: 'planing'"), ("en", "stage is not a stage: 'planing'")],
+)
+def test_a_stored_row_that_is_not_a_partnership_is_said_in_the_language_in_force(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    # the analyst's review: the reason was an English phrase inside an Indonesian sentence
+    from kemitraan.messages import speaking
+
+    data = json.loads(dump_json(at_stage(Stage.PLANNING, recorded=True)))
+    data["stage"] = "planing"
+    (tmp_path / "a.json").write_text(json.dumps(data))
+    with speaking(language), pytest.raises(InvalidDataError) as caught:  # type: ignore[arg-type]
+        Portfolio.read_json_dir(tmp_path)
+    assert said in str(caught.value)

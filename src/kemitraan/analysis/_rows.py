@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from kemitraan._base import day_rule, instant_rule, text_rule
+from kemitraan._catalog import N_, Language, phrase
 from kemitraan._privacy import mask_name
 from kemitraan.lifecycle import Stage
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, ScaleEvidence
@@ -96,20 +97,35 @@ VISIT_COLUMNS: Final = ("id", "cycle", "stage", "step", "entered_at", "left_at")
 class RowError(ValueError):
     """Stored data that is not a partnership as kemitraan stores it.
 
+    ``message`` is an English message id naming ``values`` (each said in the language
+    asked for when it is a message id itself, :func:`_of`).
+
     Attributes:
+        reason: Why, in the language asked for.
         rule: The rule it breaks (``model_type`` unless a model's rule says better).
     """
 
-    def __init__(self, message: str, rule: str = "model_type") -> None:
-        super().__init__(message)
+    def __init__(self, message: str, rule: str = "model_type", **values: Any) -> None:
+        self.reason = phrase(message, **values)
         self.rule = rule
+        super().__init__(self.reason("en"))
+
+
+def _of(what: str) -> Callable[[Language], str]:
+    """What is read (an English message id), said in the language asked for."""
+    return phrase(what)
+
+
+def _shown(value: Any) -> str:
+    """A value read, as an error quotes it: at most 40 characters."""
+    return repr(str(value)[:40])
 
 
 def _object(value: Any, what: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise RowError(f"{what} is not an object")
+        raise RowError(N_("{what} is not an object"), what=_of(what))
     return value
 
 
@@ -117,7 +133,7 @@ def _list(value: Any, what: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise RowError(f"{what} is not a list")
+        raise RowError(N_("{what} is not a list"), what=_of(what))
     return value
 
 
@@ -126,14 +142,16 @@ def _held(rule: Callable[[Any], Any], value: Any, what: str) -> None:
     try:
         rule(value)
     except PydanticCustomError as exc:
-        raise RowError(f"{what}: {exc.message()}", exc.type) from None
+        raise RowError(
+            N_("{what}: {reason}"), exc.type, what=_of(what), reason=exc.message()
+        ) from None
 
 
 def _text(value: Any, what: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise RowError(f"{what} is not text")
+        raise RowError(N_("{what} is not text"), what=_of(what))
     if not value.isascii() or "\x00" in value:
         # what no model holds (a lone surrogate, the null character) a Parquet file cannot
         # either: refused here, not as pyarrow's UnicodeEncodeError
@@ -147,7 +165,9 @@ def _day(value: Any, what: str) -> date | None:
     try:
         day = date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise RowError(f"{what} is not a date: {str(value)[:40]!r}") from None
+        raise RowError(
+            N_("{what} is not a date: {value}"), what=_of(what), value=_shown(value)
+        ) from None
     _held(day_rule, day, what)  # a renewal due 90 days before year 1 does not exist
     return day
 
@@ -156,27 +176,29 @@ def _moment(value: Any, what: str) -> datetime:
     try:
         moment = datetime.fromisoformat(value)
     except (TypeError, ValueError):
-        raise RowError(f"{what} is not a date and time: {str(value)[:40]!r}") from None
+        raise RowError(
+            N_("{what} is not a date and time: {value}"), what=_of(what), value=_shown(value)
+        ) from None
     if moment.tzinfo is None:
-        raise RowError(f"{what} has no time zone")
+        raise RowError(N_("{what} has no time zone"), what=_of(what))
     _held(instant_rule, moment, what)
     return moment
 
 
 def _stage(value: Any, what: str) -> str:
     if not isinstance(value, str) or value not in _STEP:
-        raise RowError(f"{what} is not a stage: {str(value)[:40]!r}")
+        raise RowError(N_("{what} is not a stage: {value}"), what=_of(what), value=_shown(value))
     return value
 
 
 def _count(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RowError(f"{what} is not a whole number of 1 or more")
+        raise RowError(N_("{what} is not a whole number of 1 or more"), what=_of(what))
     return value
 
 
 def _name(party: dict[str, Any], masked: bool) -> str:
-    name = _text(party.get("name"), "a party's name") or ""
+    name = _text(party.get("name"), N_("a party's name")) or ""
     return mask_name(name) if masked and party.get("kind") in _PERSONS else name
 
 
@@ -197,15 +219,18 @@ def _term(
     Only when an addendum changes the MoU's term are the agreement and its addenda read as
     models: a signature names its text by a digest, which needs the text as a model.
     """
-    term = _object(agreement.get("term"), "the agreement's term")
-    start, end = _day(term.get("start"), "the term's start"), _day(term.get("end"), "its end")
+    term = _object(agreement.get("term"), N_("the agreement's term"))
+    start, end = (
+        _day(term.get("start"), N_("the term's start")),
+        _day(term.get("end"), N_("its end")),
+    )
     changing = [
         a
-        for a in (_object(item, "an addendum") for item in addenda)
-        if _object(a.get("amends"), "what an addendum amends").get("kind") == "mou"
+        for a in (_object(item, N_("an addendum")) for item in addenda)
+        if _object(a.get("amends"), N_("what an addendum amends")).get("kind") == "mou"
         and any(
-            _object(change, "an amendment").get("change") == "term"
-            for change in _list(a.get("amendments"), "an addendum's amendments")
+            _object(change, N_("an amendment")).get("change") == "term"
+            for change in _list(a.get("amendments"), N_("an addendum's amendments"))
         )
     ]
     if not changing:
@@ -218,7 +243,11 @@ def _term(
     except ValidationError as exc:
         detail = exc.errors()[0]
         where = ".".join(str(part) for part in detail["loc"])
-        raise RowError(f"an agreement does not validate: {where}: {detail['msg']}") from None
+        raise RowError(
+            N_("an agreement does not validate: {where}: {reason}"),
+            where=where,
+            reason=detail["msg"],
+        ) from None
     signed = _signed_by(history, "sign_addendum")
     in_force = sorted(
         (a for a in texts if set(a.party_ids) <= signed.get(a.digest(), set())),
@@ -274,33 +303,37 @@ def raw_row(
     Raises:
         RowError: when a field it reads is not what kemitraan stores there.
     """
-    pid = _text(data.get("id"), "id")
-    institution = _object(data.get("institution"), "institution")
-    program = _object(data.get("program"), "program")
-    region = _object(institution.get("region"), "the institution's region") or _object(
+    pid = _text(data.get("id"), N_("id"))
+    institution = _object(data.get("institution"), N_("institution"))
+    program = _object(data.get("program"), N_("program"))
+    region = _object(institution.get("region"), N_("the institution's region")) or _object(
         program.get("location"), "the programme's location"
     )
-    recorded = [_object(r, "a history record") for r in _list(data.get("history"), "history")]
-    agreement = _object(data.get("agreement"), "agreement")
-    parties = [_object(p, "a party") for p in _list(agreement.get("parties"), "the parties")]
-    stage = _stage(data.get("stage", "mapping"), "stage")
-    cycle = _count(data.get("cycle", 1), "cycle")
+    recorded = [
+        _object(r, N_("a history record")) for r in _list(data.get("history"), N_("history"))
+    ]
+    agreement = _object(data.get("agreement"), N_("agreement"))
+    parties = [
+        _object(p, N_("a party")) for p in _list(agreement.get("parties"), N_("the parties"))
+    ]
+    stage = _stage(data.get("stage", "mapping"), N_("stage"))
+    cycle = _count(data.get("cycle", 1), N_("cycle"))
     # the partnership as it stood on ``on``: what its history records up to that day
-    history = [r for r in recorded if _moment(r.get("at"), "a record's time").date() <= on]
+    history = [r for r in recorded if _moment(r.get("at"), N_("a record's time")).date() <= on]
     if len(history) < len(recorded):
         known = None  # what the model says is what it says now, not on that day
         kept = [r for r in history if r.get("move") not in _SIGNATURES]
-        stage = _stage(kept[-1].get("to_stage"), "a record's stage") if kept else "mapping"
-        cycle = _count(kept[-1].get("cycle", 1), "a record's cycle") if kept else 1
+        stage = _stage(kept[-1].get("to_stage"), N_("a record's stage")) if kept else "mapping"
+        cycle = _count(kept[-1].get("cycle", 1), N_("a record's cycle")) if kept else 1
 
     moves = (
         (
-            _moment(record.get("at"), "a record's time"),
-            _stage(record.get("to_stage"), "a record's stage"),
-            _count(record.get("cycle", 1), "a record's cycle"),
+            _moment(record.get("at"), N_("a record's time")),
+            _stage(record.get("to_stage"), N_("a record's stage")),
+            _count(record.get("cycle", 1), N_("a record's cycle")),
         )
         for record in history
-        if _text(record.get("move"), "a record's move") not in _SIGNATURES
+        if _text(record.get("move"), N_("a record's move")) not in _SIGNATURES
     )
     furthest, outcome, entered = stays(pid, moves, visits)
 
@@ -308,30 +341,32 @@ def raw_row(
         start, end = known["term"]
         mou_signed = known["mou_signed"]
     else:
-        start, end = _term(agreement, _list(data.get("addenda"), "addenda"), history)
+        start, end = _term(agreement, _list(data.get("addenda"), N_("addenda")), history)
         ids = {party.get("id") for party in parties}
         mou_signed = bool(ids) and any(
             ids <= signers for signers in _signed_by(history, "sign").values()
         )
-    pattern = _object(agreement.get("pattern"), "the pattern")
-    actors = (_text(r.get("actor"), "a record's actor") for r in reversed(history))
+    pattern = _object(agreement.get("pattern"), N_("the pattern"))
+    actors = (_text(r.get("actor"), N_("a record's actor")) for r in reversed(history))
     actor = next((a for a in actors if a), None)
     return (
         pid,
-        _text(institution.get("name"), "the institution's name"),
-        _text(institution.get("id"), "the institution's id"),
-        _text(program.get("name"), "the programme's name"),
-        _text(program.get("kind"), "the programme's kind"),
-        _text(region.get("province"), "the province"),
-        regency_name(regency) if (regency := _text(region.get("regency"), "the regency")) else None,
+        _text(institution.get("name"), N_("the institution's name")),
+        _text(institution.get("id"), N_("the institution's id")),
+        _text(program.get("name"), N_("the programme's name")),
+        _text(program.get("kind"), N_("the programme's kind")),
+        _text(region.get("province"), N_("the province")),
+        regency_name(regency)
+        if (regency := _text(region.get("regency"), N_("the regency")))
+        else None,
         stage,
         _LABEL[stage],
         _STEP[stage],
         cycle,
         outcome,
         furthest,
-        _text(pattern.get("pattern"), "the pattern"),
-        len(_list(data.get("partners"), "partners")),
+        _text(pattern.get("pattern"), N_("the pattern")),
+        len(_list(data.get("partners"), N_("partners"))),
         len(parties),
         "; ".join(_name(party, masked) for party in parties) or None,
         (mask_name(actor) if masked else actor) if actor else None,
@@ -352,15 +387,18 @@ _ROLE_COLUMNS: Final = tuple(PkwRole)
 def _pkw(data: dict[str, Any], program: dict[str, Any], on: date) -> tuple[Any, ...]:
     """The PKW columns: partners by role, the roles missing, the learners' measures."""
     latest: dict[Any, Any] = {}
-    explorations = [_object(e, "an exploration") for e in _list(data.get("explorations"), "x")]
+    explorations = [
+        _object(e, N_("an exploration"))
+        for e in _list(data.get("explorations"), N_("explorations"))
+    ]
     for exploration in sorted(explorations, key=lambda e: str(e.get("on"))):
-        for answer in _list(exploration.get("responses"), "an exploration's responses"):
-            answer = _object(answer, "a response")
+        for answer in _list(exploration.get("responses"), N_("an exploration's responses")):
+            answer = _object(answer, N_("a response"))
             latest[answer.get("partner_id")] = answer.get("response")
     counts = dict.fromkeys(_ROLE_COLUMNS, 0)
     kinds: dict[str, int] = {}
-    for partner in _list(data.get("partners"), "partners"):
-        partner = _object(partner, "a partner")
+    for partner in _list(data.get("partners"), N_("partners")):
+        partner = _object(partner, N_("a partner"))
         if latest.get(partner.get("id")) == "agreed":
             for role in _roles(partner):
                 counts[role] += 1
@@ -371,20 +409,20 @@ def _pkw(data: dict[str, Any], program: dict[str, Any], on: date) -> tuple[Any, 
     if program.get("kind") == "pkw" and latest:
         missing = "; ".join(r.label_id for r in _ROLE_COLUMNS if not counts[r]) or None
     wage = program.get("minimum_wage")
-    measures = _learners(_list(data.get("learners"), "learners"), on, wage)
+    measures = _learners(_list(data.get("learners"), N_("learners")), on, wage)
     return (by_kind, *counts.values(), missing, *measures)
 
 
 def _roles(partner: dict[str, Any]) -> frozenset[PkwRole]:
-    profile = _object(partner.get("profile"), "a partner's profile")
+    profile = _object(partner.get("profile"), N_("a partner's profile"))
     try:
         kind = PartnerKind(str(partner.get("kind")))
         scale = BusinessScale(partner["scale"]) if partner.get("scale") else None
         if scale is None and partner.get("finances"):
             scale = ScaleEvidence.model_validate(partner["finances"]).scale
-        offers = [ContributionKind(o) for o in _list(profile.get("offers"), "offers")]
+        offers = [ContributionKind(o) for o in _list(profile.get("offers"), N_("offers"))]
     except (ValueError, ValidationError):
-        raise RowError("a partner's kind, scale or offers are not kemitraan's") from None
+        raise RowError(N_("a partner's kind, scale or offers are not kemitraan's")) from None
     return roles_of(kind, scale, offers)
 
 
@@ -394,23 +432,23 @@ def _learners(rows: list[Any], on: date, wage: Any) -> tuple[int, int, int, int 
     Read raw, as :func:`kemitraan.learners.pkw_outcomes` counts them from models (a test
     holds the two equal).
     """
-    umk = _rupiah(wage, "the programme's minimum wage")
+    umk = _rupiah(wage, N_("the programme's minimum wage"))
     enrolled = completed = started = earning = 0
     for row in rows:
-        row = _object(row, "a learner")
-        if _need_day(row.get("enrolled_on"), "a learner's enrolment") > on:
+        row = _object(row, N_("a learner"))
+        if _need_day(row.get("enrolled_on"), N_("a learner's enrolment")) > on:
             continue
         enrolled += 1
-        done = _day(row.get("completed_on"), "a learner's completion")
+        done = _day(row.get("completed_on"), N_("a learner's completion"))
         completed += done is not None and done <= on
-        business = _object(row.get("business"), "a learner's business")
-        begun = _day(business.get("started_on"), "a business's start")
+        business = _object(row.get("business"), N_("a learner's business"))
+        begun = _day(business.get("started_on"), N_("a business's start"))
         started += begun is not None and begun <= on
         latest: tuple[date, Decimal] | None = None
-        for follow in _list(row.get("follow_ups"), "a learner's follow-ups"):
-            follow = _object(follow, "a follow-up")
-            day = _need_day(follow.get("on"), "a follow-up's day")
-            income = _rupiah(follow.get("monthly_income"), "a monthly income")
+        for follow in _list(row.get("follow_ups"), N_("a learner's follow-ups")):
+            follow = _object(follow, N_("a follow-up"))
+            day = _need_day(follow.get("on"), N_("a follow-up's day"))
+            income = _rupiah(follow.get("monthly_income"), N_("a monthly income"))
             if day <= on and income is not None and (latest is None or day >= latest[0]):
                 latest = (day, income)
         earning += umk is not None and latest is not None and latest[1] >= umk
@@ -420,7 +458,7 @@ def _learners(rows: list[Any], on: date, wage: Any) -> tuple[int, int, int, int 
 def _need_day(value: Any, what: str) -> date:
     day = _day(value, what)
     if day is None:
-        raise RowError(f"{what} is missing")
+        raise RowError(N_("{what} is missing"), what=_of(what))
     return day
 
 
@@ -432,5 +470,5 @@ def _rupiah(value: Any, what: str) -> Decimal | None:
     except ArithmeticError:
         amount = Decimal("NaN")
     if isinstance(value, bool) or not amount.is_finite() or amount < 0:
-        raise RowError(f"{what} is not an amount: {str(value)[:40]!r}")
+        raise RowError(N_("{what} is not an amount: {value}"), what=_of(what), value=_shown(value))
     return amount

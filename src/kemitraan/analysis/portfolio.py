@@ -183,7 +183,8 @@ class Portfolio:
                 raise _unreadable(
                     where,
                     phrase(
-                        N_("not a partnership as kemitraan stores it: {reason}"), reason=str(exc)
+                        N_("not a partnership as kemitraan stores it: {reason}"),
+                        reason=exc.reason if isinstance(exc, RowError) else str(exc),
                     ),
                     exc.rule if isinstance(exc, RowError) else "model_type",
                 ) from exc
