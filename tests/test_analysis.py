@@ -593,7 +593,8 @@ def test_a_portfolio_is_written_as_a_workbook_at_the_local_clock(tmp_path: Path)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Kemitraan", "Singgah"]
     rows = list(book["Kemitraan"].iter_rows(values_only=True))
-    entered = rows[1][rows[0].index("entered_stage_at")]
+    assert rows[1][rows[0].index("Tahap")] == "Menggali informasi"  # headed and labelled
+    entered = rows[1][rows[0].index("Masuk tahap ini")]
     expected = p.history[-1].at.astimezone(ZoneInfo("Asia/Makassar")).replace(tzinfo=None)
     assert entered == expected
 
@@ -631,3 +632,30 @@ def test_a_stored_row_that_is_not_a_partnership_is_said_in_the_language_in_force
     with speaking(language), pytest.raises(InvalidDataError) as caught:  # type: ignore[arg-type]
         Portfolio.read_json_dir(tmp_path)
     assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("language", "stage", "signed", "health"),
+    [
+        ("id", "Tahap", "MoU ditandatangani", "Kesehatan kemitraan"),
+        ("en", "Stage", "MoU signed", "Partnership health"),
+    ],
+)
+def test_a_portfolio_labelled_reads_as_a_person_does(
+    language: str, stage: str, signed: str, health: str
+) -> None:
+    # the analyst's review: the frames an analyst shows were English headers and codes
+    from kemitraan.maintenance.health import HealthStatus
+
+    p = at_stage(Stage.MONITORING, recorded=True)
+    portfolio = Portfolio.from_partnerships([p], on=date(2025, 8, 1))
+    shown = portfolio.labelled(language=language)  # type: ignore[arg-type]
+    row = shown.iloc[0]
+    assert row[stage] == Stage.MONITORING.label(language)  # type: ignore[arg-type]
+    assert row[signed] == ("Ya" if language == "id" else "Yes")
+    code = portfolio.frame.iloc[0]["health"]
+    assert row[health] == HealthStatus(code).label(language)  # type: ignore[arg-type]
+    assert "stage_label" not in shown.columns
+    assert len(shown) == 1
+    stays = portfolio.labelled(language=language, visits=True)  # type: ignore[arg-type]
+    assert stage in stays.columns

@@ -413,9 +413,33 @@ class Portfolio:
             written.append(write_atomically(folder / f"{name}.parquet", buffer.getvalue()))
         return written[0], written[1]
 
-    def to_xlsx(self, path: str | Path, *, time_zone: str = "Asia/Jakarta") -> Path:
-        """Write the frame and the stays as a workbook (sheets *Kemitraan* and *Singgah*).
+    def labelled(self, *, language: Language | None = None, visits: bool = False) -> pd.DataFrame:
+        """The frame (or the stays) as a person reads it: headers and choices in ``language``.
 
+        The language in force by default; the frame itself keeps its identifiers and codes
+        for code that reads them. A stage, a pattern, a move, the health and the kind of
+        programme are named by their labels, an MoU signed by Ya or Tidak.
+
+        >>> from kemitraan import Institution, Partnership, Program
+        >>> p = Partnership(id="p1", institution=Institution(name="PKBM A"),
+        ...                 program=Program(name="Menjahit", objectives=["Mandiri"]))
+        >>> Portfolio.from_partnerships([p], on=date(2025, 6, 1)).labelled()["Tahap"].tolist()
+        ['Identifikasi atau pemetaan objek mitra']
+        """
+        from kemitraan.analysis._labels import labelled
+
+        return labelled(self.visits if visits else self.frame, language or current_language())
+
+    def to_xlsx(
+        self,
+        path: str | Path,
+        *,
+        time_zone: str = "Asia/Jakarta",
+        language: Language | None = None,
+    ) -> Path:
+        """Write the portfolio as a workbook a person reads, headed and labelled in ``language``.
+
+        A sheet of partnerships and one of their stays in each step (:meth:`labelled`).
         Excel holds no time zone: the moments are written as the clock in ``time_zone``
         showed them (``"Asia/Makassar"`` for WITA, ``"Asia/Jayapura"`` for WIT). Written
         atomically; needs the ``xlsx`` extra (openpyxl).
@@ -424,13 +448,16 @@ class Portfolio:
             import openpyxl  # noqa: F401  # pandas writes through it
         except ImportError:
             raise MissingExtraError("xlsx", "Portfolio.to_xlsx", "openpyxl") from None
+        language = language or current_language()
+        sheets = (("Kemitraan", "Partnerships"), ("Singgah", "Stays"))
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            for sheet, frame in (("Kemitraan", self.frame), ("Singgah", self.visits)):
-                local = frame.copy()
+            for (indonesian, english), stays in zip(sheets, (False, True), strict=True):
+                local = self.labelled(language=language, visits=stays)
                 for column in local.columns:
                     if isinstance(local[column].dtype, pd.DatetimeTZDtype):
                         local[column] = local[column].dt.tz_convert(time_zone).dt.tz_localize(None)
+                sheet = indonesian if language == "id" else english
                 local.to_excel(writer, sheet_name=sheet, index=False)
         return write_atomically(path, buffer.getvalue())
 
