@@ -82,8 +82,11 @@ def errors_said(
                 same = [e["loc"] for e in found] == [e["loc"] for e in errors]
                 again[language] = found if same else errors
             chosen = again[language]
-        return "; ".join(f"{'.'.join(str(p) for p in e['loc']) or '<root>'}: {e['msg']}"
-                         for e in chosen)  # fmt: skip  # the rule's type is in .errors
+        # the rule's type is in .errors; an error of the whole is said without a place
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" if e["loc"] else e["msg"]
+            for e in chosen
+        )
 
     return said
 
