@@ -795,50 +795,35 @@ def test_a_percentage_in_csv_may_end_with_a_percent_sign(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    ("written", "read"),
+    ("separator", "written", "read"),
     [
-        ("12,5", Decimal("12.5")),  # Excel under an Indonesian locale: a decimal comma
-        ("0,75", Decimal("0.75")),
-        ("12.5", Decimal("12.5")),
-        ("1,500", Decimal("1.5")),  # one and a half, where the comma is the decimal mark
-        ("1.700", Decimal(1700)),  # and the dot groups thousands (the analyst's review)
-        ("1.700.000,25", Decimal("1700000.25")),
-        ("0.500", Decimal("0.5")),  # a leading 0 groups no thousands (the attack review)
+        # ";": Excel under an Indonesian locale, the comma the decimal mark
+        (";", "12,5", Decimal("12.5")),
+        (";", "0,75", Decimal("0.75")),
+        (";", "12.5", Decimal("12.5")),
+        (";", "1,500", Decimal("1.5")),  # one and a half
+        (";", "1.700", Decimal(1700)),  # the dot groups thousands (the analyst's review)
+        (";", "1.700.000,25", Decimal("1700000.25")),
+        (";", "0.500", Decimal("0.5")),  # a leading 0 groups no thousands (the attack review)
+        # ",": English Excel and kemitraan's own export, the dot the decimal mark
+        (",", "12.5", Decimal("12.5")),
+        (",", "1.700", Decimal("1.7")),
+        (",", "1.125", Decimal("1.125")),
+        (",", '"1,700"', Decimal(1700)),
+        (",", '"1,700,000.5"', Decimal("1700000.5")),
     ],
 )
-def test_a_csv_from_indonesian_excel_writes_decimals_with_a_comma(
-    tmp_path: Path, written: str, read: Decimal
+def test_a_csv_reads_numbers_as_the_excel_that_separated_its_fields_writes_them(
+    tmp_path: Path, separator: str, written: str, read: Decimal
 ) -> None:
     folder = write_template(tmp_path / "csv", ["monitoring"])
+    header = separator.join(["No.", "Tahun ke-", "Tanggal", "Oleh"])
     (folder / "monitoring.csv").write_text(
-        "No.;Tahun ke-;Tanggal;Oleh\n1;1;25/08/2025;pkbm\n", encoding="utf-8"
+        f"{header}\n{separator.join(['1', '1', '25/08/2025', 'pkbm'])}\n", encoding="utf-8"
     )
+    values = separator.join(["No. monitoring", "ID indikator", "Nilai"])
     (folder / "nilai-indikator.csv").write_text(
-        f"No. monitoring;ID indikator;Nilai\n1;terjual;{written}\n", encoding="utf-8"
-    )
-    [record] = read_monitoring(folder)
-    assert record.indicators[0].value == read
-
-
-@pytest.mark.parametrize(
-    ("written", "read"),
-    [
-        ("12.5", Decimal("12.5")),
-        ("1.700", Decimal("1.7")),  # where the comma separates fields, the dot is decimal
-        ("1.125", Decimal("1.125")),  # as kemitraan's own export writes it
-        ('"1,700"', Decimal(1700)),
-        ('"1,700,000.5"', Decimal("1700000.5")),
-    ],
-)
-def test_a_csv_separated_by_commas_reads_numbers_as_english_excel_writes_them(
-    tmp_path: Path, written: str, read: Decimal
-) -> None:
-    folder = write_template(tmp_path / "csv", ["monitoring"])
-    (folder / "monitoring.csv").write_text(
-        "No.,Tahun ke-,Tanggal,Oleh\n1,1,25/08/2025,pkbm\n", encoding="utf-8"
-    )
-    (folder / "nilai-indikator.csv").write_text(
-        f"No. monitoring,ID indikator,Nilai\n1,terjual,{written}\n", encoding="utf-8"
+        f"{values}\n{separator.join(['1', 'terjual', written])}\n", encoding="utf-8"
     )
     [record] = read_monitoring(folder)
     assert record.indicators[0].value == read

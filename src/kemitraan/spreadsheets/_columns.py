@@ -54,22 +54,24 @@ _YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
 _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
+_DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
 _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
-_DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
-# thousands grouped, one way or the other: 1.700 is 1700 to Indonesian Excel and 1,7 to
-# English Excel; two groups (1.700.000) or a decimal part (1.700,5) say which
-_ID_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# an amount as it is told: "3,5 juta", "750 rb"
 _SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
 _UNITS: Final = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000}
+# A number of any other column. One written with the decimal comma (``12,5``) is read so
+# wherever it stands. Thousands grouped once (``1.700``, ``1,700``) are 1700 to one Excel
+# and 1,7 to another: read by the decimal mark of the CSV they come from (CommaDecimal,
+# DotDecimal), refused where nothing says it (a workbook's text cell); grouped twice, or
+# with a decimal part (``1.700.000``, ``1.700,5``), they say it themselves.
+_DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
+_ID_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _EN_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _ONE_GROUP: Final = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
 _GROUPED_ID: Final = re.compile(r"^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
 _GROUPED_EN: Final = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
-_DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
-"""A number written with the Indonesian decimal comma (``12,5``), as a CSV saved by Excel
-under an Indonesian locale writes it; ``1,500`` (three digits after the comma) is refused,
-since English Excel writes a thousand and five hundred so."""
 
 
 class CommaDecimal(str):
