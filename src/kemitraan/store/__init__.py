@@ -64,11 +64,10 @@ from kemitraan.access import (
     administering,
     authorize,
     current_actor,
-    permitted,
     policy_in_force,
     refusal_of,
 )
-from kemitraan.actors import Action, Actor
+from kemitraan.actors import Action
 from kemitraan.exceptions import (
     InvalidArgumentError,
     InvalidDataError,
@@ -101,7 +100,7 @@ from kemitraan.store._documents import verified
 from kemitraan.store._jsonl import exported, lines
 from kemitraan.store._known import LoadedTexts
 from kemitraan.store._migrate import upgrade_database
-from kemitraan.store._policy import recorded_as_acting, scope
+from kemitraan.store._policy import hidden, recorded_as_acting, scope
 from kemitraan.store._signing import own_signatures_only
 from kemitraan.store._tables import audit_records, partnerships
 from kemitraan.summary import RENEWAL_LEAD_DAYS
@@ -308,10 +307,8 @@ class Store:
         if row is None:
             return None
         stored, _ = verified(row.document)
-        actor = current_actor()
-        if isinstance(actor, Actor) and not permitted(actor, Action.READ, stored):
-            # its id is taken (ids are the store's), and nothing more is said of it
-            raise refusal_of(actor, Action.RECORD, "id_taken", id=repr(pid))
+        if hidden(stored):  # its id is taken (ids are the store's), and nothing more is said
+            raise refusal_of(current_actor(), Action.RECORD, "id_taken", id=repr(pid))
         # A signatory's own signatures are judged against the stored text later; it must be
         # one who may read the stored partnership.
         authorize(stored, Action.READ if signing else Action.RECORD)
@@ -368,9 +365,8 @@ class Store:
             raise disagreement(partnership_id, N_("its row (another id, or another stage)"))
         if len(history) != last + 1 or (last >= 0 and history[last].hash != row.last_hash):
             raise disagreement(partnership_id, N_("its audit records (cut, rolled back or edited)"))
-        actor = current_actor() if policy_in_force() is not None else None  # (kemitraan.access)
-        if isinstance(actor, Actor) and not permitted(actor, Action.READ, partnership):
-            raise PartnershipNotFoundError(partnership_id)  # one may not learn of it either
+        if hidden(partnership):  # under an access policy (kemitraan.access)
+            raise PartnershipNotFoundError(partnership_id)
         authorize(partnership, Action.READ)
         if as_is:
             self._loaded.remember(partnership_id, row.document)

@@ -7,14 +7,23 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from kemitraan._integrity import RECORD_FIELDS
-from kemitraan.access import current_actor, listing_scope, refusal_of
-from kemitraan.actors import Action
+from kemitraan.access import current_actor, listing_scope, permitted, policy_in_force, refusal_of
+from kemitraan.actors import Action, Actor
 from kemitraan.store._tables import partnerships
 
 if TYPE_CHECKING:
     from kemitraan.partnerships import Partnership
 
-__all__ = ["recorded_as_acting", "scope"]
+__all__ = ["hidden", "recorded_as_acting", "scope"]
+
+
+def hidden(partnership: Partnership) -> bool:
+    """Under a policy: the actor acting may not read ``partnership``, nor learn it is there.
+
+    Ids are guessable, and who runs which partnership is not a stranger's to learn.
+    """
+    actor = current_actor() if policy_in_force() is not None else None
+    return isinstance(actor, Actor) and not permitted(actor, Action.READ, partnership)
 
 
 def scope() -> list[sa.ColumnElement[bool]]:
