@@ -23,6 +23,7 @@ import pandas as pd
 
 from kemitraan._catalog import Language, current_language
 from kemitraan._files import write_atomically
+from kemitraan.analysis.portfolio import renewal_due_rows  # the portfolio's own rule
 from kemitraan.conventions import date_long, number_text
 from kemitraan.documents.minutes_context import RekapitulasiRow
 from kemitraan.documents.rekapitulasi import Rekapitulasi
@@ -87,8 +88,6 @@ def regency_rollup(portfolio: Portfolio) -> pd.DataFrame:
 
     A partnership whose institution states no region is counted under empty names.
     """
-    from kemitraan.analysis.portfolio import renewal_due_rows  # the portfolio's own rule
-
     frame = portfolio.frame
     open_ = frame["outcome"].isna()
     judged = _pkw_judged(frame)
