@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
 from kemitraan._base import day_rule, instant_rule, text_rule
-from kemitraan._catalog import N_, Language, phrase
+from kemitraan._catalog import N_, phrase
 from kemitraan._privacy import mask_name
 from kemitraan.lifecycle import Stage
 from kemitraan.parties import BusinessScale, ContributionKind, PartnerKind, ScaleEvidence
@@ -97,8 +97,8 @@ VISIT_COLUMNS: Final = ("id", "cycle", "stage", "step", "entered_at", "left_at")
 class RowError(ValueError):
     """Stored data that is not a partnership as kemitraan stores it.
 
-    ``message`` is an English message id naming ``values`` (each said in the language
-    asked for when it is a message id itself, :func:`_of`).
+    ``message`` is an English message id naming ``values`` (a phrase among them said
+    in the language asked for).
 
     Attributes:
         reason: Why, in the language asked for.
@@ -111,11 +111,6 @@ class RowError(ValueError):
         super().__init__(self.reason("en"))
 
 
-def _of(what: str) -> Callable[[Language], str]:
-    """What is read (an English message id), said in the language asked for."""
-    return phrase(what)
-
-
 def _shown(value: Any) -> str:
     """A value read, as an error quotes it: at most 40 characters."""
     return repr(str(value)[:40])
@@ -125,7 +120,7 @@ def _object(value: Any, what: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise RowError(N_("{what} is not an object"), what=_of(what))
+        raise RowError(N_("{what} is not an object"), what=phrase(what))
     return value
 
 
@@ -133,7 +128,7 @@ def _list(value: Any, what: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise RowError(N_("{what} is not a list"), what=_of(what))
+        raise RowError(N_("{what} is not a list"), what=phrase(what))
     return value
 
 
@@ -143,7 +138,7 @@ def _held(rule: Callable[[Any], Any], value: Any, what: str) -> None:
         rule(value)
     except PydanticCustomError as exc:
         raise RowError(
-            N_("{what}: {reason}"), exc.type, what=_of(what), reason=exc.message()
+            N_("{what}: {reason}"), exc.type, what=phrase(what), reason=exc.message()
         ) from None
 
 
@@ -151,7 +146,7 @@ def _text(value: Any, what: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise RowError(N_("{what} is not text"), what=_of(what))
+        raise RowError(N_("{what} is not text"), what=phrase(what))
     if not value.isascii() or "\x00" in value:
         # what no model holds (a lone surrogate, the null character) a Parquet file cannot
         # either: refused here, not as pyarrow's UnicodeEncodeError
@@ -166,7 +161,7 @@ def _day(value: Any, what: str) -> date | None:
         day = date.fromisoformat(value)
     except (TypeError, ValueError):
         raise RowError(
-            N_("{what} is not a date: {value}"), what=_of(what), value=_shown(value)
+            N_("{what} is not a date: {value}"), what=phrase(what), value=_shown(value)
         ) from None
     _held(day_rule, day, what)  # a renewal due 90 days before year 1 does not exist
     return day
@@ -177,23 +172,23 @@ def _moment(value: Any, what: str) -> datetime:
         moment = datetime.fromisoformat(value)
     except (TypeError, ValueError):
         raise RowError(
-            N_("{what} is not a date and time: {value}"), what=_of(what), value=_shown(value)
+            N_("{what} is not a date and time: {value}"), what=phrase(what), value=_shown(value)
         ) from None
     if moment.tzinfo is None:
-        raise RowError(N_("{what} has no time zone"), what=_of(what))
+        raise RowError(N_("{what} has no time zone"), what=phrase(what))
     _held(instant_rule, moment, what)
     return moment
 
 
 def _stage(value: Any, what: str) -> str:
     if not isinstance(value, str) or value not in _STEP:
-        raise RowError(N_("{what} is not a stage: {value}"), what=_of(what), value=_shown(value))
+        raise RowError(N_("{what} is not a stage: {value}"), what=phrase(what), value=_shown(value))
     return value
 
 
 def _count(value: Any, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RowError(N_("{what} is not a whole number of 1 or more"), what=_of(what))
+        raise RowError(N_("{what} is not a whole number of 1 or more"), what=phrase(what))
     return value
 
 
@@ -458,7 +453,7 @@ def _learners(rows: list[Any], on: date, wage: Any) -> tuple[int, int, int, int 
 def _need_day(value: Any, what: str) -> date:
     day = _day(value, what)
     if day is None:
-        raise RowError(N_("{what} is missing"), what=_of(what))
+        raise RowError(N_("{what} is missing"), what=phrase(what))
     return day
 
 
@@ -470,5 +465,7 @@ def _rupiah(value: Any, what: str) -> Decimal | None:
     except ArithmeticError:
         amount = Decimal("NaN")
     if isinstance(value, bool) or not amount.is_finite() or amount < 0:
-        raise RowError(N_("{what} is not an amount: {value}"), what=_of(what), value=_shown(value))
+        raise RowError(
+            N_("{what} is not an amount: {value}"), what=phrase(what), value=_shown(value)
+        )
     return amount
