@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 import strategies as s
 from kemitraan import (
@@ -27,7 +27,7 @@ from kemitraan import (
     load_json,
 )
 from kemitraan.analysis import synthetic_candidates
-from kemitraan.exceptions import UnsupportedSchemaVersionError
+from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedSchemaVersionError
 from seed import at_stage
 
 ROUND_TRIP = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -181,13 +181,25 @@ def test_a_loaded_tree_shares_one_set_of_given_fields_per_distinct_set() -> None
     assert all(type(given) is SharedFields for given in sets)
     assert len({id(given) for given in sets}) == len({frozenset(given) for given in sets})
     editable = next(m for m in models if isinstance(m, Program))
-    editable.name = "PKW Tas Rajut Lanjutan"  # takes a set of its own before its change
-    assert type(editable.__pydantic_fields_set__) is set
-    assert all(type(m.__pydantic_fields_set__) is SharedFields for m in models if m is not editable)
+    editable.name = "PKW Tas Rajut Lanjutan"
+    assert all(type(m.__pydantic_fields_set__) is SharedFields for m in models)
 
 
-def test_sharing_walks_into_dicts_of_models_too() -> None:
-    from kemitraan._base import SharedFields, ValueModel, share_given_fields
+def test_a_change_takes_a_set_of_its_own_and_leaves_the_shared_one_as_it_was() -> None:
+    one, other = (Program(name="PKW", objectives=["Mandiri"]) for _ in range(2))
+    shared = one.model_fields_set
+    assert shared is other.model_fields_set
+    one.address = "Jl. Sukamaju 12"
+    assert shared == {"name", "objectives"} == other.model_fields_set
+    assert one.model_fields_set == {"name", "objectives", "address"}
+    with pytest.raises(ValidationError):
+        one.name = ""  # refused: the model, and its given fields, as they were
+    assert one.model_fields_set == {"name", "objectives", "address"}
+    assert other.model_fields_set is shared
+
+
+def test_models_share_given_fields_in_dicts_unions_and_code_too() -> None:
+    from kemitraan._base import SharedFields, ValueModel
 
     class Leaf(ValueModel):
         name: str
@@ -197,8 +209,31 @@ def test_sharing_walks_into_dicts_of_models_too() -> None:
         rest: list[Leaf | str]
 
     tree = Tree.model_validate({"leaves": {"a": {"name": "x"}}, "rest": ["y", {"name": "z"}]})
-    share_given_fields(tree)
     leaf, other = tree.leaves["a"], tree.rest[1]
     assert isinstance(other, Leaf)
     assert leaf.__pydantic_fields_set__ is other.__pydantic_fields_set__
     assert type(leaf.__pydantic_fields_set__) is SharedFields
+    assert Leaf(name="w").__pydantic_fields_set__ is leaf.__pydantic_fields_set__
+    with pytest.raises(ReadOnlyFieldError):
+        leaf.model_fields_set.add("other")
+    assert leaf.model_fields_set == {"name"}
+
+
+def test_the_shared_sets_kept_are_bounded() -> None:
+    from kemitraan import _base
+
+    class Many(_base.ValueModel):
+        a: int | None = None
+        b: int | None = None
+
+    kept = dict(_base._FIELDS_SETS)
+    try:
+        _base._FIELDS_SETS.update({frozenset({f"x{i}"}): _base.SharedFields() for i in range(5000)})
+        before = len(_base._FIELDS_SETS)
+        made = Many(a=1, b=2)
+        assert len(_base._FIELDS_SETS) == before  # no more are kept
+        assert made.model_fields_set == {"a", "b"}
+        assert type(made.model_fields_set) is _base.SharedFields
+    finally:
+        _base._FIELDS_SETS.clear()
+        _base._FIELDS_SETS.update(kept)

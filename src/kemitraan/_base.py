@@ -18,6 +18,7 @@ from pydantic import (
     StrictInt,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
@@ -261,6 +262,19 @@ class _Model(BaseModel):
                 properties[key]["description"] = doc
         return schema
 
+    @model_validator(mode="after")
+    def _share_given_fields(self) -> Self:
+        # Memory: a loaded partnership holds hundreds of models, and each one's set of
+        # given fields costs more than the fields it names; equal sets are one shared set.
+        fields = _GIVEN_OF(self)
+        if type(fields) is not SharedFields:
+            kind = type(self)
+            shared = _LAST_SHARED.get(kind)  # most models of a type are given the same
+            if shared is None or shared != fields:
+                shared = _LAST_SHARED[kind] = _shared(fields)
+            _GIVE(self, shared)
+        return self
+
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
@@ -325,13 +339,19 @@ class _Model(BaseModel):
 
 
 class SharedFields(set[str]):
-    """A set of given fields loaded models share (:func:`share_given_fields`); never changed."""
+    """A set of given fields models share (``_Model._share_given_fields``); never changed.
+
+    Every model pydantic validates (a load, a constructor, an assignment) shares one set
+    per distinct set of given fields: a loaded partnership holds hundreds of models, and
+    each one's own set would cost more than the fields it names. A mutable model takes
+    a set of its own before its first change (``KemitraanModel._own_fields_set``).
+    """
 
     __slots__ = ()
 
     def _refused(self, *args: Any, **kwargs: Any) -> Any:
         raise ReadOnlyFieldError(
-            "model_fields_set", "loaded models share it; assign a field to change a model"
+            "model_fields_set", "models share it; assign a field to change a model"
         )
 
     add = discard = remove = pop = clear = update = _refused
@@ -345,66 +365,29 @@ _LAST_SHARED: dict[type, SharedFields] = {}
 """The set last shared by a model of each type."""
 
 
-def share_given_fields(model: BaseModel) -> None:
-    """Let ``model`` and the models it holds share equal sets of the fields they were given.
-
-    A loaded partnership holds hundreds of models, and each one's set of given fields
-    costs more than the fields it names; after a load they share one set per distinct
-    set. A mutable model takes a set of its own before its first change
-    (``KemitraanModel._own_fields_set``). Loads do this, and the views whose results are
-    kept by the thousand over a portfolio (deviations, health: fewer objects for the
-    garbage collector to walk); any other model made in code keeps its own set.
-    """
-    last, walks = _LAST_SHARED, _WALKS
-    given, give = _GIVEN.__get__, _GIVEN.__set__
-    stack: list[Any] = [model]
-    pop, push, extend = stack.pop, stack.append, stack.extend
-    while stack:
-        item = pop()
-        kind = type(item)
-        names = walks.get(kind, _UNSEEN)
-        if names is _UNSEEN:
-            names = walks[kind] = _model_fields(kind) if issubclass(kind, BaseModel) else None
-        if names is None:
-            continue  # not a model: another value of a field that can hold one
-        fields = given(item)
-        if type(fields) is not SharedFields:
-            shared = last.get(kind)  # most models of a type are given the same
-            if shared is None or shared != fields:
-                shared = last[kind] = _shared(fields)
-            give(item, shared)
-        values = item.__dict__
-        for name in names:
-            value = values.get(name)
-            if value is None:
-                continue
-            if isinstance(value, (list, tuple)):
-                extend(value)
-            elif isinstance(value, dict):
-                extend(value.values())
-            else:
-                push(value)  # a model, or another value: judged when popped
-
-
-_UNSEEN: Final[tuple[str, ...]] = ("<a type not seen yet>",)
-_WALKS: Final[dict[type, tuple[str, ...] | None]] = {}
-"""By type: the fields :func:`share_given_fields` walks into (:func:`_model_fields`), or
-``None`` for a type that is not a model. By type, not ``isinstance``: a model class's
-``isinstance`` goes through its metaclass's ``__instancecheck__`` (an ABC), which costs a
-walk of a loaded partnership more than the rest of it."""
-
-
 def _shared(fields: set[str]) -> SharedFields:
-    """The shared set equal to ``fields``."""
+    """The shared set equal to ``fields``.
+
+    At most :data:`_MOST_SETS` are kept: data that gives ever new combinations of
+    optional fields cannot grow them without end (past that, a set is shared by the
+    models of one validation only).
+    """
     key = frozenset(fields)
     shared = _FIELDS_SETS.get(key)
     if shared is None:
-        shared = _FIELDS_SETS.setdefault(key, SharedFields(key))
+        shared = SharedFields(key)
+        if len(_FIELDS_SETS) < _MOST_SETS:
+            shared = _FIELDS_SETS.setdefault(key, shared)
     return shared
+
+
+_MOST_SETS: Final = 4096
 
 
 _GIVEN: Final[Any] = BaseModel.__dict__["__pydantic_fields_set__"]
 """The slot of a model's given fields (read and set through it: no attribute lookup)."""
+_GIVEN_OF: Final = _GIVEN.__get__
+_GIVE: Final = _GIVEN.__set__
 
 
 def _holds(annotation: Any, kind: type[BaseModel]) -> bool:
@@ -412,13 +395,6 @@ def _holds(annotation: Any, kind: type[BaseModel]) -> bool:
     if isinstance(annotation, type) and issubclass(annotation, kind):
         return True
     return any(_holds(arg, kind) for arg in getattr(annotation, "__args__", ()))
-
-
-@cache
-def _model_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model_type`` that can hold models (the ones a walk goes into)."""
-    fields = model_type.model_fields.items()
-    return tuple(name for name, info in fields if _holds(info.annotation, BaseModel))
 
 
 @cache

@@ -31,7 +31,7 @@ def made(kind: type[_M], given: SharedFields, fields: dict[str, Any]) -> _M:
     """A result, made as validating ``fields`` and sharing ``given`` would make it.
 
     ``fields`` are every field of ``kind``, in its order (defaults included); ``given``
-    the shared set of those the view gave (:func:`~kemitraan._base.share_given_fields`:
+    the shared set of those the view gave (:class:`~kemitraan._base.SharedFields`:
     results are kept by the thousand over a portfolio). Only for the library's own
     results, never for input.
 

@@ -36,7 +36,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails, PydanticSerializationError
 
-from kemitraan._base import SCHEMA_VERSION, field_error, share_given_fields
+from kemitraan._base import SCHEMA_VERSION, field_error
 from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
@@ -147,7 +147,6 @@ def _loaded(
         raise _refusal(
             model_type, errors, lambda language: _errors_in(model_type, data, language)
         ) from exc
-    share_given_fields(loaded)  # memory: a loaded tree shares its sets of given fields
     return loaded, True
 
 
