@@ -21,6 +21,7 @@ from kemitraan import (
     Partner,
     Partnership,
     Program,
+    ProgramNeed,
     Stage,
     dump_json,
     json_schema,
@@ -170,7 +171,7 @@ def _models(root: BaseModel) -> list[BaseModel]:
 
 
 def test_a_loaded_tree_shares_one_set_of_given_fields_per_distinct_set() -> None:
-    from kemitraan._base import SharedFields
+    from kemitraan._given import SharedFields
 
     loaded = load_json(Partnership, dump_json(at_stage(Stage.FOLLOW_UP, recorded=True)))
     models = _models(loaded)
@@ -180,26 +181,21 @@ def test_a_loaded_tree_shares_one_set_of_given_fields_per_distinct_set() -> None
     sets = [m.__pydantic_fields_set__ for m in models]
     assert all(type(given) is SharedFields for given in sets)
     assert len({id(given) for given in sets}) == len({frozenset(given) for given in sets})
+    import copy
+    import pickle
+
+    for again in (copy.deepcopy(loaded), pickle.loads(pickle.dumps(loaded))):
+        assert again == loaded  # and shares the very same sets
+        assert {id(m.__pydantic_fields_set__) for m in _models(again)} == {id(g) for g in sets}
     editable = next(m for m in models if isinstance(m, Program))
-    editable.name = "PKW Tas Rajut Lanjutan"
-    assert all(type(m.__pydantic_fields_set__) is SharedFields for m in models)
+    editable.name = "PKW Tas Rajut Lanjutan"  # takes a set of its own before its change
+    assert type(editable.__pydantic_fields_set__) is set
+    assert all(type(m.__pydantic_fields_set__) is SharedFields for m in models if m is not editable)
 
 
-def test_a_change_takes_a_set_of_its_own_and_leaves_the_shared_one_as_it_was() -> None:
-    one, other = (Program(name="PKW", objectives=["Mandiri"]) for _ in range(2))
-    shared = one.model_fields_set
-    assert shared is other.model_fields_set
-    one.address = "Jl. Sukamaju 12"
-    assert shared == {"name", "objectives"} == other.model_fields_set
-    assert one.model_fields_set == {"name", "objectives", "address"}
-    with pytest.raises(ValidationError):
-        one.name = ""  # refused: the model, and its given fields, as they were
-    assert one.model_fields_set == {"name", "objectives", "address"}
-    assert other.model_fields_set is shared
-
-
-def test_models_share_given_fields_in_dicts_unions_and_code_too() -> None:
-    from kemitraan._base import SharedFields, ValueModel
+def test_loaded_models_share_given_fields_in_dicts_and_unions_and_made_ones_do_not() -> None:
+    from kemitraan._base import ValueModel
+    from kemitraan._given import SharedFields
 
     class Leaf(ValueModel):
         name: str
@@ -208,32 +204,131 @@ def test_models_share_given_fields_in_dicts_unions_and_code_too() -> None:
         leaves: dict[str, Leaf]
         rest: list[Leaf | str]
 
-    tree = Tree.model_validate({"leaves": {"a": {"name": "x"}}, "rest": ["y", {"name": "z"}]})
+    data = {"leaves": {"a": {"name": "x"}}, "rest": ["y", {"name": "z"}]}
+    tree = load_json(Tree, data)
     leaf, other = tree.leaves["a"], tree.rest[1]
     assert isinstance(other, Leaf)
     assert leaf.__pydantic_fields_set__ is other.__pydantic_fields_set__
     assert type(leaf.__pydantic_fields_set__) is SharedFields
-    assert Leaf(name="w").__pydantic_fields_set__ is leaf.__pydantic_fields_set__
     with pytest.raises(ReadOnlyFieldError):
         leaf.model_fields_set.add("other")
+    with pytest.raises(ReadOnlyFieldError):
+        leaf.model_fields_set.__init__({"other"})  # type: ignore[misc]
     assert leaf.model_fields_set == {"name"}
+    made = Tree.model_validate(data)  # in code: sets of their own, as pydantic makes them
+    assert type(made.leaves["a"].__pydantic_fields_set__) is set
+
+
+def _loaded_program(**fields: Any) -> Program:
+    return load_json(Program, {"name": "PKW", "objectives": ["Mandiri"], **fields})
+
+
+def test_a_change_takes_a_set_of_its_own_and_leaves_the_shared_one_as_it_was() -> None:
+    one, other = _loaded_program(), _loaded_program()
+    shared = one.model_fields_set
+    assert shared is other.model_fields_set
+    one.address = "Jl. Sukamaju 12"
+    assert shared == {"name", "objectives"} == other.model_fields_set
+    assert one.model_fields_set == {"name", "objectives", "address"}
+    one.period = None  # a second change: still its own set
+    assert one.model_fields_set == {"name", "objectives", "address", "period"}
+    assert shared == {"name", "objectives"}
+    assert _loaded_program().model_fields_set is shared
+
+
+@pytest.mark.parametrize("loaded", [True, False])
+def test_a_refused_change_leaves_the_given_fields_as_they_were(loaded: bool) -> None:
+    program = _loaded_program() if loaded else Program(name="PKW", objectives=["Mandiri"])
+    need = ProgramNeed(code="x", description="Pemasaran")
+    with pytest.raises(ValidationError):
+        program.needs = [need, need]  # a code twice: refused by the model's own check
+    with pytest.raises(ValidationError):
+        program.name = ""  # refused by the field's
+    assert program.model_fields_set == {"name", "objectives"}
+    assert program.model_dump(exclude_unset=True) == {"name": "PKW", "objectives": ["Mandiri"]}
+
+
+def test_a_copy_with_an_update_counts_the_given_fields_as_pydantic_does() -> None:
+    program = Program(name="PKW", objectives=["Mandiri"])
+    copied = program.model_copy(update={"address": "Jl. Sukamaju 12"})
+    assert copied.model_fields_set == {"name", "objectives", "address"}
+    assert program.model_fields_set == {"name", "objectives"}
+
+
+def test_a_model_made_in_code_may_mark_its_own_fields_given() -> None:
+    from pydantic import model_validator
+
+    from kemitraan._base import KemitraanModel
+
+    class Mine(KemitraanModel):
+        name: str
+        tag: str = "umum"
+
+        @model_validator(mode="after")
+        def _mark(self) -> Mine:
+            self.model_fields_set.add("tag")
+            return self
+
+    assert Mine(name="x").model_dump(exclude_unset=True) == {"name": "x", "tag": "umum"}
+
+
+def test_two_threads_changing_one_loaded_model_leave_the_shared_set_alone() -> None:
+    import threading
+    import time
+
+    from pydantic import field_validator
+
+    from kemitraan._base import KemitraanModel
+
+    class Note(KemitraanModel):
+        a: str | None = None
+        b: str | None = None
+
+        @field_validator("a")
+        @classmethod
+        def _slow(cls, value: str | None) -> str | None:
+            time.sleep(0.2)  # a slow check: the other thread assigns meanwhile
+            return value
+
+    note, only_b = load_json(Note, {}), load_json(Note, {"b": "earlier"})
+    note.b = "first"  # its own set from now on
+    worker = threading.Thread(target=setattr, args=(note, "a", "x"))
+    worker.start()
+    time.sleep(0.05)
+    note.b = "second"
+    worker.join()
+    assert note.model_fields_set == {"a", "b"}
+    assert only_b.model_fields_set == {"b"}
+    assert load_json(Note, {"b": "z"}).model_dump(exclude_unset=True) == {"b": "z"}
+
+
+def test_a_shared_set_changed_past_its_guards_is_not_handed_out_again() -> None:
+    one = _loaded_program()
+    set.add(one.model_fields_set, "address")  # what pydantic-core's own assignment would do
+    try:
+        fresh = _loaded_program()
+        assert fresh.model_fields_set == {"name", "objectives"}
+    finally:
+        set.discard(one.model_fields_set, "address")
 
 
 def test_the_shared_sets_kept_are_bounded() -> None:
-    from kemitraan import _base
+    from kemitraan import _base, _given
 
     class Many(_base.ValueModel):
         a: int | None = None
         b: int | None = None
 
-    kept = dict(_base._FIELDS_SETS)
+    kept = dict(_given._FIELDS_SETS)
     try:
-        _base._FIELDS_SETS.update({frozenset({f"x{i}"}): _base.SharedFields() for i in range(5000)})
-        before = len(_base._FIELDS_SETS)
-        made = Many(a=1, b=2)
-        assert len(_base._FIELDS_SETS) == before  # no more are kept
-        assert made.model_fields_set == {"a", "b"}
-        assert type(made.model_fields_set) is _base.SharedFields
+        for i in range(_given._MOST_SETS):
+            _given.shared({f"x{i}"})
+        before = len(_given._FIELDS_SETS)
+        assert before == _given._MOST_SETS
+        loaded = load_json(Many, {"a": 1, "b": 2})
+        assert len(_given._FIELDS_SETS) == before  # no more are kept
+        assert loaded.model_fields_set == {"a", "b"}
+        assert type(loaded.model_fields_set) is _given.SharedFields
     finally:
-        _base._FIELDS_SETS.clear()
-        _base._FIELDS_SETS.update(kept)
+        _given._FIELDS_SETS.clear()
+        _given._FIELDS_SETS.update(kept)

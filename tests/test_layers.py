@@ -29,6 +29,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_refs",
         "_html",
         "_bounds",
+        "_given",
         "_base",
         "_results",
         "_types",

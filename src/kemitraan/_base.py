@@ -36,6 +36,7 @@ from kemitraan._bounds import (  # the rules every model keeps, used across the 
 )
 from kemitraan._catalog import say
 from kemitraan._containers import OwnedDict, OwnedList, container_fields, install
+from kemitraan._given import own_given_fields, share
 from kemitraan._html import model_html
 from kemitraan._privacy import mask
 from kemitraan.exceptions import ReadOnlyFieldError, UnsupportedLanguageError
@@ -264,16 +265,8 @@ class _Model(BaseModel):
 
     @model_validator(mode="after")
     def _share_given_fields(self) -> Self:
-        # Memory: a loaded partnership holds hundreds of models, and each one's set of
-        # given fields costs more than the fields it names; equal sets are one shared set.
-        fields = _GIVEN_OF(self)
-        if type(fields) is not SharedFields:
-            kind = type(self)
-            shared = _LAST_SHARED.get(kind)  # most models of a type are given the same
-            if shared is None or shared != fields:
-                shared = _LAST_SHARED[kind] = _shared(fields)
-            _GIVE(self, shared)
-        return self
+        # memory: a load's models share their sets of given fields (kemitraan._given)
+        return share(self)
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
@@ -296,7 +289,10 @@ class _Model(BaseModel):
         copied = super().model_copy(deep=deep)
         if not update:
             return copied
-        return type(self).model_validate({**copied.__dict__, **update})
+        made = type(self).model_validate({**copied.__dict__, **update})
+        # given: the original's fields and the update's, as pydantic's own copy counts them
+        object.__setattr__(made, "__pydantic_fields_set__", {*self.model_fields_set, *update})
+        return made
 
     @classmethod
     def model_construct(  # type: ignore[override]  # the pydantic plugin types it per model
@@ -336,58 +332,6 @@ class _Model(BaseModel):
                 yield name, mask(value)
             else:
                 yield name, value
-
-
-class SharedFields(set[str]):
-    """A set of given fields models share (``_Model._share_given_fields``); never changed.
-
-    Every model pydantic validates (a load, a constructor, an assignment) shares one set
-    per distinct set of given fields: a loaded partnership holds hundreds of models, and
-    each one's own set would cost more than the fields it names. A mutable model takes
-    a set of its own before its first change (``KemitraanModel._own_fields_set``).
-    """
-
-    __slots__ = ()
-
-    def _refused(self, *args: Any, **kwargs: Any) -> Any:
-        raise ReadOnlyFieldError(
-            "model_fields_set", "models share it; assign a field to change a model"
-        )
-
-    add = discard = remove = pop = clear = update = _refused
-    difference_update = intersection_update = symmetric_difference_update = _refused
-    __ior__ = __iand__ = __isub__ = __ixor__ = _refused
-
-
-_FIELDS_SETS: dict[frozenset[str], SharedFields] = {}
-"""The shared sets, one per distinct set of fields (bounded by the models' fields)."""
-_LAST_SHARED: dict[type, SharedFields] = {}
-"""The set last shared by a model of each type."""
-
-
-def _shared(fields: set[str]) -> SharedFields:
-    """The shared set equal to ``fields``.
-
-    At most :data:`_MOST_SETS` are kept: data that gives ever new combinations of
-    optional fields cannot grow them without end (past that, a set is shared by the
-    models of one validation only).
-    """
-    key = frozenset(fields)
-    shared = _FIELDS_SETS.get(key)
-    if shared is None:
-        shared = SharedFields(key)
-        if len(_FIELDS_SETS) < _MOST_SETS:
-            shared = _FIELDS_SETS.setdefault(key, shared)
-    return shared
-
-
-_MOST_SETS: Final = 4096
-
-
-_GIVEN: Final[Any] = BaseModel.__dict__["__pydantic_fields_set__"]
-"""The slot of a model's given fields (read and set through it: no attribute lookup)."""
-_GIVEN_OF: Final = _GIVEN.__get__
-_GIVE: Final = _GIVEN.__set__
 
 
 def _holds(annotation: Any, kind: type[BaseModel]) -> bool:
@@ -446,18 +390,19 @@ class KemitraanModel(_Model):
         # assignment when one of them refuses, so bad input never sticks.
         missing = object()
         old = self.__dict__.get(name, missing)
+        given = name in self.__pydantic_fields_set__
         try:
             super().__setattr__(name, value)
         except ValidationError as error:
             if old is not missing:
                 self.__dict__[name] = old
+            if not given:  # nor its mark as given
+                self.__pydantic_fields_set__.discard(name)
             raise translated(error) from None
 
     def _own_fields_set(self) -> None:
         """Take a set of given fields of its own before changing it (it may be shared)."""
-        fields = self.__pydantic_fields_set__
-        if type(fields) is SharedFields:
-            object.__setattr__(self, "__pydantic_fields_set__", set(fields))
+        own_given_fields(self)
 
     def held_by(self, holder: Callable[[], object | None]) -> None:
         """Name the document that holds this model and those it holds (a weak reference).

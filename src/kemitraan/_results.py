@@ -13,7 +13,8 @@ from typing import Any, Final, TypeVar
 
 from pydantic import BaseModel
 
-from kemitraan._base import BilingualText, SharedFields, _shared
+from kemitraan._base import BilingualText
+from kemitraan._given import SharedFields, shared
 
 __all__ = ["made", "text"]
 
@@ -31,12 +32,12 @@ def made(kind: type[_M], given: SharedFields, fields: dict[str, Any]) -> _M:
     """A result, made as validating ``fields`` and sharing ``given`` would make it.
 
     ``fields`` are every field of ``kind``, in its order (defaults included); ``given``
-    the shared set of those the view gave (:class:`~kemitraan._base.SharedFields`:
+    the shared set of those the view gave (:class:`~kemitraan._given.SharedFields`:
     results are kept by the thousand over a portfolio). Only for the library's own
     results, never for input.
 
-    >>> from kemitraan._base import _shared
-    >>> made(BilingualText, _shared({"indonesian", "english"}),
+    >>> from kemitraan._given import shared
+    >>> made(BilingualText, shared({"indonesian", "english"}),
     ...      {"indonesian": "Baik", "english": "Good"}) == BilingualText.of("Baik", "Good")
     True
     """
@@ -48,7 +49,7 @@ def made(kind: type[_M], given: SharedFields, fields: dict[str, Any]) -> _M:
     return model
 
 
-_TEXT: Final = _shared({"indonesian", "english"})
+_TEXT: Final = shared({"indonesian", "english"})
 
 
 def text(indonesian: str, english: str) -> BilingualText:

@@ -35,12 +35,11 @@ from kemitraan._base import (
     BilingualText,
     LabelledEnum,
     Language,
-    SharedFields,
     ValueModel,
-    _shared,
     field_error,
 )
 from kemitraan._catalog import N_, Later, Worded, both, later
+from kemitraan._given import SharedFields, shared
 from kemitraan._results import made, text
 from kemitraan.conventions import date_long, number_text, rupiah_digits
 from kemitraan.findings import Severity
@@ -163,9 +162,9 @@ class Deviation(ValueModel):
 
 
 _SAID: Final = ("kind", "severity", "subject", "party_id", "since", "message", "evidence")
-_UNMEASURED: Final = _shared(set(_SAID))
-_EXPECTED: Final = _shared({*_SAID, "expected"})
-_MEASURED: Final = _shared({*_SAID, "expected", "actual"})
+_UNMEASURED: Final = shared(set(_SAID))
+_EXPECTED: Final = shared({*_SAID, "expected"})
+_MEASURED: Final = shared({*_SAID, "expected", "actual"})
 
 
 class _Found(NamedTuple):

@@ -39,6 +39,7 @@ from pydantic_core import ErrorDetails, PydanticSerializationError
 from kemitraan._base import SCHEMA_VERSION, field_error
 from kemitraan._error_texts import upgrade_failed
 from kemitraan._files import write_atomically
+from kemitraan._given import sharing
 from kemitraan.exceptions import InvalidDataError, UnsupportedSchemaVersionError
 from kemitraan.messages import Language, speaking, translated
 from kemitraan.upgrades import upgrade as upgrade_data
@@ -123,16 +124,17 @@ def _loaded(
 ) -> tuple[M, bool]:
     """:func:`load_json`, and whether ``data`` loaded as it is (it was not upgraded)."""
     try:
-        if isinstance(data, dict):
-            loaded = model_type.model_validate(data)
-        elif _verified_once(model_type, data):  # per text and key
-            from kemitraan._integrity import loading  # loaded with the partnership
+        with sharing():  # memory: the loaded models share their sets of given fields
+            if isinstance(data, dict):
+                loaded = model_type.model_validate(data)
+            elif _verified_once(model_type, data):  # per text and key
+                from kemitraan._integrity import loading  # loaded with the partnership
 
-            with loading(data) as verified:
+                with loading(data) as verified:
+                    loaded = model_type.model_validate_json(data)
+                    verified(cast("PartnershipLike", loaded))
+            else:
                 loaded = model_type.model_validate_json(data)
-                verified(cast("PartnershipLike", loaded))
-        else:
-            loaded = model_type.model_validate_json(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         version = next((e for e in errors if e["loc"] == ("schema_version",)), None)

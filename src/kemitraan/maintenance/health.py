@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Final
 
 from pydantic import Field
 
-from kemitraan._base import BilingualText, LabelledEnum, ValueModel, _shared
+from kemitraan._base import BilingualText, LabelledEnum, ValueModel
 from kemitraan._catalog import N_, Worded, both
 from kemitraan._containers import FrozenList
+from kemitraan._given import shared
 from kemitraan._results import made, text
 from kemitraan._types import PartyId
 from kemitraan.deviations import _Found, _judged
@@ -201,8 +202,8 @@ def partner_health(
     return result
 
 
-_PARTNER_FIELDS: Final = _shared({"partner_id", "status", "techniques", "reasons"})
-_TECHNIQUE_FIELDS: Final = _shared({"partner_id", "technique", "status", "reasons"})
+_PARTNER_FIELDS: Final = shared({"partner_id", "status", "techniques", "reasons"})
+_TECHNIQUE_FIELDS: Final = shared({"partner_id", "technique", "status", "reasons"})
 """The given fields of each result: all of them."""
 _NO_REASONS: Final = FrozenList()
 """The reasons of a technique or partner that has none: one empty list, never edited, that
