@@ -38,6 +38,7 @@ from kemitraan.analysis import (
     ranking_frame,
     synthetic_candidates,
 )
+from kemitraan.exceptions import NotFoundError
 from seed import at_stage, example, fresh
 
 ON = date(2025, 3, 20)
@@ -659,3 +660,32 @@ def test_a_portfolio_labelled_reads_as_a_person_does(
     assert len(shown) == 1
     stays = portfolio.labelled(language=language, visits=True)  # type: ignore[arg-type]
     assert stage in stays.columns
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "said"),
+    [
+        ("id", "Menunggu syarat", "Penandatangan setiap pihak telah menandatangani."),
+        ("en", "Waiting on", "Every party's signatory has signed."),
+    ],
+)
+def test_the_requirement_waited_on_is_said_as_what_it_asks(
+    language: str, header: str, said: str
+) -> None:
+    p = at_stage(Stage.SIGNING)  # its MoU not signed yet
+    portfolio = Portfolio.from_partnerships([p], on=date(2025, 8, 1))
+    assert portfolio.frame.iloc[0]["next_requirement"] == "all_signed"  # code keeps its code
+    shown = portfolio.labelled(language=language)  # type: ignore[arg-type]
+    assert shown.iloc[0][header] == said
+
+
+def test_every_requirement_says_what_it_asks_in_indonesian() -> None:
+    from kemitraan.requirements import REQUIREMENTS, requirement_summary
+
+    for declared in REQUIREMENTS:
+        code = declared.rule.code
+        indonesian, english = requirement_summary(code, "id"), requirement_summary(code, "en")
+        assert indonesian != english, code  # translated in the catalog
+        assert "()" not in indonesian, code  # no method names for a facilitator
+    with pytest.raises(NotFoundError):
+        requirement_summary("no_such_requirement")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from kemitraan._base import Language, in_language
+from kemitraan._catalog import current_language
 from kemitraan.agreement_checks import AGREEMENT_RULES
 from kemitraan.exceptions import InvalidDeclarationError, NotFoundError
 from kemitraan.findings import Finding, Hit, Rule, Severity, canonical_code
@@ -35,6 +37,7 @@ __all__ = [
     "requirement",
     "requirement_codes",
     "requirement_on_ask",
+    "requirement_summary",
     "requirements_table",
     "stages_held_up_by",
     "unmet",
@@ -130,13 +133,14 @@ def requirement(
     indonesian: str | None = None,
     replaces: tuple[str, ...] = (),
     severity: Severity = Severity.ERROR,
+    summary_indonesian: str | None = None,
 ) -> Callable[[Callable[[PartnershipLike], Iterable[Hit]]], None]:
     """Declare a requirement whose check is the decorated function of the partnership.
 
-    ``english`` is the message's English id (``N_("…")`` in the library, said in
-    Indonesian from the catalog); ``indonesian`` is for a requirement declared outside
-    the library (see :class:`~kemitraan.findings.Rule`). ``severity=Severity.WARNING``
-    declares a caution: reported, never blocking.
+    ``summary`` and ``english`` are English ids (``N_("…")`` in the library, said in
+    Indonesian from the catalog); ``indonesian`` and ``summary_indonesian`` are for a
+    requirement declared outside the library (see :class:`~kemitraan.findings.Rule`).
+    ``severity=Severity.WARNING`` declares a caution: reported, never blocking.
     """
 
     def declare(check: Callable[[PartnershipLike], Iterable[Hit]]) -> None:
@@ -148,6 +152,7 @@ def requirement(
             check=lambda subject: check(subject[0]),
             replaces=replaces,
             indonesian=indonesian,
+            summary_indonesian=summary_indonesian,
         )
         _declare(rule, guards, severity)
 
@@ -162,6 +167,7 @@ def requirement_on_ask(
     summary: str,
     english: str,
     indonesian: str | None = None,
+    summary_indonesian: str | None = None,
 ) -> Callable[[Callable[[PartnershipLike, Ask], Iterable[Hit]]], None]:
     """Declare a requirement whose check also reads the move asked (its reason, its signer)."""
 
@@ -173,6 +179,7 @@ def requirement_on_ask(
             english=english,
             check=lambda subject: check(*subject),
             indonesian=indonesian,
+            summary_indonesian=summary_indonesian,
         )
         _declare(rule, guards)
 
@@ -197,6 +204,7 @@ def from_agreement(
         check=check,
         replaces=checked.replaces,
         indonesian=checked.indonesian,
+        summary_indonesian=checked.summary_indonesian,
     )
     _declare(rule, guards, severity)
 
@@ -270,6 +278,24 @@ def stages_held_up_by(code: str) -> set[Stage]:
         for stage, move in declared.guards
         if move in (Move.ADVANCE, Move.RENEW)
     }
+
+
+def requirement_summary(code: str, language: Language | None = None) -> str:
+    """What requirement ``code`` asks for, in ``language`` (the language in force by default).
+
+    >>> import kemitraan.requirements  # the declarations
+    >>> requirement_summary("all_signed"), requirement_summary("all_signed", "en")
+    ('Penandatangan setiap pihak telah menandatangani.', "Every party's signatory has signed.")
+
+    Raises:
+        NotFoundError: no requirement has that code (or had it once).
+    """
+    wanted = canonical_code(code)
+    for declared in REQUIREMENTS:
+        if declared.rule.code == wanted:
+            return in_language(language or current_language(), *declared.rule.summaries())
+    known = sorted(declared.rule.code for declared in REQUIREMENTS)
+    raise NotFoundError(code, known, what="requirement code")
 
 
 def requirements_table() -> str:

@@ -142,8 +142,10 @@ def _who(agreement: AgreementLike, index: int, party: Party, **values: object) -
 @rule(
     "unknown_party",
     basis="Panduan A.6",
-    summary="Every party id the agreement names (roles, signatories, numbers, financing, "
-    "monitoring, pattern) is one of its parties.",
+    summary=N_(
+        "Every party id the agreement names (roles, signatories, numbers, financing, "
+        "monitoring, pattern) is one of its parties."
+    ),
     english=N_("'{party}' is not a party to this agreement."),
 )
 def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
@@ -159,7 +161,7 @@ def _unknown_parties(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "role_for_every_party",
     basis="Panduan A.6",
-    summary="Every party has a role (an addendum keeps those of the text it amends).",
+    summary=N_("Every party has a role (an addendum keeps those of the text it amends)."),
     english=N_("{who} has no role."),
     replaces=("party_without_role",),
 )
@@ -175,7 +177,7 @@ def _role(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "responsibility_for_every_party",
     basis="Panduan A.6",
-    summary="Every party's role states its responsibilities.",
+    summary=N_("Every party's role states its responsibilities."),
     english=N_("{who} has no responsibility."),
     replaces=("party_without_responsibility",),
 )
@@ -191,7 +193,7 @@ def _responsibility(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "duplicate_role",
     basis="Panduan A.6",
-    summary="A party's role is stated once.",
+    summary=N_("A party's role is stated once."),
     english=N_("'{party}' has {count} separate roles; merge them."),
     severity=Severity.WARNING,
 )
@@ -205,7 +207,7 @@ def _duplicate_role(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "signatory_named",
     basis=f"Panduan A.7; {KUHPERDATA_1320}",
-    summary="Every party names its signatory.",
+    summary=N_("Every party names its signatory."),
     english=N_("{who} names no signatory; the parties' consent cannot be shown."),
     replaces=("no_signatory",),
 )
@@ -219,7 +221,7 @@ def _signatory(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "all_signed",
     basis=f"Panduan A.7; {KUHPERDATA_1320}",
-    summary="Every party's signatory has signed.",
+    summary=N_("Every party's signatory has signed."),
     english=N_("{who} has not signed yet."),
     severity=Severity.INFO,
     replaces=("not_signed",),
@@ -241,7 +243,7 @@ def _signed(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "capacity_not_shown",
     basis=KUHPERDATA_1320,
-    summary="Each signer's basis of authority is recorded.",
+    summary=N_("Each signer's basis of authority is recorded."),
     english=N_("The basis of authority of {label}'s ({name}) signer is not recorded."),
     severity=Severity.WARNING,
 )
@@ -264,8 +266,10 @@ def _capacity(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "signatory_not_representative",
     basis=KUHPERDATA_1320,
-    summary="The signer is the party's recorded representative, or the signatory states an "
-    "authority of its own (a power of attorney).",
+    summary=N_(
+        "The signer is the party's recorded representative, or the signatory states an "
+        "authority of its own (a power of attorney)."
+    ),
     english=N_(
         "{label}'s signer ({signer}) is not its recorded representative ({representative}); "
         "attach a power of attorney."
@@ -298,8 +302,10 @@ def _representative(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "scope_missing",
     basis=KUHPERDATA_1320,
-    summary="The scope is stated, so the object of the agreement is definite (an addendum "
-    "keeps the scope of the text it amends).",
+    summary=N_(
+        "The scope is stated, so the object of the agreement is definite (an addendum "
+        "keeps the scope of the text it amends)."
+    ),
     english=N_("The scope is empty; the object of the agreement is not definite."),
 )
 def _scope(agreement: AgreementLike) -> Iterator[Hit]:
@@ -311,7 +317,7 @@ def _scope(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "lawful_cause_unverifiable",
     basis=KUHPERDATA_1320,
-    summary="A lawful cause cannot be checked from data (always reported, as information).",
+    summary=N_("A lawful cause cannot be checked from data (always reported, as information)."),
     english=N_(
         "A lawful cause cannot be checked from data; make sure the cooperation does not "
         "conflict with law, morality or public order."
@@ -325,7 +331,7 @@ def _lawful_cause(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "indonesian_missing",
     basis=UU_24_2009,
-    summary="The agreement is written in Indonesian.",
+    summary=N_("The agreement is written in Indonesian."),
     english=N_("An agreement involving an Indonesian institution must be in Indonesian."),
 )
 def _indonesian(agreement: AgreementLike) -> Iterator[Hit]:
@@ -336,7 +342,7 @@ def _indonesian(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "foreign_language_missing",
     basis=UU_24_2009,
-    summary="With a foreign party, it is also written in that party's language or English.",
+    summary=N_("With a foreign party, it is also written in that party's language or English."),
     english=N_(
         "{who} is foreign; the agreement must also be written in its language "
         "('{language}') and/or English."
@@ -352,7 +358,7 @@ def _foreign_language(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "prevailing_language_unused",
     basis=UU_24_2009,
-    summary="The prevailing language is one the agreement is written in.",
+    summary=N_("The prevailing language is one the agreement is written in."),
     english=N_("The prevailing language ('{language}') is not one the agreement is written in."),
 )
 def _prevailing_unused(agreement: AgreementLike) -> Iterator[Hit]:
@@ -364,7 +370,7 @@ def _prevailing_unused(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "prevailing_language_missing",
     basis=UU_24_2009,
-    summary="A bilingual agreement names the text that prevails.",
+    summary=N_("A bilingual agreement names the text that prevails."),
     english=N_("A bilingual agreement should name which text prevails when they differ."),
     severity=Severity.WARNING,
 )
@@ -376,7 +382,7 @@ def _prevailing_missing(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "term_set",
     basis="Panduan A.11 (memperpanjang akad kerjasama); the guide sets no term in A.6",
-    summary="The term is set, or the agreement runs until ended with notice.",
+    summary=N_("The term is set, or the agreement runs until ended with notice."),
     english=N_(
         "The term of the cooperation is not set, and there is no provision to end it by "
         "written notice."
@@ -397,8 +403,10 @@ def _term(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "pattern_chosen",
     basis="Panduan B (pola kemitraan usaha) and A.1 (Lembaga Pemerintah, Tokoh masyarakat)",
-    summary="A partnership pattern is chosen, or why none applies is said (an addendum "
-    "inherits its agreement's).",
+    summary=N_(
+        "A partnership pattern is chosen, or why none applies is said (an addendum "
+        "inherits its agreement's)."
+    ),
     english=N_(
         "No partnership pattern is chosen; choose one, or say why no business pattern "
         "applies (for example, cooperation with a government office)."
@@ -418,7 +426,7 @@ def _pattern(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "number_missing",
     basis="Tata naskah dinas",
-    summary="Every party gives the document its own number.",
+    summary=N_("Every party gives the document its own number."),
     english=N_("{who} has not given the document a number."),
     severity=Severity.WARNING,
 )
@@ -437,7 +445,9 @@ _MONTH_YEAR = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/((?:19|20)\d
 @rule(
     "addendum_number_dated_as_amended",
     basis="Kelaziman penomoran naskah dinas: nomor memuat bulan dan tahun naskah itu sendiri",
-    summary="An addendum's number carries its own month and year, not those of the text it amends.",
+    summary=N_(
+        "An addendum's number carries its own month and year, not those of the text it amends."
+    ),
     english=N_(
         "The addendum's number {number} of {who} carries the month and year of the text it "
         "amends ({amended}), not the addendum's own ({own}); give the addendum a number of its own."
@@ -472,7 +482,7 @@ def _addendum_number(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "too_few_originals",
     basis="Kelaziman penyusunan perjanjian",
-    summary="There is an original for every party.",
+    summary=N_("There is an original for every party."),
     english=N_("Only {originals} originals for {parties} parties; each party usually keeps one."),
     severity=Severity.WARNING,
 )
@@ -485,7 +495,7 @@ def _originals(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "stamp_duty",
     basis="UU 10/2020",
-    summary="How many meterai the originals need (always reported, as information).",
+    summary=N_("How many meterai the originals need (always reported, as information)."),
     english=N_(
         "{count} stamp(s) of {duty} are needed, one on each signed original (stamp duty "
         "is not a condition of validity)."
@@ -507,7 +517,7 @@ def _stamp_duty(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "considerations_missing",
     basis="Kelaziman penyusunan perjanjian",
-    summary='An MoU or PKS states its considerations (the lettered "bahwa" points).',
+    summary=N_('An MoU or PKS states its considerations (the lettered "bahwa" points).'),
     english=N_(
         'No considerations ("whereas …") are given; the text goes straight to the articles.'
     ),
@@ -526,7 +536,7 @@ def _considerations(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "dispute_venue_missing",
     basis="HIR Pasal 118; kelaziman penyusunan perjanjian",
-    summary="Disputes going to a district court name which court.",
+    summary=N_("Disputes going to a district court name which court."),
     english=N_(
         'The district court for disputes is not named; the text will say "the competent '
         'district court".'
@@ -544,7 +554,9 @@ def _venue(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "term_starts_before_signing",
     basis="Kelaziman penyusunan perjanjian",
-    summary="The term does not start before the agreement is made, unless meant (Term.backdated).",
+    summary=N_(
+        "The term does not start before the agreement is made, unless meant (Term.backdated)."
+    ),
     english=N_(
         "The term starts on {start}, before the agreement is made ({made}); it would "
         "apply retroactively. If that is meant, set Term.backdated."
@@ -567,7 +579,9 @@ def _backdated(agreement: AgreementLike) -> Iterator[Hit]:
     "commercial_terms_in_mou",
     basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, PKS merinci hak dan "
     "kewajiban",
-    summary="An MoU keeps to general terms: prices, quantities, payment and fees belong in a PKS.",
+    summary=N_(
+        "An MoU keeps to general terms: prices, quantities, payment and fees belong in a PKS."
+    ),
     english=N_(
         "The MoU carries binding commercial terms ({what}); they usually belong in a "
         "Cooperation Agreement (PKS)."
@@ -590,7 +604,7 @@ def _commercial(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "notice_address_missing",
     basis="Kelaziman penyusunan perjanjian (korespondensi)",
-    summary="In a PKS, every party has an address for notices.",
+    summary=N_("In a PKS, every party has an address for notices."),
     english=N_("{who} has no address for notices."),
     severity=Severity.WARNING,
 )
@@ -607,8 +621,10 @@ def _notices(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "amendment_untyped",
     basis="Teknik penyusunan perubahan (Lampiran II UU 12/2011, sebagai kelaziman)",
-    summary="An addendum's changes are typed, so the addendum names the article it changes and "
-    "the agreement as amended can be computed.",
+    summary=N_(
+        "An addendum's changes are typed, so the addendum names the article it changes and "
+        "the agreement as amended can be computed."
+    ),
     english=N_(
         'Change {number} ("{article}") is free text: it names no article and changes no '
         "data; use a typed change."
@@ -627,7 +643,7 @@ def _untyped(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "amendment_twice",
     basis="Teknik penyusunan perubahan",
-    summary="An addendum changes each article once.",
+    summary=N_("An addendum changes each article once."),
     english=N_("Article {article} is changed more than once in this addendum."),
 )
 def _twice(agreement: AgreementLike) -> Iterator[Hit]:
@@ -648,7 +664,7 @@ def _twice(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "pks_before_mou",
     basis="Kelaziman penyusunan perjanjian",
-    summary="A PKS is made on or after the date of the MoU it implements.",
+    summary=N_("A PKS is made on or after the date of the MoU it implements."),
     english=N_("The PKS is dated {made}, before the MoU it implements ({mou})."),
 )
 def _pks_before_mou(agreement: AgreementLike) -> Iterator[Hit]:

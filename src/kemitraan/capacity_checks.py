@@ -76,9 +76,11 @@ def _missing(party: Party, form: LegalForm, signatory: Signatory) -> tuple[str, 
     "capacity_by_legal_form",
     basis="KUHPerdata Pasal 1320 (kecakapan) dan Pasal 1792; UU 16/2001 Pasal 35; UU 40/2007 "
     "Pasal 98; UU 25/1992 Pasal 30; UU 23/2014 Pasal 65; PP 28/2018; Permendagri 22/2020",
-    summary="Each signer holds the instrument that gives capacity for the party's legal form: "
-    "the Pengurus's power of attorney for the head of a yayasan-run unit, the members' mandate "
-    "for a group's chair, a delegation for a Dinas, the current directors' deed for a PT.",
+    summary=N_(
+        "Each signer holds the instrument that gives capacity for the party's legal form: "
+        "the Pengurus's power of attorney for the head of a yayasan-run unit, the members' mandate "
+        "for a group's chair, a delegation for a Dinas, the current directors' deed for a PT."
+    ),
     english=N_(
         "The signer of {who}, {signer}, shows no capacity to bind it ({form}); attach "
         "{document} ({law})."
@@ -112,8 +114,10 @@ def _capacity_by_form(agreement: AgreementLike) -> Iterator[Hit]:
 @AGREEMENT_RULES.rule(
     "individual_identified",
     basis="UU 24/2013 Pasal 13 (NIK); praktik komparisi perjanjian",
-    summary="An individual who signs in person is named in the agreement with their NIK "
-    "(a caution: identity, not capacity, which every adult has).",
+    summary=N_(
+        "An individual who signs in person is named in the agreement with their NIK "
+        "(a caution: identity, not capacity, which every adult has)."
+    ),
     english=N_(
         "{who} signs in person; an agreement names an individual by their NIK (KTP): record it."
     ),

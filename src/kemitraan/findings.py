@@ -148,7 +148,9 @@ class Rule(Generic[S]):
     basis: str
     """The guide's step, or the law, it comes from."""
     summary: str
-    """What the rule asks for, in English (for checklists and the docs)."""
+    """What the rule asks for: an English message id (``N_("…")`` in the library), said
+    from the catalogs (:meth:`summaries`), for checklists, a portfolio's tables and the
+    docs."""
     english: str
     """The message when it is not met: an English message id (a template), said from the
     catalogs."""
@@ -161,6 +163,21 @@ class Rule(Generic[S]):
     indonesian: str | None = None
     """The message in Indonesian, for a rule declared outside the library: it wins over the
     catalog (``None``: said from the Indonesian catalog)."""
+    summary_indonesian: str | None = None
+    """What the rule asks for in Indonesian, for a rule declared outside the library, as
+    ``indonesian`` is for its message."""
+
+    def summaries(self) -> tuple[str, str]:
+        """What the rule asks for, in Indonesian and English.
+
+        >>> import kemitraan  # the library's rules
+        >>> from kemitraan.agreement_checks import AGREEMENT_RULES
+        >>> AGREEMENT_RULES["signatory_named"].summaries()
+        ('Setiap pihak menyebutkan penandatangannya.', 'Every party names its signatory.')
+        """
+        if self.summary_indonesian is not None:
+            return self.summary_indonesian, self.summary
+        return say(self.summary, "id"), say(self.summary, "en")
 
     def message(self, hit: Hit) -> BilingualText:
         """The rule's message for ``hit``, in Indonesian and English (its values filled in).
@@ -243,11 +260,13 @@ class RuleBook(Generic[S]):
         indonesian: str | None = None,
         severity: Severity = Severity.ERROR,
         replaces: tuple[str, ...] = (),
+        summary_indonesian: str | None = None,
     ) -> Callable[[Callable[[S], Iterable[Hit]]], Rule[S]]:
         """Declare a rule whose check is the decorated function.
 
-        ``english`` is the message's English id (``N_("…")`` in the library);
-        ``indonesian`` is for a rule declared outside it (see :class:`Rule`).
+        ``summary`` and ``english`` are English ids (``N_("…")`` in the library);
+        ``indonesian`` and ``summary_indonesian`` are for a rule declared outside it (see
+        :class:`Rule`).
         """
 
         def declare(check: Callable[[S], Iterable[Hit]]) -> Rule[S]:
@@ -261,6 +280,7 @@ class RuleBook(Generic[S]):
                     severity=severity,
                     replaces=replaces,
                     indonesian=indonesian,
+                    summary_indonesian=summary_indonesian,
                 )
             )
 

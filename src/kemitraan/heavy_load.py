@@ -105,8 +105,10 @@ def _heavy(p: PartnershipLike, party_id: str, name: str, on: date) -> tuple[str,
     "addendum_raises_heavy_load",
     guards=_RUNNING,
     basis="Panduan A.9–A.10 (masalah yang menghambat dan perbaikannya)",
-    summary="An addendum does not raise the volume of a party whose load an open problem "
-    "says is already heavy without that problem being addressed (a caution).",
+    summary=N_(
+        "An addendum does not raise the volume of a party whose load an open problem "
+        "says is already heavy without that problem being addressed (a caution)."
+    ),
     english=N_(
         "The addendum of {day} raises the {good} {party} supplies from {before} to {after}, "
         "while \u201c{problem}\u201d ({when}) is still open; make sure its remedy is agreed first."

@@ -41,9 +41,11 @@ _Pair = tuple[str, str]  # Indonesian, English
 @rule(
     "pattern_relation",
     basis="Panduan B.1–B.4",
-    summary="The parties stand to each other as the chosen pattern defines: a small business "
-    "with a medium or large one (agency, foster parent, general trade); land, facilities or "
-    "labour on one side and capital or management on the other (operational cooperation).",
+    summary=N_(
+        "The parties stand to each other as the chosen pattern defines: a small business "
+        "with a medium or large one (agency, foster parent, general trade); land, facilities or "
+        "labour on one side and capital or management on the other (operational cooperation)."
+    ),
     english=N_(
         "{why} The guide's {pattern} pattern assumes {defines}; check the pattern "
         "or the parties' business scales."
@@ -160,9 +162,11 @@ def _pattern_name(agreement: AgreementLike) -> _Pair:
 @rule(
     "foundation_in_commercial_role",
     basis="UU 16/2001 Pasal 3 dan Pasal 7 jo. UU 28/2004",
-    summary="A yayasan, or a unit it runs (a PKBM, an LKP), takes no commercial role in a "
-    "business pattern itself: a yayasan does business only through an entity it founds or "
-    "holds shares in.",
+    summary=N_(
+        "A yayasan, or a unit it runs (a PKBM, an LKP), takes no commercial role in a "
+        "business pattern itself: a yayasan does business only through an entity it founds or "
+        "holds shares in."
+    ),
     english=N_(
         "{who} ({form}) acts as {role} in the {pattern} pattern; a yayasan does not "
         "do business itself but through an entity it founds or holds shares in (UU 16/2001 "
@@ -204,8 +208,9 @@ def _foundation_trading(agreement: AgreementLike) -> Iterator[Hit]:
     "exclusivity_in_mou",
     basis="Kelaziman penyusunan perjanjian: MoU memuat ketentuan umum, hak yang mengikat "
     "diatur dalam PKS",
-    summary="An MoU grants no exclusive right: a binding exclusive commercial right belongs in "
-    "a PKS.",
+    summary=N_(
+        "An MoU grants no exclusive right: a binding exclusive commercial right belongs in a PKS."
+    ),
     english=N_(
         "The MoU grants {agent} an exclusive right to market {principal}'s products in "
         "{territory}; a binding exclusive right usually belongs in a Cooperation Agreement (PKS), "
@@ -233,9 +238,11 @@ def _exclusive_in_mou(agreement: AgreementLike) -> Iterator[Hit]:
 @rule(
     "party_outside_pattern",
     basis="Panduan A.6 (peran dan tanggung jawab setiap pihak); Panduan B",
-    summary="In a PKS that runs a pattern, a party the pattern's terms do not name is told "
-    "apart (as information): the pattern clause names only the parties that trade, so what "
-    "the others give and receive must stand in their rights and obligations.",
+    summary=N_(
+        "In a PKS that runs a pattern, a party the pattern's terms do not name is told "
+        "apart (as information): the pattern clause names only the parties that trade, so what "
+        "the others give and receive must stand in their rights and obligations."
+    ),
     english=N_(
         "{who} is not named in the {pattern} terms (only {named}); the pattern clause "
         "binds only the parties it names. Make sure {who}'s rights and obligations say what it "

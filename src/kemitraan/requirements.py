@@ -36,6 +36,7 @@ from kemitraan._requirement_book import (
     requirement,
     requirement_codes,
     requirement_on_ask,
+    requirement_summary,
     requirements_table,
 )
 from kemitraan.findings import Hit, Severity
@@ -55,6 +56,7 @@ __all__ = [  # the declarations' tools, for an app that declares requirements of
     "requirement",
     "requirement_codes",
     "requirement_on_ask",
+    "requirement_summary",
     "requirements_table",
 ]
 
@@ -65,7 +67,7 @@ __all__ = [  # the declarations' tools, for an app that declares requirements of
     "candidate_mapped",
     guards=advancing_from(Stage.MAPPING, Stage.GATHERING),
     basis="Panduan A.1",
-    summary="Map at least one candidate partner with its kind and region.",
+    summary=N_("Map at least one candidate partner with its kind and region."),
     english=N_("Map at least one candidate partner with its kind and region."),
 )
 def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
@@ -80,8 +82,10 @@ def _candidate_mapped(p: PartnershipLike) -> Iterator[Hit]:
     "profile_gathered",
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
-    summary="Something is gathered of each candidate pursued: its goals, scope of work "
-    "(bidang garapan), vision or mission (the guide's examples, not a form to fill).",
+    summary=N_(
+        "Something is gathered of each candidate pursued: its goals, scope of work "
+        "(bidang garapan), vision or mission (the guide's examples, not a form to fill)."
+    ),
     english=N_(
         "Nothing has been gathered about {name}: its goals, scope of work (bidang garapan), "
         "vision or mission."
@@ -97,7 +101,7 @@ def _profile_gathered(p: PartnershipLike) -> Iterator[Hit]:
     "gathering_recorded",
     guards=advancing_from(Stage.GATHERING),
     basis="Panduan A.2",
-    summary="Each candidate pursued has at least one dated information-gathering record.",
+    summary=N_("Each candidate pursued has at least one dated information-gathering record."),
     english=N_("There is no dated information-gathering record for {name}."),
 )
 def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
@@ -114,7 +118,7 @@ def _gathering_recorded(p: PartnershipLike) -> Iterator[Hit]:
     "unknown_partner",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="Every relevance assessment is of a candidate.",
+    summary=N_("Every relevance assessment is of a candidate."),
     english=N_("A relevance assessment names '{party}', which is not a candidate."),
 )
 def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
@@ -128,8 +132,9 @@ def _unknown_partner(p: PartnershipLike) -> Iterator[Hit]:
     "relevance_assessed",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="Each candidate pursued has its relevance to the programme's problems and needs "
-    "analysed.",
+    summary=N_(
+        "Each candidate pursued has its relevance to the programme's problems and needs analysed."
+    ),
     english=N_(
         "The relevance of {name} to the programme's problems and needs has not been analysed."
     ),
@@ -145,7 +150,7 @@ def _relevance_assessed(p: PartnershipLike) -> Iterator[Hit]:
     "relevance_names_needs",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="A relevant candidate names the programme's problems or needs it meets.",
+    summary=N_("A relevant candidate names the programme's problems or needs it meets."),
     english=N_("Name the programme problems or needs that {name} addresses."),
 )
 def _relevance_names_needs(p: PartnershipLike) -> Iterator[Hit]:
@@ -160,7 +165,7 @@ def _relevance_names_needs(p: PartnershipLike) -> Iterator[Hit]:
     "unknown_need",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="An assessment names only the programme's own problems and needs.",
+    summary=N_("An assessment names only the programme's own problems and needs."),
     english=N_("Need '{need}' is not one of the programme's."),
 )
 def _unknown_need(p: PartnershipLike) -> Iterator[Hit]:
@@ -177,7 +182,7 @@ def _unknown_need(p: PartnershipLike) -> Iterator[Hit]:
     "relevant_partner_found",
     guards=advancing_from(Stage.ANALYSIS),
     basis="Panduan A.3",
-    summary="At least one candidate is relevant.",
+    summary=N_("At least one candidate is relevant."),
     english=N_("No candidate is relevant yet; add candidates or decline."),
 )
 def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
@@ -194,7 +199,7 @@ def _relevant_partner_found(p: PartnershipLike) -> Iterator[Hit]:
     "partner_agreed",
     guards=advancing_from(Stage.EXPLORATION),
     basis="Panduan A.4",
-    summary="A candidate agreed to cooperate at an audience or presentation.",
+    summary=N_("A candidate agreed to cooperate at an audience or presentation."),
     english=N_("No candidate has agreed to cooperate at an audience or presentation."),
 )
 def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
@@ -206,7 +211,7 @@ def _partner_agreed(p: PartnershipLike) -> Iterator[Hit]:
     "explored_not_relevant",
     guards=advancing_from(Stage.EXPLORATION),
     basis="Panduan A.3–A.4 (penjajagan dengan pihak-pihak yang relevan)",
-    summary="A partner that agreed was judged relevant in step 3 (a caution).",
+    summary=N_("A partner that agreed was judged relevant in step 3 (a caution)."),
     english=N_(
         "{name} agreed to cooperate although step 3 judged it not relevant ({why}); "
         "make sure the reason to go on is recorded."
@@ -227,7 +232,7 @@ def _explored_not_relevant(p: PartnershipLike) -> Iterator[Hit]:
     guards=advancing_from(Stage.EXPLORATION),
     basis="Juknis PKW: mitra DUDI, UMKM, lembaga pembiayaan, platform digital sejak 2023 "
     "(sebagaimana dilaporkan; bukan Panduan, maka sebuah saran)",
-    summary="A PKW programme has partners of the four kinds expected since 2023 (a caution).",
+    summary=N_("A PKW programme has partners of the four kinds expected since 2023 (a caution)."),
     english=N_(
         "The PKW programme's partners do not yet include {missing}; since 2023 PKW "
         "providers are expected to partner with business and industry, a small enterprise, a "
@@ -255,7 +260,7 @@ def _pkw_partner_mix(p: PartnershipLike) -> Iterator[Hit]:
     "work_plan_drawn_up",
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
-    summary="The joint work plan is drawn up.",
+    summary=N_("The joint work plan is drawn up."),
     english=N_("The joint work plan has not been drawn up."),
 )
 def _work_plan_drawn_up(p: PartnershipLike) -> Iterator[Hit]:
@@ -267,7 +272,7 @@ def _work_plan_drawn_up(p: PartnershipLike) -> Iterator[Hit]:
     "plan_with_every_party",
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
-    summary="Every party took part in drawing up the plan.",
+    summary=N_("Every party took part in drawing up the plan."),
     english=N_("{name} did not take part in drawing up the work plan."),
 )
 def _plan_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
@@ -283,7 +288,7 @@ def _plan_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     "activities_planned",
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
-    summary="The plan has activities.",
+    summary=N_("The plan has activities."),
     english=N_("The work plan has no activities."),
 )
 def _activities_planned(p: PartnershipLike) -> Iterator[Hit]:
@@ -295,7 +300,7 @@ def _activities_planned(p: PartnershipLike) -> Iterator[Hit]:
     "activity_responsible_party",
     guards=advancing_from(Stage.PLANNING),
     basis="Panduan A.5",
-    summary="Each activity's responsible party is a party to the cooperation.",
+    summary=N_("Each activity's responsible party is a party to the cooperation."),
     english=N_(
         "The party responsible for '{activity}' ('{party}') is not a party to the cooperation."
     ),
@@ -319,7 +324,7 @@ def _activity_responsible_party(p: PartnershipLike) -> Iterator[Hit]:
     "agreement_drafted",
     guards=(*advancing_from(Stage.AGREEMENT, Stage.SIGNING), (Stage.SIGNING, Move.SIGN)),
     basis="Panduan A.6",
-    summary="The memorandum of understanding is drafted.",
+    summary=N_("The memorandum of understanding is drafted."),
     english=N_("The memorandum of understanding has not been drafted."),
 )
 def _agreement_drafted(p: PartnershipLike) -> Iterator[Hit]:
@@ -331,7 +336,7 @@ def _agreement_drafted(p: PartnershipLike) -> Iterator[Hit]:
     "agreement_parties",
     guards=advancing_from(Stage.AGREEMENT),
     basis="Panduan A.6",
-    summary="The agreement's parties are the parties to the cooperation.",
+    summary=N_("The agreement's parties are the parties to the cooperation."),
     english=N_(
         "The agreement's parties ({named}) differ from the parties to the cooperation ({expected})."
     ),
@@ -358,8 +363,10 @@ from_agreement("all_signed", guards=advancing_from(Stage.SIGNING))
     "plan_in_the_parties_hands",
     guards=advancing_from(Stage.SIGNING),
     basis="Panduan A.5–A.6 (rencana bersama; peran dan tanggung jawab dalam Nota Kesepahaman)",
-    summary="Every activity of the work plan is in the hands of a party to the agreement "
-    "signed (a caution: a party that withdrew before signing may still hold one).",
+    summary=N_(
+        "Every activity of the work plan is in the hands of a party to the agreement "
+        "signed (a caution: a party that withdrew before signing may still hold one)."
+    ),
     english=N_(
         "Activity {activity} is in the hands of {name}, who is not a party to the agreement "
         "signed; give it to a party, or take it out of the plan."
@@ -386,7 +393,7 @@ def _plan_in_the_parties_hands(p: PartnershipLike) -> Iterator[Hit]:
     "implementation_recorded",
     guards=advancing_from(Stage.IMPLEMENTATION),
     basis="Panduan A.8",
-    summary="An activity is recorded as carried out in this cycle.",
+    summary=N_("An activity is recorded as carried out in this cycle."),
     english=N_("No activity is recorded as carried out in cycle {cycle}."),
 )
 def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
@@ -398,8 +405,10 @@ def _implementation_recorded(p: PartnershipLike) -> Iterator[Hit]:
     "carried_out_after_signing",
     guards=advancing_from(Stage.IMPLEMENTATION),
     basis="Panduan A.7–A.8 (kegiatan dilaksanakan setelah kesepakatan ditandatangani)",
-    summary="What is recorded as carried out is dated on or after the agreement's date "
-    "(a caution: a mistyped year, or work done before the agreement).",
+    summary=N_(
+        "What is recorded as carried out is dated on or after the agreement's date "
+        "(a caution: a mistyped year, or work done before the agreement)."
+    ),
     english=N_(
         "{activity} is recorded as carried out on {on}, before the agreement of {signed}; "
         "check the date."
@@ -420,7 +429,7 @@ def _carried_out_after_signing(p: PartnershipLike) -> Iterator[Hit]:
     "monitoring_recorded",
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
-    summary="There is a monitoring record in this cycle.",
+    summary=N_("There is a monitoring record in this cycle."),
     english=N_("There is no monitoring record in cycle {cycle}."),
 )
 def _monitoring_recorded(p: PartnershipLike) -> Iterator[Hit]:
@@ -432,7 +441,7 @@ def _monitoring_recorded(p: PartnershipLike) -> Iterator[Hit]:
     "joint_evaluation",
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
-    summary="The joint evaluation of this cycle took place.",
+    summary=N_("The joint evaluation of this cycle took place."),
     english=N_("The joint evaluation of cycle {cycle} has not taken place."),
 )
 def _joint_evaluation(p: PartnershipLike) -> Iterator[Hit]:
@@ -444,8 +453,10 @@ def _joint_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     "evaluation_with_every_party",
     guards=advancing_from(Stage.MONITORING),
     basis="Panduan A.9",
-    summary="Every party of the agreement took part in the joint evaluation (as a participant, "
-    "or by giving its view of the partnership's health).",
+    summary=N_(
+        "Every party of the agreement took part in the joint evaluation (as a participant, "
+        "or by giving its view of the partnership's health)."
+    ),
     english=N_("{name} has not taken part in the joint evaluation."),
 )
 def _evaluation_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
@@ -465,7 +476,7 @@ def _evaluation_with_every_party(p: PartnershipLike) -> Iterator[Hit]:
     "decision_recorded",
     guards=advancing_from(Stage.IMPROVEMENT),
     basis="Panduan A.10",
-    summary="The decision whether to continue next year is recorded.",
+    summary=N_("The decision whether to continue next year is recorded."),
     english=N_("The decision whether to continue next year is not recorded."),
 )
 def _decision_recorded(p: PartnershipLike) -> Iterator[Hit]:
@@ -477,7 +488,7 @@ def _decision_recorded(p: PartnershipLike) -> Iterator[Hit]:
     "decision_to_continue",
     guards=advancing_from(Stage.IMPROVEMENT),
     basis="Panduan A.11",
-    summary="The parties decided to continue (otherwise end()).",
+    summary=N_("The parties decided to continue (otherwise end())."),
     english=N_("The parties decided not to continue; end the cooperation instead."),
 )
 def _decision_to_continue(p: PartnershipLike) -> Iterator[Hit]:
@@ -493,7 +504,7 @@ def _decision_to_continue(p: PartnershipLike) -> Iterator[Hit]:
     "follow_up_plan",
     guards=RENEWAL,
     basis="Panduan A.11",
-    summary="The plan for the next cycle is drawn up.",
+    summary=N_("The plan for the next cycle is drawn up."),
     english=N_("The plan for cycle {cycle} has not been drawn up."),
 )
 def _follow_up_plan(p: PartnershipLike) -> Iterator[Hit]:
@@ -505,7 +516,7 @@ def _follow_up_plan(p: PartnershipLike) -> Iterator[Hit]:
     "follow_up_considers_evaluation",
     guards=RENEWAL,
     basis="Panduan A.11",
-    summary="The follow-up plan records the lessons of the evaluation.",
+    summary=N_("The follow-up plan records the lessons of the evaluation."),
     english=N_("The follow-up plan must take the evaluation and reflection into account."),
 )
 def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
@@ -518,9 +529,11 @@ def _follow_up_considers_evaluation(p: PartnershipLike) -> Iterator[Hit]:
     "term_extended",
     guards=RENEWAL,
     basis="Panduan A.11",
-    summary="The term in force (the latest addendum's, else the agreement's) covers the "
-    "plan's period; an agreement without a term runs until the parties end it, and covers "
-    'any period (A.11: extending is done "if deemed necessary").',
+    summary=N_(
+        "The term in force (the latest addendum's, else the agreement's) covers the "
+        "plan's period; an agreement without a term runs until the parties end it, and covers "
+        'any period (A.11: extending is done "if deemed necessary").'
+    ),
     english=N_("The term (ending {ends}) is not extended to {until}."),
 )
 def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
@@ -534,8 +547,10 @@ def _term_extended(p: PartnershipLike) -> Iterator[Hit]:
     "addendum_signed",
     guards=RENEWAL,
     basis="Panduan A.11",
-    summary="When the plan says the agreement changes, an addendum made after the plan, free "
-    "of errors, is signed by every party.",
+    summary=N_(
+        "When the plan says the agreement changes, an addendum made after the plan, free "
+        "of errors, is signed by every party."
+    ),
     english=N_("The plan says the agreement changes, but no addendum is signed by every party."),
     replaces=("addendum_made",),
 )
@@ -563,7 +578,7 @@ LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
     "text_free_of_errors",
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
-    summary="The text signed has no error in its check().",
+    summary=N_("The text signed has no error in its check()."),
     english=N_("The text to be signed still has errors: {errors}"),
 )
 def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
@@ -581,7 +596,7 @@ def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     "signer_named",
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
-    summary="The text names the signatory of the party that signs.",
+    summary=N_("The text names the signatory of the party that signs."),
     english=N_("The text names no signatory for '{party}'."),
 )
 def _signer_named(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
@@ -595,7 +610,7 @@ def _signer_named(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     "signs_once",
     guards=SIGNING_GUARDS + LATER_SIGNINGS,
     basis="Panduan A.7",
-    summary="A party signs a text once.",
+    summary=N_("A party signs a text once."),
     english=N_("'{party}' has already signed this text."),
 )
 def _signs_once(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
@@ -608,7 +623,7 @@ def _signs_once(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     "amended_text_signed",
     guards=ADDENDUM_GUARDS,
     basis="Panduan A.11",
-    summary="An addendum is signed once every party has signed the text it amends, held here.",
+    summary=N_("An addendum is signed once every party has signed the text it amends, held here."),
     english=N_(
         "The text this addendum amends is not signed by all its parties, or is not held here."
     ),
@@ -626,7 +641,7 @@ def _amended_text_signed(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     "pks_within_agreement_term",
     guards=PKS_GUARDS,
     basis="Panduan A.6; kelaziman penyusunan perjanjian",
-    summary="A cooperation agreement runs within the term of the agreement it implements.",
+    summary=N_("A cooperation agreement runs within the term of the agreement it implements."),
     english=N_("The PKS's term ({pks}) runs outside the MoU's term ({mou})."),
 )
 def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
@@ -647,8 +662,10 @@ def _pks_within_term(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
     "agreement_signed_first",
     guards=PKS_GUARDS,
     basis="Panduan A.6–A.7",
-    summary="A cooperation agreement (PKS) is signed once every party has signed the agreement "
-    "it implements.",
+    summary=N_(
+        "A cooperation agreement (PKS) is signed once every party has signed the agreement "
+        "it implements."
+    ),
     english=N_("The agreement it implements is not yet signed by every party."),
 )
 def _agreement_signed_first(p: PartnershipLike) -> Iterator[Hit]:
@@ -664,7 +681,7 @@ def _agreement_signed_first(p: PartnershipLike) -> Iterator[Hit]:
     "reason_given",
     guards=STOPPING,
     basis="Panduan A.4, A.10",
-    summary="A reason is recorded.",
+    summary=N_("A reason is recorded."),
     english=N_("A reason must be recorded."),
 )
 def _reason_given(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:

@@ -53,8 +53,10 @@ def _clue(agreement: AgreementLike) -> str | None:
 @rule(
     "trade_terms_missing",
     basis="Kelaziman perjanjian jual beli (REFERENCE: apa yang diatur PKS jual beli dan pasokan)",
-    summary="A PKS that trades goods settles delivery, inspection and acceptance, risk and "
-    "title, tax, the account paid into and late payment.",
+    summary=N_(
+        "A PKS that trades goods settles delivery, inspection and acceptance, risk and "
+        "title, tax, the account paid into and late payment."
+    ),
     english=N_(
         "This Cooperation Agreement trades goods but does not yet settle the place and cost "
         "of delivery, inspection and acceptance, the passing of risk and title, tax, the account "
@@ -71,8 +73,10 @@ def _trade_terms_missing(agreement: AgreementLike) -> Iterator[Hit]:
     "goods_origin_unsaid",
     basis="KUHPerdata Pasal 1457 dan 1459 (jual beli, hak milik); REFERENCE: barang hasil "
     "praktik peserta didik atau bantuan pemerintah",
-    summary="A PKS that sells goods made in learners' practice or with a government grant "
-    "says so, who owns them until they are sold, and how the proceeds are shared.",
+    summary=N_(
+        "A PKS that sells goods made in learners' practice or with a government grant "
+        "says so, who owns them until they are sold, and how the proceeds are shared."
+    ),
     english=N_(
         "The text mentions {clue} but does not state where the Products come from; state "
         "whether they are made in the learners' practice or from a government grant, who owns them "
@@ -94,8 +98,10 @@ def _origin_unsaid(agreement: AgreementLike) -> Iterator[Hit]:
     "goods_origin_unsettled",
     basis="KUHPerdata Pasal 1457 dan 1459 (jual beli, hak milik); REFERENCE: barang hasil "
     "praktik peserta didik atau bantuan pemerintah",
-    summary="Goods made in learners' practice or with a grant have an owner until sold, a "
-    "sharing of their proceeds, and (a grant's) the rules cited.",
+    summary=N_(
+        "Goods made in learners' practice or with a grant have an owner until sold, a "
+        "sharing of their proceeds, and (a grant's) the rules cited."
+    ),
     english=N_("The Products are {origin}, but the text does not yet state {missing}."),
 )
 def _origin_unsettled(agreement: AgreementLike) -> Iterator[Hit]:

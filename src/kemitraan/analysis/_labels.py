@@ -13,10 +13,12 @@ from typing import Any, Final
 import pandas as pd
 
 from kemitraan._base import LabelledEnum, Language, in_language
+from kemitraan.exceptions import NotFoundError
 from kemitraan.lifecycle import Move, Stage
 from kemitraan.maintenance.health import HealthStatus
 from kemitraan.patterns import PatternKind
 from kemitraan.programs import ProgramKind
+from kemitraan.requirements import requirement_summary
 
 __all__ = ["labelled"]
 
@@ -83,20 +85,38 @@ _CHOICES: Final[dict[str, type[LabelledEnum]]] = {
 def labelled(frame: pd.DataFrame, language: Language) -> pd.DataFrame:
     """``frame`` with its headers, its choices and its yes/no in ``language``.
 
-    >>> frame = pd.DataFrame({"stage": ["signing"], "mou_signed": [True]})
-    >>> labelled(frame, "id").to_dict("records")
-    [{'Tahap': 'Penandatanganan akad kerja sama (MoU)', 'MoU ditandatangani': 'Ya'}]
+    The requirement waited on is said as what it asks for.
+
+    >>> frame = pd.DataFrame({"stage": ["signing"], "mou_signed": [True],
+    ...                       "next_requirement": ["all_signed"]})
+    >>> labelled(frame, "id").to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'Tahap': 'Penandatanganan akad kerja sama (MoU)', 'MoU ditandatangani': 'Ya',
+      'Menunggu syarat': 'Penandatangan setiap pihak telah menandatangani.'}]
     """
     yes, no = in_language(language, "Ya", "Yes"), in_language(language, "Tidak", "No")
     shown = frame[[column for column in frame.columns if column in _HEADERS]].copy()
     for column in shown.columns:
         if column in _CHOICES:
             shown[column] = shown[column].map(_label(_CHOICES[column], language))
+        elif column == "next_requirement":
+            shown[column] = shown[column].map(_requirement(language))
         elif column == "mou_signed":
             shown[column] = shown[column].map(
                 lambda value: None if pd.isna(value) else (yes if value else no)
             )
     return shown.rename(columns={c: in_language(language, *_HEADERS[c]) for c in shown.columns})
+
+
+def _requirement(language: Language) -> Callable[[Any], Any]:
+    def said(code: Any) -> Any:
+        if not isinstance(code, str):
+            return code  # empty
+        try:
+            return requirement_summary(code, language)
+        except NotFoundError:
+            return code  # a code this release does not know: as it is
+
+    return said
 
 
 def _label(kind: type[LabelledEnum], language: Language) -> Callable[[Any], Any]:
