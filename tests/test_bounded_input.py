@@ -795,3 +795,52 @@ def test_a_record_naming_a_stranger_is_refused_when_added(
     with pytest.raises(ValidationError):
         setattr(partnership, field, [*records, edit(records[0])])
     assert dump_json(partnership) == before
+
+
+# -- a number typed with one thousands separator ------------------------------------------------
+
+
+def _activity(**fields: Any) -> Any:
+    from kemitraan import PlannedActivity
+
+    return PlannedActivity(name="Pelatihan", responsible="pkbm", **fields)
+
+
+@pytest.mark.parametrize("typed", ["1.500", "300.000", " 1.200 ", "999.999"])
+def test_a_number_typed_with_one_thousands_separator_is_refused_not_misread(typed: str) -> None:
+    # the facilitator's review: "1.500" became Rp1,5 and "300.000" 300, silently
+    with pytest.raises(ValidationError) as caught:
+        _activity(budget=typed)
+    (error,) = caught.value.errors()
+    assert error["type"] == "ambiguous_number"
+    assert error["loc"] == ("budget",)
+    assert "dapat dibaca dua cara" in error["msg"]
+    with pytest.raises(ValidationError):
+        _activity().model_copy(update={"budget": typed})  # a copy's update: the same rule
+    program = Program(name="PKW", objectives=["Mandiri"])
+    with pytest.raises(ValidationError):
+        program.minimum_wage = typed  # type: ignore[assignment]  # an assignment: the same
+    assert program.minimum_wage is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("1500", Decimal(1500)), ("1.5", Decimal("1.5")), ("0.500", Decimal("0.5")),
+     ("12.25", Decimal("12.25")), ("1.5000", Decimal("1.5"))],
+)  # fmt: skip
+def test_a_number_that_reads_one_way_is_read(typed: str, read: Decimal) -> None:
+    assert _activity(budget=typed).budget == read
+
+
+def test_what_the_library_wrote_loads_as_written() -> None:
+    from kemitraan import PlannedActivity
+
+    made = _activity(budget=Decimal("1.500"))  # a Decimal given in code: no ambiguity
+    text = dump_json(made)
+    assert '"budget":"1.500"' in text.replace(" ", "")
+    for loaded in (
+        load_json(PlannedActivity, text),
+        load_json(PlannedActivity, json.loads(text)),
+        PlannedActivity.model_validate_json(text),
+    ):
+        assert loaded.budget == Decimal("1.5")

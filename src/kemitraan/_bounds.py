@@ -6,6 +6,7 @@ every model (:func:`bounded` on each model's core schema), and re-exports them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, Final, cast
@@ -13,6 +14,7 @@ from typing import Any, Final, cast
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from kemitraan._catalog import say
+from kemitraan._given import loading
 
 __all__ = [
     "FIRST_DAY",
@@ -151,12 +153,36 @@ def _text_before(value: Any) -> Any:
     return value
 
 
+_ONE_GROUP: Final = re.compile(r"\s*[1-9]\d{0,2}\.\d{3}\s*")
+
+
+def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
+    # "1.500" typed in code is 1500 to an Indonesian reader and 1.5 to Python: refused, as a
+    # spreadsheet's cell is; a load (whose texts this library wrote) and JSON read as written
+    if (
+        isinstance(value, str)
+        and info.mode == "python"
+        and not loading()
+        and _ONE_GROUP.fullmatch(value)
+    ):
+        raise custom_error(
+            "ambiguous_number",
+            "'{value}' can be read two ways (thousands or a decimal fraction); write it "
+            "without a thousands separator, e.g. 1500 or 1.5",
+            value=value.strip(),
+        )
+    return value
+
+
 _BOUNDED: Final[dict[str, Callable[[CoreSchema], CoreSchema]]] = {
     "str": lambda schema: core_schema.no_info_before_validator_function(_text_before, schema),
+    "decimal": lambda schema: core_schema.with_info_before_validator_function(
+        _number_before, schema
+    ),
     "date": lambda schema: core_schema.no_info_after_validator_function(day_rule, schema),
     "datetime": lambda schema: core_schema.no_info_after_validator_function(instant_rule, schema),
 }
-_RULES: Final = frozenset({_text_before, day_rule, instant_rule})
+_RULES: Final = frozenset({_text_before, _number_before, day_rule, instant_rule})
 # Keys of a core schema that hold no schema to bound (values, serialisation, references).
 _NOT_VALIDATED: Final = frozenset({"serialization", "metadata", "default", "expected", "ref"})
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from kemitraan.exceptions import ReadOnlyFieldError
 
-__all__ = ["SharedFields", "own_given_fields", "share", "shared", "sharing"]
+__all__ = ["SharedFields", "loading", "own_given_fields", "share", "shared", "sharing"]
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -49,6 +49,11 @@ class SharedFields(set[str]):
 
 
 _SHARING: Final[ContextVar[bool]] = ContextVar("kemitraan_sharing_given_fields", default=False)
+
+
+def loading() -> bool:
+    """Whether a load is validating here (:func:`sharing`): its texts, this library wrote."""
+    return _SHARING.get()
 
 
 @contextmanager
