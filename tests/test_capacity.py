@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import docx
@@ -510,3 +510,31 @@ def test_a_representatives_nik_does_not_identify_the_person_they_represent() -> 
     agreement = _signed_for(person, signer)
     assert _capacity_errors(agreement) == []
     assert "individual_identified" in [f.code for f in agreement.check()]
+
+
+def test_an_error_that_will_stop_the_signatures_is_a_caution_before_signing_day() -> None:
+    # the facilitator's review: step 6 to 7 passed without a word, and every signature was
+    # then refused on signing day for the chair's missing mandate
+    from kemitraan import Stage
+    from seed import at_stage
+
+    p = at_stage(Stage.AGREEMENT, recorded=True)
+    assert [c.code for c in p.cautions()] == []
+    mou = p.agreement
+    assert mou is not None
+    kube = "kube-rajut-lestari"
+    i = next(i for i, party in enumerate(mou.parties) if party.id == kube)
+    representative = mou.parties[i].representative
+    assert representative is not None
+    mou.parties[i].representative = representative.model_copy(
+        update={"authority": None, "instruments": []}
+    )
+    j = next(j for j, s in enumerate(mou.signatories) if s.party_id == kube)
+    mou.signatories[j] = mou.signatories[j].model_copy(update={"instruments": []})
+    (caution,) = p.cautions()
+    assert caution.code == "ready_to_sign"
+    assert "perbaiki sebelum hari penandatanganan" in caution.message.indonesian
+    assert "anggota" in caution.message.indonesian  # names the mandate to bring
+    assert p.unmet_requirements() == []  # a caution: the move is still allowed
+    p.advance(at=datetime(2025, 3, 5, tzinfo=UTC))
+    assert p.stage is Stage.SIGNING

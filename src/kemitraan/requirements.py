@@ -46,6 +46,7 @@ from kemitraan.programs import ProgramKind, pkw_mix
 
 if TYPE_CHECKING:
     from kemitraan._protocols import PartnershipLike
+    from kemitraan.agreements import Agreement
 
 __all__ = [  # the declarations' tools, for an app that declares requirements of its own
     "REQUIREMENTS",
@@ -582,7 +583,11 @@ LATER_SIGNINGS: Final = ADDENDUM_GUARDS + PKS_GUARDS
     english=N_("The text to be signed still has errors: {errors}"),
 )
 def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
-    document = ask.document if ask.document is not None else p.agreement
+    yield from _errors_of(ask.document if ask.document is not None else p.agreement)
+
+
+def _errors_of(document: Agreement | None) -> Iterator[Hit]:
+    """One hit naming every error of ``document``'s own check, if it has any."""
     if document is not None:
         errors = [f.message for f in document.check() if f.severity is Severity.ERROR]
         if errors:
@@ -590,6 +595,25 @@ def _text_free_of_errors(p: PartnershipLike, ask: Ask) -> Iterator[Hit]:
                 " ".join(e.indonesian for e in errors), " ".join(e.english for e in errors)
             )
             yield Hit(path="agreement", values={"errors": said})
+
+
+@requirement(
+    "ready_to_sign",
+    guards=advancing_from(Stage.AGREEMENT),
+    basis="Panduan A.6–A.7; KUHPerdata Pasal 1320",
+    summary=N_(
+        "The agreement drafted has no error that would stop its signatures (a caution, "
+        "given before signing day: each party's signature is refused while one remains)."
+    ),
+    english=N_(
+        "The agreement still has errors that will stop every signature; put them right "
+        "before signing day: {errors}"
+    ),
+    severity=Severity.WARNING,
+)
+def _ready_to_sign(p: PartnershipLike) -> Iterator[Hit]:
+    # the facilitator's review: the errors were met only on signing day, party by party
+    yield from _errors_of(p.agreement)
 
 
 @requirement_on_ask(
