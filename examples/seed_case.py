@@ -86,7 +86,7 @@ from kemitraan import (
 )
 from kemitraan.amendments import PatternChange, TermChange
 from kemitraan.authority import AuthorityKind, Grantor
-from kemitraan.conventions import date_long
+from kemitraan.conventions import date_long, words
 from kemitraan.documents.attendance import AttendanceList
 from kemitraan.documents.consolidated import consolidated
 from kemitraan.documents.me_report import ReportSigner
@@ -446,6 +446,7 @@ def draft_mou(partnership: Partnership) -> Agreement:
     """Step A.6: the MoU with every party's role and responsibilities, in general trade."""
     pkbm, kube, shop, dinas = partnership.parties
     program = partnership.program
+    learners = program.participants.count if program.participants else 0
     signatories = signatories_of(partnership.parties)
     committed = {p.id for p in partnership.parties}
     offers = [c for c in contributions_of(partnership) if c.party_id in committed]
@@ -465,7 +466,7 @@ def draft_mou(partnership: Partnership) -> Agreement:
         date=date(2025, 3, 10),
         considerations=[
             f"PIHAK PERTAMA menyelenggarakan program {program.title} bagi "
-            f"{program.participants.count if program.participants else 0} peserta didik",
+            f"{learners} ({words(learners)}) peserta didik",
             "PIHAK KEDUA adalah kelompok usaha bersama yang memproduksi tas rajut",
             "PIHAK KETIGA memasarkan kerajinan khas Kalimantan Selatan",
             "PIHAK KEEMPAT bertugas menumbuhkan wirausaha baru di Kabupaten Banjar",
@@ -522,7 +523,8 @@ def draft_mou(partnership: Partnership) -> Agreement:
             Funding(
                 source_name="Bantuan Pemerintah Program PKW Tahun 2025",
                 amount=Decimal("59000000"),
-                purpose="Biaya penyelenggaraan PKW untuk 20 peserta didik",
+                purpose="Biaya penyelenggaraan PKW oleh PIHAK PERTAMA bagi "
+                f"{learners} ({words(learners)}) peserta didik",
             )
         ],
         term=Term(start=date(2025, 3, 10), end=date(2028, 3, 9)),

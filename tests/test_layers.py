@@ -72,6 +72,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_integrity",
         "_requirement_book",
         "heavy_load",
+        "_signing_requirements",
         "requirements",
         "_partnership_html",
         "_machine",

@@ -264,3 +264,13 @@ def test_the_report_says_nilai_awal_not_baseline(tmp_path: Path) -> None:
     headers = [cell.text for table in document.tables for cell in table.rows[0].cells]
     assert "Nilai awal" in headers
     assert "Baseline" not in headers
+
+
+def test_a_recommendation_is_made_once(evaluated: Partnership) -> None:
+    # the legal officer's review: "Standar mutu sambungan tali" came twice, once as the
+    # improvement decided and once inside the action that carries it out
+    said = context(evaluated, date(2026, 2, 20)).recommendations
+    folded = [text.casefold() for text in said]
+    assert len(set(folded)) == len(folded)
+    assert not any(a != b and a in b for a in folded for b in folded)
+    assert "Standar mutu sambungan tali dan pelatihan ulang instruktur" in said

@@ -175,7 +175,16 @@ def recommendations(decision: Decision | None) -> list[str]:
     """The improvements the parties decided on (the report proposes none of its own)."""
     if decision is None:
         return []
-    return [*decision.improvements, *(a.action for a in decision.actions)]
+    said = [*decision.improvements, *(a.action for a in decision.actions)]
+    # one recommendation once: an improvement that an action restates in more words
+    # ("Standar mutu sambungan tali" and "… dan pelatihan ulang instruktur") is the action
+    folded = [text.casefold() for text in said]
+    return [
+        text
+        for index, text in enumerate(said)
+        if folded[index] not in folded[:index]
+        and not any(folded[index] in other and folded[index] != other for other in folded)
+    ]
 
 
 def annexes(p: Partnership, cycle: int, on: date) -> list[str]:
