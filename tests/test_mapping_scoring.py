@@ -639,3 +639,48 @@ def test_a_shared_first_place_reports_any_change_as_a_swap() -> None:
     assert ranking.with_weights(information=5.01)[0].partner.id == "b"
     assert ranking.with_weights(need_coverage=5.99)[0].partner.id == "b"
     assert swaps["need_coverage", False].level
+
+
+@pytest.mark.parametrize(
+    ("typed", "level"),
+    [
+        ("Kab. Hulu Sungai Tengah", "regency"),
+        ("KABUPATEN HULU SUNGAI TENGAH", "regency"),
+        ("Hulu Sungai Tengah", "regency"),  # a bare name: the regency of that name
+        ("Kabupaten  Hulu Sungai  Tengah", "regency"),
+        ("Kota Banjarmasin", "province"),
+        ("Hulu Sungai Selatan", "province"),
+    ],
+)
+def test_a_regency_typed_several_ways_is_one_regency(typed: str, level: str) -> None:
+    # the facilitator's review: "Kab. Hulu Sungai Tengah" was mapped at province level
+    from kemitraan.mapping import mapping_level
+
+    home = Region(province="Kalsel", regency="Kabupaten Hulu Sungai Tengah", district="Barabai")
+    found = mapping_level(Region(province="Kalimantan Selatan", regency=typed), home)
+    assert found is MappingLevel(level)
+
+
+def test_a_city_and_a_regency_of_one_name_are_two() -> None:
+    from kemitraan.mapping import mapping_level
+
+    city = Region(province="Jabar", regency="Kota Bogor")
+    found = mapping_level(Region(province="Jawa Barat", regency="Kabupaten Bogor"), city)
+    assert found is MappingLevel.PROVINCE
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Prov. Kalsel", "Kal-Sel", "Kalimantan-Selatan", "Provinsi Kalimantan Selatan", "KALSEL",
+     "Prop. Kalimantan Selatan", "kalimantan  selatan"],
+)  # fmt: skip
+def test_a_province_as_people_write_it(typed: str) -> None:
+    assert Region(province=typed).province == "Kalimantan Selatan"
+
+
+def test_a_misspelt_province_is_refused_with_the_name_meant() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Region(province="Kalimantan Selatn")
+    (error,) = caught.value.errors()
+    assert "mungkin maksudnya 'Kalimantan Selatan'" in error["msg"]
+    assert "province_names()" not in error["msg"]

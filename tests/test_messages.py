@@ -170,8 +170,10 @@ CASES = [
         "province",
         lambda: Region(province="Atlantis"),
         "unknown_province",
-        "'Atlantis' bukan salah satu dari 38 provinsi di Indonesia (lihat province_names())",
-        "'Atlantis' is not one of Indonesia's 38 provinces (see province_names())",
+        "'Atlantis' bukan salah satu dari 38 provinsi di Indonesia; tulis namanya, mis. "
+        "'Kalimantan Selatan', atau singkatannya, mis. 'Kalsel'",
+        "'Atlantis' is not one of Indonesia's 38 provinces; write its name, such as "
+        "'Kalimantan Selatan', or its short form, such as 'Kalsel'",
     ),
 ]
 

@@ -1294,3 +1294,29 @@ def test_a_missing_sheet_is_named_in_the_language_in_force(tmp_path: Path, how: 
         with pytest.raises(InvalidSpreadsheetError) as caught:
             read_work_plan(path)
         assert [p.message() for p in caught.value.problems] == ["Plan: sheet 'Plan' is missing"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind"),
+    [
+        ("Lembaga Pemerintah", PartnerKind.GOVERNMENT),  # the guide's A.1 words
+        ("Dinas", PartnerKind.GOVERNMENT),
+        ("dinas terkait", PartnerKind.GOVERNMENT),
+        ("Koperasi", PartnerKind.COOPERATIVE),
+        ("KUD", PartnerKind.COOPERATIVE),
+        ("DUDI", PartnerKind.BUSINESS),
+        ("Dunia usaha", PartnerKind.BUSINESS),
+        ("Tokoh masyarakat", PartnerKind.COMMUNITY_FIGURE),
+        ("Yayasan", PartnerKind.FOUNDATION),
+        ("BUMD", PartnerKind.STATE_ENTERPRISE),
+    ],
+)
+def test_a_kind_of_partner_in_the_words_people_use(
+    tmp_path: Path, typed: str, kind: PartnerKind
+) -> None:
+    # the facilitator's review: the guide's own "Lembaga Pemerintah" was refused
+    folder = write_template(tmp_path / "csv", ["candidates"])
+    lines = ["ID", "Nama", "Jenis mitra"], ["", "Mitra A", typed]
+    (folder / "mitra.csv").write_text("".join(";".join(line) + "\n" for line in lines))
+    [candidate] = read_candidates(folder, program=PROGRAM).candidates
+    assert candidate.kind is kind

@@ -284,7 +284,7 @@ class _Model(BaseModel):
         ...
         pydantic_core._pydantic_core.ValidationError: 1 validation error for Region
         province
-          'Atlantis' bukan salah satu dari 38 provinsi di Indonesia ... [type=unknown_province]
+          'Atlantis' bukan salah satu dari 38 provinsi di Indonesia; ... [type=unknown_province]
         """
         copied = super().model_copy(deep=deep)
         if not update:

@@ -56,7 +56,7 @@ from kemitraan._types import PartyId
 from kemitraan.exceptions import InvalidArgumentError, UnknownPartyError
 from kemitraan.parties import ContributionKind, Partner, PartnerKind
 from kemitraan.programs import Program, ProgramNeed
-from kemitraan.regions import Region
+from kemitraan.regions import Region, regency_name
 
 __all__ = [
     "CandidateRegister",
@@ -202,6 +202,22 @@ def _same(a: str | None, b: str | None) -> bool:
     )
 
 
+def _same_regency(a: str | None, b: str | None) -> bool:
+    """One regency or city however typed ("Kab. Banjar", "KABUPATEN BANJAR", "Banjar").
+
+    A bare name is the regency or city of that name: within one province both are
+    near, and the register's level is a measure of nearness.
+    """
+    if a is None or b is None:
+        return False
+    one, other = regency_name(a).casefold(), regency_name(b).casefold()
+    if one == other:
+        return True
+    bare = {name.removeprefix("kabupaten ").removeprefix("kota ") for name in (one, other)}
+    return len(bare) == 1 and not (one.startswith(("kabupaten ", "kota ")) and
+                                   other.startswith(("kabupaten ", "kota ")))  # fmt: skip
+
+
 def _level(
     candidate: Partner, rating: StakeholderRating | None, home: Region | None
 ) -> MappingLevel | None:
@@ -226,7 +242,7 @@ def mapping_level(region: Region | None, home: Region | None) -> MappingLevel | 
         return None
     if region.province != home.province:
         return MappingLevel.NATIONAL
-    if not _same(region.regency, home.regency):
+    if not _same_regency(region.regency, home.regency):
         return MappingLevel.PROVINCE
     if not _same(region.district, home.district):
         return MappingLevel.REGENCY

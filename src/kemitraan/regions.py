@@ -8,6 +8,7 @@ canonical name.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import lru_cache
 from typing import Final
@@ -95,14 +96,26 @@ _PROVINCE_ALIASES: Final = {
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().casefold().removeprefix("provinsi "))
+    folded = re.sub(r"[\s\-_]+", " ", text.strip().casefold())
+    return re.sub(r"^(provinsi|propinsi|prov\.|prop\.|prov|prop)\s*", "", folded).strip()
+
+
+def _compact(text: str) -> str:
+    """``text`` folded, without its spaces: "Kal-Sel", "KalSel" and "kalsel" alike."""
+    return _fold(text).replace(" ", "").replace(".", "")
 
 
 @lru_cache(maxsize=1)
 def _province_index() -> dict[str, str]:
     index = {_fold(name): name for name in _PROVINCES}
     index.update(_PROVINCE_ALIASES)
+    index.update({_compact(key): name for key, name in list(index.items())})
     return index
+
+
+def _province_named(value: str) -> str | None:
+    index = _province_index()
+    return index.get(_fold(value)) or index.get(_compact(value))
 
 
 def province_names() -> tuple[str, ...]:
@@ -171,14 +184,23 @@ class Region(ValueModel):
     @field_validator("province")
     @classmethod
     def _known_province(cls, value: str) -> str:
-        try:
-            return _province_index()[_fold(value)]
-        except KeyError:
+        found = _province_named(value)
+        if found is not None:
+            return found
+        close = difflib.get_close_matches(_fold(value), list(_province_index()), n=1, cutoff=0.75)
+        if close:
             raise custom_error(
                 "unknown_province",
-                "'{value}' is not one of Indonesia's 38 provinces (see province_names())",
+                "'{value}' is not one of Indonesia's 38 provinces; did you mean '{suggestion}'?",
                 value=value,
-            ) from None
+                suggestion=_province_index()[close[0]],
+            )
+        raise custom_error(
+            "unknown_province",
+            "'{value}' is not one of Indonesia's 38 provinces; write its name, such as "
+            "'Kalimantan Selatan', or its short form, such as 'Kalsel'",
+            value=value,
+        )
 
     def __str__(self) -> str:
         parts = [self.village, self.district, self.regency, f"Provinsi {self.province}"]

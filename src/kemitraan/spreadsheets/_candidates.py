@@ -87,6 +87,16 @@ CANDIDATES: Final = SheetSpec(
             enum=PartnerKind,
             required=True,
             width=30,
+            # the short names people use for the guide's kinds
+            aliases=(
+                ("DUDI", "business"),
+                ("Dinas", "government"),
+                ("Pemerintah", "government"),
+                ("Dunia usaha", "business"),
+                ("Kelompok masyarakat", "community_group"),
+                ("Tokoh masyarakat", "community_figure"),
+                ("LSM", "foundation"),
+            ),
         ),
         column(
             "scale",

@@ -182,8 +182,14 @@ class SheetSpec:
 
 @cache
 def choices(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
-    """Every way to name a member of ``enum`` (value, Indonesian or English label), folded."""
+    """Every way to name a member of ``enum``, folded.
+
+    Its value, its labels, and the parts of a label that name it alone ("Lembaga
+    pemerintah" and "dinas terkait" of "Lembaga pemerintah (dinas terkait, unit pelaksana
+    teknis)", "Koperasi" and "KUD" of "Koperasi/KUD").
+    """
     found: dict[str, LabelledEnum] = {}
+    parts: dict[str, set[LabelledEnum]] = {}
     for member in enum:
         for name in (member.value, member.label_id, member.label_en):
             if ITEM_SEPARATOR in name:
@@ -191,7 +197,24 @@ def choices(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
                     "{enum}: {name} holds a separator", enum=enum.__name__, name=repr(name)
                 )
             found.setdefault(_fold(name), member)
+            for part in _label_parts(name):
+                parts.setdefault(_fold(part), set()).add(member)
+    for part, members in parts.items():
+        if len(members) == 1 and part not in found:  # a part two members share names neither
+            found[part] = next(iter(members))
     return found
+
+
+def _label_parts(label: str) -> list[str]:
+    head, _, rest = label.partition("(")
+    pieces = [head, *rest.rstrip(")").split(",")] if rest else [head]
+    return [
+        part.strip()
+        for piece in pieces
+        for slashed in piece.split("/")
+        for part in re.split(r"\s(?:dan|atau|and|or)\s", slashed)
+        if part.strip()
+    ]
 
 
 def _fold(text: str) -> str:
