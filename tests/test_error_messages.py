@@ -230,15 +230,15 @@ CASES: list[tuple[str, Callable[[], Any], str, str, list[str], list[str]]] = [
     (
         "stored data that does not validate",
         lambda: InvalidDataError("Partner", [{"loc": ("kind",), "msg": "x", "type": "enum"}]),
-        "Data Partner tidak sah: kind: x",
+        "Data mitra tidak sah: kind: x",
         "Partner is not valid: kind: x",
-        ["Partner", "kind"],
+        ["kind"],
         ["enum"],
     ),
     (
         "a schema too new",
         lambda: UnsupportedSchemaVersionError("Agreement", found=9, supported=2),
-        "Data Agreement tidak sah: schema_version: ",
+        "Data naskah kesepakatan tidak sah: schema_version: ",
         "Agreement is not valid: schema_version: schema_version 9 is newer than the supported 2",
         ["9", "2"],
         ["unsupported_schema_version"],

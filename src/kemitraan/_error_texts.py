@@ -20,6 +20,7 @@ __all__ = [
     "data_problem",
     "errors_said",
     "json_reason",
+    "model_named",
     "moves_said",
     "problems_said",
     "upgrade_failed",
@@ -157,3 +158,37 @@ def problems_said(source: str, problems: Sequence[Any], language: Language) -> s
         more = phrase(N_("… {more} more"), more=len(problems) - MAX_ERRORS)
         lines.append(f"- {more(language)}")
     return "\n".join(lines)
+
+
+_NOUNS: Final[dict[str, str]] = {
+    "Partnership": "kemitraan",
+    "Agreement": "naskah kesepakatan",
+    "Program": "program",
+    "Institution": "lembaga",
+    "Partner": "mitra",
+    "Party": "pihak",
+    "Region": "wilayah",
+    "Learner": "peserta didik",
+    "CandidateRegister": "daftar calon mitra",
+    "MonitoringRecord": "catatan monitoring",
+    "ImplementationRecord": "catatan pelaksanaan",
+    "Evaluation": "evaluasi",
+    "Decision": "keputusan",
+    "WorkPlan": "rencana kerja",
+    "FollowUpPlan": "rencana tindak lanjut",
+    "PlannedActivity": "kegiatan",
+    "Interaction": "catatan kontak",
+    "AuditRecord": "catatan riwayat",
+}
+"""The models a person loads, by the Indonesian noun an error names them with."""
+
+
+def model_named(model: str) -> Callable[[Language], str]:
+    """The model a refusal names: its Indonesian noun, or its class name in English.
+
+    >>> model_named("Partnership")("id"), model_named("Partnership")("en")
+    ('kemitraan', 'Partnership')
+    >>> model_named("Tree")("id")  # one without a noun: its name
+    'Tree'
+    """
+    return lambda language: _NOUNS.get(model, model) if language == "id" else model

@@ -48,6 +48,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import kemitraan._error_texts as _texts
 from kemitraan._catalog import N_, Language, Said, current_language, listed, phrase, words
 from kemitraan._error_texts import clipped_errors, cut_short, errors_said, moves_said, problems_said
 
@@ -125,11 +126,12 @@ class InvalidDataError(KemitraanError, ValueError):
         self.errors = clipped_errors(errors)  # in the language in force; ``errors_in`` says
         more = len(errors) - len(self.errors)  # them again in another, for message("en")
         details = errors_said(self.errors, current_language(), errors_in)
+        named = _texts.model_named(model)
         if more > 0:
-            self._say(N_("{model} is not valid: {details}; and {more} more"), model=model,
+            self._say(N_("{model} is not valid: {details}; and {more} more"), model=named,
                       details=details, more=more)  # fmt: skip
         else:
-            self._say(N_("{model} is not valid: {details}"), model=model, details=details)
+            self._say(N_("{model} is not valid: {details}"), model=named, details=details)
 
 
 class UnsupportedSchemaVersionError(InvalidDataError):
@@ -156,7 +158,7 @@ class UnsupportedSchemaVersionError(InvalidDataError):
         said = phrase(message, found=found, supported=supported)
         error = {"loc": ("schema_version",), "msg": said(current_language())}
         super().__init__(model, [{**error, "type": "unsupported_schema_version"}])
-        self._say(N_("{model} is not valid: {details}"), model=model,
+        self._say(N_("{model} is not valid: {details}"), model=_texts.model_named(model),
                   details=lambda language: f"schema_version: {said(language)}")  # fmt: skip
 
 

@@ -303,6 +303,10 @@ def _unmatched(text: str, context: dict[str, Any] | None) -> str:
     return text
 
 
+_JSON_WHERE: Final = re.compile(r"line (?P<line>\d+) column (?P<column>\d+)")
+_JSON_BREAKS: Final = N_("The JSON is not valid: it breaks at line {line}, column {column}")
+
+
 def translated(error: ValidationError, language: Language | None = None) -> ValidationError:
     """``error`` with pydantic's own messages said as kemitraan says them, in ``language``.
 
@@ -332,6 +336,10 @@ def translated(error: ValidationError, language: Language | None = None) -> Vali
                 PARTY_ID_PATTERN
             ):
                 template = _NOT_AN_ID
+            where = _JSON_WHERE.search(str((context or {}).get("error", "")))
+            if kind == "json_invalid" and where is not None:  # the parser's words are English
+                template = _JSON_BREAKS
+                values.update(line=int(where["line"]), column=int(where["column"]))
             try:
                 text = translate(template, language).format(**values)
             except (KeyError, IndexError, ValueError):  # a context pydantic did not give
