@@ -440,3 +440,17 @@ def test_every_validation_route_says_the_same_indonesian(route: Callable[[Any], 
         "Harus bilangan bulat (mis. 12), bukan 'satu'",
         "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '14-04-2025'",
     ]
+
+
+@pytest.mark.parametrize("name", ["", "   "])
+def test_an_empty_name_is_said_as_empty_not_as_an_id(name: str) -> None:
+    # the facilitator's review: an empty name was refused as an id that could not be made
+    from pydantic import ValidationError
+
+    from kemitraan import Partner, PartnerKind
+
+    with pytest.raises(ValidationError) as caught:
+        Partner(name=name, kind=PartnerKind.BUSINESS)
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("name",)
+    assert error["msg"] == "Wajib diisi; isian ini masih kosong"

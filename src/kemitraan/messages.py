@@ -305,6 +305,7 @@ def _unmatched(text: str, context: dict[str, Any] | None) -> str:
 
 _JSON_WHERE: Final = re.compile(r"line (?P<line>\d+) column (?P<column>\d+)")
 _JSON_BREAKS: Final = N_("The JSON is not valid: it breaks at line {line}, column {column}")
+_EMPTY: Final = N_("This field must be filled in; it is empty")
 
 
 def translated(error: ValidationError, language: Language | None = None) -> ValidationError:
@@ -336,6 +337,8 @@ def translated(error: ValidationError, language: Language | None = None) -> Vali
                 PARTY_ID_PATTERN
             ):
                 template = _NOT_AN_ID
+            if kind == "string_too_short" and (context or {}).get("min_length") == 1:
+                template = _EMPTY  # "at least 1 character" is a field left empty
             where = _JSON_WHERE.search(str((context or {}).get("error", "")))
             if kind == "json_invalid" and where is not None:  # the parser's words are English
                 template = _JSON_BREAKS

@@ -590,7 +590,7 @@ class Party(KemitraanModel):
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("id") is None and isinstance(data.get("name"), str):
-            made = slug(data["name"])
+            made = slug(data["name"]) or ("" if data["name"].strip() else "pihak")  # blank: errs
             if not made:
                 raise field_error(
                     cls.__name__,
