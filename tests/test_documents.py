@@ -877,3 +877,25 @@ def test_a_kind_of_ones_own_may_give_a_typed_context(monkeypatch: pytest.MonkeyP
     )
     data = render_document(Note(to="Toko B"), kind="note", template=user_template("{{ to }}"))
     assert lines(data) == ["Yth. Toko B"]  # cleaned like any context
+
+
+def test_the_closing_says_when_each_party_signed_where_the_days_differ() -> None:
+    # the facilitator's review: the Dinas signed a day later, and the MoU said every party
+    # signed "pada hari dan tanggal tersebut di atas"
+    mou = at_stage(Stage.IMPLEMENTATION).agreement
+    assert mou is not None
+    same = [line for line in lines(render_document(mou)) if line.startswith("Demikian")]
+    assert same[0].endswith("PARA PIHAK pada hari dan tanggal tersebut di atas.")
+    later = mou.model_copy(
+        update={
+            "signatories": [
+                s.model_copy(update={"signed_on": date(2025, 3, 14)}) if i == 3 else s
+                for i, s in enumerate(mou.signatories)
+            ]
+        }
+    )
+    (closing,) = [line for line in lines(render_document(later)) if line.startswith("Demikian")]
+    assert closing.endswith(
+        "PARA PIHAK: PIHAK PERTAMA, PIHAK KEDUA dan PIHAK KETIGA pada hari dan tanggal "
+        "tersebut di atas; PIHAK KEEMPAT pada tanggal 14 Maret 2025."
+    )

@@ -291,8 +291,9 @@ def _shown_signatures(
                 (*where, "signatories", index, "signed_on"),
                 "signature_not_recorded",
                 N_(
-                    "the signature of '{party}' is not in the history for this text; signatures "
-                    "are made with Partnership.sign or sign_addendum"
+                    "the signature of '{party}' is not in the history for this text: a text "
+                    "once signed changes only by an addendum, and a signature is made with "
+                    "Partnership.sign or sign_addendum"
                 ),
                 {"party": signatory.party_id},
             )

@@ -391,20 +391,45 @@ def _body(
     }
 
 
+def _signed_when(agreement: Agreement) -> tuple[str, str]:
+    """When the parties signed: the day above, or each party's own day where it differs."""
+    later: dict[Any, list[int]] = {}
+    for index, party in enumerate(agreement.parties):
+        signatory = agreement.signatory_of(party.id)
+        if signatory is not None and signatory.signed_on not in (None, agreement.date):
+            later.setdefault(signatory.signed_on, []).append(index)
+    if not later:
+        return " pada hari dan tanggal tersebut di atas", " on the day and date first written above"
+    on_day = [i for i in range(len(agreement.parties)) if all(i not in v for v in later.values())]
+    said_id, said_en = [], []
+    if on_day:
+        said_id.append(f"{join([party_label(i) for i in on_day], 'dan')} pada hari dan tanggal "
+                       "tersebut di atas")  # fmt: skip
+        said_en.append(f"{join([party_label(i, 'en') for i in on_day], 'and')} on the day and "
+                       "date first written above")  # fmt: skip
+    for day, indexes in sorted(later.items()):
+        said_id.append(f"{join([party_label(i) for i in indexes], 'dan')} pada tanggal "
+                       f"{date_long(day)}")  # fmt: skip
+        said_en.append(f"{join([party_label(i, 'en') for i in indexes], 'and')} on "
+                       f"{date_long(day, 'en')}")  # fmt: skip
+    return ": " + "; ".join(said_id), ": " + "; ".join(said_en)
+
+
 def _closing(w: Wording) -> dict[str, Any]:
     """The closing sentence, a signature column per party (two by two), the paraf boxes."""
     agreement, doc = w.agreement, w.doc
     signatures = [signature(w, i, p) for i, p in enumerate(agreement.parties)]
+    signed_id, signed_en = _signed_when(agreement)
     return {
         "closing": (
             f"Demikian {doc.indonesian} ini dibuat dalam rangkap {count(agreement.originals)}, "
             "masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama, dan "
-            "ditandatangani oleh PARA PIHAK pada hari dan tanggal tersebut di atas."
+            f"ditandatangani oleh PARA PIHAK{signed_id}."
         ),
         "closing_en": (
             f"In witness whereof {doc.english} is made in {count(agreement.originals, 'en')} "
-            "originals, each duly stamped and of equal legal force, and signed by THE PARTIES "
-            "on the day and date first written above."
+            "originals, each duly stamped and of equal legal force, and signed by THE PARTIES"
+            f"{signed_en}."
         ),
         "signatures": signatures,
         "signature_rows": [
