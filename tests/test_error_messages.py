@@ -454,3 +454,19 @@ def test_an_empty_name_is_said_as_empty_not_as_an_id(name: str) -> None:
     (error,) = caught.value.errors()
     assert error["loc"] == ("name",)
     assert error["msg"] == "Wajib diisi; isian ini masih kosong"
+
+
+def test_a_move_dated_in_the_future_says_the_time_as_a_person_reads_it() -> None:
+    # the facilitator's review: "(2027-01-24T09:00:00+00:00)"
+    from datetime import datetime, timedelta, timezone
+
+    from seed import at_stage
+
+    from kemitraan import InvalidArgumentError, Stage
+
+    p = at_stage(Stage.MAPPING, recorded=True)
+    with pytest.raises(InvalidArgumentError) as caught:
+        p.advance(at=datetime(2030, 1, 24, 9, 0, tzinfo=timezone(timedelta(hours=8))))
+    assert "(24 Januari 2030 pukul 09.00 WITA)" in str(caught.value)
+    assert "24 January 2030 at 09:00 UTC+8" in caught.value.message("en")
+    assert p.stage is Stage.MAPPING

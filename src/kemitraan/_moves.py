@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from kemitraan._types import day_argument, instant_argument, text_argument
 from kemitraan.actors import Actor
 from kemitraan.audit import MAX_CLOCK_SKEW, current_key, record_hash
-from kemitraan.conventions import date_long
+from kemitraan.conventions import date_long, instant_long
 from kemitraan.exceptions import InvalidArgumentError
 from kemitraan.lifecycle import AuditRecord, Move, Stage
 
@@ -156,14 +156,14 @@ def move_record(
     if record.at > datetime.now(UTC) + MAX_CLOCK_SKEW:
         raise InvalidArgumentError.saying(
             "the move is dated in the future ({at}); time in the history only moves forward",
-            at=record.at.isoformat(),
+            at=partial(instant_long, record.at),
         )
     if last is not None and record.at < last.at:
         raise InvalidArgumentError.saying(
             "the move is dated {at}, before the last record ({last}); time in the history "
             "only moves forward",
-            at=record.at.isoformat(),
-            last=last.at.isoformat(),
+            at=partial(instant_long, record.at),
+            last=partial(instant_long, last.at),
         )
     chained = record.model_copy(
         update={"hash": record_hash(p.history_head, p.id, record, current_key())}

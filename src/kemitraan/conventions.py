@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import Final
@@ -41,6 +41,7 @@ __all__ = [
     "count",
     "date_long",
     "in_text",
+    "instant_long",
     "nip_text",
     "npwp_text",
     "number_text",
@@ -282,6 +283,31 @@ def date_long(day: date, language: Language = "id") -> str:
     from babel.dates import format_date
 
     return format_date(day, "d MMMM y", locale=_locale(language))
+
+
+_ZONES: Final = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def instant_long(at: datetime, language: Language = "id") -> str:
+    """An instant as a person reads it, at its own clock: ``24 Januari 2027 pukul 09.00 WITA``.
+
+    >>> from datetime import UTC, timedelta, timezone
+    >>> instant_long(datetime(2027, 1, 24, 9, 0, tzinfo=timezone(timedelta(hours=8))))
+    '24 Januari 2027 pukul 09.00 WITA'
+    >>> instant_long(datetime(2027, 1, 24, 1, 30, tzinfo=UTC), "en")
+    '24 January 2027 at 01:30 UTC'
+    """
+    offset = at.utcoffset()
+    hours = None if offset is None else offset.total_seconds() / 3600
+    if hours is None:
+        zone = ""
+    elif hours in _ZONES and language == "id":
+        zone = f" {_ZONES[int(hours)]}"
+    else:
+        zone = " UTC" if not hours else f" UTC{hours:+g}"
+    if language == "id":
+        return f"{date_long(at.date())} pukul {at:%H.%M}{zone}"
+    return f"{date_long(at.date(), 'en')} at {at:%H:%M}{zone}"
 
 
 @lru_cache(maxsize=1024, typed=True)
