@@ -460,9 +460,8 @@ def test_a_move_dated_in_the_future_says_the_time_as_a_person_reads_it() -> None
     # the facilitator's review: "(2027-01-24T09:00:00+00:00)"
     from datetime import datetime, timedelta, timezone
 
-    from seed import at_stage
-
     from kemitraan import InvalidArgumentError, Stage
+    from seed import at_stage
 
     p = at_stage(Stage.MAPPING, recorded=True)
     with pytest.raises(InvalidArgumentError) as caught:
