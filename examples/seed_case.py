@@ -760,9 +760,11 @@ def draft_addendum(partnership: Partnership) -> Agreement:
     reason = (decided.reason if decided is not None else None) or "Permintaan melebihi pasokan"
     romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
     month = romans[day.month - 1]
-    # each party's register number for the PKS, dated by the addendum's own month and year
+    # each party's own register number for the addendum: a new serial of its year, and the
+    # addendum's own month and year (the KUBE's 01 of February 2026 is its members' mandate)
+    serials = {"pkbm-harapan-bangsa": "014", "kube-rajut-lestari": "02", "cv-kriya-banua": "031"}
     numbers = {
-        pid: "/".join([*number.split("/")[:-2], month, str(day.year), f"ADD-{partnership.cycle}"])
+        pid: "/".join([serials[pid], *number.split("/")[1:-2], month, str(day.year)])
         for pid, number in pks.numbers.items()
     }
     return Agreement(

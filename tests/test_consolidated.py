@@ -23,12 +23,12 @@ from kemitraan.provisions import Term
 from seed import at_stage
 
 _FIRST = (
-    "sebagaimana telah diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, "
-    "03/KUBE-RL/II/2026/ADD-1 dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026"
+    "sebagaimana telah diubah dengan Adendum Pertama Nomor 014/PKBM-HB/II/2026, "
+    "02/KUBE-RL/II/2026 dan 031/KB/II/2026 tanggal 16 Februari 2026"
 )
 _BY = (
-    "diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, 03/KUBE-RL/II/2026/ADD-1 "
-    "dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026.)"
+    "diubah dengan Adendum Pertama Nomor 014/PKBM-HB/II/2026, 02/KUBE-RL/II/2026 "
+    "dan 031/KB/II/2026 tanggal 16 Februari 2026.)"
 )
 _NOTE = f"(D{_BY[1:]}"
 

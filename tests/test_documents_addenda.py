@@ -20,8 +20,8 @@ _FIRST = (
     "tanggal 10 Maret 2025"
 )
 _AS_AMENDED = (
-    ", sebagaimana telah diubah dengan Adendum Pertama Nomor 006/PKBM-HB/II/2026/ADD-1, "
-    "03/KUBE-RL/II/2026/ADD-1 dan 018/KB/II/2026/ADD-1 tanggal 16 Februari 2026"
+    ", sebagaimana telah diubah dengan Adendum Pertama Nomor 014/PKBM-HB/II/2026, "
+    "02/KUBE-RL/II/2026 dan 031/KB/II/2026 tanggal 16 Februari 2026"
 )
 
 
@@ -68,7 +68,7 @@ def test_an_addendum_numbered_with_the_amended_texts_month_and_year_is_warned() 
     partnership, second = _second()
     seed = partnership.addenda[0]  # the seed's numbers carry the addendum's own II/2026
     assert "addendum_number_dated_as_amended" not in [f.code for f in seed.check()]
-    amended = {pid: n.replace("/II/2026/", "/III/2025/") for pid, n in seed.numbers.items()}
+    amended = {pid: n.replace("/II/2026", "/III/2025") for pid, n in seed.numbers.items()}
     first = seed.model_copy(update={"numbers": amended})
     found = [f for f in first.check() if f.code == "addendum_number_dated_as_amended"]
     assert len(found) == len(first.parties)

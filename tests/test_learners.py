@@ -390,7 +390,8 @@ def test_the_report_says_its_basis_method_conclusions_and_annexes() -> None:
         in said
     )
     # an addendum signed after the day is not among the documents (as of its day)
-    assert "ADD-1" not in text
+    assert "Adendum" not in text
+    assert "014/PKBM-HB/II/2026" not in text
 
 
 def test_the_pkw_shares_are_values_of_the_plans_own_indicators() -> None:

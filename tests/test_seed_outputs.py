@@ -25,17 +25,17 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "73957d36d7467d68f1a3cd097c697e8ad9b6c55b97d7c35879ddc7fa33a3f8bb",
+    "partnership.json": "4cd568e94ab844e1c022cb7f7722a5405cdb16b9d79ea3e5e34d9f4f3d0f7e2f",
     "mou.docx": "d3152f610edf2d6006ca9ef953dbeeb8104984c4ab40d355da0d217684832a24",
     "pks.docx": "6626cddf910bb0ff3c4750eac9485905a497284cd0515d11a0adac30f976533f",
-    "addendum.docx": "fd07e5d352b97d724a1924779137b72a02a2cac5a6504249375cd9b9305fde03",
+    "addendum.docx": "0a8f3360fde15acf53a3b6bee60acf6b257e12316bfa756f9ce7af79a9a80391",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "ca070e4d1cd499eb6a14abbf2e6683c3dd0980dc43b0ce6c586a5032fad4370c",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "8e1e92e46c024131e60fdfaf32c3f593c64ea806a2f138f62e2bd393699272c5",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "d298ac49ed7aae71d819725d9a2181f358f5192c934651a83da47daab381b21a",
+    "pks-naskah-terpadu.docx": "09b0aeb047e8e7a9ea586480bcc5bc4be3f8f621c6379fec50d6e892efe5dde8",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "bfbe5c4459e51df9522fc804654af434261e93a1d4010f423e6ee501a64fabee"

@@ -200,7 +200,9 @@ def _heading(w: Wording) -> dict[str, Any]:
     kind, amends = agreement.kind, agreement.amends
     title = bi(kind.label_id.upper(), kind.label_en.upper())
     subtitle = bi("", "")
+    about = agreement.subject
     if kind is AgreementKind.ADDENDUM and amends is not None:
+        about = amends.subject  # the title names the text amended: "... TENTANG PEMASARAN"
         sequence = _sequence(agreement, w.partnership)
         if sequence is not None:
             title = bi(
@@ -220,8 +222,8 @@ def _heading(w: Wording) -> dict[str, Any]:
         "subtitle": subtitle.indonesian,
         "subtitle_en": subtitle.english,
         "title_parties": title_parties,
-        "about": agreement.subject.upper(),
-        "about_en": w.tr(agreement.subject).upper(),
+        "about": about.upper(),
+        "about_en": w.tr(about).upper(),
         "subject": agreement.subject,
         "subject_en": w.tr(agreement.subject),
         "numbers": [
