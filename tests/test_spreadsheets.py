@@ -38,7 +38,7 @@ from kemitraan import (
     WorkPlan,
 )
 from kemitraan.actors import Actor, Role
-from kemitraan.exceptions import InvalidSpreadsheetError
+from kemitraan.exceptions import InvalidDeclarationError, InvalidSpreadsheetError
 from kemitraan.learners import (
     Business,
     CompetencyTest,
@@ -57,6 +57,7 @@ from kemitraan.spreadsheets import (
     MAX_CSV_BYTES,
     CellProblem,
     Part,
+    _columns,
     read_candidates,
     read_learners,
     read_monitoring,
@@ -1131,6 +1132,55 @@ def test_a_roster_filled_by_hand_imports(tmp_path: Path) -> None:
     assert first.supported_by[0].kind is ContributionKind.OFFTAKE
     assert (second.id, second.cycle, second.gender) == ("PD-02", 2, Gender.FEMALE)
     assert second.enrolled_on == date(2026, 4, 14)
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["ID peserta", "Nama Lengkap", "L/P", "Tgl. Lahir", "No. HP/WA", "Tanggal daftar"],
+        ["id peserta", "NAMA PESERTA DIDIK", "JK", "Tgl Lahir", "No HP", "Tanggal  daftar *"],
+        [
+            "ID peserta",
+            "Nama",
+            "Jenis Kelamin (L/P)",
+            "Tanggal lahir",
+            "WhatsApp",
+            "Tanggal daftar",
+        ],
+    ],
+)
+def test_a_roster_of_ones_own_is_read_by_its_headers(tmp_path: Path, headers: list[str]) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Peserta"
+    sheet.append(headers)
+    sheet.append(
+        ["pd-01", "Siti Rahmah", "P", date(2001, 5, 2), "0812-3456-7890", date(2025, 4, 14)]
+    )
+    book.save(tmp_path / "sendiri.xlsx")
+    [learner] = read_learners(tmp_path / "sendiri.xlsx")
+    assert (learner.name, learner.gender, learner.born_on) == (
+        "Siti Rahmah",
+        Gender.FEMALE,
+        date(2001, 5, 2),
+    )
+    assert learner.phone is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [(" No. HP* ", "no hp"), ("Tgl.Lahir", "tgl lahir"), ("Penghasilan (Rp)", "penghasilan rp")],
+)
+def test_a_header_is_matched_without_case_spacing_or_punctuation(typed: str, read: str) -> None:
+    assert _columns.header_key(typed) == read
+
+
+def test_a_sheet_that_reads_one_header_as_two_columns_is_not_declared() -> None:
+    name = _columns.column("name", ("Nama", "Name"), ("", ""))
+    other = _columns.column("note", ("Catatan", "Note"), ("", ""), titles=("Nama.",))
+    with pytest.raises(InvalidDeclarationError, match="'nama'"):
+        _columns.SheetSpec("x", ("X", "X"), (name, other), ("", ""))
 
 
 def _roster_row(learner: str, name: str, **cells: Any) -> list[Any]:

@@ -16,7 +16,14 @@ from pydantic import BaseModel, ValidationError
 
 from kemitraan._base import Language
 from kemitraan.parties import slug
-from kemitraan.spreadsheets._columns import Column, Refused, SheetSpec, parse_value
+from kemitraan.spreadsheets._columns import (
+    Column,
+    Refused,
+    SheetSpec,
+    fold,
+    header_key,
+    parse_value,
+)
 from kemitraan.spreadsheets._problems import Problems, pydantic_texts
 
 __all__ = [
@@ -64,10 +71,6 @@ def letter(index: int) -> str:
 def sheet_key(name: str) -> str:
     """How a sheet's or CSV file's name is matched: ``Nilai Indikator`` is ``nilai-indikator``."""
     return slug(name)
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 @dataclass(slots=True)
@@ -133,11 +136,12 @@ def parse_table(
 ) -> Table:
     """Read a sheet: match its headers to ``spec``'s columns, then parse every cell.
 
-    Headers are matched in either language, case and a trailing ``*`` aside, in any order;
-    an optional column may be left out. ``unescape`` strips the ``'`` a CSV export puts
+    Headers are matched in either language, or as a sheet of one's own names them
+    (:attr:`Column.titles`), case, spacing, punctuation and a trailing ``*`` aside, in any
+    order; an optional column may be left out. ``unescape`` strips the ``'`` a CSV export puts
     before text that a spreadsheet would otherwise take for a formula.
     """
-    titles = {_fold(title): column for column in spec.columns for title in column.header}
+    titles = {title: column for column in spec.columns for title in column.read_as()}
     table = Table(spec, name, {}, language=language)
     positions: dict[int, Column] = {}
     unknown: set[int] = set()  # columns whose header is not known: reported once, there
@@ -145,7 +149,7 @@ def parse_table(
         if raw is None or not str(raw).strip():
             continue
         text = str(raw).strip().rstrip("*").strip()
-        column = titles.get(_fold(text))
+        column = titles.get(header_key(text))
         where = letter(index + 1)
         if column is None:
             unknown.add(index)
@@ -303,7 +307,7 @@ def keyed(
         item = value(row) if value is not None else row.get(key)
         if item is None:
             continue
-        folded = _fold(item) if isinstance(item, str) else item
+        folded = fold(item) if isinstance(item, str) else item
         if folded in found:
             table.problem(
                 problems,
@@ -320,7 +324,7 @@ def keyed(
 
 def resolve(reference: Any, *indexes: Mapping[Any, Row]) -> Row | None:
     """The row ``reference`` names in the first index that knows it (ids before names)."""
-    folded = _fold(reference) if isinstance(reference, str) else reference
+    folded = fold(reference) if isinstance(reference, str) else reference
     for index in indexes:
         if folded in index:
             return index[folded]
@@ -364,11 +368,6 @@ def children(
 
 ORPHANS: Final = 0
 """Where :func:`children` puts the rows that name no parent (no row has number 0)."""
-
-
-def fold(text: str) -> str:
-    """Text folded for matching: case and runs of white space aside."""
-    return _fold(text)
 
 
 def flat(spec: SheetSpec, model: Any, **links: Any) -> dict[str, Any]:

@@ -32,14 +32,13 @@ from kemitraan.spreadsheets._build import (
     Table,
     children,
     flat,
-    fold,
     keyed,
     nested,
     resolve,
     validate,
     validate_row,
 )
-from kemitraan.spreadsheets._columns import SheetSpec, column
+from kemitraan.spreadsheets._columns import SheetSpec, column, fold
 from kemitraan.spreadsheets._problems import Problems
 
 __all__ = ["SHEETS", "read", "rows"]
@@ -75,6 +74,7 @@ CANDIDATES: Final = SheetSpec(
             ("Nama lembaga, usaha atau tokoh", "Name of the body, business or person"),
             required=True,
             width=32,
+            titles=("Nama Mitra", "Nama Calon Mitra", "Nama Lembaga", "Nama Usaha", "Nama DUDI"),
         ),
         column(
             "kind",
@@ -153,6 +153,7 @@ CANDIDATES: Final = SheetSpec(
                 "Who acts and signs for it, with titles",
             ),
             width=24,
+            titles=("Pimpinan", "Nama Pemilik", "Pemilik", "Nama Pimpinan/Pemilik"),
         ),
         column(
             "representative.position",
@@ -344,12 +345,31 @@ CONTACTS: Final = SheetSpec(
     ("Kontak", "Contacts"),
     (
         _PARTNER_LINK,
-        column("name", ("Nama", "Name"), ("Yang menjawab", "Who answers"), width=24),
+        column(
+            "name",
+            ("Nama", "Name"),
+            ("Yang menjawab", "Who answers"),
+            width=24,
+            titles=("Nama Kontak", "Nama Lengkap", "Contact name"),
+        ),
         column("role", ("Peran", "Role"), ("Mis. Bendahara", "E.g. treasurer")),
         column(
             "phone",
             ("Telepon", "Phone"),
             ("Nomor Indonesia boleh ditulis 0812…", "Indonesian numbers may start with 0812…"),
+            titles=(
+                "No HP",
+                "Nomor HP",
+                "No HP/WA",
+                "Nomor HP/WA",
+                "HP",
+                "WA",
+                "No WA",
+                "Nomor WA",
+                "WhatsApp",
+                "No Telp",
+                "Nomor Telepon",
+            ),
         ),
         column("email", ("E-mail", "E-mail"), ("Alamat e-mail", "E-mail address"), width=28),
         column(

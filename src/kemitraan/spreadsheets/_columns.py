@@ -137,6 +137,13 @@ class Column:
     aliases: tuple[tuple[str, str], ...] = ()
     """Other names a person types for a choice, each with the choice's value (``L``, the
     Dapodik code, for ``male``)."""
+    titles: tuple[str, ...] = ()
+    """Other headers a sheet of one's own gives the column (``Nama Lengkap``, ``No. HP``):
+    read as the column, never written."""
+
+    def read_as(self) -> tuple[str, ...]:
+        """Every header read as this column, folded as :func:`header_key` folds them."""
+        return tuple(header_key(title) for title in (*self.header, *self.titles))
 
     def title(self, language: Language) -> str:
         """The header as the workbook shows it: a required column's ends with ``*``."""
@@ -170,6 +177,15 @@ class SheetSpec:
                 "sheet {sheet}: a column twice or a name longer than 31 characters",
                 sheet=self.key,
             )
+        read: dict[str, str] = {}
+        for column in self.columns:
+            for title in set(column.read_as()):
+                if read.setdefault(title, column.key) != column.key:
+                    raise InvalidDeclarationError.saying(
+                        "sheet {sheet}: the header {title} is read as two columns",
+                        sheet=self.key,
+                        title=repr(title),
+                    )
 
     def title(self, language: Language) -> str:
         """The sheet's name in ``language``."""
@@ -196,9 +212,9 @@ def choices(enum: type[LabelledEnum]) -> dict[str, LabelledEnum]:
                 raise InvalidDeclarationError.saying(
                     "{enum}: {name} holds a separator", enum=enum.__name__, name=repr(name)
                 )
-            found.setdefault(_fold(name), member)
+            found.setdefault(fold(name), member)
             for part in _label_parts(name):
-                parts.setdefault(_fold(part), set()).add(member)
+                parts.setdefault(fold(part), set()).add(member)
     for part, members in parts.items():
         if len(members) == 1 and part not in found:  # a part two members share names neither
             found[part] = next(iter(members))
@@ -217,8 +233,18 @@ def _label_parts(label: str) -> list[str]:
     ]
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Text as choices and headers compare it: case and spacing aside."""
     return " ".join(text.casefold().split())
+
+
+def header_key(text: str) -> str:
+    """A header as it is matched: case, spacing, punctuation and a required mark aside.
+
+    >>> header_key(" No. HP* "), header_key("Tgl.Lahir"), header_key("Penghasilan (Rp)")
+    ('no hp', 'tgl lahir', 'penghasilan rp')
+    """
+    return fold(re.sub(r"[.,:;()*\[\]_-]+", " ", text))
 
 
 def _text(raw: Any) -> str:
@@ -261,7 +287,7 @@ def _date(raw: Any) -> date:
             pass
     # "14 April 2025", "31 Juli 2025", "5 Agu 2025", "Senin, 10 Maret 2025"
     named = _DAY_MONTH_YEAR.match(re.sub(r"^[^\W\d_]+,\s*", "", text))
-    called = _months().get(_fold(named.group(2))) if named else None
+    called = _months().get(fold(named.group(2))) if named else None
     if named and called:
         try:
             return date(int(named.group(3)), called, int(named.group(1)))
@@ -280,7 +306,7 @@ def _months() -> dict[str, int]:
     for locale in ("id", "en"):
         for width in ("wide", "abbreviated"):
             for number, name in Locale.parse(locale).months["format"][width].items():
-                found.setdefault(_fold(name).rstrip("."), number)
+                found.setdefault(fold(name).rstrip("."), number)
     return found
 
 
@@ -362,8 +388,8 @@ def _bool(raw: Any, column: Column) -> bool:
     if isinstance(raw, bool):
         return raw
     typed = _text(raw).strip()
-    text = _fold(typed)
-    named = {_fold(name) for name in column.header}
+    text = fold(typed)
+    named = {fold(name) for name in column.header}
     if text in _YES or text in named:
         return True
     if text in _NO or any(text == f"{no} {name}" for no in _NOT for name in named):
@@ -377,9 +403,9 @@ _NOT: Final = ("tidak", "belum", "not")
 def _member(column: Column, text: str, language: Language) -> LabelledEnum:
     enum = column.enum
     assert enum is not None  # a column of choices names them
-    found = choices(enum).get(_fold(text))
+    found = choices(enum).get(fold(text))
     if found is None:
-        value = next((v for alias, v in column.aliases if _fold(alias) == _fold(text)), None)
+        value = next((v for alias, v in column.aliases if fold(alias) == fold(text)), None)
         found = enum(value) if value is not None else None
     if found is None:
         shown = "; ".join(member.label(language) for member in enum)
@@ -491,10 +517,11 @@ def column(
     high: int | None = None,
     link: bool = False,
     aliases: tuple[tuple[str, str], ...] = (),
+    titles: tuple[str, ...] = (),
 ) -> Column:
     """A column whose value goes to the field ``key`` (dotted for a nested one).
 
     ``link=True`` makes a column that names a row of another sheet instead.
     """
     path = None if link else tuple(key.split("."))
-    return Column(key, header, help, kind, enum, required, width, path, low, high, aliases)
+    return Column(key, header, help, kind, enum, required, width, path, low, high, aliases, titles)
