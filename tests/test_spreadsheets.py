@@ -873,6 +873,8 @@ def test_what_kemitraan_writes_it_reads_back_equal(tmp_path: Path, value: str) -
         ("Peserta", "N", "Kompeten", True),  # the column's own word
         ("Peserta", "N", "Belum kompeten", False),
         ("Peserta", "H", "14 April 2025", date(2025, 4, 14)),
+        ("Peserta", "H", "2025/04/14", date(2025, 4, 14)),  # the year first
+        ("Peserta", "H", "2025-4-3", date(2025, 4, 3)),
         ("Peserta", "H", "31 Juli 2025", date(2025, 7, 31)),
         ("Peserta", "H", "5 Apr 2025", date(2025, 4, 5)),
         ("Peserta", "M", "5 Agu 2025", date(2025, 8, 5)),

@@ -54,6 +54,8 @@ _YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
 _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# the year first, as some spreadsheet programs and forms write it: "2025/03/17", "2025-3-7"
+_YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 # a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
 _DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
@@ -278,9 +280,10 @@ def _date(raw: Any) -> date:
         return date.fromisoformat(text)
     except ValueError:
         pass
-    found = _DMY.match(text)
-    if found:
-        day, month, year = (int(part) for part in found.groups())
+    dmy, ymd = _DMY.match(text), _YMD.match(text)
+    numbers = dmy.groups()[::-1] if dmy else ymd.groups() if ymd else None
+    if numbers is not None:
+        year, month, day = (int(part) for part in numbers)
         try:
             return date(year, month, day)
         except ValueError:
