@@ -255,7 +255,7 @@ def build_candidates() -> list[Partner]:
             kind=PartnerKind.BUSINESS,
             finances=ScaleEvidence(annual_sales=Decimal("18500000000"), year=2024),
             nib="9120001234567",
-            npwp="01.312.166.0-091.000",
+            npwp="0013121660091000",  # the 16-digit form, used since 1 July 2024
             region=Region(province="Kalimantan Selatan", regency="Kota Banjarmasin"),
             address="Jl. Lambung Mangkurat No. 8, Banjarmasin",
             representative=Representative(

@@ -538,3 +538,31 @@ def test_an_error_that_will_stop_the_signatures_is_a_caution_before_signing_day(
     assert p.unmet_requirements() == []  # a caution: the move is still allowed
     p.advance(at=datetime(2025, 3, 5, tzinfo=UTC))
     assert p.stage is Stage.SIGNING
+
+
+@pytest.mark.parametrize(
+    ("npwp", "on", "cautioned"),
+    [
+        ("01.312.166.0-091.000", date(2025, 3, 10), True),  # 15 digits after 1 July 2024
+        ("01.312.166.0-091.000", date(2024, 7, 1), True),
+        ("01.312.166.0-091.000", date(2024, 6, 30), False),  # before: either form
+        ("0013121660091000", date(2025, 3, 10), False),  # the 16-digit form
+    ],
+)
+def test_a_fifteen_digit_npwp_is_a_caution_from_july_2024(
+    npwp: str, on: date, cautioned: bool
+) -> None:
+    row = next(r for r in ROWS if r.form is LegalForm.PARTNERSHIP)  # a CV
+    agreement = _agreement(row, given=True)
+    cv = agreement.parties[1].model_copy(update={"npwp": npwp})
+    agreement = agreement.model_copy(update={"parties": [agreement.parties[0], cv], "date": on})
+    found = [f for f in agreement.check() if f.code == "npwp_sixteen_digits"]
+    assert bool(found) is cautioned
+    if cautioned:
+        [finding] = found
+        assert finding.severity is Severity.WARNING
+        assert finding.message.indonesian == (
+            f"PIHAK KEDUA ({cv.name}) disebut dengan NPWP 15 angka 01.312.166.0-091.000; sejak "
+            "1 Juli 2024 NPWP ditulis 16 angka (0013121660091000 untuk badan; bagi orang "
+            "pribadi penduduk, NIK-nya)."
+        )

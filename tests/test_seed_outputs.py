@@ -25,17 +25,17 @@ PINNED = {
     # issue 9: typed authorities, a general MoU, the PKS that implements it, and a typed
     # addendum to the PKS; the documents' new layout (authority, paraf, verification code,
     # meterai box, typography)
-    "partnership.json": "4cd568e94ab844e1c022cb7f7722a5405cdb16b9d79ea3e5e34d9f4f3d0f7e2f",
-    "mou.docx": "d3152f610edf2d6006ca9ef953dbeeb8104984c4ab40d355da0d217684832a24",
-    "pks.docx": "6626cddf910bb0ff3c4750eac9485905a497284cd0515d11a0adac30f976533f",
-    "addendum.docx": "0a8f3360fde15acf53a3b6bee60acf6b257e12316bfa756f9ce7af79a9a80391",
+    "partnership.json": "399928792c33fb95ef5eaf00675cb6562cbb99cb3b76a309102753d70411e395",
+    "mou.docx": "0c0912a8435c5dc489e0a5a75bfa92a77f29a37e005408243570d79215bb33e4",
+    "pks.docx": "2d55b1921e7c97c07d001de3554ff188ba9f32433f523de27c78c1502aba1945",
+    "addendum.docx": "d918ca23be629c6b5c386184a28a44fa7ed4654b508d4d1e68000d635e35659b",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
     "laporan-monev.docx": "ca070e4d1cd499eb6a14abbf2e6683c3dd0980dc43b0ce6c586a5032fad4370c",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
-    "kemitraan.xlsx": "8e1e92e46c024131e60fdfaf32c3f593c64ea806a2f138f62e2bd393699272c5",
+    "kemitraan.xlsx": "0c11aa63b3a9a4275d1f070b49dd3f22ba90f3b67d22e82a1518b809267a3212",
     # issue 19: the PKS as the addendum amends it (naskah terpadu)
-    "pks-naskah-terpadu.docx": "09b0aeb047e8e7a9ea586480bcc5bc4be3f8f621c6379fec50d6e892efe5dde8",
+    "pks-naskah-terpadu.docx": "a98ff06de65eb98585723cab4842a34c6505298999041cae9adca9366f0a93a0",
     # issue 20: the joint evaluation's berita acara and daftar hadir
     "berita-acara-evaluasi.docx": (
         "bfbe5c4459e51df9522fc804654af434261e93a1d4010f423e6ee501a64fabee"

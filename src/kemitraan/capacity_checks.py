@@ -9,20 +9,22 @@ appointing the current directors (UU 40/2007 Pasal 98); an individual signs in p
 (KUHPerdata 1329) or through a power of attorney. The guide
 itself is silent on capacity; the law is not, and an agreement signed without it can be
 annulled (KUHPerdata 1320, 1446), so :meth:`~kemitraan.Agreement.check` reports it as an
-error naming the document to attach. Declared in the agreement's rule book
-(:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
+error naming the document to attach. Beside capacity, how a party is identified: an
+individual by their NIK, a body by its NPWP in the 16-digit form used since 1 July 2024.
+Declared in the agreement's rule book (:data:`~kemitraan.agreement_checks.AGREEMENT_RULES`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Final
 
 from kemitraan._base import BilingualText
 from kemitraan._catalog import N_
 from kemitraan.agreement_checks import AGREEMENT_RULES, AgreementLike
 from kemitraan.authority import CAPACITY, Authority, AuthorityKind, LegalForm
-from kemitraan.conventions import party_label, same_person
+from kemitraan.conventions import npwp_text, party_label, same_person
 from kemitraan.findings import Hit, Severity
 
 if TYPE_CHECKING:
@@ -133,3 +135,37 @@ def _individual_identified(agreement: AgreementLike) -> Iterator[Hit]:
         if (party.nik or signatory.nik or own) is None and _signs_for_themselves(party, signatory):
             yield Hit(party_id=party.id, path=f"parties.{index}.nik",
                       values={"who": f"{party_label(index)} ({party.name})"})  # fmt: skip
+
+
+NPWP_SIXTEEN_FROM: Final = date(2024, 7, 1)
+"""The day the 16-digit NPWP took over in tax administration (PMK 136/2023)."""
+
+
+@AGREEMENT_RULES.rule(
+    "npwp_sixteen_digits",
+    basis="PMK 112/PMK.03/2022 jo. PMK 136/2023 (NPWP 16 digit sejak 1 Juli 2024); REFERENCE",
+    summary=N_(
+        "A party's NPWP is written in its 16-digit form in an agreement dated from 1 July "
+        "2024 (a caution: the 15-digit number still identifies the party)."
+    ),
+    english=N_(
+        "{who} is named by its 15-digit NPWP {npwp}; since 1 July 2024 the NPWP is written "
+        "with 16 digits ({sixteen} for a body; an individual resident's is their NIK)."
+    ),
+    severity=Severity.WARNING,
+)
+def _npwp_sixteen_digits(agreement: AgreementLike) -> Iterator[Hit]:
+    if agreement.date < NPWP_SIXTEEN_FROM:
+        return
+    for index, party in enumerate(agreement.parties):
+        digits = "".join(c for c in party.npwp or "" if c.isdigit())
+        if len(digits) == 15:
+            yield Hit(
+                party_id=party.id,
+                path=f"parties.{index}.npwp",
+                values={
+                    "who": f"{party_label(index)} ({party.name})",
+                    "npwp": npwp_text(digits),
+                    "sixteen": "0" + digits,
+                },
+            )
