@@ -274,3 +274,21 @@ def test_a_recommendation_is_made_once(evaluated: Partnership) -> None:
     assert len(set(folded)) == len(folded)
     assert not any(a != b and a in b for a in folded for b in folded)
     assert "Standar mutu sambungan tali dan pelatihan ulang instruktur" in said
+
+
+def test_an_obstacle_says_what_monitoring_last_recorded_of_it(evaluated: Partnership) -> None:
+    # a Dinas officer's reading: "Tali tas mudah lepas" is an obstacle of the January
+    # evaluation, though October's monitoring recorded it resolved; the report says both
+    [obstacle] = context(evaluated, date(2026, 2, 9)).obstacles
+    assert obstacle == (
+        "Tali tas mudah lepas sehingga tas ditolak (penyebab: Teknik sambungan tali belum "
+        "seragam; tercatat teratasi pada monitoring 31 Oktober 2025)"
+    )
+    # a problem monitoring never recorded is said as the evaluation said it
+    evaluation = evaluated.evaluations[0]
+    other = evaluation.obstacles[0].model_copy(update={"problem": "Benang sering terlambat"})
+    changed = evaluated.model_copy(deep=True)
+    changed.evaluations[0] = evaluation.model_copy(update={"obstacles": [other]})
+    assert context(changed, date(2026, 2, 9)).obstacles == [
+        "Benang sering terlambat (penyebab: Teknik sambungan tali belum seragam)"
+    ]

@@ -30,7 +30,7 @@ PINNED = {
     "pks.docx": "2d55b1921e7c97c07d001de3554ff188ba9f32433f523de27c78c1502aba1945",
     "addendum.docx": "d918ca23be629c6b5c386184a28a44fa7ed4654b508d4d1e68000d635e35659b",
     # issue 10: the monitoring and evaluation report and the touchpoint calendar
-    "laporan-monev.docx": "ca070e4d1cd499eb6a14abbf2e6683c3dd0980dc43b0ce6c586a5032fad4370c",
+    "laporan-monev.docx": "26fa0a3a345b1182522afd674d4d050bd71b92a628765c158567c6505f9f1a92",
     "touchpoints.ics": "aa5fe9504846b806964df54960ba821b69def18ae110a9977612d23683acfd1d",
     # issue 18: the candidates, the work plan and the monitoring records as a workbook
     "kemitraan.xlsx": "0c11aa63b3a9a4275d1f070b49dd3f22ba90f3b67d22e82a1518b809267a3212",

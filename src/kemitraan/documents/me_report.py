@@ -475,6 +475,32 @@ def _problems(records: list[MonitoringRecord]) -> list[ProblemLine]:
     ]
 
 
+def _obstacles(evaluation: Evaluation | None, records: list[MonitoringRecord]) -> list[str]:
+    """The evaluation's obstacles, each with what monitoring last recorded of it before then.
+
+    A problem the evaluation still names after a monitoring visit recorded it resolved
+    reads, to the Dinas, as a contradiction unless the report says so: "tercatat teratasi
+    pada monitoring 31 Oktober 2025" (the evaluation may rightly keep it, as a lesson or a
+    risk to guard against).
+    """
+    if evaluation is None:
+        return []
+    lines = []
+    for obstacle in evaluation.obstacles:
+        key = " ".join(obstacle.problem.casefold().split())
+        last = None  # the last monitoring record of this problem up to the evaluation
+        for record in sorted(records, key=lambda r: r.on):
+            for met in record.problems:
+                if record.on <= evaluation.on and " ".join(met.problem.casefold().split()) == key:
+                    last = (record.on, met.resolved)
+        state = ""
+        if last is not None:
+            said = "teratasi" if last[1] else "belum teratasi"
+            state = f"; tercatat {said} pada monitoring {date_long(last[0])}"
+        lines.append(f"{obstacle.problem} (penyebab: {obstacle.cause}{state})")
+    return lines
+
+
 def _scored(views: list[PartnerView]) -> list[ScoreLine]:
     """Each item of health any party scored, with every voter's score."""
     return [
@@ -574,9 +600,7 @@ def _context(report: MonitoringReport, _owner: Partnership | None) -> Monitoring
         met=evaluation.objectives_met if evaluation else [],
         unmet=evaluation.objectives_unmet if evaluation else [],
         objectives=_objectives(p, facts, indicators, evaluation),
-        obstacles=[f"{o.problem} (penyebab: {o.cause})" for o in evaluation.obstacles]
-        if evaluation
-        else [],
+        obstacles=_obstacles(evaluation, records),
         voters=[labels.get(v.party_id, v.party_id) for v in views],
         scored=_scored(views),
         divergences=_divergences(p, views),
