@@ -329,6 +329,29 @@ def test_invitations_received_count_as_the_partner_asking() -> None:
     assert status[Technique.ACTIVE] is HealthStatus.ATTENTION  # 2 invitations to our 1
 
 
+@pytest.mark.parametrize(
+    ("on", "humble"),
+    [
+        (date(2024, 12, 1), HealthStatus.ATTENTION),  # 30 days since first met: not yet asked
+        (date(2025, 1, 30), HealthStatus.ATTENTION),  # the 90th day
+        (date(2025, 1, 31), HealthStatus.AT_RISK),  # past the interval, never asked
+    ],
+)
+def test_a_partner_never_asked_for_feedback_is_at_risk_once_the_interval_has_passed(
+    on: date, humble: HealthStatus
+) -> None:
+    # a facilitator's review: a partner met four weeks ago was "Berisiko" with no reason
+    # given; C.2 asks for feedback but names no day, so the first interval is grace
+    (health,) = partner_health(_partnership(_partner("toko")), on=on)
+    status = {t.technique: t.status for t in health.techniques}
+    assert status[Technique.HUMBLE] is humble
+    assert health.reasons == []  # its own: none overdue, no view of its own yet
+    assert "Belum pernah dimintai masukan; diam belum tentu puas." in [
+        r.indonesian for r in health.why
+    ]
+    assert len({r.indonesian for r in health.why}) == len(health.why)
+
+
 # -- the calendar --------------------------------------------------------------------------------
 
 

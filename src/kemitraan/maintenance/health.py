@@ -85,7 +85,24 @@ class PartnerHealth(ValueModel):
     techniques: list[TechniqueHealth] = Field(default_factory=list)
     """Per technique."""
     reasons: list[BilingualText] = Field(default_factory=list)
-    """What else weighs: overdue obligations, the partner's own view."""
+    """What else weighs: overdue obligations, the partner's own view (each technique's
+    reasons are its own; :attr:`why` gives them all)."""
+
+    @property
+    def why(self) -> list[BilingualText]:
+        """Every reason behind :attr:`status`, each once: these, then each technique's.
+
+        >>> late = BilingualText(indonesian="Terlambat.", english="Late.")
+        >>> health = PartnerHealth(partner_id="kube", status=HealthStatus.ATTENTION,
+        ...     techniques=[TechniqueHealth(partner_id="kube", technique=Technique.HUMBLE,
+        ...         status=HealthStatus.ATTENTION, reasons=[late])])
+        >>> health.reasons, [r.indonesian for r in health.why]
+        ([], ['Terlambat.'])
+        """
+        found: dict[tuple[str, str], BilingualText] = {}
+        for reason in [*self.reasons, *(r for t in self.techniques for r in t.reasons)]:
+            found.setdefault((reason.indonesian, reason.english), reason)
+        return list(found.values())
 
 
 def _worst(statuses: Iterable[HealthStatus]) -> HealthStatus:
@@ -251,6 +268,7 @@ class _Contacts:
     __slots__ = (
         "asked",
         "feedback_event",
+        "first",
         "greeted",
         "ignored",
         "last",
@@ -265,6 +283,7 @@ class _Contacts:
 
     def __init__(self) -> None:
         self.last: date | None = None  # the last contact
+        self.first: date | None = None  # the first contact
         self.asked: date | None = None  # the last request for feedback
         self.ignored = 0  # feedback given and not acted on
         self.missed = 0  # the past year's invitations not attended
@@ -316,6 +335,8 @@ def _contacts(
                 c = found[pid] = _Contacts()
             if c.last is None or day > c.last:
                 c.last = day
+            if c.first is None or day < c.first:
+                c.first = day
             if asked and (c.asked is None or day > c.asked):
                 c.asked = day
             if ignored:
@@ -359,6 +380,8 @@ def _meetings(
                 c = found[pid] = _Contacts()
             if c.last is None or day > c.last:
                 c.last = day
+            if c.first is None or day < c.first:
+                c.first = day
             if recent:
                 c.recent += 1
     for event in partnership.partner_events:
@@ -454,12 +477,19 @@ def _not_greeted(j: _Judged) -> Iterator[Hit]:
 @rule(
     "humble.ask_every_partner.never",
     basis="Panduan C.2",
-    summary="Feedback is asked of every partner; silence is not taken as satisfaction.",
+    summary=(
+        "Feedback is asked of every partner; silence is not taken as satisfaction (at risk "
+        "once the feedback interval has passed since the first contact)."
+    ),
     english=N_("Never asked for feedback; silence is not satisfaction."),
 )
 def _never_asked(j: _Judged) -> Iterator[Hit]:
+    # C.2 asks for feedback but sets no day by which: within the interval after the first
+    # contact, a partner not yet asked needs attention, not rescue
     if j.log.asked is None:
-        yield Hit()
+        first = j.log.first
+        young = first is not None and (j.on - first).days <= j.settings.feedback_every_days
+        yield Hit(severity=Severity.WARNING if young else None)
 
 
 @rule(
