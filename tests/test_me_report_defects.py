@@ -292,3 +292,27 @@ def test_an_obstacle_says_what_monitoring_last_recorded_of_it(evaluated: Partner
     assert context(changed, date(2026, 2, 9)).obstacles == [
         "Benang sering terlambat (penyebab: Teknik sambungan tali belum seragam)"
     ]
+
+
+def test_an_obstacle_still_open_for_one_party_that_day_is_not_resolved(
+    evaluated: Partnership,
+) -> None:
+    # an attacker's review: of two records of one problem on one day, the one listed last
+    # decided; the problem is resolved only if every record of it that day says so
+    changed = evaluated.model_copy(deep=True)
+    october = max(changed.monitoring, key=lambda r: r.on)
+    [met] = october.problems
+    open_ = met.model_copy(update={"party_id": "cv-kriya-banua", "resolved": False})
+    index = changed.monitoring.index(october)
+    changed.monitoring[index] = october.model_copy(update={"problems": [open_, met]})
+    [obstacle] = context(changed, date(2026, 2, 9)).obstacles
+    assert obstacle.endswith("; tercatat belum teratasi pada monitoring 31 Oktober 2025)")
+    # the same problem written with a full stop is the same problem
+    evaluation = evaluated.evaluations[0]
+    stop = evaluation.obstacles[0].model_copy(
+        update={"problem": evaluation.obstacles[0].problem + "."}
+    )
+    again = evaluated.model_copy(deep=True)
+    again.evaluations[0] = evaluation.model_copy(update={"obstacles": [stop]})
+    [said] = context(again, date(2026, 2, 9)).obstacles
+    assert said.endswith("; tercatat teratasi pada monitoring 31 Oktober 2025)")

@@ -1141,6 +1141,7 @@ def test_a_roster_filled_by_hand_imports(tmp_path: Path) -> None:
     [
         ["ID peserta", "Nama Lengkap", "L/P", "Tgl. Lahir", "No. HP/WA", "Tanggal daftar"],
         ["id peserta", "NAMA PESERTA DIDIK", "JK", "Tgl Lahir", "No HP", "Tanggal  daftar *"],
+        ["ID peserta", "Nama", "L / P", "Tgl Lahir", "No. HP / WA", "Tanggal daftar"],
         [
             "ID peserta",
             "Nama",
@@ -1170,9 +1171,33 @@ def test_a_roster_of_ones_own_is_read_by_its_headers(tmp_path: Path, headers: li
     assert learner.phone is not None
 
 
+def test_two_titles_of_one_column_are_named_together(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Peserta"
+    sheet.append(["ID peserta", "Nama", "No HP", "No WA", "Tanggal daftar"])
+    sheet.append(["pd-01", "Siti", "0812-3456-7890", "0812-3456-7891", "14/04/2025"])
+    book.save(tmp_path / "dua.xlsx")
+    with pytest.raises(InvalidSpreadsheetError) as caught:
+        read_learners(tmp_path / "dua.xlsx")
+    [problem] = caught.value.problems  # the header's, not one per row's cell
+    assert (problem.where, problem.rule) == ("Peserta!D1", "same_column")
+    assert problem.message() == (
+        "Peserta!D1: kolom 'No WA' terbaca sebagai kolom yang sama dengan 'No HP' (C1); "
+        "hapus salah satu"
+    )
+
+
 @pytest.mark.parametrize(
     ("typed", "read"),
-    [(" No. HP* ", "no hp"), ("Tgl.Lahir", "tgl lahir"), ("Penghasilan (Rp)", "penghasilan rp")],
+    [
+        (" No. HP* ", "no hp"),
+        ("Tgl.Lahir", "tgl lahir"),
+        ("Penghasilan (Rp)", "penghasilan rp"),
+        ("L / P", "l p"),
+        ("Terpakai s/d kini", "terpakai s d kini"),
+    ],
 )
 def test_a_header_is_matched_without_case_spacing_or_punctuation(typed: str, read: str) -> None:
     assert _columns.header_key(typed) == read

@@ -487,18 +487,26 @@ def _obstacles(evaluation: Evaluation | None, records: list[MonitoringRecord]) -
         return []
     lines = []
     for obstacle in evaluation.obstacles:
-        key = " ".join(obstacle.problem.casefold().split())
-        last = None  # the last monitoring record of this problem up to the evaluation
-        for record in sorted(records, key=lambda r: r.on):
+        key = _problem_key(obstacle.problem)
+        # each day monitoring recorded this problem, up to the evaluation: resolved only
+        # if every record of it that day (by any party, of any party) says so
+        days: dict[date, bool] = {}
+        for record in records:
             for met in record.problems:
-                if record.on <= evaluation.on and " ".join(met.problem.casefold().split()) == key:
-                    last = (record.on, met.resolved)
+                if record.on <= evaluation.on and _problem_key(met.problem) == key:
+                    days[record.on] = days.get(record.on, True) and met.resolved
         state = ""
-        if last is not None:
-            said = "teratasi" if last[1] else "belum teratasi"
-            state = f"; tercatat {said} pada monitoring {date_long(last[0])}"
+        if days:
+            last = max(days)
+            said = "teratasi" if days[last] else "belum teratasi"
+            state = f"; tercatat {said} pada monitoring {date_long(last)}"
         lines.append(f"{obstacle.problem} (penyebab: {obstacle.cause}{state})")
     return lines
+
+
+def _problem_key(problem: str) -> str:
+    """A problem as two records of it compare: case, spacing and punctuation aside."""
+    return " ".join(re.sub(r"[\W_]+", " ", problem.casefold()).split())
 
 
 def _scored(views: list[PartnerView]) -> list[ScoreLine]:

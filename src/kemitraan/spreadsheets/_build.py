@@ -156,7 +156,13 @@ def parse_table(
             known = ", ".join(c.title(language).rstrip(" *") for c in spec.columns)
             problems.add(name, 1, where, None, "unknown_column", value=text, known=known)
         elif column.key in table.letters:
-            problems.add(name, 1, where, None, "duplicate_column", value=text)
+            unknown.add(index)  # its cells are not read: the header's problem says why
+            first = table.headers[column.key]
+            if header_key(first) == header_key(text):
+                problems.add(name, 1, where, None, "duplicate_column", value=text)
+            else:  # two of the column's titles ("No HP" and "No WA")
+                problems.add(name, 1, where, None, "same_column", value=text, first=first,
+                             at=f"{table.letters[column.key]}1")  # fmt: skip
         else:
             positions[index] = column
             table.letters[column.key] = where

@@ -54,6 +54,8 @@ _YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
 _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+# what a header's matching leaves aside: every mark but letters and digits ("No. HP / WA")
+_PUNCTUATION: Final = re.compile(r"[\W_]+")
 # the year first, as some spreadsheet programs and forms write it: "2025/03/17", "2025-3-7"
 _YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 # a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
@@ -243,10 +245,10 @@ def fold(text: str) -> str:
 def header_key(text: str) -> str:
     """A header as it is matched: case, spacing, punctuation and a required mark aside.
 
-    >>> header_key(" No. HP* "), header_key("Tgl.Lahir"), header_key("Penghasilan (Rp)")
-    ('no hp', 'tgl lahir', 'penghasilan rp')
+    >>> header_key(" No. HP* "), header_key("L / P"), header_key("Penghasilan (Rp)")
+    ('no hp', 'l p', 'penghasilan rp')
     """
-    return fold(re.sub(r"[.,:;()*\[\]_-]+", " ", text))
+    return fold(_PUNCTUATION.sub(" ", text))
 
 
 def _text(raw: Any) -> str:

@@ -76,6 +76,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
         "kolom '{value}' muncul dua kali",
         "column '{value}' appears twice",
     ),
+    "same_column": (
+        "kolom '{value}' terbaca sebagai kolom yang sama dengan '{first}' ({at}); hapus salah satu",
+        "column '{value}' reads as the same column as '{first}' ({at}); delete one of them",
+    ),
     "value_without_header": (
         "berisi nilai di kolom tanpa judul",
         "holds a value in a column without a header",
