@@ -826,10 +826,32 @@ def test_a_number_typed_with_one_thousands_separator_is_refused_not_misread(type
 @pytest.mark.parametrize(
     ("typed", "read"),
     [("1500", Decimal(1500)), ("1.5", Decimal("1.5")), ("0.500", Decimal("0.5")),
-     ("12.25", Decimal("12.25")), ("1.5000", Decimal("1.5"))],
+     ("12.25", Decimal("12.25")), ("1.5000", Decimal("1.5")),
+     # as a person types them (a facilitator's review: each was refused)
+     ("Rp 1.500.000", Decimal(1500000)), ("Rp1.500.000,00", Decimal(1500000)),
+     ("Rp 750.000", Decimal(750000)), ("1.500.000", Decimal(1500000)),
+     ("1.700.000,25", Decimal("1700000.25")), ("12,5", Decimal("12.5")),
+     ("3,5 juta", Decimal(3500000)), ("750 rb", Decimal(750000)), ("1,700,000", Decimal(1700000))],
 )  # fmt: skip
 def test_a_number_that_reads_one_way_is_read(typed: str, read: Decimal) -> None:
     assert _activity(budget=typed).budget == read
+
+
+@pytest.mark.parametrize("typed", ["Rp 1.5.0", "1,5,0", "satu juta", "Rp"])
+def test_a_number_no_reading_gives_is_refused_in_the_fields_words(typed: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _activity(budget=typed)
+    (error,) = caught.value.errors()
+    assert (error["loc"], error["type"]) == (("budget",), "decimal_parsing")
+    assert "Harus berupa angka" in error["msg"]
+
+
+@settings(max_examples=300)
+@given(st.decimals(allow_nan=False, allow_infinity=False, min_value=0, max_value=10**12, places=2))
+def test_a_decimal_written_as_python_writes_it_reads_back(number: Decimal) -> None:
+    # str() of a budget has at most two places: never a thousands group to be mistaken
+    assert _activity(budget=str(number)).budget == number
+    assert _activity(budget=f"Rp {number}").budget == number
 
 
 def test_what_the_library_wrote_loads_as_written() -> None:

@@ -28,6 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_privacy",
         "_refs",
         "_html",
+        "_numbers",
         "_bounds",
         "_given",
         "_base",

@@ -6,7 +6,6 @@ every model (:func:`bounded` on each model's core schema), and re-exports them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, Final, cast
@@ -15,6 +14,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from kemitraan._catalog import say
 from kemitraan._given import loading
+from kemitraan._numbers import AmbiguousNumber, NotNumber, read_number
 
 __all__ = [
     "FIRST_DAY",
@@ -153,25 +153,24 @@ def _text_before(value: Any) -> Any:
     return value
 
 
-_ONE_GROUP: Final = re.compile(r"\s*[1-9]\d{0,2}\.\d{3}\s*")
-
-
 def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
-    # "1.500" typed in code is 1500 to an Indonesian reader and 1.5 to Python: refused, as a
-    # spreadsheet's cell is; a load (whose texts this library wrote) and JSON read as written
-    if (
-        isinstance(value, str)
-        and info.mode == "python"
-        and not loading()
-        and _ONE_GROUP.fullmatch(value)
-    ):
+    # A number typed in code as a person types it ("Rp 1.500.000", "12,5", "3,5 juta") is
+    # read as kemitraan._numbers reads a spreadsheet's cell, and "1.500" (1500 to an
+    # Indonesian reader, 1.5 to Python) is refused as there; a load (whose texts this
+    # library wrote) and JSON are read as written.
+    if not isinstance(value, str) or info.mode != "python" or loading():
+        return value
+    try:
+        return read_number(value)
+    except AmbiguousNumber:
         raise custom_error(
             "ambiguous_number",
             "'{value}' can be read two ways (thousands or a decimal fraction); write it "
             "without a thousands separator, e.g. 1500 or 1.5",
             value=value.strip(),
-        )
-    return value
+        ) from None
+    except NotNumber:
+        return value  # refused by the field's own validation, in its words
 
 
 _BOUNDED: Final[dict[str, Callable[[CoreSchema], CoreSchema]]] = {

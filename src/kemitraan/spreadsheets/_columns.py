@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, Final, Literal
 
 from kemitraan._base import LabelledEnum, Language, in_language
+from kemitraan._numbers import AmbiguousNumber, NotNumber, read_number
 from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
@@ -60,22 +61,12 @@ _PUNCTUATION: Final = re.compile(r"[\W_]+")
 _YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 # a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
 _DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
-# Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50
-_GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
-# an amount as it is told: "3,5 juta", "750 rb"
-_SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
-_UNITS: Final = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000}
-# A number of any other column. One written with the decimal comma (``12,5``) is read so
-# wherever it stands. Thousands grouped once (``1.700``, ``1,700``) are 1700 to one Excel
-# and 1,7 to another: read by the decimal mark of the CSV they come from (CommaDecimal,
-# DotDecimal), refused where nothing says it (a workbook's text cell); grouped twice, or
-# with a decimal part (``1.700.000``, ``1.700,5``), they say it themselves.
-_DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
+# A number as a CSV's decimal mark says it (CommaDecimal, DotDecimal): thousands grouped once
+# (``1.700``, ``1,700``) are 1700 to one Excel and 1,7 to another. Anywhere else a number is
+# read as a person types it (kemitraan._numbers: ``12,5``, ``1.700.000``, ``3,5 juta``), and
+# a group alone in a workbook's text cell, where nothing says which, is refused.
 _ID_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _EN_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_ONE_GROUP: Final = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
-_GROUPED_ID: Final = re.compile(r"^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
-_GROUPED_EN: Final = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 
 
 class CommaDecimal(str):
@@ -332,33 +323,16 @@ def _decimal(raw: Any, *, money: bool) -> Decimal:
     else:
         typed = _text(raw).strip()  # quoted as typed, so that it can be found
         text = "".join(typed.split())
-        if money:
-            text = re.sub(r"^rp\.?", "", text, flags=re.IGNORECASE)
-            spoken = _SPOKEN.match(text)  # "3,5 juta", "750 rb": how an income is told
-            if spoken:
-                figure, unit = spoken.groups()
-                if re.fullmatch(r"[1-9]\d{0,2}(?:\.\d{3})+", figure):  # "1.500 rb": thousands
-                    figure = figure.replace(".", "")
-                amount = Decimal(figure.replace(",", ".")) * _UNITS[unit.casefold()]
-                whole = amount == amount.to_integral_value()
-                text = str(amount.quantize(Decimal(1)) if whole else amount)
-            elif _GROUPED.match(text):
-                text = text.replace(".", "").replace(",", ".")
-        elif isinstance(raw, CommaDecimal) and _ID_NUMBER.match(text):
-            text = text.replace(".", "").replace(",", ".")  # as Indonesian Excel wrote it
-        elif isinstance(raw, DotDecimal) and _EN_NUMBER.match(text):
-            text = text.replace(",", "")  # as English Excel (and kemitraan) wrote it
-        elif _DECIMAL_COMMA.match(text):
-            text = text.replace(",", ".")
-        elif _ONE_GROUP.match(text):
-            raise Refused("ambiguous_number", value=typed)
-        elif _GROUPED_ID.match(text):
-            text = text.replace(".", "").replace(",", ".")
-        elif _GROUPED_EN.match(text):
-            text = text.replace(",", "")
         try:
-            number = Decimal(text)
-        except InvalidOperation:
+            if not money and isinstance(raw, CommaDecimal) and _ID_NUMBER.match(text):
+                number = Decimal(text.replace(".", "").replace(",", "."))  # Indonesian Excel's
+            elif not money and isinstance(raw, DotDecimal) and _EN_NUMBER.match(text):
+                number = Decimal(text.replace(",", ""))  # English Excel's (and kemitraan's)
+            else:  # as a person types it: "3,5 juta", "Rp 750.000", "12,5"
+                number = read_number(typed, money=money)
+        except AmbiguousNumber:
+            raise Refused("ambiguous_number", value=typed) from None
+        except (NotNumber, InvalidOperation):
             raise Refused("not_number", value=typed) from None
     if not number.is_finite():
         raise Refused("not_number", value=raw)
