@@ -434,11 +434,12 @@ def test_every_validation_route_says_the_same_indonesian(route: Callable[[Any], 
     from pydantic import ValidationError
 
     with pytest.raises(ValidationError) as caught:
-        route({"id": "pd-01", "name": "Siti", "enrolled_on": "14-04-2025", "cycle": "satu"})
+        # "14-04-2025" reads in code (the day first) but not in JSON: "14-14-2025" nowhere
+        route({"id": "pd-01", "name": "Siti", "enrolled_on": "14-14-2025", "cycle": "satu"})
     messages = sorted(str(error["msg"]) for error in caught.value.errors())
     assert messages == [
         "Harus bilangan bulat (mis. 12), bukan 'satu'",
-        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '14-04-2025'",
+        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '14-14-2025'",
     ]
 
 

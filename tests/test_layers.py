@@ -28,7 +28,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
         "_privacy",
         "_refs",
         "_html",
-        "_numbers",
+        "_typed",
         "_bounds",
         "_given",
         "_base",

@@ -96,10 +96,10 @@ CASES = [
     ),
     (
         "bad date string names its form",
-        lambda: Period(start="03-03-2025", end="2025-12-31"),  # type: ignore[arg-type]
+        lambda: Period(start="33-03-2025", end="2025-12-31"),  # type: ignore[arg-type]
         "date_from_datetime_parsing",
-        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '03-03-2025'",
-        "Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not '03-03-2025'",
+        "Tanggal ditulis TTTT-BB-HH (mis. 2025-03-10 untuk 10 Maret 2025), bukan '33-03-2025'",
+        "Expected a date in the form YYYY-MM-DD (e.g. 2025-03-10), not '33-03-2025'",
     ),
     (
         "missing field",
@@ -318,9 +318,9 @@ def test_an_append_to_a_signed_role_names_its_list() -> None:
             "unknown party 'toko'; known: ",
         ),
         (
-            lambda p: p.sign(p.agreement.party_ids[0], on="03-03-2025"),
-            "on: '03-03-2025' bukan tanggal; beri tanggal, mis. date(2025, 3, 10)",
-            "on: '03-03-2025' is not a date; give a date, e.g. date(2025, 3, 10)",
+            lambda p: p.sign(p.agreement.party_ids[0], on="33-03-2025"),
+            "on: '33-03-2025' bukan tanggal; beri tanggal, mis. date(2025, 3, 10)",
+            "on: '33-03-2025' is not a date; give a date, e.g. date(2025, 3, 10)",
         ),
         (
             lambda p: p.advance(at=__import__("datetime").datetime(2025, 3, 3)),
@@ -375,7 +375,7 @@ def test_pydantic_s_context_is_kept_as_pydantic_gave_it() -> None:
     from pydantic import BaseModel, Field
 
     with pytest.raises(ValidationError) as caught:
-        Period(start="03-03-2025", end="2025-12-31")  # type: ignore[arg-type]
+        Period(start="33-03-2025", end="2025-12-31")  # type: ignore[arg-type]
     assert caught.value.errors(include_input=False)[0]["ctx"] == {
         "error": "invalid character in year"
     }  # no input added to it: include_input=False still scrubs an error

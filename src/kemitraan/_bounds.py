@@ -14,7 +14,7 @@ from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
 from kemitraan._catalog import say
 from kemitraan._given import loading
-from kemitraan._numbers import AmbiguousNumber, NotNumber, read_number
+from kemitraan._typed import AmbiguousNumber, NotDay, NotNumber, read_day, read_number
 
 __all__ = [
     "FIRST_DAY",
@@ -155,7 +155,7 @@ def _text_before(value: Any) -> Any:
 
 def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
     # A number typed in code as a person types it ("Rp 1.500.000", "12,5", "3,5 juta") is
-    # read as kemitraan._numbers reads a spreadsheet's cell, and "1.500" (1500 to an
+    # read as kemitraan._typed reads a spreadsheet's cell, and "1.500" (1500 to an
     # Indonesian reader, 1.5 to Python) is refused as there; a load (whose texts this
     # library wrote) and JSON are read as written.
     if not isinstance(value, str) or info.mode != "python" or loading():
@@ -173,15 +173,28 @@ def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
         return value  # refused by the field's own validation, in its words
 
 
+def _day_before(value: Any, info: core_schema.ValidationInfo) -> Any:
+    # A day typed in code as a person types it ("10/03/2025", "3 Maret 2025") is read as
+    # kemitraan._typed reads a spreadsheet's cell; a load and JSON are read as written.
+    if not isinstance(value, str) or info.mode != "python" or loading():
+        return value
+    try:
+        return read_day(value)
+    except NotDay:
+        return value  # refused by the field's own validation, in its words
+
+
 _BOUNDED: Final[dict[str, Callable[[CoreSchema], CoreSchema]]] = {
     "str": lambda schema: core_schema.no_info_before_validator_function(_text_before, schema),
     "decimal": lambda schema: core_schema.with_info_before_validator_function(
         _number_before, schema
     ),
-    "date": lambda schema: core_schema.no_info_after_validator_function(day_rule, schema),
+    "date": lambda schema: core_schema.no_info_after_validator_function(
+        day_rule, core_schema.with_info_before_validator_function(_day_before, schema)
+    ),
     "datetime": lambda schema: core_schema.no_info_after_validator_function(instant_rule, schema),
 }
-_RULES: Final = frozenset({_text_before, _number_before, day_rule, instant_rule})
+_RULES: Final = frozenset({_text_before, _number_before, _day_before, day_rule, instant_rule})
 # Keys of a core schema that hold no schema to bound (values, serialisation, references).
 _NOT_VALIDATED: Final = frozenset({"serialization", "metadata", "default", "expected", "ref"})
 

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Final, Literal
 
 from kemitraan._base import LabelledEnum, Language, in_language
-from kemitraan._numbers import AmbiguousNumber, NotNumber, read_number
+from kemitraan._typed import AmbiguousNumber, NotDay, NotNumber, read_day, read_number
 from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
@@ -54,16 +54,11 @@ ITEM_SEPARATOR: Final = ";"
 _YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
 _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
-_DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 # what a header's matching leaves aside: every mark but letters and digits ("No. HP / WA")
 _PUNCTUATION: Final = re.compile(r"[\W_]+")
-# the year first, as some spreadsheet programs and forms write it: "2025/03/17", "2025-3-7"
-_YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
-# a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
-_DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
 # A number as a CSV's decimal mark says it (CommaDecimal, DotDecimal): thousands grouped once
 # (``1.700``, ``1,700``) are 1700 to one Excel and 1,7 to another. Anywhere else a number is
-# read as a person types it (kemitraan._numbers: ``12,5``, ``1.700.000``, ``3,5 juta``), and
+# read as a person types it (kemitraan._typed: ``12,5``, ``1.700.000``, ``3,5 juta``), and
 # a group alone in a workbook's text cell, where nothing says which, is refused.
 _ID_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$")
 _EN_NUMBER: Final = re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -269,41 +264,10 @@ def _date(raw: Any) -> date:
     if isinstance(raw, date):
         return raw
     text = _text(raw).strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    dmy, ymd = _DMY.match(text), _YMD.match(text)
-    numbers = dmy.groups()[::-1] if dmy else ymd.groups() if ymd else None
-    if numbers is not None:
-        year, month, day = (int(part) for part in numbers)
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
-    # "14 April 2025", "31 Juli 2025", "5 Agu 2025", "Senin, 10 Maret 2025"
-    named = _DAY_MONTH_YEAR.match(re.sub(r"^[^\W\d_]+,\s*", "", text))
-    called = _months().get(fold(named.group(2))) if named else None
-    if named and called:
-        try:
-            return date(int(named.group(3)), called, int(named.group(1)))
-        except ValueError:
-            pass
-    raise Refused("not_date", value=text)
-
-
-@cache
-def _months() -> dict[str, int]:
-    """The months by their names and short names, in Indonesian and English (Babel's)."""
-    from babel import Locale
-
-    # the older spellings and short forms people still write
-    found: dict[str, int] = {"pebruari": 2, "peb": 2, "agt": 8, "agust": 8, "sept": 9, "nop": 11}
-    for locale in ("id", "en"):
-        for width in ("wide", "abbreviated"):
-            for number, name in Locale.parse(locale).months["format"][width].items():
-                found.setdefault(fold(name).rstrip("."), number)
-    return found
+    try:  # as a person types it (kemitraan._typed): "10/03/2025", "14 April 2025"
+        return read_day(text)
+    except NotDay:
+        raise Refused("not_date", value=text) from None
 
 
 def significant_digits(number: Decimal) -> int:
