@@ -843,6 +843,37 @@ def test_a_number_that_reads_one_way_is_read(typed: str, read: Decimal) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "rule"),
+    [
+        ("+1.500", "ambiguous_number"),  # a sign does not get past the rule
+        ("1,500 rb", "ambiguous_number"),  # 1500 thousand, or one and a half?
+        ("12,500 rb", "ambiguous_number"),
+        ("1.500 000", "decimal_parsing"),  # a space inside is not read past
+        ("Rp 1.500 000", "decimal_parsing"),
+        ("1 500.000", "decimal_parsing"),
+        ("99999999999999999999999 juta", "less_than"),  # a refusal, not a crash
+        ("1,99999999999999999999999999999 juta", "decimal_max_places"),  # not rounded
+    ],
+)
+def test_a_number_an_attacker_types_is_refused_not_misread(typed: str, rule: str) -> None:
+    # an attacker's review of the reader: each of these was read wrong, rounded or crashed
+    with pytest.raises(ValidationError) as caught:
+        _activity(budget=typed)
+    assert [e["type"] for e in caught.value.errors()] == [rule]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("Rp +1.500", Decimal(1500)), ("Rp -1.000", Decimal(-1000)), ("-1.500.000", Decimal(-1500000)),
+     ("1 500 000", Decimal(1500000)), ("1 500 000,50", Decimal("1500000.50"))],
+)  # fmt: skip
+def test_a_signed_or_spaced_number_is_read_whole(typed: str, read: Decimal) -> None:
+    from kemitraan.monitoring import IndicatorValue
+
+    assert IndicatorValue(indicator="i", value=typed).value == read  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
     ("typed", "read"),
     [
         ("2025-03-10", date(2025, 3, 10)),
@@ -852,6 +883,8 @@ def test_a_number_that_reads_one_way_is_read(typed: str, read: Decimal) -> None:
         ("Senin, 10 Maret 2025", date(2025, 3, 10)),
         ("5 Agu 2025", date(2025, 8, 5)),
         ("14 April 2025", date(2025, 4, 14)),
+        ("Jum'at, 14 Maret 2025", date(2025, 3, 14)),
+        ("10 Nopember 2025", date(2025, 11, 10)),  # the older spelling
     ],
 )
 def test_a_day_typed_in_code_is_read_as_a_person_writes_it(typed: str, read: date) -> None:
@@ -860,7 +893,17 @@ def test_a_day_typed_in_code_is_read_as_a_person_writes_it(typed: str, read: dat
     assert made.on == read
 
 
-@pytest.mark.parametrize("typed", ["30 Februari 2025", "kemarin", "13/13/2025", "10 Maret"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "30 Februari 2025",
+        "kemarin",
+        "13/13/2025",
+        "10 Maret",
+        "Selasa, 10 Maret 2025",  # 10 March 2025 is a Monday: the text is wrong somewhere
+        "Foo, 10 Maret 2025",
+    ],
+)
 def test_a_day_no_reading_gives_is_refused_in_the_fields_words(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         Interaction(on=typed, kind=InteractionKind.VISIT, partner_ids=["x"])  # type: ignore[arg-type]

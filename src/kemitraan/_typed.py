@@ -23,29 +23,45 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import cache
 from typing import Final
 
 __all__ = ["AmbiguousNumber", "NotDay", "NotNumber", "read_day", "read_number"]
 
-_RUPIAH: Final = re.compile(r"^rp\.?", re.IGNORECASE)
-_SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
+_RUPIAH: Final = re.compile(r"^rp\.?\s*", re.IGNORECASE)
+_SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
 """An amount as it is said: "3,5 juta", "750 rb"."""
 _UNITS: Final = {"juta": 1_000_000, "jt": 1_000_000, "ribu": 1_000, "rb": 1_000}
 _THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_COMMA_GROUP: Final = re.compile(r"\d{1,3},\d{3}")
+"""A spoken figure with one comma group ("1,500 rb"): thousands, or one and a half?"""
 # Indonesian grouping of rupiah: 1.500.000 or 1.500.000,50 (or 12,50)
 _GROUPED: Final = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$|^\d+,\d{1,2}$")
-_DECIMAL_COMMA: Final = re.compile(r"^-?\d+,\d{1,2}$")
-_ONE_GROUP: Final = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
-_GROUPED_ID: Final = re.compile(r"^-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
-_GROUPED_EN: Final = re.compile(r"^-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
+_DECIMAL_COMMA: Final = re.compile(r"^\d+,\d{1,2}$")
+_ONE_GROUP: Final = re.compile(r"^[1-9]\d{0,2}[.,]\d{3}$")
+_GROUPED_ID: Final = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
+_GROUPED_EN: Final = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
+_SPACED: Final = re.compile(r"^[1-9]\d{0,2}(?: \d{3})+(?:,\d{1,2})?$")
+"""Thousands grouped by spaces, as some locales write them: "1 500 000"."""
+_PRECISION: Final = 60
+"""Digits a reading keeps: more than any field takes, so that a field's limits refuse."""
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 # the year first, as some spreadsheet programs and forms write it: "2025/03/17", "2025-3-7"
 _YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 # a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
 _DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
-_WEEKDAY: Final = re.compile(r"^[^\W\d_]+,\s*")
+_WEEKDAY: Final = re.compile(r"^([^\W\d_]+(?:'[^\W\d_]+)?),\s*")
+_WEEKDAYS: Final = {
+    **dict.fromkeys(("senin", "monday", "mon"), 0),
+    **dict.fromkeys(("selasa", "tuesday", "tue"), 1),
+    **dict.fromkeys(("rabu", "wednesday", "wed"), 2),
+    **dict.fromkeys(("kamis", "thursday", "thu"), 3),
+    **dict.fromkeys(("jumat", "jum'at", "friday", "fri"), 4),
+    **dict.fromkeys(("sabtu", "saturday", "sat"), 5),
+    **dict.fromkeys(("minggu", "ahad", "sunday", "sun"), 6),
+}
+"""The days of the week a written-out day may begin with, and their numbers (Monday 0)."""
 
 
 class NotDay(ValueError):
@@ -61,46 +77,67 @@ class AmbiguousNumber(ValueError):
 
 
 def read_number(typed: str, *, money: bool | None = None) -> Decimal:
-    """The number ``typed`` says, spaces aside.
+    """The number ``typed`` says.
 
     ``money`` reads it as an amount of rupiah: ``Rp`` before it, "juta" or "rb" after it,
-    and a dot always grouping thousands. ``None`` (the default) reads it as money when it
-    is written as money (``Rp 1.500``, ``750 rb``), and as a plain number otherwise.
+    and a dot before three digits grouping thousands (``Rp 1.500`` is 1500). ``None`` (the
+    default) reads it as money when it is written as money (``Rp 1.500``, ``750 rb``), and
+    as a plain number otherwise. Spaces may stand around it, after ``Rp``, before "juta", and
+    between groups of thousands (``1 500 000``); elsewhere a space is not read past.
 
     Raises:
-        AmbiguousNumber: a plain number with one group of three digits (``1.500``).
+        AmbiguousNumber: a plain number with one group of three digits (``1.500``), or a
+            spoken one with a comma before three digits (``1,500 rb``).
         NotNumber: no reading gives a number.
     """
-    text = "".join(typed.split())
+    text = " ".join(typed.split())
     if money is None:
         money = bool(_RUPIAH.match(text) or _SPOKEN.match(text))
     if money:
         text = _RUPIAH.sub("", text)
+    sign = ""
+    if text[:1] in ("+", "-"):
+        sign, text = text[0].replace("+", ""), text[1:].lstrip()
+    if _SPACED.match(text):
+        text = text.replace(" ", "")
+    try:
+        with localcontext(prec=_PRECISION):
+            number = _unsigned(text, money=money)
+    except (InvalidOperation, ArithmeticError):
+        raise NotNumber(typed) from None
+    except AmbiguousNumber:
+        raise AmbiguousNumber(typed) from None
+    if not number.is_finite():
+        raise NotNumber(typed)
+    return -number if sign == "-" else number
+
+
+def _unsigned(text: str, *, money: bool) -> Decimal:
+    """:func:`read_number` of ``text`` without its sign, ``Rp`` or spaces around it."""
+    if money:
         spoken = _SPOKEN.match(text)
         if spoken:
             figure, unit = spoken.groups()
+            if _COMMA_GROUP.fullmatch(figure):
+                raise AmbiguousNumber(text)
             if _THOUSANDS.fullmatch(figure):  # "1.500 rb": thousands of thousands
                 figure = figure.replace(".", "")
             amount = Decimal(figure.replace(",", ".")) * _UNITS[unit.casefold()]
             whole = amount == amount.to_integral_value()
-            text = str(amount.quantize(Decimal(1)) if whole else amount)
-        elif _GROUPED.match(text):
+            return amount.quantize(Decimal(1)) if whole else amount
+        if _GROUPED.match(text):
             text = text.replace(".", "").replace(",", ".")
     elif _DECIMAL_COMMA.match(text):
         text = text.replace(",", ".")
     elif _ONE_GROUP.match(text):
-        raise AmbiguousNumber(typed)
+        raise AmbiguousNumber(text)
     elif _GROUPED_ID.match(text):
         text = text.replace(".", "").replace(",", ".")
     elif _GROUPED_EN.match(text):
         text = text.replace(",", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise NotNumber(typed) from None
-    if not number.is_finite():
-        raise NotNumber(typed)
-    return number
+    if not text or text[0] in "+-" or " " in text:  # one sign, read above; no space inside
+        raise NotNumber(text)
+    return Decimal(text)
 
 
 def read_day(typed: str) -> date:
@@ -123,13 +160,17 @@ def read_day(typed: str) -> date:
         except ValueError:
             pass
     # "14 April 2025", "31 Juli 2025", "5 Agu 2025", "Senin, 10 Maret 2025"
-    named = _DAY_MONTH_YEAR.match(_WEEKDAY.sub("", text))
-    called = _months().get(" ".join(named.group(2).casefold().split())) if named else None
+    weekday = _WEEKDAY.match(text)
+    named = _DAY_MONTH_YEAR.match(text[weekday.end() :] if weekday else text)
+    called = _months().get(named.group(2).casefold()) if named else None
     if named and called:
         try:
-            return date(int(named.group(3)), called, int(named.group(1)))
+            found = date(int(named.group(3)), called, int(named.group(1)))
         except ValueError:
-            pass
+            raise NotDay(typed) from None
+        # a day of the week that is not this day's says the text is wrong somewhere
+        if weekday is None or _WEEKDAYS.get(weekday.group(1).casefold()) == found.weekday():
+            return found
     raise NotDay(typed)
 
 
@@ -139,7 +180,10 @@ def _months() -> dict[str, int]:
     from babel import Locale
 
     # the older spellings and short forms people still write
-    found: dict[str, int] = {"pebruari": 2, "peb": 2, "agt": 8, "agust": 8, "sept": 9, "nop": 11}
+    found: dict[str, int] = {
+        **{"pebruari": 2, "peb": 2, "agt": 8, "agust": 8, "sept": 9},
+        **{"nopember": 11, "nop": 11, "nopem": 11},
+    }
     for locale in ("id", "en"):
         for width in ("wide", "abbreviated"):
             for number, name in Locale.parse(locale).months["format"][width].items():
