@@ -153,15 +153,19 @@ def _text_before(value: Any) -> Any:
     return value
 
 
+def _typed(value: Any, info: core_schema.ValidationInfo) -> bool:
+    """Whether ``value`` is text a person typed in code, read as a spreadsheet's cell is.
+
+    A load (whose texts this library wrote) and JSON are read as written.
+    """
+    return isinstance(value, str) and info.mode == "python" and not loading()
+
+
 def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
-    # A number typed in code as a person types it ("Rp 1.500.000", "12,5", "3,5 juta") is
-    # read as kemitraan._typed reads a spreadsheet's cell, and "1.500" (1500 to an
-    # Indonesian reader, 1.5 to Python) is refused as there; a load (whose texts this
-    # library wrote) and JSON are read as written.
-    if not isinstance(value, str) or info.mode != "python" or loading():
-        return value
+    # "Rp 1.500.000", "12,5", "3,5 juta" are read; "1.500" (1500 to an Indonesian reader,
+    # 1.5 to Python) is refused as a spreadsheet's cell is
     try:
-        return read_number(value)
+        return read_number(value) if _typed(value, info) else value
     except AmbiguousNumber:
         raise custom_error(
             "ambiguous_number",
@@ -174,12 +178,9 @@ def _number_before(value: Any, info: core_schema.ValidationInfo) -> Any:
 
 
 def _day_before(value: Any, info: core_schema.ValidationInfo) -> Any:
-    # A day typed in code as a person types it ("10/03/2025", "3 Maret 2025") is read as
-    # kemitraan._typed reads a spreadsheet's cell; a load and JSON are read as written.
-    if not isinstance(value, str) or info.mode != "python" or loading():
-        return value
+    # "10/03/2025" (the day first), "2025/03/10", "3 Maret 2025" are read
     try:
-        return read_day(value)
+        return read_day(value) if _typed(value, info) else value
     except NotDay:
         return value  # refused by the field's own validation, in its words
 
