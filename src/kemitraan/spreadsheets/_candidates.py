@@ -38,7 +38,7 @@ from kemitraan.spreadsheets._build import (
     validate,
     validate_row,
 )
-from kemitraan.spreadsheets._columns import SheetSpec, column, fold
+from kemitraan.spreadsheets._columns import PHONE_TITLES, SheetSpec, column, fold
 from kemitraan.spreadsheets._problems import Problems
 
 __all__ = ["SHEETS", "read", "rows"]
@@ -357,19 +357,7 @@ CONTACTS: Final = SheetSpec(
             "phone",
             ("Telepon", "Phone"),
             ("Nomor Indonesia boleh ditulis 0812…", "Indonesian numbers may start with 0812…"),
-            titles=(
-                "No HP",
-                "Nomor HP",
-                "No HP/WA",
-                "Nomor HP/WA",
-                "HP",
-                "WA",
-                "No WA",
-                "Nomor WA",
-                "WhatsApp",
-                "No Telp",
-                "Nomor Telepon",
-            ),
+            titles=tuple(t for t in PHONE_TITLES if t != "Telepon"),
         ),
         column("email", ("E-mail", "E-mail"), ("Alamat e-mail", "E-mail address"), width=28),
         column(

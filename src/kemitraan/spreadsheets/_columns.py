@@ -447,6 +447,13 @@ def labels(column: Column, language: Language) -> Sequence[str]:
     return []
 
 
+PHONE_TITLES: Final = (
+    *("No HP", "Nomor HP", "HP", "No HP/WA", "Nomor HP/WA", "WA", "No WA", "Nomor WA"),
+    *("WhatsApp", "Telepon", "No Telp", "Nomor Telepon"),
+)
+"""The headers people give a phone number's column (each sheet leaves out its own header)."""
+
+
 def column(
     key: str,
     header: tuple[str, str],

@@ -14,7 +14,7 @@ from typing import Any, Final
 from kemitraan.learners import FollowUp, Gender, Learner, LearnerSupport
 from kemitraan.parties import ContributionKind
 from kemitraan.spreadsheets._build import Table, flat, with_children
-from kemitraan.spreadsheets._columns import SheetSpec, column
+from kemitraan.spreadsheets._columns import PHONE_TITLES, SheetSpec, column
 from kemitraan.spreadsheets._problems import Problems
 
 __all__ = ["SHEETS", "read", "rows"]
@@ -77,19 +77,7 @@ ROSTER: Final = SheetSpec(
             "phone",
             ("Nomor HP", "Phone"),
             ("Untuk tindak lanjut (data pribadi)", "For follow-ups (personal data)"),
-            titles=(
-                "No HP",
-                "Telepon",
-                "No HP/WA",
-                "Nomor HP/WA",
-                "HP",
-                "WA",
-                "No WA",
-                "Nomor WA",
-                "WhatsApp",
-                "No Telp",
-                "Nomor Telepon",
-            ),
+            titles=tuple(t for t in PHONE_TITLES if t != "Nomor HP"),
         ),
         column(
             "cycle",
