@@ -864,8 +864,9 @@ def test_a_number_an_attacker_types_is_refused_not_misread(typed: str, rule: str
 
 @pytest.mark.parametrize(
     ("typed", "read"),
-    [("Rp +1.500", Decimal(1500)), ("Rp -1.000", Decimal(-1000)), ("-1.500.000", Decimal(-1500000)),
-     ("1 500 000", Decimal(1500000)), ("1 500 000,50", Decimal("1500000.50"))],
+    [("Rp +1.500", Decimal(1500)), ("Rp -1.000", Decimal(-1000)), ("-3 juta", Decimal(-3000000)),
+     ("-1.500.000", Decimal(-1500000)), ("1 500 000", Decimal(1500000)),
+     ("1 500 000,50", Decimal("1500000.50"))],
 )  # fmt: skip
 def test_a_signed_or_spaced_number_is_read_whole(typed: str, read: Decimal) -> None:
     from kemitraan.monitoring import IndicatorValue

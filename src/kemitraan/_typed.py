@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 from functools import cache
 from typing import Final
 
-__all__ = ["AmbiguousNumber", "NotDay", "NotNumber", "read_day", "read_number"]
+__all__ = ["AmbiguousNumber", "NotDay", "NotNumber", "plain_key", "read_day", "read_number"]
 
 _RUPIAH: Final = re.compile(r"^rp\.?\s*", re.IGNORECASE)
 _SPOKEN: Final = re.compile(r"^(\d+(?:[.,]\d+)?)\s*(juta|jt|ribu|rb)\.?$", re.IGNORECASE)
@@ -44,6 +44,7 @@ _GROUPED_ID: Final = re.compile(r"^[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$")
 _GROUPED_EN: Final = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$")
 _SPACED: Final = re.compile(r"^[1-9]\d{0,2}(?: \d{3})+(?:,\d{1,2})?$")
 """Thousands grouped by spaces, as some locales write them: "1 500 000"."""
+_MARKS: Final = re.compile(r"[\W_]+")
 _PRECISION: Final = 60
 """Digits a reading keeps: more than any field takes, so that a field's limits refuse."""
 _DMY: Final = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
@@ -52,16 +53,15 @@ _YMD: Final = re.compile(r"^(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})$")
 # a day, a month's name and a year: "14 April 2025", "5-Agu-2025"
 _DAY_MONTH_YEAR: Final = re.compile(r"^(\d{1,2})[\s\-]+([^\W\d_]+)\.?[\s\-]+(\d{4})$")
 _WEEKDAY: Final = re.compile(r"^([^\W\d_]+(?:'[^\W\d_]+)?),\s*")
-_WEEKDAYS: Final = {
-    **dict.fromkeys(("senin", "monday", "mon"), 0),
-    **dict.fromkeys(("selasa", "tuesday", "tue"), 1),
-    **dict.fromkeys(("rabu", "wednesday", "wed"), 2),
-    **dict.fromkeys(("kamis", "thursday", "thu"), 3),
-    **dict.fromkeys(("jumat", "jum'at", "friday", "fri"), 4),
-    **dict.fromkeys(("sabtu", "saturday", "sat"), 5),
-    **dict.fromkeys(("minggu", "ahad", "sunday", "sun"), 6),
-}
-"""The days of the week a written-out day may begin with, and their numbers (Monday 0)."""
+
+
+def plain_key(text: str) -> str:
+    """Text as two people's typing of it compare: case, spacing and punctuation aside.
+
+    >>> plain_key(" No. HP / WA* "), plain_key("Tali tas mudah lepas.")
+    ('no hp wa', 'tali tas mudah lepas')
+    """
+    return " ".join(_MARKS.sub(" ", text.casefold()).split())
 
 
 class NotDay(ValueError):
@@ -91,19 +91,20 @@ def read_number(typed: str, *, money: bool | None = None) -> Decimal:
         NotNumber: no reading gives a number.
     """
     text = " ".join(typed.split())
-    if money is None:
-        money = bool(_RUPIAH.match(text) or _SPOKEN.match(text))
-    if money:
-        text = _RUPIAH.sub("", text)
+    rupiah = _RUPIAH.match(text)
+    if rupiah and money is not False:
+        text, money = text[rupiah.end() :], True
     sign = ""
     if text[:1] in ("+", "-"):
         sign, text = text[0].replace("+", ""), text[1:].lstrip()
+    if money is None:
+        money = bool(_SPOKEN.match(text))
     if _SPACED.match(text):
         text = text.replace(" ", "")
     try:
         with localcontext(prec=_PRECISION):
             number = _unsigned(text, money=money)
-    except (InvalidOperation, ArithmeticError):
+    except ArithmeticError:  # decimal's InvalidOperation among them
         raise NotNumber(typed) from None
     except AmbiguousNumber:
         raise AmbiguousNumber(typed) from None
@@ -169,7 +170,7 @@ def read_day(typed: str) -> date:
         except ValueError:
             raise NotDay(typed) from None
         # a day of the week that is not this day's says the text is wrong somewhere
-        if weekday is None or _WEEKDAYS.get(weekday.group(1).casefold()) == found.weekday():
+        if weekday is None or _weekdays().get(weekday.group(1).casefold()) == found.weekday():
             return found
     raise NotDay(typed)
 
@@ -187,5 +188,18 @@ def _months() -> dict[str, int]:
     for locale in ("id", "en"):
         for width in ("wide", "abbreviated"):
             for number, name in Locale.parse(locale).months["format"][width].items():
+                found.setdefault(name.casefold().rstrip("."), number)
+    return found
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    """The days of the week by their names and short names (Babel's), Monday 0."""
+    from babel import Locale
+
+    found: dict[str, int] = {"jum'at": 4, "ahad": 6}  # spellings people still write
+    for locale in ("id", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in Locale.parse(locale).days["format"][width].items():
                 found.setdefault(name.casefold().rstrip("."), number)
     return found

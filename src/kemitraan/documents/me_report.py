@@ -32,6 +32,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from kemitraan._base import BilingualText
+from kemitraan._typed import plain_key
 from kemitraan.actors import Role
 from kemitraan.conventions import date_long, nip_text, number_text, party_label, rupiah_digits
 from kemitraan.deviations import Deviation, DeviationKind, _Facts, detect_deviations
@@ -487,13 +488,13 @@ def _obstacles(evaluation: Evaluation | None, records: list[MonitoringRecord]) -
         return []
     lines = []
     for obstacle in evaluation.obstacles:
-        key = _problem_key(obstacle.problem)
+        key = plain_key(obstacle.problem)
         # each day monitoring recorded this problem, up to the evaluation: resolved only
         # if every record of it that day (by any party, of any party) says so
         days: dict[date, bool] = {}
         for record in records:
             for met in record.problems:
-                if record.on <= evaluation.on and _problem_key(met.problem) == key:
+                if record.on <= evaluation.on and plain_key(met.problem) == key:
                     days[record.on] = days.get(record.on, True) and met.resolved
         state = ""
         if days:
@@ -502,11 +503,6 @@ def _obstacles(evaluation: Evaluation | None, records: list[MonitoringRecord]) -
             state = f"; tercatat {said} pada monitoring {date_long(last)}"
         lines.append(f"{obstacle.problem} (penyebab: {obstacle.cause}{state})")
     return lines
-
-
-def _problem_key(problem: str) -> str:
-    """A problem as two records of it compare: case, spacing and punctuation aside."""
-    return " ".join(re.sub(r"[\W_]+", " ", problem.casefold()).split())
 
 
 def _scored(views: list[PartnerView]) -> list[ScoreLine]:

@@ -15,13 +15,13 @@ from typing import Any, Final, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kemitraan._base import Language
+from kemitraan._typed import plain_key
 from kemitraan.parties import slug
 from kemitraan.spreadsheets._columns import (
     Column,
     Refused,
     SheetSpec,
     fold,
-    header_key,
     parse_value,
 )
 from kemitraan.spreadsheets._problems import Problems, pydantic_texts
@@ -149,7 +149,7 @@ def parse_table(
         if raw is None or not str(raw).strip():
             continue
         text = str(raw).strip().rstrip("*").strip()
-        column = titles.get(header_key(text))
+        column = titles.get(plain_key(text))
         where = letter(index + 1)
         if column is None:
             unknown.add(index)
@@ -158,7 +158,7 @@ def parse_table(
         elif column.key in table.letters:
             unknown.add(index)  # its cells are not read: the header's problem says why
             first = table.headers[column.key]
-            if header_key(first) == header_key(text):
+            if plain_key(first) == plain_key(text):
                 problems.add(name, 1, where, None, "duplicate_column", value=text)
             else:  # two of the column's titles ("No HP" and "No WA")
                 problems.add(name, 1, where, None, "same_column", value=text, first=first,

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Final, Literal
 
 from kemitraan._base import LabelledEnum, Language, in_language
-from kemitraan._typed import AmbiguousNumber, NotDay, NotNumber, read_day, read_number
+from kemitraan._typed import AmbiguousNumber, NotDay, NotNumber, plain_key, read_day, read_number
 from kemitraan.exceptions import InvalidDeclarationError
 
 __all__ = [
@@ -54,8 +54,6 @@ ITEM_SEPARATOR: Final = ";"
 _YES: Final = frozenset({"ya", "y", "yes", "true", "benar", "1"})
 _NO: Final = frozenset({"tidak", "t", "no", "n", "false", "salah", "0"})
 _LINE_BREAK: Final = re.compile(r"\r\n|\n|\r")
-# what a header's matching leaves aside: every mark but letters and digits ("No. HP / WA")
-_PUNCTUATION: Final = re.compile(r"[\W_]+")
 # A number as a CSV's decimal mark says it (CommaDecimal, DotDecimal): thousands grouped once
 # (``1.700``, ``1,700``) are 1700 to one Excel and 1,7 to another. Anywhere else a number is
 # read as a person types it (kemitraan._typed: ``12,5``, ``1.700.000``, ``3,5 juta``), and
@@ -132,8 +130,8 @@ class Column:
     read as the column, never written."""
 
     def read_as(self) -> tuple[str, ...]:
-        """Every header read as this column, folded as :func:`header_key` folds them."""
-        return tuple(header_key(title) for title in (*self.header, *self.titles))
+        """Every header read as this column, folded as :func:`plain_key` folds them."""
+        return tuple(plain_key(title) for title in (*self.header, *self.titles))
 
     def title(self, language: Language) -> str:
         """The header as the workbook shows it: a required column's ends with ``*``."""
@@ -226,15 +224,6 @@ def _label_parts(label: str) -> list[str]:
 def fold(text: str) -> str:
     """Text as choices and headers compare it: case and spacing aside."""
     return " ".join(text.casefold().split())
-
-
-def header_key(text: str) -> str:
-    """A header as it is matched: case, spacing, punctuation and a required mark aside.
-
-    >>> header_key(" No. HP* "), header_key("L / P"), header_key("Penghasilan (Rp)")
-    ('no hp', 'l p', 'penghasilan rp')
-    """
-    return fold(_PUNCTUATION.sub(" ", text))
 
 
 def _text(raw: Any) -> str:
